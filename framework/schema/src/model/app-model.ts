@@ -1,0 +1,110 @@
+import type { JsonLogic, JsonSchema, EntityAnnotations } from './json-schema.js';
+
+/** `core/app.json`, validated by `meta/manifest.schema.json`. */
+export interface AppManifest {
+  name: string;
+  version: string;
+  title: string;
+  description?: string;
+  icon?: string;
+  /** semver range of @codexion/framework this app runs on */
+  framework: string;
+  dependencies?: Record<string, string>;
+  permissions?: PermissionDeclaration[];
+  nav?: NavItem[];
+  events?: EventDeclaration[];
+}
+
+export interface PermissionDeclaration {
+  /** `app:resource:action` */
+  name: string;
+  description?: string;
+}
+
+export interface NavItem {
+  label: string;
+  path: string;
+  icon?: string;
+  permission?: string;
+}
+
+export interface EventDeclaration {
+  /** `app.entity.verb`, e.g. `crm.deal.won` */
+  name: string;
+  description?: string;
+  /** JSON Schema of the payload */
+  payload?: JsonSchema;
+}
+
+/** One rule of `core/rules/<entity>.rules.json`. */
+export interface RuleDefinition {
+  id: string;
+  message: string;
+  /** JSON Pointer of the field the failure is reported on, `''` for the whole record */
+  path: string;
+  /** the rule applies only when this holds */
+  when?: JsonLogic;
+  /** must hold for the record to be valid */
+  assert: JsonLogic;
+}
+
+/** A record policy: which records a role may read or write, as JSON Logic over the record and `$user`. */
+export interface PolicyDefinition {
+  id: string;
+  description?: string;
+  roles?: string[];
+  actions: ('read' | 'create' | 'update' | 'delete')[];
+  condition: JsonLogic;
+}
+
+export interface RuleFile {
+  rules?: RuleDefinition[];
+  policies?: PolicyDefinition[];
+}
+
+/** `core/actions/<name>.json`: an operation beyond CRUD. */
+export interface ActionDefinition {
+  /** camelCase operation id, unique in the app */
+  id: string;
+  summary: string;
+  description?: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** path under the app's API root, OpenAPI template syntax: `/deals/{id}/move` */
+  path: string;
+  /** `app:resource:action` */
+  permission: string;
+  /** entity the action works on, when it does */
+  entity?: string;
+  request?: JsonSchema;
+  response?: JsonSchema;
+  /** HTTP status of a success; 200 unless said */
+  status?: number;
+}
+
+/** One entity: a `core/schema/<name>.schema.json` file, checked and normalized. */
+export interface EntityModel {
+  /** kebab-case, from the file name: `sales-order` */
+  name: string;
+  /** PascalCase singular: `SalesOrder` */
+  typeName: string;
+  /** PascalCase plural, from the resource segment: `SalesOrders` */
+  pluralTypeName: string;
+  /** file path relative to the app root, for error messages */
+  file: string;
+  schema: JsonSchema;
+  annotations: EntityAnnotations;
+  /** set when the entity is persisted */
+  table?: string;
+  /** URL segment, set when the entity is persisted */
+  resource?: string;
+  primaryKey: string;
+  rules: RuleDefinition[];
+  policies: PolicyDefinition[];
+}
+
+/** Everything in an app's `core/`, checked and cross-referenced. */
+export interface AppModel {
+  manifest: AppManifest;
+  entities: EntityModel[];
+  actions: ActionDefinition[];
+}

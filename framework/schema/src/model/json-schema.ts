@@ -1,0 +1,113 @@
+/**
+ * A JSON Schema (draft 2020-12) object as it is read from a `*.schema.json` file.
+ * Kept structural on purpose: schemas are data, parsed and checked by Ajv and the
+ * x-codexion meta-schema, not trusted because of their static type.
+ */
+export interface JsonSchema {
+  $schema?: string;
+  $id?: string;
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
+  title?: string;
+  description?: string;
+  type?: JsonSchemaType | JsonSchemaType[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  items?: JsonSchema;
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  readOnly?: boolean;
+  'x-codexion'?: EntityAnnotations | PropertyAnnotations;
+  [keyword: string]: unknown;
+}
+
+export type JsonSchemaType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
+
+/** A JSON Logic expression: data, evaluated by json-logic-js or compiled to SQL. */
+export type JsonLogic = boolean | number | string | null | JsonLogic[] | { [operator: string]: JsonLogic };
+
+/** `x-codexion` on the root of an entity schema. Validated by `meta/entity.meta.schema.json`. */
+export interface EntityAnnotations {
+  /** snake_case table name; its presence makes the entity a persisted resource. */
+  table?: string;
+  /** URL segment of the resource (kebab-case plural); defaults to the table name in kebab-case. */
+  resource?: string;
+  /** defaults to `id` */
+  primaryKey?: string;
+  titleField?: string;
+  indexes?: IndexAnnotation[];
+  /** unique keys, always scoped by tenant */
+  unique?: IndexAnnotation[];
+  search?: string[];
+  softDelete?: boolean;
+  ui?: EntityUiAnnotations;
+  workflow?: WorkflowAnnotation;
+}
+
+export interface IndexAnnotation {
+  fields: string[];
+  name?: string;
+}
+
+export interface EntityUiAnnotations {
+  icon?: string;
+  listColumns?: string[];
+  formSections?: { id: string; title: string; fields: string[] }[];
+  kanbanField?: string;
+}
+
+export interface WorkflowAnnotation {
+  field: string;
+  states: string[];
+  initial?: string;
+  transitions: WorkflowTransition[];
+}
+
+export interface WorkflowTransition {
+  from: string;
+  to: string;
+  /** guard in JSON Logic over the record; absent means always allowed */
+  when?: JsonLogic;
+  /** `app:resource:action` permission required to take the transition */
+  permission?: string;
+}
+
+/** `x-codexion` on a property of an entity schema. */
+export interface PropertyAnnotations {
+  /** relation: name of the target entity in the same app, or `app:entity` for another app */
+  ref?: string;
+  onDelete?: 'restrict' | 'cascade';
+  pii?: boolean;
+  widget?: Widget;
+  /** for `widget: money`: the sibling property holding the ISO 4217 currency code */
+  currencyField?: string;
+  label?: string;
+  placeholder?: string;
+  help?: string;
+  hidden?: boolean;
+}
+
+export type Widget =
+  | 'text'
+  | 'textarea'
+  | 'number'
+  | 'money'
+  | 'percent'
+  | 'date'
+  | 'datetime'
+  | 'enum'
+  | 'relation'
+  | 'boolean'
+  | 'tags'
+  | 'email'
+  | 'phone'
+  | 'url'
+  | 'json';
