@@ -17,6 +17,7 @@ export const systemFields = {
   updatedAt: { type: 'string', format: 'date-time', readOnly: true },
   createdBy: { type: ['string', 'null'], format: 'uuid', readOnly: true },
   updatedBy: { type: ['string', 'null'], format: 'uuid', readOnly: true },
+  // writable: users fill in their tenant's custom fields; the engine validates them
   custom: {
     type: 'object',
     description: 'Custom fields defined at runtime per tenant',

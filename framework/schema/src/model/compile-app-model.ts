@@ -1,0 +1,299 @@
+import entityMetaSchema from '../meta/entity.meta.schema.json' with { type: 'json' };
+import manifestSchema from '../meta/manifest.schema.json' with { type: 'json' };
+import rulesSchema from '../meta/rules.schema.json' with { type: 'json' };
+import actionSchema from '../meta/action.schema.json' with { type: 'json' };
+import { kebabCase, pascalCase } from '../names/case.js';
+import { compareCodeUnits } from '../names/compare-code-units.js';
+import { scanJsonLogic } from '../rules/json-logic-operators.js';
+import { createAjv } from '../validation/create-ajv.js';
+import { escapePointerToken, issuesFromAjv } from '../validation/validation-issue.js';
+import type { ActionDefinition, AppManifest, AppModel, EntityModel, RuleFile } from './app-model.js';
+import { findUnknownKeywords } from './find-unknown-keywords.js';
+import type { JsonLogic, JsonSchema, EntityAnnotations, PropertyAnnotations } from './json-schema.js';
+import { type DefinitionIssue, SchemaDefinitionError } from './schema-definition-error.js';
+import { softDeleteField, systemFields } from './system-fields.js';
+
+/** One file of an app's `core/`, already parsed from JSON. */
+export interface SourceFile {
+  /** path relative to the app root, e.g. `core/schema/deal.schema.json` */
+  file: string;
+  data: unknown;
+}
+
+export interface AppSources {
+  manifest: SourceFile;
+  schemas: SourceFile[];
+  rules: SourceFile[];
+  actions: SourceFile[];
+}
+
+const metaAjv = createAjv({ strict: false });
+const validateEntityMeta = metaAjv.compile(entityMetaSchema);
+const validateManifest = metaAjv.compile<AppManifest>(manifestSchema);
+const validateRules = metaAjv.compile<RuleFile>(rulesSchema);
+const validateAction = metaAjv.compile<ActionDefinition>(actionSchema);
+
+/** Variables every rule may read besides the record's own fields. */
+const contextVariables = new Set(['$user', '$now', '$today', '$tenant', '$previous']);
+
+function baseName(file: string, suffix: string): string {
+  const name = file.split('/').pop() ?? file;
+  return name.endsWith(suffix) ? name.slice(0, -suffix.length) : name;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Checks an app's `core/` files and turns them into an {@link AppModel}: the manifest, each
+ * entity with its rules and policies, and the actions. Every problem is collected and thrown
+ * together as a {@link SchemaDefinitionError} naming the file, the JSON Pointer and the reason.
+ *
+ * @example
+ * const model = compileAppModel({ manifest, schemas, rules, actions });
+ * model.entities.map((e) => e.resource) // ['companies', 'deals']
+ */
+export function compileAppModel(sources: AppSources): AppModel {
+  const issues: DefinitionIssue[] = [];
+  const report = (file: string, pointer: string, message: string) => {
+    issues.push({ file, pointer, message });
+  };
+
+  if (!validateManifest(sources.manifest.data)) {
+    for (const i of issuesFromAjv(validateManifest.errors)) report(sources.manifest.file, i.path, i.message);
+  }
+  const manifest = sources.manifest.data as AppManifest;
+
+  const entities: EntityModel[] = [];
+  for (const source of [...sources.schemas].sort((a, b) => compareCodeUnits(a.file, b.file))) {
+    const name = baseName(source.file, '.schema.json');
+    if (!/^[a-z][a-z0-9-]*$/.test(name)) {
+      report(source.file, '', `file name must be <kebab-case-entity>.schema.json, got "${name}"`);
+      continue;
+    }
+    if (!validateEntityMeta(source.data)) {
+      for (const i of issuesFromAjv(validateEntityMeta.errors)) report(source.file, i.path, i.message);
+      continue;
+    }
+    const schema = source.data as JsonSchema;
+    for (const unknown of findUnknownKeywords(schema)) {
+      report(source.file, unknown.pointer, `unknown keyword "${unknown.keyword}" (not JSON Schema 2020-12 nor x-codexion)`);
+    }
+    const annotations = (schema['x-codexion'] ?? {}) as EntityAnnotations;
+    const resource = annotations.table ? (annotations.resource ?? kebabCase(annotations.table)) : undefined;
+    const typeName = pascalCase(name);
+    entities.push({
+      name,
+      typeName,
+      pluralTypeName: resource ? pascalCase(resource) : `${typeName}List`,
+      file: source.file,
+      schema,
+      annotations,
+      ...(annotations.table ? { table: annotations.table } : {}),
+      ...(resource ? { resource } : {}),
+      primaryKey: annotations.primaryKey ?? 'id',
+      rules: [],
+      policies: [],
+    });
+  }
+
+  const byName = new Map(entities.map((e) => [e.name, e]));
+  for (const entity of entities) checkEntity(entity, byName, report);
+  checkUnique(entities.filter((e) => e.table), (e) => e.table ?? '', 'table', report);
+  checkUnique(entities.filter((e) => e.resource), (e) => e.resource ?? '', 'resource', report);
+
+  for (const source of sources.rules) {
+    const name = baseName(source.file, '.rules.json');
+    const entity = byName.get(name);
+    if (!entity) {
+      report(source.file, '', `no entity "${name}" for this rules file (expected core/schema/${name}.schema.json)`);
+      continue;
+    }
+    if (!validateRules(source.data)) {
+      for (const i of issuesFromAjv(validateRules.errors)) report(source.file, i.path, i.message);
+      continue;
+    }
+    const file = source.data as RuleFile;
+    const fields = fieldNames(entity);
+    const ids = new Set<string>();
+    (file.rules ?? []).forEach((rule, index) => {
+      const at = `/rules/${index}`;
+      if (ids.has(rule.id)) report(source.file, `${at}/id`, `duplicate rule id "${rule.id}"`);
+      ids.add(rule.id);
+      const top = rule.path.split('/')[1];
+      if (top !== undefined && !fields.has(top)) report(source.file, `${at}/path`, `"${rule.path}" is not a field of ${entity.name}`);
+      checkLogic(rule.assert, `${at}/assert`, fields, source.file, report);
+      if (rule.when !== undefined) checkLogic(rule.when, `${at}/when`, fields, source.file, report);
+    });
+    (file.policies ?? []).forEach((policy, index) => {
+      checkLogic(policy.condition, `/policies/${index}/condition`, fields, source.file, report);
+    });
+    entity.rules = file.rules ?? [];
+    entity.policies = file.policies ?? [];
+  }
+
+  const actions: ActionDefinition[] = [];
+  const actionIds = new Map<string, string>();
+  for (const source of [...sources.actions].sort((a, b) => compareCodeUnits(a.file, b.file))) {
+    if (!validateAction(source.data)) {
+      for (const i of issuesFromAjv(validateAction.errors)) report(source.file, i.path, i.message);
+      continue;
+    }
+    const action = source.data as ActionDefinition;
+    const earlier = actionIds.get(action.id);
+    if (earlier) report(source.file, '/id', `action id "${action.id}" is already used by ${earlier}`);
+    actionIds.set(action.id, source.file);
+    if (action.entity && !byName.has(action.entity)) report(source.file, '/entity', `no entity "${action.entity}"`);
+    for (const [key, schema] of [['request', action.request], ['response', action.response]] as const) {
+      if (!schema) continue;
+      for (const unknown of findUnknownKeywords(schema, `/${key}`)) {
+        report(source.file, unknown.pointer, `unknown keyword "${unknown.keyword}"`);
+      }
+    }
+    actions.push(action);
+  }
+
+  if (issues.length > 0) throw new SchemaDefinitionError(issues);
+  return { manifest, entities, actions };
+}
+
+function fieldNames(entity: EntityModel): Set<string> {
+  const names = new Set(Object.keys(entity.schema.properties ?? {}));
+  if (entity.table) {
+    for (const name of Object.keys(systemFields)) names.add(name);
+    if (entity.annotations.softDelete) for (const name of Object.keys(softDeleteField)) names.add(name);
+  }
+  return names;
+}
+
+function checkLogic(
+  logic: JsonLogic,
+  pointer: string,
+  fields: Set<string>,
+  file: string,
+  report: (file: string, pointer: string, message: string) => void,
+): void {
+  const scan = scanJsonLogic(logic, pointer);
+  for (const op of scan.unknownOperators) report(file, op.pointer, `unknown JSON Logic operation "${op.name}"`);
+  for (const ref of scan.vars) {
+    const head = ref.name.split('.')[0] ?? ref.name;
+    if (!fields.has(head) && !contextVariables.has(head)) report(file, ref.pointer, `"${ref.name}" is not a field`);
+  }
+}
+
+function checkUnique(
+  entities: EntityModel[],
+  key: (e: EntityModel) => string,
+  what: string,
+  report: (file: string, pointer: string, message: string) => void,
+): void {
+  const seen = new Map<string, string>();
+  for (const entity of entities) {
+    const value = key(entity);
+    const other = seen.get(value);
+    if (other) report(entity.file, `/x-codexion/${what}`, `${what} "${value}" is also used by ${other}`);
+    seen.set(value, entity.file);
+  }
+}
+
+function checkEntity(
+  entity: EntityModel,
+  byName: Map<string, EntityModel>,
+  report: (file: string, pointer: string, message: string) => void,
+): void {
+  const { file, annotations: a } = entity;
+  const properties = entity.schema.properties ?? {};
+  const has = (field: string) => Object.hasOwn(properties, field) || (entity.table !== undefined && field in systemFields);
+  const need = (field: string | undefined, pointer: string) => {
+    if (field !== undefined && !has(field)) report(file, pointer, `"${field}" is not a property of ${entity.name}`);
+  };
+
+  for (const required of entity.schema.required ?? []) {
+    if (!Object.hasOwn(properties, required)) report(file, '/required', `"${required}" is required but not a property`);
+  }
+  if (entity.table) {
+    for (const name of [...Object.keys(systemFields), ...Object.keys(softDeleteField)]) {
+      if (Object.hasOwn(properties, name)) {
+        report(file, `/properties/${name}`, `"${name}" is a system field the framework adds; remove it`);
+      }
+    }
+  } else {
+    for (const key of ['resource', 'indexes', 'unique', 'search', 'softDelete', 'workflow', 'titleField'] as const) {
+      if (a[key] !== undefined) report(file, `/x-codexion/${key}`, `"${key}" needs "table": only persisted entities have it`);
+    }
+  }
+  if (a.primaryKey !== undefined && a.primaryKey !== 'id') {
+    report(file, '/x-codexion/primaryKey', 'only "id" (a uuid the framework assigns) is supported as primary key');
+  }
+  need(a.titleField, '/x-codexion/titleField');
+  a.indexes?.forEach((index, i) => {
+    index.fields.forEach((f, j) => need(f, `/x-codexion/indexes/${i}/fields/${j}`));
+  });
+  a.unique?.forEach((index, i) => {
+    index.fields.forEach((f, j) => need(f, `/x-codexion/unique/${i}/fields/${j}`));
+  });
+  a.search?.forEach((f, i) => {
+    need(f, `/x-codexion/search/${i}`);
+    const type = properties[f]?.type;
+    if (has(f) && type !== 'string' && !(Array.isArray(type) && type.includes('string'))) {
+      report(file, `/x-codexion/search/${i}`, `search field "${f}" must be a string property`);
+    }
+  });
+  a.ui?.listColumns?.forEach((f, i) => need(f, `/x-codexion/ui/listColumns/${i}`));
+  a.ui?.formSections?.forEach((section, i) => {
+    section.fields.forEach((f, j) => need(f, `/x-codexion/ui/formSections/${i}/fields/${j}`));
+  });
+  if (a.ui?.kanbanField !== undefined) {
+    need(a.ui.kanbanField, '/x-codexion/ui/kanbanField');
+    const target = properties[a.ui.kanbanField];
+    const kanbanAnnotations = target?.['x-codexion'] as PropertyAnnotations | undefined;
+    if (target && !target.enum && !kanbanAnnotations?.ref) {
+      report(file, '/x-codexion/ui/kanbanField', `kanban field "${a.ui.kanbanField}" must be an enum or a relation`);
+    }
+  }
+  if (a.workflow) {
+    const wf = a.workflow;
+    need(wf.field, '/x-codexion/workflow/field');
+    const states = new Set(wf.states);
+    const field = properties[wf.field];
+    if (field && (!field.enum || field.enum.length !== states.size || !field.enum.every((v) => states.has(String(v))))) {
+      report(file, '/x-codexion/workflow/states', `states must equal the enum of "${wf.field}"`);
+    }
+    if (wf.initial !== undefined && !states.has(wf.initial)) {
+      report(file, '/x-codexion/workflow/initial', `"${wf.initial}" is not a state`);
+    }
+    wf.transitions.forEach((t, i) => {
+      if (!states.has(t.from)) report(file, `/x-codexion/workflow/transitions/${i}/from`, `"${t.from}" is not a state`);
+      if (!states.has(t.to)) report(file, `/x-codexion/workflow/transitions/${i}/to`, `"${t.to}" is not a state`);
+      if (t.when !== undefined) {
+        checkLogic(t.when, `/x-codexion/workflow/transitions/${i}/when`, fieldNames(entity), file, report);
+      }
+    });
+  }
+  for (const [name, property] of Object.entries(properties)) {
+    const p = property['x-codexion'] as PropertyAnnotations | undefined;
+    if (!p) continue;
+    const at = `/properties/${escapePointerToken(name)}/x-codexion`;
+    if (p.ref !== undefined && !p.ref.includes(':')) {
+      const target = byName.get(p.ref);
+      if (!target) report(file, `${at}/ref`, `no entity "${p.ref}" in this app`);
+      else if (!target.table) report(file, `${at}/ref`, `"${p.ref}" is not persisted (no table), so it cannot be referenced`);
+      if (property.type !== 'string' && !(Array.isArray(property.type) && property.type.includes('string'))) {
+        report(file, `${at}/ref`, 'a relation must be a string property with format uuid');
+      } else if (property.format !== 'uuid') {
+        report(file, `${at}/ref`, 'a relation must have format "uuid"');
+      }
+    }
+    if (p.onDelete !== undefined && p.ref === undefined) report(file, `${at}/onDelete`, 'onDelete needs ref');
+    if (p.currencyField !== undefined) {
+      if (!Object.hasOwn(properties, p.currencyField)) {
+        report(file, `${at}/currencyField`, `"${p.currencyField}" is not a property of ${entity.name}`);
+      }
+      if (p.widget !== 'money') report(file, `${at}/currencyField`, 'currencyField goes with widget "money"');
+    }
+  }
+  if (isObject(entity.schema.$defs) && !entity.table) {
+    // value objects may have $defs; nothing more to check
+  }
+}
