@@ -1,0 +1,20 @@
+export { type BuildOpenApiOptions, buildOpenApi } from './build-openapi.js';
+export { OpenApiBuildError, type OpenApiBuildErrorCode } from './openapi-build-error.js';
+export type {
+  HttpMethod,
+  OpenApiComponents,
+  OpenApiDocument,
+  OpenApiHeader,
+  OpenApiInfo,
+  OpenApiLicense,
+  OpenApiMediaType,
+  OpenApiOperation,
+  OpenApiParameter,
+  OpenApiPathItem,
+  OpenApiRef,
+  OpenApiRequestBody,
+  OpenApiResponse,
+  OpenApiSecurityScheme,
+  OpenApiTag,
+} from './openapi-types.js';
+export { problemMediaType, problemSchema } from './problem-schema.js';

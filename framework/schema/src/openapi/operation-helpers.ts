@@ -1,0 +1,33 @@
+import type { JsonSchema } from '../model/json-schema.js';
+import type { DocumentBuilder } from './document-builder.js';
+import type { OpenApiMediaType, OpenApiRef } from './openapi-types.js';
+import { type ProblemResponseName, problemStatus } from './problem-schema.js';
+
+export function jsonContent(
+  schema: JsonSchema,
+  mediaType = 'application/json',
+): Record<string, OpenApiMediaType> {
+  return { [mediaType]: { schema } };
+}
+
+/**
+ * Error responses of an operation keyed by status: those every operation can give (400, 401,
+ * 403, 429, 500) plus `specific` ones.
+ *
+ * @example
+ * errorResponses(builder, ['NotFound'])['404'] // { $ref: '#/components/responses/NotFound' }
+ */
+export function errorResponses(
+  builder: DocumentBuilder,
+  specific: readonly ProblemResponseName[],
+): Record<string, OpenApiRef> {
+  const names = new Set<ProblemResponseName>([
+    'BadRequest',
+    'Unauthorized',
+    'Forbidden',
+    ...specific,
+    'TooManyRequests',
+    'InternalError',
+  ]);
+  return Object.fromEntries([...names].map((name) => [problemStatus[name], builder.responseRef(name)]));
+}
