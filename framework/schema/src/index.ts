@@ -1,25 +1,7 @@
-export { createAjv, annotationKeywords } from './validation/create-ajv.js';
-export { ValidatorCache, type ValidationResult } from './validation/validator-cache.js';
-export { issuesFromAjv, escapePointerToken, type ValidationIssue } from './validation/validation-issue.js';
-export { withSystemFields, systemFields, softDeleteField, systemFieldNames, type SystemFieldName } from './model/system-fields.js';
-export { pascalCase, camelCase, snakeCase, kebabCase } from './names/case.js';
-export { compareCodeUnits } from './names/compare-code-units.js';
 export type {
-  JsonSchema,
-  JsonSchemaType,
-  JsonLogic,
-  EntityAnnotations,
-  EntityUiAnnotations,
-  IndexAnnotation,
-  PropertyAnnotations,
-  WorkflowAnnotation,
-  WorkflowTransition,
-  Widget,
-} from './model/json-schema.js';
-export type {
+  ActionDefinition,
   AppManifest,
   AppModel,
-  ActionDefinition,
   EntityModel,
   EventDeclaration,
   NavItem,
@@ -28,18 +10,67 @@ export type {
   RuleDefinition,
   RuleFile,
 } from './model/app-model.js';
-export { compileAppModel, type AppSources, type SourceFile } from './model/compile-app-model.js';
-export { SchemaDefinitionError, type DefinitionIssue } from './model/schema-definition-error.js';
+export { type AppSources, compileAppModel, type SourceFile } from './model/compile-app-model.js';
 export { findUnknownKeywords } from './model/find-unknown-keywords.js';
-export { scanJsonLogic, knownOperators, type LogicReference, type LogicScan } from './rules/json-logic-operators.js';
+export type {
+  EntityAnnotations,
+  EntityUiAnnotations,
+  IndexAnnotation,
+  JsonLogic,
+  JsonSchema,
+  JsonSchemaType,
+  PropertyAnnotations,
+  Widget,
+  WorkflowAnnotation,
+  WorkflowTransition,
+} from './model/json-schema.js';
+export { type DefinitionIssue, SchemaDefinitionError } from './model/schema-definition-error.js';
 export {
+  type SystemFieldName,
+  softDeleteField,
+  systemFieldNames,
+  systemFields,
+  withSystemFields,
+} from './model/system-fields.js';
+export { camelCase, kebabCase, pascalCase, snakeCase } from './names/case.js';
+export { compareCodeUnits } from './names/compare-code-units.js';
+export {
+  type BuildOpenApiOptions,
   buildOpenApi,
   OpenApiBuildError,
-  problemMediaType,
-  problemSchema,
-  type BuildOpenApiOptions,
   type OpenApiBuildErrorCode,
   type OpenApiDocument,
   type OpenApiOperation,
   type OpenApiParameter,
+  problemMediaType,
+  problemSchema,
 } from './openapi/index.js';
+export { evaluateRules, type RuleContext } from './rules/evaluate-rules.js';
+export { jsonLogic } from './rules/json-logic.js';
+export {
+  knownOperators,
+  type LogicReference,
+  type LogicScan,
+  scanJsonLogic,
+} from './rules/json-logic-operators.js';
+export {
+  type CompileOptions,
+  codexionOperations,
+  compileJsonLogicToSql,
+  type JsonLogicOperationRegistry,
+  JsonLogicSqlError,
+  type JsonLogicSqlErrorCode,
+  jsonLogicSqlErrorCodes,
+  type PositionalSqlOptions,
+  registerCodexionOperations,
+  type SqlChunk,
+  type SqlColumnRef,
+  type SqlColumnType,
+  type SqlFragment,
+  type SqlValueRef,
+  toPositionalSql,
+  type VarResolution,
+} from './sql/index.js';
+export { annotationKeywords, createAjv } from './validation/create-ajv.js';
+export { escapePointerToken, issuesFromAjv, type ValidationIssue } from './validation/validation-issue.js';
+export { type ValidationResult, ValidatorCache } from './validation/validator-cache.js';

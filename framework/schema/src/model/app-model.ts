@@ -1,4 +1,4 @@
-import type { JsonLogic, JsonSchema, EntityAnnotations } from './json-schema.js';
+import type { EntityAnnotations, JsonLogic, JsonSchema } from './json-schema.js';
 
 /** `core/app.json`, validated by `meta/manifest.schema.json`. */
 export interface AppManifest {
@@ -7,6 +7,8 @@ export interface AppManifest {
   title: string;
   description?: string;
   icon?: string;
+  /** shown in the OpenAPI document's info */
+  license?: { name: string; identifier?: string; url?: string };
   /** semver range of @codexion/framework this app runs on */
   framework: string;
   dependencies?: Record<string, string>;

@@ -1,7 +1,7 @@
+import actionSchema from '../meta/action.schema.json' with { type: 'json' };
 import entityMetaSchema from '../meta/entity.meta.schema.json' with { type: 'json' };
 import manifestSchema from '../meta/manifest.schema.json' with { type: 'json' };
 import rulesSchema from '../meta/rules.schema.json' with { type: 'json' };
-import actionSchema from '../meta/action.schema.json' with { type: 'json' };
 import { kebabCase, pascalCase } from '../names/case.js';
 import { compareCodeUnits } from '../names/compare-code-units.js';
 import { scanJsonLogic } from '../rules/json-logic-operators.js';
@@ -9,7 +9,7 @@ import { createAjv } from '../validation/create-ajv.js';
 import { escapePointerToken, issuesFromAjv } from '../validation/validation-issue.js';
 import type { ActionDefinition, AppManifest, AppModel, EntityModel, RuleFile } from './app-model.js';
 import { findUnknownKeywords } from './find-unknown-keywords.js';
-import type { JsonLogic, JsonSchema, EntityAnnotations, PropertyAnnotations } from './json-schema.js';
+import type { EntityAnnotations, JsonLogic, JsonSchema, PropertyAnnotations } from './json-schema.js';
 import { type DefinitionIssue, SchemaDefinitionError } from './schema-definition-error.js';
 import { softDeleteField, systemFields } from './system-fields.js';
 
@@ -66,19 +66,29 @@ export function compileAppModel(sources: AppSources): AppModel {
   const manifest = sources.manifest.data as AppManifest;
 
   const entities: EntityModel[] = [];
+  const invalid = new Set<string>();
   for (const source of [...sources.schemas].sort((a, b) => compareCodeUnits(a.file, b.file))) {
     const name = baseName(source.file, '.schema.json');
     if (!/^[a-z][a-z0-9-]*$/.test(name)) {
       report(source.file, '', `file name must be <kebab-case-entity>.schema.json, got "${name}"`);
       continue;
     }
+    if (!isObject(source.data)) {
+      report(source.file, '', 'must be a JSON Schema object');
+      continue;
+    }
+    // an entity that fails its meta-schema is still registered, so references to it do not cascade into more errors
     if (!validateEntityMeta(source.data)) {
       for (const i of issuesFromAjv(validateEntityMeta.errors)) report(source.file, i.path, i.message);
-      continue;
+      invalid.add(name);
     }
     const schema = source.data as JsonSchema;
     for (const unknown of findUnknownKeywords(schema)) {
-      report(source.file, unknown.pointer, `unknown keyword "${unknown.keyword}" (not JSON Schema 2020-12 nor x-codexion)`);
+      report(
+        source.file,
+        unknown.pointer,
+        `unknown keyword "${unknown.keyword}" (not JSON Schema 2020-12 nor x-codexion)`,
+      );
     }
     const annotations = (schema['x-codexion'] ?? {}) as EntityAnnotations;
     const resource = annotations.table ? (annotations.resource ?? kebabCase(annotations.table)) : undefined;
@@ -99,15 +109,29 @@ export function compileAppModel(sources: AppSources): AppModel {
   }
 
   const byName = new Map(entities.map((e) => [e.name, e]));
-  for (const entity of entities) checkEntity(entity, byName, report);
-  checkUnique(entities.filter((e) => e.table), (e) => e.table ?? '', 'table', report);
-  checkUnique(entities.filter((e) => e.resource), (e) => e.resource ?? '', 'resource', report);
+  for (const entity of entities) if (!invalid.has(entity.name)) checkEntity(entity, byName, report);
+  checkUnique(
+    entities.filter((e) => e.table),
+    (e) => e.table ?? '',
+    'table',
+    report,
+  );
+  checkUnique(
+    entities.filter((e) => e.resource),
+    (e) => e.resource ?? '',
+    'resource',
+    report,
+  );
 
   for (const source of sources.rules) {
     const name = baseName(source.file, '.rules.json');
     const entity = byName.get(name);
     if (!entity) {
-      report(source.file, '', `no entity "${name}" for this rules file (expected core/schema/${name}.schema.json)`);
+      report(
+        source.file,
+        '',
+        `no entity "${name}" for this rules file (expected core/schema/${name}.schema.json)`,
+      );
       continue;
     }
     if (!validateRules(source.data)) {
@@ -122,7 +146,8 @@ export function compileAppModel(sources: AppSources): AppModel {
       if (ids.has(rule.id)) report(source.file, `${at}/id`, `duplicate rule id "${rule.id}"`);
       ids.add(rule.id);
       const top = rule.path.split('/')[1];
-      if (top !== undefined && !fields.has(top)) report(source.file, `${at}/path`, `"${rule.path}" is not a field of ${entity.name}`);
+      if (top !== undefined && !fields.has(top))
+        report(source.file, `${at}/path`, `"${rule.path}" is not a field of ${entity.name}`);
       checkLogic(rule.assert, `${at}/assert`, fields, source.file, report);
       if (rule.when !== undefined) checkLogic(rule.when, `${at}/when`, fields, source.file, report);
     });
@@ -144,8 +169,12 @@ export function compileAppModel(sources: AppSources): AppModel {
     const earlier = actionIds.get(action.id);
     if (earlier) report(source.file, '/id', `action id "${action.id}" is already used by ${earlier}`);
     actionIds.set(action.id, source.file);
-    if (action.entity && !byName.has(action.entity)) report(source.file, '/entity', `no entity "${action.entity}"`);
-    for (const [key, schema] of [['request', action.request], ['response', action.response]] as const) {
+    if (action.entity && !byName.has(action.entity))
+      report(source.file, '/entity', `no entity "${action.entity}"`);
+    for (const [key, schema] of [
+      ['request', action.request],
+      ['response', action.response],
+    ] as const) {
       if (!schema) continue;
       for (const unknown of findUnknownKeywords(schema, `/${key}`)) {
         report(source.file, unknown.pointer, `unknown keyword "${unknown.keyword}"`);
@@ -175,10 +204,12 @@ function checkLogic(
   report: (file: string, pointer: string, message: string) => void,
 ): void {
   const scan = scanJsonLogic(logic, pointer);
-  for (const op of scan.unknownOperators) report(file, op.pointer, `unknown JSON Logic operation "${op.name}"`);
+  for (const op of scan.unknownOperators)
+    report(file, op.pointer, `unknown JSON Logic operation "${op.name}"`);
   for (const ref of scan.vars) {
     const head = ref.name.split('.')[0] ?? ref.name;
-    if (!fields.has(head) && !contextVariables.has(head)) report(file, ref.pointer, `"${ref.name}" is not a field`);
+    if (!fields.has(head) && !contextVariables.has(head))
+      report(file, ref.pointer, `"${ref.name}" is not a field`);
   }
 }
 
@@ -204,13 +235,16 @@ function checkEntity(
 ): void {
   const { file, annotations: a } = entity;
   const properties = entity.schema.properties ?? {};
-  const has = (field: string) => Object.hasOwn(properties, field) || (entity.table !== undefined && field in systemFields);
+  const has = (field: string) =>
+    Object.hasOwn(properties, field) || (entity.table !== undefined && field in systemFields);
   const need = (field: string | undefined, pointer: string) => {
-    if (field !== undefined && !has(field)) report(file, pointer, `"${field}" is not a property of ${entity.name}`);
+    if (field !== undefined && !has(field))
+      report(file, pointer, `"${field}" is not a property of ${entity.name}`);
   };
 
   for (const required of entity.schema.required ?? []) {
-    if (!Object.hasOwn(properties, required)) report(file, '/required', `"${required}" is required but not a property`);
+    if (!Object.hasOwn(properties, required))
+      report(file, '/required', `"${required}" is required but not a property`);
   }
   if (entity.table) {
     for (const name of [...Object.keys(systemFields), ...Object.keys(softDeleteField)]) {
@@ -219,19 +253,36 @@ function checkEntity(
       }
     }
   } else {
-    for (const key of ['resource', 'indexes', 'unique', 'search', 'softDelete', 'workflow', 'titleField'] as const) {
-      if (a[key] !== undefined) report(file, `/x-codexion/${key}`, `"${key}" needs "table": only persisted entities have it`);
+    for (const key of [
+      'resource',
+      'indexes',
+      'unique',
+      'search',
+      'softDelete',
+      'workflow',
+      'titleField',
+    ] as const) {
+      if (a[key] !== undefined)
+        report(file, `/x-codexion/${key}`, `"${key}" needs "table": only persisted entities have it`);
     }
   }
   if (a.primaryKey !== undefined && a.primaryKey !== 'id') {
-    report(file, '/x-codexion/primaryKey', 'only "id" (a uuid the framework assigns) is supported as primary key');
+    report(
+      file,
+      '/x-codexion/primaryKey',
+      'only "id" (a uuid the framework assigns) is supported as primary key',
+    );
   }
   need(a.titleField, '/x-codexion/titleField');
   a.indexes?.forEach((index, i) => {
-    index.fields.forEach((f, j) => need(f, `/x-codexion/indexes/${i}/fields/${j}`));
+    index.fields.forEach((f, j) => {
+      need(f, `/x-codexion/indexes/${i}/fields/${j}`);
+    });
   });
   a.unique?.forEach((index, i) => {
-    index.fields.forEach((f, j) => need(f, `/x-codexion/unique/${i}/fields/${j}`));
+    index.fields.forEach((f, j) => {
+      need(f, `/x-codexion/unique/${i}/fields/${j}`);
+    });
   });
   a.search?.forEach((f, i) => {
     need(f, `/x-codexion/search/${i}`);
@@ -240,16 +291,24 @@ function checkEntity(
       report(file, `/x-codexion/search/${i}`, `search field "${f}" must be a string property`);
     }
   });
-  a.ui?.listColumns?.forEach((f, i) => need(f, `/x-codexion/ui/listColumns/${i}`));
+  a.ui?.listColumns?.forEach((f, i) => {
+    need(f, `/x-codexion/ui/listColumns/${i}`);
+  });
   a.ui?.formSections?.forEach((section, i) => {
-    section.fields.forEach((f, j) => need(f, `/x-codexion/ui/formSections/${i}/fields/${j}`));
+    section.fields.forEach((f, j) => {
+      need(f, `/x-codexion/ui/formSections/${i}/fields/${j}`);
+    });
   });
   if (a.ui?.kanbanField !== undefined) {
     need(a.ui.kanbanField, '/x-codexion/ui/kanbanField');
     const target = properties[a.ui.kanbanField];
     const kanbanAnnotations = target?.['x-codexion'] as PropertyAnnotations | undefined;
     if (target && !target.enum && !kanbanAnnotations?.ref) {
-      report(file, '/x-codexion/ui/kanbanField', `kanban field "${a.ui.kanbanField}" must be an enum or a relation`);
+      report(
+        file,
+        '/x-codexion/ui/kanbanField',
+        `kanban field "${a.ui.kanbanField}" must be an enum or a relation`,
+      );
     }
   }
   if (a.workflow) {
@@ -257,15 +316,20 @@ function checkEntity(
     need(wf.field, '/x-codexion/workflow/field');
     const states = new Set(wf.states);
     const field = properties[wf.field];
-    if (field && (!field.enum || field.enum.length !== states.size || !field.enum.every((v) => states.has(String(v))))) {
+    if (
+      field &&
+      (!field.enum || field.enum.length !== states.size || !field.enum.every((v) => states.has(String(v))))
+    ) {
       report(file, '/x-codexion/workflow/states', `states must equal the enum of "${wf.field}"`);
     }
     if (wf.initial !== undefined && !states.has(wf.initial)) {
       report(file, '/x-codexion/workflow/initial', `"${wf.initial}" is not a state`);
     }
     wf.transitions.forEach((t, i) => {
-      if (!states.has(t.from)) report(file, `/x-codexion/workflow/transitions/${i}/from`, `"${t.from}" is not a state`);
-      if (!states.has(t.to)) report(file, `/x-codexion/workflow/transitions/${i}/to`, `"${t.to}" is not a state`);
+      if (!states.has(t.from))
+        report(file, `/x-codexion/workflow/transitions/${i}/from`, `"${t.from}" is not a state`);
+      if (!states.has(t.to))
+        report(file, `/x-codexion/workflow/transitions/${i}/to`, `"${t.to}" is not a state`);
       if (t.when !== undefined) {
         checkLogic(t.when, `/x-codexion/workflow/transitions/${i}/when`, fieldNames(entity), file, report);
       }
@@ -278,7 +342,8 @@ function checkEntity(
     if (p.ref !== undefined && !p.ref.includes(':')) {
       const target = byName.get(p.ref);
       if (!target) report(file, `${at}/ref`, `no entity "${p.ref}" in this app`);
-      else if (!target.table) report(file, `${at}/ref`, `"${p.ref}" is not persisted (no table), so it cannot be referenced`);
+      else if (!target.table)
+        report(file, `${at}/ref`, `"${p.ref}" is not persisted (no table), so it cannot be referenced`);
       if (property.type !== 'string' && !(Array.isArray(property.type) && property.type.includes('string'))) {
         report(file, `${at}/ref`, 'a relation must be a string property with format uuid');
       } else if (property.format !== 'uuid') {

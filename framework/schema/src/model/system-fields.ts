@@ -46,7 +46,9 @@ export function systemFieldNames(softDelete = false): SystemFieldName[] {
  * withSystemFields(dealSchema, { softDelete: true }).properties?.deletedAt // { type: ['string','null'], ... }
  */
 export function withSystemFields(schema: JsonSchema, { softDelete = false } = {}): JsonSchema {
-  const extra: Record<string, JsonSchema> = softDelete ? { ...systemFields, ...softDeleteField } : { ...systemFields };
+  const extra: Record<string, JsonSchema> = softDelete
+    ? { ...systemFields, ...softDeleteField }
+    : { ...systemFields };
   const required = new Set([...(schema.required ?? []), ...Object.keys(systemFields)]);
   return {
     ...schema,

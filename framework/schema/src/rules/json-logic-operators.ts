@@ -3,15 +3,50 @@ import { escapePointerToken } from '../validation/validation-issue.js';
 
 /** json-logic-js's operations that rules may use. `method` is left out on purpose: it calls arbitrary JS methods. */
 const builtInOperators = [
-  '==', '===', '!=', '!==', '>', '>=', '<', '<=', '!!', '!', '%', 'if', '?:', 'and', 'or', 'in', 'cat',
-  'substr', '+', '*', '-', '/', 'min', 'max', 'merge', 'var', 'missing', 'missing_some', 'all', 'none',
-  'some', 'map', 'reduce', 'filter', 'log',
+  '==',
+  '===',
+  '!=',
+  '!==',
+  '>',
+  '>=',
+  '<',
+  '<=',
+  '!!',
+  '!',
+  '%',
+  'if',
+  '?:',
+  'and',
+  'or',
+  'in',
+  'cat',
+  'substr',
+  '+',
+  '*',
+  '-',
+  '/',
+  'min',
+  'max',
+  'merge',
+  'var',
+  'missing',
+  'missing_some',
+  'all',
+  'none',
+  'some',
+  'map',
+  'reduce',
+  'filter',
+  'log',
 ] as const;
 
 /** Operations Codexion adds to JSON Logic, identical in browser and server. */
 export const codexionOperatorNames = ['between'] as const;
 
-export const knownOperators: ReadonlySet<string> = new Set<string>([...builtInOperators, ...codexionOperatorNames]);
+export const knownOperators: ReadonlySet<string> = new Set<string>([
+  ...builtInOperators,
+  ...codexionOperatorNames,
+]);
 
 /** Operators whose later arguments run against each array element, where `var` means the element. */
 const scopedOperators = new Set(['all', 'none', 'some', 'map', 'reduce', 'filter']);

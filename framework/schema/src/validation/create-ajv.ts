@@ -4,7 +4,8 @@ import addFormatsModule from 'ajv-formats';
 type AddFormats = typeof addFormatsModule.default;
 // ajv-formats is CommonJS: Node hands over `module.exports` (the function), some bundlers `{ default }`.
 const addFormats: AddFormats =
-  (addFormatsModule as unknown as { default?: AddFormats }).default ?? (addFormatsModule as unknown as AddFormats);
+  (addFormatsModule as unknown as { default?: AddFormats }).default ??
+  (addFormatsModule as unknown as AddFormats);
 
 /** Annotation keywords Codexion schemas and OpenAPI documents carry; Ajv ignores their values. */
 export const annotationKeywords = ['x-codexion', 'x-codexion-permission', 'x-generated'] as const;
@@ -19,6 +20,7 @@ export const annotationKeywords = ['x-codexion', 'x-codexion-permission', 'x-gen
 export function createAjv(options: Options = {}): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, ...options });
   addFormats(ajv);
-  for (const keyword of annotationKeywords) ajv.addKeyword({ keyword, schemaType: ['object', 'string', 'array'] });
+  for (const keyword of annotationKeywords)
+    ajv.addKeyword({ keyword, schemaType: ['object', 'string', 'array'] });
   return ajv;
 }

@@ -1,5 +1,5 @@
-import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { AnySchema, ValidateFunction } from 'ajv';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { createAjv } from './create-ajv.js';
 import { issuesFromAjv, type ValidationIssue } from './validation-issue.js';
 
@@ -39,6 +39,8 @@ export class ValidatorCache {
 
   validate<T>(schema: object, data: unknown): ValidationResult<T> {
     const validate = this.get(schema);
-    return validate(data) ? { ok: true, value: data as T } : { ok: false, issues: issuesFromAjv(validate.errors) };
+    return validate(data)
+      ? { ok: true, value: data as T }
+      : { ok: false, issues: issuesFromAjv(validate.errors) };
   }
 }
