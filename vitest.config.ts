@@ -2,6 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['framework/*', 'tools'],
+    projects: [
+      'apps/*/vitest.config.ts',
+      'framework/*/vitest.config.ts',
+      'resources/vitest.config.ts',
+      'tools/vitest.config.ts',
+    ],
   },
 });

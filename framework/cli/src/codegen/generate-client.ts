@@ -1,0 +1,46 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { createClient } from '@hey-api/openapi-ts';
+import { generatedBanner } from './banner.js';
+import { formatSource } from './format-source.js';
+import type { OpenApiDocument } from './generate-openapi.js';
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+/**
+ * `core/generated/client/`: @hey-api/openapi-ts's fetch client, SDK functions and TanStack Query
+ * option factories (`listAccountsOptions()`, `createAccountMutation()`), generated into a
+ * scratch folder and returned as `client/<path>` → source, so `--check` can compare in memory.
+ *
+ * @example
+ * const files = await generateClient(openapi); // Map { 'client/sdk.gen.ts' => '...' }
+ */
+export async function generateClient(openapi: OpenApiDocument): Promise<Map<string, string>> {
+  const scratch = await mkdtemp(join(tmpdir(), 'prefiq-client-'));
+  try {
+    await createClient({
+      input: structuredClone(openapi) as unknown as Record<string, unknown>,
+      output: {
+        path: scratch,
+        clean: true,
+        tsConfigPath: null,
+        module: { extension: '.js' },
+        header: [`/* ${generatedBanner} */`],
+      },
+      logs: { level: 'silent' },
+      plugins: ['@hey-api/client-fetch', '@hey-api/typescript', '@hey-api/sdk', '@tanstack/react-query'],
+    });
+    const files = new Map<string, string>();
+    for (const path of (await listFiles(scratch)).sort()) {
+      const source = await readFile(path, 'utf8');
+      files.set(`client/${relative(scratch, path)}`, await formatSource(source, 'typescript'));
+    }
+    return files;
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,62 @@
+import { createKernel, KernelError, runUntilSignal, type SignalSource } from '@codexion/framework';
+import type { Output } from '../output.js';
+import { findApps } from '../workspace/find-apps.js';
+import { formatBootReport } from './format-boot-report.js';
+import { configRootOf, loadAppPlugin } from './load-app-plugin.js';
+
+export interface ServeOptions {
+  root: string;
+  app: string;
+  /** overrides `http.port` */
+  port?: number;
+  dryRun?: boolean;
+  /** environment variables; `process.env` unless given */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** where SIGTERM/SIGINT come from; `process` unless given (tests) */
+  signals?: SignalSource;
+}
+
+/**
+ * `prefiq serve --app <name> [--port <n>] [--dry-run]`: boots the app's plugin (`bin/plugin.ts`)
+ * standalone and serves it until SIGTERM/SIGINT, then drains and stops. With `--dry-run`, prints
+ * the plan (plugins, pending migrations, routes) and changes nothing. Returns the exit code.
+ *
+ * @example
+ * await serveCommand({ root: '/repo', app: 'crm', port: 8080 }, output)
+ */
+export async function serveCommand(
+  { root, app, port, dryRun = false, env, signals }: ServeOptions,
+  out: Output,
+): Promise<number> {
+  const location = (await findApps(root)).find((a) => a.name === app);
+  if (!location) {
+    out.error(`no app named "${app}" (looked for <dir>/${app}/core/app.json)`);
+    return 2;
+  }
+  let kernel: ReturnType<typeof createKernel> | undefined;
+  try {
+    kernel = createKernel({
+      root: configRootOf(location, root),
+      plugins: [await loadAppPlugin(location, root)],
+      ...(env ? { env } : {}),
+      ...(port === undefined ? {} : { overrides: { http: { port } } }),
+    });
+    const report = await kernel.boot({ dryRun });
+    if (dryRun) {
+      for (const line of formatBootReport(report)) out.info(line);
+      await kernel.shutdown('dry run done');
+      return 0;
+    }
+    const server = await kernel.listen();
+    out.info(`✓ ${location.relativeDir} listening on ${server.url} (docs: ${server.url}/api/docs)`);
+    await runUntilSignal(kernel, signals ? { source: signals } : {});
+    return 0;
+  } catch (error) {
+    await kernel?.shutdown('boot failed').catch(() => undefined);
+    // the kernel has logged the failing step; this line is for the person at the terminal
+    out.error(
+      `✗ ${app}: ${error instanceof KernelError ? error.message : ((error as Error).stack ?? String(error))}`,
+    );
+    return 1;
+  }
+}

@@ -1,0 +1,11 @@
+{
+  "extends": "../../tsconfig.base.json",
+  "compilerOptions": {
+    "rootDir": ".",
+    "outDir": "dist/server",
+    "tsBuildInfoFile": "dist/server/tsconfig.tsbuildinfo"
+  },
+  "include": ["core/**/*.ts", "core/**/*.json", "bin/**/*.ts"],
+  "exclude": ["core/generated/client/**", "dist"],
+  "references": [{ "path": "../../framework/schema" }, { "path": "../../framework/server" }]
+}

@@ -1,0 +1,44 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+
+/** A drizzle database or transaction handle; both drivers (PGlite, postgres.js) give one. */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+export interface TransactionOptions {
+  /** sets `app.tenant_id` for the transaction (`SET LOCAL`), which row-level security reads */
+  tenantId?: string;
+  /** sets `app.user_id` likewise, for audit and policies */
+  userId?: string;
+}
+
+/** A row as a raw SQL statement returns it: column names as keys, driver values. */
+export type SqlRow = Record<string, unknown>;
+
+/**
+ * The database the kernel hands to everything that stores data. Chosen by configuration:
+ * embedded PGlite (a folder, or `memory://`) or PostgreSQL through postgres.js.
+ */
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  /** for single statements outside a transaction */
+  readonly db: Db;
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back when it throws.
+   * On PGlite transactions are serialized (it has one connection; a second BEGIN would hang),
+   * so `work` must use `tx`, never `db` or another `transaction()` (that would wait for itself).
+   */
+  transaction<T>(work: (tx: Db) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * Raw SQL with `$1..$n` parameters, for tools, tests and migrations; returns the rows. Without
+   * parameters the text may hold several statements (the rows are then the last statement's).
+   */
+  execute<R extends SqlRow = SqlRow>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  /**
+   * Runs `work` on one connection of its own, outside the pool (PostgreSQL) or alone in the
+   * transaction queue (PGlite): for session-level advisory locks and migrations.
+   */
+  session<T>(work: (db: Db) => Promise<T>): Promise<T>;
+  /** a cheap round trip, for readiness */
+  ping(): Promise<void>;
+  /** idempotent */
+  close(): Promise<void>;
+}

@@ -1,0 +1,28 @@
+import type { Logger } from 'pino';
+
+/**
+ * What a request carries through the middleware chain, typed for every handler:
+ * `c.get('requestId')`, `c.get('tenantId')`.
+ */
+export interface RequestVariables {
+  requestId: string;
+  /** W3C trace id (32 hex digits), from the incoming `traceparent` or new */
+  traceId: string;
+  /** `traceparent` to send on outgoing calls: this request's trace, with this server's span id */
+  traceparent: string;
+  /** aborted when the request times out or the client goes away; pass it to slow work */
+  signal: AbortSignal;
+  logger: Logger;
+  /** set by the tenant middleware; absent on routes outside `/api/<app>/` */
+  tenantId: string;
+  /** the acting user, when authentication knows one */
+  userId: string | undefined;
+  /** permissions granted to this request (`app:resource:action`); `'*'` grants all */
+  permissions: ReadonlySet<string>;
+  /** the OpenAPI route template that matched, e.g. `/api/sales/accounts/{id}`, for metrics and logs */
+  routeTemplate: string | undefined;
+}
+
+export interface AppEnv {
+  Variables: RequestVariables;
+}

@@ -1,0 +1,114 @@
+import type { AppManifest, EntityModel } from '@codexion/schema';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Logger } from 'pino';
+import type { Database, Db } from '../data/database.js';
+import type { OperationInput } from '../http/operation-handler.js';
+import type { Container } from '../kernel/container.js';
+import type { KernelConfig } from '../kernel/kernel-config.js';
+import type { ServiceProvider } from '../kernel/service-provider.js';
+
+/** What every hook, action and seed gets: the transaction it runs in and who is acting. */
+export interface PluginContext {
+  tx: Db;
+  tenantId: string;
+  userId: string | undefined;
+  requestId: string;
+  logger: Logger;
+}
+
+export interface HookContext extends PluginContext {
+  entity: EntityModel;
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * Hooks around the resource engine's writes, per entity. A `before*` hook may return a changed
+ * record (or throw a DomainError to refuse); `after*` hooks run in the same transaction, so a
+ * throw rolls the write back.
+ */
+export interface ResourceHooks {
+  beforeCreate?(ctx: HookContext, input: Row): Promise<Row | undefined> | Row | undefined;
+  afterCreate?(ctx: HookContext, record: Row): Promise<void> | void;
+  beforeUpdate?(ctx: HookContext, next: Row, previous: Row): Promise<Row | undefined> | Row | undefined;
+  afterUpdate?(ctx: HookContext, record: Row, previous: Row): Promise<void> | void;
+  beforeDelete?(ctx: HookContext, record: Row): Promise<void> | void;
+  afterDelete?(ctx: HookContext, record: Row): Promise<void> | void;
+}
+
+/** The result of an action: its body (validated against the action's response schema in tests) and status. */
+export interface ActionResult {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Handles one `core/actions/*.json` operation, in one transaction. */
+export type ActionHandler = (ctx: PluginContext, input: OperationInput) => Promise<ActionResult> | ActionResult;
+
+/** Runs once per tenant on first boot with demo data enabled, in one transaction. */
+export type SeedHandler = (ctx: PluginContext) => Promise<void> | void;
+
+/** What a lifecycle hook gets: the kernel's services, with a logger bound to the plugin. */
+export interface LifecycleContext {
+  /** the plugin's name */
+  plugin: string;
+  container: Container;
+  config: KernelConfig;
+  /** child of the kernel logger with `module` set to the plugin */
+  logger: Logger;
+  database: Database;
+}
+
+/**
+ * Called by the kernel at fixed points, in plugin dependency order (`onShutdown` in reverse).
+ * A hook that throws stops the boot (except `onShutdown`, whose errors are logged).
+ */
+export interface LifecycleHooks {
+  /** before anything of this plugin runs; config, container and database exist, nothing is migrated */
+  onPreboot?(context: LifecycleContext): Promise<void> | void;
+  /** after migrations (and `onUpgrade`), before routes open */
+  onBoot?(context: LifecycleContext): Promise<void> | void;
+  /** the server accepts requests */
+  onReady?(context: LifecycleContext): Promise<void> | void;
+  /** SIGTERM/SIGINT: requests drained, database still open */
+  onShutdown?(context: LifecycleContext): Promise<void> | void;
+  /** after migrations, when the plugin's version differs from the one last booted (`from` is undefined on first boot) */
+  onUpgrade?(from: string | undefined, to: string, context: LifecycleContext): Promise<void> | void;
+}
+
+export interface PluginDefinition extends LifecycleHooks {
+  /** `core/app.json`, imported as JSON; validated at boot */
+  manifest: AppManifest;
+  /** the app root (the folder holding `core/` and `bin/`), e.g. `new URL('..', import.meta.url)` */
+  root: URL | string;
+  /** drizzle tables by entity name: `tables` from `core/generated/tables.ts` */
+  resources?: Record<string, PgTable>;
+  /** handlers for `core/actions/*.json`, by action id */
+  actions?: Record<string, ActionHandler>;
+  /** hooks by entity name */
+  hooks?: Record<string, ResourceHooks>;
+  /** event subscribers by event name (delivered by the event bus) */
+  subscribers?: Record<string, (ctx: PluginContext, payload: unknown) => Promise<void> | void>;
+  /** service providers registered into the kernel's container (all `register`s before any `boot`) */
+  providers?: ServiceProvider[];
+  /**
+   * the drizzle-kit migrations folder (`meta/_journal.json` + SQL); `<root>/bin/migrations` unless
+   * given. A plugin without the folder has no migrations.
+   */
+  migrations?: URL | string;
+  seed?: SeedHandler;
+}
+
+/**
+ * Describes a plugin: an app's backend as data the kernel boots. It reaches into no globals;
+ * the kernel validates the manifest, checks the framework range and orders dependencies.
+ *
+ * @example
+ * import manifest from '../core/app.json' with { type: 'json' };
+ * import { tables } from '../core/generated/tables.js';
+ * export default definePlugin({ manifest, root: new URL('..', import.meta.url), resources: tables });
+ */
+export function definePlugin(definition: PluginDefinition): PluginDefinition {
+  return definition;
+}
