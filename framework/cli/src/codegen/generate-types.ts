@@ -6,10 +6,15 @@ import type { OpenApiDocument } from './generate-openapi.js';
 
 const componentPrefix = '#/components/schemas/';
 
+/** Keywords whose value maps names to subschemas: the names are data, never keywords. */
+const schemaMaps = new Set(['properties', 'patternProperties', '$defs', 'dependentSchemas']);
+/** Keywords whose value is data, copied as it is. */
+const dataKeywords = new Set(['enum', 'const', 'default', 'examples', 'required']);
+
 /**
- * Copies a component for the type bundle: refs point into `$defs`, and nested `title`s go,
+ * Copies a component for the type bundle: refs point into `$defs`, and `title` keywords go,
  * because json-schema-to-typescript names a type after any title it meets, which would give
- * `AccountCreate` the name `Account1`.
+ * `AccountCreate` the name `Account1`. Property names (a field called `title`) stay.
  */
 function forTypes(node: unknown, top: string | undefined): unknown {
   if (Array.isArray(node)) return node.map((n) => forTypes(n, undefined));
@@ -19,8 +24,10 @@ function forTypes(node: unknown, top: string | undefined): unknown {
     if (key === 'title' || key === 'x-codexion') continue;
     if (key === '$ref' && typeof value === 'string' && value.startsWith(componentPrefix)) {
       out[key] = `#/$defs/${value.slice(componentPrefix.length)}`;
-    } else if (key === 'enum' || key === 'const' || key === 'default' || key === 'examples') {
+    } else if (dataKeywords.has(key)) {
       out[key] = value;
+    } else if (schemaMaps.has(key) && typeof value === 'object' && value !== null) {
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, forTypes(sub, undefined)]));
     } else {
       out[key] = forTypes(value, undefined);
     }
@@ -53,6 +60,8 @@ export async function generateTypes(appName: string, openapi: OpenApiDocument): 
     bannerComment: `/* ${generatedBanner} */`,
     additionalProperties: false,
     unknownAny: true,
+    // bounded arrays stay arrays: the default (20) turns them into unions of tuples
+    maxItems: -1,
     strictIndexSignatures: true,
     unreachableDefinitions: true,
     declareExternallyReferenced: true,

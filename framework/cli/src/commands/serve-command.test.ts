@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -41,6 +42,37 @@ describe('prefiq serve', () => {
     expect(out.lines).toContain('  GET    /api/sales/accounts  listAccounts');
     expect(out.lines).toContain('  POST   /api/sales/opportunities/{id}/move  moveOpportunity');
     expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('serves the app over HTTP until SIGTERM, then drains and exits 0', async () => {
+    const signals = new EventEmitter();
+    const out = memoryOutput();
+    const exit = serveCommand(
+      {
+        root,
+        app: 'sales',
+        port: 0,
+        env: { NODE_ENV: 'test', CODEXION_LOGGING__LEVEL: 'warn', CODEXION_DATABASE__DATA_DIR: 'memory://' },
+        signals,
+      },
+      out,
+    );
+    let url: string | undefined;
+    while (url === undefined) {
+      if (out.errors.length > 0) throw new Error(out.errors.join('\n'));
+      url = /listening on (http:\/\/\S+)/.exec(out.lines.join('\n'))?.[1];
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(out.lines[0]).toMatch(
+      /^✓ framework\/cli\/fixtures\/sales listening on http:\/\/127\.0\.0\.1:\d+ \(docs: .+\/api\/docs\)$/,
+    );
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const accounts = await fetch(`${url}/api/sales/accounts`);
+    expect(accounts.status).toBe(200);
+    expect(await accounts.json()).toMatchObject({ items: [], nextCursor: null });
+    signals.emit('SIGTERM', 'SIGTERM');
+    expect(await exit).toBe(0);
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });
 
   it('refuses an unknown app and a bad port', async () => {

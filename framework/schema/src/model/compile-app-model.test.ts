@@ -11,7 +11,13 @@ function sources(
   return {
     manifest: {
       file: 'core/app.json',
-      data: overrides.manifest ?? { name: 'crm', version: '1.0.0', title: 'CRM', framework: '^0.1.0' },
+      data: overrides.manifest ?? {
+        name: 'crm',
+        version: '1.0.0',
+        title: 'CRM',
+        framework: '^0.1.0',
+        permissions: [{ name: 'crm:deal:update' }],
+      },
     },
     schemas: [
       {
@@ -197,8 +203,27 @@ describe('compileAppModel', () => {
     ]);
   });
 
+  it('refuses a permission that the manifest does not declare', () => {
+    const action = {
+      id: 'winDeal',
+      summary: 'Win',
+      method: 'POST',
+      path: '/deals/{id}/win',
+      permission: 'crm:deal:win',
+    };
+    expect(issues(sources({ action }))).toEqual([
+      'core/actions/win.json#/permission: permission "crm:deal:win" is not declared in core/app.json',
+    ]);
+  });
+
   it('checks the manifest and actions against their schemas', () => {
-    expect(issues(sources({ manifest: { name: 'CRM!', version: '1', title: 'CRM' } }))).toEqual([
+    expect(
+      issues(
+        sources({
+          manifest: { name: 'CRM!', version: '1', title: 'CRM', permissions: [{ name: 'crm:deal:update' }] },
+        }),
+      ),
+    ).toEqual([
       'core/app.json#/framework: is required',
       'core/app.json#/name: must match pattern "^[a-z][a-z0-9-]{1,30}$"',
       'core/app.json#/version: must match pattern "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"',

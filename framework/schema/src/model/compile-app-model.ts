@@ -183,6 +183,7 @@ export function compileAppModel(sources: AppSources): AppModel {
     actions.push(action);
   }
 
+  checkPermissionsDeclared(sources, entities, actions, report);
   if (issues.length > 0) throw new SchemaDefinitionError(issues);
   return { manifest, entities, actions };
 }
@@ -360,5 +361,33 @@ function checkEntity(
   }
   if (isObject(entity.schema.$defs) && !entity.table) {
     // value objects may have $defs; nothing more to check
+  }
+}
+
+/** Every permission an action, a transition or a nav entry asks for must be declared in the manifest. */
+function checkPermissionsDeclared(
+  sources: AppSources,
+  entities: EntityModel[],
+  actions: ActionDefinition[],
+  report: (file: string, pointer: string, message: string) => void,
+): void {
+  const manifest = sources.manifest.data as Partial<AppManifest>;
+  const declared = new Set((manifest.permissions ?? []).map((p) => p.name));
+  const need = (permission: string | undefined, file: string, pointer: string) => {
+    if (permission !== undefined && !declared.has(permission)) {
+      report(file, pointer, `permission "${permission}" is not declared in core/app.json`);
+    }
+  };
+  (manifest.nav ?? []).forEach((item, i) => {
+    need(item.permission, sources.manifest.file, `/nav/${i}/permission`);
+  });
+  for (const entity of entities) {
+    entity.annotations.workflow?.transitions.forEach((t, i) => {
+      need(t.permission, entity.file, `/x-codexion/workflow/transitions/${i}/permission`);
+    });
+  }
+  for (const action of actions) {
+    const source = sources.actions.find((a) => (a.data as Partial<ActionDefinition>).id === action.id);
+    need(action.permission, source?.file ?? 'core/actions', '/permission');
   }
 }

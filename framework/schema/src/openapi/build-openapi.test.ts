@@ -152,7 +152,7 @@ describe('buildOpenApi', () => {
     expect(schema('AccountCreate').properties).not.toHaveProperty('deletedAt');
   });
 
-  it('makes every Patch property optional and only optional ones nullable', () => {
+  it('makes every Patch property optional and only optional, default-less ones nullable', () => {
     const patch = schema('DealPatch');
     const props = patch.properties ?? {};
     expect(patch.required).toBeUndefined();
@@ -165,7 +165,8 @@ describe('buildOpenApi', () => {
     });
     expect(props.amount).toEqual({ $ref: '#/components/schemas/Money' });
     expect(props.priority).toEqual({ type: ['string', 'null'], enum: ['low', 'high', null] });
-    expect(props.probability).toEqual({ type: ['integer', 'null'], minimum: 0, maximum: 100 });
+    // defaulted, so stored NOT NULL: a patch may change it but not clear it
+    expect(props.probability).toEqual({ type: 'integer', minimum: 0, maximum: 100 });
     expect(props.currency).toEqual({
       anyOf: [{ $ref: '#/components/schemas/MoneyCurrencyCode' }, { type: 'null' }],
     });
@@ -218,8 +219,10 @@ describe('buildOpenApi', () => {
     expect(filter).toMatchObject({ style: 'deepObject', explode: true });
     expect(filter?.schema.properties?.probability?.anyOf).toMatchObject([
       { type: 'integer' },
-      { properties: { gte: { type: 'integer' }, isNull: { type: 'boolean' } } },
+      { properties: { gte: { type: 'integer' } } },
     ]);
+    // a defaulted field is always stored, so it offers no isNull
+    expect(filter?.schema.properties?.probability?.anyOf?.[1]?.properties).not.toHaveProperty('isNull');
     expect(operatorsOf(filter, 'stage')).toEqual(['eq', 'ne', 'in']);
     expect(operatorsOf(filter, 'title')).toContain('contains');
     // accounts have no search fields and no relations

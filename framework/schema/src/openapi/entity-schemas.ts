@@ -39,9 +39,10 @@ export function entitySchemas(entity: EntityModel, schema: JsonSchema): EntitySc
   const patchProperties: Record<string, JsonSchema> = {};
   for (const [name, property] of Object.entries(writable)) {
     if (name === workflowField) continue;
-    const { default: _ignored, ...withoutDefault } = property;
-    // a required field cannot be removed, so only optional ones may be nulled
-    patchProperties[name] = authorRequired.includes(name) ? withoutDefault : nullable(withoutDefault);
+    const { default: fallback, ...withoutDefault } = property;
+    // a required field cannot be removed, and a defaulted one is stored NOT NULL: only the others may be nulled
+    const clearable = !authorRequired.includes(name) && fallback === undefined;
+    patchProperties[name] = clearable ? nullable(withoutDefault) : withoutDefault;
   }
   const patch: JsonSchema = {
     type: 'object',
@@ -71,7 +72,13 @@ export function entitySchemas(entity: EntityModel, schema: JsonSchema): EntitySc
     additionalProperties: false,
   };
 
-  return { record: withSystemFields(schema, { softDelete }), create, patch, page };
+  // a field with a default is always stored, so the record always has it
+  const defaulted = Object.entries(writable)
+    .filter(([, property]) => property.default !== undefined)
+    .map(([name]) => name);
+  const record = withSystemFields(schema, { softDelete });
+  record.required = [...new Set([...(record.required ?? []), ...defaulted])];
+  return { record, create, patch, page };
 }
 
 /** The tenant's custom fields: writable, merged by a patch, validated by the engine against the tenant's definitions. */
