@@ -217,7 +217,7 @@ describe('checkBoundaries on a workspace breaking every rule', () => {
       `'../../bin/plugin.js' reaches apps/crm/bin; ${boundaryRules['core-imports-layer']}`,
     );
     expect(byFile('framework/web/src/bad-kernel.ts')).toContain(
-      '@codexion/framework (framework/server), but @codexion/web (framework/web) may import @codexion/schema',
+      '@codexion/framework (framework/server), but @codexion/web (framework/web) may import @codexion/resources, @codexion/schema',
     );
   });
 });

@@ -32,6 +32,8 @@ function isLayer(name: string): name is Layer {
  * locateFile(projects, 'apps/crm/core/generated/types.ts') // { project: <apps/crm>, layer: 'core' }
  */
 export function locateFile(projects: readonly Project[], file: string): ModuleLocation {
+  // fixture apps are test data beside a package, not part of it: tests and examples anywhere may read them
+  if (/^framework\/[^/]+\/fixtures\//.test(file)) return { project: undefined, layer: undefined };
   const project = projects.find((p) => file === p.folder || file.startsWith(`${p.folder}/`));
   if (project === undefined) return { project, layer: undefined };
   const first = file.slice(project.folder.length + 1).split('/')[0] ?? '';

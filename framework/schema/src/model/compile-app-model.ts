@@ -27,11 +27,24 @@ export interface AppSources {
   actions: SourceFile[];
 }
 
-const metaAjv = createAjv({ strict: false });
-const validateEntityMeta = metaAjv.compile(entityMetaSchema);
-const validateManifest = metaAjv.compile<AppManifest>(manifestSchema);
-const validateRules = metaAjv.compile<RuleFile>(rulesSchema);
-const validateAction = metaAjv.compile<ActionDefinition>(actionSchema);
+/** The meta-schema validators, compiled on first use: importing this module costs nothing. */
+const metaValidators = (() => {
+  let compiled: ReturnType<typeof compileMetaValidators> | undefined;
+  return () => {
+    compiled ??= compileMetaValidators();
+    return compiled;
+  };
+})();
+
+function compileMetaValidators() {
+  const ajv = createAjv({ strict: false });
+  return {
+    validateEntityMeta: ajv.compile(entityMetaSchema),
+    validateManifest: ajv.compile<AppManifest>(manifestSchema),
+    validateRules: ajv.compile<RuleFile>(rulesSchema),
+    validateAction: ajv.compile<ActionDefinition>(actionSchema),
+  };
+}
 
 /** Variables every rule may read besides the record's own fields. */
 const contextVariables = new Set(['$user', '$now', '$today', '$tenant', '$previous']);
@@ -55,6 +68,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * model.entities.map((e) => e.resource) // ['companies', 'deals']
  */
 export function compileAppModel(sources: AppSources): AppModel {
+  const { validateEntityMeta, validateManifest, validateRules, validateAction } = metaValidators();
   const issues: DefinitionIssue[] = [];
   const report = (file: string, pointer: string, message: string) => {
     issues.push({ file, pointer, message });

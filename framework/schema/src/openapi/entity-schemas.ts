@@ -23,8 +23,10 @@ export interface EntitySchemas {
 export function entitySchemas(entity: EntityModel, schema: JsonSchema): EntitySchemas {
   const softDelete = entity.annotations.softDelete === true;
   const label = entity.typeName;
-  const writable = { ...writableProperties(schema), custom: customFieldsProperty };
+  const writable: Record<string, JsonSchema> = { ...writableProperties(schema), custom: customFieldsProperty };
   const authorRequired = (schema.required ?? []).filter((name) => Object.hasOwn(writable, name));
+  // the server fills in a default, so a create may leave a defaulted field out even when it is required
+  const createRequired = authorRequired.filter((name) => writable[name]?.default === undefined);
   // state moves only through /transition, where guards and per-transition permissions are checked
   const workflowField = entity.annotations.workflow?.field;
 
@@ -32,7 +34,7 @@ export function entitySchemas(entity: EntityModel, schema: JsonSchema): EntitySc
     type: 'object',
     description: `Body that creates one ${label}. Read-only and system fields are set by the server and refused here.`,
     properties: writable,
-    ...(authorRequired.length > 0 ? { required: authorRequired } : {}),
+    ...(createRequired.length > 0 ? { required: createRequired } : {}),
     additionalProperties: false,
   };
 

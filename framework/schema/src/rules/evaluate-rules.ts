@@ -22,21 +22,29 @@ export interface RuleContext {
  *
  * @example
  * evaluateRules(rules, { status: 'won', amount: 0 }, { $today: '2026-11-23' })
+ * evaluateRules(rules, draft, {}, { skipFailing: true }) // in a form: a rule that throws is skipped
  * // [{ path: '/amount', code: 'won-needs-amount', message: 'A won deal needs an amount' }]
  */
 export function evaluateRules(
   rules: readonly RuleDefinition[],
   record: Readonly<Record<string, unknown>>,
   context: RuleContext = {},
+  { skipFailing = false }: { skipFailing?: boolean } = {},
 ): ValidationIssue[] {
   const now = context.$now ?? new Date().toISOString();
   const data = { ...record, ...context, $now: now, $today: context.$today ?? now.slice(0, 10) };
   const issues: ValidationIssue[] = [];
   for (const rule of rules) {
-    if (rule.when !== undefined && !jsonLogic.truthy(jsonLogic.apply(rule.when as never, data))) continue;
-    if (!jsonLogic.truthy(jsonLogic.apply(rule.assert as never, data))) {
-      issues.push({ path: rule.path, code: rule.id, message: rule.message });
+    let holds: boolean;
+    try {
+      if (rule.when !== undefined && !jsonLogic.truthy(jsonLogic.apply(rule.when as never, data))) continue;
+      holds = jsonLogic.truthy(jsonLogic.apply(rule.assert as never, data));
+    } catch (error) {
+      // a half-filled form can make a rule throw; the browser leaves it to the server's check on submit
+      if (skipFailing) continue;
+      throw error;
     }
+    if (!holds) issues.push({ path: rule.path, code: rule.id, message: rule.message });
   }
   return issues;
 }

@@ -20,6 +20,12 @@ export const annotationKeywords = ['x-codexion', 'x-codexion-permission', 'x-gen
 export function createAjv(options: Options = {}): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, ...options });
   addFormats(ajv);
+  // OpenAPI's integer formats, which the schemas use to pick column types (`int64` -> bigint)
+  ajv.addFormat('int32', {
+    type: 'number',
+    validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
+  });
+  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
   for (const keyword of annotationKeywords)
     ajv.addKeyword({ keyword, schemaType: ['object', 'string', 'array'] });
   return ajv;

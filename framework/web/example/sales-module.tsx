@@ -1,0 +1,105 @@
+import type { JsonSchema, RuleFile } from '@codexion/schema';
+import {
+  type AppModule,
+  createResourceRoutes,
+  defineAppModule,
+  defineEntities,
+  type EntityCatalog,
+} from '@codexion/web';
+import { Briefcase, Building, Target } from 'lucide-react';
+import opportunityRules from '../../cli/fixtures/sales/core/rules/opportunity.rules.json' with {
+  type: 'json',
+};
+import account from '../../cli/fixtures/sales/core/schema/account.schema.json' with { type: 'json' };
+import address from '../../cli/fixtures/sales/core/schema/address.schema.json' with { type: 'json' };
+import opportunity from '../../cli/fixtures/sales/core/schema/opportunity.schema.json' with { type: 'json' };
+
+/** The sales fixture's entities: schemas and rules straight from its `core/`. */
+export const sales: EntityCatalog = defineEntities({
+  app: 'sales',
+  schemas: [account, address, opportunity] as JsonSchema[],
+  rules: { opportunity: opportunityRules as unknown as RuleFile },
+  options: {
+    // the board writes through the app's own action (core/actions/move-opportunity.json)
+    opportunity: {
+      kanban: { action: { path: '/opportunities/{id}/move', bodyField: 'stage' } },
+      historyPath: '/opportunities/{id}/history',
+    },
+  },
+});
+
+/** German labels of the app's own entities, next to the framework's German catalog. */
+const de = {
+  title: 'Vertrieb',
+  nav: { accounts: 'Firmen', opportunities: 'Verkaufschancen' },
+  account: {
+    title: 'Firma',
+    plural: 'Firmen',
+    sections: { main: 'Firma', contact: 'Kontakt' },
+    fields: {
+      name: 'Name',
+      domain: 'Domain',
+      employees: 'Mitarbeitende',
+      tier: 'Stufe',
+      contactEmail: 'Kontakt-E-Mail',
+      address: 'Adresse',
+      tags: 'Schlagwörter',
+    },
+    options: { tier: { standard: 'Standard', gold: 'Gold', platinum: 'Platin' } },
+  },
+  opportunity: {
+    title: 'Verkaufschance',
+    plural: 'Verkaufschancen',
+    fields: {
+      title: 'Titel',
+      accountId: 'Firma',
+      amount: 'Betrag',
+      currency: 'Währung',
+      stage: 'Phase',
+      status: 'Status',
+      lostReason: 'Verlustgrund',
+      expectedClose: 'Erwarteter Abschluss',
+      probability: 'Wahrscheinlichkeit',
+    },
+    rules: {
+      'won-needs-amount': 'Eine gewonnene Verkaufschance braucht einen Betrag über null',
+      'lost-needs-reason': 'Sagen Sie, warum die Verkaufschance verloren ging',
+    },
+    options: {
+      stage: {
+        lead: 'Interessent',
+        qualified: 'Qualifiziert',
+        proposal: 'Angebot',
+        negotiation: 'Verhandlung',
+      },
+      status: { open: 'Offen', won: 'Gewonnen', lost: 'Verloren' },
+    },
+  },
+};
+
+/** The app module a standalone shell or Cortex mounts. */
+export function createSalesModule({ pageSize }: { pageSize?: number } = {}): AppModule {
+  return defineAppModule({
+    name: 'sales',
+    title: 'Sales',
+    icon: Briefcase,
+    routes: sales.entities.flatMap((entity) => createResourceRoutes(entity, { pageSize })),
+    nav: [
+      {
+        label: 'Accounts',
+        labelKey: 'nav.accounts',
+        path: 'accounts',
+        icon: Building,
+        permission: 'sales:account:read',
+      },
+      {
+        label: 'Opportunities',
+        labelKey: 'nav.opportunities',
+        path: 'opportunities',
+        icon: Target,
+        permission: 'sales:opportunity:read',
+      },
+    ],
+    translations: { de },
+  });
+}

@@ -1,0 +1,71 @@
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
+import { type ApiFetch, createApiFetch } from './api-fetch.js';
+import { createQueryClient } from './create-query-client.js';
+
+/** The part of a generated hey-api client the provider configures. */
+export interface HeyApiClientLike {
+  setConfig(config: { baseUrl: string; credentials: RequestCredentials; fetch?: typeof fetch }): unknown;
+}
+
+export interface ApiContextValue {
+  baseUrl: string;
+  apiFetch: ApiFetch;
+}
+
+const ApiContext = /* @__PURE__ */ createContext<ApiContextValue | null>(null);
+
+export interface ApiProviderProps {
+  /** the app's API root, e.g. `/api/sales` */
+  baseUrl: string;
+  /** generated hey-api clients to point at `baseUrl` with the session cookie */
+  clients?: HeyApiClientLike[];
+  /** replaces the global fetch (tests, the example app's in-memory server) */
+  fetch?: typeof fetch;
+  /** share one client across providers (Cortex mounts many modules on one) */
+  queryClient?: QueryClient;
+  children: ReactNode;
+}
+
+/**
+ * Gives pages the app's API: `useApi().apiFetch` for generic resource pages, a TanStack Query
+ * client, and the app's generated hey-api clients configured for the same base URL and cookie
+ * session.
+ *
+ * @example
+ * <ApiProvider baseUrl="/api/sales" clients={[client]}>
+ *   <RouterProvider router={router} />
+ * </ApiProvider>
+ */
+export function ApiProvider({
+  baseUrl,
+  clients = [],
+  fetch: fetchImpl,
+  queryClient,
+  children,
+}: ApiProviderProps) {
+  const [ownClient] = useState(() => queryClient ?? createQueryClient());
+  const value = useMemo<ApiContextValue>(() => {
+    // `fetch: undefined` would replace the client's own fetch with nothing: pass it only when set
+    for (const client of clients)
+      client.setConfig({ baseUrl, credentials: 'include', ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+    return { baseUrl, apiFetch: createApiFetch({ baseUrl, fetch: fetchImpl }) };
+  }, [baseUrl, clients, fetchImpl]);
+  return (
+    <ApiContext.Provider value={value}>
+      <QueryClientProvider client={queryClient ?? ownClient}>{children}</QueryClientProvider>
+    </ApiContext.Provider>
+  );
+}
+
+/**
+ * The nearest {@link ApiProvider}'s API.
+ *
+ * @example
+ * const { apiFetch } = useApi();
+ */
+export function useApi(): ApiContextValue {
+  const value = useContext(ApiContext);
+  if (!value) throw new Error('useApi() needs an <ApiProvider> above it');
+  return value;
+}

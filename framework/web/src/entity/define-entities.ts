@@ -1,0 +1,176 @@
+import type {
+  EntityAnnotations,
+  JsonSchema,
+  PropertyAnnotations,
+  RuleDefinition,
+  RuleFile,
+} from '@codexion/schema';
+import { kebabCase, pascalCase } from '@codexion/schema';
+
+/** A change-history entry as the detail page shows it. */
+export interface HistoryEntry {
+  at: string;
+  actor?: string | null;
+  action: string;
+  /** field → [before, after] */
+  changes?: Record<string, [unknown, unknown]>;
+}
+
+/** How a kanban move is written: PATCH of the field (default) or an app action. */
+export interface KanbanOptions {
+  /** the enum field whose values are the columns; defaults to `ui.kanbanField` */
+  field?: string;
+  /** an action to call instead of PATCH, e.g. `{ path: '/opportunities/{id}/move', bodyField: 'stage' }` */
+  action?: { path: string; bodyField: string };
+}
+
+export interface EntityOptions {
+  kanban?: KanbanOptions;
+  /** where the record's change history is read: a path with `{id}`; leave out when the API has none */
+  historyPath?: string;
+  /** the related lists to show on the detail page; defaults to every entity that references this one */
+  related?: { entity: string; field: string }[];
+}
+
+/** A relation from another entity to this one: `field` of `entity` holds this entity's id. */
+export interface RelatedList {
+  entity: EntityConfig;
+  field: string;
+}
+
+/** Everything the generated pages need to know about one persisted entity of an app. */
+export interface EntityConfig {
+  app: string;
+  /** kebab-case, from the schema's file name: `opportunity` */
+  name: string;
+  /** PascalCase singular: `Opportunity` */
+  typeName: string;
+  /** the schema's `title` */
+  title: string;
+  /** URL segment of the resource: `opportunities` */
+  resource: string;
+  primaryKey: string;
+  /** the field shown as the record's name */
+  titleField: string;
+  schema: JsonSchema;
+  annotations: EntityAnnotations;
+  rules: RuleDefinition[];
+  options: EntityOptions;
+  /** every entity and embedded schema of the app, to resolve `$ref` and `x-codexion.ref` */
+  catalog: EntityCatalog;
+}
+
+/** The entities of one app, looked up by name. */
+export interface EntityCatalog {
+  app: string;
+  entities: EntityConfig[];
+  /** all schemas, persisted or embedded, by `$id` */
+  schemas: Map<string, JsonSchema>;
+  get(name: string): EntityConfig | undefined;
+  /** like `get`, but an unknown name is a programming error */
+  entity(name: string): EntityConfig;
+  /** entities with a field that references `entity` */
+  relatedTo(entity: EntityConfig): RelatedList[];
+}
+
+export interface DefineEntitiesInput {
+  /** the app's name, the first part of its permissions */
+  app: string;
+  /** every `core/schema/*.schema.json` of the app */
+  schemas: JsonSchema[];
+  /** `core/rules/<entity>.rules.json` contents by entity name */
+  rules?: Record<string, RuleFile | RuleDefinition[]>;
+  options?: Record<string, EntityOptions>;
+}
+
+function nameOf(schema: JsonSchema): string {
+  const id = schema.$id ?? schema.title ?? '';
+  return kebabCase(id.replace(/^.*\//, '').replace(/\.schema\.json$/, ''));
+}
+
+function isEntityAnnotations(value: unknown): value is EntityAnnotations {
+  return typeof value === 'object' && value !== null;
+}
+
+/** `x-codexion` of a property, or an empty object. */
+export function propertyAnnotations(schema: JsonSchema | undefined): PropertyAnnotations {
+  const value = schema?.['x-codexion'];
+  return typeof value === 'object' && value !== null ? (value as PropertyAnnotations) : {};
+}
+
+/**
+ * Reads an app's schemas and rules into the entity configs the generated pages are built from,
+ * cross-linked so relation pickers and related lists can find their targets.
+ *
+ * @example
+ * const sales = defineEntities({ app: 'sales', schemas: [account, address, opportunity], rules: { opportunity: opportunityRules } });
+ * createResourceRoutes(sales.entity('opportunity'));
+ */
+export function defineEntities({
+  app,
+  schemas,
+  rules = {},
+  options = {},
+}: DefineEntitiesInput): EntityCatalog {
+  const byId = new Map<string, JsonSchema>();
+  for (const schema of schemas) byId.set(schema.$id ?? nameOf(schema), schema);
+  const entities: EntityConfig[] = [];
+  const byName = new Map<string, EntityConfig>();
+  const catalog: EntityCatalog = {
+    app,
+    entities,
+    schemas: byId,
+    get: (name) => byName.get(name),
+    entity(name) {
+      const found = byName.get(name);
+      if (!found) throw new Error(`No entity "${name}" in app "${app}"`);
+      return found;
+    },
+    relatedTo(target) {
+      if (target.options.related) {
+        return target.options.related.flatMap(({ entity, field }) => {
+          const found = byName.get(entity);
+          return found ? [{ entity: found, field }] : [];
+        });
+      }
+      const related: RelatedList[] = [];
+      for (const entity of entities) {
+        for (const [field, property] of Object.entries(entity.schema.properties ?? {})) {
+          const ref = propertyAnnotations(property).ref;
+          if (ref === target.name || ref === `${app}:${target.name}`) related.push({ entity, field });
+        }
+      }
+      return related;
+    },
+  };
+  for (const schema of schemas) {
+    const annotations = isEntityAnnotations(schema['x-codexion'])
+      ? (schema['x-codexion'] as EntityAnnotations)
+      : {};
+    if (!annotations.table) continue; // embedded schemas (an address) have no pages of their own
+    const name = nameOf(schema);
+    const ruleSource = rules[name];
+    const entity: EntityConfig = {
+      app,
+      name,
+      typeName: pascalCase(name),
+      title: schema.title ?? pascalCase(name),
+      resource: annotations.resource ?? kebabCase(annotations.table),
+      primaryKey: annotations.primaryKey ?? 'id',
+      titleField: annotations.titleField ?? annotations.primaryKey ?? 'id',
+      schema,
+      annotations,
+      rules: Array.isArray(ruleSource) ? ruleSource : (ruleSource?.rules ?? []),
+      options: options[name] ?? {},
+      catalog,
+    };
+    entities.push(entity);
+    byName.set(name, entity);
+  }
+  return catalog;
+}
+
+/** The permission name of an action on an entity: `sales:opportunity:update`. */
+export function permissionOf(entity: EntityConfig, action: 'read' | 'create' | 'update' | 'delete'): string {
+  return `${entity.app}:${entity.name}:${action}`;
+}

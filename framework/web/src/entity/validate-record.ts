@@ -1,0 +1,86 @@
+import type { JsonSchema, ValidationIssue } from '@codexion/schema';
+import { createAjv, issuesFromAjv, ValidatorCache } from '@codexion/schema';
+import type { EntityCatalog, EntityConfig } from './define-entities.js';
+import { evaluateRules, type RuleContext } from './evaluate-rules.js';
+import { entityFields } from './field-model.js';
+
+const caches = new WeakMap<EntityCatalog, ValidatorCache>();
+const writableSchemas = new WeakMap<EntityConfig, JsonSchema>();
+
+function cacheOf(catalog: EntityCatalog): ValidatorCache {
+  let cache = caches.get(catalog);
+  if (!cache) {
+    cache = new ValidatorCache(createAjv());
+    for (const [id, schema] of catalog.schemas) cache.add(schema, schema.$id ? undefined : id);
+    caches.set(catalog, cache);
+  }
+  return cache;
+}
+
+/**
+ * The schema a record the user writes must satisfy: the entity's own properties without the
+ * read-only ones — the shape of the API's `<T>Create` body. Edit mode validates the whole record
+ * after the change against it too, since the server checks the merged record.
+ */
+export function writableSchema(entity: EntityConfig): JsonSchema {
+  let schema = writableSchemas.get(entity);
+  if (!schema) {
+    const readOnly = new Set(
+      entityFields(entity)
+        .filter((field) => field.readOnly)
+        .map((field) => field.name),
+    );
+    const properties: Record<string, JsonSchema> = {};
+    for (const [name, property] of Object.entries(entity.schema.properties ?? {})) {
+      if (!readOnly.has(name)) properties[name] = property;
+    }
+    const { $id: _id, 'x-codexion': _annotations, ...rest } = entity.schema;
+    schema = {
+      ...rest,
+      properties,
+      required: (entity.schema.required ?? []).filter((name) => name in properties),
+    };
+    writableSchemas.set(entity, schema);
+  }
+  return schema;
+}
+
+/** An issue as the browser checks find it, with the Ajv keyword's parameters for translating its message. */
+export interface RecordIssue extends ValidationIssue {
+  params?: Record<string, unknown>;
+}
+
+/**
+ * Validates a record the user is about to send with the same Ajv schema and JSON Logic rules as
+ * the server, so the server's messages show before submitting. Schema issues keep Ajv's
+ * parameters (`limit`, `allowedValues`, …) so the form can say them in the user's language.
+ *
+ * @example
+ * validateRecord(opportunity, { title: 'Big deal', status: 'won', amount: 0, ... })
+ * // [{ path: '/amount', code: 'won-needs-amount', message: '...' }]
+ */
+export function validateRecord(
+  entity: EntityConfig,
+  record: Record<string, unknown>,
+  context: RuleContext = {},
+): RecordIssue[] {
+  const validate = cacheOf(entity.catalog).get(writableSchema(entity));
+  const schemaIssues: RecordIssue[] = [];
+  if (!validate(record)) {
+    const seen = new Set<string>();
+    for (const error of validate.errors ?? []) {
+      const [issue] = issuesFromAjv([error]);
+      if (!issue) continue;
+      const key = `${issue.path}\u0000${issue.code}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      schemaIssues.push({ ...issue, params: error.params as Record<string, unknown> });
+    }
+  }
+  // a rule over a field the schema already rejects would only repeat the complaint
+  const rejected = new Set(schemaIssues.map((issue) => issue.path));
+  const ruleIssues = evaluateRules(entity.rules, record, context).filter(
+    (issue) => !rejected.has(issue.path),
+  );
+  return [...schemaIssues, ...ruleIssues];
+}

@@ -1,0 +1,163 @@
+export {
+  type ApiFetch,
+  type ApiFetchOptions,
+  type ApiRequest,
+  type ApiResponse,
+  createApiFetch,
+  type QueryValue,
+} from './api/api-fetch.js';
+export {
+  type ApiContextValue,
+  ApiProvider,
+  type ApiProviderProps,
+  type HeyApiClientLike,
+  useApi,
+} from './api/api-provider.js';
+export { createQueryClient } from './api/create-query-client.js';
+export { isRetryable, type ProblemDocument, ProblemError, parseProblem } from './api/problem-error.js';
+export { useReportProblem } from './api/use-report-problem.js';
+export {
+  type DefineEntitiesInput,
+  defineEntities,
+  type EntityCatalog,
+  type EntityConfig,
+  type EntityOptions,
+  type HistoryEntry,
+  type KanbanOptions,
+  permissionOf,
+  propertyAnnotations,
+  type RelatedList,
+} from './entity/define-entities.js';
+export {
+  type DraftMessages,
+  type DraftOptions,
+  type DraftValue,
+  type DraftValues,
+  fromDraft,
+  toDraft,
+} from './entity/draft-values.js';
+export { evaluateRules, type RuleContext } from './entity/evaluate-rules.js';
+export {
+  defaultColumns,
+  entityFields,
+  type FieldModel,
+  type FieldWidget,
+  type FormSection,
+  fieldOf,
+  formSections,
+  humanize,
+  resolveSchema,
+  workflowField,
+  writableFields,
+} from './entity/field-model.js';
+export { fieldPathOf, pointerTokens } from './entity/json-pointer.js';
+export { mergePatch } from './entity/merge-patch.js';
+export { type RecordIssue, validateRecord, writableSchema } from './entity/validate-record.js';
+export { FieldControl, type FieldControlProps } from './form/field-control.js';
+export { RelationPicker, type RelationPickerProps } from './form/relation-picker.js';
+export { SchemaForm, type SchemaFormProps } from './form/schema-form.js';
+export { TagsInput, type TagsInputProps } from './form/tags-input.js';
+export {
+  type FormMode,
+  placeIssues,
+  type SchemaFormState,
+  type UseSchemaFormOptions,
+  useSchemaForm,
+} from './form/use-schema-form.js';
+export {
+  type CreateI18nOptions,
+  createI18n,
+  frameworkCatalogs,
+  frameworkNamespace,
+} from './i18n/create-i18n.js';
+export { type EntityText, useEntityText } from './i18n/use-entity-text.js';
+export { csvCell, downloadBlob, type ExportCsvOptions, exportCsv } from './list/csv-export.js';
+export {
+  bulkCreate,
+  guessMapping,
+  type ImportRow,
+  importableFields,
+  type ParsedCsv,
+  parseCsv,
+  prepareImport,
+} from './list/csv-import.js';
+export {
+  emptyListQuery,
+  type FilterOp,
+  filterOpsFor,
+  isSortable,
+  type ListFilter,
+  type ListQuery,
+  type ListSort,
+  listQueryFromSearch,
+  listSearchParams,
+} from './list/list-query.js';
+export { localStorageViewStore, type SavedView, type SavedViewStore } from './list/saved-view-store.js';
+export { useListState } from './list/use-list-state.js';
+export {
+  createFormatters,
+  currencyDigits,
+  type Formatters,
+  parseDecimal,
+} from './locale/create-formatters.js';
+export {
+  LocaleProvider,
+  type LocaleProviderProps,
+  type LocaleSettings,
+  useFormatters,
+} from './locale/locale-provider.js';
+export { CodexionProviders, type CodexionProvidersProps } from './module/codexion-providers.js';
+export {
+  createStandaloneApp,
+  type StandaloneApp,
+  type StandaloneAppOptions,
+} from './module/create-standalone-app.js';
+export {
+  type AppModule,
+  defineAppModule,
+  type IconComponent,
+  type ModuleNavItem,
+  moduleResources,
+} from './module/define-app-module.js';
+export {
+  type LazyAppModule,
+  type MountedModules,
+  type MountedNavSection,
+  mountModules,
+} from './module/mount-modules.js';
+export { StandaloneShell, type StandaloneShellProps } from './module/standalone-shell.js';
+export { createResourceRoutes, type ResourceRouteOptions } from './pages/create-resource-routes.js';
+export { PageHeader, type PageHeaderProps } from './pages/page-header.js';
+export { ResourceDetailPage, type ResourceDetailPageProps } from './pages/resource-detail-page.js';
+export { ResourceFormPage, type ResourceFormPageProps } from './pages/resource-form-page.js';
+export { ResourceKanbanPage, type ResourceKanbanPageProps } from './pages/resource-kanban-page.js';
+export { ResourceListPage, type ResourceListPageProps } from './pages/resource-list-page.js';
+export { type KanbanMove, kanbanFieldOf, useKanbanMove } from './pages/use-kanban-move.js';
+export { PermissionButton, type PermissionButtonProps } from './permissions/permission-button.js';
+export {
+  createPermissions,
+  type Permissions,
+  PermissionsProvider,
+  type PermissionsProviderProps,
+  permissionCovers,
+  usePermissions,
+} from './permissions/permissions-provider.js';
+export { FieldValue, type FieldValueProps } from './resource/field-value.js';
+export {
+  parsePage,
+  type RecordWithEtag,
+  type ResourcePage,
+  type ResourceRecord,
+  resourceKeys,
+  useRecordTitles,
+  useRelationTitles,
+  useResourceHistory,
+  useResourceList,
+  useResourceRecord,
+} from './resource/resource-queries.js';
+export { ColumnChooser, type ColumnChooserProps } from './table/column-chooser.js';
+export { CsvImportDialog, type CsvImportDialogProps } from './table/csv-import-dialog.js';
+export { FilterMenu, type FilterMenuProps } from './table/filter-menu.js';
+export { ResourceTable, type ResourceTableProps } from './table/resource-table.js';
+export { SavedViewsMenu, type SavedViewsMenuProps } from './table/saved-views-menu.js';
+export { TableToolbar, type TableToolbarProps } from './table/table-toolbar.js';

@@ -1,0 +1,85 @@
+import { AppShell, Button, type NavSection } from '@codexion/resources';
+import { SunMoon } from 'lucide-react';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigation } from 'react-router';
+import { usePermissions } from '../permissions/permissions-provider.js';
+import type { AppModule } from './define-app-module.js';
+
+const ThemeToggle = /* @__PURE__ */ lazy(() =>
+  import('./deferred-shell-parts.js').then((parts) => ({ default: parts.DeferredThemeToggle })),
+);
+
+export interface StandaloneShellProps {
+  module: AppModule;
+  /** the URL the module's routes hang under (`''` standalone, `/sales` in a subfolder) */
+  basePath?: string;
+}
+
+/**
+ * The layout of a standalone app: the design system's AppShell with the module's navigation (what
+ * the session may see), a theme toggle and the current page.
+ *
+ * @example
+ * { path: '/', element: <StandaloneShell module={salesModule} />, children: salesModule.routes }
+ */
+export function StandaloneShell({ module, basePath = '' }: StandaloneShellProps) {
+  const { t } = useTranslation(module.name);
+  const { t: tf } = useTranslation('codexion');
+  const { can } = usePermissions();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const Icon = module.icon;
+  const sections: NavSection[] = [
+    {
+      id: module.name,
+      // no title: the brand above already names the app
+      items: module.nav
+        .filter((item) => !item.permission || can(item.permission))
+        .map((item) => {
+          const href = `${basePath}/${item.path}`;
+          const ItemIcon = item.icon;
+          return {
+            id: item.path,
+            label: item.labelKey ? t(item.labelKey, { defaultValue: item.label }) : item.label,
+            href,
+            icon: ItemIcon ? <ItemIcon aria-hidden="true" /> : undefined,
+            active: location.pathname === href || location.pathname.startsWith(`${href}/`),
+          };
+        }),
+    },
+  ];
+  return (
+    <AppShell
+      nav={sections}
+      brand={
+        <span className="flex items-center gap-2 font-semibold">
+          {Icon && <Icon aria-hidden="true" className="size-5 text-primary" />}
+          {t('title', { defaultValue: module.title })}
+        </span>
+      }
+      themeToggle={
+        <Suspense
+          fallback={
+            <Button variant="ghost" size="icon" disabled aria-label={tf('ui.theme')}>
+              <SunMoon aria-hidden="true" />
+            </Button>
+          }
+        >
+          <ThemeToggle />
+        </Suspense>
+      }
+      renderLink={({ href, ...props }) => <Link to={href} {...props} />}
+      labels={{ skipToContent: tf('nav.skipToContent') }}
+    >
+      {navigation.state === 'loading' && (
+        <div
+          role="progressbar"
+          aria-label={tf('nav.loading')}
+          className="fixed inset-x-0 top-0 z-50 h-0.5 animate-pulse bg-primary"
+        />
+      )}
+      <Outlet />
+    </AppShell>
+  );
+}
