@@ -36,6 +36,9 @@ export class DomainError extends Error {
 }
 
 /** A 422 with field issues: the most common failure of a write. */
-export function validationFailed(issues: ValidationIssue[], message = 'The request has invalid fields'): DomainError {
+export function validationFailed(
+  issues: ValidationIssue[],
+  message = 'The request has invalid fields',
+): DomainError {
   return new DomainError('VALIDATION_FAILED', message, { issues });
 }

@@ -6,6 +6,7 @@ import type { OperationInput } from '../http/operation-handler.js';
 import type { Container } from '../kernel/container.js';
 import type { KernelConfig } from '../kernel/kernel-config.js';
 import type { ServiceProvider } from '../kernel/service-provider.js';
+import type { ResourceAccessor } from './bind-resources.js';
 
 /** What every hook, action and seed gets: the transaction it runs in and who is acting. */
 export interface PluginContext {
@@ -14,6 +15,12 @@ export interface PluginContext {
   userId: string | undefined;
   requestId: string;
   logger: Logger;
+}
+
+/** What an action gets: the plugin context plus the resource engine, bound to it and its transaction. */
+export interface ActionContext extends PluginContext {
+  /** `resources('deal').create(body)`: validated, rule-checked, hooked writes inside this action's transaction */
+  resources: ResourceAccessor;
 }
 
 export interface HookContext extends PluginContext {
@@ -44,7 +51,10 @@ export interface ActionResult {
 }
 
 /** Handles one `core/actions/*.json` operation, in one transaction. */
-export type ActionHandler = (ctx: PluginContext, input: OperationInput) => Promise<ActionResult> | ActionResult;
+export type ActionHandler = (
+  ctx: ActionContext,
+  input: OperationInput,
+) => Promise<ActionResult> | ActionResult;
 
 /** Runs once per tenant on first boot with demo data enabled, in one transaction. */
 export type SeedHandler = (ctx: PluginContext) => Promise<void> | void;

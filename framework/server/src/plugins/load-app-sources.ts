@@ -1,6 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { type AppModel, type AppSources, compileAppModel, type SourceFile, SchemaDefinitionError } from '@codexion/schema';
+import {
+  type AppModel,
+  type AppSources,
+  compileAppModel,
+  SchemaDefinitionError,
+  type SourceFile,
+} from '@codexion/schema';
 
 async function listJson(dir: string, suffix: string): Promise<string[]> {
   try {
@@ -19,7 +25,9 @@ async function readJson(appDir: string, path: string): Promise<SourceFile> {
   try {
     return { file, data: JSON.parse(text) as unknown };
   } catch (error) {
-    throw new SchemaDefinitionError([{ file, pointer: '', message: `not valid JSON: ${(error as Error).message}` }]);
+    throw new SchemaDefinitionError([
+      { file, pointer: '', message: `not valid JSON: ${(error as Error).message}` },
+    ]);
   }
 }
 

@@ -1,0 +1,136 @@
+import { Hono } from 'hono';
+import type { Logger } from 'pino';
+import { DomainError } from '../errors/domain-error.js';
+import type { Metrics } from '../observability/metrics.js';
+import { allowedMethods } from './allowed-methods.js';
+import type { AppEnv } from './app-env.js';
+import { corsPolicy } from './cors-policy.js';
+import { docsRoutes } from './docs-routes.js';
+import { healthRoutes, type ReadinessProbe } from './health-routes.js';
+import { mergeOpenApi } from './merge-openapi.js';
+import { createOperationRouter, type HttpPlugin, type PermissionResolver } from './operation-router.js';
+import { problemErrorHandler, problemFor, problemResponse } from './problem.js';
+import { defaultBodyLimitBytes, requestBodyLimit } from './request-body-limit.js';
+import { requestId } from './request-id.js';
+import { requestLogger } from './request-logger.js';
+import { requestMetrics } from './request-metrics.js';
+import { defaultRequestTimeoutMs, requestTimeout } from './request-timeout.js';
+import { requestTrace } from './request-trace.js';
+import { securityHeaders } from './security-headers.js';
+import type { TenantResolver, UserResolver } from './tenant-context.js';
+
+export type Environment = 'development' | 'test' | 'production';
+
+export interface HttpAppOptions {
+  /** the booted apps, each mounted at `/api/<name>` */
+  plugins: readonly HttpPlugin[];
+  logger: Logger;
+  metrics: Metrics;
+  /** behind `/readyz`: database reachable, migrations applied, plugins booted */
+  readiness: ReadinessProbe;
+  /** the tenant of a request to `/api/<app>/...`; see `tenantFromHeader` until authentication exists */
+  tenant: TenantResolver;
+  user?: UserResolver;
+  /** the permissions of a request; none by default (fail closed): the kernel grants `'*'` in development and test */
+  permissions?: PermissionResolver;
+  /** development shows unexpected errors' messages and stacks to clients; nothing else does */
+  environment?: Environment;
+  /** browser origins allowed to call the API with credentials; none: same origin only */
+  corsOrigins?: readonly string[];
+  bodyLimitBytes?: number;
+  requestTimeoutMs?: number;
+  /** serve the API reference at `/api/docs` */
+  docs?: boolean;
+  /** `info` of the merged document */
+  title?: string;
+  version?: string;
+}
+
+/** Names under `/api/` the framework uses itself. */
+const reservedAppNames = new Set(['docs', 'openapi.json']);
+
+/**
+ * The kernel's HTTP app: request id, trace, logger, metrics, security headers, CORS, body limit and
+ * timeout for every request; health, metrics and API docs; each plugin's OpenAPI operations under
+ * `/api/<app>`, contract-checked; problem+json for every error, 404 and 405 included.
+ *
+ * @throws {ContractMismatchError} when a plugin's handlers do not match its document
+ *
+ * @example
+ * const app = createHttpApp({
+ *   plugins: [{ name: 'sales', openapi, handlers: resourceHandlers(engine, model) }],
+ *   logger, metrics: createMetrics(), readiness: () => kernel.readiness(),
+ *   tenant: tenantFromHeader({ defaultTenantId }), permissions: () => new Set(['*']),
+ *   environment: 'development',
+ * });
+ * const server = await serve(app, { port: 3000 });
+ */
+export function createHttpApp({
+  plugins,
+  logger,
+  metrics,
+  readiness,
+  tenant,
+  user,
+  permissions,
+  environment = 'production',
+  corsOrigins = [],
+  bodyLimitBytes = defaultBodyLimitBytes,
+  requestTimeoutMs = defaultRequestTimeoutMs,
+  docs = true,
+  title = 'Codexion API',
+  version = '0.1.0',
+}: HttpAppOptions): Hono<AppEnv> {
+  const names = new Set<string>();
+  for (const { name } of plugins) {
+    if (reservedAppNames.has(name))
+      throw new Error(`App name "${name}" is reserved: /api/${name} is the framework's`);
+    if (names.has(name)) throw new Error(`Two apps are named "${name}"; each needs its own /api/<name>`);
+    names.add(name);
+  }
+
+  const exposeInternals = environment === 'development';
+  const app = new Hono<AppEnv>();
+  app.use(
+    requestId(),
+    requestTrace(),
+    requestLogger(logger),
+    requestMetrics(metrics),
+    securityHeaders(),
+    corsPolicy({ origins: corsOrigins }),
+    requestBodyLimit(bodyLimitBytes),
+    requestTimeout(requestTimeoutMs),
+  );
+
+  app.route('/', healthRoutes({ readiness, metrics }));
+  app.route('/', docsRoutes({ apps: plugins, merged: mergeOpenApi(plugins, { title, version }), docs }));
+  for (const plugin of plugins) {
+    const router = createOperationRouter(plugin, {
+      tenant,
+      ...(user === undefined ? {} : { user }),
+      ...(permissions === undefined ? {} : { permissions }),
+    });
+    app.route(`/api/${plugin.name}`, router);
+  }
+
+  let allowedFor: ((path: string) => string[]) | undefined;
+  app.notFound((c) => {
+    // every route is registered by now; compile the table once
+    allowedFor ??= allowedMethods(app.routes);
+    const allowed = allowedFor(c.req.path);
+    if (allowed.length === 0) {
+      return problemResponse(
+        problemFor(c, new DomainError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`)),
+      );
+    }
+    const allow = [...allowed, 'OPTIONS'].join(', ');
+    if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: allow });
+    const error = new DomainError(
+      'METHOD_NOT_ALLOWED',
+      `${c.req.path} does not answer ${c.req.method}; it answers ${allow}`,
+    );
+    return problemResponse(problemFor(c, error), { Allow: allow });
+  });
+  app.onError(problemErrorHandler({ exposeInternals }));
+  return app;
+}

@@ -1,0 +1,147 @@
+import { STATUS_CODES } from 'node:http';
+import type { ValidationIssue } from '@codexion/schema';
+import type { Context, ErrorHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { DomainError } from '../errors/domain-error.js';
+import { errorCodes } from '../errors/error-codes.js';
+import type { AppEnv } from './app-env.js';
+
+/** Media type of every error body (RFC 9457). */
+export const problemContentType = 'application/problem+json';
+
+/**
+ * RFC 9457 Problem Details as the framework answers them: the standard members, a stable `code`
+ * from the error table, the request id to quote to support, and per-field `errors`.
+ */
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  code: string;
+  requestId?: string;
+  errors: ValidationIssue[];
+  /** development only */
+  stack?: string;
+  [extension: string]: unknown;
+}
+
+export interface ProblemOptions {
+  /** show unexpected errors' messages and stacks; development only */
+  exposeInternals?: boolean;
+  requestId?: string;
+  /** the request path, which identifies this occurrence */
+  instance?: string;
+}
+
+const reservedMembers = new Set([
+  'type',
+  'title',
+  'status',
+  'detail',
+  'instance',
+  'code',
+  'requestId',
+  'errors',
+  'stack',
+]);
+
+/** The first framework code answering with `status`: a Hono `HTTPException` carries a status only. */
+function codeForStatus(status: number): string {
+  for (const [code, codeStatus] of Object.entries(errorCodes)) if (codeStatus === status) return code;
+  return status >= 500 ? 'INTERNAL' : 'BAD_REQUEST';
+}
+
+/**
+ * Builds the problem document of anything a request can end with. A {@link DomainError} keeps its
+ * code, message, issues and extensions; anything else is a 500 whose message and stack stay on
+ * the server unless `exposeInternals` (development).
+ *
+ * @example
+ * problemFromError(new DomainError('NOT_FOUND', 'No account 42'), { requestId: 'r1', instance: '/api/crm/accounts/42' })
+ * // { type: 'about:blank', title: 'Not Found', status: 404, code: 'NOT_FOUND', detail: 'No account 42', ... }
+ */
+export function problemFromError(
+  error: unknown,
+  { exposeInternals = false, requestId, instance }: ProblemOptions = {},
+): ProblemDocument {
+  let status = 500;
+  let code = 'INTERNAL';
+  let detail = 'An unexpected error occurred; quote the requestId when reporting it.';
+  let errors: ValidationIssue[] = [];
+  let extensions: Record<string, unknown> = {};
+  if (error instanceof DomainError) {
+    ({ status, code } = error);
+    detail = error.message;
+    errors = error.issues;
+    extensions = error.extensions;
+  } else if (error instanceof HTTPException) {
+    status = error.status;
+    code = codeForStatus(status);
+    detail = error.message || (STATUS_CODES[status] ?? 'Error');
+  } else if (exposeInternals && error instanceof Error) {
+    detail = error.message;
+  }
+  const problem: ProblemDocument = {
+    type: 'about:blank',
+    // RFC 9457: with type about:blank the title is the status phrase; `code` tells problems apart
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail,
+    ...(instance === undefined ? {} : { instance }),
+    code,
+    ...(requestId === undefined ? {} : { requestId }),
+    errors,
+  };
+  for (const [key, value] of Object.entries(extensions)) if (!reservedMembers.has(key)) problem[key] = value;
+  if (exposeInternals && error instanceof Error && error.stack !== undefined && status >= 500) {
+    problem.stack = error.stack;
+  }
+  return problem;
+}
+
+/**
+ * The response carrying a problem document.
+ *
+ * @example
+ * return problemResponse(problemFromError(err), { Allow: 'GET, HEAD' });
+ */
+export function problemResponse(problem: ProblemDocument, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problem), {
+    status: problem.status,
+    headers: { ...headers, 'Content-Type': problemContentType },
+  });
+}
+
+/** The problem document of `error` for the request in `c`. */
+export function problemFor(c: Context<AppEnv>, error: unknown, exposeInternals = false): ProblemDocument {
+  return problemFromError(error, { exposeInternals, requestId: c.get('requestId'), instance: c.req.path });
+}
+
+/**
+ * Hono's `onError`: every thrown error becomes problem+json. Unexpected errors are logged with
+ * their stack on the request's logger; 4xx are the client's business and logged at debug.
+ *
+ * @example
+ * app.onError(problemErrorHandler({ exposeInternals: environment === 'development' }));
+ */
+export function problemErrorHandler({ exposeInternals = false } = {}): ErrorHandler<AppEnv> {
+  return (error, c) => {
+    const problem = problemFor(c, error, exposeInternals);
+    const logger = c.get('logger');
+    // a bug deserves its stack; a DomainError 5xx (timeout, not ready) is an expected state
+    if (!(error instanceof DomainError) && problem.status >= 500) {
+      logger?.error({ err: error, code: problem.code }, 'request failed');
+    } else if (problem.status >= 500) {
+      logger?.warn({ code: problem.code, detail: problem.detail }, 'request failed');
+    } else {
+      logger?.debug({ code: problem.code, detail: problem.detail }, 'request refused');
+    }
+    const retryAfter = error instanceof DomainError ? error.extensions.retryAfter : undefined;
+    return problemResponse(
+      problem,
+      typeof retryAfter === 'number' ? { 'Retry-After': String(retryAfter) } : {},
+    );
+  };
+}

@@ -1,0 +1,100 @@
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+
+/** What `serve` needs of an app: Hono's `fetch`. */
+export interface FetchApp {
+  fetch: (request: Request) => Response | Promise<Response>;
+}
+
+export interface ServeOptions {
+  hostname?: string;
+  /** 0 picks a free port (tests) */
+  port?: number;
+}
+
+export interface CloseOptions {
+  /** longest wait for in-flight requests before their connections are cut */
+  drainMs?: number;
+}
+
+export interface HttpServer {
+  server: Server;
+  port: number;
+  /** `http://<host>:<port>` */
+  url: string;
+  /** requests being handled now */
+  inFlight(): number;
+  /**
+   * Stops accepting connections, lets in-flight requests finish (at most `drainMs`), then closes
+   * every socket. Idempotent: later calls return the first call's promise.
+   */
+  close(options?: CloseOptions): Promise<void>;
+}
+
+/**
+ * Serves an app on Node's HTTP server through `@hono/node-server`, counting in-flight requests so
+ * the kernel can drain them on SIGTERM.
+ *
+ * @example
+ * const server = await serve(app, { hostname: '0.0.0.0', port: 3000 });
+ * process.once('SIGTERM', () => void server.close({ drainMs: 10_000 }));
+ */
+export async function serve(
+  app: FetchApp,
+  { hostname = '0.0.0.0', port = 3000 }: ServeOptions = {},
+): Promise<HttpServer> {
+  const listener = getRequestListener((request) => app.fetch(request));
+  const active = new Set<ServerResponse>();
+  let closing: Promise<void> | undefined;
+  let onIdle: (() => void) | undefined;
+
+  const server = createServer((request, response) => {
+    active.add(response);
+    // during a drain, tell keep-alive clients to reconnect elsewhere
+    if (closing !== undefined) response.setHeader('Connection', 'close');
+    response.once('close', () => {
+      active.delete(response);
+      if (active.size === 0) onIdle?.();
+    });
+    void listener(request, response);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, hostname, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  const drain = async (drainMs: number): Promise<void> => {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const response of active) if (!response.headersSent) response.setHeader('Connection', 'close');
+    server.closeIdleConnections();
+    if (active.size > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, drainMs);
+        onIdle = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    server.closeAllConnections();
+    await closed;
+  };
+
+  return {
+    server,
+    port: address.port,
+    url: `http://${host}:${address.port}`,
+    inFlight: () => active.size,
+    close: ({ drainMs = 10_000 }: CloseOptions = {}) => {
+      closing ??= drain(drainMs);
+      return closing;
+    },
+  };
+}

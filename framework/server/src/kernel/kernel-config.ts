@@ -1,0 +1,49 @@
+import type { LevelWithSilent } from 'pino';
+
+/**
+ * The kernel's configuration after merging and validation against `config-schema.json` (which
+ * holds the defaults and the reasons). Every value here has been checked; optional ones are the
+ * ones with no default.
+ */
+export interface KernelConfig {
+  env: string;
+  http: {
+    host: string;
+    port: number;
+    cors: { origins: string[] };
+    /** bytes */
+    bodyLimit: number;
+    requestTimeoutMs: number;
+    drainMs: number;
+  };
+  database: {
+    /** PostgreSQL; absent means PGlite in `dataDir` */
+    url?: string;
+    pool: { max: number };
+    statementTimeoutMs: number;
+    idleInTransactionTimeoutMs: number;
+    /** absolute after loading (resolved against the root), or `memory://` */
+    dataDir: string;
+  };
+  migrations: { runOnBoot: boolean };
+  logging: { level: LevelWithSilent; pretty: boolean };
+  tenancy: { defaultTenant?: string; trustHeader: boolean };
+  docs: { enabled: boolean };
+  /** limits of the resource engine's lists and bulk writes */
+  api: { defaultPageSize: number; maxPageSize: number; maxBulk: number };
+  /** secret keys; from the environment or files only */
+  secrets: { cursor?: string };
+  seed: { enabled: boolean };
+  locale: string;
+  timezone: string;
+  features: Record<string, boolean>;
+  /** overrides by tenant id, already checked against the overridable keys */
+  tenants: Record<string, Record<string, unknown>>;
+}
+
+/** A partial config, as a layer gives it (overrides in code, a tenant's overrides). */
+export type ConfigInput = DeepPartial<KernelConfig>;
+
+type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K];
+};

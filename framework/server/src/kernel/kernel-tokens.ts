@@ -1,0 +1,20 @@
+import type { Logger } from 'pino';
+import type { Database } from '../data/database.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { PluginRegistry } from '../plugins/plugin-registry.js';
+import { createToken } from './container.js';
+import type { KernelConfig } from './kernel-config.js';
+
+/**
+ * The services the kernel registers in its container, for providers and plugins to resolve.
+ *
+ * @example
+ * const config = container.resolve(KernelConfigToken);
+ */
+export const KernelConfigToken = createToken<KernelConfig>('kernel.config');
+/** `configForTenant(tenantId)`: the config with the tenant's overrides */
+export const TenantConfigToken = createToken<(tenantId: string) => KernelConfig>('kernel.tenantConfig');
+export const LoggerToken = createToken<Logger>('kernel.logger');
+export const MetricsToken = createToken<Metrics>('kernel.metrics');
+export const DatabaseToken = createToken<Database>('kernel.database');
+export const PluginRegistryToken = createToken<PluginRegistry>('kernel.plugins');

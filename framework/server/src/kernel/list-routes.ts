@@ -1,0 +1,49 @@
+import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
+
+/** One route the kernel serves; `plugin` is absent on the framework's own. */
+export interface RouteEntry {
+  method: string;
+  path: string;
+  operationId?: string;
+  plugin?: string;
+}
+
+const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/**
+ * The routes a boot serves: the framework's (health, metrics, documents, docs page) and each
+ * plugin's operations under its base path, in plugin order then path order.
+ *
+ * @example
+ * listRoutes(registry.plugins, { docs: true })
+ * // [{ method: 'GET', path: '/healthz' }, ..., { method: 'GET', path: '/api/sales/accounts', operationId: 'listAccounts', plugin: 'sales' }]
+ */
+export function listRoutes(
+  plugins: readonly RegisteredPlugin[],
+  { docs = true }: { docs?: boolean } = {},
+): RouteEntry[] {
+  const routes: RouteEntry[] = [
+    { method: 'GET', path: '/healthz' },
+    { method: 'GET', path: '/readyz' },
+    { method: 'GET', path: '/metrics' },
+    { method: 'GET', path: '/api/openapi.json' },
+    ...(docs ? [{ method: 'GET', path: '/api/docs' }] : []),
+  ];
+  for (const plugin of plugins) {
+    routes.push({ method: 'GET', path: `${plugin.basePath}/openapi.json`, plugin: plugin.name });
+    const paths = Object.entries(plugin.openapi.paths).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [path, item] of paths) {
+      for (const method of methods) {
+        const operation = item[method];
+        if (!operation) continue;
+        routes.push({
+          method: method.toUpperCase(),
+          path: `${plugin.basePath}${path}`,
+          operationId: operation.operationId,
+          plugin: plugin.name,
+        });
+      }
+    }
+  }
+  return routes;
+}

@@ -1,0 +1,40 @@
+import type { Database } from '../data/database.js';
+import type { OperationHandler } from '../http/operation-handler.js';
+import { actionOperationHandler } from '../plugins/action-operation-handler.js';
+import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
+import type { ResourceEngine } from '../resources/resource-engine.js';
+
+/** A plugin's resource engine and its CRUD handlers, by operationId. */
+export interface PluginResources {
+  engine: ResourceEngine;
+  handlers: Record<string, OperationHandler>;
+}
+
+/** Builds the resource engine of a plugin's persisted entities and its CRUD handlers. */
+export type ResourceHandlerFactory = (
+  plugin: RegisteredPlugin,
+  database: Database,
+) => PluginResources | Promise<PluginResources>;
+
+/**
+ * Every operation handler of a plugin, by operationId: the resource engine's CRUD handlers for its
+ * entities and its action handlers, each in a transaction. The HTTP layer checks the result
+ * against the plugin's OpenAPI document (none missing, none extra) when it mounts them.
+ *
+ * @example
+ * const handlers = await pluginHandlers(plugin, database, resourceHandlersOf);
+ */
+export async function pluginHandlers(
+  plugin: RegisteredPlugin,
+  database: Database,
+  resources: ResourceHandlerFactory,
+): Promise<Record<string, OperationHandler>> {
+  const { engine, handlers: crud } = await resources(plugin, database);
+  const handlers: Record<string, OperationHandler> = { ...crud };
+  for (const action of plugin.model.actions) {
+    const handler = plugin.definition.actions?.[action.id];
+    // the registry has already refused a plugin with an action and no handler
+    if (handler) handlers[action.id] = actionOperationHandler(action, handler, database, engine);
+  }
+  return handlers;
+}

@@ -1,0 +1,36 @@
+import { type AppModel, compareCodeUnits } from '@codexion/schema';
+import type { PluginDefinition } from './define-plugin.js';
+
+/**
+ * What does not match between a plugin's code and its `core/`: an action without a handler, a
+ * handler without an action, a persisted entity without a drizzle table, a table, hook or
+ * handler for something `core/` does not have. Empty when everything lines up.
+ *
+ * @example
+ * checkPluginHandlers(model, definition) // ['action "moveOpportunity" (core/actions) has no handler in actions']
+ */
+export function checkPluginHandlers(model: AppModel, definition: PluginDefinition): string[] {
+  const problems: string[] = [];
+  const sorted = (names: Iterable<string>) => [...names].sort(compareCodeUnits);
+  const actionIds = new Set(model.actions.map((a) => a.id));
+  const handlers = new Set(Object.keys(definition.actions ?? {}));
+  for (const id of sorted(actionIds)) {
+    if (!handlers.has(id)) problems.push(`action "${id}" (core/actions) has no handler in actions`);
+  }
+  for (const id of sorted(handlers)) {
+    if (!actionIds.has(id)) problems.push(`actions.${id} handles no action of core/actions`);
+  }
+  const persisted = new Set(model.entities.filter((e) => e.table !== undefined).map((e) => e.name));
+  const tables = new Set(Object.keys(definition.resources ?? {}));
+  for (const name of sorted(persisted)) {
+    if (!tables.has(name))
+      problems.push(`entity "${name}" is persisted but resources has no drizzle table for it`);
+  }
+  for (const name of sorted(tables)) {
+    if (!persisted.has(name)) problems.push(`resources.${name} is not a persisted entity of core/schema`);
+  }
+  for (const name of sorted(Object.keys(definition.hooks ?? {}))) {
+    if (!persisted.has(name)) problems.push(`hooks.${name} is not a persisted entity of core/schema`);
+  }
+  return problems;
+}

@@ -1,0 +1,50 @@
+import type { RuleContext, ValidatorCache } from '@codexion/schema';
+import type { Logger } from 'pino';
+import type { Database, Db } from '../data/database.js';
+import type { ResourceHooks } from '../plugins/define-plugin.js';
+import type { EntityPlan } from './entity-plan.js';
+import type { ListLimits } from './parse-list-query.js';
+
+/** Who acts, for which tenant, in which request: what every engine call needs. */
+export interface ResourceContext {
+  tenantId: string;
+  userId?: string | undefined;
+  requestId: string;
+  logger: Logger;
+  /** granted permissions (`'*'` all): checked by workflow transitions that name one */
+  permissions?: ReadonlySet<string>;
+  /**
+   * the transaction of the caller (an action, a hook): reads and writes join it instead of opening
+   * their own, so a multi-step action commits or rolls back as one
+   */
+  tx?: Db;
+}
+
+/** What the engine's steps share: set up once per app. */
+export interface EngineState {
+  database: Database;
+  /** `<app>`: cursors are signed for `<app>.<entity>` */
+  app: string;
+  plans: ReadonlyMap<string, EntityPlan>;
+  validators: ValidatorCache;
+  hooks: Readonly<Record<string, ResourceHooks>>;
+  cursorSecret: string | Uint8Array;
+  limits: Required<ListLimits> & { maxBulk: number };
+  /** statements built once and run many times (`get` by id), by key */
+  prepared: Map<string, PreparedRead>;
+}
+
+/** A statement drizzle has built once; running it only binds the values. */
+export interface PreparedRead {
+  execute(values: Record<string, unknown>): Promise<unknown[]>;
+}
+
+/** `$user`, `$tenant`, `$now` for rules and guards. */
+export function ruleContext(ctx: ResourceContext, previous?: Record<string, unknown>): RuleContext {
+  return {
+    $user: ctx.userId === undefined ? {} : { id: ctx.userId },
+    $tenant: { id: ctx.tenantId },
+    $now: new Date().toISOString(),
+    ...(previous === undefined ? {} : { $previous: previous }),
+  };
+}

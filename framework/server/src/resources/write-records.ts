@@ -1,0 +1,366 @@
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../data/database.js';
+import { keyValues, pgErrorOf } from '../data/pg-error.js';
+import { DomainError, validationFailed } from '../errors/domain-error.js';
+import type { HookContext, ResourceHooks } from '../plugins/define-plugin.js';
+import { checkTransition } from './check-transition.js';
+import type { EntityPlan } from './entity-plan.js';
+import { ifMatchHolds } from './etag.js';
+import { mapWriteError, type WriteKind } from './map-write-error.js';
+import { applyMergePatch } from './merge-patch.js';
+import { isId, notFound, scopeConditions } from './read-records.js';
+import { type EngineState, type ResourceContext, ruleContext } from './resource-context.js';
+import { type ApiRecord, toApiRecord, toColumnValues } from './row-mapping.js';
+import {
+  checkRules,
+  checkWritableInput,
+  validateRecord,
+  withDefaults,
+  writablePart,
+} from './write-checks.js';
+
+/** Timestamps are stored to the millisecond: exactly what the API shows and filters compare. */
+const nowMs = sql`date_trunc('milliseconds', now())`;
+
+/** Options of writes to an existing record. */
+export interface WriteOptions {
+  /** the request's `If-Match`: a stale tag fails with 412 */
+  ifMatch?: string | undefined;
+}
+
+function hooksOf(state: EngineState, plan: EntityPlan): ResourceHooks {
+  return state.hooks[plan.entity.name] ?? {};
+}
+
+function hookContext(tx: Db, ctx: ResourceContext, plan: EntityPlan): HookContext {
+  return {
+    tx,
+    tenantId: ctx.tenantId,
+    userId: ctx.userId,
+    requestId: ctx.requestId,
+    logger: ctx.logger,
+    entity: plan.entity,
+  };
+}
+
+/** Runs a write in one transaction with the tenant and user set; maps database errors. */
+async function inTransaction<T>(
+  state: EngineState,
+  plan: EntityPlan,
+  ctx: ResourceContext,
+  kind: WriteKind,
+  work: (tx: Db) => Promise<T>,
+  pathPrefix?: (error: unknown) => string,
+): Promise<T> {
+  try {
+    // inside a caller's transaction (an action), join it: the caller commits or rolls back
+    if (ctx.tx !== undefined) return await work(ctx.tx);
+    return await state.database.transaction(work, {
+      tenantId: ctx.tenantId,
+      ...(ctx.userId === undefined ? {} : { userId: ctx.userId }),
+    });
+  } catch (error) {
+    throw mapWriteError(plan, error, kind, pathPrefix?.(error) ?? '');
+  }
+}
+
+/** A hook's changed record, keeping only what a write may set: hooks cannot forge system fields. */
+function fromHook(
+  plan: EntityPlan,
+  original: ApiRecord,
+  changed: Record<string, unknown> | undefined,
+): ApiRecord {
+  return changed === undefined ? original : writablePart(plan, changed);
+}
+
+/** The row, locked for the rest of the transaction, or 404. */
+async function lockRow(
+  tx: Db,
+  plan: EntityPlan,
+  ctx: ResourceContext,
+  id: string,
+  deleted: 'exclude' | 'include' = 'exclude',
+): Promise<ApiRecord> {
+  if (!isId(id)) throw notFound(plan, id);
+  const rows = (await tx
+    .select()
+    .from(plan.table)
+    .where(and(eq(plan.id.column, id), ...scopeConditions(plan, ctx.tenantId, deleted)))
+    .for('update')) as Record<string, unknown>[];
+  const row = rows[0];
+  if (row === undefined) throw notFound(plan, id);
+  return toApiRecord(plan, row);
+}
+
+function checkIfMatch(plan: EntityPlan, record: ApiRecord, ifMatch: string | undefined): void {
+  if (!ifMatchHolds(ifMatch, String(record.id), Number(record.version))) {
+    throw new DomainError(
+      'PRECONDITION_FAILED',
+      `The ${plan.entity.typeName} changed since you read it (now version ${String(record.version)})`,
+      {
+        extensions: { currentVersion: record.version },
+      },
+    );
+  }
+}
+
+async function updateRow(
+  tx: Db,
+  plan: EntityPlan,
+  ctx: ResourceContext,
+  id: string,
+  set: Record<string, unknown>,
+): Promise<ApiRecord> {
+  const rows = (await tx
+    .update(plan.table)
+    .set({
+      ...set,
+      version: sql`${plan.version.column} + 1`,
+      updatedAt: nowMs,
+      updatedBy: ctx.userId ?? null,
+    } as never)
+    .where(and(eq(plan.id.column, id), eq(plan.tenantId.column, ctx.tenantId)))
+    .returning()) as Record<string, unknown>[];
+  const row = rows[0];
+  if (row === undefined) throw notFound(plan, id);
+  return toApiRecord(plan, row);
+}
+
+/**
+ * Creates records in one transaction, all or nothing: each body checked (read-only and unknown
+ * fields), given its defaults, passed through `beforeCreate`, validated and checked against the
+ * rules, then inserted in one statement; `afterCreate` runs per record in the same transaction.
+ * Issue paths are prefixed with `/items/<i>` when `bulk`.
+ */
+export async function createRecords(
+  state: EngineState,
+  plan: EntityPlan,
+  ctx: ResourceContext,
+  inputs: readonly unknown[],
+  { bulk = false }: { bulk?: boolean } = {},
+): Promise<ApiRecord[]> {
+  const prefix = (i: number) => (bulk ? `/items/${i}` : '');
+  const bodies = inputs.map((input, i) => withDefaults(plan, checkWritableInput(plan, input, prefix(i))));
+  const hooks = hooksOf(state, plan);
+  const records: ApiRecord[] = [];
+  return inTransaction(
+    state,
+    plan,
+    ctx,
+    'create',
+    async (tx) => {
+      const hookCtx = hookContext(tx, ctx, plan);
+      const values: Record<string, unknown>[] = [];
+      for (const [i, body] of bodies.entries()) {
+        const record = fromHook(plan, body, await hooks.beforeCreate?.(hookCtx, { ...body }));
+        validateRecord(plan, state.validators, record, prefix(i));
+        const id = randomUUID();
+        const system = {
+          id,
+          tenantId: ctx.tenantId,
+          version: 1,
+          createdBy: ctx.userId ?? null,
+          updatedBy: ctx.userId ?? null,
+        };
+        checkRules(plan, { ...record, ...system }, ruleContext(ctx), prefix(i));
+        records.push(record);
+        values.push({ ...toColumnValues(plan, record), ...system, createdAt: nowMs, updatedAt: nowMs });
+      }
+      const rows = (await tx
+        .insert(plan.table)
+        .values(values as never)
+        .returning()) as Record<string, unknown>[];
+      // RETURNING gives rows in VALUES order for a plain INSERT; match by id all the same
+      const byId = new Map(rows.map((row) => [String(row[plan.id.name]), row]));
+      const created = values.map((v) => toApiRecord(plan, byId.get(String(v.id)) ?? {}));
+      if (hooks.afterCreate) for (const record of created) await hooks.afterCreate(hookCtx, record);
+      return created;
+    },
+    (error) => (bulk ? offendingItem(plan, records, error) : ''),
+  );
+}
+
+/**
+ * `/items/<i>` of the bulk item a unique or foreign key violation is about, found by comparing
+ * the key values of the error's detail with each item's (they are only compared, never shown).
+ */
+function offendingItem(plan: EntityPlan, records: readonly ApiRecord[], error: unknown): string {
+  const key = keyValues(pgErrorOf(error)?.detail);
+  const compared = Object.entries(key).flatMap(([column, value]) => {
+    const field = plan.byColumn.get(column);
+    return field === undefined || field.name === 'tenantId' ? [] : [[field.name, value] as const];
+  });
+  if (compared.length === 0) return '/items';
+  const index = records.findIndex((record) =>
+    compared.every(
+      ([name, value]) =>
+        record[name] !== undefined && record[name] !== null && String(record[name]) === value,
+    ),
+  );
+  return index === -1 ? '/items' : `/items/${index}`;
+}
+
+/** The write steps shared by update and transition: hooks, schema, rules, store. */
+async function storeChange(
+  state: EngineState,
+  plan: EntityPlan,
+  ctx: ResourceContext,
+  tx: Db,
+  previous: ApiRecord,
+  next: ApiRecord,
+): Promise<ApiRecord> {
+  const hooks = hooksOf(state, plan);
+  const hookCtx = hookContext(tx, ctx, plan);
+  const record = fromHook(plan, next, await hooks.beforeUpdate?.(hookCtx, { ...next }, previous));
+  // nothing changes: no write, no new version
+  if (isDeepStrictEqual(record, writablePart(plan, previous))) return previous;
+  validateRecord(plan, state.validators, record);
+  const system = Object.fromEntries(
+    Object.entries(previous).filter(([name]) => plan.fields.get(name)?.readOnly),
+  );
+  checkRules(plan, { ...record, ...system, updatedBy: ctx.userId ?? null }, ruleContext(ctx, previous));
+  const updated = await updateRow(tx, plan, ctx, String(previous.id), toColumnValues(plan, record));
+  await hooks.afterUpdate?.(hookCtx, updated, previous);
+  return updated;
+}
+
+/**
+ * Applies a JSON Merge Patch to a record under `If-Match`. The workflow field does not change
+ * here: a patch that would change it is refused with 409 `TRANSITION_NOT_ALLOWED` (the transition
+ * operation checks guards and permissions); sending its current value is allowed.
+ */
+export async function updateRecord(
+  state: EngineState,
+  plan: EntityPlan,
+  ctx: ResourceContext,
+  id: string,
+  patch: unknown,
+  { ifMatch }: WriteOptions = {},
+): Promise<ApiRecord> {
+  checkWritableInput(plan, patch);
+  return inTransaction(state, plan, ctx, 'update', async (tx) => {
+    const previous = await lockRow(tx, plan, ctx, id);
+    checkIfMatch(plan, previous, ifMatch);
+    const next = applyMergePatch(writablePart(plan, previous), patch) as ApiRecord;
+    const workflowField = plan.entity.annotations.workflow?.field;
+    if (workflowField !== undefined && !isDeepStrictEqual(next[workflowField], previous[workflowField])) {
+      throw new DomainError(
+        'TRANSITION_NOT_ALLOWED',
+        `${workflowField} changes through the transition operation, where its guards and permissions are checked`,
+        {
+          issues: [
+            { path: `/${workflowField}`, code: 'transition', message: 'changes only through a transition' },
+          ],
+        },
+      );
+    }
+    return storeChange(state, plan, ctx, tx, previous, next);
+  });
+}
+
+/** Moves a record along its workflow (see `checkTransition`), then stores it like an update. */
+export async function transitionRecord(
+  state: EngineState,
+  plan: EntityPlan,
+  ctx: ResourceContext,
+  id: string,
+  to: unknown,
+  { ifMatch }: WriteOptions = {},
+): Promise<ApiRecord> {
+  const workflow = plan.entity.annotations.workflow;
+  if (typeof to !== 'string' || (workflow !== undefined && !workflow.states.includes(to))) {
+    throw validationFailed([
+      { path: '/to', code: 'enum', message: `must be one of: ${(workflow?.states ?? []).join(', ')}` },
+    ]);
+  }
+  return inTransaction(state, plan, ctx, 'update', async (tx) => {
+    const previous = await lockRow(tx, plan, ctx, id);
+    checkIfMatch(plan, previous, ifMatch);
+    checkTransition(plan, previous, to, ctx.permissions ?? new Set(), ruleContext(ctx));
+    const field = workflow?.field ?? '';
+    return storeChange(state, plan, ctx, tx, previous, { ...writablePart(plan, previous), [field]: to });
+  });
+}
+
+/** Live records of other entities that point at this one with `onDelete: restrict`. */
+async function restrictingReference(
+  state: EngineState,
+  plan: EntityPlan,
+  tx: Db,
+  ctx: ResourceContext,
+  id: string,
+): Promise<string | undefined> {
+  for (const other of state.plans.values()) {
+    for (const relation of other.relations.values()) {
+      if (relation.target !== plan.entity.name) continue;
+      const onDelete = (
+        other.entity.schema.properties?.[relation.field]?.['x-codexion'] as { onDelete?: string } | undefined
+      )?.onDelete;
+      if (onDelete === 'cascade') continue;
+      const field = other.fields.get(relation.field);
+      if (field === undefined) continue;
+      const conditions: SQL[] = [...scopeConditions(other, ctx.tenantId), eq(field.column, id)];
+      const found = await tx
+        .select({ one: sql`1` })
+        .from(other.table)
+        .where(and(...conditions))
+        .limit(1);
+      if (found.length > 0) return other.entity.typeName;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Deletes a record: soft (sets `deletedAt`, restorable) where the entity says `softDelete`, else
+ * for good. Either way a live record pointing at it with `onDelete: restrict` makes it a 409.
+ */
+export async function deleteRecord(
+  state: EngineState,
+  plan: EntityPlan,
+  ctx: ResourceContext,
+  id: string,
+  { ifMatch }: WriteOptions = {},
+): Promise<void> {
+  const hooks = hooksOf(state, plan);
+  await inTransaction(state, plan, ctx, 'delete', async (tx) => {
+    const record = await lockRow(tx, plan, ctx, id);
+    checkIfMatch(plan, record, ifMatch);
+    const hookCtx = hookContext(tx, ctx, plan);
+    await hooks.beforeDelete?.(hookCtx, record);
+    if (plan.deletedAt !== undefined) {
+      const referrer = await restrictingReference(state, plan, tx, ctx, id);
+      if (referrer !== undefined) {
+        throw new DomainError(
+          'REFERENCE_VIOLATION',
+          `The ${plan.entity.typeName} is still referenced by a ${referrer}`,
+          {
+            extensions: { referencedBy: referrer },
+          },
+        );
+      }
+      await updateRow(tx, plan, ctx, id, { deletedAt: nowMs });
+    } else {
+      await tx.delete(plan.table).where(and(eq(plan.id.column, id), eq(plan.tenantId.column, ctx.tenantId)));
+    }
+    await hooks.afterDelete?.(hookCtx, record);
+  });
+}
+
+/** Undoes a soft delete; a record that is not deleted comes back as it is. */
+export async function restoreRecord(
+  state: EngineState,
+  plan: EntityPlan,
+  ctx: ResourceContext,
+  id: string,
+): Promise<ApiRecord> {
+  const deletedAt = plan.deletedAt;
+  if (deletedAt === undefined) throw notFound(plan, id);
+  return inTransaction(state, plan, ctx, 'restore', async (tx) => {
+    const record = await lockRow(tx, plan, ctx, id, 'include');
+    if (record.deletedAt === undefined || record.deletedAt === null) return record;
+    return updateRow(tx, plan, ctx, id, { deletedAt: null });
+  });
+}

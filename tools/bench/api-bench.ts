@@ -1,0 +1,391 @@
+/**
+ * Bench of the API: the kernel's full HTTP stack with the resource engine (sales fixture) against
+ * a bare Hono + postgres.js baseline doing the same SQL by hand, on PostgreSQL and on PGlite.
+ * Scenarios: GET one account by id, list accounts with a simple WHERE, create an account. Prints
+ * req/s, p99 latency and the ratio to the baseline per scenario; exits 1 when a PostgreSQL target
+ * is missed (GET ≥ 75% of the baseline, create ≥ 2,000 req/s).
+ *
+ *   node --import tsx tools/bench/api-bench.ts [--duration 5] [--connections 32] [--only postgres|pglite]
+ *
+ * Each server runs in a child process of its own (this file with `--serve`), so that autocannon
+ * in this process does not share its event loop. The database is a uniquely named one created
+ * from DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) and dropped afterwards.
+ * To bench another app factory, change `stackApp` only: everything else talks HTTP.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildOpenApi } from '@codexion/schema';
+import { serve as serveNode } from '@hono/node-server';
+import autocannon from 'autocannon';
+import { type Context, Hono } from 'hono';
+import pino from 'pino';
+import postgres from 'postgres';
+import { createDatabase } from '../../framework/server/src/data/create-database.js';
+import type { Database } from '../../framework/server/src/data/database.js';
+import { runMigrations } from '../../framework/server/src/data/run-migrations.js';
+import type { AppEnv } from '../../framework/server/src/http/app-env.js';
+import { createHttpApp } from '../../framework/server/src/http/create-http-app.js';
+import { tenantFromHeader } from '../../framework/server/src/http/tenant-context.js';
+import { createMetrics } from '../../framework/server/src/observability/metrics.js';
+import { loadAppModel } from '../../framework/server/src/plugins/load-app-sources.js';
+import { createResourceEngine } from '../../framework/server/src/resources/resource-engine.js';
+import { resourceHandlers } from '../../framework/server/src/resources/resource-routes.js';
+
+const salesRoot = fileURLToPath(new URL('../../framework/cli/fixtures/sales', import.meta.url));
+const migrationsFolder = join(salesRoot, 'bin', 'migrations');
+const tenantId = '0a0a0a0a-0000-4000-8000-00000000000a';
+const seedCount = 2_000;
+const poolSize = 16;
+
+type Target = 'baseline' | 'engine' | 'stack';
+
+const { values: args } = parseArgs({
+  options: {
+    serve: { type: 'string' },
+    db: { type: 'string' },
+    duration: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '32' },
+    only: { type: 'string' },
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// servers (child processes)
+
+/** The bare baseline: hand-written SQL through postgres.js prepared statements, no middleware. */
+function baselineApp(url: string) {
+  const sql = postgres(url, { max: poolSize, onnotice: () => undefined });
+  const app = new Hono();
+  app.get('/api/sales/accounts/:id', async (c) => {
+    const [row] = await sql`select * from sales.accounts
+      where tenant_id = ${tenantId} and id = ${c.req.param('id')} and deleted_at is null`;
+    return row === undefined ? c.json({ code: 'NOT_FOUND' }, 404) : c.json(row);
+  });
+  app.get('/api/sales/accounts', async (c) => {
+    const rows = await sql`select * from sales.accounts
+      where tenant_id = ${tenantId} and tier = ${c.req.query('filter[tier]') ?? 'gold'} and deleted_at is null
+      order by created_at desc, id desc limit 20`;
+    return c.json({ items: rows });
+  });
+  app.post('/api/sales/accounts', async (c) => {
+    const body = await c.req.json<{ name: string; tier?: string }>();
+    const [row] = await sql`insert into sales.accounts (tenant_id, name, tier)
+      values (${tenantId}, ${body.name}, ${body.tier ?? 'standard'}) returning *`;
+    return c.json(row, 201);
+  });
+  return app;
+}
+
+/** `filter[tier]=gold&pageSize=20` as the operation router passes it: deepObject members as objects. */
+function queryInput(url: string): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  for (const [key, value] of new URL(url).searchParams) {
+    const deep = /^(\w+)\[(\w+)\](?:\[(\w+)\])?$/.exec(key);
+    const [, name, member, op] = deep ?? [];
+    if (name === undefined || member === undefined) {
+      query[key] = value;
+      continue;
+    }
+    const group = (query[name] ?? {}) as Record<string, unknown>;
+    query[name] = group;
+    if (op === undefined) group[member] = value;
+    else group[member] = { ...(group[member] as Record<string, unknown> | undefined), [op]: value };
+  }
+  return query;
+}
+
+/**
+ * The engine's handlers on a bare Hono app: only what they read from the context is set, and
+ * the input is parsed by hand. The engine's own cost, without the kernel's middleware.
+ */
+async function engineApp(database: Database) {
+  const model = await loadAppModel(salesRoot);
+  const tables = (
+    (await import(join(salesRoot, 'core', 'generated', 'tables.ts'))) as { tables: Record<string, never> }
+  ).tables;
+  const engine = createResourceEngine({
+    database,
+    model,
+    tables,
+    cursorSecret: 'bench-cursor-secret-0123456789',
+  });
+  const handlers = resourceHandlers(engine);
+  const logger = pino({ level: 'silent' });
+  const permissions = new Set(['*']);
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set('tenantId', tenantId);
+    c.set('requestId', 'bench');
+    c.set('logger', logger);
+    c.set('userId', undefined);
+    c.set('permissions', permissions);
+    await next();
+  });
+  const call = (operationId: string) => async (c: Context<AppEnv>) => {
+    const handler = handlers[operationId];
+    if (handler === undefined) throw new Error(operationId);
+    const body = c.req.method === 'POST' ? await c.req.json() : undefined;
+    return handler(c, { params: c.req.param(), query: queryInput(c.req.url), body, headers: {} });
+  };
+  app.get('/api/sales/accounts/:id', call('getAccount'));
+  app.get('/api/sales/accounts', call('listAccounts'));
+  app.post('/api/sales/accounts', call('createAccount'));
+  app.onError((error, c) => c.json({ error: String(error) }, 500));
+  return app;
+}
+
+/** The full stack: the kernel's HTTP app (every middleware, contract validation) over the engine. */
+async function stackApp(database: Database) {
+  const model = await loadAppModel(salesRoot);
+  const tables = (
+    (await import(join(salesRoot, 'core', 'generated', 'tables.ts'))) as { tables: Record<string, never> }
+  ).tables;
+  const engine = createResourceEngine({
+    database,
+    model,
+    tables,
+    cursorSecret: 'bench-cursor-secret-0123456789',
+  });
+  return createHttpApp({
+    plugins: [
+      {
+        name: 'sales',
+        openapi: buildOpenApi(model),
+        handlers: { ...resourceHandlers(engine), moveOpportunity: (c) => c.json({}) },
+      },
+    ],
+    // request logs are written, as in production, to a sink that costs nothing beyond pino itself
+    logger: pino({ level: 'info' }, pino.destination('/dev/null')),
+    metrics: createMetrics({ defaultMetrics: false }),
+    readiness: () => ({ database: { ok: true } }),
+    tenant: tenantFromHeader({ defaultTenantId: tenantId }),
+    permissions: () => new Set(['*']),
+    environment: 'production',
+  });
+}
+
+/** Accounts for GET and list to find: a tenth of them gold. */
+async function seed(database: Database): Promise<void> {
+  await database.execute(
+    `insert into sales.accounts (tenant_id, name, tier)
+     select $1::uuid, 'Seed ' || n, case when n % 10 = 0 then 'gold' else 'standard' end
+     from generate_series(1, ${seedCount}) as n`,
+    [tenantId],
+  );
+}
+
+async function runServer(target: Target, url: string): Promise<void> {
+  let fetchApp: { fetch: (request: Request) => Response | Promise<Response> };
+  if (target === 'baseline') {
+    fetchApp = baselineApp(url);
+  } else {
+    const database = await createDatabase({ url, max: poolSize });
+    if (database.kind === 'pglite') {
+      await runMigrations(database, [{ name: 'sales', migrationsFolder }]);
+      await seed(database);
+    }
+    fetchApp = target === 'engine' ? await engineApp(database) : await stackApp(database);
+  }
+  // the server's own CPU time, read between runs: a per-request cost that other load on the machine
+  // does not distort the way it distorts req/s
+  const fetch = (request: Request) =>
+    new URL(request.url).pathname === '/__bench/cpu'
+      ? Response.json(process.cpuUsage())
+      : fetchApp.fetch(request);
+  const server = serveNode({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+    process.stdout.write(`ready ${info.port}\n`);
+  });
+  process.once('SIGTERM', () => server.close(() => process.exit(0)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// the bench (parent process)
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+}
+
+async function startServer(target: Target, url: string): Promise<Server> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', target, '--db', url],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /ready (\d+)/.exec(output);
+      if (match?.[1]) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`${target} server exited with ${code}`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+async function stopServer(server: Server): Promise<void> {
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+  if (server.child.exitCode === null) server.child.kill('SIGKILL');
+}
+
+interface Measure {
+  rps: number;
+  p99: number;
+  failures: number;
+  /** server CPU (user + system) per request, µs */
+  cpuUs: number;
+}
+
+async function serverCpu(base: string): Promise<number> {
+  const { user, system } = (await (await fetch(`${base}/__bench/cpu`)).json()) as {
+    user: number;
+    system: number;
+  };
+  return user + system;
+}
+
+type Scenario = 'get' | 'list' | 'create';
+
+async function measure(
+  base: string,
+  scenario: Scenario,
+  ids: readonly string[],
+  duration: number,
+): Promise<Measure> {
+  let n = 0;
+  const headers = { 'content-type': 'application/json', 'x-codexion-tenant': tenantId };
+  const request: autocannon.Request =
+    scenario === 'get'
+      ? {
+          method: 'GET',
+          path: '/api/sales/accounts',
+          headers,
+          setupRequest: (req) => ({ ...req, path: `/api/sales/accounts/${ids[n++ % ids.length]}` }),
+        }
+      : scenario === 'list'
+        ? { method: 'GET', path: '/api/sales/accounts?filter[tier]=gold&pageSize=20', headers }
+        : {
+            method: 'POST',
+            path: '/api/sales/accounts',
+            headers,
+            setupRequest: (req) => ({
+              ...req,
+              body: JSON.stringify({ name: `Bench ${n++}`, tier: 'standard' }),
+            }),
+          };
+  const run = (seconds: number) =>
+    autocannon({ url: base, connections: Number(args.connections), duration: seconds, requests: [request] });
+  await run(1); // warm-up: JIT, prepared statements, pools
+  const cpuBefore = await serverCpu(base);
+  const result = await run(duration);
+  const cpuUs = (await serverCpu(base)) - cpuBefore;
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    failures: result.errors + result.timeouts + result.non2xx,
+    cpuUs: cpuUs / Math.max(1, result.requests.total),
+  };
+}
+
+async function cleanUp(url: string): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => undefined });
+  try {
+    await sql`delete from sales.accounts where name like 'Bench %'`;
+    await sql`vacuum analyze sales.accounts`;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+async function main(): Promise<number> {
+  const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const duration = Number(args.duration);
+  const name = `codexion_bench_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`create database "${name}"`);
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = `/${name}`;
+  const rows: { scenario: Scenario; target: string; m: Measure }[] = [];
+  try {
+    const database = await createDatabase({ url: dbUrl.toString() });
+    await runMigrations(database, [{ name: 'sales', migrationsFolder }]);
+    await seed(database);
+    const ids = (
+      await database.execute<{ id: string }>('select id from sales.accounts order by random() limit 1000')
+    ).map((r) => r.id);
+    await database.close();
+
+    const targets: { label: string; target: Target; url: string }[] = [
+      { label: 'baseline (Hono + postgres.js)', target: 'baseline', url: dbUrl.toString() },
+      ...(args.only === 'pglite'
+        ? []
+        : [{ label: 'engine on bare Hono, PostgreSQL', target: 'engine' as const, url: dbUrl.toString() }]),
+      ...(args.only === 'pglite'
+        ? []
+        : [{ label: 'stack on PostgreSQL', target: 'stack' as const, url: dbUrl.toString() }]),
+      ...(args.only === 'postgres'
+        ? []
+        : [{ label: 'stack on PGlite', target: 'stack' as const, url: 'memory://' }]),
+    ];
+    for (const { label, target, url } of targets) {
+      const server = await startServer(target, url);
+      try {
+        // PGlite's ids are its own: ask the server for some
+        let targetIds = ids;
+        if (url === 'memory://') {
+          const page = (await (
+            await fetch(`${server.url}/api/sales/accounts?pageSize=200&fields=name`, {
+              headers: { 'x-codexion-tenant': tenantId },
+            })
+          ).json()) as { items: { id: string }[] };
+          targetIds = page.items.map((i) => i.id);
+        }
+        for (const scenario of ['get', 'list', 'create'] as const) {
+          rows.push({ scenario, target: label, m: await measure(server.url, scenario, targetIds, duration) });
+        }
+        // every target starts from the same table: created rows would slow the next one's list
+        // (the newest rows would all be skipped by `tier = 'gold'`)
+        if (url !== 'memory://') await cleanUp(dbUrl.toString());
+      } finally {
+        await stopServer(server);
+      }
+    }
+  } finally {
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end({ timeout: 5 });
+  }
+
+  console.log(`\n${args.connections} connections, ${duration} s per scenario, ${seedCount} accounts\n`);
+  console.log(
+    `${'scenario'.padEnd(8)} ${'target'.padEnd(34)} ${'req/s'.padStart(8)} ${'p99 ms'.padStart(7)} ${'vs base'.padStart(8)} ${'CPU µs/req'.padStart(11)} ${'fail'.padStart(5)}`,
+  );
+  let missed = 0;
+  for (const { scenario, target, m } of rows) {
+    const base = rows.find((r) => r.scenario === scenario && r.target.startsWith('baseline'))?.m.rps ?? 0;
+    const ratio = base > 0 ? m.rps / base : 0;
+    console.log(
+      `${scenario.padEnd(8)} ${target.padEnd(34)} ${m.rps.toFixed(0).padStart(8)} ${String(m.p99).padStart(7)} ${`${(ratio * 100).toFixed(0)}%`.padStart(8)} ${m.cpuUs.toFixed(0).padStart(11)} ${String(m.failures).padStart(5)}`,
+    );
+    if (target === 'stack on PostgreSQL') {
+      if (scenario === 'get' && ratio < 0.75) missed++;
+      if (scenario === 'create' && m.rps < 2_000) missed++;
+    }
+  }
+  console.log('\ntargets on PostgreSQL: GET ≥ 75% of the baseline, create ≥ 2,000 req/s');
+  if (missed > 0) console.log(`missed ${missed} target(s)`);
+  return missed > 0 ? 1 : 0;
+}
+
+if (args.serve === 'baseline' || args.serve === 'engine' || args.serve === 'stack') {
+  await runServer(args.serve, args.db ?? 'memory://');
+} else {
+  process.exitCode = await main();
+}
