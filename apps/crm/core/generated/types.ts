@@ -98,7 +98,7 @@ export interface Activity {
  * via the `definition` "ActivityCreate".
  */
 export interface ActivityCreate {
-  type: 'call' | 'email' | 'meeting' | 'note' | 'task';
+  type?: 'call' | 'email' | 'meeting' | 'note' | 'task';
   subject: string;
   body?: string | null;
   /**
@@ -522,7 +522,7 @@ export interface DealCreate {
   /**
    * ISO 4217 currency code of `amount`
    */
-  currency: string;
+  currency?: string;
   pipelineId: string;
   /**
    * A stage of `pipelineId`
@@ -540,7 +540,7 @@ export interface DealCreate {
   /**
    * Changes only through win, lose and reopen
    */
-  status: 'open' | 'won' | 'lost';
+  status?: 'open' | 'won' | 'lost';
   lostReason?: string | null;
   /**
    * When the deal was won or lost: set by the server when it closes (correctable afterwards), cleared when it is reopened
@@ -1159,7 +1159,7 @@ export interface TagCreate {
   /**
    * A named colour of the design system's label palette, never a raw value
    */
-  color: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
+  color?: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
   description?: string | null;
   /**
    * Values of the tenant's custom fields, by field key

@@ -63,7 +63,7 @@ export type Activity = {
  * Body that creates one Activity. Read-only and system fields are set by the server and refused here.
  */
 export type ActivityCreate = {
-  type: 'call' | 'email' | 'meeting' | 'note' | 'task';
+  type?: 'call' | 'email' | 'meeting' | 'note' | 'task';
   subject: string;
   body?: string | null;
   /**
@@ -467,7 +467,7 @@ export type DealCreate = {
   /**
    * ISO 4217 currency code of `amount`
    */
-  currency: string;
+  currency?: string;
   pipelineId: string;
   /**
    * A stage of `pipelineId`
@@ -485,7 +485,7 @@ export type DealCreate = {
   /**
    * Changes only through win, lose and reopen
    */
-  status: 'open' | 'won' | 'lost';
+  status?: 'open' | 'won' | 'lost';
   lostReason?: string | null;
   /**
    * When the deal was won or lost: set by the server when it closes (correctable afterwards), cleared when it is reopened
@@ -1053,7 +1053,7 @@ export type TagCreate = {
   /**
    * A named colour of the design system's label palette, never a raw value
    */
-  color: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
+  color?: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
   description?: string | null;
   /**
    * Values of the tenant's custom fields, by field key
