@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      'apps/*/vitest.config.ts',
+      'apps/*/vitest.{server,web}.config.ts',
       'framework/*/vitest.config.ts',
       'resources/vitest.config.ts',
       'tools/vitest.config.ts',

@@ -27,7 +27,9 @@ function forTypes(node: unknown, top: string | undefined): unknown {
     } else if (dataKeywords.has(key)) {
       out[key] = value;
     } else if (schemaMaps.has(key) && typeof value === 'object' && value !== null) {
-      out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, forTypes(sub, undefined)]));
+      out[key] = Object.fromEntries(
+        Object.entries(value).map(([name, sub]) => [name, forTypes(sub, undefined)]),
+      );
     } else {
       out[key] = forTypes(value, undefined);
     }

@@ -26,6 +26,9 @@
     "@codexion/framework": "0.1.0",
     "@codexion/schema": "0.1.0",
     "@codexion/web": "0.1.0",
-    "drizzle-orm": "0.45.4"
+    "drizzle-orm": "0.45.4",
+    "lucide-react": "1.75.0",
+    "react": "19.3.1",
+    "react-dom": "19.3.1"
   }
 }

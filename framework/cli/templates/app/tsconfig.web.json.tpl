@@ -5,6 +5,6 @@
     "outDir": "dist/web",
     "tsBuildInfoFile": "dist/web/tsconfig.tsbuildinfo"
   },
-  "include": ["src/**/*.ts", "src/**/*.tsx", "core/generated/types.ts", "core/generated/client/**/*.ts", "core/**/*.json"],
+  "include": ["src/**/*.ts", "src/**/*.tsx", "vitest.web.config.ts", "vitest.config.ts", "core/generated/types.ts", "core/generated/client/**/*.ts", "core/**/*.json"],
   "references": [{ "path": "../../framework/schema" }, { "path": "../../framework/web" }, { "path": "../../resources" }]
 }

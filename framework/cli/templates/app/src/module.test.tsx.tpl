@@ -1,0 +1,12 @@
+import '@codexion/web/testing/setup-dom';
+import { renderModule } from '@codexion/web/testing';
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import module, { entities } from './module.js';
+
+describe('{{name}} module', () => {
+  it('lists notes on the generated list page', async () => {
+    renderModule({ module, catalog: entities, path: '/notes', records: { notes: [{ title: 'Hello', status: 'draft' }] } });
+    expect(await screen.findByText('Hello')).toBeTruthy();
+  });
+});

@@ -1,0 +1,47 @@
+import { QueryClient } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { EntityCatalog } from '../entity/define-entities.js';
+import { createStandaloneApp } from '../module/create-standalone-app.js';
+import type { AppModule } from '../module/define-app-module.js';
+import { createFakeApi } from './fake-api.js';
+
+export interface RenderModuleOptions {
+  module: AppModule;
+  catalog: EntityCatalog;
+  /** where the app opens, e.g. `/notes` */
+  path: string;
+  /** seed records by resource segment */
+  records?: Record<string, Record<string, unknown>[]>;
+  permissions?: string[];
+  locale?: string;
+}
+
+/**
+ * Any app's module as a standalone app on the in-memory fake API, rendered at `path`: what an
+ * app's own `src/` tests use to check its pages without a server.
+ *
+ * @example
+ * const { findByRole, api } = renderModule({ module, catalog: entities, path: '/notes' });
+ */
+export function renderModule({
+  module,
+  catalog,
+  path,
+  records = {},
+  permissions,
+  locale = 'en-US',
+}: RenderModuleOptions) {
+  const api = createFakeApi({ catalog, records });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 } } });
+  const app = createStandaloneApp(module, {
+    apiBaseUrl: `/api/${catalog.app}`,
+    fetch: (input, init) => api.fetch(input, init),
+    permissions: permissions ?? [`${catalog.app}:*`],
+    locale,
+    timeZone: 'UTC',
+    currency: 'EUR',
+    initialPath: path,
+    queryClient,
+  });
+  return { ...render(app.element), api, router: app.router, queryClient };
+}
