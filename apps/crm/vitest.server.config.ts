@@ -1,0 +1,5 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: { name: 'app-crm:server', environment: 'node', include: ['bin/**/*.test.ts'], testTimeout: 60_000 },
+});
