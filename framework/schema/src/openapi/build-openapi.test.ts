@@ -268,6 +268,7 @@ describe('buildOpenApi', () => {
       '412',
       '413',
       '422',
+      '428',
       '429',
       '500',
     ]);
@@ -302,6 +303,7 @@ describe('buildOpenApi', () => {
       'NotFound',
       'PayloadTooLarge',
       'PreconditionFailed',
+      'PreconditionRequired',
       'TooManyRequests',
       'Unauthorized',
       'UnprocessableContent',

@@ -180,6 +180,7 @@ export function addCrudPaths(
           'NotFound',
           'Conflict',
           'PreconditionFailed',
+          'PreconditionRequired',
           'PayloadTooLarge',
           'UnprocessableContent',
         ]),

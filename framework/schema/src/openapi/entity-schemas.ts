@@ -23,7 +23,10 @@ export interface EntitySchemas {
 export function entitySchemas(entity: EntityModel, schema: JsonSchema): EntitySchemas {
   const softDelete = entity.annotations.softDelete === true;
   const label = entity.typeName;
-  const writable: Record<string, JsonSchema> = { ...writableProperties(schema), custom: customFieldsProperty };
+  const writable: Record<string, JsonSchema> = {
+    ...writableProperties(schema),
+    custom: customFieldsProperty,
+  };
   const authorRequired = (schema.required ?? []).filter((name) => Object.hasOwn(writable, name));
   // the server fills in a default, so a create may leave a defaulted field out even when it is required
   const createRequired = authorRequired.filter((name) => writable[name]?.default === undefined);

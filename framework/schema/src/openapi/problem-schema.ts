@@ -73,6 +73,7 @@ export const problemResponses = {
   PreconditionFailed: problem(
     'If-Match does not match the current ETag: the record changed since it was read',
   ),
+  PreconditionRequired: problem('If-Match is missing: send the ETag of the record as last read'),
   PayloadTooLarge: problem('The request body is larger than the server accepts'),
   UnprocessableContent: problem(
     'The body is well-formed but invalid: schema or business rule failures are listed in `errors`',
@@ -96,6 +97,7 @@ export const problemStatus: Record<ProblemResponseName, string> = {
   NotFound: '404',
   Conflict: '409',
   PreconditionFailed: '412',
+  PreconditionRequired: '428',
   PayloadTooLarge: '413',
   UnprocessableContent: '422',
   TooManyRequests: '429',

@@ -2255,6 +2255,10 @@ export type UpdateActivityErrors = {
    */
   422: Problem;
   /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
    * Rate limit exceeded
    */
   429: Problem;
@@ -3046,6 +3050,10 @@ export type UpdateCompanyErrors = {
    * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
    */
   422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
   /**
    * Rate limit exceeded
    */
@@ -4003,6 +4011,10 @@ export type UpdateDealErrors = {
    * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
    */
   422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
   /**
    * Rate limit exceeded
    */
@@ -5046,6 +5058,10 @@ export type UpdatePersonErrors = {
    */
   422: Problem;
   /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
    * Rate limit exceeded
    */
   429: Problem;
@@ -5840,6 +5856,10 @@ export type UpdatePipelineErrors = {
    */
   422: Problem;
   /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
    * Rate limit exceeded
    */
   429: Problem;
@@ -6419,6 +6439,10 @@ export type UpdateStageErrors = {
    */
   422: Problem;
   /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
    * Rate limit exceeded
    */
   429: Problem;
@@ -6983,6 +7007,10 @@ export type UpdateTagErrors = {
    * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
    */
   422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
   /**
    * Rate limit exceeded
    */
