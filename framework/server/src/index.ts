@@ -1,3 +1,32 @@
+export { type AuditDiffOptions, auditDiff, type FieldMask, maskedValue } from './audit/audit-diff.js';
+export {
+  type AuditAction,
+  type AuditActor,
+  type AuditActorType,
+  type AuditDiff,
+  type AuditEntry,
+  type AuditFieldChange,
+  type AuditRecord,
+  genesisHash,
+  platformTenantId,
+  systemActor,
+} from './audit/audit-entry.js';
+export { type AuditRowContent, auditHash, canonicalAuditRow } from './audit/audit-hash.js';
+export { auditLog } from './audit/audit-log-table.js';
+export { auditOpenApi, auditReadPermission } from './audit/audit-openapi.js';
+export { type AuditHttpPluginOptions, auditHttpPlugin } from './audit/audit-routes.js';
+export { canonicalJson } from './audit/canonical-json.js';
+export { piiMask, type SchemaResolver } from './audit/pii-mask.js';
+export { type AuditLogPage, type AuditLogQuery, readAuditLog } from './audit/read-audit-log.js';
+export { recordAudit } from './audit/record-audit.js';
+export { auditActorOf } from './audit/resource-audit.js';
+export {
+  type AuditChainProblem,
+  type AuditChainReport,
+  type AuditVerification,
+  type VerifyAuditChainOptions,
+  verifyAuditChain,
+} from './audit/verify-audit-chain.js';
 export {
   createDatabase,
   type DatabaseOptions,
@@ -44,12 +73,61 @@ export {
 export { requestIdHeader } from './http/request-id.js';
 export { type CloseOptions, type FetchApp, type HttpServer, type ServeOptions, serve } from './http/serve.js';
 export {
+  reservedUiPrefixes,
+  type StaticUiOptions,
+  staticUi,
+  uiContentSecurityPolicy,
+} from './http/static-ui.js';
+export {
   type TenantFromHeaderOptions,
   type TenantResolver,
   tenantFromHeader,
   tenantHeader,
   type UserResolver,
 } from './http/tenant-context.js';
+export { auditEntryOf, auditLogRecorder } from './identity/auth-audit.js';
+export type { AuthConfig, EmailConfig, JwtKeyConfig, OidcProviderConfig } from './identity/auth-config.js';
+export { authOpenApi } from './identity/auth-openapi.js';
+export { apiKeyHeader, type Principal } from './identity/authenticator.js';
+export { tenancyFromContainer } from './identity/container-tenancy.js';
+export {
+  createIdentity,
+  type HttpAuth,
+  type Identity,
+  type IdentityOptions,
+  IdentityToken,
+} from './identity/create-identity.js';
+export { csrfHeader } from './identity/csrf-guard.js';
+export {
+  createEmailTransport,
+  type DevEmailTransport,
+  devEmailTransport,
+  type EmailMessage,
+  type EmailTransport,
+  smtpEmailTransport,
+} from './identity/email-transport.js';
+export type { IdentityContext } from './identity/identity-context.js';
+export {
+  type AccessResolver,
+  type AuthEvent,
+  type AuthEventAction,
+  type AuthEventRecorder,
+  type DefaultTenantResolver,
+  noTenancy,
+  requireAccess,
+  type TenancyPort,
+  type TenantAccess,
+} from './identity/identity-ports.js';
+export { type IdentitySettings, identitySettings } from './identity/identity-settings.js';
+export { type RateLimitOptions, rateLimit, rateLimitHeaders } from './identity/rate-limit.js';
+export {
+  memoryRateLimitStore,
+  type RateLimitDecision,
+  type RateLimitRule,
+  type RateLimitStore,
+} from './identity/rate-limit-store.js';
+export { type CreateUserInput, createUser, setUserStatus, userByEmail } from './identity/user-service.js';
+export { type PublicUser, publicUser } from './identity/user-store.js';
 export {
   type BootMode,
   type BootOptions,
@@ -76,6 +154,7 @@ export {
   createLogger,
   redactSensitive,
 } from './kernel/create-logger.js';
+export { frameworkMigrations } from './kernel/framework-migrations.js';
 export type { ConfigInput, KernelConfig } from './kernel/kernel-config.js';
 export { KernelError, type KernelErrorCode, kernelErrorCodes } from './kernel/kernel-error.js';
 export {
@@ -135,6 +214,7 @@ export {
 } from './plugins/plugin-registry.js';
 export { formatEtag, ifMatchHolds } from './resources/etag.js';
 export { applyMergePatch } from './resources/merge-patch.js';
+export { maskedText } from './resources/record-access.js';
 export type { ResourceContext } from './resources/resource-context.js';
 export {
   createResourceEngine,
@@ -143,3 +223,51 @@ export {
   type ResourceEngineOptions,
 } from './resources/resource-engine.js';
 export { resourceContext, resourceHandlerFactory, resourceHandlers } from './resources/resource-routes.js';
+export {
+  type Access,
+  type AccessRefusal,
+  type AccessRefusalCode,
+  isRefusal,
+  refusalError,
+} from './tenancy/access.js';
+export { type AccessPermissionsOptions, accessPermissions, withRoles } from './tenancy/access-permissions.js';
+export { type BootTenancyOptions, type BootTenancyReport, bootTenancy } from './tenancy/boot-tenancy.js';
+export {
+  type BuiltInRole,
+  builtInPermissions,
+  builtInRoles,
+  ownerOnlyPermissions,
+} from './tenancy/built-in-roles.js';
+export {
+  createTenancy,
+  type Tenancy,
+  type TenancyOptions,
+  TenancyToken,
+  tenancyPort,
+} from './tenancy/create-tenancy.js';
+export {
+  ensureRowLevelSecurity,
+  kernelTenantTables,
+  type RowSecurityReport,
+  type RowSecurityScope,
+  requireRowLevelSecurity,
+  type TenantTableState,
+  tenantPolicy,
+  tenantRole,
+  tenantTables,
+} from './tenancy/ensure-row-level-security.js';
+export type { Member } from './tenancy/member-admin.js';
+export {
+  type CatalogEntry,
+  fieldPermission,
+  type PermissionCatalog,
+  type PermissionKind,
+  permissionCatalog,
+  piiPermission,
+} from './tenancy/permission-catalog.js';
+export type { Role, RoleInput } from './tenancy/role-admin.js';
+export { tenancyApiName, tenancyOpenApi } from './tenancy/tenancy-openapi.js';
+export { type TenancyHttpPluginOptions, tenancyHttpPlugin } from './tenancy/tenancy-routes.js';
+export type { AdminContext } from './tenancy/tenancy-state.js';
+export type { TenantStatus } from './tenancy/tenancy-tables.js';
+export type { CreateTenantInput, Membership, Tenant } from './tenancy/tenant-admin.js';

@@ -4,7 +4,10 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 
 export interface TransactionOptions {
-  /** sets `app.tenant_id` for the transaction (`SET LOCAL`), which row-level security reads */
+  /**
+   * sets `app.tenant_id` for the transaction (`SET LOCAL`), which row-level security reads; with a
+   * tenant role in force (see {@link Database.useTenantRole}) the transaction also runs as that role
+   */
   tenantId?: string;
   /** sets `app.user_id` likewise, for audit and policies */
   userId?: string;
@@ -27,6 +30,20 @@ export interface Database {
    * so `work` must use `tx`, never `db` or another `transaction()` (that would wait for itself).
    */
   transaction<T>(work: (tx: Db) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * Runs reads in a tenant's context: with a tenant role in force, `work` runs in a read-only
+   * transaction as that role with `app.tenant_id` / `app.user_id` set, so row-level security
+   * filters every statement (on PostgreSQL the context goes out in the same round trip as the first
+   * query). Without one, or without a tenant, `work` gets `db` as before. Like `transaction`,
+   * `work` must use the handle it is given.
+   */
+  read<T>(work: (db: Db) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * The role that work in a tenant runs as from now on (`SET LOCAL ROLE`): one that does not own
+   * the tables, so row-level security applies to it (tenancy's `ensureRowLevelSecurity` creates it
+   * and the kernel switches it on at boot). `undefined` switches it off.
+   */
+  useTenantRole(role: string | undefined): void;
   /**
    * Raw SQL with `$1..$n` parameters, for tools, tests and migrations; returns the rows. Without
    * parameters the text may hold several statements (the rows are then the last statement's).

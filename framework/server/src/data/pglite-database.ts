@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
-import type { Database, Db, SqlRow } from './database.js';
-import { setTransactionContext } from './set-transaction-context.js';
+import type { Database, Db, SqlRow, TransactionOptions } from './database.js';
+import { contextRole, setTransactionContext } from './set-transaction-context.js';
 
 export interface PgliteDatabaseOptions {
   /** a folder to keep the data in (created if missing); in memory when absent */
@@ -44,17 +44,26 @@ export async function createPgliteDatabase({
     return run;
   };
   let closing: Promise<void> | undefined;
+  // PGlite's user is a superuser, whom row-level security never restricts: work in a tenant must
+  // switch to a normal role for the policies to apply
+  let tenantRole: string | undefined;
+  const inTransaction = <T>(work: (tx: Db) => Promise<T>, options: TransactionOptions | undefined) =>
+    enqueue(() =>
+      db.transaction(async (tx) => {
+        await setTransactionContext(tx, options, contextRole(tenantRole, options));
+        return work(tx);
+      }),
+    );
 
   return {
     kind: 'pglite',
     db,
-    transaction: (work, options) =>
-      enqueue(() =>
-        db.transaction(async (tx) => {
-          await setTransactionContext(tx, options);
-          return work(tx);
-        }),
-      ),
+    transaction: inTransaction,
+    read: (work, options) =>
+      contextRole(tenantRole, options) === undefined ? work(db) : inTransaction(work, options),
+    useTenantRole(role) {
+      tenantRole = role;
+    },
     async execute<R extends SqlRow = SqlRow>(text: string, params: readonly unknown[] = []): Promise<R[]> {
       if (params.length > 0) return (await client.query<R>(text, [...params])).rows;
       const results = await client.exec(text);

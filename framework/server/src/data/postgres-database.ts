@@ -5,6 +5,8 @@ import postgres, { type Options, type PendingQuery, type Row, type Sql, type Tra
 import type { Database, Db, SqlRow, TransactionOptions } from './database.js';
 import { guardTransactionSql, type TransactionState } from './guard-transaction-sql.js';
 import { isConnectionLoss, pgErrorOf } from './pg-error.js';
+import { pipelinedRead } from './pipelined-read.js';
+import { contextRole } from './set-transaction-context.js';
 
 export interface PostgresDatabaseOptions {
   /** `postgres://user:password@host:port/database` */
@@ -23,12 +25,20 @@ export interface PostgresDatabaseOptions {
 /** The dialect drizzle's postgres.js driver builds; one suffices for every transaction. */
 const dialect = new PgDialect();
 
-/** `set_config('app.tenant_id', …, true)` and `app.user_id`, as one statement; none when neither is given. */
+/**
+ * `set_config('app.tenant_id', …, true)` and `app.user_id`, as one statement; none when neither is
+ * given. With `role` (work in a tenant, see `contextRole`) the same statement sets the `role`
+ * setting, i.e. `SET LOCAL ROLE`, so row-level security applies from the next statement on.
+ */
 function contextStatement(
   sql: TransactionSql,
   { tenantId, userId }: TransactionOptions = {},
+  role?: string,
 ): PendingQuery<Row[]> | undefined {
   if (tenantId === undefined && userId === undefined) return undefined;
+  if (role !== undefined) {
+    return sql`select set_config('role', ${role}, true), set_config('app.tenant_id', ${tenantId ?? ''}, true), set_config('app.user_id', ${userId ?? ''}, true)`;
+  }
   return sql`select set_config('app.tenant_id', ${tenantId ?? ''}, true), set_config('app.user_id', ${userId ?? ''}, true)`;
 }
 
@@ -74,10 +84,21 @@ export function createPostgresDatabase({
   const client = postgres(url, options(max));
   const db = drizzle({ client }) as unknown as Db;
   let closing: Promise<void> | undefined;
+  // the role work in a tenant runs as, for row-level security; see Database.useTenantRole
+  let tenantRole: string | undefined;
 
   return {
     kind: 'postgres',
     db,
+    read(work, readOptions) {
+      const role = contextRole(tenantRole, readOptions);
+      return role === undefined || readOptions === undefined
+        ? work(db)
+        : pipelinedRead(client, dialect, work, role, readOptions);
+    },
+    useTenantRole(role) {
+      tenantRole = role;
+    },
     async transaction(work, transactionOptions) {
       for (let attempt = 1; ; attempt++) {
         const state: TransactionState = { open: true };
@@ -93,7 +114,11 @@ export function createPostgresDatabase({
             try {
               // sent now and not awaited: it goes out with the callback's first statement (one
               // round trip less) and still runs before it, since drizzle takes several more ticks
-              const context = contextStatement(sql, transactionOptions)?.execute();
+              const context = contextStatement(
+                sql,
+                transactionOptions,
+                contextRole(tenantRole, transactionOptions),
+              )?.execute();
               context?.catch(() => undefined);
               result = await work(tx);
               await context;

@@ -9,8 +9,18 @@ export const errorCodes = {
   INVALID_FILTER: 400,
   INVALID_SORT: 400,
   INVALID_CURSOR: 400,
+  /** a one-time token (password reset, email verification) that is unknown, used or expired */
+  TOKEN_INVALID: 400,
   UNAUTHENTICATED: 401,
+  /** a sign-in with a wrong email, password or MFA code (one code for all, so none is revealed) */
+  INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
+  /** a cookie-authenticated unsafe request without a matching X-CSRF-Token, or from another origin */
+  CSRF_FAILED: 403,
+  /** the tenant is suspended: every request in it is refused */
+  TENANT_SUSPENDED: 403,
+  /** the user has no membership in the tenant the request names */
+  NOT_A_MEMBER: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
@@ -18,6 +28,10 @@ export const errorCodes = {
   UNIQUE_VIOLATION: 409,
   REFERENCE_VIOLATION: 409,
   IDEMPOTENCY_CONFLICT: 409,
+  /** the change would leave the tenant without an owner */
+  LAST_OWNER: 409,
+  /** the role still has members */
+  ROLE_IN_USE: 409,
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -26,6 +40,8 @@ export const errorCodes = {
   TRANSITION_GUARD_FAILED: 422,
   PRECONDITION_REQUIRED: 428,
   RATE_LIMITED: 429,
+  /** too many failed sign-ins of the account or from the address: `Retry-After` says how long */
+  ACCOUNT_LOCKED: 429,
   INTERNAL: 500,
   NOT_READY: 503,
   TIMEOUT: 504,

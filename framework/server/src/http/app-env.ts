@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { AuditActor } from '../audit/audit-entry.js';
 
 /**
  * What a request carries through the middleware chain, typed for every handler:
@@ -19,6 +20,16 @@ export interface RequestVariables {
   userId: string | undefined;
   /** permissions granted to this request (`app:resource:action`); `'*'` grants all */
   permissions: ReadonlySet<string>;
+  /**
+   * who the audit log names for this request's writes when it is not the user: an API key
+   * (`{ type: 'api_key', id }`), set by authentication; the user (`userId`) otherwise
+   */
+  actor: AuditActor | undefined;
+  /**
+   * the user's roles in the tenant (tenancy's `resolveAccess`), which record policies narrow;
+   * absent without a signed-in user
+   */
+  roles: readonly string[] | undefined;
   /** the OpenAPI route template that matched, e.g. `/api/sales/accounts/{id}`, for metrics and logs */
   routeTemplate: string | undefined;
 }

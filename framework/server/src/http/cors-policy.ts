@@ -18,11 +18,24 @@ const allowHeaders = [
   'Idempotency-Key',
   'X-Request-Id',
   'X-Codexion-Tenant',
+  'X-CSRF-Token',
+  'X-API-Key',
   'traceparent',
   'tracestate',
 ];
 /** Response headers a browser client may read cross-origin. */
-const exposeHeaders = ['ETag', 'Location', 'Retry-After', 'X-Request-Id', 'traceparent'];
+const exposeHeaders = [
+  'ETag',
+  'Location',
+  'Retry-After',
+  'X-Request-Id',
+  'traceparent',
+  'WWW-Authenticate',
+  'RateLimit-Limit',
+  'RateLimit-Remaining',
+  'RateLimit-Reset',
+  'RateLimit-Policy',
+];
 
 /**
  * CORS for the configured origins, with credentials. Without origins it adds nothing, so only

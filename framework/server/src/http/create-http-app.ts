@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import type { OpenApiDocument } from '@codexion/schema';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import { DomainError } from '../errors/domain-error.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -17,6 +18,7 @@ import { requestMetrics } from './request-metrics.js';
 import { defaultRequestTimeoutMs, requestTimeout } from './request-timeout.js';
 import { requestTrace } from './request-trace.js';
 import { securityHeaders } from './security-headers.js';
+import { type StaticUiOptions, staticUi } from './static-ui.js';
 import type { TenantResolver, UserResolver } from './tenant-context.js';
 
 export type Environment = 'development' | 'test' | 'production';
@@ -44,10 +46,17 @@ export interface HttpAppOptions {
   /** `info` of the merged document */
   title?: string;
   version?: string;
+  /** a built web UI (an app's `dist/web`) served on the same port, beside `/api`; see {@link staticUi} */
+  staticUi?: StaticUiOptions;
+  /**
+   * authentication (`createIdentity(...).http`): its `/api/auth/*` routes and their document
+   * (merged into `/api/openapi.json`), and the middleware in front of every app's `/api/<app>/*`
+   */
+  auth?: { routes: Hono<AppEnv>; authenticate: MiddlewareHandler<AppEnv>; openapi: OpenApiDocument };
 }
 
 /** Names under `/api/` the framework uses itself. */
-const reservedAppNames = new Set(['docs', 'openapi.json']);
+const reservedAppNames = new Set(['docs', 'openapi.json', 'auth']);
 
 /**
  * The kernel's HTTP app: request id, trace, logger, metrics, security headers, CORS, body limit and
@@ -80,6 +89,8 @@ export function createHttpApp({
   docs = true,
   title = 'Codexion API',
   version = '0.1.0',
+  staticUi: ui,
+  auth,
 }: HttpAppOptions): Hono<AppEnv> {
   const names = new Set<string>();
   for (const { name } of plugins) {
@@ -103,15 +114,24 @@ export function createHttpApp({
   );
 
   app.route('/', healthRoutes({ readiness, metrics }));
-  app.route('/', docsRoutes({ apps: plugins, merged: mergeOpenApi(plugins, { title, version }), docs }));
+  const documented = auth ? [...plugins, { name: 'auth', openapi: auth.openapi }] : plugins;
+  app.route(
+    '/',
+    docsRoutes({ apps: documented, merged: mergeOpenApi(documented, { title, version }), docs }),
+  );
+  if (auth) app.route('/', auth.routes);
   for (const plugin of plugins) {
     const router = createOperationRouter(plugin, {
       tenant,
       ...(user === undefined ? {} : { user }),
       ...(permissions === undefined ? {} : { permissions }),
     });
+    // before the app's operations, after its public openapi.json (a docs route, registered above)
+    if (auth) app.use(`/api/${plugin.name}/*`, auth.authenticate);
     app.route(`/api/${plugin.name}`, router);
   }
+  // after the routes: only what no route answered falls through to the UI's files
+  if (ui) app.use('*', staticUi(ui));
 
   let allowedFor: ((path: string) => string[]) | undefined;
   app.notFound((c) => {

@@ -147,11 +147,13 @@ export function createOperationRouter(
     const validate = validators.forOperation(operation);
     const required = operation['x-codexion-permission'];
 
-    const named: MiddlewareHandler<AppEnv> = async (c, next) => {
+    // not async: it only names the route, so it hands on next()'s promise instead of making one
+    const named: MiddlewareHandler<AppEnv> = (c, next) => {
       c.set('routeTemplate', template);
-      await next();
+      return next();
     };
-    const authorized: MiddlewareHandler<AppEnv> = async (c, next) => {
+    // permission check, validation and handler in one step: each step of the chain costs a promise
+    router.on(method.toUpperCase(), honoPath(path), named, inTenant, async (c) => {
       const granted = await permissions(c);
       c.set('permissions', granted);
       if (required !== undefined && !hasPermission(granted, required)) {
@@ -159,9 +161,6 @@ export function createOperationRouter(
           extensions: { permission: required },
         });
       }
-      await next();
-    };
-    router.on(method.toUpperCase(), honoPath(path), named, inTenant, authorized, async (c) => {
       const input = await validate(c);
       return handler(c, input);
     });

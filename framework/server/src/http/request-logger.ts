@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
+import { lazyChild, logThrough } from '../observability/lazy-logger.js';
 import type { AppEnv } from './app-env.js';
 import { routeLabel } from './route-label.js';
 
@@ -26,7 +27,8 @@ export function requestLogger(
   const quiet = new Set(quietRoutes);
   return async (c, next) => {
     const started = performance.now();
-    c.set('logger', logger.child({ request_id: c.get('requestId'), trace_id: c.get('traceId') }));
+    // made on first use: the access line below is written without it
+    c.set('logger', lazyChild(logger, { request_id: c.get('requestId'), trace_id: c.get('traceId') }));
     try {
       await next();
     } finally {
@@ -38,10 +40,8 @@ export function requestLogger(
         status,
         duration_ms: Math.round((performance.now() - started) * 100) / 100,
       };
-      const requestLog = c.get('logger');
-      if (status >= 500) requestLog.error(line, 'request completed');
-      else if (status < 400 && quiet.has(line.route)) requestLog.debug(line, 'request completed');
-      else requestLog.info(line, 'request completed');
+      const level = status >= 500 ? 'error' : status < 400 && quiet.has(line.route) ? 'debug' : 'info';
+      logThrough(c.get('logger'), level, line, 'request completed');
     }
   };
 }

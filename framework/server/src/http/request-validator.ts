@@ -14,7 +14,13 @@ import type { Context } from 'hono';
 import { DomainError } from '../errors/domain-error.js';
 import type { AppEnv } from './app-env.js';
 import type { OperationInput } from './operation-handler.js';
-import { coerceDeepObject, type ParameterSpec, readNamed, readQuery } from './parameter-values.js';
+import {
+  coerceDeepObject,
+  type ParameterSpec,
+  type ParsedValues,
+  readNamed,
+  readQuery,
+} from './parameter-values.js';
 
 /** Parses and checks one request against its operation; throws the problem to answer with. */
 export type RequestValidator = (c: Context<AppEnv>) => Promise<OperationInput>;
@@ -69,6 +75,39 @@ function objectSchema(specs: readonly ParameterSpec[], key: (spec: ParameterSpec
     properties: Object.fromEntries(specs.map((spec) => [key(spec), spec.schema])),
     required: specs.filter((spec) => spec.required).map(key),
   };
+}
+
+/** The query string of a request URL, parsed as `new URL(url).searchParams` would; none without `?`. */
+function searchOf(url: string): URLSearchParams | undefined {
+  const start = url.indexOf('?');
+  if (start < 0) return undefined;
+  const end = url.indexOf('#', start);
+  return new URLSearchParams(url.slice(start + 1, end < 0 ? undefined : end));
+}
+
+/**
+ * The input with `headers` (every request header, lower-case names) collected on first read:
+ * few handlers read them, and collecting them costs more than the rest of the input.
+ */
+function withHeaders(input: Omit<OperationInput, 'headers'>, c: Context<AppEnv>): OperationInput {
+  let headers: Record<string, string> | undefined;
+  return Object.defineProperty(input, 'headers', {
+    enumerable: true,
+    configurable: true,
+    get(): Record<string, string> {
+      if (headers === undefined) {
+        const collected: Record<string, string> = {};
+        c.req.raw.headers.forEach((value, name) => {
+          collected[name] = value;
+        });
+        headers = collected;
+      }
+      return headers;
+    },
+    set(value: Record<string, string>) {
+      headers = value;
+    },
+  }) as OperationInput;
 }
 
 function prefixed(prefix: string, issues: readonly ValidationIssue[]): ValidationIssue[] {
@@ -132,7 +171,9 @@ export class OpenApiValidators {
 
     return async (c) => {
       const params = c.req.param() as Record<string, string>;
-      const query = readQuery(new URL(c.req.url).searchParams, querySpecs);
+      const search = searchOf(c.req.url);
+      const query: ParsedValues =
+        search === undefined ? { values: {}, issues: [] } : readQuery(search, querySpecs);
       const headerValues = readNamed((name) => c.req.header(name), headerSpecs, headerKey);
 
       const missingPrecondition = preconditions.find((s) => headerValues[headerKey(s)] === undefined);
@@ -173,11 +214,7 @@ export class OpenApiValidators {
         throw new DomainError('INVALID_PARAMETER', 'The request has invalid parameters', { issues });
       }
 
-      const headers: Record<string, string> = {};
-      c.req.raw.headers.forEach((value, name) => {
-        headers[name] = value;
-      });
-      const input: OperationInput = { params, query: query.values, body: undefined, headers };
+      const input = withHeaders({ params, query: query.values, body: undefined }, c);
       if (body !== undefined) input.body = await this.#readBody(c, body.required, bodyValidators);
       return input;
     };
@@ -195,10 +232,10 @@ export class OpenApiValidators {
         issues: [{ path: '/body', code: 'required', message: 'is required' }],
       });
     }
-    const accepted = [...validators.keys()];
     const contentType = c.req.header('content-type');
     const mediaType = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
     if (!validators.has(mediaType)) {
+      const accepted = [...validators.keys()];
       throw new DomainError(
         'UNSUPPORTED_MEDIA_TYPE',
         `${contentType === undefined ? 'A body without Content-Type' : `Content-Type ${mediaType}`} is not accepted here; send ${accepted.join(' or ')}`,

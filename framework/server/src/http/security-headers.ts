@@ -23,11 +23,13 @@ export const contentSecurityPolicy = {
 
 /**
  * Hono's `secureHeaders` with {@link contentSecurityPolicy}: HSTS, nosniff, no framing,
- * `Referrer-Policy: no-referrer`, same-origin resource policy.
+ * `Referrer-Policy: no-referrer`, same-origin resource policy. A header a handler already set
+ * stays as it set it.
  *
  * @example
  * app.use(securityHeaders());
  */
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
-  return secureHeaders({ contentSecurityPolicy, xFrameOptions: 'DENY' });
+  // a handler that sets its own policy keeps it (the web UI's pages, see static-ui.ts)
+  return secureHeaders({ contentSecurityPolicy, xFrameOptions: 'DENY', overwrite: false });
 }

@@ -370,8 +370,9 @@ describe('createKernel: refusals', () => {
     const { kernel } = await testKernel([probePlugin(probe)], {
       overrides: { migrations: { runOnBoot: false } },
     });
+    // the framework's own sources come first, then the plugins'
     await expect(kernel.boot()).rejects.toThrow(
-      'pending migrations (probe: 0000_init) and migrations.runOnBoot is off: run `prefiq migrate`',
+      /pending migrations \(prefiq-identity: 0000_identity; (.+; )?probe: 0000_init\) and migrations\.runOnBoot is off: run `prefiq migrate`/,
     );
   });
 

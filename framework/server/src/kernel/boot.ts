@@ -1,22 +1,32 @@
 import { existsSync } from 'node:fs';
 import type { Hono } from 'hono';
 import type { DestinationStream, LevelWithSilent, Logger } from 'pino';
+import { auditOpenApi } from '../audit/audit-openapi.js';
+import { auditHttpPlugin } from '../audit/audit-routes.js';
 import { createDatabase } from '../data/create-database.js';
 import type { Database } from '../data/database.js';
 import type { PluginMigrations } from '../data/run-migrations.js';
 import type { AppEnv } from '../http/app-env.js';
 import { createHttpApp, type Environment } from '../http/create-http-app.js';
 import type { ReadinessCheck } from '../http/health-routes.js';
+import type { HttpPlugin } from '../http/operation-router.js';
 import { type HttpServer, serve } from '../http/serve.js';
-import { tenantFromHeader } from '../http/tenant-context.js';
+import type { StaticUiOptions } from '../http/static-ui.js';
+import { tenancyFromContainer } from '../identity/container-tenancy.js';
+import { createIdentity, IdentityToken } from '../identity/create-identity.js';
 import { createMetrics } from '../observability/metrics.js';
 import { newTraceId } from '../observability/trace-context.js';
 import type { LifecycleContext, PluginDefinition } from '../plugins/define-plugin.js';
 import { loadPlugins, type PluginRegistry, type RegisteredPlugin } from '../plugins/plugin-registry.js';
 import { resourceHandlerFactory } from '../resources/resource-routes.js';
+import { withRoles } from '../tenancy/access-permissions.js';
+import { bootTenancy } from '../tenancy/boot-tenancy.js';
+import { TenancyToken } from '../tenancy/create-tenancy.js';
+import { tenancyHttpPlugin } from '../tenancy/tenancy-routes.js';
 import { runStep } from './boot-step.js';
 import { Container } from './container.js';
 import { createLogger } from './create-logger.js';
+import { frameworkMigrations } from './framework-migrations.js';
 import type { ConfigInput, KernelConfig } from './kernel-config.js';
 import { KernelError } from './kernel-error.js';
 import {
@@ -63,6 +73,8 @@ export interface KernelOptions {
   frameworkVersion?: string;
   /** one trace id for the whole boot; a new one unless given */
   traceId?: string;
+  /** a built web UI served beside the API on the same port (`prefiq serve` passes the app's `dist/web`) */
+  staticUi?: StaticUiOptions;
 }
 
 export interface BootOptions {
@@ -85,6 +97,8 @@ export interface BootReport {
   plugins: { name: string; version: string; dependencies: Record<string, string> }[];
   /** dry run: pending migrations per plugin; otherwise: the ones this boot applied */
   migrations: PluginMigrations[];
+  /** the same for the framework's own sources (`prefiq-identity`, …), applied before the plugins' */
+  frameworkMigrations: PluginMigrations[];
   /** dry run: upgrades that would run; otherwise: the ones that ran */
   upgrades: PluginUpgrade[];
   seeded: SeededTenant[];
@@ -226,6 +240,7 @@ export function createKernel(options: KernelOptions): Kernel {
       durationMs: 0,
       plugins: [],
       migrations: [],
+      frameworkMigrations: [],
       upgrades: [],
       seeded: [],
       routes: [],
@@ -298,26 +313,53 @@ export function createKernel(options: KernelOptions): Kernel {
     }));
 
     await runStep(log, traceId, 'migrations', async () => {
-      const sources = migrationSources(plugins);
+      const sources = [...frameworkMigrations, ...migrationSources(plugins)];
+      const ofFramework = (all: PluginMigrations[]) => {
+        report.frameworkMigrations = all.slice(0, frameworkMigrations.length);
+        report.migrations = all.slice(frameworkMigrations.length);
+      };
       if (dryRun) {
-        report.migrations = await planMigrations(database, sources);
+        ofFramework(await planMigrations(database, sources));
         report.upgrades = await planUpgrades(database, plugins);
-        return { dry_run: true, pending: report.migrations, upgrades: report.upgrades };
+        return {
+          dry_run: true,
+          pending: report.migrations,
+          framework: report.frameworkMigrations,
+          upgrades: report.upgrades,
+        };
       }
       const db = required(database, 'the database');
-      if (current.migrations.runOnBoot || migrateOnly) report.migrations = await applyMigrations(db, sources);
+      const migrate = current.migrations.runOnBoot || migrateOnly;
+      if (migrate) ofFramework(await applyMigrations(db, sources));
       else await requireMigrated(db, sources);
+      const tenants = [
+        ...new Set([
+          ...(current.tenancy.defaultTenant ? [current.tenancy.defaultTenant] : []),
+          ...Object.keys(current.tenants),
+        ]),
+      ];
+      // row-level security on the plugins' tables, then every transaction in a tenant as the tenant role
+      const tenancy = await bootTenancy({
+        database: db,
+        plugins,
+        schemas: migrationSources(plugins).flatMap((s) => (s.schema === undefined ? [] : [s.schema])),
+        migrate,
+        tenants,
+        frameworkDocuments: [auditOpenApi],
+      });
+      container.value(TenancyToken, tenancy.tenancy);
       report.upgrades = await upgradePlugins(db, plugins, contextOf);
       if (seed ?? current.seed.enabled) {
-        const tenants = [
-          ...new Set([
-            ...(current.tenancy.defaultTenant ? [current.tenancy.defaultTenant] : []),
-            ...Object.keys(current.tenants),
-          ]),
-        ];
         report.seeded = await seedPlugins(db, plugins, tenants, { logger, traceId });
       }
-      return { applied: report.migrations, upgrades: report.upgrades, seeded: report.seeded };
+      return {
+        applied: report.migrations,
+        framework: report.frameworkMigrations,
+        row_security: tenancy.rowSecurity?.changed ?? [],
+        tenants_created: tenancy.createdTenants,
+        upgrades: report.upgrades,
+        seeded: report.seeded,
+      };
     });
 
     if (migrateOnly) {
@@ -338,7 +380,11 @@ export function createKernel(options: KernelOptions): Kernel {
           cursorSecret: required(current.secrets.cursor, 'secrets.cursor'),
           limits: current.api,
         });
-      const httpPlugins = [];
+      // the framework's own APIs first, then each app's
+      const httpPlugins: HttpPlugin[] = [
+        auditHttpPlugin({ database: db }),
+        tenancyHttpPlugin({ tenancy: container.resolve(TenancyToken) }),
+      ];
       for (const plugin of plugins) {
         httpPlugins.push({
           name: plugin.name,
@@ -347,17 +393,24 @@ export function createKernel(options: KernelOptions): Kernel {
         });
       }
       const environment = httpEnvironment(current.env);
+      // sessions, tokens and API keys decide tenant, user and permissions; without credentials only
+      // development and test's trusted context (auth.trustedContext) acts, in the header's tenant with '*'
+      const identity = createIdentity({
+        config: current,
+        database: db,
+        logger,
+        tenancy: tenancyFromContainer(container),
+      });
+      container.value(IdentityToken, identity, { dispose: (i) => i.close() });
       app = createHttpApp({
         plugins: httpPlugins,
         logger,
         metrics: container.resolve(MetricsToken),
         readiness,
-        tenant: tenantFromHeader({
-          trustHeader: current.tenancy.trustHeader,
-          ...(current.tenancy.defaultTenant ? { defaultTenantId: current.tenancy.defaultTenant } : {}),
-        }),
-        // no authentication yet: development and test grant everything, production nothing (fail closed)
-        ...(environment === 'production' ? {} : { permissions: () => new Set(['*']) }),
+        ...identity.http.resolvers,
+        // record policies need the user's roles beside the permissions
+        permissions: withRoles(identity.http.resolvers.permissions, container.resolve(TenancyToken)),
+        auth: identity.http,
         environment,
         corsOrigins: current.http.cors.origins,
         bodyLimitBytes: current.http.bodyLimit,
@@ -365,6 +418,7 @@ export function createKernel(options: KernelOptions): Kernel {
         docs: current.docs.enabled,
         title: plugins.length === 1 && plugins[0] ? plugins[0].model.manifest.title : 'Codexion API',
         version: plugins.length === 1 && plugins[0] ? plugins[0].version : '0.1.0',
+        ...(options.staticUi ? { staticUi: options.staticUi } : {}),
       });
       return { routes: report.routes.length, onBoot };
     });

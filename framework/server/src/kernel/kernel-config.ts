@@ -1,4 +1,5 @@
 import type { LevelWithSilent } from 'pino';
+import type { AuthConfig, EmailConfig } from '../identity/auth-config.js';
 
 /**
  * The kernel's configuration after merging and validation against `config-schema.json` (which
@@ -33,6 +34,10 @@ export interface KernelConfig {
   api: { defaultPageSize: number; maxPageSize: number; maxBulk: number };
   /** secret keys; from the environment or files only */
   secrets: { cursor?: string };
+  /** authentication: sessions, tokens, passwords, lockout, MFA, single sign-on */
+  auth: AuthConfig;
+  /** outgoing mail (password reset, email verification) */
+  email: EmailConfig;
   seed: { enabled: boolean };
   locale: string;
   timezone: string;

@@ -1,3 +1,5 @@
+import type { OpenApiDocument } from '@codexion/schema';
+import { auditApiName, auditOpenApi } from '../audit/audit-openapi.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
 
 /** One route the kernel serves; `plugin` is absent on the framework's own. */
@@ -11,7 +13,7 @@ export interface RouteEntry {
 const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 /**
- * The routes a boot serves: the framework's (health, metrics, documents, docs page) and each
+ * The routes a boot serves: the framework's (health, metrics, documents, docs page, audit) and each
  * plugin's operations under its base path, in plugin order then path order.
  *
  * @example
@@ -28,21 +30,29 @@ export function listRoutes(
     { method: 'GET', path: '/metrics' },
     { method: 'GET', path: '/api/openapi.json' },
     ...(docs ? [{ method: 'GET', path: '/api/docs' }] : []),
+    ...operationRoutes(`/api/${auditApiName}`, auditOpenApi.paths),
   ];
   for (const plugin of plugins) {
     routes.push({ method: 'GET', path: `${plugin.basePath}/openapi.json`, plugin: plugin.name });
-    const paths = Object.entries(plugin.openapi.paths).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [path, item] of paths) {
-      for (const method of methods) {
-        const operation = item[method];
-        if (!operation) continue;
-        routes.push({
-          method: method.toUpperCase(),
-          path: `${plugin.basePath}${path}`,
-          operationId: operation.operationId,
-          plugin: plugin.name,
-        });
-      }
+    routes.push(...operationRoutes(plugin.basePath, plugin.openapi.paths, plugin.name));
+  }
+  return routes;
+}
+
+/** The operations of a document under its base path, by path then method. */
+function operationRoutes(basePath: string, paths: OpenApiDocument['paths'], plugin?: string): RouteEntry[] {
+  const routes: RouteEntry[] = [];
+  const sorted = Object.entries(paths).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [path, item] of sorted) {
+    for (const method of methods) {
+      const operation = item[method];
+      if (!operation) continue;
+      routes.push({
+        method: method.toUpperCase(),
+        path: `${basePath}${path}`,
+        operationId: operation.operationId,
+        ...(plugin === undefined ? {} : { plugin }),
+      });
     }
   }
   return routes;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /** One hop of a W3C Trace Context (https://www.w3.org/TR/trace-context/). */
 export interface TraceContext {
@@ -41,12 +41,30 @@ export function formatTraceparent({ traceId, spanId, flags }: TraceContext): str
   return `00-${traceId}-${spanId}-${flags}`;
 }
 
+/**
+ * Random bytes drawn from the CSPRNG a few kilobytes at a time: `randomBytes(16)` per request
+ * cost ~4 µs here (a native call and a Buffer each), a slice of the pool ~0.2 µs. Every byte is
+ * used once.
+ */
+const pool = Buffer.alloc(4096);
+let poolOffset = pool.length;
+
+function randomHex(bytes: number): string {
+  if (poolOffset + bytes > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const hex = pool.toString('hex', poolOffset, poolOffset + bytes);
+  poolOffset += bytes;
+  return hex;
+}
+
 /** A random 16-byte trace id, as 32 hex digits. */
 export function newTraceId(): string {
-  return randomBytes(16).toString('hex');
+  return randomHex(16);
 }
 
 /** A random 8-byte span id, as 16 hex digits. */
 export function newSpanId(): string {
-  return randomBytes(8).toString('hex');
+  return randomHex(8);
 }

@@ -25,7 +25,12 @@ export function actionOperationHandler(
     const result = await database.transaction(
       (tx) => {
         const base = { tx, tenantId, userId, requestId: c.get('requestId'), logger: c.get('logger') };
-        const resources = bindResources(engine, { ...base, permissions: c.get('permissions') });
+        const resources = bindResources(engine, {
+          ...base,
+          permissions: c.get('permissions'),
+          actor: c.get('actor'),
+          roles: c.get('roles'),
+        });
         return Promise.resolve(handler({ ...base, resources }, input));
       },
       userId === undefined ? { tenantId } : { tenantId, userId },

@@ -48,16 +48,21 @@ export function filterConditions(conditions: readonly FilterCondition[], bind: B
 }
 
 /**
- * `q`: a case-insensitive substring match on any of the entity's search fields, with `%` and `_`
- * in the text taken literally.
+ * `q`: a case-insensitive substring match on any of the entity's search fields (those given: the
+ * ones the caller may see), with `%` and `_` in the text taken literally.
  *
  * @example
  * searchCondition(plan, '50%') // ("title" ilike '%50\%%' escape '\')
  */
-export function searchCondition(plan: EntityPlan, q: string, bind: Bind = inline): SQL {
+export function searchCondition(
+  plan: EntityPlan,
+  q: string,
+  bind: Bind = inline,
+  fields: readonly FieldPlan[] = plan.searchFields,
+): SQL {
   const pattern = bind(`%${escapeLike(q)}%`);
   return sql`(${sql.join(
-    plan.searchFields.map((f) => sql`${f.column} ilike ${pattern} escape '\\'`),
+    fields.map((f) => sql`${f.column} ilike ${pattern} escape '\\'`),
     sql` or `,
   )})`;
 }

@@ -1,4 +1,14 @@
-import { and, eq, inArray, isNotNull, isNull, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  eq,
+  inArray,
+  isNotNull,
+  isNull,
+  type Placeholder,
+  type Query,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../data/database.js';
 import { DomainError } from '../errors/domain-error.js';
@@ -6,6 +16,15 @@ import type { EntityPlan, RelationPlan } from './entity-plan.js';
 import { decodeCursor, encodeCursor, keysetCondition, orderBy, sortSignature } from './keyset-cursor.js';
 import { filterConditions, searchCondition, whereCondition } from './list-filter.js';
 import { type ListRequest, parseListQuery, parseRecordQuery } from './parse-list-query.js';
+import { prepareRead } from './prepared-read.js';
+import {
+  allowedByPolicy,
+  checkQueryFields,
+  fieldAccess,
+  maskRecord,
+  policyCondition,
+  policySql,
+} from './record-access.js';
 import type { EngineState, PreparedRead, ResourceContext } from './resource-context.js';
 import { type ApiRecord, toApiRecord } from './row-mapping.js';
 import { inline, StatementBinder } from './statement-binder.js';
@@ -61,12 +80,13 @@ function selection(plan: EntityPlan, names: Iterable<string> | undefined): Recor
 
 /**
  * Embeds the records that to-one relations point at, one query per relation for the whole page
- * (never one per record). A reference to a soft-deleted record embeds `null`.
+ * (never one per record). A reference to a soft-deleted record, or to one the caller's record
+ * policies hide, embeds `null`; fields masked for the caller are masked in embedded records too.
  */
 async function embedRelations(
   state: EngineState,
   db: Db,
-  tenantId: string,
+  ctx: ResourceContext,
   rows: readonly Record<string, unknown>[],
   items: ApiRecord[],
   relations: readonly RelationPlan[],
@@ -83,11 +103,16 @@ async function embedRelations(
         const found = (await db
           .select(selection(target, undefined))
           .from(target.table)
-          .where(and(...scopeConditions(target, tenantId), inArray(target.id.column, ids)))) as Record<
+          .where(and(...scopeConditions(target, ctx.tenantId), inArray(target.id.column, ids)))) as Record<
           string,
           unknown
         >[];
-        for (const row of found) byId.set(String(row[target.id.name]), toApiRecord(target, row));
+        const { masked } = fieldAccess(state, target, ctx);
+        for (const row of found) {
+          const record = toApiRecord(target, row);
+          if (!allowedByPolicy(state, target, ctx, 'read', record)) continue;
+          byId.set(String(row[target.id.name]), maskRecord(target, record, masked));
+        }
       }
       items.forEach((item, i) => {
         const ref = rows[i]?.[relation.field];
@@ -95,6 +120,21 @@ async function embedRelations(
       });
     }),
   );
+}
+
+/** The options of a read in the caller's tenant: row-level security reads them. */
+function readOptions(ctx: ResourceContext): { tenantId: string; userId?: string } {
+  return ctx.userId === undefined
+    ? { tenantId: ctx.tenantId }
+    : { tenantId: ctx.tenantId, userId: ctx.userId };
+}
+
+/**
+ * Runs a read in the caller's transaction when there is one, else in a read transaction of its own
+ * in the tenant (as the tenant role, so row-level security filters it as well as the engine does).
+ */
+function inTenant<T>(state: EngineState, ctx: ResourceContext, work: (db: Db) => Promise<T>): Promise<T> {
+  return ctx.tx === undefined ? state.database.read(work, readOptions(ctx)) : work(ctx.tx);
 }
 
 /** Prepared list statements an engine keeps at most. */
@@ -145,16 +185,28 @@ export async function listRecords(
   { deleted = 'exclude' }: { deleted?: DeletedFilter } = {},
 ): Promise<ListResult> {
   const request = parseListQuery(plan, query, state.limits);
+  const { masked } = fieldAccess(state, plan, ctx);
+  checkQueryFields(masked, {
+    filters: request.filters.map((f) => f.field.name),
+    sort: request.sort.map((k) => k.field.name),
+    where: request.where,
+  });
+  const searchFields = plan.searchFields.filter((f) => !masked.has(f.name));
+  if (request.q !== undefined && searchFields.length === 0) {
+    throw new DomainError('FORBIDDEN', 'Every field q searches is masked for you', {
+      issues: [{ path: '/q', code: 'forbidden', message: 'searches only fields masked for you' }],
+    });
+  }
+  const policy = policySql(state, plan, ctx);
   const scope = `${state.app}.${plan.entity.name}`;
   const cursorValues =
     request.cursor === undefined
       ? undefined
       : decodeCursor(state.cursorSecret, scope, request.sort, request.cursor);
-  // without `where` (whose SQL depends on its values), the statement depends only on the query's
-  // shape: built and prepared once, then run with each request's values
-  // prepared statements belong to the pool's connection, so inside a caller's transaction build each time
+  // without `where` or a record policy (whose SQL depends on values), and searching every search
+  // field, the statement depends only on the query's shape: built once, run with each request's values
   const shape =
-    request.where === undefined && ctx.tx === undefined
+    request.where === undefined && policy === undefined && searchFields.length === plan.searchFields.length
       ? listShape(plan, request, deleted, cursorValues)
       : undefined;
   const binder = shape === undefined ? undefined : new StatementBinder();
@@ -164,10 +216,11 @@ export async function listRecords(
     ...scopeConditions(plan, bind(ctx.tenantId) as string | Placeholder, deleted),
     ...filterConditions(request.filters, bind),
   ];
-  if (request.q !== undefined) conditions.push(searchCondition(plan, request.q, bind));
+  if (request.q !== undefined) conditions.push(searchCondition(plan, request.q, bind, searchFields));
   if (request.where !== undefined) {
     conditions.push(whereCondition(plan, request.where, { tenantId: ctx.tenantId, userId: ctx.userId }));
   }
+  if (policy !== undefined) conditions.push(policy);
   const paged = [...conditions];
   if (cursorValues !== undefined) paged.push(keysetCondition(request.sort, cursorValues, bind));
   const limit = bind(request.pageSize + 1) as number | Placeholder;
@@ -182,50 +235,63 @@ export async function listRecords(
           ...request.sort.map((k) => k.field.name),
           ...request.include.map((r) => r.field),
         ]);
-  const db = ctx.tx ?? state.database.db;
-  const pageQuery = () =>
+  const columns = selection(plan, names);
+  const count = { n: sql<number>`count(*)::int` };
+  const built = state.database.db;
+  const pageQuery = (db: Db) =>
     db
-      .select(selection(plan, names))
+      .select(columns)
       .from(plan.table)
       .where(and(...paged))
       .orderBy(...orderBy(request.sort))
       .limit(limit)
       .offset(offset);
-  const totalQuery = () =>
+  const totalQuery = (db: Db) =>
     db
-      .select({ n: sql<number>`count(*)::int` })
+      .select(count)
       .from(plan.table)
       .where(and(...conditions));
-  const run = (key: string, build: () => { prepare(name: string): PreparedRead }): Promise<unknown[]> => {
-    if (binder === undefined || shape === undefined) return build() as unknown as Promise<unknown[]>;
-    let statement = state.prepared.get(`${key}:${shape}`);
-    if (statement === undefined) {
-      statement = build().prepare(`${key}_${state.prepared.size}`);
+  const statement = (key: string, build: () => { toSQL(): Query }, selected: Record<string, unknown>) => {
+    if (shape === undefined) return undefined;
+    let prepared = state.prepared.get(`${key}:${shape}`);
+    if (prepared === undefined) {
+      prepared = prepareRead(build(), selected, `${key}_${state.prepared.size}`);
       // a bounded cache: shapes come from clients, so their number has no natural limit
-      if (state.prepared.size < maxPreparedShapes) state.prepared.set(`${key}:${shape}`, statement);
+      if (state.prepared.size < maxPreparedShapes) state.prepared.set(`${key}:${shape}`, prepared);
     }
-    return statement.execute(binder.values);
+    return prepared;
   };
-  const [rows, counted] = await Promise.all([
-    run('list', pageQuery),
-    request.total ? run('count', totalQuery) : undefined,
-  ]);
+  const listStatement = statement('list', () => pageQuery(built), columns);
+  const countStatement = request.total ? statement('count', () => totalQuery(built), count) : undefined;
 
-  const page = (rows as Record<string, unknown>[]).slice(0, request.pageSize);
-  const last = page.at(-1);
-  const nextCursor =
-    rows.length > request.pageSize && last !== undefined
-      ? encodeCursor(
-          state.cursorSecret,
-          scope,
-          request.sort,
-          request.sort.map((k) => last[k.field.name] ?? null),
-        )
-      : null;
-  const items = page.map((row) => toApiRecord(plan, row, request.fields));
-  await embedRelations(state, db, ctx.tenantId, page, items, request.include);
-  const total = (counted as { n: number }[] | undefined)?.[0]?.n;
-  return { items, nextCursor, ...(counted === undefined ? {} : { total: Number(total ?? 0) }) };
+  return inTenant(state, ctx, async (db) => {
+    const values = binder?.values ?? {};
+    const [rows, counted] = await Promise.all([
+      listStatement === undefined
+        ? (pageQuery(db) as unknown as Promise<unknown[]>)
+        : listStatement.execute(db, values),
+      !request.total
+        ? undefined
+        : countStatement === undefined
+          ? (totalQuery(db) as unknown as Promise<unknown[]>)
+          : countStatement.execute(db, values),
+    ]);
+    const page = (rows as Record<string, unknown>[]).slice(0, request.pageSize);
+    const last = page.at(-1);
+    const nextCursor =
+      rows.length > request.pageSize && last !== undefined
+        ? encodeCursor(
+            state.cursorSecret,
+            scope,
+            request.sort,
+            request.sort.map((k) => last[k.field.name] ?? null),
+          )
+        : null;
+    const items = page.map((row) => maskRecord(plan, toApiRecord(plan, row, request.fields), masked));
+    await embedRelations(state, db, ctx, page, items, request.include);
+    const total = (counted as { n: number }[] | undefined)?.[0]?.n;
+    return { items, nextCursor, ...(counted === undefined ? {} : { total: Number(total ?? 0) }) };
+  });
 }
 
 /**
@@ -237,26 +303,31 @@ function byIdStatement(state: EngineState, plan: EntityPlan, deleted: DeletedFil
   const key = `get:${plan.entity.name}:${deleted}`;
   let statement = state.prepared.get(key);
   if (statement === undefined) {
-    statement = state.database.db
-      .select(selection(plan, undefined))
-      .from(plan.table)
-      .where(
-        and(
-          eq(plan.id.column, sql.placeholder('id')),
-          ...scopeConditions(plan, sql.placeholder('tenantId'), deleted),
-        ),
-      )
-      .limit(1)
-      .prepare(`${state.app}_${plan.entity.name}_by_id_${deleted}`.replace(/\W/g, '_'));
+    const columns = selection(plan, undefined);
+    statement = prepareRead(
+      state.database.db
+        .select(columns)
+        .from(plan.table)
+        .where(
+          and(
+            eq(plan.id.column, sql.placeholder('id')),
+            ...scopeConditions(plan, sql.placeholder('tenantId'), deleted),
+          ),
+        )
+        .limit(1),
+      columns,
+      `${state.app}_${plan.entity.name}_by_id_${deleted}`.replace(/\W/g, '_'),
+    );
     state.prepared.set(key, statement);
   }
   return statement;
 }
 
 /**
- * One record by id, within the tenant; a soft-deleted one only when asked.
+ * One record by id, within the tenant; a soft-deleted one only when asked. A record the caller's
+ * record policies hide is not found either; fields masked for the caller come masked.
  *
- * @throws {DomainError} `NOT_FOUND` for a missing id, another tenant's, or a deleted record
+ * @throws {DomainError} `NOT_FOUND` for a missing id, another tenant's, a deleted or a hidden record
  */
 export async function getRecord(
   state: EngineState,
@@ -268,19 +339,19 @@ export async function getRecord(
 ): Promise<ApiRecord> {
   const { fields, include } = parseRecordQuery(plan, query);
   if (!isId(id)) throw notFound(plan, id);
-  const db = ctx.tx ?? state.database.db;
-  const rows = (
-    ctx.tx === undefined
-      ? await byIdStatement(state, plan, deleted).execute({ id, tenantId: ctx.tenantId })
-      : await ctx.tx
-          .select(selection(plan, undefined))
-          .from(plan.table)
-          .where(and(eq(plan.id.column, id), ...scopeConditions(plan, ctx.tenantId, deleted)))
-          .limit(1)
-  ) as Record<string, unknown>[];
-  const row = rows[0];
-  if (row === undefined) throw notFound(plan, id);
-  const item = toApiRecord(plan, row, fields);
-  await embedRelations(state, db, ctx.tenantId, [row], [item], include);
-  return item;
+  const statement = byIdStatement(state, plan, deleted);
+  return inTenant(state, ctx, async (db) => {
+    const rows = (await statement.execute(db, { id, tenantId: ctx.tenantId })) as Record<string, unknown>[];
+    const row = rows[0];
+    if (row === undefined) throw notFound(plan, id);
+    if (
+      policyCondition(state, plan, ctx, 'read') !== undefined &&
+      !allowedByPolicy(state, plan, ctx, 'read', toApiRecord(plan, row))
+    ) {
+      throw notFound(plan, id);
+    }
+    const item = maskRecord(plan, toApiRecord(plan, row, fields), fieldAccess(state, plan, ctx).masked);
+    await embedRelations(state, db, ctx, [row], [item], include);
+    return item;
+  });
 }

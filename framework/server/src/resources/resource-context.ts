@@ -1,5 +1,6 @@
 import type { RuleContext, ValidatorCache } from '@codexion/schema';
 import type { Logger } from 'pino';
+import type { AuditActor } from '../audit/audit-entry.js';
 import type { Database, Db } from '../data/database.js';
 import type { ResourceHooks } from '../plugins/define-plugin.js';
 import type { EntityPlan } from './entity-plan.js';
@@ -9,10 +10,17 @@ import type { ListLimits } from './parse-list-query.js';
 export interface ResourceContext {
   tenantId: string;
   userId?: string | undefined;
+  /** who the audit log names; the user (`userId`), else the system, unless given (an API key) */
+  actor?: AuditActor | undefined;
   requestId: string;
   logger: Logger;
   /** granted permissions (`'*'` all): checked by workflow transitions that name one */
   permissions?: ReadonlySet<string>;
+  /**
+   * the user's roles in the tenant: record policies naming them narrow what they read and write;
+   * absent for system work, which no policy narrows
+   */
+  roles?: readonly string[] | undefined;
   /**
    * the transaction of the caller (an action, a hook): reads and writes join it instead of opening
    * their own, so a multi-step action commits or rolls back as one
@@ -25,6 +33,8 @@ export interface EngineState {
   database: Database;
   /** `<app>`: cursors are signed for `<app>.<entity>` */
   app: string;
+  /** the permissions the app's manifest declares: field permissions among them protect fields */
+  permissions: readonly string[];
   plans: ReadonlyMap<string, EntityPlan>;
   validators: ValidatorCache;
   hooks: Readonly<Record<string, ResourceHooks>>;
@@ -34,9 +44,12 @@ export interface EngineState {
   prepared: Map<string, PreparedRead>;
 }
 
-/** A statement drizzle has built once; running it only binds the values. */
+/**
+ * A select built once (its SQL text and result mapping) and run many times on whichever handle the
+ * call has, the pool or a transaction in the tenant: running it only binds the values.
+ */
 export interface PreparedRead {
-  execute(values: Record<string, unknown>): Promise<unknown[]>;
+  execute(db: Db, values: Record<string, unknown>): Promise<unknown[]>;
 }
 
 /** `$user`, `$tenant`, `$now` for rules and guards. */

@@ -6,6 +6,7 @@ import type { ResourceHooks } from '../plugins/define-plugin.js';
 import { type EntityPlan, planEntity } from './entity-plan.js';
 import type { ListLimits } from './parse-list-query.js';
 import { type DeletedFilter, getRecord, type ListResult, listRecords } from './read-records.js';
+import { checkWritableFields, visibleRecord } from './record-access.js';
 import type { EngineState, ResourceContext } from './resource-context.js';
 import type { ApiRecord } from './row-mapping.js';
 import {
@@ -107,6 +108,7 @@ export function createResourceEngine({
   const state: EngineState = {
     database,
     app: model.manifest.name,
+    permissions: (model.manifest.permissions ?? []).map((p) => p.name),
     plans,
     validators: validatorsFor(model, validators),
     hooks,
@@ -126,9 +128,10 @@ export function createResourceEngine({
       list: (ctx, query = {}, options = {}) => listRecords(state, plan, ctx, query, options),
       get: (ctx, id, query = {}, options = {}) => getRecord(state, plan, ctx, id, query, options),
       create: async (ctx, input) => {
+        checkWritableFields(state, plan, ctx, input);
         const [created] = await createRecords(state, plan, ctx, [input]);
         if (created === undefined) throw new Error('insert returned no row');
-        return created;
+        return visibleRecord(state, plan, ctx, created);
       },
       bulkCreate: async (ctx, items) => {
         if (!Array.isArray(items) || items.length === 0 || items.length > state.limits.maxBulk) {
@@ -138,12 +141,20 @@ export function createResourceEngine({
             ],
           });
         }
-        return createRecords(state, plan, ctx, items, { bulk: true });
+        items.forEach((item, i) => {
+          checkWritableFields(state, plan, ctx, item, `/items/${i}`);
+        });
+        const created = await createRecords(state, plan, ctx, items, { bulk: true });
+        return created.map((record) => visibleRecord(state, plan, ctx, record));
       },
-      update: (ctx, id, patch, options = {}) => updateRecord(state, plan, ctx, id, patch, options),
+      update: async (ctx, id, patch, options = {}) => {
+        checkWritableFields(state, plan, ctx, patch);
+        return visibleRecord(state, plan, ctx, await updateRecord(state, plan, ctx, id, patch, options));
+      },
       delete: (ctx, id, options = {}) => deleteRecord(state, plan, ctx, id, options),
-      restore: (ctx, id) => restoreRecord(state, plan, ctx, id),
-      transition: (ctx, id, to, options = {}) => transitionRecord(state, plan, ctx, id, to, options),
+      restore: async (ctx, id) => visibleRecord(state, plan, ctx, await restoreRecord(state, plan, ctx, id)),
+      transition: async (ctx, id, to, options = {}) =>
+        visibleRecord(state, plan, ctx, await transitionRecord(state, plan, ctx, id, to, options)),
     });
   }
 

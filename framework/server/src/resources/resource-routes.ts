@@ -28,6 +28,8 @@ export function resourceContext(c: Context<AppEnv>): ResourceContext {
     requestId: c.get('requestId') ?? randomUUID(),
     logger: c.get('logger') ?? silentLogger,
     permissions: c.get('permissions') ?? new Set<string>(),
+    actor: c.get('actor'),
+    roles: c.get('roles'),
   };
 }
 

@@ -5,6 +5,7 @@ import { PgDialect, type PgTable } from 'drizzle-orm/pg-core';
 import pino from 'pino';
 import type { Database } from '../data/database.js';
 import { createTestDatabase } from '../data/test-database.js';
+import { frameworkMigrations } from '../kernel/framework-migrations.js';
 import type { ResourceHooks } from '../plugins/define-plugin.js';
 import { loadAppModel } from '../plugins/load-app-sources.js';
 import { salesRoot, salesTables } from '../plugins/sales-fixture.test-helper.js';
@@ -33,7 +34,11 @@ export async function salesEngine(): Promise<SalesEngine> {
     loadAppModel(salesRoot),
     salesTables(),
     createTestDatabase({
-      migrations: [{ name: 'sales', migrationsFolder: join(salesRoot, 'bin', 'migrations') }],
+      // the engine records every write in prefiq.audit_log
+      migrations: [
+        ...frameworkMigrations,
+        { name: 'sales', migrationsFolder: join(salesRoot, 'bin', 'migrations') },
+      ],
     }),
   ]);
   const hooks: Record<string, ResourceHooks> = {};

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/record-audit.js';
+import { resourceAuditEntries } from '../audit/resource-audit.js';
 import type { Db } from '../data/database.js';
 import { keyValues, pgErrorOf } from '../data/pg-error.js';
 import { DomainError, validationFailed } from '../errors/domain-error.js';
@@ -8,9 +10,11 @@ import type { HookContext, ResourceHooks } from '../plugins/define-plugin.js';
 import { checkTransition } from './check-transition.js';
 import type { EntityPlan } from './entity-plan.js';
 import { ifMatchHolds } from './etag.js';
+import { insertRows } from './insert-statement.js';
 import { mapWriteError, type WriteKind } from './map-write-error.js';
 import { applyMergePatch } from './merge-patch.js';
 import { isId, notFound, scopeConditions } from './read-records.js';
+import { checkPolicy } from './record-access.js';
 import { type EngineState, type ResourceContext, ruleContext } from './resource-context.js';
 import { type ApiRecord, toApiRecord, toColumnValues } from './row-mapping.js';
 import {
@@ -165,17 +169,18 @@ export async function createRecords(
           updatedBy: ctx.userId ?? null,
         };
         checkRules(plan, { ...record, ...system }, ruleContext(ctx), prefix(i));
+        checkPolicy(state, plan, ctx, 'create', { ...record, ...system });
         records.push(record);
         values.push({ ...toColumnValues(plan, record), ...system, createdAt: nowMs, updatedAt: nowMs });
       }
-      const rows = (await tx
-        .insert(plan.table)
-        .values(values as never)
-        .returning()) as Record<string, unknown>[];
+      const rows = await insertRows(tx, plan.table, values, { returning: true });
       // RETURNING gives rows in VALUES order for a plain INSERT; match by id all the same
       const byId = new Map(rows.map((row) => [String(row[plan.id.name]), row]));
       const created = values.map((v) => toApiRecord(plan, byId.get(String(v.id)) ?? {}));
       if (hooks.afterCreate) for (const record of created) await hooks.afterCreate(hookCtx, record);
+      // audited last: the tenant's audit lock is then held only until commit
+      const changes = created.map((after) => ({ after }));
+      await recordAudit(tx, resourceAuditEntries(state, plan, ctx, 'create', changes));
       return created;
     },
     (error) => (bulk ? offendingItem(plan, records, error) : ''),
@@ -221,6 +226,8 @@ async function storeChange(
     Object.entries(previous).filter(([name]) => plan.fields.get(name)?.readOnly),
   );
   checkRules(plan, { ...record, ...system, updatedBy: ctx.userId ?? null }, ruleContext(ctx, previous));
+  // the record as it would be must stay within what the caller may write
+  checkPolicy(state, plan, ctx, 'update', { ...record, ...system });
   const updated = await updateRow(tx, plan, ctx, String(previous.id), toColumnValues(plan, record));
   await hooks.afterUpdate?.(hookCtx, updated, previous);
   return updated;
@@ -242,6 +249,7 @@ export async function updateRecord(
   checkWritableInput(plan, patch);
   return inTransaction(state, plan, ctx, 'update', async (tx) => {
     const previous = await lockRow(tx, plan, ctx, id);
+    checkPolicy(state, plan, ctx, 'update', previous);
     checkIfMatch(plan, previous, ifMatch);
     const next = applyMergePatch(writablePart(plan, previous), patch) as ApiRecord;
     const workflowField = plan.entity.annotations.workflow?.field;
@@ -256,7 +264,13 @@ export async function updateRecord(
         },
       );
     }
-    return storeChange(state, plan, ctx, tx, previous, next);
+    const updated = await storeChange(state, plan, ctx, tx, previous, next);
+    // audited last (no entry when nothing changed)
+    await recordAudit(
+      tx,
+      resourceAuditEntries(state, plan, ctx, 'update', [{ before: previous, after: updated }]),
+    );
+    return updated;
   });
 }
 
@@ -277,10 +291,20 @@ export async function transitionRecord(
   }
   return inTransaction(state, plan, ctx, 'update', async (tx) => {
     const previous = await lockRow(tx, plan, ctx, id);
+    checkPolicy(state, plan, ctx, 'update', previous);
     checkIfMatch(plan, previous, ifMatch);
     checkTransition(plan, previous, to, ctx.permissions ?? new Set(), ruleContext(ctx));
     const field = workflow?.field ?? '';
-    return storeChange(state, plan, ctx, tx, previous, { ...writablePart(plan, previous), [field]: to });
+    const moved = await storeChange(state, plan, ctx, tx, previous, {
+      ...writablePart(plan, previous),
+      [field]: to,
+    });
+    // audited last
+    await recordAudit(
+      tx,
+      resourceAuditEntries(state, plan, ctx, 'transition', [{ before: previous, after: moved }]),
+    );
+    return moved;
   });
 }
 
@@ -327,6 +351,7 @@ export async function deleteRecord(
   const hooks = hooksOf(state, plan);
   await inTransaction(state, plan, ctx, 'delete', async (tx) => {
     const record = await lockRow(tx, plan, ctx, id);
+    checkPolicy(state, plan, ctx, 'delete', record);
     checkIfMatch(plan, record, ifMatch);
     const hookCtx = hookContext(tx, ctx, plan);
     await hooks.beforeDelete?.(hookCtx, record);
@@ -346,6 +371,8 @@ export async function deleteRecord(
       await tx.delete(plan.table).where(and(eq(plan.id.column, id), eq(plan.tenantId.column, ctx.tenantId)));
     }
     await hooks.afterDelete?.(hookCtx, record);
+    // audited last
+    await recordAudit(tx, resourceAuditEntries(state, plan, ctx, 'delete', [{ before: record }]));
   });
 }
 
@@ -360,7 +387,15 @@ export async function restoreRecord(
   if (deletedAt === undefined) throw notFound(plan, id);
   return inTransaction(state, plan, ctx, 'restore', async (tx) => {
     const record = await lockRow(tx, plan, ctx, id, 'include');
+    // restoring undoes a delete: the same policy
+    checkPolicy(state, plan, ctx, 'delete', record);
     if (record.deletedAt === undefined || record.deletedAt === null) return record;
-    return updateRow(tx, plan, ctx, id, { deletedAt: null });
+    const restored = await updateRow(tx, plan, ctx, id, { deletedAt: null });
+    // audited last
+    await recordAudit(
+      tx,
+      resourceAuditEntries(state, plan, ctx, 'restore', [{ before: record, after: restored }]),
+    );
+    return restored;
   });
 }

@@ -1,0 +1,262 @@
+import {
+  buildOpenApi,
+  type JsonSchema,
+  type OpenApiDocument,
+  type OpenApiParameter,
+  problemMediaType,
+} from '@codexion/schema';
+
+type OpenApiResponse = OpenApiDocument['components']['responses'][string];
+
+/** The permission both audit operations need. */
+export const auditReadPermission = 'prefiq:audit:read';
+
+/** Where the audit API is mounted: `/api/<name>`. */
+export const auditApiName = 'audit';
+
+const hash: JsonSchema = { type: 'string', pattern: '^[0-9a-f]{64}$' };
+
+const auditEntrySchema: JsonSchema = {
+  type: 'object',
+  description:
+    'One audit log entry: who did what to which record, when, with the fields it changed (personal data masked) and its place in the tenant’s hash chain.',
+  properties: {
+    tenantId: { type: 'string', format: 'uuid' },
+    seq: {
+      type: 'integer',
+      minimum: 1,
+      description: 'Position in the tenant’s chain: 1, 2, 3, … without gaps',
+    },
+    at: { type: 'string', format: 'date-time', description: 'Time of the transaction that made the change' },
+    actorType: { type: 'string', enum: ['user', 'api_key', 'system'] },
+    actor: { type: 'string', description: 'The user’s id, the API key’s id, or `system`' },
+    action: {
+      type: 'string',
+      description: 'create, update, delete, restore, transition, login, login_failed, logout, …',
+    },
+    entity: { type: ['string', 'null'], description: '`<app>.<entity>`, e.g. `sales.account`' },
+    recordId: { type: ['string', 'null'] },
+    diff: {
+      type: ['object', 'null'],
+      description:
+        'The changed fields only, each with its value `before` and `after` (a side is absent where the field was); personal data is `[redacted]`',
+      additionalProperties: {
+        type: 'object',
+        properties: { before: {}, after: {} },
+        additionalProperties: false,
+      },
+    },
+    requestId: { type: ['string', 'null'] },
+    metadata: { type: ['object', 'null'], additionalProperties: true },
+    prevHash: { ...hash, description: 'hash of the previous entry of the chain; 64 zeros for the first' },
+    hash: { ...hash, description: 'sha256(prevHash ‖ canonical entry), hex' },
+  },
+  required: [
+    'tenantId',
+    'seq',
+    'at',
+    'actorType',
+    'actor',
+    'action',
+    'entity',
+    'recordId',
+    'diff',
+    'requestId',
+    'metadata',
+    'prevHash',
+    'hash',
+  ],
+  additionalProperties: false,
+};
+
+const auditPageSchema: JsonSchema = {
+  type: 'object',
+  description: 'One page of audit log entries, newest first.',
+  properties: {
+    items: { type: 'array', items: { $ref: '#/components/schemas/AuditEntry' } },
+    nextCursor: {
+      type: ['string', 'null'],
+      description: 'Cursor of the next (older) page; `null` on the last page',
+    },
+  },
+  required: ['items', 'nextCursor'],
+  additionalProperties: false,
+};
+
+// the same text as the apps' documents, so the merged document shares one copy of each
+function problem(description: string, extra: Partial<OpenApiResponse> = {}): OpenApiResponse {
+  return {
+    description,
+    ...extra,
+    content: { [problemMediaType]: { schema: { $ref: '#/components/schemas/Problem' } } },
+  };
+}
+
+const responses: Record<string, OpenApiResponse> = {
+  BadRequest: problem('Bad request: malformed syntax, or a query or header parameter is invalid'),
+  Unauthorized: problem('Not authenticated: no valid session, bearer token or API key'),
+  Forbidden: problem('Authenticated but lacking the permission the operation needs'),
+  TooManyRequests: problem('Rate limit exceeded', {
+    headers: {
+      'Retry-After': {
+        description: 'Seconds to wait before retrying',
+        schema: { type: 'integer', minimum: 0 },
+      },
+    },
+  }),
+  InternalError: problem('Unexpected server error; quote `requestId` when reporting it'),
+};
+
+const errorResponses = {
+  '400': { $ref: '#/components/responses/BadRequest' },
+  '401': { $ref: '#/components/responses/Unauthorized' },
+  '403': { $ref: '#/components/responses/Forbidden' },
+  '429': { $ref: '#/components/responses/TooManyRequests' },
+  '500': { $ref: '#/components/responses/InternalError' },
+};
+
+const entityPattern = '^[a-z][a-z0-9_-]*\\.[a-z][a-z0-9_-]*$';
+
+const pageParameters: OpenApiParameter[] = [
+  {
+    name: 'cursor',
+    in: 'query',
+    description: 'The `nextCursor` of the previous page.',
+    schema: { type: 'string', minLength: 1, maxLength: 64 },
+  },
+  {
+    name: 'pageSize',
+    in: 'query',
+    description: 'Entries per page.',
+    schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+  },
+];
+
+const page = (description: string) => ({
+  '200': {
+    description,
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/AuditLogPage' } } },
+  },
+  ...errorResponses,
+});
+
+/** What every app's document has too (Problem, security schemes): built the same way, so equal. */
+const base = buildOpenApi({
+  manifest: { name: auditApiName, version: '0.1.0', title: 'Audit log', framework: '*' },
+  entities: [],
+  actions: [],
+});
+
+/**
+ * The audit API's OpenAPI document, mounted at `/api/audit` and merged into `/api/openapi.json`.
+ *
+ * @example
+ * auditOpenApi.paths['/log']?.get?.operationId // 'listAuditLog'
+ */
+export const auditOpenApi: OpenApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Audit log',
+    version: '0.1.0',
+    // the framework's own license (package.json)
+    license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+    description:
+      'Every write, sign-in and permission change, append-only and hash-chained per tenant. Reads the caller’s tenant only.',
+  },
+  servers: base.servers,
+  security: base.security,
+  tags: [{ name: 'Audit', description: 'The tenant’s audit log and the history of its records.' }],
+  paths: {
+    '/log': {
+      get: {
+        operationId: 'listAuditLog',
+        summary: 'List audit log entries',
+        description:
+          'The tenant’s audit log, newest first, filtered by actor, entity, record, action and time; keyset-paged.',
+        tags: ['Audit'],
+        'x-codexion-permission': auditReadPermission,
+        parameters: [
+          {
+            name: 'actor',
+            in: 'query',
+            description: 'A user id, an API key id, or `system`.',
+            schema: { type: 'string', minLength: 1, maxLength: 200 },
+          },
+          {
+            name: 'entity',
+            in: 'query',
+            description: '`<app>.<entity>`, e.g. `sales.account`.',
+            schema: { type: 'string', pattern: entityPattern, maxLength: 200 },
+          },
+          {
+            name: 'recordId',
+            in: 'query',
+            description: 'The record’s id.',
+            schema: { type: 'string', minLength: 1, maxLength: 200 },
+          },
+          {
+            name: 'action',
+            in: 'query',
+            description: 'Comma-separated actions; entries with any of them.',
+            style: 'form',
+            explode: false,
+            schema: {
+              type: 'array',
+              minItems: 1,
+              maxItems: 20,
+              uniqueItems: true,
+              items: { type: 'string', pattern: '^[a-z][a-z0-9_.]{0,62}$' },
+            },
+          },
+          {
+            name: 'from',
+            in: 'query',
+            description: 'Entries at or after this time.',
+            schema: { type: 'string', format: 'date-time' },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            description: 'Entries before this time; not before `from`.',
+            schema: { type: 'string', format: 'date-time' },
+          },
+          ...pageParameters,
+        ],
+        responses: page('A page of audit log entries'),
+      },
+    },
+    '/records/{entity}/{id}/history': {
+      get: {
+        operationId: 'getAuditRecordHistory',
+        summary: 'History of a record',
+        description:
+          'Every audit entry of one record, newest first; empty when nothing was recorded (or the record is another tenant’s).',
+        tags: ['Audit'],
+        'x-codexion-permission': auditReadPermission,
+        parameters: [
+          {
+            name: 'entity',
+            in: 'path',
+            required: true,
+            description: '`<app>.<entity>`, e.g. `sales.account`.',
+            schema: { type: 'string', pattern: entityPattern, maxLength: 200 },
+          },
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            description: 'The record’s id.',
+            schema: { type: 'string', minLength: 1, maxLength: 200 },
+          },
+          ...pageParameters,
+        ],
+        responses: page('A page of the record’s audit entries'),
+      },
+    },
+  },
+  components: {
+    ...base.components,
+    schemas: { ...base.components.schemas, AuditEntry: auditEntrySchema, AuditLogPage: auditPageSchema },
+    responses,
+  },
+};

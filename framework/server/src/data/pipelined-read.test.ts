@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executeRows } from './execute-rows.js';
+import { readPrelude } from './pipelined-read.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+describe('readPrelude', () => {
+  it('inlines only checked values', () => {
+    const tenantId = randomUUID();
+    expect(readPrelude('prefiq_app', { tenantId })).toBe(
+      `begin read only; select set_config('role', 'prefiq_app', true), set_config('app.tenant_id', '${tenantId}', true), set_config('app.user_id', '', true)`,
+    );
+    expect(() => readPrelude('prefiq_app; drop', { tenantId })).toThrow('not a plain role name');
+    expect(() => readPrelude('prefiq_app', { tenantId: "x'); drop table t; --" })).toThrow(
+      'tenantId must be a uuid',
+    );
+    expect(() => readPrelude('prefiq_app', { tenantId, userId: 'nope' })).toThrow('userId must be a uuid');
+  });
+});
+
+const onPostgres = /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? '');
+
+describe.skipIf(!onPostgres)('Database.read on PostgreSQL', () => {
+  let test: TestDatabase;
+  const tenantId = randomUUID();
+
+  beforeAll(async () => {
+    test = await createTestDatabase();
+    await test.database.execute(`do $$ begin create role prefiq_app nologin;
+      exception when duplicate_object or unique_violation then null; end $$`);
+    test.database.useTenantRole('prefiq_app');
+  });
+  afterAll(() => test?.dispose());
+
+  const whoAmI = () =>
+    test.database.read(
+      (db) =>
+        executeRows<{ who: string; tenant: string; readOnly: string }>(
+          db,
+          sql`select current_user as who, current_setting('app.tenant_id') as tenant, current_setting('transaction_read_only') as "readOnly"`,
+        ),
+      { tenantId },
+    );
+
+  it('reads as the tenant role, in the tenant, read-only', async () => {
+    expect(await whoAmI()).toEqual([{ who: 'prefiq_app', tenant: tenantId, readOnly: 'on' }]);
+  });
+
+  it('survives a backend killed mid-read: the read fails, later reads work, no connection is left in a transaction', async () => {
+    const killed = test.database.read(
+      async (db) => {
+        const [{ pid } = { pid: 0 }] = await executeRows<{ pid: number }>(
+          db,
+          sql`select pg_backend_pid() as pid`,
+        );
+        await test.database.execute('select pg_terminate_backend($1)', [pid]);
+        return executeRows(db, sql`select pg_sleep(0.05)`);
+      },
+      { tenantId },
+    );
+    await expect(killed).rejects.toBeDefined();
+    for (let i = 0; i < 6; i++) expect((await whoAmI())[0]?.who).toBe('prefiq_app');
+    const idle = await test.database.execute<{ n: number }>(
+      "select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'",
+    );
+    expect(idle[0]?.n).toBe(0);
+  });
+});

@@ -1,0 +1,46 @@
+import { createApiKey, listApiKeys, revokeOwnApiKey } from './api-key-service.js';
+import {
+  type AuthHandler,
+  type AuthRouteDeps,
+  currentTenant,
+  requestMeta,
+  requireUser,
+} from './auth-route-kit.js';
+
+interface NewApiKeyBody {
+  name: string;
+  scopes: string[];
+  expiresAt?: string;
+}
+
+/** API keys of the signed-in user in the current tenant. */
+export function apiKeyHandlers(deps: AuthRouteDeps): Record<string, AuthHandler> {
+  const { ctx } = deps;
+  return {
+    async createApiKey(c, input) {
+      const principal = await requireUser(deps, c);
+      const created = await createApiKey(
+        ctx,
+        principal.user,
+        currentTenant(principal),
+        input.body as NewApiKeyBody,
+        requestMeta(deps, c),
+      );
+      return c.json(created, 201);
+    },
+    async listApiKeys(c) {
+      const principal = await requireUser(deps, c);
+      return c.json({ items: await listApiKeys(ctx, principal.user.id, currentTenant(principal)) });
+    },
+    async revokeApiKey(c, input) {
+      const principal = await requireUser(deps, c);
+      await revokeOwnApiKey(
+        ctx,
+        principal.user.id,
+        (input.params.id ?? '').toLowerCase(),
+        requestMeta(deps, c),
+      );
+      return c.body(null, 204);
+    },
+  };
+}

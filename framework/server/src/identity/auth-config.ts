@@ -1,0 +1,57 @@
+/** `auth.jwt.keys.<kid>`: a signing key (with `privateKey`) or a retired one kept to verify. */
+export interface JwtKeyConfig {
+  alg: 'EdDSA' | 'ES256';
+  /** PKCS#8 PEM or private JWK (JSON); secret */
+  privateKey?: string;
+  /** SPKI PEM or public JWK (JSON); derived from `privateKey` when absent */
+  publicKey?: string;
+}
+
+/** `auth.oidc.providers.<name>` */
+export interface OidcProviderConfig {
+  issuer: string;
+  clientId: string;
+  /** secret; absent for a public client (PKCE only) */
+  clientSecret?: string;
+  redirectUri: string;
+  scopes: string[];
+  createUsers: boolean;
+}
+
+/** `auth.*` of the kernel config, as the config schema validated it (see `config-schema.json`). */
+export interface AuthConfig {
+  /** unset: on in development and test, off elsewhere (and refused there) */
+  trustedContext?: boolean;
+  publicUrl: string;
+  trustProxyHops: number;
+  cookie: { name: string; secure: boolean; domain?: string };
+  /** seconds */
+  session: { ttl: number; refreshTtl: number };
+  jwt: {
+    issuer: string;
+    audience: string;
+    /** seconds */
+    ttl: number;
+    activeKid?: string;
+    keys: Record<string, JwtKeyConfig>;
+  };
+  password: {
+    minLength: number;
+    maxLength: number;
+    argon2: { memoryCost?: number; timeCost?: number; parallelism: number };
+  };
+  lockout: { maxAttempts: number; ipMaxAttempts: number; windowMs: number; lockMs: number };
+  rateLimit: { enabled: boolean; limit: number; windowMs: number };
+  /** seconds */
+  tokens: { resetTtl: number; verifyTtl: number };
+  mfa: { issuer: string; challengeTtl: number; encryptionKey?: string };
+  oidc: { providers: Record<string, OidcProviderConfig> };
+}
+
+/** `email.*` of the kernel config. */
+export interface EmailConfig {
+  transport: 'dev' | 'smtp';
+  /** secret password inside */
+  smtpUrl?: string;
+  from: string;
+}

@@ -1,0 +1,134 @@
+import type { OpenApiDocument } from '@codexion/schema';
+import type { Hono, MiddlewareHandler } from 'hono';
+import type { Logger } from 'pino';
+import type { Database } from '../data/database.js';
+import type { AppEnv } from '../http/app-env.js';
+import type { PermissionResolver } from '../http/operation-router.js';
+import type { TenantResolver, UserResolver } from '../http/tenant-context.js';
+import { createToken } from '../kernel/container.js';
+import type { KernelConfig } from '../kernel/kernel-config.js';
+import { createAccessTokens } from './access-tokens.js';
+import { appAuthentication, authenticatedResolvers } from './app-authentication.js';
+import { auditLogRecorder } from './auth-audit.js';
+import { authCookies } from './auth-cookies.js';
+import { authOpenApi } from './auth-openapi.js';
+import { authRoutes } from './auth-routes.js';
+import { createAuthenticator } from './authenticator.js';
+import { createEmailTransport, type EmailTransport } from './email-transport.js';
+import type { IdentityContext } from './identity-context.js';
+import type { AuthEventRecorder, TenancyPort } from './identity-ports.js';
+import { noTenancy } from './identity-ports.js';
+import { identitySettings } from './identity-settings.js';
+import { createOidcClients } from './oidc-service.js';
+import { createPasswordHasher } from './password-hasher.js';
+import { memoryRateLimitStore, type RateLimitStore } from './rate-limit-store.js';
+import { createSecretBox } from './secret-box.js';
+import { loadSigningKeys } from './signing-keys.js';
+
+export interface IdentityOptions {
+  /** the kernel config: `auth.*`, `email.*`, `env`, `http.cors.origins`, `tenancy.*` */
+  config: KernelConfig;
+  database: Database;
+  logger: Logger;
+  /** tenancy's access resolver; nobody is a member of anything without it */
+  tenancy?: TenancyPort;
+  /** the audit log (`auditLogRecorder`) unless given */
+  audit?: AuthEventRecorder;
+  /** the transport `email.transport` names unless given */
+  email?: EmailTransport;
+  /** in memory unless given (a shared store for several nodes) */
+  rateLimitStore?: RateLimitStore;
+  /** the clock; tests move it */
+  now?: () => Date;
+}
+
+/** Authentication as the HTTP app mounts it. */
+export interface HttpAuth {
+  /** `/api/auth/*` */
+  routes: Hono<AppEnv>;
+  /** in front of every app's `/api/<app>/*` */
+  authenticate: MiddlewareHandler<AppEnv>;
+  /** the operation router's resolvers, reading what `authenticate` set */
+  resolvers: { tenant: TenantResolver; user: UserResolver; permissions: PermissionResolver };
+  /** the document of `/api/auth/*` (paths relative to it) */
+  openapi: OpenApiDocument;
+}
+
+/** The kernel's identity, for providers and plugins (`createUser(container.resolve(IdentityToken).context, …)`). */
+export const IdentityToken = createToken<Identity>('prefiq.identity');
+
+export interface Identity {
+  /** what the identity services take (`createUser(identity.context, …)`) */
+  context: IdentityContext;
+  http: HttpAuth;
+  close(): void;
+}
+
+/**
+ * Authentication for the kernel: settings checked (a `ConfigError` for unsafe ones), signing keys
+ * loaded, password hashing, TOTP encryption, email, OIDC clients, the `/api/auth/*` routes and the
+ * middleware that authenticates every app request.
+ *
+ * @throws {ConfigError} for unsafe or missing settings (see `identitySettings`) and unusable keys
+ *
+ * @example
+ * const identity = createIdentity({ config, database, logger, tenancy });
+ * const app = createHttpApp({ ..., ...identity.http.resolvers, auth: identity.http });
+ */
+export function createIdentity({
+  config,
+  database,
+  logger,
+  tenancy = noTenancy,
+  audit,
+  email,
+  rateLimitStore = memoryRateLimitStore(),
+  now = () => new Date(),
+}: IdentityOptions): Identity {
+  const settings = identitySettings(config);
+  const keys = loadSigningKeys(settings.auth.jwt.keys, settings.auth.jwt.activeKid);
+  const log = logger.child({ module: 'identity' });
+  if (keys.ephemeral && settings.environment === 'development') {
+    log.warn(
+      'auth.jwt.keys is empty: access tokens are signed with a key made at boot and die with this process',
+    );
+  }
+  if (settings.environment === 'production' && settings.email.transport === 'dev') {
+    log.warn('email.transport is dev: password reset and verification emails are not sent');
+  }
+  const mail =
+    email ?? createEmailTransport(settings.email, log, { showBodies: settings.environment !== 'production' });
+  const context: IdentityContext = {
+    database,
+    settings,
+    logger: log,
+    hasher: createPasswordHasher(settings.argon2),
+    keys,
+    tokens: createAccessTokens({
+      keys,
+      issuer: settings.auth.jwt.issuer,
+      audience: settings.auth.jwt.audience,
+      ttl: settings.auth.jwt.ttl,
+    }),
+    box: createSecretBox(settings.mfaKey),
+    email: mail,
+    tenancy,
+    audit: audit ?? auditLogRecorder(database),
+    now,
+  };
+  const cookies = authCookies(settings.auth.cookie);
+  const authenticator = createAuthenticator(context, cookies);
+  const oidc = createOidcClients(settings.auth.oidc.providers, {
+    allowHttp: settings.environment !== 'production',
+  });
+  return {
+    context,
+    http: {
+      routes: authRoutes({ deps: { ctx: context, cookies, authenticator }, oidc, rateLimitStore }),
+      authenticate: appAuthentication(context, authenticator),
+      resolvers: authenticatedResolvers,
+      openapi: authOpenApi,
+    },
+    close: () => mail.close?.(),
+  };
+}

@@ -1,0 +1,32 @@
+import { type AuthHandler, type AuthRouteDeps, requestMeta } from './auth-route-kit.js';
+import { finishOidc, type OidcClients, oidcStateTtlSeconds, startOidc } from './oidc-service.js';
+
+/** Single sign-on with OpenID Connect: start (redirect to the provider) and callback. */
+export function oidcHandlers(deps: AuthRouteDeps, clients: OidcClients): Record<string, AuthHandler> {
+  const { ctx, cookies } = deps;
+  return {
+    async startOidc(c, input) {
+      const provider = input.params.provider ?? '';
+      const returnTo = typeof input.query.returnTo === 'string' ? input.query.returnTo : '/';
+      const { url, state } = await startOidc(ctx, clients, provider, returnTo);
+      c.header('Set-Cookie', cookies.oidcState(state, oidcStateTtlSeconds), { append: true });
+      return c.redirect(url.href, 302);
+    },
+    async finishOidc(c, input) {
+      const provider = input.params.provider ?? '';
+      const { signedIn, returnTo } = await finishOidc(
+        ctx,
+        clients,
+        provider,
+        { search: new URL(c.req.url).searchParams, stateCookie: cookies.read(c, 'oidc') },
+        requestMeta(deps, c),
+      );
+      c.header('Set-Cookie', cookies.clearOidcState(), { append: true });
+      for (const cookie of cookies.issue(signedIn.secrets, signedIn.session.expiresAt, ctx.now())) {
+        c.header('Set-Cookie', cookie, { append: true });
+      }
+      // returnTo was checked to be a path of this site (no scheme, no //host): no open redirect
+      return c.redirect(returnTo, 302);
+    },
+  };
+}

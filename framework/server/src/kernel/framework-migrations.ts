@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import type { MigrationSource } from '../data/run-migrations.js';
+
+/** `migrations/<area>` of this package, found from this module, not the working directory. */
+function folder(area: string): string {
+  return fileURLToPath(new URL(`../../migrations/${area}`, import.meta.url));
+}
+
+/**
+ * The framework's own tables (schema `prefiq`), as versioned migrations of built-in sources,
+ * applied in this order before any plugin's: identity (users, sessions, keys), then tenancy
+ * (tenants, roles; may reference users), then audit. One list, in one place: append a source
+ * here, never apply framework tables elsewhere.
+ *
+ * @example
+ * await runMigrations(database, [...frameworkMigrations, ...migrationSources(plugins)]);
+ */
+export const frameworkMigrations: readonly MigrationSource[] = [
+  { name: 'prefiq-identity', migrationsFolder: folder('identity'), schema: 'prefiq' },
+  // tenants, roles, memberships (references prefiq.users), with their row-level security
+  { name: 'prefiq-tenancy', migrationsFolder: folder('tenancy'), schema: 'prefiq' },
+  // last: the audit log references no other framework table, and every write ends up in it
+  { name: 'prefiq-audit', migrationsFolder: folder('audit'), schema: 'prefiq' },
+];
