@@ -1,0 +1,41 @@
+import { definePlugin, type PluginDefinition } from '@codexion/framework';
+import type { AppManifest } from '@codexion/schema';
+import manifest from '../core/app.json' with { type: 'json' };
+import { tables } from '../core/generated/tables.js';
+import { crmActions } from './actions/crm-actions.js';
+import { crmHooks } from './hooks/crm-hooks.js';
+import { createEventOutbox, type EventSubscribers } from './services/event-outbox.js';
+import { seedDemoData } from './services/seed-demo-data.js';
+
+export interface CrmPluginOptions {
+  /**
+   * handlers of the CRM's own events, called in-process inside the writing transaction until the
+   * framework's event bus delivers them (see `createEventOutbox`); tests listen here
+   */
+  subscribers?: EventSubscribers;
+}
+
+/**
+ * The CRM's backend: its seven tables as resources, the six actions of `core/actions/`, the hooks
+ * that set what the schemas leave to the server, the events of `core/app.json`, and the demo data.
+ *
+ * @example
+ * const kernel = createKernel({ root, plugins: [createCrmPlugin({ subscribers: { 'crm.deal.won': onWon } })] });
+ */
+export function createCrmPlugin({ subscribers = {} }: CrmPluginOptions = {}): PluginDefinition {
+  const events = createEventOutbox(subscribers);
+  return definePlugin({
+    // JSON imports type `events[].payload` too loosely for AppManifest; the registry validates it at boot
+    manifest: manifest as unknown as AppManifest,
+    root: new URL('..', import.meta.url),
+    resources: tables,
+    actions: crmActions(events),
+    hooks: crmHooks(events),
+    subscribers,
+    seed: async (ctx) => {
+      await seedDemoData(ctx);
+    },
+  });
+}
+
+export default createCrmPlugin();
