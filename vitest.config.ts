@@ -7,6 +7,7 @@ export default defineConfig({
       'framework/*/vitest.config.ts',
       'resources/vitest.config.ts',
       'tools/vitest.config.ts',
+      'e2e/vitest.config.ts',
     ],
   },
 });

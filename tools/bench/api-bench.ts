@@ -29,18 +29,33 @@ import { runMigrations } from '../../framework/server/src/data/run-migrations.js
 import type { AppEnv } from '../../framework/server/src/http/app-env.js';
 import { createHttpApp } from '../../framework/server/src/http/create-http-app.js';
 import { tenantFromHeader } from '../../framework/server/src/http/tenant-context.js';
+import { frameworkMigrations } from '../../framework/server/src/kernel/framework-migrations.js';
 import { createMetrics } from '../../framework/server/src/observability/metrics.js';
 import { loadAppModel } from '../../framework/server/src/plugins/load-app-sources.js';
 import { createResourceEngine } from '../../framework/server/src/resources/resource-engine.js';
 import { resourceHandlers } from '../../framework/server/src/resources/resource-routes.js';
+import {
+  ensureRowLevelSecurity,
+  tenantRole,
+} from '../../framework/server/src/tenancy/ensure-row-level-security.js';
 
 const salesRoot = fileURLToPath(new URL('../../framework/cli/fixtures/sales', import.meta.url));
-const migrationsFolder = join(salesRoot, 'bin', 'migrations');
+// the framework's tables first: every write of the engine appends to prefiq.audit_log
+const migrations = [
+  ...frameworkMigrations,
+  { name: 'sales', migrationsFolder: join(salesRoot, 'bin', 'migrations') },
+];
 const tenantId = '0a0a0a0a-0000-4000-8000-00000000000a';
 const seedCount = 2_000;
 const poolSize = 16;
 
 type Target = 'baseline' | 'engine' | 'stack';
+
+/**
+ * Row-level security as the kernel boots it (policies on the sales tables, every read and write
+ * in a tenant as the tenant role); `CODEXION_BENCH_RLS=off` measures without, for comparison.
+ */
+const rowLevelSecurity = process.env.CODEXION_BENCH_RLS !== 'off';
 
 const { values: args } = parseArgs({
   options: {
@@ -184,9 +199,11 @@ async function runServer(target: Target, url: string): Promise<void> {
   } else {
     const database = await createDatabase({ url, max: poolSize });
     if (database.kind === 'pglite') {
-      await runMigrations(database, [{ name: 'sales', migrationsFolder }]);
+      await runMigrations(database, migrations);
       await seed(database);
+      if (rowLevelSecurity) await ensureRowLevelSecurity(database, { schemas: ['sales'] });
     }
+    if (rowLevelSecurity) database.useTenantRole(tenantRole);
     fetchApp = target === 'engine' ? await engineApp(database) : await stackApp(database);
   }
   // the server's own CPU time, read between runs: a per-request cost that other load on the machine
@@ -316,8 +333,9 @@ async function main(): Promise<number> {
   const rows: { scenario: Scenario; target: string; m: Measure }[] = [];
   try {
     const database = await createDatabase({ url: dbUrl.toString() });
-    await runMigrations(database, [{ name: 'sales', migrationsFolder }]);
+    await runMigrations(database, migrations);
     await seed(database);
+    if (rowLevelSecurity) await ensureRowLevelSecurity(database, { schemas: ['sales'] });
     const ids = (
       await database.execute<{ id: string }>('select id from sales.accounts order by random() limit 1000')
     ).map((r) => r.id);
@@ -363,7 +381,9 @@ async function main(): Promise<number> {
     await admin.end({ timeout: 5 });
   }
 
-  console.log(`\n${args.connections} connections, ${duration} s per scenario, ${seedCount} accounts\n`);
+  console.log(
+    `\n${args.connections} connections, ${duration} s per scenario, ${seedCount} accounts, row-level security ${rowLevelSecurity ? 'on' : 'off'}\n`,
+  );
   console.log(
     `${'scenario'.padEnd(8)} ${'target'.padEnd(34)} ${'req/s'.padStart(8)} ${'p99 ms'.padStart(7)} ${'vs base'.padStart(8)} ${'CPU µs/req'.padStart(11)} ${'fail'.padStart(5)}`,
   );

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { auditVerifyCommand } from './commands/audit-verify-command.js';
 import { codegenCommand } from './commands/codegen-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
 import { migrationsGenerateCommand } from './commands/migrations-generate-command.js';
@@ -15,9 +16,14 @@ Usage:
                                             SQL migrations from core/generated/tables.ts into bin/migrations/
   prefiq new app <name> [--title <title>]   scaffold apps/<name>: core, bin, src, tests, project config
   prefiq migrate [--app <name>] [--dry-run] apply migrations (all apps with bin/plugin.ts), run upgrades, no server
-  prefiq serve --app <name> [--port <n>] [--dry-run]
-                                            boot the app standalone and serve it until SIGTERM/SIGINT
-                                            (--dry-run: print plugins, pending migrations, routes; change nothing)
+  prefiq serve --app <name> [--port <n>] [--dry-run] [--no-ui] [--no-seed]
+                                            boot the app standalone and serve it until SIGTERM/SIGINT, with
+                                            its web UI (src/, built into dist/web when stale) on the same port
+                                            (--dry-run: print plugins, pending migrations, routes; change nothing;
+                                            demo data is seeded once per tenant in development unless --no-seed)
+  prefiq audit verify [--tenant <id>] [--app <name>]
+                                            check each tenant's audit hash chain; name the first altered or
+                                            removed row (exit 1). Reads DATABASE_URL and config like migrate
   prefiq help                               this text
 
 Options:
@@ -75,10 +81,22 @@ export async function main(argv: string[], out: Output = consoleOutput()): Promi
           app: values.app,
           ...(port === undefined ? {} : { port }),
           dryRun: values['dry-run'] === true,
+          ui: values['no-ui'] !== true,
+          ...(values['no-seed'] === true ? { seed: false } : {}),
         },
         out,
       );
     }
+    case 'audit':
+      if (sub !== 'verify') break;
+      return auditVerifyCommand(
+        {
+          root,
+          ...(values.tenant ? { tenant: values.tenant } : {}),
+          ...(values.app ? { app: values.app } : {}),
+        },
+        out,
+      );
     case 'help':
     case undefined:
       out.info(usage);
@@ -97,9 +115,12 @@ function parse(argv: string[]) {
       app: { type: 'string' },
       check: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
+      'no-ui': { type: 'boolean' },
+      'no-seed': { type: 'boolean' },
       port: { type: 'string' },
       name: { type: 'string' },
       title: { type: 'string' },
+      tenant: { type: 'string' },
       root: { type: 'string' },
     },
   });

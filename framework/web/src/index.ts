@@ -1,3 +1,5 @@
+// apps translate through the framework's i18next instance (their catalogs come with their module)
+export { Trans, useTranslation } from 'react-i18next';
 export {
   type ApiFetch,
   type ApiFetchOptions,
@@ -54,6 +56,7 @@ export { fieldPathOf, pointerTokens } from './entity/json-pointer.js';
 export { mergePatch } from './entity/merge-patch.js';
 export { type RecordIssue, validateRecord, writableSchema } from './entity/validate-record.js';
 export { FieldControl, type FieldControlProps } from './form/field-control.js';
+export { RelationMultiPicker, type RelationMultiPickerProps } from './form/relation-multi-picker.js';
 export { RelationPicker, type RelationPickerProps } from './form/relation-picker.js';
 export { SchemaForm, type SchemaFormProps } from './form/schema-form.js';
 export { TagsInput, type TagsInputProps } from './form/tags-input.js';
@@ -71,6 +74,7 @@ export {
   frameworkNamespace,
 } from './i18n/create-i18n.js';
 export { type EntityText, useEntityText } from './i18n/use-entity-text.js';
+export { useIssueMessage } from './i18n/use-issue-message.js';
 export { csvCell, downloadBlob, type ExportCsvOptions, exportCsv } from './list/csv-export.js';
 export {
   bulkCreate,
@@ -118,6 +122,7 @@ export {
   type IconComponent,
   type ModuleNavItem,
   moduleResources,
+  type ShellActionsProps,
 } from './module/define-app-module.js';
 export {
   type LazyAppModule,
@@ -128,10 +133,21 @@ export {
 export { StandaloneShell, type StandaloneShellProps } from './module/standalone-shell.js';
 export { createResourceRoutes, type ResourceRouteOptions } from './pages/create-resource-routes.js';
 export { PageHeader, type PageHeaderProps } from './pages/page-header.js';
-export { ResourceDetailPage, type ResourceDetailPageProps } from './pages/resource-detail-page.js';
+export {
+  type DetailSlotProps,
+  type DetailSlots,
+  ResourceDetailPage,
+  type ResourceDetailPageProps,
+} from './pages/resource-detail-page.js';
 export { ResourceFormPage, type ResourceFormPageProps } from './pages/resource-form-page.js';
 export { ResourceKanbanPage, type ResourceKanbanPageProps } from './pages/resource-kanban-page.js';
 export { ResourceListPage, type ResourceListPageProps } from './pages/resource-list-page.js';
+export {
+  type KanbanColumn,
+  type KanbanScope,
+  useKanbanColumns,
+  useKanbanScope,
+} from './pages/use-kanban-columns.js';
 export { type KanbanMove, kanbanFieldOf, useKanbanMove } from './pages/use-kanban-move.js';
 export { PermissionButton, type PermissionButtonProps } from './permissions/permission-button.js';
 export {
@@ -149,12 +165,14 @@ export {
   type ResourcePage,
   type ResourceRecord,
   resourceKeys,
+  useAllRecords,
   useRecordTitles,
   useRelationTitles,
   useResourceHistory,
   useResourceList,
   useResourceRecord,
 } from './resource/resource-queries.js';
+export { RecordSearch, type RecordSearchProps } from './search/record-search.js';
 export { ColumnChooser, type ColumnChooserProps } from './table/column-chooser.js';
 export { CsvImportDialog, type CsvImportDialogProps } from './table/csv-import-dialog.js';
 export { FilterMenu, type FilterMenuProps } from './table/filter-menu.js';

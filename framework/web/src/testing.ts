@@ -2,5 +2,12 @@
  * Test helpers for apps' `src/` tests: an in-memory API that speaks the Codexion contract and a
  * renderer for a module on it. Not part of the runtime API.
  */
-export { createFakeApi, type FakeApi, type FakeApiOptions, fakeId } from './testing/fake-api.js';
+export {
+  createFakeApi,
+  type FakeApi,
+  type FakeApiOptions,
+  type FakeRoute,
+  type FakeRouteRequest,
+  fakeId,
+} from './testing/fake-api.js';
 export { type RenderModuleOptions, renderModule } from './testing/render-module.js';

@@ -75,6 +75,48 @@ describe('prefiq serve', () => {
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });
 
+  it('seeds demo data in development unless --no-seed', async () => {
+    const accountsServed = async (
+      seed: boolean | undefined,
+    ): Promise<{ items: unknown[]; lines: string[] }> => {
+      const signals = new EventEmitter();
+      const out = memoryOutput();
+      const exit = serveCommand(
+        {
+          root,
+          app: 'sales',
+          port: 0,
+          env: {
+            NODE_ENV: 'development',
+            CODEXION_LOGGING__LEVEL: 'warn',
+            CODEXION_LOGGING__PRETTY: 'false',
+            CODEXION_DATABASE__DATA_DIR: 'memory://',
+          },
+          signals,
+          ...(seed === undefined ? {} : { seed }),
+        },
+        out,
+      );
+      let url: string | undefined;
+      while (url === undefined) {
+        if (out.errors.length > 0) throw new Error(out.errors.join('\n'));
+        url = /listening on (http:\/\/\S+)/.exec(out.lines.join('\n'))?.[1];
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const accounts = (await (await fetch(`${url}/api/sales/accounts`)).json()) as { items: unknown[] };
+      signals.emit('SIGTERM', 'SIGTERM');
+      expect(await exit).toBe(0);
+      return { items: accounts.items, lines: out.lines };
+    };
+    const seeded = await accountsServed(undefined);
+    expect(seeded.items).toHaveLength(2);
+    expect(seeded.lines).toContain('  seeded demo data for tenant 00000000-0000-4000-8000-000000000001');
+    expect((await accountsServed(false)).items).toEqual([]);
+    const usage = memoryOutput();
+    expect(await main(['serve', '--app', 'nope', '--no-seed', '--root', root], usage)).toBe(2);
+    expect(usage.errors[0]).toBe('no app named "nope" (looked for <dir>/nope/core/app.json)');
+  }, 60_000);
+
   it('refuses an unknown app and a bad port', async () => {
     const out = memoryOutput();
     expect(await serveCommand({ root, app: 'nope' }, out)).toBe(2);

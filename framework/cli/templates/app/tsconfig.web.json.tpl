@@ -2,8 +2,8 @@
   "extends": "../../tsconfig.browser.json",
   "compilerOptions": {
     "rootDir": ".",
-    "outDir": "dist/web",
-    "tsBuildInfoFile": "dist/web/tsconfig.tsbuildinfo"
+    "outDir": "dist/types/web",
+    "tsBuildInfoFile": "dist/types/web/tsconfig.tsbuildinfo"
   },
   "include": ["src/**/*.ts", "src/**/*.tsx", "vitest.web.config.ts", "vitest.config.ts", "core/generated/types.ts", "core/generated/client/**/*.ts", "core/**/*.json"],
   "references": [{ "path": "../../framework/schema" }, { "path": "../../framework/web" }, { "path": "../../resources" }]

@@ -6,6 +6,7 @@ import type {
   RuleFile,
 } from '@codexion/schema';
 import { kebabCase, pascalCase } from '@codexion/schema';
+import type { ListFilter, ListSort } from '../list/list-query.js';
 
 /** A change-history entry as the detail page shows it. */
 export interface HistoryEntry {
@@ -16,12 +17,31 @@ export interface HistoryEntry {
   changes?: Record<string, [unknown, unknown]>;
 }
 
-/** How a kanban move is written: PATCH of the field (default) or an app action. */
+/**
+ * How the generated board shows and moves cards. The columns are the kanban field's enum values,
+ * or, for a relation field (a deal's `stageId`), the records it points at (stages), optionally
+ * split by a scope both share (one board per pipeline, picked above it).
+ */
 export interface KanbanOptions {
-  /** the enum field whose values are the columns; defaults to `ui.kanbanField` */
+  /** the field whose values are the columns (an enum or a relation); defaults to `ui.kanbanField` */
   field?: string;
   /** an action to call instead of PATCH, e.g. `{ path: '/opportunities/{id}/move', bodyField: 'stage' }` */
   action?: { path: string; bodyField: string };
+  /** fixed conditions on the cards shown, e.g. only open deals: `[{ field: 'status', op: 'eq', value: 'open' }]` */
+  filters?: ListFilter[];
+  /** order of the cards in a column, e.g. `[{ field: 'rank', desc: false }]` */
+  sort?: ListSort[];
+  /** relation columns: the target's field they are ordered by, e.g. `position` */
+  columnSort?: string;
+  /**
+   * splits the board by a relation of the cards (`field`, e.g. `pipelineId`) that the column records
+   * share (`columnField`, the same name unless given); `sort` orders the switcher's choices
+   */
+  scope?: { field: string; columnField?: string; sort?: string };
+  /** a money field summed in each column's header (per currency) */
+  sumField?: string;
+  /** fields shown on a card under its title; money, relation and date fields by default */
+  cardFields?: string[];
 }
 
 export interface EntityOptions {
@@ -30,6 +50,15 @@ export interface EntityOptions {
   historyPath?: string;
   /** the related lists to show on the detail page; defaults to every entity that references this one */
   related?: { entity: string; field: string }[];
+  /** the list's default columns, when the app wants others than the schema's `ui.listColumns` */
+  listColumns?: string[];
+  /** fields the generated pages leave out (lists, forms, detail), e.g. ids of a module not there yet */
+  hiddenFields?: string[];
+  /**
+   * fills in what the server sets on every write before rules run (a person's `name` composed from
+   * first and last name), so the browser checks the record the server will check
+   */
+  derive?: (record: Record<string, unknown>) => Record<string, unknown>;
 }
 
 /** A relation from another entity to this one: `field` of `entity` holds this entity's id. */

@@ -26,6 +26,8 @@ export interface FieldModel {
   enumValues: string[];
   /** target entity of a relation */
   ref: string | undefined;
+  /** target entity of an array of references (`tagIds`: `items.x-codexion.ref`) */
+  itemsRef: string | undefined;
   currencyField: string | undefined;
   help: string | undefined;
   placeholder: string | undefined;
@@ -135,11 +137,14 @@ function fieldsOfSchema(
       nullable: types.includes('null'),
       readOnly:
         resolved.readOnly === true || declared.readOnly === true || (depth === 0 && systemNames.has(name)),
-      hidden: annotations.hidden === true,
+      hidden:
+        annotations.hidden === true ||
+        (depth === 0 && (entity.options.hiddenFields?.includes(name) ?? false)),
       enumValues: Array.isArray(resolved.enum)
         ? resolved.enum.filter((v): v is string => typeof v === 'string')
         : [],
       ref: annotations.ref,
+      itemsRef: type === 'array' ? propertyAnnotations(resolved.items).ref : undefined,
       currencyField: annotations.currencyField,
       help: annotations.help ?? declared.description,
       placeholder: annotations.placeholder,
@@ -233,9 +238,12 @@ export function formSections(entity: EntityConfig, mode: 'create' | 'edit'): For
   return sections.filter((section) => section.fields.length > 0);
 }
 
-/** The list's default columns: `ui.listColumns`, else the title field and the next few scalar fields. */
+/**
+ * The list's default columns: the app's `listColumns` option, else `ui.listColumns`, else the title
+ * field and the next few scalar fields.
+ */
 export function defaultColumns(entity: EntityConfig): string[] {
-  const declared = entity.annotations.ui?.listColumns;
+  const declared = entity.options.listColumns ?? entity.annotations.ui?.listColumns;
   if (declared?.length) return declared;
   const scalar = entityFields(entity).filter(
     (field) => !field.hidden && !field.readOnly && field.widget !== 'object' && field.widget !== 'json',

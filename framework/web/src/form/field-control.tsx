@@ -19,6 +19,7 @@ import type { FieldModel } from '../entity/field-model.js';
 import { useEntityText } from '../i18n/use-entity-text.js';
 import { parseDecimal } from '../locale/create-formatters.js';
 import { useFormatters } from '../locale/locale-provider.js';
+import { RelationMultiPicker } from './relation-multi-picker.js';
 import { RelationPicker } from './relation-picker.js';
 import { TagsInput } from './tags-input.js';
 
@@ -192,16 +193,34 @@ export function FieldControl({ entity, field, required = field.required }: Field
               />
             );
             break;
-          case 'tags':
-            node = (control) => (
-              <TagsInput
-                {...common}
-                {...control}
-                value={Array.isArray(input.value) ? input.value : []}
-                onChange={(tags) => input.onChange(tags)}
-              />
-            );
+          case 'tags': {
+            const target = field.itemsRef ? entity.catalog.get(field.itemsRef) : undefined;
+            const values = Array.isArray(input.value) ? input.value.map(String) : [];
+            node = target
+              ? (control) => (
+                  <RelationMultiPicker
+                    {...control}
+                    ref={input.ref}
+                    name={input.name}
+                    disabled={input.disabled}
+                    target={target}
+                    value={values}
+                    onChange={(ids) => {
+                      input.onChange(ids);
+                      input.onBlur();
+                    }}
+                  />
+                )
+              : (control) => (
+                  <TagsInput
+                    {...common}
+                    {...control}
+                    value={values}
+                    onChange={(tags) => input.onChange(tags)}
+                  />
+                );
             break;
+          }
           case 'enum':
             node = (control) => (
               <Select

@@ -137,7 +137,8 @@ export function useSchemaForm({
 
   const resolver: Resolver<DraftValues> = async (values) => {
     const { full, issues } = toRecord(values);
-    const all = [...issues, ...validateRecord(entity, full, { previous: record })].map((issue) => ({
+    const derived = entity.options.derive ? entity.options.derive(full) : full;
+    const all = [...issues, ...validateRecord(entity, derived, { previous: record })].map((issue) => ({
       ...issue,
       message: issueMessage(issue),
     }));

@@ -4,8 +4,10 @@ export interface Formatters {
   timeZone: string;
   currency: string;
   number(value: number, options?: Intl.NumberFormatOptions): string;
-  /** an amount in minor units (cents) of `currency` (the tenant's by default) */
+  /** an amount in minor units (cents) of `currency` (the tenant's by default); whole amounts without cents */
   money(minor: number, currency?: string): string;
+  /** the same, short for headlines and totals: €1.3M */
+  compactMoney(minor: number, currency?: string): string;
   /** a ratio: 0.25 → 25 % */
   percent(ratio: number): string;
   /** a calendar date `YYYY-MM-DD`, shown as is whatever the time zone */
@@ -76,8 +78,19 @@ export function createFormatters({
     currency,
     decimalSeparator,
     number: (value, options) => numberFormat(options).format(value),
+    // whole amounts without their zero cents (€500, not €500.00), as sales tools show them
     money: (minor, code = currency) =>
-      numberFormat({ style: 'currency', currency: code }).format(minor / 10 ** currencyDigits(code)),
+      numberFormat({ style: 'currency', currency: code, trailingZeroDisplay: 'stripIfInteger' }).format(
+        minor / 10 ** currencyDigits(code),
+      ),
+    compactMoney: (minor, code = currency) =>
+      numberFormat({
+        style: 'currency',
+        currency: code,
+        notation: 'compact',
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 1,
+      }).format(minor / 10 ** currencyDigits(code)),
     percent: (ratio) => numberFormat({ style: 'percent', maximumFractionDigits: 2 }).format(ratio),
     date: (value) => {
       const parsed = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);

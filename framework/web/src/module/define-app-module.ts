@@ -29,6 +29,17 @@ export interface AppModule {
   nav: ModuleNavItem[];
   /** the app's translations by language: `{ de: { 'account.title': 'Firma', … } }` */
   translations?: Record<string, Record<string, unknown>>;
+  /**
+   * what the app adds to the shell's top bar (search, a quick-add button), loaded after the first
+   * paint: `() => import('./components/crm-shell-actions.js').then((m) => m.CrmShellActions)`
+   */
+  shellActions?: () => Promise<ComponentType<ShellActionsProps>>;
+}
+
+/** What the shell gives an app's top-bar actions. */
+export interface ShellActionsProps {
+  /** the URL the module's routes hang under: `''` standalone, `/crm` in Cortex */
+  basePath: string;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { AppShell, Button, type NavSection } from '@codexion/resources';
 import { SunMoon } from 'lucide-react';
-import { lazy, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigation } from 'react-router';
 import { usePermissions } from '../permissions/permissions-provider.js';
-import type { AppModule } from './define-app-module.js';
+import type { AppModule, ShellActionsProps } from './define-app-module.js';
 
 const ThemeToggle = /* @__PURE__ */ lazy(() =>
   import('./deferred-shell-parts.js').then((parts) => ({ default: parts.DeferredThemeToggle })),
@@ -18,7 +18,7 @@ export interface StandaloneShellProps {
 
 /**
  * The layout of a standalone app: the design system's AppShell with the module's navigation (what
- * the session may see), a theme toggle and the current page.
+ * the session may see), the module's top-bar actions, a theme toggle and the current page.
  *
  * @example
  * { path: '/', element: <StandaloneShell module={salesModule} />, children: salesModule.routes }
@@ -30,23 +30,46 @@ export function StandaloneShell({ module, basePath = '' }: StandaloneShellProps)
   const location = useLocation();
   const navigation = useNavigation();
   const Icon = module.icon;
+  const loadActions = module.shellActions;
+  const ShellActions = useMemo(
+    () =>
+      loadActions
+        ? lazy(
+            async (): Promise<{ default: ComponentType<ShellActionsProps> }> => ({
+              default: await loadActions(),
+            }),
+          )
+        : undefined,
+    [loadActions],
+  );
+  const visible = module.nav.filter((item) => !item.permission || can(item.permission));
+  const hrefOf = (path: string) => `${basePath}/${path}`.replace(/(.)\/$/, '$1');
+  const { pathname } = location;
+  // the home entry (path '') is active on the module's root only, the others on their subtree too;
+  // the most specific wins: on /deals/board, "Pipeline" (deals/board) and not also "Deals"
+  const activeHref = visible
+    .filter((item) => {
+      const href = hrefOf(item.path);
+      if (!item.path) return pathname === href || pathname === `${href}/`;
+      return pathname === href || pathname.startsWith(`${href}/`);
+    })
+    .map((item) => hrefOf(item.path))
+    .sort((a, b) => b.length - a.length)[0];
   const sections: NavSection[] = [
     {
       id: module.name,
       // no title: the brand above already names the app
-      items: module.nav
-        .filter((item) => !item.permission || can(item.permission))
-        .map((item) => {
-          const href = `${basePath}/${item.path}`;
-          const ItemIcon = item.icon;
-          return {
-            id: item.path,
-            label: item.labelKey ? t(item.labelKey, { defaultValue: item.label }) : item.label,
-            href,
-            icon: ItemIcon ? <ItemIcon aria-hidden="true" /> : undefined,
-            active: location.pathname === href || location.pathname.startsWith(`${href}/`),
-          };
-        }),
+      items: visible.map((item) => {
+        const href = hrefOf(item.path);
+        const ItemIcon = item.icon;
+        return {
+          id: item.path || 'home',
+          label: item.labelKey ? t(item.labelKey, { defaultValue: item.label }) : item.label,
+          href,
+          icon: ItemIcon ? <ItemIcon aria-hidden="true" /> : undefined,
+          active: href === activeHref,
+        };
+      }),
     },
   ];
   return (
@@ -68,6 +91,13 @@ export function StandaloneShell({ module, basePath = '' }: StandaloneShellProps)
         >
           <ThemeToggle />
         </Suspense>
+      }
+      actions={
+        ShellActions && (
+          <Suspense fallback={null}>
+            <ShellActions basePath={basePath} />
+          </Suspense>
+        )
       }
       renderLink={({ href, ...props }) => <Link to={href} {...props} />}
       labels={{ skipToContent: tf('nav.skipToContent') }}

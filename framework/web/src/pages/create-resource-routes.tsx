@@ -1,11 +1,19 @@
 import type { RouteObject } from 'react-router';
 import type { EntityConfig } from '../entity/define-entities.js';
+import type { DetailSlots } from './resource-detail-page.js';
 
 export interface ResourceRouteOptions {
   /** URL segment of the pages; the resource's by default (`opportunities`) */
   path?: string;
   /** records per list request */
   pageSize?: number;
+  /**
+   * the app's additions to the detail page, loaded with it (keep them out of the module's first
+   * chunk): `() => import('./deal-detail.js').then((m) => m.dealDetailSlots)`
+   */
+  detailSlots?: () => Promise<DetailSlots>;
+  /** leave out the generated board (an app that shows it under a route of its own) */
+  board?: boolean;
 }
 
 /**
@@ -18,7 +26,7 @@ export interface ResourceRouteOptions {
  */
 export function createResourceRoutes(
   entity: EntityConfig,
-  { path = entity.resource, pageSize }: ResourceRouteOptions = {},
+  { path = entity.resource, pageSize, detailSlots, board = true }: ResourceRouteOptions = {},
 ): RouteObject[] {
   const children: RouteObject[] = [
     {
@@ -38,8 +46,11 @@ export function createResourceRoutes(
     {
       path: ':id',
       lazy: async () => {
-        const { ResourceDetailPage } = await import('./resource-detail-page.js');
-        return { element: <ResourceDetailPage entity={entity} /> };
+        const [{ ResourceDetailPage }, slots] = await Promise.all([
+          import('./resource-detail-page.js'),
+          detailSlots?.(),
+        ]);
+        return { element: <ResourceDetailPage entity={entity} slots={slots} /> };
       },
     },
     {
@@ -50,7 +61,7 @@ export function createResourceRoutes(
       },
     },
   ];
-  if (entity.options.kanban?.field ?? entity.annotations.ui?.kanbanField) {
+  if (board && (entity.options.kanban?.field ?? entity.annotations.ui?.kanbanField)) {
     children.push({
       path: 'board',
       lazy: async () => {

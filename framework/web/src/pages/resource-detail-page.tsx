@@ -17,7 +17,7 @@ import {
 } from '@codexion/resources';
 import { useQueryClient } from '@tanstack/react-query';
 import { FileQuestion, Pencil, Trash2 } from 'lucide-react';
-import { useState } from 'react';
+import { type ComponentType, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useApi } from '../api/api-provider.js';
@@ -39,8 +39,31 @@ import {
 import { ResourceTable } from '../table/resource-table.js';
 import { PageHeader } from './page-header.js';
 
+/** What a detail-page extension is given: the record as last read (with its ETag). */
+export interface DetailSlotProps {
+  entity: EntityConfig;
+  id: string;
+  record: ResourceRecord;
+  etag: string | undefined;
+}
+
+/**
+ * An app's additions to the generated detail page of one entity, each a component given
+ * {@link DetailSlotProps}: `actions` beside Edit and Delete (win, lose, convert), `summary` across
+ * the top under the header, `main` in the wide column after the fields (before the related lists),
+ * `aside` at the top of the side column (a timeline).
+ */
+export interface DetailSlots {
+  actions?: ComponentType<DetailSlotProps>;
+  summary?: ComponentType<DetailSlotProps>;
+  main?: ComponentType<DetailSlotProps>;
+  aside?: ComponentType<DetailSlotProps>;
+}
+
 export interface ResourceDetailPageProps {
   entity: EntityConfig;
+  /** the app's additions; `createResourceRoutes(entity, { detailSlots })` loads them with the page */
+  slots?: DetailSlots;
 }
 
 function FieldList({
@@ -117,12 +140,13 @@ function History({ entity, entries }: { entity: EntityConfig; entries: HistoryEn
 
 /**
  * The generated detail page: the record's fields formatted by section, its metadata, lists of
- * records that reference it, and its change history when the API has one.
+ * records that reference it, its change history when the API has one, and the app's
+ * {@link DetailSlots}.
  *
  * @example
- * { path: 'accounts/:id', element: <ResourceDetailPage entity={account} /> }
+ * { path: 'accounts/:id', element: <ResourceDetailPage entity={account} slots={{ aside: AccountTimeline }} /> }
  */
-export function ResourceDetailPage({ entity }: ResourceDetailPageProps) {
+export function ResourceDetailPage({ entity, slots = {} }: ResourceDetailPageProps) {
   const { id = '' } = useParams();
   const { t } = useTranslation('codexion');
   const text = useEntityText(entity);
@@ -163,6 +187,8 @@ export function ResourceDetailPage({ entity }: ResourceDetailPageProps) {
   const workflow = entity.annotations.workflow?.field;
   const extra = workflow && !shown.has(workflow) ? [workflow] : [];
   const related = entity.catalog.relatedTo(entity);
+  const slotProps: DetailSlotProps = { entity, id, record: data, etag: record.data.etag };
+  const { actions: Actions, summary: Summary, main: Main, aside: Aside } = slots;
 
   const remove = async () => {
     try {
@@ -188,6 +214,7 @@ export function ResourceDetailPage({ entity }: ResourceDetailPageProps) {
         breadcrumbs={[{ label: text.plural, href: '..' }, { label: title }]}
         actions={
           <>
+            {Actions && <Actions {...slotProps} />}
             <PermissionButton permission={permissionOf(entity, 'update')} variant="outline" asChild>
               <Link to="edit">
                 <Pencil aria-hidden="true" />
@@ -206,6 +233,7 @@ export function ResourceDetailPage({ entity }: ResourceDetailPageProps) {
           </>
         }
       />
+      {Summary && <Summary {...slotProps} />}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="grid content-start gap-6">
           {sections.map((section, index) => (
@@ -224,11 +252,13 @@ export function ResourceDetailPage({ entity }: ResourceDetailPageProps) {
               </CardContent>
             </Card>
           ))}
+          {Main && <Main {...slotProps} />}
           {related.map(({ entity: other, field }) => (
             <RelatedCard key={`${other.name}-${field}`} entity={other} field={field} id={id} />
           ))}
         </div>
         <div className="grid content-start gap-6">
+          {Aside && <Aside {...slotProps} />}
           <Card>
             <CardHeader>
               <CardTitle>

@@ -9,6 +9,11 @@ import {
   DropdownMenuLabel,
   DropdownMenuTrigger,
   EmptyState,
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
   Skeleton,
 } from '@codexion/resources';
 import {
@@ -24,14 +29,15 @@ import {
   useSensors,
 } from '@dnd-kit/core';
 import { EllipsisVertical, KanbanSquare, List } from 'lucide-react';
-import { useEffect, useMemo } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useApi } from '../api/api-provider.js';
 import { type EntityConfig, permissionOf } from '../entity/define-entities.js';
 import { entityFields, type FieldModel, fieldOf } from '../entity/field-model.js';
 import { useEntityText } from '../i18n/use-entity-text.js';
-import { emptyListQuery, listSearchParams } from '../list/list-query.js';
+import { type ListQuery, listSearchParams } from '../list/list-query.js';
+import { useFormatters } from '../locale/locale-provider.js';
 import { usePermissions } from '../permissions/permissions-provider.js';
 import { FieldValue } from '../resource/field-value.js';
 import {
@@ -41,6 +47,7 @@ import {
   useResourceList,
 } from '../resource/resource-queries.js';
 import { PageHeader } from './page-header.js';
+import { type KanbanColumn, useKanbanColumns, useKanbanScope } from './use-kanban-columns.js';
 import { kanbanFieldOf, useKanbanMove } from './use-kanban-move.js';
 
 export interface ResourceKanbanPageProps {
@@ -80,15 +87,16 @@ interface CardProps {
   record: ResourceRecord;
   summary: FieldModel[];
   titles: Map<string, Map<string, string>>;
-  columns: string[];
+  columns: KanbanColumn[];
   field: FieldModel;
   canMove: boolean;
   onMove: (to: string) => void;
+  /** a click on the title (not the end of a drag) opens the record */
+  onOpen: () => void;
 }
 
-function KanbanCard({ entity, record, summary, titles, columns, field, canMove, onMove }: CardProps) {
+function KanbanCard({ entity, record, summary, titles, columns, field, canMove, onMove, onOpen }: CardProps) {
   const { t } = useTranslation('codexion');
-  const text = useEntityText(entity);
   const id = String(record[entity.primaryKey]);
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
     id,
@@ -98,6 +106,7 @@ function KanbanCard({ entity, record, summary, titles, columns, field, canMove, 
   });
   const title = String(record[entity.titleField] ?? id);
   const current = String(record[field.name] ?? '');
+  const currentLabel = columns.find((column) => column.id === current)?.label ?? current;
   return (
     <li
       ref={setNodeRef}
@@ -105,15 +114,16 @@ function KanbanCard({ entity, record, summary, titles, columns, field, canMove, 
       style={transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined}
       className={cn('list-none', isDragging && 'relative z-20 opacity-80')}
     >
-      <Card className="gap-2 p-3 shadow-xs">
+      <Card className="gap-2 p-3 shadow-xs transition-shadow hover:shadow-sm">
         <div className="flex items-start gap-2">
           <button
             type="button"
             className={cn(
-              'flex-1 rounded-sm text-start font-medium text-sm outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50',
+              'flex-1 rounded-sm text-start font-medium text-sm outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50',
               canMove && 'cursor-grab active:cursor-grabbing',
             )}
-            aria-label={t('kanban.cardLabel', { title, column: text.option(field, current) })}
+            aria-label={t('kanban.cardLabel', { title, column: currentLabel })}
+            onClick={onOpen}
             {...listeners}
             {...attributes}
           >
@@ -138,10 +148,10 @@ function KanbanCard({ entity, record, summary, titles, columns, field, canMove, 
                 <>
                   <DropdownMenuLabel>{t('kanban.moveTo')}</DropdownMenuLabel>
                   {columns
-                    .filter((column) => column !== current)
+                    .filter((column) => column.id !== current)
                     .map((column) => (
-                      <DropdownMenuItem key={column} onSelect={() => onMove(column)}>
-                        {text.option(field, column)}
+                      <DropdownMenuItem key={column.id} onSelect={() => onMove(column.id)}>
+                        {column.label}
                       </DropdownMenuItem>
                     ))}
                 </>
@@ -167,16 +177,18 @@ function KanbanCard({ entity, record, summary, titles, columns, field, canMove, 
   );
 }
 
-function KanbanColumn({
+function KanbanColumnView({
   id,
   label,
   count,
+  total,
   children,
 }: {
   id: string;
   label: string;
   count: number;
-  children: React.ReactNode;
+  total?: string;
+  children: ReactNode;
 }) {
   const { isOver, setNodeRef } = useDroppable({ id });
   return (
@@ -185,21 +197,31 @@ function KanbanColumn({
       aria-label={label}
       data-slot="kanban-column"
       data-over={isOver || undefined}
-      className="flex min-w-56 flex-1 basis-0 flex-col gap-3 rounded-lg border bg-muted/50 p-3 transition-colors data-[over]:border-ring data-[over]:bg-accent"
+      className="flex min-h-0 min-w-64 flex-1 basis-0 flex-col gap-3 rounded-lg border bg-muted/50 p-3 transition-colors data-[over]:border-ring data-[over]:bg-accent"
     >
-      <h2 className="flex items-center justify-between font-medium text-sm">
-        {label}
-        <Badge variant="outline">{count}</Badge>
-      </h2>
-      <ul className="flex min-h-24 flex-col gap-2">{children}</ul>
+      <div className="grid gap-0.5">
+        <h2 className="flex items-center justify-between gap-2 font-medium text-sm">
+          <span className="truncate">{label}</span>
+          <Badge variant="outline">{count}</Badge>
+        </h2>
+        {total && (
+          <p data-slot="kanban-column-total" className="text-muted-foreground text-xs tabular-nums">
+            {total}
+          </p>
+        )}
+      </div>
+      {/* a long column scrolls inside itself, so every column stays a drop target on screen */}
+      <ul className="-mx-1 flex min-h-24 flex-1 flex-col gap-2 overflow-y-auto px-1 pb-1">{children}</ul>
     </section>
   );
 }
 
 /**
- * The generated board of an entity with `ui.kanbanField`: a column per enum value, cards dragged
- * between them by pointer or keyboard (Space to lift, ←/→ to move, Space to drop) or moved with
- * the card's menu, written optimistically and rolled back if the server refuses.
+ * The generated board of an entity with `ui.kanbanField`: a column per enum value, or per record of
+ * a relation field's target (a pipeline's stages, switched above the board with `kanban.scope`),
+ * cards dragged between them by pointer or keyboard (Space to lift, ←/→ to move, Space to drop) or
+ * moved with the card's menu, written optimistically and rolled back if the server refuses. A click
+ * on a card's title opens the record. `EntityOptions.kanban` sets filters, order, totals and card fields.
  *
  * @example
  * { path: 'opportunities/board', element: <ResourceKanbanPage entity={opportunity} /> }
@@ -207,15 +229,32 @@ function KanbanColumn({
 export function ResourceKanbanPage({ entity, limit = 1000 }: ResourceKanbanPageProps) {
   const { t } = useTranslation('codexion');
   const text = useEntityText(entity);
+  const format = useFormatters();
+  const navigate = useNavigate();
   const { baseUrl } = useApi();
   const { can } = usePermissions();
+  const options = entity.options.kanban ?? {};
   const fieldName = kanbanFieldOf(entity) ?? '';
   const field = fieldOf(entity, fieldName);
-  const list = useResourceList(entity, emptyListQuery, { pageSize });
+  const scope = useKanbanScope(entity);
+  const { columns, isPending: columnsPending } = useKanbanColumns(entity, field, scope);
+  const query = useMemo<ListQuery>(
+    () => ({
+      q: '',
+      sort: options.sort ?? [],
+      filters: [
+        ...(options.filters ?? []),
+        ...(scope?.value ? [{ field: scope.field, op: 'eq' as const, value: scope.value }] : []),
+      ],
+    }),
+    [options.sort, options.filters, scope?.field, scope?.value],
+  );
+  const waitsForScope = Boolean(options.scope) && !scope?.value;
+  const list = useResourceList(entity, query, { pageSize, enabled: !waitsForScope });
   const listKey = resourceKeys.list(
     baseUrl,
     entity.resource,
-    listSearchParams(emptyListQuery, { pageSize }).toString(),
+    listSearchParams(query, { pageSize }).toString(),
   );
   const move = useKanbanMove(entity, listKey);
   const records = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
@@ -223,29 +262,32 @@ export function ResourceKanbanPage({ entity, limit = 1000 }: ResourceKanbanPageP
   useEffect(() => {
     if (hasNextPage && !isFetchingNextPage && records.length < limit) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, records.length, limit, fetchNextPage]);
+  // a click that ends a drag is not a click on the card
+  const lastDrag = useRef(0);
 
-  const summary = useMemo(
-    () =>
-      entityFields(entity).filter(
-        (candidate) =>
-          (candidate.widget === 'money' || candidate.widget === 'relation' || candidate.widget === 'date') &&
-          candidate.name !== fieldName,
-      ),
-    [entity, fieldName],
-  );
+  const summary = useMemo(() => {
+    const all = entityFields(entity);
+    if (options.cardFields)
+      return options.cardFields.flatMap((name) => all.filter((candidate) => candidate.name === name));
+    return all.filter(
+      (candidate) =>
+        (candidate.widget === 'money' || candidate.widget === 'relation' || candidate.widget === 'date') &&
+        candidate.name !== fieldName &&
+        candidate.name !== options.scope?.field,
+    );
+  }, [entity, fieldName, options.cardFields, options.scope?.field]);
   const titles = useRelationTitles(entity, summary, records);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { coordinateGetter: columnCoordinates }),
   );
-  const columns = field?.enumValues ?? [];
   const canMove = can(permissionOf(entity, 'update'));
   const titleOf = (id: string | number) => {
     const found = records.find((record) => String(record[entity.primaryKey]) === String(id));
     return found ? String(found[entity.titleField] ?? id) : String(id);
   };
   const columnLabel = (id: string | number | undefined) =>
-    field && id !== undefined ? text.option(field, String(id)) : '';
+    columns.find((column) => column.id === String(id))?.label ?? '';
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('kanban.announce.start', { title: titleOf(active.id) }),
     onDragOver: ({ active, over }) =>
@@ -260,14 +302,29 @@ export function ResourceKanbanPage({ entity, limit = 1000 }: ResourceKanbanPageP
   };
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
+    lastDrag.current = Date.now();
     const record = active.data.current?.record as ResourceRecord | undefined;
     if (!over || !record || record[fieldName] === over.id) return;
     move.mutate({ record, to: String(over.id) });
   };
+  const totalOf = (cards: ResourceRecord[]) => {
+    const sumField = options.sumField ? fieldOf(entity, options.sumField) : undefined;
+    if (!sumField) return undefined;
+    const sums = new Map<string, number>();
+    for (const card of cards) {
+      const amount = card[sumField.name];
+      if (typeof amount !== 'number') continue;
+      const currency = sumField.currencyField ? card[sumField.currencyField] : undefined;
+      const code = typeof currency === 'string' ? currency : format.currency;
+      sums.set(code, (sums.get(code) ?? 0) + amount);
+    }
+    return [...sums].map(([code, minor]) => format.compactMoney(minor, code)).join(' · ') || undefined;
+  };
 
-  if (!field || !columns.length) {
+  if (!field || (!field.ref && !field.enumValues.length)) {
     return <EmptyState icon={<KanbanSquare />} title={t('kanban.noField')} />;
   }
+  const loading = list.isPending || columnsPending || waitsForScope;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
@@ -275,56 +332,88 @@ export function ResourceKanbanPage({ entity, limit = 1000 }: ResourceKanbanPageP
         description={t('kanban.description', { field: text.field(field) })}
         breadcrumbs={[{ label: text.plural, href: '..' }, { label: t('kanban.board') }]}
         actions={
-          <Button variant="outline" asChild>
-            <Link to="..">
-              <List aria-hidden="true" />
-              {t('kanban.list')}
-            </Link>
-          </Button>
+          <>
+            {scope && scope.options.length > 0 && (
+              <Select value={scope.value ?? ''} onValueChange={scope.setValue}>
+                <SelectTrigger
+                  className="min-w-48"
+                  aria-label={text.field(fieldOf(entity, scope.field) ?? scope.field)}
+                  data-slot="kanban-scope"
+                >
+                  <SelectValue />
+                </SelectTrigger>
+                <SelectContent>
+                  {scope.options.map((option) => (
+                    <SelectItem key={option.value} value={option.value}>
+                      {option.label}
+                    </SelectItem>
+                  ))}
+                </SelectContent>
+              </Select>
+            )}
+            <Button variant="outline" asChild>
+              <Link to="..">
+                <List aria-hidden="true" />
+                {t('kanban.list')}
+              </Link>
+            </Button>
+          </>
         }
       />
-      {list.isPending ? (
-        <div className="flex gap-4">
-          {columns.map((column) => (
-            <Skeleton key={column} className="h-64 min-w-56 flex-1" />
+      {loading ? (
+        <div className="flex gap-4" aria-busy="true">
+          {(columns.length ? columns : [{ id: 'a' }, { id: 'b' }, { id: 'c' }]).map((column) => (
+            <Skeleton key={column.id} className="h-64 min-w-60 flex-1" />
           ))}
         </div>
+      ) : !columns.length ? (
+        <EmptyState icon={<KanbanSquare />} title={t('kanban.noColumns')} />
       ) : (
         <DndContext
           sensors={sensors}
           onDragEnd={onDragEnd}
+          onDragCancel={() => {
+            lastDrag.current = Date.now();
+          }}
           accessibility={{
             announcements,
             screenReaderInstructions: { draggable: t('kanban.instructions') },
           }}
         >
           <div
-            className="flex gap-4 overflow-x-auto pb-4"
+            className="flex h-[calc(100svh-13rem)] min-h-96 gap-4 overflow-x-auto pb-4"
             data-permission={canMove ? undefined : 'read-only'}
           >
             {columns.map((column) => {
-              const cards = records.filter((record) => record[fieldName] === column);
+              const cards = records.filter((record) => record[fieldName] === column.id);
               return (
-                <KanbanColumn
-                  key={column}
-                  id={column}
-                  label={text.option(field, column)}
+                <KanbanColumnView
+                  key={column.id}
+                  id={column.id}
+                  label={column.label}
                   count={cards.length}
+                  total={totalOf(cards)}
                 >
-                  {cards.map((record) => (
-                    <KanbanCard
-                      key={String(record[entity.primaryKey])}
-                      entity={entity}
-                      record={record}
-                      summary={summary}
-                      titles={titles}
-                      columns={columns}
-                      field={field}
-                      canMove={canMove}
-                      onMove={(to) => move.mutate({ record, to })}
-                    />
-                  ))}
-                </KanbanColumn>
+                  {cards.map((record) => {
+                    const id = encodeURIComponent(String(record[entity.primaryKey]));
+                    return (
+                      <KanbanCard
+                        key={id}
+                        entity={entity}
+                        record={record}
+                        summary={summary}
+                        titles={titles}
+                        columns={columns}
+                        field={field}
+                        canMove={canMove}
+                        onMove={(to) => move.mutate({ record, to })}
+                        onOpen={() => {
+                          if (Date.now() - lastDrag.current > 300) navigate(`../${id}`);
+                        }}
+                      />
+                    );
+                  })}
+                </KanbanColumnView>
               );
             })}
           </div>

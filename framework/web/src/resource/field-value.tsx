@@ -11,8 +11,18 @@ export interface FieldValueProps extends ComponentProps<'span'> {
   entity: EntityConfig;
   field: FieldModel;
   record: ResourceRecord;
-  /** titles of related records by id, for relation fields */
+  /** titles of related records by id, for relation fields and arrays of references (tags) */
   titles?: ReadonlyMap<string, string>;
+}
+
+/** An embedded object in words: its longest value, the others in parentheses (`+33… (work)`). */
+function readableObject(item: ResourceRecord): string {
+  const parts = Object.values(item).filter(
+    (part): part is string | number => (typeof part === 'string' && part !== '') || typeof part === 'number',
+  );
+  const main = [...parts].sort((a, b) => String(b).length - String(a).length)[0];
+  const rest = parts.filter((part) => part !== main);
+  return rest.length ? `${main} (${rest.join(', ')})` : String(main ?? '');
 }
 
 /**
@@ -70,7 +80,7 @@ export function FieldValue({ entity, field, record, titles, className, ...props 
         <span data-slot="field-value" className={cn('inline-flex flex-wrap gap-1', className)} {...props}>
           {value.map((tag) => (
             <Badge key={String(tag)} variant="outline">
-              {String(tag)}
+              {titles?.get(String(tag)) ?? String(tag)}
             </Badge>
           ))}
         </span>
@@ -86,6 +96,10 @@ export function FieldValue({ entity, field, record, titles, className, ...props 
           .join(', ') || '—',
       );
     case 'json':
+      // a list of small objects (phone numbers) reads as text: "+33 1 23 45 67 89 (work), …"
+      if (Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null)) {
+        return plain(value.map((item) => readableObject(item as ResourceRecord)).join(', ') || '—');
+      }
       return (
         <code data-slot="field-value" className={cn('font-mono text-xs', className)} {...props}>
           {JSON.stringify(value)}

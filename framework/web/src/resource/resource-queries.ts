@@ -72,6 +72,44 @@ export function useResourceList(
   });
 }
 
+/**
+ * Every record of a list (cursor after cursor, at most `max`), as one array: for what is small and
+ * read whole — a pipeline's stages, the open deals behind a dashboard. Fresh for a minute.
+ *
+ * @example
+ * const stages = useAllRecords(crm.entity('stage'), { q: '', sort: [{ field: 'position', desc: false }], filters: [] });
+ */
+export function useAllRecords(
+  entity: EntityConfig | undefined,
+  query: ListQuery,
+  {
+    enabled = true,
+    max = 1000,
+    staleTime = 60_000,
+  }: { enabled?: boolean; max?: number; staleTime?: number } = {},
+) {
+  const { apiFetch, baseUrl } = useApi();
+  const params = listSearchParams(query, { pageSize: 200 }).toString();
+  return useQuery({
+    queryKey: resourceKeys.list(baseUrl, entity?.resource ?? '', `all:${max}:${params}`),
+    queryFn: async ({ signal }): Promise<ResourceRecord[]> => {
+      const items: ResourceRecord[] = [];
+      let cursor: string | null = null;
+      while (items.length < max) {
+        const search = listSearchParams(query, { pageSize: 200, cursor });
+        const { data } = await apiFetch(`/${entity?.resource}`, { query: search, signal });
+        const page = parsePage(data);
+        items.push(...page.items);
+        cursor = page.nextCursor;
+        if (!cursor) break;
+      }
+      return items.slice(0, max);
+    },
+    enabled: Boolean(entity) && enabled,
+    staleTime,
+  });
+}
+
 export interface RecordWithEtag {
   record: ResourceRecord;
   etag: string | undefined;
@@ -177,26 +215,32 @@ export function useRecordTitles(
 }
 
 /**
- * For each relation field of `entity` among `fields`, the titles of the records `rows` point at:
- * one request per relation field, whatever the number of rows.
+ * For each relation field of `entity` among `fields` (or array of references, like `tagIds`), the
+ * titles of the records `rows` point at: one request per relation field, whatever the number of rows.
  *
  * @example
  * const titles = useRelationTitles(opportunity, visibleFields, rows); titles.get('accountId')?.get(id)
  */
 export function useRelationTitles(
   entity: EntityConfig,
-  fields: readonly { name: string; ref?: string | undefined }[],
+  fields: readonly { name: string; ref?: string | undefined; itemsRef?: string | undefined }[],
   rows: readonly ResourceRecord[],
 ): Map<string, Map<string, string>> {
   const { apiFetch, baseUrl } = useApi();
-  const relations = fields.filter((field) => field.ref && entity.catalog.get(field.ref));
+  const targetOf = (field: (typeof fields)[number]) => field.ref ?? field.itemsRef ?? '';
+  const relations = fields.filter((field) => entity.catalog.get(targetOf(field)));
   const results = useQueries({
     queries: relations.map((field) =>
       titlesOptions(
         apiFetch,
         baseUrl,
-        entity.catalog.get(field.ref ?? ''),
-        rows.map((row) => row[field.name]).filter((id): id is string => typeof id === 'string'),
+        entity.catalog.get(targetOf(field)),
+        // an array of references (tags) contributes each of its ids
+        rows
+          .flatMap((row) =>
+            Array.isArray(row[field.name]) ? (row[field.name] as unknown[]) : [row[field.name]],
+          )
+          .filter((id): id is string => typeof id === 'string'),
       ),
     ),
   });

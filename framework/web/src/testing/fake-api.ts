@@ -5,6 +5,25 @@ import { validateRecord } from '../entity/validate-record.js';
 
 type Row = Record<string, unknown>;
 
+/** What a fake route is given: the path's `{params}`, the parsed body and the tables to change. */
+export interface FakeRouteRequest {
+  params: Record<string, string>;
+  body: unknown;
+  query: URLSearchParams;
+  tables: Map<string, Row[]>;
+}
+
+/**
+ * An app action the fake API answers (`POST /deals/{id}/win`): what the generic resource contract
+ * cannot know. Return the answer; throw nothing — answer an error with its status and problem.
+ */
+export interface FakeRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** under the app's API root, with `{name}` parameters: `/deals/{id}/win` */
+  path: string;
+  handle(request: FakeRouteRequest): { status?: number; body?: unknown };
+}
+
 export interface FakeApiOptions {
   catalog: EntityCatalog;
   /** records by resource segment (`accounts`); system fields are filled in */
@@ -13,6 +32,8 @@ export interface FakeApiOptions {
   maxPageSize?: number;
   /** milliseconds before each answer, to see loading states */
   latency?: number;
+  /** the app's actions, answered before the resource contract */
+  routes?: FakeRoute[];
 }
 
 export interface FakeRequestLog {
@@ -123,7 +144,7 @@ function withBody(issues: ValidationIssue[], prefix = '/body'): ValidationIssue[
  * generated pages: list with `q`, `sort`, `filter[field][op]`, keyset-style `cursor`, get with
  * ETag, create (Ajv + rules, 422 problem+json with field errors, unique keys), merge-patch with
  * `If-Match` (428 without, 412 when stale), delete, bulk create (all or nothing), an optional
- * history endpoint and the app's move/transition actions.
+ * history endpoint, the app's move/transition actions, and the app's own `routes`.
  *
  * @example
  * const api = createFakeApi({ catalog: salesCatalog(), records: { accounts: [{ name: 'Acme' }] } });
@@ -134,6 +155,7 @@ export function createFakeApi({
   records = {},
   maxPageSize = 200,
   latency = 0,
+  routes = [],
 }: FakeApiOptions): FakeApi {
   let sequence = 0;
   let clock = Date.UTC(2025, 0, 1);
@@ -263,6 +285,34 @@ export function createFakeApi({
       .replace(/^\/api\/[^/]+/, '')
       .split('/')
       .filter(Boolean);
+    for (const route of routes) {
+      if (route.method !== method) continue;
+      const pattern = route.path.split('/').filter(Boolean);
+      if (pattern.length !== parts.length) continue;
+      const params: Record<string, string> = {};
+      const matched = pattern.every((segment, index) => {
+        const part = parts[index] ?? '';
+        if (segment.startsWith('{') && segment.endsWith('}')) {
+          params[segment.slice(1, -1)] = decodeURIComponent(part);
+          return true;
+        }
+        return segment === part;
+      });
+      if (!matched) continue;
+      const answer = route.handle({ params, body, query: url.searchParams, tables });
+      const status = answer.status ?? 200;
+      if (status >= 400) {
+        const problemBody = (answer.body ?? {}) as Row;
+        return new Response(
+          JSON.stringify({ type: 'about:blank', title: 'Error', status, errors: [], ...problemBody }),
+          {
+            status,
+            headers: { 'content-type': 'application/problem+json' },
+          },
+        );
+      }
+      return json(status, answer.body);
+    }
     const [resource, id, sub] = parts;
     const entity = resource ? entityOf(resource) : undefined;
     if (!entity || !resource) return problem(404, 'NOT_FOUND', `No route ${url.pathname}`);

@@ -3,7 +3,7 @@ import { render } from '@testing-library/react';
 import type { EntityCatalog } from '../entity/define-entities.js';
 import { createStandaloneApp } from '../module/create-standalone-app.js';
 import type { AppModule } from '../module/define-app-module.js';
-import { createFakeApi } from './fake-api.js';
+import { createFakeApi, type FakeRoute } from './fake-api.js';
 
 export interface RenderModuleOptions {
   module: AppModule;
@@ -14,6 +14,8 @@ export interface RenderModuleOptions {
   records?: Record<string, Record<string, unknown>[]>;
   permissions?: string[];
   locale?: string;
+  /** the app's actions the fake API should answer */
+  routes?: FakeRoute[];
 }
 
 /**
@@ -30,8 +32,9 @@ export function renderModule({
   records = {},
   permissions,
   locale = 'en-US',
+  routes,
 }: RenderModuleOptions) {
-  const api = createFakeApi({ catalog, records });
+  const api = createFakeApi({ catalog, records, ...(routes ? { routes } : {}) });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 } } });
   const app = createStandaloneApp(module, {
     apiBaseUrl: `/api/${catalog.app}`,

@@ -1,0 +1,103 @@
+import {
+  Button,
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  FormField,
+  Textarea,
+  toast,
+} from '@codexion/resources';
+import {
+  ProblemError,
+  type ResourceRecord,
+  useIssueMessage,
+  useReportProblem,
+  useTranslation,
+  validateRecord,
+} from '@codexion/web';
+import { type FormEvent, useState } from 'react';
+import { crm } from '../entities.js';
+import { useRecordAction } from '../records/use-record-action.js';
+
+export interface LoseDealDialogProps {
+  id: string;
+  record: ResourceRecord;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}
+
+/**
+ * Asks why a deal was lost, then marks it lost with that reason in one write. The deal's own rule
+ * (`lost-needs-reason`) is checked first, and the server's field errors land on the reason too, so
+ * an empty reason reads the same from either side.
+ *
+ * @example
+ * <LoseDealDialog id={id} record={deal} open={open} onOpenChange={setOpen} />
+ */
+export function LoseDealDialog({ id, record, open, onOpenChange }: LoseDealDialogProps) {
+  const { t } = useTranslation('crm');
+  const deal = crm.entity('deal');
+  const message = useIssueMessage(deal);
+  const reportProblem = useReportProblem();
+  const lose = useRecordAction(['deals']);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string>();
+  const title = String(record.title ?? '');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const lostReason = reason.trim();
+    // the rule as the server will check it, on the deal as it would be once lost
+    const issue = validateRecord(deal, { ...record, status: 'lost', lostReason: lostReason || null }).find(
+      (candidate) => candidate.path === '/lostReason',
+    );
+    if (issue) {
+      setError(message(issue));
+      return;
+    }
+    try {
+      // awaited: once lost, the page shows Reopen and this dialog is gone before mutate callbacks ran
+      await lose.mutateAsync({ path: `/deals/${encodeURIComponent(id)}/lose`, body: { lostReason } });
+      toast.success(t('outcome.lost', { title }));
+      setReason('');
+      setError(undefined);
+      onOpenChange(false);
+    } catch (problem) {
+      const issue = problem instanceof ProblemError ? problem.errors[0] : undefined;
+      if (issue) setError(message(issue));
+      else reportProblem(problem);
+    }
+  };
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent>
+        <form noValidate onSubmit={(event) => void submit(event)} className="grid gap-4">
+          <DialogHeader>
+            <DialogTitle>{t('outcome.loseTitle', { title })}</DialogTitle>
+            <DialogDescription>{t('outcome.loseDescription')}</DialogDescription>
+          </DialogHeader>
+          <FormField label={t('outcome.reason')} error={error} required>
+            <Textarea
+              rows={3}
+              value={reason}
+              placeholder={t('outcome.reasonPlaceholder')}
+              onChange={(event) => setReason(event.target.value)}
+            />
+          </FormField>
+          <DialogFooter>
+            <Button variant="outline" onClick={() => onOpenChange(false)}>
+              {t('outcome.cancel')}
+            </Button>
+            <Button type="submit" variant="danger" loading={lose.isPending}>
+              {t('outcome.confirmLose')}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
