@@ -13,7 +13,9 @@ interface LockEntry {
  */
 describe('package-lock.json', () => {
   it('holds every optional dependency of every locked package, so npm ci works on a fresh clone', async () => {
-    const lock = JSON.parse(await readFile(resolve(import.meta.dirname, '../../package-lock.json'), 'utf8')) as {
+    const lock = JSON.parse(
+      await readFile(resolve(import.meta.dirname, '../../package-lock.json'), 'utf8'),
+    ) as {
       packages: Record<string, LockEntry>;
     };
     const paths = new Set(Object.keys(lock.packages));
@@ -23,7 +25,8 @@ describe('package-lock.json', () => {
       for (const name of Object.keys(entry.optionalDependencies ?? {})) {
         checked += 1;
         const nested = path === '' ? `node_modules/${name}` : `${path}/node_modules/${name}`;
-        if (!paths.has(nested) && !paths.has(`node_modules/${name}`)) missing.push(`${path || '(root)'} -> ${name}`);
+        if (!paths.has(nested) && !paths.has(`node_modules/${name}`))
+          missing.push(`${path || '(root)'} -> ${name}`);
       }
     }
     console.log(`lockfile: ${checked} optional dependencies checked, ${missing.length} missing`);
