@@ -44,6 +44,7 @@ export {
   type OpenApiParameter,
   problemMediaType,
   problemSchema,
+  securitySchemes,
 } from './openapi/index.js';
 export { evaluateRules, type RuleContext } from './rules/evaluate-rules.js';
 export { jsonLogic } from './rules/json-logic.js';

@@ -18,3 +18,4 @@ export type {
   OpenApiTag,
 } from './openapi-types.js';
 export { problemMediaType, problemSchema } from './problem-schema.js';
+export { securitySchemes } from './security-schemes.js';

@@ -5,6 +5,7 @@ import {
   type OpenApiParameter,
   problemMediaType,
   problemSchema,
+  securitySchemes,
 } from '@codexion/schema';
 
 /** An operation with its own `security` (OpenAPI allows it; the app builder never needs it). */
@@ -228,28 +229,6 @@ const schemas: Record<string, JsonSchema> = {
     required: ['keys'],
   },
 };
-
-/** The same three schemes every app document declares, so the merged document shares them. */
-const securitySchemes = {
-  session: {
-    type: 'apiKey',
-    in: 'cookie',
-    name: 'codexion_session',
-    description: 'Browser session cookie set by sign-in',
-  },
-  bearer: {
-    type: 'http',
-    scheme: 'bearer',
-    bearerFormat: 'JWT',
-    description: 'Access token (JWT) in `Authorization: Bearer <token>`',
-  },
-  apiKey: {
-    type: 'apiKey',
-    in: 'header',
-    name: 'X-API-Key',
-    description: 'API key of a service account',
-  },
-} as const;
 
 const errorText: Record<number, string> = {
   400: 'Bad request: malformed JSON or parameter',
