@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AuditRecord } from './audit-entry.js';
+import type { AuditActorType, AuditDiff, AuditRecord } from './audit-entry.js';
 import { canonicalJson } from './canonical-json.js';
 
 /** The part of a row its hash covers: every column but the two hashes. */
@@ -41,4 +41,42 @@ export function canonicalAuditRow(row: AuditRowContent): string {
  */
 export function auditHash(prevHash: string, row: AuditRowContent): string {
   return createHash('sha256').update(prevHash, 'utf8').update(canonicalAuditRow(row), 'utf8').digest('hex');
+}
+
+/** An entry as the chain's SQL reads it for hashing: `at` through `prefiq.audit_time`, jsonb as text. */
+export type StoredEntry = {
+  tenant_id: string;
+  at: string;
+  actor_type: string;
+  actor: string;
+  action: string;
+  entity: string | null;
+  record_id: string | null;
+  diff: string | null;
+  request_id: string | null;
+  metadata: string | null;
+};
+
+/**
+ * The content an entry read as stored has at place `seq` of its chain. `diff` and `metadata` are
+ * parsed here from their text, so both drivers give the same values, and the sealer hashes exactly
+ * what verification reads back.
+ *
+ * @example
+ * const hash = auditHash(prevHash, storedContent(row, seq));
+ */
+export function storedContent(row: StoredEntry, seq: number): AuditRowContent {
+  return {
+    tenantId: row.tenant_id,
+    seq,
+    at: row.at,
+    actorType: row.actor_type as AuditActorType,
+    actor: row.actor,
+    action: row.action,
+    entity: row.entity,
+    recordId: row.record_id,
+    diff: row.diff === null ? null : (JSON.parse(row.diff) as AuditDiff),
+    requestId: row.request_id,
+    metadata: row.metadata === null ? null : (JSON.parse(row.metadata) as Record<string, unknown>),
+  };
 }

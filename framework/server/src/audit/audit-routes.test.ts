@@ -14,7 +14,7 @@ import { salesPlugin, salesRoot } from '../plugins/sales-fixture.test-helper.js'
 import type { AuditEntry, AuditRecord } from './audit-entry.js';
 import { auditOpenApi, auditReadPermission } from './audit-openapi.js';
 import { auditHttpPlugin } from './audit-routes.js';
-import { tenantA, tenantB, userA } from './audit-rows.test-helper.js';
+import { auditRows, tenantA, tenantB, userA } from './audit-rows.test-helper.js';
 import { recordAudit } from './record-audit.js';
 
 const salesMigrations = { name: 'sales', migrationsFolder: join(salesRoot, 'bin', 'migrations') };
@@ -47,9 +47,10 @@ beforeAll(async () => {
   rowsA = [];
   // one transaction each, so rows have distinct times
   for (let i = 1; i <= 9; i++) {
-    rowsA.push(await database.transaction((tx) => recordAudit(tx, entry(tenantA, i)), { tenantId: tenantA }));
+    await database.transaction((tx) => recordAudit(tx, entry(tenantA, i)), { tenantId: tenantA });
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
+  rowsA = await auditRows(database, tenantA);
   await database.transaction((tx) => recordAudit(tx, [entry(tenantB, 1), entry(tenantB, 2)]), {
     tenantId: tenantB,
   });

@@ -6,6 +6,7 @@ import type { OperationHandler, OperationInput } from '../http/operation-handler
 import type { HttpPlugin } from '../http/operation-router.js';
 import { auditApiName, auditOpenApi } from './audit-openapi.js';
 import { type AuditLogQuery, readAuditLog } from './read-audit-log.js';
+import { sealAuditLog } from './seal-audit-log.js';
 
 export interface AuditHttpPluginOptions {
   database: Database;
@@ -44,10 +45,14 @@ function logQueryOf(query: OperationInput['query']): AuditLogQuery {
   };
 }
 
-/** Reads the tenant's log in a transaction bound to the tenant, which row-level security checks. */
+/**
+ * Reads the tenant's log in a transaction bound to the tenant, which row-level security checks,
+ * once its entries committed so far are sealed into the chain (normally they already are).
+ */
 async function respond(c: Context<AppEnv>, database: Database, query: AuditLogQuery): Promise<Response> {
   const tenantId = c.get('tenantId');
   try {
+    await sealAuditLog(database, { tenantId });
     const page = await database.transaction((tx) => readAuditLog(tx, tenantId, query), { tenantId });
     return c.json(page);
   } catch (error) {
@@ -80,5 +85,5 @@ export function auditHttpPlugin({ database }: AuditHttpPluginOptions): HttpPlugi
         ...pageOf(input.query),
       }),
   };
-  return { name: auditApiName, openapi: auditOpenApi, handlers };
+  return { name: auditApiName, openapi: auditOpenApi, handlers, builtIn: true };
 }

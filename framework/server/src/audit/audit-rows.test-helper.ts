@@ -53,3 +53,12 @@ export async function auditCount(db: Db, tenantId: string): Promise<number> {
   );
   return Number(row?.n ?? 0);
 }
+
+/** The number of entries waiting for their seal, read as the owner. */
+export async function pendingCount(db: Db): Promise<number> {
+  const [row] = await executeRows<{ n: string | number }>(
+    db,
+    sql`select count(*)::text as n from prefiq.audit_pending`,
+  );
+  return Number(row?.n ?? 0);
+}

@@ -11,11 +11,13 @@ import {
   asMaintenance,
   auditCount,
   auditRows,
+  pendingCount,
   tenantA,
   tenantB,
   userA,
 } from './audit-rows.test-helper.js';
 import { recordAudit } from './record-audit.js';
+import { sealAuditLog } from './seal-audit-log.js';
 import { verifyAuditChain } from './verify-audit-chain.js';
 
 let test: TestDatabase;
@@ -38,8 +40,8 @@ const login = (tenantId: string, extra: Partial<AuditEntry> = {}): AuditEntry =>
 
 describe('recordAudit', () => {
   it('chains each tenant on its own: seq 1, 2, … and hash = sha256(prevHash ‖ canonical row)', async () => {
-    const first = await database.transaction((tx) => recordAudit(tx, login(tenantA)), { tenantId: tenantA });
-    const [second, third] = await database.transaction(
+    await database.transaction((tx) => recordAudit(tx, login(tenantA)), { tenantId: tenantA });
+    await database.transaction(
       (tx) =>
         recordAudit(tx, [
           login(tenantA, { action: 'logout' }),
@@ -53,16 +55,20 @@ describe('recordAudit', () => {
         ]),
       { tenantId: tenantA },
     );
-    const other = await database.transaction((tx) => recordAudit(tx, login(tenantB)), { tenantId: tenantB });
+    await database.transaction((tx) => recordAudit(tx, login(tenantB)), { tenantId: tenantB });
 
+    // sealed once each transaction committed, before it resolved
+    const [first, second, third, ...rest] = await auditRows(database, tenantA);
+    expect(rest).toEqual([]);
     expect(first).toMatchObject({
       tenantId: tenantA,
       seq: 1,
       prevHash: genesisHash,
       actorType: 'user',
       actor: userA,
+      action: 'login',
     });
-    expect(second).toMatchObject({ seq: 2, prevHash: first.hash, action: 'logout' });
+    expect(second).toMatchObject({ seq: 2, prevHash: first?.hash, action: 'logout' });
     expect(third).toMatchObject({
       seq: 3,
       prevHash: second?.hash,
@@ -70,16 +76,17 @@ describe('recordAudit', () => {
       actor: 'system',
       diff: null,
     });
-    expect(other).toMatchObject({ tenantId: tenantB, seq: 1, prevHash: genesisHash });
-    expect(first.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-
-    // what was stored is what was returned, and it hashes as documented
-    const stored = await auditRows(database, tenantA);
-    expect(stored).toEqual([first, second, third]);
-    for (const row of stored) {
+    expect(await auditRows(database, tenantB)).toEqual([
+      expect.objectContaining({ tenantId: tenantB, seq: 1, prevHash: genesisHash }),
+    ]);
+    expect(first?.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    // what was stored hashes as documented
+    for (const row of [first, second, third]) {
+      if (row === undefined) throw new Error('missing row');
       const { prevHash, hash, ...content } = row;
       expect(auditHash(prevHash, content)).toBe(hash);
     }
+    expect(await pendingCount(database.db)).toBe(0);
   });
 
   it('writes nothing when the transaction rolls back', async () => {
@@ -93,7 +100,9 @@ describe('recordAudit', () => {
         { tenantId: tenantA },
       ),
     ).rejects.toThrow('the change failed');
+    await sealAuditLog(database);
     expect(await auditCount(database.db, tenantA)).toBe(before);
+    expect(await pendingCount(database.db)).toBe(0);
     expect((await verifyAuditChain(database.db, tenantA)).ok).toBe(true);
   });
 
@@ -109,17 +118,55 @@ describe('recordAudit', () => {
         { tenantId: tenant },
       ),
     );
-    const records = await Promise.all(writers);
-    expect(records.map((r) => r.seq).sort((a, b) => a - b)).toEqual(
-      Array.from({ length: 12 }, (_, i) => i + 1),
+    await Promise.all(writers);
+    const rows = await auditRows(database, tenant);
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(rows.map((r) => r.requestId).sort()).toEqual(
+      Array.from({ length: 12 }, (_, i) => `req-${i}`).sort(),
     );
     const result = await verifyAuditChain(database.db, tenant);
-    expect(result).toMatchObject({ ok: true, tenants: [{ tenantId: tenant, rows: 12 }] });
+    expect(result).toMatchObject({ ok: true, tenants: [{ tenantId: tenant, rows: 12, pending: 0 }] });
   });
+
+  it.runIf(process.env.DATABASE_URL !== undefined)(
+    'takes no lock in the writing transaction: a writer of the same tenant commits while another is open',
+    async () => {
+      const tenant = '0d0d0d0d-0000-4000-8000-0000000000d2';
+      let releaseFirst: () => void = () => undefined;
+      const firstMayCommit = new Promise<void>((resolve) => {
+        releaseFirst = resolve;
+      });
+      let firstRecorded: () => void = () => undefined;
+      const recorded = new Promise<void>((resolve) => {
+        firstRecorded = resolve;
+      });
+      const first = database.transaction(
+        async (tx) => {
+          await recordAudit(tx, login(tenant, { requestId: 'first' }));
+          firstRecorded();
+          await firstMayCommit;
+        },
+        { tenantId: tenant },
+      );
+      await recorded;
+      // the old per-tenant lock, held until commit, would keep this one waiting for `first`
+      await database.transaction((tx) => recordAudit(tx, login(tenant, { requestId: 'second' })), {
+        tenantId: tenant,
+      });
+      releaseFirst();
+      await first;
+      // chained in the order the entries were sealed: the second committed, so sealed, first
+      expect((await auditRows(database, tenant)).map((r) => [r.seq, r.requestId])).toEqual([
+        [1, 'second'],
+        [2, 'first'],
+      ]);
+      expect((await verifyAuditChain(database.db, tenant)).ok).toBe(true);
+    },
+  );
 
   it('stores text as PostgreSQL keeps it, so odd input still verifies', async () => {
     const tenant = '0e0e0e0e-0000-4000-8000-00000000000e';
-    const record = await database.transaction(
+    await database.transaction(
       (tx) =>
         recordAudit(
           tx,
@@ -129,7 +176,8 @@ describe('recordAudit', () => {
         ),
       { tenantId: tenant },
     );
-    expect(record.metadata).toEqual({
+    const [record] = await auditRows(database, tenant);
+    expect(record?.metadata).toEqual({
       agent: 'bad\uFFFDbyte \uFFFD lone',
       nested: { 'k\uFFFD': [1.5, null, 1e21] },
     });
@@ -140,6 +188,7 @@ describe('recordAudit', () => {
     await database.transaction((tx) => recordAudit(tx, login(platformTenantId, { action: 'login_failed' })), {
       tenantId: platformTenantId,
     });
+    expect((await auditRows(database, platformTenantId)).at(-1)).toMatchObject({ action: 'login_failed' });
     await expect(database.transaction((tx) => recordAudit(tx, login('not-a-uuid')))).rejects.toThrow(
       /tenantId/,
     );
@@ -149,7 +198,67 @@ describe('recordAudit', () => {
     await expect(
       database.transaction((tx) => recordAudit(tx, { ...login(tenantA), actor: { type: 'user', id: '' } })),
     ).rejects.toThrow(/actor/);
-    expect(await database.transaction((tx) => recordAudit(tx, []))).toEqual([]);
+    await expect(database.transaction((tx) => recordAudit(tx, []))).resolves.toBeUndefined();
+  });
+});
+
+describe('sealing', () => {
+  it('seals entries a stopped node left pending, and verify counts them until then', async () => {
+    const tenant = '1a1a1a1a-0000-4000-8000-00000000001a';
+    await database.transaction((tx) => recordAudit(tx, login(tenant)), { tenantId: tenant });
+    // as a node that committed and stopped before sealing would leave it
+    await database.execute(
+      `insert into prefiq.audit_pending (tenant_id, actor_type, actor, action, request_id)
+       values ($1, 'system', 'system', 'login_failed', 'left-behind')`,
+      [tenant],
+    );
+    expect((await verifyAuditChain(database.db, tenant)).tenants).toEqual([
+      expect.objectContaining({ tenantId: tenant, rows: 1, pending: 1, problem: undefined }),
+    ]);
+    expect(await sealAuditLog(database)).toBe(1);
+    expect((await verifyAuditChain(database.db, tenant)).tenants).toEqual([
+      expect.objectContaining({ tenantId: tenant, rows: 2, pending: 0, problem: undefined }),
+    ]);
+    expect((await auditRows(database, tenant)).at(-1)).toMatchObject({ seq: 2, requestId: 'left-behind' });
+  });
+
+  it('lets no two sealers fork a chain', async () => {
+    const tenant = '1b1b1b1b-0000-4000-8000-00000000001b';
+    for (let i = 0; i < 30; i++) {
+      await database.execute(
+        `insert into prefiq.audit_pending (tenant_id, actor_type, actor, action, request_id)
+         values ($1, 'system', 'system', 'login', $2)`,
+        [tenant, `r${i}`],
+      );
+    }
+    const sealed = await Promise.all(
+      Array.from({ length: 4 }, () => sealAuditLog(database, { tenantId: tenant, batchSize: 7 })),
+    );
+    expect(sealed.reduce((a, b) => a + b, 0)).toBe(30);
+    const rows = await auditRows(database, tenant);
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect((await verifyAuditChain(database.db, tenant)).ok).toBe(true);
+  });
+
+  it('a forged seal is what verify names', async () => {
+    const tenant = '1c1c1c1c-0000-4000-8000-00000000001c';
+    await database.execute(
+      `insert into prefiq.audit_pending (tenant_id, actor_type, actor, action) values ($1, 'system', 'system', 'login')`,
+      [tenant],
+    );
+    const [row] = await database.execute<{ id: string }>(
+      'select id::text as id from prefiq.audit_pending where tenant_id = $1',
+      [tenant],
+    );
+    // someone moving the entry with a made-up hash instead of the sealer's
+    await database.transaction((tx) =>
+      tx.execute(
+        sql`select prefiq.audit_seal(${JSON.stringify([{ id: Number(row?.id), seq: 1, prev_hash: genesisHash, hash: 'f'.repeat(64) }])}::jsonb)`,
+      ),
+    );
+    expect((await verifyAuditChain(database.db, tenant)).problems).toEqual([
+      expect.objectContaining({ tenantId: tenant, seq: 1, kind: 'altered' }),
+    ]);
   });
 });
 
@@ -157,10 +266,19 @@ describe('append-only in the database', () => {
   const code = (error: unknown) => pgErrorOf(error)?.code;
 
   it('refuses UPDATE, DELETE and TRUNCATE even to a superuser without the maintenance role', async () => {
+    const tenant = '1d1d1d1d-0000-4000-8000-00000000001d';
+    await database.execute(
+      `insert into prefiq.audit_pending (tenant_id, actor_type, actor, action) values ($1, 'system', 'system', 'login')`,
+      [tenant],
+    );
     for (const statement of [
       sql`update prefiq.audit_log set actor = 'someone-else'`,
       sql`delete from prefiq.audit_log`,
       sql`truncate prefiq.audit_log`,
+      // entries waiting for their seal leave only into the chain
+      sql`update prefiq.audit_pending set actor = 'someone-else'`,
+      sql`delete from prefiq.audit_pending`,
+      sql`truncate prefiq.audit_pending`,
     ]) {
       const error = await database.transaction((tx) => tx.execute(statement)).catch((e: unknown) => e);
       expect(code(error)).toBe('42501');
@@ -180,12 +298,26 @@ describe('append-only in the database', () => {
 
     const appended = await asAppRole(database, tenantA, (tx) => recordAudit(tx, login(tenantA)));
     expect(appended.error).toBeUndefined();
+    // the chain itself is the sealer's alone, and waiting entries are nobody's to read
+    const forged = await asAppRole(database, tenantA, (tx) =>
+      tx.execute(sql`insert into prefiq.audit_log (tenant_id, seq, at, actor_type, actor, action, prev_hash, hash)
+        values (${tenantA}::uuid, 999, now(), 'system', 'system', 'login', ${genesisHash}, ${genesisHash})`),
+    );
+    expect(code(forged.error)).toBe('42501');
+    const peek = await asAppRole(database, tenantA, (tx) =>
+      tx.execute(sql`select * from prefiq.audit_pending`),
+    );
+    expect(code(peek.error)).toBe('42501');
+    const sealing = await asAppRole(database, tenantA, (tx) =>
+      tx.execute(sql`select * from prefiq.audit_take_pending(10)`),
+    );
+    expect(code(sealing.error)).toBe('42501');
     const visible = await asAppRole(database, tenantA, (tx) => auditCount(tx, tenantB));
     expect(visible.value).toBe(0);
     // row-level security: an entry for another tenant than the transaction's is refused
     const foreign = await asAppRole(database, tenantA, (tx) => recordAudit(tx, login(tenantB)));
     expect(String(foreign.error)).toMatch(/not in tenant/);
-    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+    expect((await verifyAuditChain(database.db, tenantA)).ok).toBe(true);
   });
 
   it('lets the maintenance role change rows (which verify then names)', async () => {

@@ -1,14 +1,14 @@
-import { sql } from 'drizzle-orm';
+import { afterCommit, atCommit } from '../data/commit-hooks.js';
 import type { Db } from '../data/database.js';
-import { executeRows } from '../data/execute-rows.js';
 import { pgErrorOf } from '../data/pg-error.js';
+import { insertQuery } from '../resources/insert-statement.js';
 import type { AuditEntry, AuditRecord } from './audit-entry.js';
-import { auditHash } from './audit-hash.js';
-import { auditLog } from './audit-log-table.js';
+import { auditPending } from './audit-log-table.js';
+import { sealSoon } from './seal-audit-log.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const actionName = /^[a-z][a-z0-9_.]{0,62}$/;
-/** rows per INSERT: 13 parameters each stays far below PostgreSQL's 65535 */
+/** rows per INSERT: 9 parameters each stays far below PostgreSQL's 65535 */
 const insertChunk = 1000;
 const loneSurrogateOrNul = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\0/g;
 
@@ -42,7 +42,7 @@ function optionalText(value: string | undefined, what: string): string | null {
   return storable(value);
 }
 
-/** The row of an entry, but for its place in the chain (seq, time, hashes). */
+/** The row of an entry as it waits for its seal: no place in the chain yet, no time (the database's). */
 type Pending = Omit<AuditRecord, 'seq' | 'at' | 'prevHash' | 'hash'>;
 
 function pending(entry: AuditEntry): Pending {
@@ -72,52 +72,32 @@ function pending(entry: AuditEntry): Pending {
   };
 }
 
-interface ChainHead {
-  seq: number;
-  hash: string;
-  at: string;
-}
-
-/**
- * Locks the tenant's chain for the rest of the transaction and reads its head, in one round trip
- * (`prefiq.audit_chain_head`: `pg_advisory_xact_lock`, then the last row, then the time).
- */
-async function chainHead(tx: Db, tenantId: string): Promise<ChainHead> {
-  const [row] = await executeRows<{ seq: string | number; hash: string; at: string }>(
-    tx,
-    sql`select head_seq::text as seq, head_hash as hash, head_at as at from prefiq.audit_chain_head(${tenantId}::uuid)`,
-  );
-  if (row === undefined) throw new Error('prefiq.audit_chain_head returned no row');
-  return { seq: Number(row.seq), hash: row.hash, at: row.at };
-}
-
-function explain(error: unknown, tenantId: string): unknown {
+function explain(error: unknown, tenantIds: readonly string[]): unknown {
   const info = pgErrorOf(error);
   if (info?.code === '42501' && /row-level security/i.test(info.message)) {
     return new Error(
-      `recordAudit: the transaction is not in tenant ${tenantId}: run it with database.transaction(work, { tenantId }) so row-level security lets the entry in`,
+      `recordAudit: the transaction is not in tenant ${tenantIds.join(', ')}: run it with database.transaction(work, { tenantId }) so row-level security lets the entry in`,
       { cause: error },
     );
   }
   if (info?.code === '42P01') {
     return new Error(
-      'recordAudit: prefiq.audit_log does not exist: apply the framework migrations (prefiq migrate)',
-      {
-        cause: error,
-      },
+      'recordAudit: prefiq.audit_pending does not exist: apply the framework migrations (prefiq migrate)',
+      { cause: error },
     );
   }
   return error;
 }
 
 /**
- * Appends entries to their tenants' audit chains inside the caller's transaction, so they commit
- * or roll back with the change they record. Each row gets the next `seq` of its tenant, the
- * transaction's time and `hash = sha256(prevHash ‖ canonical row)` (see `canonicalAuditRow`).
- * Writers of one tenant are serialized by a transaction-scoped advisory lock taken here and held
- * until commit: record the entry as the transaction's last step, after its row locks, and keep the
- * transaction short. The transaction must be in the entry's tenant (`{ tenantId }`), which
- * row-level security checks for roles that do not own the table, and READ COMMITTED (the default).
+ * Appends entries to the audit log inside the caller's transaction, so they commit or roll back
+ * with the change they record: the INSERT goes out with the transaction's COMMIT (`atCommit`), and
+ * if it fails nothing commits. No lock is taken: an entry waits in `prefiq.audit_pending` until a
+ * sealer gives it the next `seq` of its tenant's chain and its hash (see `sealAuditLog`); once the
+ * transaction has committed, it seals (`sealSoon`) before `database.transaction` resolves, so the
+ * chain holds the entry when the caller goes on (unless sealing failed; then the next pass takes
+ * it). The time recorded is the transaction's. The transaction must be in the entry's tenant
+ * (`{ tenantId }`), which row-level security checks for roles that do not own the table.
  *
  * @example
  * await database.transaction(
@@ -125,42 +105,15 @@ function explain(error: unknown, tenantId: string): unknown {
  *   { tenantId },
  * );
  */
-export async function recordAudit(tx: Db, entry: AuditEntry): Promise<AuditRecord>;
-export async function recordAudit(tx: Db, entries: readonly AuditEntry[]): Promise<AuditRecord[]>;
-export async function recordAudit(
-  tx: Db,
-  input: AuditEntry | readonly AuditEntry[],
-): Promise<AuditRecord | AuditRecord[]> {
-  const single = !Array.isArray(input);
-  const rows = (single ? [input as AuditEntry] : (input as readonly AuditEntry[])).map(pending);
-  const records: AuditRecord[] = new Array(rows.length);
-  // tenants in a fixed order, so two batches spanning the same tenants cannot deadlock
-  const tenants = [...new Set(rows.map((row) => row.tenantId))].sort();
-  for (const tenantId of tenants) {
-    try {
-      const head = await chainHead(tx, tenantId);
-      let { seq, hash } = head;
-      const appended: AuditRecord[] = [];
-      rows.forEach((row, index) => {
-        if (row.tenantId !== tenantId) return;
-        seq += 1;
-        const content = { ...row, seq, at: head.at };
-        const record: AuditRecord = { ...content, prevHash: hash, hash: auditHash(hash, content) };
-        hash = record.hash;
-        records[index] = record;
-        appended.push(record);
-      });
-      for (let start = 0; start < appended.length; start += insertChunk) {
-        await tx.insert(auditLog).values(appended.slice(start, start + insertChunk));
-      }
-    } catch (error) {
-      throw explain(error, tenantId);
-    }
+export async function recordAudit(tx: Db, input: AuditEntry | readonly AuditEntry[]): Promise<void> {
+  const rows = (Array.isArray(input) ? (input as readonly AuditEntry[]) : [input as AuditEntry]).map(pending);
+  if (rows.length === 0) return;
+  const tenants = [...new Set(rows.map((row) => row.tenantId))];
+  for (let start = 0; start < rows.length; start += insertChunk) {
+    // sent with the transaction's COMMIT: an entry costs no round trip of its own
+    await atCommit(tx, insertQuery(tx, auditPending, rows.slice(start, start + insertChunk)), (error) =>
+      explain(error, tenants),
+    );
   }
-  if (single) {
-    const [record] = records;
-    if (record === undefined) throw new Error('recordAudit: no row was appended');
-    return record;
-  }
-  return records;
+  afterCommit(tx, sealSoon);
 }

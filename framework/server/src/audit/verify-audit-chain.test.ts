@@ -47,7 +47,7 @@ describe('verifyAuditChain', () => {
     const rows = await auditRows(database, a);
     expect(result.tenants).toEqual(
       expect.arrayContaining([
-        { tenantId: a, rows: 3, head: { seq: 3, hash: rows[2]?.hash }, problem: undefined },
+        { tenantId: a, rows: 3, head: { seq: 3, hash: rows[2]?.hash }, problem: undefined, pending: 0 },
         expect.objectContaining({ tenantId: b, rows: 1 }),
       ]),
     );

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../data/database.js';
 import { executeRows } from '../data/execute-rows.js';
-import { type AuditActorType, type AuditDiff, genesisHash } from './audit-entry.js';
-import { type AuditRowContent, auditHash } from './audit-hash.js';
+import { genesisHash } from './audit-entry.js';
+import { auditHash, type StoredEntry, storedContent } from './audit-hash.js';
 
 /**
  * The first thing wrong with a tenant's chain. `altered`: the row's content or hash is not what
@@ -24,6 +24,11 @@ export interface AuditChainReport {
   /** the last row checked (the chain's head when intact): anchor it elsewhere to detect truncation */
   head: { seq: number; hash: string } | undefined;
   problem: AuditChainProblem | undefined;
+  /**
+   * committed entries still waiting for their seal (`prefiq.audit_pending`), which the chain does
+   * not cover yet: `sealAuditLog` first to verify them too
+   */
+  pending: number;
 }
 
 export interface AuditVerification {
@@ -38,38 +43,7 @@ export interface VerifyAuditChainOptions {
   batchSize?: number;
 }
 
-type StoredRow = {
-  tenant_id: string;
-  seq: string;
-  at: string;
-  actor_type: string;
-  actor: string;
-  action: string;
-  entity: string | null;
-  record_id: string | null;
-  diff: string | null;
-  request_id: string | null;
-  metadata: string | null;
-  prev_hash: string;
-  hash: string;
-};
-
-function contentOf(row: StoredRow): AuditRowContent {
-  return {
-    tenantId: row.tenant_id,
-    seq: Number(row.seq),
-    at: row.at,
-    actorType: row.actor_type as AuditActorType,
-    actor: row.actor,
-    action: row.action,
-    entity: row.entity,
-    recordId: row.record_id,
-    // read as text and parsed here, so both drivers give the same values
-    diff: row.diff === null ? null : (JSON.parse(row.diff) as AuditDiff),
-    requestId: row.request_id,
-    metadata: row.metadata === null ? null : (JSON.parse(row.metadata) as Record<string, unknown>),
-  };
-}
+type StoredRow = StoredEntry & { seq: string; prev_hash: string; hash: string };
 
 async function readBatch(db: Db, tenantId: string, after: number, limit: number): Promise<StoredRow[]> {
   return executeRows<StoredRow>(
@@ -85,8 +59,13 @@ async function readBatch(db: Db, tenantId: string, after: number, limit: number)
   );
 }
 
-async function verifyTenant(db: Db, tenantId: string, batchSize: number): Promise<AuditChainReport> {
-  const report: AuditChainReport = { tenantId, rows: 0, head: undefined, problem: undefined };
+async function verifyTenant(
+  db: Db,
+  tenantId: string,
+  batchSize: number,
+  pending: number,
+): Promise<AuditChainReport> {
+  const report: AuditChainReport = { tenantId, rows: 0, head: undefined, problem: undefined, pending };
   let expected = 1;
   let prevHash = genesisHash;
   const fail = (seq: number, kind: AuditChainProblem['kind'], message: string): AuditChainReport => {
@@ -96,7 +75,7 @@ async function verifyTenant(db: Db, tenantId: string, batchSize: number): Promis
   for (;;) {
     const rows = await readBatch(db, tenantId, expected - 1, batchSize);
     for (const row of rows) {
-      const content = contentOf(row);
+      const content = storedContent(row, Number(row.seq));
       const { seq } = content;
       if (seq !== expected) {
         const missing = seq - 1 === expected ? `row ${expected} is` : `rows ${expected} to ${seq - 1} are`;
@@ -132,7 +111,8 @@ async function verifyTenant(db: Db, tenantId: string, batchSize: number): Promis
 /**
  * Walks each tenant's audit chain (or one tenant's) from its first row and reports, per tenant,
  * the first row that was altered (its hash does not match its canonical content) or removed (a
- * gap in `seq`, or a `prevHash` that is not the previous row's hash). Deleting a chain's newest
+ * gap in `seq`, or a `prevHash` that is not the previous row's hash), and how many committed
+ * entries still wait for their seal (not covered yet; `sealAuditLog` first to include them). Deleting a chain's newest
  * rows leaves no gap: compare `head` with a copy kept elsewhere to detect that. Needs to see every
  * row: run it as the table's owner or `prefiq_audit_maintenance`, not as a tenant-bound role.
  *
@@ -157,17 +137,32 @@ export async function verifyAuditChain(
       `role ${access.role} sees only some audit rows (row-level security): verify as the table's owner or prefiq_audit_maintenance`,
     );
   }
+  const waiting = new Map(
+    (
+      await executeRows<{ tenant_id: string; n: string | number }>(
+        db,
+        sql`select tenant_id::text as tenant_id, count(*)::text as n from prefiq.audit_pending group by 1`,
+      )
+    ).map((row) => [row.tenant_id, Number(row.n)]),
+  );
   const tenants =
     tenantId === undefined
-      ? (
-          await executeRows<{ tenant_id: string }>(
-            db,
-            sql`select distinct tenant_id::text as tenant_id from prefiq.audit_log order by 1`,
-          )
-        ).map((row) => row.tenant_id)
+      ? [
+          ...new Set([
+            ...(
+              await executeRows<{ tenant_id: string }>(
+                db,
+                sql`select distinct tenant_id::text as tenant_id from prefiq.audit_log order by 1`,
+              )
+            ).map((row) => row.tenant_id),
+            ...waiting.keys(),
+          ]),
+        ].sort()
       : [tenantId.toLowerCase()];
   const reports: AuditChainReport[] = [];
-  for (const tenant of tenants) reports.push(await verifyTenant(db, tenant, batchSize));
+  for (const tenant of tenants) {
+    reports.push(await verifyTenant(db, tenant, batchSize, waiting.get(tenant) ?? 0));
+  }
   const problems = reports.flatMap((report) => (report.problem === undefined ? [] : [report.problem]));
   return { ok: problems.length === 0, tenants: reports, problems };
 }

@@ -13,6 +13,16 @@ export interface TransactionOptions {
   userId?: string;
 }
 
+/** Options of {@link Database.read}. */
+export interface ReadOptions extends TransactionOptions {
+  /**
+   * `work` runs exactly one statement: on PostgreSQL COMMIT then goes out right behind it, in the
+   * same round trip, and the connection takes the next read at once. A second statement fails
+   * (the transaction already ended).
+   */
+  oneStatement?: boolean;
+}
+
 /** A row as a raw SQL statement returns it: column names as keys, driver values. */
 export type SqlRow = Record<string, unknown>;
 
@@ -34,10 +44,10 @@ export interface Database {
    * Runs reads in a tenant's context: with a tenant role in force, `work` runs in a read-only
    * transaction as that role with `app.tenant_id` / `app.user_id` set, so row-level security
    * filters every statement (on PostgreSQL the context goes out in the same round trip as the first
-   * query). Without one, or without a tenant, `work` gets `db` as before. Like `transaction`,
-   * `work` must use the handle it is given.
+   * query, on connections kept for such reads). Without one, or without a tenant, `work` gets `db`
+   * as before. Like `transaction`, `work` must use the handle it is given.
    */
-  read<T>(work: (db: Db) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  read<T>(work: (db: Db) => Promise<T>, options?: ReadOptions): Promise<T>;
   /**
    * The role that work in a tenant runs as from now on (`SET LOCAL ROLE`): one that does not own
    * the tables, so row-level security applies to it (tenancy's `ensureRowLevelSecurity` creates it

@@ -5,6 +5,8 @@ import { createPreparePolicy, type PreparePolicy } from './prepare-policy.js';
 /** Whether a transaction may still send statements; shared by the guard and its owner. */
 export interface TransactionState {
   open: boolean;
+  /** the error a refused statement fails with; a {@link TransactionClosedError} when absent */
+  refusal?: () => Error;
 }
 
 /** A statement refused because its transaction is over: its connection died or it already ended. */
@@ -93,6 +95,7 @@ function watch<Q extends object>(query: Q, state: TransactionState): Q {
  * outside any transaction, where each would commit on its own (a partial commit). The guard
  * closes on the first connection-level error or when the owner marks the state closed. Repeated
  * parameterized statements are sent as named prepared statements (see {@link createPreparePolicy}).
+ * `afterStatement` sees each statement as it is handed out (a one-statement read sends it, then COMMIT).
  *
  * @example
  * const state = { open: true };
@@ -102,20 +105,21 @@ export function guardTransactionSql(
   sql: TransactionSql,
   state: TransactionState,
   preparePolicy: PreparePolicy = sharedPreparePolicy,
+  afterStatement?: (query: { execute(): unknown }) => void,
 ): TransactionSql {
   const unsafe = ((...args: Parameters<Unsafe>) => {
-    if (!state.open) throw new TransactionClosedError();
+    if (!state.open) throw state.refusal?.() ?? new TransactionClosedError();
     const [text, parameters, options] = args;
     // drizzle's statements arrive unprepared: a repeated one is prepared, saving a round trip
-    if (
+    const query =
       options?.prepare !== true &&
       Array.isArray(parameters) &&
       parameters.length > 0 &&
       preparePolicy.shouldPrepare(text)
-    ) {
-      return watch(sql.unsafe(text, parameters, { ...options, prepare: true }), state);
-    }
-    return watch(sql.unsafe(...args), state);
+        ? sql.unsafe(text, parameters, { ...options, prepare: true })
+        : sql.unsafe(...args);
+    afterStatement?.(query);
+    return watch(query, state);
   }) as Unsafe;
   const savepoint = ((...args: unknown[]) => {
     if (!state.open) return Promise.reject(new TransactionClosedError());

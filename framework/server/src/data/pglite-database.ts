@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
+import { runCommitHooks, sendLastStatements, trackTransaction } from './commit-hooks.js';
 import type { Database, Db, SqlRow, TransactionOptions } from './database.js';
 import { contextRole, setTransactionContext } from './set-transaction-context.js';
 
@@ -47,15 +48,25 @@ export async function createPgliteDatabase({
   // PGlite's user is a superuser, whom row-level security never restricts: work in a tenant must
   // switch to a normal role for the policies to apply
   let tenantRole: string | undefined;
-  const inTransaction = <T>(work: (tx: Db) => Promise<T>, options: TransactionOptions | undefined) =>
-    enqueue(() =>
+  const inTransaction = async <T>(work: (tx: Db) => Promise<T>, options: TransactionOptions | undefined) => {
+    let handle: Db | undefined;
+    const result = await enqueue(() =>
       db.transaction(async (tx) => {
+        const own = tx as unknown as Db;
+        handle = own;
+        trackTransaction(own);
         await setTransactionContext(tx, options, contextRole(tenantRole, options));
-        return work(tx);
+        const done = await work(tx);
+        for (const sent of sendLastStatements(own)) await sent;
+        return done;
       }),
     );
+    // after the queue moved on: a hook may run transactions of its own
+    if (handle !== undefined) await runCommitHooks(handle, database);
+    return result;
+  };
 
-  return {
+  const database: EmbeddedDatabase = {
     kind: 'pglite',
     db,
     transaction: inTransaction,
@@ -79,4 +90,5 @@ export async function createPgliteDatabase({
       return closing;
     },
   };
+  return database;
 }

@@ -2,22 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeRows } from './execute-rows.js';
-import { readPrelude } from './pipelined-read.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
-
-describe('readPrelude', () => {
-  it('inlines only checked values', () => {
-    const tenantId = randomUUID();
-    expect(readPrelude('prefiq_app', { tenantId })).toBe(
-      `begin read only; select set_config('role', 'prefiq_app', true), set_config('app.tenant_id', '${tenantId}', true), set_config('app.user_id', '', true)`,
-    );
-    expect(() => readPrelude('prefiq_app; drop', { tenantId })).toThrow('not a plain role name');
-    expect(() => readPrelude('prefiq_app', { tenantId: "x'); drop table t; --" })).toThrow(
-      'tenantId must be a uuid',
-    );
-    expect(() => readPrelude('prefiq_app', { tenantId, userId: 'nope' })).toThrow('userId must be a uuid');
-  });
-});
 
 const onPostgres = /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? '');
 
@@ -45,6 +30,30 @@ describe.skipIf(!onPostgres)('Database.read on PostgreSQL', () => {
 
   it('reads as the tenant role, in the tenant, read-only', async () => {
     expect(await whoAmI()).toEqual([{ who: 'prefiq_app', tenant: tenantId, readOnly: 'on' }]);
+  });
+
+  it('refuses a tenant or user id that is not a uuid, and a role that is not a plain name', async () => {
+    await expect(test.database.read(async () => 1, { tenantId: "x'); --" })).rejects.toThrow(
+      'tenantId must be a uuid',
+    );
+    await expect(test.database.read(async () => 1, { tenantId, userId: 'nope' })).rejects.toThrow(
+      'userId must be a uuid',
+    );
+  });
+
+  it('refuses a second statement in a read declared as one, and the connection goes on', async () => {
+    await expect(
+      test.database.read(
+        async (db) => {
+          await executeRows(db, sql`select 1`);
+          return executeRows(db, sql`select 2`);
+        },
+        { tenantId, oneStatement: true },
+      ),
+    ).rejects.toMatchObject({
+      cause: expect.objectContaining({ message: expect.stringMatching(/second statement/) }),
+    });
+    for (let i = 0; i < 4; i++) expect((await whoAmI())[0]?.who).toBe('prefiq_app');
   });
 
   it('survives a backend killed mid-read: the read fails, later reads work, no connection is left in a transaction', async () => {

@@ -2,16 +2,27 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js/session';
 import postgres, { type Options, type PendingQuery, type Row, type Sql, type TransactionSql } from 'postgres';
+import {
+  lastStatementsFailed,
+  runCommitHooks,
+  sendLastStatements,
+  trackTransaction,
+} from './commit-hooks.js';
 import type { Database, Db, SqlRow, TransactionOptions } from './database.js';
 import { guardTransactionSql, type TransactionState } from './guard-transaction-sql.js';
 import { isConnectionLoss, pgErrorOf } from './pg-error.js';
-import { pipelinedRead } from './pipelined-read.js';
+import { createReadLanes } from './pipelined-read.js';
 import { contextRole } from './set-transaction-context.js';
 
 export interface PostgresDatabaseOptions {
   /** `postgres://user:password@host:port/database` */
   url: string;
-  /** pool size; at least 2, since postgres.js 3.4.9 mixes up transactions on a single connection */
+  /**
+   * connections, at least 2: half of them (rounded down) serve reads in a tenant, one read after
+   * the other on each (see `createReadLanes`), the others are the pool for transactions and other
+   * statements, which keeps at least 2 since postgres.js 3.4.9 mixes up transactions on a single
+   * connection
+   */
   max?: number;
   /** `statement_timeout` of every connection */
   statementTimeoutMs?: number;
@@ -41,6 +52,11 @@ function contextStatement(
   }
   return sql`select set_config('app.tenant_id', ${tenantId ?? ''}, true), set_config('app.user_id', ${userId ?? ''}, true)`;
 }
+
+/** Sends a statement now rather than when it is first awaited. */
+const sendNow = (query: { execute(): unknown }) => {
+  query.execute();
+};
 
 /**
  * What a transaction callback returns once its connection is lost: a promise that never settles.
@@ -81,20 +97,20 @@ export function createPostgresDatabase({
       idle_in_transaction_session_timeout: idleInTransactionTimeoutMs,
     },
   });
-  const client = postgres(url, options(max));
+  const readLanes = Math.max(1, Math.floor(max / 2));
+  const client = postgres(url, options(Math.max(2, max - readLanes)));
   const db = drizzle({ client }) as unknown as Db;
+  const lanes = createReadLanes(url, readLanes, options(1), dialect);
   let closing: Promise<void> | undefined;
   // the role work in a tenant runs as, for row-level security; see Database.useTenantRole
   let tenantRole: string | undefined;
 
-  return {
+  const database: Database = {
     kind: 'postgres',
     db,
     read(work, readOptions) {
       const role = contextRole(tenantRole, readOptions);
-      return role === undefined || readOptions === undefined
-        ? work(db)
-        : pipelinedRead(client, dialect, work, role, readOptions);
+      return role === undefined || readOptions === undefined ? work(db) : lanes.read(work, role, readOptions);
     },
     useTenantRole(role) {
       tenantRole = role;
@@ -103,13 +119,19 @@ export function createPostgresDatabase({
       for (let attempt = 1; ; attempt++) {
         const state: TransactionState = { open: true };
         let started = false;
+        let handle: Db | undefined;
+        let last: Promise<unknown>[] = [];
         try {
-          return (await client.begin(async (sql) => {
+          const committed = (await client.begin(async (sql) => {
             started = true;
-            // drizzle types its session over `Sql`; a transaction handle is what it passes at run time too
-            const guarded = guardTransactionSql(sql, state) as unknown as Sql;
+            // drizzle types its session over `Sql`; a transaction handle is what it passes at run
+            // time too. Each statement is sent as soon as it is made, so the last ones (`atCommit`)
+            // are on their way before postgres.js sends COMMIT behind them.
+            const guarded = guardTransactionSql(sql, state, undefined, sendNow) as unknown as Sql;
             const session = new PostgresJsSession(guarded, dialect, undefined);
             const tx = new PostgresJsTransaction(dialect, session as never, undefined) as unknown as Db;
+            handle = tx;
+            trackTransaction(tx);
             let result: Awaited<ReturnType<typeof work>>;
             try {
               // sent now and not awaited: it goes out with the callback's first statement (one
@@ -122,6 +144,7 @@ export function createPostgresDatabase({
               context?.catch(() => undefined);
               result = await work(tx);
               await context;
+              last = sendLastStatements(tx);
             } catch (error) {
               if (!state.open) return lostConnection();
               throw error;
@@ -129,6 +152,11 @@ export function createPostgresDatabase({
             if (!state.open) return lostConnection();
             return result;
           })) as Awaited<ReturnType<typeof work>>;
+          // a failed last statement made that COMMIT a ROLLBACK: nothing committed
+          const failed = await lastStatementsFailed(last);
+          if (failed !== undefined) throw failed;
+          if (handle !== undefined) await runCommitHooks(handle, database);
+          return committed;
         } catch (error) {
           // BEGIN never reached a live backend, so `work` did not run: safe to try once more. It
           // happens after a backend is killed: postgres.js hands the dead backend's error to the
@@ -159,8 +187,9 @@ export function createPostgresDatabase({
       await client`select 1`;
     },
     close() {
-      closing ??= client.end({ timeout: 5 });
+      closing ??= Promise.all([client.end({ timeout: 5 }), lanes.close()]).then(() => undefined);
       return closing;
     },
   };
+  return database;
 }

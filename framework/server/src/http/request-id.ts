@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.js';
+import { carriesStandardHeaders, standardResponseHeaders } from './response-headers.js';
 
 /** Header carrying the request id, in and out. */
 export const requestIdHeader = 'X-Request-Id';
@@ -31,7 +32,8 @@ export function requestId(): MiddlewareHandler<AppEnv> {
     const incoming = c.req.header(requestIdHeader);
     const id = isValidRequestId(incoming) ? incoming : randomUUID();
     c.set('requestId', id);
+    standardResponseHeaders(c, { [requestIdHeader]: id });
     await next();
-    c.res.headers.set(requestIdHeader, id);
+    if (!carriesStandardHeaders(c.res)) c.res.headers.set(requestIdHeader, id);
   };
 }

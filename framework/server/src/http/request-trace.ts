@@ -6,6 +6,7 @@ import {
   parseTraceparent,
 } from '../observability/trace-context.js';
 import type { AppEnv } from './app-env.js';
+import { carriesStandardHeaders, standardResponseHeaders } from './response-headers.js';
 
 /**
  * W3C Trace Context: continues the caller's trace from a valid `traceparent` or starts one (sampled),
@@ -23,7 +24,8 @@ export function requestTrace(): MiddlewareHandler<AppEnv> {
     const traceparent = formatTraceparent({ traceId, spanId: newSpanId(), flags: incoming?.flags ?? '01' });
     c.set('traceId', traceId);
     c.set('traceparent', traceparent);
+    standardResponseHeaders(c, { traceparent });
     await next();
-    c.res.headers.set('traceparent', traceparent);
+    if (!carriesStandardHeaders(c.res)) c.res.headers.set('traceparent', traceparent);
   };
 }

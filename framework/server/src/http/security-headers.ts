@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-env.js';
+import { carriesStandardHeaders, standardResponseHeaders } from './response-headers.js';
 
 /**
  * CSP for JSON responses and the API reference page: everything from this origin only. The
@@ -22,14 +22,45 @@ export const contentSecurityPolicy = {
 };
 
 /**
- * Hono's `secureHeaders` with {@link contentSecurityPolicy}: HSTS, nosniff, no framing,
- * `Referrer-Policy: no-referrer`, same-origin resource policy. A header a handler already set
- * stays as it set it.
+ * The headers Hono's `secureHeaders` sets with {@link contentSecurityPolicy}, `X-Frame-Options:
+ * DENY` and the rest of its defaults (a test keeps the two equal): HSTS, nosniff, no framing,
+ * `Referrer-Policy: no-referrer`, same-origin resource policy.
+ */
+export const securityHeaderValues: Readonly<Record<string, string>> = {
+  'content-security-policy': Object.entries(contentSecurityPolicy)
+    .map(([name, sources]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${sources.join(' ')}`)
+    .join('; '),
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'origin-agent-cluster': '?1',
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=15552000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-dns-prefetch-control': 'off',
+  'x-download-options': 'noopen',
+  'x-frame-options': 'DENY',
+  'x-permitted-cross-domain-policies': 'none',
+  'x-xss-protection': '0',
+};
+
+const securityHeaderEntries = Object.entries(securityHeaderValues);
+
+/**
+ * {@link securityHeaderValues} on every response. A header a handler already set stays as it set
+ * it (the web UI's pages set their own policy, see static-ui.ts), and `X-Powered-By` goes, as
+ * with Hono's `secureHeaders`. A handler that builds its response with `jsonResponse` carries them
+ * already.
  *
  * @example
  * app.use(securityHeaders());
  */
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
-  // a handler that sets its own policy keeps it (the web UI's pages, see static-ui.ts)
-  return secureHeaders({ contentSecurityPolicy, xFrameOptions: 'DENY', overwrite: false });
+  return async (c, next) => {
+    standardResponseHeaders(c, securityHeaderValues);
+    await next();
+    if (carriesStandardHeaders(c.res)) return;
+    const headers = c.res.headers;
+    for (const [name, value] of securityHeaderEntries) if (!headers.has(name)) headers.set(name, value);
+    headers.delete('x-powered-by');
+  };
 }

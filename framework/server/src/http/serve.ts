@@ -4,7 +4,8 @@ import { getRequestListener } from '@hono/node-server';
 
 /** What `serve` needs of an app: Hono's `fetch`. */
 export interface FetchApp {
-  fetch: (request: Request) => Response | Promise<Response>;
+  /** `env` holds the request's own IncomingMessage and ServerResponse (`c.env` in Hono) */
+  fetch: (request: Request, env?: { incoming: unknown; outgoing: unknown }) => Response | Promise<Response>;
 }
 
 export interface ServeOptions {
@@ -44,7 +45,9 @@ export async function serve(
   app: FetchApp,
   { hostname = '0.0.0.0', port = 3000 }: ServeOptions = {},
 ): Promise<HttpServer> {
-  const listener = getRequestListener((request) => app.fetch(request));
+  // `env` carries the Node request and response through to the middleware, which reads them
+  // directly instead of making the adapter build a whole Request (see request-timeout.ts)
+  const listener = getRequestListener((request, env) => app.fetch(request, env));
   const active = new Set<ServerResponse>();
   let closing: Promise<void> | undefined;
   let onIdle: (() => void) | undefined;

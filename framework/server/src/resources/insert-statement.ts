@@ -128,3 +128,22 @@ export async function insertRows(
   const result: unknown = await prepared.execute();
   return statement.fields === undefined ? [] : (result as Row[]);
 }
+
+/**
+ * The text and driver values of `tx.insert(table).values(rows)`, not sent: for `atCommit`. A
+ * single row uses the statement built once per table and row shape, as {@link insertRows} does.
+ *
+ * @example
+ * await atCommit(tx, insertQuery(tx, auditPending, rows));
+ */
+export function insertQuery(tx: Db, table: PgTable, rows: readonly Row[]): Query {
+  const [row] = rows;
+  const statement = rows.length === 1 && row !== undefined ? statementFor(tx, table, row, false) : null;
+  const values = statement === null || row === undefined ? undefined : bind(statement, row);
+  if (statement === null || values === undefined)
+    return tx
+      .insert(table)
+      .values(rows as never)
+      .toSQL();
+  return { sql: statement.query.sql, params: values };
+}

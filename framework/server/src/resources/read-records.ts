@@ -10,7 +10,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { Db } from '../data/database.js';
+import type { Db, ReadOptions } from '../data/database.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { EntityPlan, RelationPlan } from './entity-plan.js';
 import { decodeCursor, encodeCursor, keysetCondition, orderBy, sortSignature } from './keyset-cursor.js';
@@ -123,18 +123,24 @@ async function embedRelations(
 }
 
 /** The options of a read in the caller's tenant: row-level security reads them. */
-function readOptions(ctx: ResourceContext): { tenantId: string; userId?: string } {
+function readOptions(ctx: ResourceContext, oneStatement: boolean): ReadOptions {
   return ctx.userId === undefined
-    ? { tenantId: ctx.tenantId }
-    : { tenantId: ctx.tenantId, userId: ctx.userId };
+    ? { tenantId: ctx.tenantId, oneStatement }
+    : { tenantId: ctx.tenantId, userId: ctx.userId, oneStatement };
 }
 
 /**
  * Runs a read in the caller's transaction when there is one, else in a read transaction of its own
  * in the tenant (as the tenant role, so row-level security filters it as well as the engine does).
+ * `oneStatement`: `work` runs exactly one statement, so the transaction's end goes out with it.
  */
-function inTenant<T>(state: EngineState, ctx: ResourceContext, work: (db: Db) => Promise<T>): Promise<T> {
-  return ctx.tx === undefined ? state.database.read(work, readOptions(ctx)) : work(ctx.tx);
+function inTenant<T>(
+  state: EngineState,
+  ctx: ResourceContext,
+  work: (db: Db) => Promise<T>,
+  oneStatement = false,
+): Promise<T> {
+  return ctx.tx === undefined ? state.database.read(work, readOptions(ctx, oneStatement)) : work(ctx.tx);
 }
 
 /** Prepared list statements an engine keeps at most. */
@@ -264,34 +270,39 @@ export async function listRecords(
   const listStatement = statement('list', () => pageQuery(built), columns);
   const countStatement = request.total ? statement('count', () => totalQuery(built), count) : undefined;
 
-  return inTenant(state, ctx, async (db) => {
-    const values = binder?.values ?? {};
-    const [rows, counted] = await Promise.all([
-      listStatement === undefined
-        ? (pageQuery(db) as unknown as Promise<unknown[]>)
-        : listStatement.execute(db, values),
-      !request.total
-        ? undefined
-        : countStatement === undefined
-          ? (totalQuery(db) as unknown as Promise<unknown[]>)
-          : countStatement.execute(db, values),
-    ]);
-    const page = (rows as Record<string, unknown>[]).slice(0, request.pageSize);
-    const last = page.at(-1);
-    const nextCursor =
-      rows.length > request.pageSize && last !== undefined
-        ? encodeCursor(
-            state.cursorSecret,
-            scope,
-            request.sort,
-            request.sort.map((k) => last[k.field.name] ?? null),
-          )
-        : null;
-    const items = page.map((row) => maskRecord(plan, toApiRecord(plan, row, request.fields), masked));
-    await embedRelations(state, db, ctx, page, items, request.include);
-    const total = (counted as { n: number }[] | undefined)?.[0]?.n;
-    return { items, nextCursor, ...(counted === undefined ? {} : { total: Number(total ?? 0) }) };
-  });
+  return inTenant(
+    state,
+    ctx,
+    async (db) => {
+      const values = binder?.values ?? {};
+      const [rows, counted] = await Promise.all([
+        listStatement === undefined
+          ? (pageQuery(db) as unknown as Promise<unknown[]>)
+          : listStatement.execute(db, values),
+        !request.total
+          ? undefined
+          : countStatement === undefined
+            ? (totalQuery(db) as unknown as Promise<unknown[]>)
+            : countStatement.execute(db, values),
+      ]);
+      const page = (rows as Record<string, unknown>[]).slice(0, request.pageSize);
+      const last = page.at(-1);
+      const nextCursor =
+        rows.length > request.pageSize && last !== undefined
+          ? encodeCursor(
+              state.cursorSecret,
+              scope,
+              request.sort,
+              request.sort.map((k) => last[k.field.name] ?? null),
+            )
+          : null;
+      const items = page.map((row) => maskRecord(plan, toApiRecord(plan, row, request.fields), masked));
+      await embedRelations(state, db, ctx, page, items, request.include);
+      const total = (counted as { n: number }[] | undefined)?.[0]?.n;
+      return { items, nextCursor, ...(counted === undefined ? {} : { total: Number(total ?? 0) }) };
+    },
+    !request.total && request.include.length === 0,
+  );
 }
 
 /**
@@ -340,18 +351,23 @@ export async function getRecord(
   const { fields, include } = parseRecordQuery(plan, query);
   if (!isId(id)) throw notFound(plan, id);
   const statement = byIdStatement(state, plan, deleted);
-  return inTenant(state, ctx, async (db) => {
-    const rows = (await statement.execute(db, { id, tenantId: ctx.tenantId })) as Record<string, unknown>[];
-    const row = rows[0];
-    if (row === undefined) throw notFound(plan, id);
-    if (
-      policyCondition(state, plan, ctx, 'read') !== undefined &&
-      !allowedByPolicy(state, plan, ctx, 'read', toApiRecord(plan, row))
-    ) {
-      throw notFound(plan, id);
-    }
-    const item = maskRecord(plan, toApiRecord(plan, row, fields), fieldAccess(state, plan, ctx).masked);
-    await embedRelations(state, db, ctx, [row], [item], include);
-    return item;
-  });
+  return inTenant(
+    state,
+    ctx,
+    async (db) => {
+      const rows = (await statement.execute(db, { id, tenantId: ctx.tenantId })) as Record<string, unknown>[];
+      const row = rows[0];
+      if (row === undefined) throw notFound(plan, id);
+      if (
+        policyCondition(state, plan, ctx, 'read') !== undefined &&
+        !allowedByPolicy(state, plan, ctx, 'read', toApiRecord(plan, row))
+      ) {
+        throw notFound(plan, id);
+      }
+      const item = maskRecord(plan, toApiRecord(plan, row, fields), fieldAccess(state, plan, ctx).masked);
+      await embedRelations(state, db, ctx, [row], [item], include);
+      return item;
+    },
+    include.length === 0,
+  );
 }
