@@ -7,8 +7,10 @@ export type {
   NavItem,
   PermissionDeclaration,
   PolicyDefinition,
+  PublicActionDefinition,
   RuleDefinition,
   RuleFile,
+  TenantActionDefinition,
 } from './model/app-model.js';
 export { type AppSources, compileAppModel, type SourceFile } from './model/compile-app-model.js';
 export { findUnknownKeywords } from './model/find-unknown-keywords.js';

@@ -20,6 +20,7 @@ export { piiMask, type SchemaResolver } from './audit/pii-mask.js';
 export { type AuditLogPage, type AuditLogQuery, readAuditLog } from './audit/read-audit-log.js';
 export { recordAudit } from './audit/record-audit.js';
 export { auditActorOf } from './audit/resource-audit.js';
+export { type SealOptions, sealAuditLog } from './audit/seal-audit-log.js';
 export {
   type AuditChainProblem,
   type AuditChainReport,
@@ -32,7 +33,7 @@ export {
   type DatabaseOptions,
   defaultDataDir,
 } from './data/create-database.js';
-export type { Database, Db, TransactionOptions } from './data/database.js';
+export type { Database, Db, ReadOptions, TransactionOptions } from './data/database.js';
 export { executeRows } from './data/execute-rows.js';
 export {
   type MigrationSource,
@@ -158,6 +159,8 @@ export { frameworkMigrations } from './kernel/framework-migrations.js';
 export type { ConfigInput, KernelConfig } from './kernel/kernel-config.js';
 export { KernelError, type KernelErrorCode, kernelErrorCodes } from './kernel/kernel-error.js';
 export {
+  type AppAccess,
+  AppAccessToken,
   DatabaseToken,
   KernelConfigToken,
   LoggerToken,
@@ -195,10 +198,15 @@ export {
   type ActionResult,
   definePlugin,
   type HookContext,
+  isPublicAction,
   type LifecycleContext,
   type LifecycleHooks,
   type PluginContext,
   type PluginDefinition,
+  type PublicAction,
+  type PublicActionContext,
+  type PublicActionHandler,
+  publicAction,
   type ResourceHooks,
   type SeedHandler,
 } from './plugins/define-plugin.js';

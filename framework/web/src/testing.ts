@@ -2,6 +2,8 @@
  * Test helpers for apps' `src/` tests: an in-memory API that speaks the Codexion contract and a
  * renderer for a module on it. Not part of the runtime API.
  */
+
+export { clearDocumentCookies, setDocumentCookie } from './testing/document-cookies.js';
 export {
   createFakeApi,
   type FakeApi,

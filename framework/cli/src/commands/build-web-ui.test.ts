@@ -45,6 +45,20 @@ describe('buildWebUi', () => {
     expect((await buildWebUi({ appDir: app }))?.built).toBe(true);
   }, 60_000);
 
+  it('leaves NODE_ENV as it found it (Vite sets it for its build; the kernel reads it next)', async () => {
+    const before = process.env.NODE_ENV;
+    try {
+      delete process.env.NODE_ENV;
+      await buildWebUi({ appDir: app, force: true });
+      expect(process.env.NODE_ENV).toBeUndefined();
+      process.env.NODE_ENV = 'test';
+      await buildWebUi({ appDir: app, force: true });
+      expect(process.env.NODE_ENV).toBe('test');
+    } finally {
+      process.env.NODE_ENV = before;
+    }
+  }, 60_000);
+
   it('answers undefined for an app without src/index.html', async () => {
     expect(await buildWebUi({ appDir: join(app, 'nowhere') })).toBeUndefined();
   });

@@ -111,14 +111,22 @@ export async function buildWebUi({
   if (hasConfig) inputs.add(configFile);
   const lockfile = root ? join(root, 'package-lock.json') : undefined;
   if (lockfile && existsSync(lockfile)) inputs.add(lockfile);
-  await build({
-    root: src,
-    configFile: hasConfig ? configFile : false,
-    mode: 'production',
-    logLevel: 'warn',
-    plugins: [...(hasConfig ? [] : ((await defaultPlugins()) ?? [])), recordInputs(inputs)],
-    build: { outDir, emptyOutDir: true },
-  });
+  // Vite sets process.env.NODE_ENV to 'production' when it is unset, and the kernel booting next
+  // in this process reads NODE_ENV for `env`: put it back as it was
+  const nodeEnv = process.env.NODE_ENV;
+  try {
+    await build({
+      root: src,
+      configFile: hasConfig ? configFile : false,
+      mode: 'production',
+      logLevel: 'warn',
+      plugins: [...(hasConfig ? [] : ((await defaultPlugins()) ?? [])), recordInputs(inputs)],
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const stamp: BuildStamp = { version: 1, inputs: await fingerprint(inputs) };
   await mkdir(dirname(stampPathOf(appDir)), { recursive: true });
   await writeFile(stampPathOf(appDir), `${JSON.stringify(stamp, null, 2)}\n`);

@@ -64,8 +64,8 @@ export interface RuleFile {
   policies?: PolicyDefinition[];
 }
 
-/** `core/actions/<name>.json`: an operation beyond CRUD. */
-export interface ActionDefinition {
+/** What every `core/actions/<name>.json` says, whoever may call it. */
+interface ActionFields {
   /** camelCase operation id, unique in the app */
   id: string;
   summary: string;
@@ -73,8 +73,6 @@ export interface ActionDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** path under the app's API root, OpenAPI template syntax: `/deals/{id}/move` */
   path: string;
-  /** `app:resource:action` */
-  permission: string;
   /** entity the action works on, when it does */
   entity?: string;
   request?: JsonSchema;
@@ -82,6 +80,25 @@ export interface ActionDefinition {
   /** HTTP status of a success; 200 unless said */
   status?: number;
 }
+
+/** An action of a tenant's signed-in users (the default): it needs a permission. */
+export interface TenantActionDefinition extends ActionFields {
+  access?: 'tenant';
+  /** `app:resource:action` */
+  permission: string;
+}
+
+/**
+ * An action anyone may call, without credentials (`"access": "public"`): no tenant, no
+ * permission; its handler decides what it reveals and is rate-limited per client address.
+ */
+export interface PublicActionDefinition extends ActionFields {
+  access: 'public';
+  permission?: undefined;
+}
+
+/** `core/actions/<name>.json`: an operation beyond CRUD. */
+export type ActionDefinition = TenantActionDefinition | PublicActionDefinition;
 
 /** One entity: a `core/schema/<name>.schema.json` file, checked and normalized. */
 export interface EntityModel {

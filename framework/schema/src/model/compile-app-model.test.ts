@@ -238,4 +238,18 @@ describe('compileAppModel', () => {
     };
     expect(issues(sources({ action })).length).toBeGreaterThanOrEqual(3);
   });
+
+  it('takes a public action without a permission, and refuses a permission on it or none elsewhere', () => {
+    const lookup = { id: 'lookupDeal', summary: 'Look up', method: 'GET', path: '/deals/lookup' };
+    const model = compileAppModel(sources({ action: { ...lookup, access: 'public' } }));
+    expect(model.actions).toEqual([expect.objectContaining({ id: 'lookupDeal', access: 'public' })]);
+    expect(model.actions[0]?.permission).toBeUndefined();
+    expect(
+      issues(sources({ action: { ...lookup, access: 'public', permission: 'crm:deal:update' } })),
+    ).toEqual(['core/actions/win.json#/permission: is not allowed here']);
+    expect(issues(sources({ action: lookup }))).toEqual(['core/actions/win.json#/permission: is required']);
+    expect(
+      issues(sources({ action: { ...lookup, access: 'anyone', permission: 'crm:deal:update' } })),
+    ).toEqual(['core/actions/win.json#/access: must be one of: "public", "tenant"']);
+  });
 });

@@ -48,6 +48,11 @@ export interface EntityAnnotations {
   unique?: IndexAnnotation[];
   search?: string[];
   softDelete?: boolean;
+  /**
+   * `false`: no generic CRUD endpoints for this table; only the app's actions read and write it
+   * (through `ctx.resources`, with the same validation, rules and hooks). Default `true`.
+   */
+  api?: boolean;
   ui?: EntityUiAnnotations;
   workflow?: WorkflowAnnotation;
 }

@@ -80,8 +80,10 @@ export function addActionPath(
   }
 
   const status = String(action.status ?? 200);
+  const isPublic = action.access === 'public';
   const specific: ProblemResponseName[] = [
-    ...(pathNames.length > 0 ? (['NotFound'] as const) : []),
+    // a public action looks things up by what the caller sends (a token, a number): it may find nothing
+    ...(pathNames.length > 0 || isPublic ? (['NotFound'] as const) : []),
     ...(method === 'get' ? [] : (['Conflict'] as const)),
     ...(requestBody === undefined ? [] : (['PayloadTooLarge'] as const)),
     ...(method === 'get' ? [] : (['UnprocessableContent'] as const)),
@@ -98,9 +100,9 @@ export function addActionPath(
         description: response?.description ?? (status === '204' ? 'Done' : 'Success'),
         ...(response === undefined || status === '204' ? {} : { content: jsonContent(response) }),
       },
-      ...errorResponses(builder, specific),
+      ...errorResponses(builder, specific, { authenticated: !isPublic }),
     },
-    'x-codexion-permission': action.permission,
+    ...(isPublic ? { security: [] } : { 'x-codexion-permission': action.permission }),
   };
   const origin: Origin = { source, pointer: '' };
   builder.addOperation(action.path, method, operation, origin);

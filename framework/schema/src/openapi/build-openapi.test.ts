@@ -68,6 +68,7 @@ describe('buildOpenApi', () => {
       'POST /deals/{id}/restore restoreDeal',
       'POST /deals/{id}/transition transitionDeal',
       'GET /forecast forecast',
+      'POST /meetings/confirm confirmMeeting',
     ]);
   });
 
@@ -348,7 +349,30 @@ describe('buildOpenApi', () => {
       deleteDeal: 'crm:deal:delete',
       duplicateDeal: 'crm:deal:create',
     });
-    expect(Object.values(permissions).every((p) => typeof p === 'string')).toBe(true);
+    expect(
+      Object.entries(permissions).every(([id, p]) => typeof p === 'string' || id === 'confirmMeeting'),
+    ).toBe(true);
+  });
+
+  it('marks a public action callable without credentials, with no permission and no 401 or 403', () => {
+    const confirm = operation('/meetings/confirm', 'post');
+    expect(confirm.security).toEqual([]);
+    expect(confirm['x-codexion-permission']).toBeUndefined();
+    expect(Object.keys(confirm.responses).sort()).toEqual([
+      '204',
+      '400',
+      '404',
+      '409',
+      '413',
+      '422',
+      '429',
+      '500',
+    ]);
+    expect(
+      operations()
+        .filter(([, , op]) => op.security !== undefined)
+        .map(([, , op]) => op.operationId),
+    ).toEqual(['confirmMeeting']);
   });
 
   it('maps action path params to uuid and GET requests to query params', () => {
@@ -368,6 +392,20 @@ describe('buildOpenApi', () => {
         schema: { type: 'string', pattern: '^[0-9]{4}-Q[1-4]$', description: 'e.g. 2026-Q1' },
       },
     ]);
+  });
+
+  it('gives a table with `api: false` no endpoints and no component', () => {
+    const app = testAppModel();
+    const account = app.entities.find((e) => e.name === 'account');
+    if (account === undefined) throw new Error('the test model has no account');
+    account.annotations = { ...account.annotations, api: false };
+    const built = buildOpenApi(app);
+    expect(Object.keys(built.paths).filter((path) => path.startsWith('/accounts'))).toEqual([]);
+    expect(built.components.schemas.Account).toBeUndefined();
+    expect(built.components.schemas.AccountCreate).toBeUndefined();
+    expect(built.components.schemas.AccountPage).toBeUndefined();
+    // the other tables keep theirs
+    expect(Object.keys(built.paths)).toContain('/deals');
   });
 
   it('is deterministic, whatever the order of entities and actions', () => {

@@ -44,6 +44,11 @@ export function buildOpenApi(app: AppModel, options: BuildOpenApiOptions = {}): 
 
   for (const entity of app.entities) {
     const authored = addEntitySchemas(builder, resolver, entity);
+    if (isPersisted(entity) && entity.annotations.api === false) {
+      // the app's actions' alone: no endpoints, and no component (the actions answer with shapes
+      // of their own, so a stored table's columns never become part of the contract)
+      continue;
+    }
     if (isPersisted(entity)) {
       const schemas = entitySchemas(entity, authored);
       const origin = { source: entity.file, pointer: '' };

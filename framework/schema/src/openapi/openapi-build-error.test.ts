@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionDefinition, AppModel } from '../model/app-model.js';
+import type { AppModel, TenantActionDefinition } from '../model/app-model.js';
 import type { JsonSchema } from '../model/json-schema.js';
 import { buildOpenApi } from './build-openapi.js';
 import { OpenApiBuildError } from './openapi-build-error.js';
@@ -23,7 +23,7 @@ function withDealProperty(property: JsonSchema): AppModel {
   return app;
 }
 
-function withAction(overrides: Partial<ActionDefinition>): AppModel {
+function withAction(overrides: Partial<TenantActionDefinition>): AppModel {
   const app = testAppModel();
   app.actions.push({
     id: 'extra',

@@ -50,6 +50,8 @@ export interface OpenApiOperation {
   parameters?: (OpenApiParameter | OpenApiRef)[];
   requestBody?: OpenApiRequestBody;
   responses: Record<string, OpenApiResponse | OpenApiRef>;
+  /** the operation's own requirement; `[]`: callable without credentials (a public action) */
+  security?: Record<string, string[]>[];
   'x-codexion-permission'?: string;
 }
 

@@ -12,7 +12,7 @@ export function jsonContent(
 
 /**
  * Error responses of an operation keyed by status: those every operation can give (400, 401,
- * 403, 429, 500) plus `specific` ones.
+ * 403, 429, 500; 401 and 403 only when it needs credentials) plus `specific` ones.
  *
  * @example
  * errorResponses(builder, ['NotFound'])['404'] // { $ref: '#/components/responses/NotFound' }
@@ -20,11 +20,11 @@ export function jsonContent(
 export function errorResponses(
   builder: DocumentBuilder,
   specific: readonly ProblemResponseName[],
+  { authenticated = true }: { authenticated?: boolean } = {},
 ): Record<string, OpenApiRef> {
   const names = new Set<ProblemResponseName>([
     'BadRequest',
-    'Unauthorized',
-    'Forbidden',
+    ...(authenticated ? (['Unauthorized', 'Forbidden'] as const) : []),
     ...specific,
     'TooManyRequests',
     'InternalError',

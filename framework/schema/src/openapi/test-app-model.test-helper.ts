@@ -163,6 +163,20 @@ const actions: ActionDefinition[] = [
       required: ['weighted'],
     },
   },
+  {
+    id: 'confirmMeeting',
+    summary: 'Confirm a meeting from the link in its invitation',
+    method: 'POST',
+    path: '/meetings/confirm',
+    access: 'public',
+    request: {
+      type: 'object',
+      properties: { token: { type: 'string', minLength: 16 } },
+      required: ['token'],
+      additionalProperties: false,
+    },
+    status: 204,
+  },
 ];
 
 /** Entities in a deliberately unsorted order, to show the output does not depend on it. */

@@ -49,6 +49,8 @@ function messageFor(error: ErrorObject): string {
       return `must be ${JSON.stringify(params.allowedValue)}`;
     case 'format':
       return `must be a valid ${String(params.format)}`;
+    case 'false schema':
+      return 'is not allowed here';
     default:
       return error.message ?? `fails ${error.keyword}`;
   }

@@ -22,6 +22,8 @@ export const errorCodes = {
   /** the user has no membership in the tenant the request names */
   NOT_A_MEMBER: 403,
   NOT_FOUND: 404,
+  /** the app is not enabled for the request's tenant (see `AppAccessToken`): its API answers as if absent */
+  APP_DISABLED: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   TRANSITION_NOT_ALLOWED: 409,

@@ -30,8 +30,18 @@ export interface RequestVariables {
    * absent without a signed-in user
    */
   roles: readonly string[] | undefined;
+  /**
+   * the client's address (`X-Forwarded-For` as far as `auth.trustProxyHops` trusts it), set by the
+   * operation router for public operations, which it rate-limits by it; absent when unknown
+   */
+  clientIp: string | undefined;
   /** the OpenAPI route template that matched, e.g. `/api/sales/accounts/{id}`, for metrics and logs */
   routeTemplate: string | undefined;
+  /**
+   * headers the middleware puts on every response (security headers, request id, trace), named
+   * before the handler runs so a handler can build its response with them (`jsonResponse`)
+   */
+  responseHeaders: Readonly<Record<string, string>>[] | undefined;
 }
 
 export interface AppEnv {

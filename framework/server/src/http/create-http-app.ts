@@ -4,12 +4,18 @@ import type { Logger } from 'pino';
 import { DomainError } from '../errors/domain-error.js';
 import type { Metrics } from '../observability/metrics.js';
 import { allowedMethods } from './allowed-methods.js';
+import type { AppAccess } from './app-access.js';
 import type { AppEnv } from './app-env.js';
 import { corsPolicy } from './cors-policy.js';
 import { docsRoutes } from './docs-routes.js';
 import { healthRoutes, type ReadinessProbe } from './health-routes.js';
 import { mergeOpenApi } from './merge-openapi.js';
-import { createOperationRouter, type HttpPlugin, type PermissionResolver } from './operation-router.js';
+import {
+  createOperationRouter,
+  type HttpPlugin,
+  type PermissionResolver,
+  type PublicRateLimit,
+} from './operation-router.js';
 import { problemErrorHandler, problemFor, problemResponse } from './problem.js';
 import { defaultBodyLimitBytes, requestBodyLimit } from './request-body-limit.js';
 import { requestId } from './request-id.js';
@@ -53,6 +59,12 @@ export interface HttpAppOptions {
    * (merged into `/api/openapi.json`), and the middleware in front of every app's `/api/<app>/*`
    */
   auth?: { routes: Hono<AppEnv>; authenticate: MiddlewareHandler<AppEnv>; openapi: OpenApiDocument };
+  /** which apps each tenant has enabled; every app's protected operations (not `builtIn` ones) ask it */
+  appAccess?: AppAccess;
+  /** public operations (`security: []`) per client address and operation; 30 a minute unless given, `false` for none */
+  publicRateLimit?: PublicRateLimit | false;
+  /** proxies in front whose `X-Forwarded-For` entries are trusted, for the client address of public operations */
+  trustProxyHops?: number;
 }
 
 /** Names under `/api/` the framework uses itself. */
@@ -91,6 +103,9 @@ export function createHttpApp({
   version = '0.1.0',
   staticUi: ui,
   auth,
+  appAccess,
+  publicRateLimit,
+  trustProxyHops,
 }: HttpAppOptions): Hono<AppEnv> {
   const names = new Set<string>();
   for (const { name } of plugins) {
@@ -125,9 +140,12 @@ export function createHttpApp({
       tenant,
       ...(user === undefined ? {} : { user }),
       ...(permissions === undefined ? {} : { permissions }),
+      // in front of each protected operation: the public ones and openapi.json (a docs route) need no credentials
+      ...(auth === undefined ? {} : { authenticate: auth.authenticate }),
+      appAccess: plugin.builtIn ? undefined : appAccess,
+      publicRateLimit,
+      trustProxyHops,
     });
-    // before the app's operations, after its public openapi.json (a docs route, registered above)
-    if (auth) app.use(`/api/${plugin.name}/*`, auth.authenticate);
     app.route(`/api/${plugin.name}`, router);
   }
   // after the routes: only what no route answered falls through to the UI's files

@@ -1,6 +1,14 @@
 import type { OpenApiDocument, OpenApiOperation } from '@codexion/schema';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { DomainError } from '../errors/domain-error.js';
+import { clientIp } from '../identity/client-ip.js';
+import { rateLimit } from '../identity/rate-limit.js';
+import {
+  memoryRateLimitStore,
+  type RateLimitRule,
+  type RateLimitStore,
+} from '../identity/rate-limit-store.js';
+import { type AppAccess, requireAppEnabled } from './app-access.js';
 import type { AppEnv } from './app-env.js';
 import type { OperationHandler } from './operation-handler.js';
 import { OpenApiValidators } from './request-validator.js';
@@ -14,6 +22,8 @@ export interface HttpPlugin {
   openapi: OpenApiDocument;
   /** by operationId */
   handlers: Readonly<Record<string, OperationHandler>>;
+  /** the framework's own API (tenancy, audit): never gated by {@link AppAccess} */
+  builtIn?: boolean;
 }
 
 /** Finds the permissions of a request (after its tenant and user are known). `'*'` grants all. */
@@ -111,17 +121,48 @@ function routeOrder(a: OperationEntry, b: OperationEntry): number {
   return key(a.path) < key(b.path) ? -1 : key(a.path) > key(b.path) ? 1 : 0;
 }
 
+/**
+ * Whether an operation is callable without credentials: its contract says `security: []` (a
+ * public action). Such an operation gets no tenant, no permission check and no app gate.
+ *
+ * @example
+ * isPublicOperation(doc.paths['/quotes/lookup'].get); // true
+ */
+export function isPublicOperation(operation: OpenApiOperation): boolean {
+  return Array.isArray(operation.security) && operation.security.length === 0;
+}
+
+/** How often one client address may call one public operation. */
+export interface PublicRateLimit extends RateLimitRule {
+  /** in memory unless given (a shared store for several nodes) */
+  store?: RateLimitStore;
+}
+
+/** 30 calls a minute per client address and public operation. */
+export const defaultPublicRateLimit: RateLimitRule = { limit: 30, windowMs: 60_000 };
+
 export interface OperationRouterOptions {
   tenant: TenantResolver;
   user?: UserResolver;
   /** no permissions by default: a kernel that has no authentication yet grants `'*'` itself */
   permissions?: PermissionResolver;
+  /** in front of every operation but the public ones (`createIdentity(...).http.authenticate`) */
+  authenticate?: MiddlewareHandler<AppEnv>;
+  /** asked after the tenant and before the permission: a disabled app answers 404 APP_DISABLED */
+  appAccess?: AppAccess;
+  /** public operations, per client address and operation; {@link defaultPublicRateLimit} unless given, `false` for none */
+  publicRateLimit?: PublicRateLimit | false;
+  /** proxies in front whose `X-Forwarded-For` entries are trusted (`auth.trustProxyHops`), for the client address */
+  trustProxyHops?: number;
 }
 
 /**
- * A Hono router with the operations of one app, to mount at `/api/<app>`. Each operation: sets
- * its route template, the tenant context, checks `x-codexion-permission` (403), validates path,
- * query, headers and body against the contract, then calls the handler with the parsed input.
+ * A Hono router with the operations of one app, to mount at `/api/<app>`. Each operation sets its
+ * route template and validates path, query, headers and body against the contract before calling
+ * its handler. A protected operation first runs `authenticate`, sets the tenant context, asks
+ * `appAccess` whether the tenant has the app (404 APP_DISABLED) and checks
+ * `x-codexion-permission` (403). A public one (`security: []`) gets none of these: it is
+ * rate-limited per client address instead (429 with `Retry-After`).
  *
  * @throws {ContractMismatchError} when an operation has no handler or a handler no operation
  *
@@ -130,7 +171,15 @@ export interface OperationRouterOptions {
  */
 export function createOperationRouter(
   plugin: HttpPlugin,
-  { tenant, user, permissions = () => new Set<string>() }: OperationRouterOptions,
+  {
+    tenant,
+    user,
+    permissions = () => new Set<string>(),
+    authenticate,
+    appAccess,
+    publicRateLimit = defaultPublicRateLimit,
+    trustProxyHops = 0,
+  }: OperationRouterOptions,
 ): Hono<AppEnv> {
   const report = verifyContract(plugin.openapi, plugin.handlers);
   if (report.missing.length > 0 || report.extra.length > 0)
@@ -139,21 +188,52 @@ export function createOperationRouter(
   const router = new Hono<AppEnv>();
   const validators = new OpenApiValidators(plugin.openapi, plugin.name);
   const inTenant = tenantContext({ tenant, ...(user === undefined ? {} : { user }), module: plugin.name });
+  const authenticated = authenticate === undefined ? [inTenant] : [authenticate, inTenant];
+  const limitStore =
+    publicRateLimit === false ? undefined : (publicRateLimit.store ?? memoryRateLimitStore());
 
   for (const { path, method, operation } of operationsOf(plugin.openapi).sort(routeOrder)) {
     const handler = plugin.handlers[operation.operationId];
     if (handler === undefined) continue;
     const template = `/api/${plugin.name}${path}`;
     const validate = validators.forOperation(operation);
-    const required = operation['x-codexion-permission'];
 
+    if (isPublicOperation(operation)) {
+      const named: MiddlewareHandler<AppEnv> = (c, next) => {
+        c.set('routeTemplate', template);
+        const ip = clientIp(c, trustProxyHops);
+        c.set('clientIp', ip === 'unknown' ? undefined : ip);
+        c.set('logger', c.get('logger').child({ module: plugin.name }));
+        return next();
+      };
+      const limited =
+        publicRateLimit === false || limitStore === undefined
+          ? []
+          : [
+              rateLimit({
+                store: limitStore,
+                limit: publicRateLimit.limit,
+                windowMs: publicRateLimit.windowMs,
+                name: `${plugin.name}.${operation.operationId}`,
+                key: (c) =>
+                  `public:${plugin.name}:${operation.operationId}:${c.get('clientIp') ?? 'unknown'}`,
+              }),
+            ];
+      router.on(method.toUpperCase(), honoPath(path), named, ...limited, async (c) =>
+        handler(c, await validate(c)),
+      );
+      continue;
+    }
+
+    const required = operation['x-codexion-permission'];
     // not async: it only names the route, so it hands on next()'s promise instead of making one
     const named: MiddlewareHandler<AppEnv> = (c, next) => {
       c.set('routeTemplate', template);
       return next();
     };
-    // permission check, validation and handler in one step: each step of the chain costs a promise
-    router.on(method.toUpperCase(), honoPath(path), named, inTenant, async (c) => {
+    // app gate, permission check, validation and handler in one step: each step of the chain costs a promise
+    router.on(method.toUpperCase(), honoPath(path), named, ...authenticated, async (c) => {
+      if (appAccess !== undefined) await requireAppEnabled(appAccess, c.get('tenantId'), plugin.name);
       const granted = await permissions(c);
       c.set('permissions', granted);
       if (required !== undefined && !hasPermission(granted, required)) {

@@ -9,6 +9,8 @@ export interface JwtKeyConfig {
 
 /** `auth.oidc.providers.<name>` */
 export interface OidcProviderConfig {
+  /** what the sign-in button says; the provider's key unless given */
+  name?: string;
   issuer: string;
   clientId: string;
   /** secret; absent for a public client (PKCE only) */

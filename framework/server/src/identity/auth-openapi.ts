@@ -8,11 +8,6 @@ import {
   securitySchemes,
 } from '@codexion/schema';
 
-/** An operation with its own `security` (OpenAPI allows it; the app builder never needs it). */
-interface AuthOperation extends OpenApiOperation {
-  security?: Record<string, string[]>[];
-}
-
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 const uuid: JsonSchema = { type: 'string', format: 'uuid' };
 const email: JsonSchema = { type: 'string', format: 'email', maxLength: 320 };
@@ -223,6 +218,23 @@ const schemas: Record<string, JsonSchema> = {
     [...apiKeyRequired, 'key'],
   ),
   ApiKeyList: object({ items: { type: 'array', items: ref('ApiKey') } }, ['items']),
+  AuthProviders: object(
+    {
+      password: { type: 'boolean', description: 'whether email and password sign-in is offered' },
+      providers: {
+        type: 'array',
+        description: 'the single sign-on providers (auth.oidc.providers), in key order',
+        items: object(
+          {
+            id: { type: 'string', description: 'the key: GET /oidc/{id}/start signs in with it' },
+            name: { type: 'string', description: 'what the sign-in button says' },
+          },
+          ['id', 'name'],
+        ),
+      },
+    },
+    ['password', 'providers'],
+  ),
   Jwks: {
     type: 'object',
     properties: { keys: { type: 'array', items: { type: 'object' } } },
@@ -263,9 +275,9 @@ interface OperationSpec {
 
 const userOperations = new Set<string>();
 
-function operation(spec: OperationSpec): AuthOperation {
+function operation(spec: OperationSpec): OpenApiOperation {
   if (spec.security === 'user') userOperations.add(spec.id);
-  const responses: AuthOperation['responses'] = {
+  const responses: OpenApiOperation['responses'] = {
     [String(spec.ok.status)]: {
       description: spec.ok.description,
       ...(spec.ok.headers === undefined
@@ -603,6 +615,17 @@ export const authOpenApi: OpenApiDocument = {
         parameters: [idParameter('the API key')],
         ok: { status: 204, description: 'Revoked' },
         errors: [400, 401, 403, 404],
+      }),
+    },
+    '/providers': {
+      get: operation({
+        id: 'listAuthProviders',
+        summary: 'The ways to sign in: password, and the single sign-on providers',
+        description: 'For the sign-in page, before anyone is signed in.',
+        tag: 'Single sign-on',
+        security: 'public',
+        ok: { status: 200, description: 'The sign-in methods', schema: 'AuthProviders' },
+        errors: [],
       }),
     },
     '/oidc/{provider}/start': {

@@ -1,10 +1,20 @@
+import { compareCodeUnits } from '@codexion/schema';
 import { type AuthHandler, type AuthRouteDeps, requestMeta } from './auth-route-kit.js';
 import { finishOidc, type OidcClients, oidcStateTtlSeconds, startOidc } from './oidc-service.js';
 
-/** Single sign-on with OpenID Connect: start (redirect to the provider) and callback. */
+/**
+ * Single sign-on with OpenID Connect: the providers for the sign-in page, start (redirect to the
+ * provider) and callback.
+ */
 export function oidcHandlers(deps: AuthRouteDeps, clients: OidcClients): Record<string, AuthHandler> {
   const { ctx, cookies } = deps;
+  const providers = Object.entries(ctx.settings.auth.oidc.providers)
+    .sort(([a], [b]) => compareCodeUnits(a, b))
+    .map(([id, provider]) => ({ id, name: provider.name ?? id }));
   return {
+    async listAuthProviders(c) {
+      return c.json({ password: true, providers });
+    },
     async startOidc(c, input) {
       const provider = input.params.provider ?? '';
       const returnTo = typeof input.query.returnTo === 'string' ? input.query.returnTo : '/';

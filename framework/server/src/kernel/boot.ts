@@ -30,6 +30,7 @@ import { frameworkMigrations } from './framework-migrations.js';
 import type { ConfigInput, KernelConfig } from './kernel-config.js';
 import { KernelError } from './kernel-error.js';
 import {
+  AppAccessToken,
   DatabaseToken,
   KernelConfigToken,
   LoggerToken,
@@ -411,6 +412,10 @@ export function createKernel(options: KernelOptions): Kernel {
         // record policies need the user's roles beside the permissions
         permissions: withRoles(identity.http.resolvers.permissions, container.resolve(TenancyToken)),
         auth: identity.http,
+        // a host (Cortex) that enables apps per tenant registers it in a provider
+        appAccess: container.has(AppAccessToken) ? container.resolve(AppAccessToken) : undefined,
+        publicRateLimit: current.http.publicRateLimit.enabled ? current.http.publicRateLimit : false,
+        trustProxyHops: current.auth.trustProxyHops,
         environment,
         corsOrigins: current.http.cors.origins,
         bodyLimitBytes: current.http.bodyLimit,

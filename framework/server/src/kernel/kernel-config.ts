@@ -16,6 +16,8 @@ export interface KernelConfig {
     bodyLimit: number;
     requestTimeoutMs: number;
     drainMs: number;
+    /** public operations, per client address and operation */
+    publicRateLimit: { enabled: boolean; limit: number; windowMs: number };
   };
   database: {
     /** PostgreSQL; absent means PGlite in `dataDir` */

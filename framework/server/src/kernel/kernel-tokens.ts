@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Database } from '../data/database.js';
+import type { AppAccess } from '../http/app-access.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import { createToken } from './container.js';
@@ -18,3 +19,15 @@ export const LoggerToken = createToken<Logger>('kernel.logger');
 export const MetricsToken = createToken<Metrics>('kernel.metrics');
 export const DatabaseToken = createToken<Database>('kernel.database');
 export const PluginRegistryToken = createToken<PluginRegistry>('kernel.plugins');
+
+export type { AppAccess } from '../http/app-access.js';
+
+/**
+ * Registered in the container before the routes step, it gates every operation of each plugin's
+ * API (not `/api/auth`, `/api/tenancy`, `/api/audit`, nor public operations): a tenant whose app
+ * is off gets 404 `APP_DISABLED`.
+ *
+ * @example
+ * container.value(AppAccessToken, { isEnabled: (tenantId, app) => enabled.has(`${tenantId}/${app}`) });
+ */
+export const AppAccessToken = createToken<AppAccess>('kernel.appAccess');

@@ -1,7 +1,9 @@
 import type { Database } from '../data/database.js';
 import type { OperationHandler } from '../http/operation-handler.js';
 import { actionOperationHandler } from '../plugins/action-operation-handler.js';
+import { isPublicAction } from '../plugins/define-plugin.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
+import { publicActionOperationHandler } from '../plugins/public-action-operation-handler.js';
 import type { ResourceEngine } from '../resources/resource-engine.js';
 
 /** A plugin's resource engine and its CRUD handlers, by operationId. */
@@ -18,7 +20,8 @@ export type ResourceHandlerFactory = (
 
 /**
  * Every operation handler of a plugin, by operationId: the resource engine's CRUD handlers for its
- * entities and its action handlers, each in a transaction. The HTTP layer checks the result
+ * entities and its action handlers, each in a transaction (a public action's: only in those it
+ * opens with `inTenant`). The HTTP layer checks the result
  * against the plugin's OpenAPI document (none missing, none extra) when it mounts them.
  *
  * @example
@@ -32,9 +35,11 @@ export async function pluginHandlers(
   const { engine, handlers: crud } = await resources(plugin, database);
   const handlers: Record<string, OperationHandler> = { ...crud };
   for (const action of plugin.model.actions) {
-    const handler = plugin.definition.actions?.[action.id];
-    // the registry has already refused a plugin with an action and no handler
-    if (handler) handlers[action.id] = actionOperationHandler(action, handler, database, engine);
+    const entry = plugin.definition.actions?.[action.id];
+    // the registry has already refused a plugin with an action and no handler, or the wrong kind
+    if (isPublicAction(entry))
+      handlers[action.id] = publicActionOperationHandler(action, entry.handler, database, engine);
+    else if (entry) handlers[action.id] = actionOperationHandler(action, entry, database, engine);
   }
   return handlers;
 }

@@ -125,7 +125,7 @@ describe('the sales fixture on the kernel', () => {
       resourceHandlerFactory({ cursorSecret: kernel.config.secrets.cursor ?? '' }),
     );
     expect(verifyContract(sales.openapi, handlers)).toEqual({ missing: [], extra: [] });
-    expect(Object.keys(handlers)).toHaveLength(15);
+    expect(Object.keys(handlers)).toHaveLength(16);
   });
 
   it('serves CRUD with filters, pagination and ETags, each response as documented', async () => {

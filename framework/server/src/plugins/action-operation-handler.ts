@@ -1,9 +1,50 @@
 import type { ActionDefinition } from '@codexion/schema';
 import type { Database } from '../data/database.js';
 import type { OperationHandler } from '../http/operation-handler.js';
+import type { ResourceContext } from '../resources/resource-context.js';
 import type { ResourceEngine } from '../resources/resource-engine.js';
 import { bindResources } from './bind-resources.js';
-import type { ActionHandler } from './define-plugin.js';
+import type { ActionContext, ActionHandler, ActionResult } from './define-plugin.js';
+
+/**
+ * Runs `work` in one transaction in `context.tenantId` (tenant and user set for row-level
+ * security), with the action context — the resource engine bound to that transaction and actor.
+ *
+ * @example
+ * const body = await inActionTransaction(database, engine, { tenantId, requestId, logger }, (ctx) => ctx.resources('deal').get(id));
+ */
+export function inActionTransaction<T>(
+  database: Database,
+  engine: ResourceEngine,
+  context: Omit<ResourceContext, 'tx'>,
+  work: (ctx: ActionContext) => Promise<T>,
+): Promise<T> {
+  const { tenantId, userId } = context;
+  return database.transaction(
+    (tx) => {
+      const { requestId, logger } = context;
+      const resources = bindResources(engine, { ...context, tx });
+      return work({ tx, tenantId, userId, requestId, logger, resources });
+    },
+    userId === undefined ? { tenantId } : { tenantId, userId },
+  );
+}
+
+/**
+ * The HTTP answer of an action: the handler's status, else the action's declared status, else
+ * 200; JSON unless the handler set a content type; no body for 204 and 304.
+ *
+ * @example
+ * return actionResponse(action, { body: record, headers: { ETag: etag } });
+ */
+export function actionResponse(action: ActionDefinition, result: ActionResult): Response {
+  const status = result.status ?? action.status ?? 200;
+  const headers = new Headers(result.headers);
+  if (result.body === undefined || status === 204 || status === 304)
+    return new Response(null, { status, headers });
+  if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+  return new Response(JSON.stringify(result.body), { status, headers });
+}
 
 /**
  * Turns a plugin's action handler into the operation handler the HTTP router calls: one
@@ -20,26 +61,18 @@ export function actionOperationHandler(
   engine: ResourceEngine,
 ): OperationHandler {
   return async (c, input) => {
-    const tenantId = c.get('tenantId');
-    const userId = c.get('userId');
-    const result = await database.transaction(
-      (tx) => {
-        const base = { tx, tenantId, userId, requestId: c.get('requestId'), logger: c.get('logger') };
-        const resources = bindResources(engine, {
-          ...base,
-          permissions: c.get('permissions'),
-          actor: c.get('actor'),
-          roles: c.get('roles'),
-        });
-        return Promise.resolve(handler({ ...base, resources }, input));
-      },
-      userId === undefined ? { tenantId } : { tenantId, userId },
+    const context = {
+      tenantId: c.get('tenantId'),
+      userId: c.get('userId'),
+      requestId: c.get('requestId'),
+      logger: c.get('logger'),
+      permissions: c.get('permissions'),
+      actor: c.get('actor'),
+      roles: c.get('roles'),
+    };
+    const result = await inActionTransaction(database, engine, context, (ctx) =>
+      Promise.resolve(handler(ctx, input)),
     );
-    const status = result.status ?? action.status ?? 200;
-    const headers = new Headers(result.headers);
-    if (result.body === undefined || status === 204 || status === 304)
-      return new Response(null, { status, headers });
-    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-    return new Response(JSON.stringify(result.body), { status, headers });
+    return actionResponse(action, result);
   };
 }

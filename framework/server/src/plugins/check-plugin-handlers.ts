@@ -1,9 +1,10 @@
 import { type AppModel, compareCodeUnits } from '@codexion/schema';
-import type { PluginDefinition } from './define-plugin.js';
+import { isPublicAction, type PluginDefinition } from './define-plugin.js';
 
 /**
  * What does not match between a plugin's code and its `core/`: an action without a handler, a
- * handler without an action, a persisted entity without a drizzle table, a table, hook or
+ * handler without an action, a public action whose handler is not wrapped in `publicAction(...)`
+ * or a wrapped one for an action that is not public, a persisted entity without a drizzle table, a table, hook or
  * handler for something `core/` does not have. Empty when everything lines up.
  *
  * @example
@@ -19,6 +20,15 @@ export function checkPluginHandlers(model: AppModel, definition: PluginDefinitio
   }
   for (const id of sorted(handlers)) {
     if (!actionIds.has(id)) problems.push(`actions.${id} handles no action of core/actions`);
+  }
+  for (const action of [...model.actions].sort((a, b) => compareCodeUnits(a.id, b.id))) {
+    const entry = definition.actions?.[action.id];
+    if (entry === undefined) continue;
+    const isPublic = action.access === 'public';
+    if (isPublic && !isPublicAction(entry))
+      problems.push(`action "${action.id}" is public: wrap its handler in publicAction(...)`);
+    if (!isPublic && isPublicAction(entry))
+      problems.push(`actions.${action.id} is a publicAction(...) but the action is not "access": "public"`);
   }
   const persisted = new Set(model.entities.filter((e) => e.table !== undefined).map((e) => e.name));
   const tables = new Set(Object.keys(definition.resources ?? {}));

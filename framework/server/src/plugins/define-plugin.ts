@@ -56,6 +56,57 @@ export type ActionHandler = (
   input: OperationInput,
 ) => Promise<ActionResult> | ActionResult;
 
+/** What a public action gets: no tenant, no user; it reaches a tenant's data only through `inTenant`. */
+export interface PublicActionContext {
+  database: Database;
+  requestId: string;
+  logger: Logger;
+  /** the client's address (`X-Forwarded-For` as far as `auth.trustProxyHops` trusts it); undefined when unknown */
+  ip: string | undefined;
+  /** runs fn in one transaction in that tenant (RLS applies), as an anonymous actor */
+  inTenant<T>(tenantId: string, fn: (ctx: ActionContext) => Promise<T>): Promise<T>;
+}
+
+/** Handles one `"access": "public"` action of `core/actions`: called without credentials. */
+export type PublicActionHandler = (
+  ctx: PublicActionContext,
+  input: OperationInput,
+) => Promise<ActionResult> | ActionResult;
+
+/** The handler of a public action, marked as such by {@link publicAction}. */
+export interface PublicAction {
+  readonly access: 'public';
+  readonly handler: PublicActionHandler;
+}
+
+/**
+ * Marks the handler of an `"access": "public"` action: it runs without credentials, tenant or
+ * transaction, and opens one in a tenant only through `ctx.inTenant`. The kernel refuses a public
+ * action without it, and it on an action that is not public.
+ *
+ * @example
+ * actions: {
+ *   lookupQuote: publicAction(async (ctx, input) => {
+ *     const { tenant, number } = input.query as { tenant: string; number: string };
+ *     const quote = await ctx.inTenant(tenant, (tx) => findQuote(tx, number));
+ *     return { body: quote };
+ *   }),
+ * }
+ */
+export function publicAction(handler: PublicActionHandler): PublicAction {
+  return { access: 'public', handler };
+}
+
+/**
+ * Whether an `actions` entry is a public action's handler.
+ *
+ * @example
+ * isPublicAction(plugin.actions.lookupQuote); // true
+ */
+export function isPublicAction(entry: ActionHandler | PublicAction | undefined): entry is PublicAction {
+  return typeof entry === 'object' && entry !== null && entry.access === 'public';
+}
+
 /** Runs once per tenant on first boot with demo data enabled, in one transaction. */
 export type SeedHandler = (ctx: PluginContext) => Promise<void> | void;
 
@@ -94,8 +145,8 @@ export interface PluginDefinition extends LifecycleHooks {
   root: URL | string;
   /** drizzle tables by entity name: `tables` from `core/generated/tables.ts` */
   resources?: Record<string, PgTable>;
-  /** handlers for `core/actions/*.json`, by action id */
-  actions?: Record<string, ActionHandler>;
+  /** handlers for `core/actions/*.json`, by action id; a public action's wrapped in {@link publicAction} */
+  actions?: Record<string, ActionHandler | PublicAction>;
   /** hooks by entity name */
   hooks?: Record<string, ResourceHooks>;
   /** event subscribers by event name (delivered by the event bus) */

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { AppManifest } from '@codexion/schema';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definePlugin, type PluginDefinition } from './define-plugin.js';
+import { definePlugin, type PluginDefinition, publicAction } from './define-plugin.js';
 import { PluginError } from './plugin-error.js';
 import { frameworkVersion, loadPlugins } from './plugin-registry.js';
 import { salesManifest, salesRoot, salesTables } from './sales-fixture.test-helper.js';
@@ -38,7 +38,7 @@ const sales = (overrides: Partial<PluginDefinition> = {}) =>
     manifest,
     root: pathToFileURL(`${salesRoot}/`),
     resources: tables,
-    actions: { moveOpportunity: () => ({ status: 200 }) },
+    actions: { moveOpportunity: () => ({ status: 200 }), lookupAccount: publicAction(() => ({})) },
     ...overrides,
   });
 
@@ -152,7 +152,11 @@ describe('loadPlugins', () => {
     const error = await refusal(
       loadPlugins([
         sales({
-          actions: { closeDeal: () => ({}) },
+          actions: {
+            closeDeal: () => ({}),
+            lookupAccount: () => ({}),
+            moveOpportunity: publicAction(() => ({})),
+          },
           resources: { account: tables.account as PgTable },
           hooks: { address: {}, lead: {} },
         }),
@@ -162,8 +166,9 @@ describe('loadPlugins', () => {
     expect(error.message).toBe(
       [
         'plugin "sales": its code does not match its core/:',
-        '  action "moveOpportunity" (core/actions) has no handler in actions',
         '  actions.closeDeal handles no action of core/actions',
+        '  action "lookupAccount" is public: wrap its handler in publicAction(...)',
+        '  actions.moveOpportunity is a publicAction(...) but the action is not "access": "public"',
         '  entity "opportunity" is persisted but resources has no drizzle table for it',
         '  hooks.address is not a persisted entity of core/schema',
         '  hooks.lead is not a persisted entity of core/schema',

@@ -6,6 +6,7 @@ import type { Database } from '../data/database.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { AppEnv } from '../http/app-env.js';
 import type { OperationHandler } from '../http/operation-handler.js';
+import { jsonResponse } from '../http/response-headers.js';
 import type { ResourceHandlerFactory } from '../kernel/plugin-handlers.js';
 import { formatEtag } from './etag.js';
 import type { ResourceContext } from './resource-context.js';
@@ -81,35 +82,36 @@ export function resourceHandlers(
 ): Record<string, OperationHandler> {
   const handlers: Record<string, OperationHandler> = {};
   for (const entity of model.entities) {
-    if (entity.table === undefined) continue;
+    // a table with `api: false` is the app's actions' alone
+    if (entity.table === undefined || entity.annotations.api === false) continue;
     const resource = engine.resource(entity.name);
     const { typeName, pluralTypeName } = entity;
 
     handlers[`list${pluralTypeName}`] = inRequest('/query', async (c, input) =>
-      c.json(await resource.list(resourceContext(c), input.query)),
+      jsonResponse(c, await resource.list(resourceContext(c), input.query), 200),
     );
 
     handlers[`create${typeName}`] = inRequest('/body', async (c, input) => {
       const record = await resource.create(resourceContext(c), input.body);
       const location = `${c.req.path.replace(/\/+$/, '')}/${String(record.id)}`;
-      return c.json(record, 201, { Location: location, ETag: etagOf(record) });
+      return jsonResponse(c, record, 201, { Location: location, ETag: etagOf(record) });
     });
 
     handlers[`bulkCreate${pluralTypeName}`] = inRequest('/body', async (c, input) => {
       const items = (input.body as { items?: unknown } | null)?.items;
-      return c.json({ items: await resource.bulkCreate(resourceContext(c), items) }, 201);
+      return jsonResponse(c, { items: await resource.bulkCreate(resourceContext(c), items) }, 201);
     });
 
     handlers[`get${typeName}`] = inRequest('/query', async (c, input) => {
       const record = await resource.get(resourceContext(c), idOf(input.params), input.query);
-      return c.json(record, 200, { ETag: etagOf(record) });
+      return jsonResponse(c, record, 200, { ETag: etagOf(record) });
     });
 
     handlers[`update${typeName}`] = inRequest('/body', async (c, input) => {
       const record = await resource.update(resourceContext(c), idOf(input.params), input.body, {
         ifMatch: input.headers['if-match'],
       });
-      return c.json(record, 200, { ETag: etagOf(record) });
+      return jsonResponse(c, record, 200, { ETag: etagOf(record) });
     });
 
     handlers[`delete${typeName}`] = async (c, input) => {
@@ -120,7 +122,7 @@ export function resourceHandlers(
     if (entity.annotations.softDelete === true) {
       handlers[`restore${typeName}`] = async (c, input) => {
         const record = await resource.restore(resourceContext(c), idOf(input.params));
-        return c.json(record, 200, { ETag: etagOf(record) });
+        return jsonResponse(c, record, 200, { ETag: etagOf(record) });
       };
     }
 
@@ -130,7 +132,7 @@ export function resourceHandlers(
         const record = await resource.transition(resourceContext(c), idOf(input.params), to, {
           ifMatch: input.headers['if-match'],
         });
-        return c.json(record, 200, { ETag: etagOf(record) });
+        return jsonResponse(c, record, 200, { ETag: etagOf(record) });
       });
     }
   }

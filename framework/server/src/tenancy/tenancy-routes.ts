@@ -137,5 +137,5 @@ export function tenancyHttpPlugin({ tenancy }: TenancyHttpPluginOptions): HttpPl
     const handler = handlers[id];
     if (handler !== undefined) handlers[id] = inBody(handler);
   }
-  return { name: tenancyApiName, openapi: tenancyOpenApi, handlers };
+  return { name: tenancyApiName, openapi: tenancyOpenApi, handlers, builtIn: true };
 }

@@ -1,4 +1,5 @@
 import { ProblemError, parseProblem } from './problem-error.js';
+import { withCsrfToken } from './with-csrf-token.js';
 
 export type QueryValue = string | number | boolean | null | undefined;
 
@@ -29,6 +30,8 @@ export interface ApiFetchOptions {
   baseUrl: string;
   /** the fetch to use: tests and the example app pass an in-memory server */
   fetch?: typeof fetch;
+  /** the server's CSRF cookie (`<auth.cookie.name>_csrf`); `codexion_session_csrf` unless given */
+  csrfCookieName?: string | undefined;
 }
 
 function joinUrl(baseUrl: string, path: string): string {
@@ -64,13 +67,15 @@ async function readBody(response: Response): Promise<unknown> {
 
 /**
  * Makes the small typed fetch the generic resource pages use: base URL, the session cookie
- * (`credentials: 'include'`), JSON in and out, problem+json errors thrown as {@link ProblemError}.
+ * (`credentials: 'include'`) with its CSRF token on unsafe methods (`X-CSRF-Token`, read from the
+ * CSRF cookie when there is one), JSON in and out, problem+json errors thrown as {@link ProblemError}.
  *
  * @example
  * const apiFetch = createApiFetch({ baseUrl: '/api/sales' });
  * const { data, etag } = await apiFetch<Account>('/accounts/42');
  */
-export function createApiFetch({ baseUrl, fetch: fetchImpl }: ApiFetchOptions): ApiFetch {
+export function createApiFetch({ baseUrl, fetch: fetchImpl, csrfCookieName }: ApiFetchOptions): ApiFetch {
+  const doFetch = withCsrfToken(fetchImpl, { cookieName: csrfCookieName });
   return async function apiFetch<T = unknown>(
     path: string,
     request: ApiRequest = {},
@@ -86,8 +91,6 @@ export function createApiFetch({ baseUrl, fetch: fetchImpl }: ApiFetchOptions): 
       init.body = JSON.stringify(body);
       init.headers = { ...init.headers, 'content-type': contentType ?? 'application/json' };
     }
-    // resolved per call so a test's or polyfill's later `globalThis.fetch` is honoured
-    const doFetch = fetchImpl ?? globalThis.fetch;
     let response: Response;
     try {
       response = await doFetch(joinUrl(baseUrl, path) + searchOf(query), init);

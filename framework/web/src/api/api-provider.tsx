@@ -2,6 +2,7 @@ import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
 import { type ApiFetch, createApiFetch } from './api-fetch.js';
 import { createQueryClient } from './create-query-client.js';
+import { withCsrfToken } from './with-csrf-token.js';
 
 /** The part of a generated hey-api client the provider configures. */
 export interface HeyApiClientLike {
@@ -22,6 +23,8 @@ export interface ApiProviderProps {
   clients?: HeyApiClientLike[];
   /** replaces the global fetch (tests, the example app's in-memory server) */
   fetch?: typeof fetch;
+  /** the server's CSRF cookie (`<auth.cookie.name>_csrf`); `codexion_session_csrf` unless given */
+  csrfCookieName?: string | undefined;
   /** share one client across providers (Cortex mounts many modules on one) */
   queryClient?: QueryClient;
   children: ReactNode;
@@ -30,7 +33,7 @@ export interface ApiProviderProps {
 /**
  * Gives pages the app's API: `useApi().apiFetch` for generic resource pages, a TanStack Query
  * client, and the app's generated hey-api clients configured for the same base URL and cookie
- * session.
+ * session. Both send the session's CSRF token (`X-CSRF-Token`) on unsafe methods.
  *
  * @example
  * <ApiProvider baseUrl="/api/sales" clients={[client]}>
@@ -41,16 +44,17 @@ export function ApiProvider({
   baseUrl,
   clients = [],
   fetch: fetchImpl,
+  csrfCookieName,
   queryClient,
   children,
 }: ApiProviderProps) {
   const [ownClient] = useState(() => queryClient ?? createQueryClient());
   const value = useMemo<ApiContextValue>(() => {
-    // `fetch: undefined` would replace the client's own fetch with nothing: pass it only when set
-    for (const client of clients)
-      client.setConfig({ baseUrl, credentials: 'include', ...(fetchImpl ? { fetch: fetchImpl } : {}) });
-    return { baseUrl, apiFetch: createApiFetch({ baseUrl, fetch: fetchImpl }) };
-  }, [baseUrl, clients, fetchImpl]);
+    // the wrapper resolves `globalThis.fetch` per call when no fetch is given
+    const withToken = withCsrfToken(fetchImpl, { cookieName: csrfCookieName });
+    for (const client of clients) client.setConfig({ baseUrl, credentials: 'include', fetch: withToken });
+    return { baseUrl, apiFetch: createApiFetch({ baseUrl, fetch: fetchImpl, csrfCookieName }) };
+  }, [baseUrl, clients, fetchImpl, csrfCookieName]);
   return (
     <ApiContext.Provider value={value}>
       <QueryClientProvider client={queryClient ?? ownClient}>{children}</QueryClientProvider>
