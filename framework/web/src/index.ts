@@ -19,6 +19,14 @@ export { createQueryClient } from './api/create-query-client.js';
 export { isRetryable, type ProblemDocument, ProblemError, parseProblem } from './api/problem-error.js';
 export { useReportProblem } from './api/use-report-problem.js';
 export {
+  type CsrfFetchOptions,
+  csrfHeaderName,
+  csrfHeaders,
+  defaultCsrfCookieName,
+  readCookie,
+  withCsrfToken,
+} from './api/with-csrf-token.js';
+export {
   type DefineEntitiesInput,
   defineEntities,
   type EntityCatalog,
@@ -130,6 +138,7 @@ export {
   type MountedNavSection,
   mountModules,
 } from './module/mount-modules.js';
+export { NavigationProgress } from './module/navigation-progress.js';
 export { StandaloneShell, type StandaloneShellProps } from './module/standalone-shell.js';
 export { createResourceRoutes, type ResourceRouteOptions } from './pages/create-resource-routes.js';
 export { PageHeader, type PageHeaderProps } from './pages/page-header.js';
@@ -172,7 +181,23 @@ export {
   useResourceList,
   useResourceRecord,
 } from './resource/resource-queries.js';
+export { RecordHitItem, type RecordHitItemProps } from './search/record-hit-item.js';
 export { RecordSearch, type RecordSearchProps } from './search/record-search.js';
+export { SearchDialog, type SearchDialogProps } from './search/search-dialog.js';
+export {
+  type SearchHost,
+  SearchHostProvider,
+  type SearchHostProviderProps,
+  useSearchHost,
+} from './search/search-host.js';
+export {
+  type RecordSearchHits,
+  type RecordSearchOptions,
+  type RecordSearchResult,
+  type RecordSearchSource,
+  useDebouncedValue,
+  useRecordSearch,
+} from './search/use-record-search.js';
 export { ColumnChooser, type ColumnChooserProps } from './table/column-chooser.js';
 export { CsvImportDialog, type CsvImportDialogProps } from './table/csv-import-dialog.js';
 export { FilterMenu, type FilterMenuProps } from './table/filter-menu.js';

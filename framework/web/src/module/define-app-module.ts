@@ -1,6 +1,7 @@
 import type { Resource } from 'i18next';
 import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
+import type { EntityConfig } from '../entity/define-entities.js';
 
 /** An icon component (lucide-react's, or any that takes a className). */
 export type IconComponent = ComponentType<{ className?: string; 'aria-hidden'?: boolean | 'true' }>;
@@ -34,6 +35,12 @@ export interface AppModule {
    * paint: `() => import('./components/crm-shell-actions.js').then((m) => m.CrmShellActions)`
    */
   shellActions?: () => Promise<ComponentType<ShellActionsProps>>;
+  /**
+   * the entities a host shell's search finds records of (Cortex's command palette), in the order
+   * their groups are shown: `[crm.entity('company'), crm.entity('person'), crm.entity('deal')]`;
+   * each also gets a "new …" command when the session may create it
+   */
+  search?: readonly EntityConfig[];
 }
 
 /** What the shell gives an app's top-bar actions. */
@@ -56,6 +63,11 @@ export interface ShellActionsProps {
 export function defineAppModule(module: AppModule): AppModule {
   if (!/^[a-z][a-z0-9-]*$/.test(module.name)) {
     throw new Error(`App module name "${module.name}" must be kebab-case: it becomes a URL segment`);
+  }
+  for (const entity of module.search ?? []) {
+    if (entity.app !== module.name) {
+      throw new Error(`Search entity "${entity.name}" of "${module.name}" belongs to app "${entity.app}"`);
+    }
   }
   for (const item of module.nav) {
     if (item.path.startsWith('/')) {

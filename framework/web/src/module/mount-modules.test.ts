@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPermissions } from '../permissions/permissions-provider.js';
+import { salesCatalog } from '../testing/sales-fixture.js';
 import { defineAppModule } from './define-app-module.js';
 import { mountModules } from './mount-modules.js';
 
@@ -56,6 +57,9 @@ describe('mountModules', () => {
     expect(() => mountModules([crm, crm])).toThrow('Two app modules are named "crm"');
     expect(() => defineAppModule({ ...crm, nav: [{ label: 'X', path: '/x' }] })).toThrow('must be relative');
     expect(() => defineAppModule({ ...crm, name: 'My App' })).toThrow('kebab-case');
+    const [account] = salesCatalog().entities;
+    if (!account) throw new Error('the sales fixture has entities');
+    expect(() => defineAppModule({ ...crm, search: [account] })).toThrow('belongs to app "sales"');
   });
 });
 

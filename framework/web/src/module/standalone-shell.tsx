@@ -2,9 +2,10 @@ import { AppShell, Button, type NavSection } from '@codexion/resources';
 import { SunMoon } from 'lucide-react';
 import { type ComponentType, lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigation } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { usePermissions } from '../permissions/permissions-provider.js';
 import type { AppModule, ShellActionsProps } from './define-app-module.js';
+import { NavigationProgress } from './navigation-progress.js';
 
 const ThemeToggle = /* @__PURE__ */ lazy(() =>
   import('./deferred-shell-parts.js').then((parts) => ({ default: parts.DeferredThemeToggle })),
@@ -28,7 +29,6 @@ export function StandaloneShell({ module, basePath = '' }: StandaloneShellProps)
   const { t: tf } = useTranslation('codexion');
   const { can } = usePermissions();
   const location = useLocation();
-  const navigation = useNavigation();
   const Icon = module.icon;
   const loadActions = module.shellActions;
   const ShellActions = useMemo(
@@ -102,13 +102,7 @@ export function StandaloneShell({ module, basePath = '' }: StandaloneShellProps)
       renderLink={({ href, ...props }) => <Link to={href} {...props} />}
       labels={{ skipToContent: tf('nav.skipToContent') }}
     >
-      {navigation.state === 'loading' && (
-        <div
-          role="progressbar"
-          aria-label={tf('nav.loading')}
-          className="fixed inset-x-0 top-0 z-50 h-0.5 animate-pulse bg-primary"
-        />
-      )}
+      <NavigationProgress />
       <Outlet />
     </AppShell>
   );

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { defineAppModule } from '../module/define-app-module.js';
 import { RecordSearch } from '../search/record-search.js';
+import { SearchHostProvider } from '../search/search-host.js';
 import { fakeId } from '../testing/fake-api.js';
 import { renderModule } from '../testing/render-module.js';
 import { salesCatalog } from '../testing/sales-fixture.js';
@@ -69,5 +70,28 @@ describe('extension points of the generated pages', () => {
     await u.click(await within(dialog).findByRole('option', { name: 'Acme renewal' }));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/opportunities/${fakeId(21)}`));
     expect(api.requests.some((request) => request.url.startsWith('/api/sales/accounts?q=acme'))).toBe(true);
+  });
+
+  it('inside a shell with its own search, it shows nothing and leaves Ctrl+K to the shell', async () => {
+    const { catalog } = app();
+    let opened = 0;
+    const module = defineAppModule({
+      name: 'sales',
+      title: 'Sales',
+      routes: createResourceRoutes(catalog.entity('account')),
+      nav: [{ label: 'Accounts', path: 'accounts' }],
+      shellActions: async () => () => (
+        <SearchHostProvider host={{ open: () => (opened += 1) }}>
+          <RecordSearch entities={[catalog.entity('account')]} />
+        </SearchHostProvider>
+      ),
+    });
+    renderModule({ module, catalog, path: '/accounts', records });
+    const u = user();
+    await screen.findByRole('heading', { name: 'Accounts', level: 1 });
+    expect(screen.queryByRole('button', { name: /^Search/ })).toBeNull();
+    await u.keyboard('{Control>}k{/Control}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(opened).toBe(0);
   });
 });

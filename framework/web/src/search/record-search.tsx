@@ -1,27 +1,14 @@
-import {
-  Button,
-  Command,
-  CommandEmpty,
-  CommandGroup,
-  CommandInput,
-  CommandItem,
-  CommandList,
-  CommandLoading,
-  CommandShortcut,
-  cn,
-  Dialog,
-  DialogContent,
-  DialogTitle,
-  VisuallyHidden,
-} from '@codexion/resources';
-import { useQueries } from '@tanstack/react-query';
+import { Button, CommandEmpty, CommandGroup, cn } from '@codexion/resources';
 import { Search } from 'lucide-react';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useApi } from '../api/api-provider.js';
 import type { EntityConfig } from '../entity/define-entities.js';
-import { parsePage, resourceKeys } from '../resource/resource-queries.js';
+import { RecordHitItem } from './record-hit-item.js';
+import { SearchDialog } from './search-dialog.js';
+import { useSearchHost } from './search-host.js';
+import { useDebouncedValue, useRecordSearch } from './use-record-search.js';
 
 export interface RecordSearchProps {
   /** the entities searched, in the order their groups are shown */
@@ -37,41 +24,23 @@ export interface RecordSearchProps {
   className?: string;
 }
 
-/** Waits until typing pauses: one request per word, not per key. */
-function useDebounced(value: string, ms: number): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
-
 /**
  * Search across several entities of an app at once (their lists' `?q=`), from a button in the top
- * bar or Ctrl/⌘+K: hits grouped by entity, arrows and Enter open a record's detail page.
+ * bar or Ctrl/⌘+K: hits grouped by entity, arrows and Enter open a record's detail page. Inside a
+ * shell with a search of its own (`SearchHostProvider`, Cortex's palette) it renders nothing: the
+ * shell's search covers every app, and two search boxes side by side would read as two searches.
  *
  * @example
  * <RecordSearch entities={[crm.entity('company'), crm.entity('person'), crm.entity('deal')]} basePath="/crm" />
  */
-export function RecordSearch({
-  entities,
-  icons = {},
-  basePath = '',
-  limit = 5,
-  hotkey = 'k',
-  className,
-}: RecordSearchProps) {
+export function RecordSearch(props: RecordSearchProps) {
+  const host = useSearchHost();
   const { t } = useTranslation('codexion');
-  const { t: tApp } = useTranslation(entities[0]?.app);
-  const { apiFetch, baseUrl } = useApi();
-  const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const [text, setText] = useState('');
-  const q = useDebounced(text.trim(), 200);
+  const { hotkey = 'k', className } = props;
 
   useEffect(() => {
-    if (hotkey === false) return;
+    if (hotkey === false || host) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === hotkey) {
         event.preventDefault();
@@ -80,31 +49,9 @@ export function RecordSearch({
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [hotkey]);
+  }, [hotkey, host]);
 
-  const results = useQueries({
-    queries: entities.map((entity) => ({
-      queryKey: resourceKeys.list(baseUrl, entity.resource, `search:${limit}:${q}`),
-      queryFn: async ({ signal }: { signal: AbortSignal }) => {
-        const { data } = await apiFetch(`/${entity.resource}`, { query: { q, pageSize: limit }, signal });
-        return parsePage(data).items;
-      },
-      enabled: open && q.length > 0,
-      staleTime: 10_000,
-    })),
-  });
-  const loading = results.some((result) => result.isFetching);
-  const plural = (entity: EntityConfig) => tApp(`${entity.name}.plural`, { defaultValue: entity.title });
-  const placeholder = t('search.placeholder', {
-    entities: entities.map((entity) => plural(entity)).join(', '),
-  });
-
-  const go = (entity: EntityConfig, id: string) => {
-    setOpen(false);
-    setText('');
-    navigate(`${basePath}/${entity.resource}/${encodeURIComponent(id)}`);
-  };
-
+  if (host) return null;
   return (
     <>
       <Button
@@ -122,55 +69,64 @@ export function RecordSearch({
           </kbd>
         )}
       </Button>
-      <Dialog open={open} onOpenChange={setOpen}>
-        <DialogContent
-          data-slot="record-search"
-          showCloseButton={false}
-          aria-describedby={undefined}
-          className="top-[15%] translate-y-0 overflow-hidden p-0 sm:max-w-xl"
-        >
-          <VisuallyHidden>
-            <DialogTitle>{t('search.title')}</DialogTitle>
-          </VisuallyHidden>
-          <Command label={t('search.title')} shouldFilter={false} className="[&_[cmdk-item]]:py-2">
-            <CommandInput value={text} onValueChange={setText} placeholder={placeholder} />
-            <CommandList className="max-h-[min(60vh,420px)]">
-              {loading && <CommandLoading>{t('search.loading')}</CommandLoading>}
-              {!q && (
-                <p className="px-3 py-6 text-center text-muted-foreground text-sm">{t('search.hint')}</p>
-              )}
-              {q && !loading && <CommandEmpty>{t('search.empty', { q })}</CommandEmpty>}
-              {q &&
-                entities.map((entity, index) => {
-                  const items = results[index]?.data ?? [];
-                  if (!items.length) return null;
-                  const detailField = entity.annotations.search?.find((field) => field !== entity.titleField);
-                  return (
-                    <CommandGroup key={entity.name} heading={plural(entity)}>
-                      {items.map((item) => {
-                        const id = String(item[entity.primaryKey]);
-                        const detail = detailField ? item[detailField] : undefined;
-                        return (
-                          <CommandItem
-                            key={id}
-                            value={`${entity.name}:${id}`}
-                            onSelect={() => go(entity, id)}
-                          >
-                            {icons[entity.name]}
-                            <span className="truncate">{String(item[entity.titleField] ?? id)}</span>
-                            {typeof detail === 'string' && detail && (
-                              <CommandShortcut className="truncate tracking-normal">{detail}</CommandShortcut>
-                            )}
-                          </CommandItem>
-                        );
-                      })}
-                    </CommandGroup>
-                  );
-                })}
-            </CommandList>
-          </Command>
-        </DialogContent>
-      </Dialog>
+      <RecordSearchDialog {...props} open={open} onOpenChange={setOpen} />
     </>
+  );
+}
+
+function RecordSearchDialog({
+  entities,
+  icons = {},
+  basePath = '',
+  limit = 5,
+  open,
+  onOpenChange,
+}: RecordSearchProps & { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const { t } = useTranslation('codexion');
+  const { t: tApp } = useTranslation(entities[0]?.app);
+  const api = useApi();
+  const navigate = useNavigate();
+  const [text, setText] = useState('');
+  const q = useDebouncedValue(text.trim(), 200);
+  const sources = useMemo(() => entities.map((entity) => ({ entity, api })), [entities, api]);
+  const { hits, loading } = useRecordSearch(sources, { q, limit, enabled: open });
+  const plural = (entity: EntityConfig) => tApp(`${entity.name}.plural`, { defaultValue: entity.title });
+  const placeholder = t('search.placeholder', {
+    entities: entities.map((entity) => plural(entity)).join(', '),
+  });
+
+  const go = (entity: EntityConfig, id: string) => {
+    onOpenChange(false);
+    setText('');
+    navigate(`${basePath}/${entity.resource}/${encodeURIComponent(id)}`);
+  };
+
+  return (
+    <SearchDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={t('search.title')}
+      slot="record-search"
+      text={text}
+      onTextChange={setText}
+      placeholder={placeholder}
+      status={loading && t('search.loading')}
+    >
+      {!q && <p className="px-3 py-6 text-center text-muted-foreground text-sm">{t('search.hint')}</p>}
+      {q && !loading && <CommandEmpty>{t('search.empty', { q })}</CommandEmpty>}
+      {hits.map(({ entity, items }) => (
+        <CommandGroup key={entity.name} heading={plural(entity)}>
+          {items.map((item) => (
+            <RecordHitItem
+              key={String(item[entity.primaryKey])}
+              entity={entity}
+              item={item}
+              icon={icons[entity.name]}
+              onSelect={(id) => go(entity, id)}
+            />
+          ))}
+        </CommandGroup>
+      ))}
+    </SearchDialog>
   );
 }
