@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     projects: [
       'apps/*/vitest.{server,web}.config.ts',
+      'cortex/vitest.{server,web}.config.ts',
       'framework/*/vitest.config.ts',
       'resources/vitest.config.ts',
       'tools/vitest.config.ts',

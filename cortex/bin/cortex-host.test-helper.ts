@@ -1,0 +1,194 @@
+import { fileURLToPath } from 'node:url';
+import {
+  createUser,
+  type Database,
+  DatabaseToken,
+  type DevEmailTransport,
+  type EmailMessage,
+  frameworkMigrations,
+  IdentityToken,
+  TenancyToken,
+} from '@codexion/framework';
+import { createTestDatabase } from '@codexion/framework/testing';
+import type { OpenApiDocument, ValidationIssue } from '@codexion/schema';
+// the framework's contract check for responses, shared rather than copied (as the CRM's tests do)
+import { responseValidator } from '../../framework/server/src/kernel/response-validator.test-helper.js';
+import openapi from '../core/generated/openapi.json' with { type: 'json' };
+import { demoTenantId, type RunningCortex, type StartCortexOptions, startCortex } from './cortex-host.js';
+
+export { demoTenantId };
+
+/** Cortex's and the CRM's migrations, for the pre-migrated test database. */
+const pluginMigrations = [
+  {
+    name: 'cortex',
+    migrationsFolder: fileURLToPath(new URL('./migrations', import.meta.url)),
+    schema: 'cortex',
+  },
+  {
+    name: 'crm',
+    migrationsFolder: fileURLToPath(new URL('../../apps/crm/bin/migrations', import.meta.url)),
+    schema: 'crm',
+  },
+];
+
+/** One answer, its JSON parsed; `contract` lists where a Cortex operation's answer breaks its documented response. */
+export interface Answer {
+  status: number;
+  headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: test answers are read freely, the contract check types them
+  body: any;
+  contract: ValidationIssue[];
+}
+
+export interface CallOptions {
+  /** `X-Codexion-Tenant`: the session's tenant unless given */
+  tenant?: string;
+  headers?: Record<string, string>;
+}
+
+/** A client of the running host, signed in (cookies and CSRF header) or not. */
+export interface Client {
+  readonly userId: string | undefined;
+  /** any request; the path starts with `/` */
+  request(method: string, path: string, body?: unknown, options?: CallOptions): Promise<Answer>;
+  /** a request to `/api/cortex<path>` as the operation `operationId`, its answer checked against the contract */
+  cortex(
+    operationId: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    options?: CallOptions,
+  ): Promise<Answer>;
+}
+
+const check = responseValidator(openapi as unknown as OpenApiDocument);
+
+function clientOf(base: string, cookies: Map<string, string>, userId: string | undefined): Client {
+  const request = async (method: string, path: string, body?: unknown, options: CallOptions = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (cookies.size > 0) headers.cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const csrf = cookies.get('codexion_session_csrf');
+    if (csrf !== undefined && method !== 'GET') headers['x-csrf-token'] = csrf;
+    if (options.tenant !== undefined) headers['x-codexion-tenant'] = options.tenant;
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = ''] = cookie.split(';');
+      const at = pair.indexOf('=');
+      const value = pair.slice(at + 1);
+      if (value === '' || /max-age=0/i.test(cookie)) cookies.delete(pair.slice(0, at));
+      else cookies.set(pair.slice(0, at), value);
+    }
+    const text = await response.clone().text();
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text === '' ? {} : JSON.parse(text),
+      contract: [] as ValidationIssue[],
+      response,
+    };
+  };
+  return {
+    userId,
+    async request(method, path, body, options) {
+      const { response: _, ...answer } = await request(method, path, body, options);
+      return answer;
+    },
+    async cortex(operationId, method, path, body, options) {
+      const { response, ...answer } = await request(method, `/api/cortex${path}`, body, options);
+      return { ...answer, contract: await check(operationId, response) };
+    },
+  };
+}
+
+export interface CortexUnderTest {
+  cortex: RunningCortex;
+  /** the demo owner, signed in, in the demo tenant */
+  owner: Client;
+  anonymous: Client;
+  /** the Globex tenant the owner also owns */
+  globexId: string;
+  signIn(email: string, password: string): Promise<Client>;
+  /** a new user with a password, member of `tenantId` (the demo's unless given) with `role`, signed in */
+  memberWithRole(role: string, tenantId?: string): Promise<Client & { email: string; password: string }>;
+  /** the rows of a table as JSON, read past row-level security: to assert that nothing was written */
+  snapshot(table: string): Promise<string>;
+  /** the emails the dev transport has "sent" */
+  mail(): readonly EmailMessage[];
+  database(): Database;
+  dispose(): Promise<void>;
+}
+
+let sequence = 0;
+
+/**
+ * Starts Cortex (its plugin and the CRM) on a fresh, pre-migrated test database (PGlite, or
+ * PostgreSQL with `DATABASE_URL`), on a free port, without the shell, as a first run: the demo
+ * tenant is seeded and its owner made, then signed in.
+ *
+ * @example
+ * const t = await cortexUnderTest();
+ * const apps = await t.owner.cortex('listApps', 'GET', '/apps');
+ */
+export async function cortexUnderTest(options: Partial<StartCortexOptions> = {}): Promise<CortexUnderTest> {
+  const test = await createTestDatabase({ migrations: [...frameworkMigrations, ...pluginMigrations] });
+  const cortex = await startCortex({
+    port: 0,
+    ui: false,
+    seed: true,
+    env: { NODE_ENV: 'test', CODEXION_LOGGING__LEVEL: 'silent' },
+    database: test.database,
+    overrides: { auth: { rateLimit: { enabled: false } } },
+    ...options,
+  });
+  const base = cortex.url;
+  const signIn = async (email: string, password: string): Promise<Client> => {
+    const cookies = new Map<string, string>();
+    const login = await clientOf(base, cookies, undefined).request('POST', '/api/auth/login', {
+      email,
+      password,
+    });
+    if (login.status !== 200)
+      throw new Error(`login of ${email} failed: ${login.status} ${JSON.stringify(login.body)}`);
+    return clientOf(base, cookies, login.body.user.id);
+  };
+  const login = cortex.ownerLogin;
+  if (login === undefined) throw new Error('the first run made no owner');
+  const owner = await signIn(login.email, login.password);
+  const tenancy = cortex.kernel.container.resolve(TenancyToken);
+  const globex = (await tenancy.listMemberships(owner.userId ?? '')).find((m) => m.tenantSlug === 'globex');
+  if (globex === undefined) throw new Error('the owner is not in Globex');
+  return {
+    cortex,
+    owner,
+    anonymous: clientOf(base, new Map(), undefined),
+    globexId: globex.tenantId,
+    signIn,
+    async memberWithRole(role, tenantId = demoTenantId) {
+      sequence += 1;
+      const email = `${role}-${sequence}-${Date.now()}@example.com`;
+      const password = 'correct horse battery staple';
+      const identity = cortex.kernel.container.resolve(IdentityToken);
+      const user = await createUser(identity.context, { email, name: `A ${role}`, password });
+      await tenancy.addMember({ tenantId, permissions: new Set(['*']) }, { userId: user.id, role });
+      return Object.assign(await signIn(email, password), { email, password });
+    },
+    async snapshot(table) {
+      const rows = await cortex.kernel.container
+        .resolve(DatabaseToken)
+        .execute(`select * from ${table} order by 1`);
+      return JSON.stringify(rows);
+    },
+    mail: () => (cortex.kernel.container.resolve(IdentityToken).context.email as DevEmailTransport).sent,
+    database: () => cortex.kernel.container.resolve(DatabaseToken),
+    async dispose() {
+      await cortex.close();
+      await test.dispose();
+    },
+  };
+}

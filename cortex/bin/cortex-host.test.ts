@@ -1,0 +1,68 @@
+import { TenancyToken } from '@codexion/framework';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CortexUnderTest, cortexUnderTest, demoTenantId } from './cortex-host.test-helper.js';
+
+describe('startCortex', () => {
+  let t: CortexUnderTest;
+  beforeAll(async () => {
+    t = await cortexUnderTest();
+  }, 120_000);
+  afterAll(() => t?.dispose());
+
+  it('boots Cortex with every app of apps/* and seeds the demo tenant with their demo data', async () => {
+    expect(t.cortex.report.plugins.map((p) => p.name)).toEqual(['cortex', 'crm']);
+    expect(t.cortex.report.seeded).toContainEqual({ plugin: 'crm', tenantId: demoTenantId });
+    expect(t.cortex.firstRun).toBe(true);
+    const deals = await t.owner.request('GET', '/api/crm/deals?pageSize=1');
+    expect(deals.status).toBe(200);
+    expect(deals.body.items).toHaveLength(1);
+  });
+
+  it('makes the demo owner, owner of "Acme (demo)" and of an empty "Globex"', async () => {
+    expect(t.cortex.ownerLogin).toEqual({
+      email: 'owner@acme.example',
+      password: expect.stringMatching(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/),
+    });
+    const memberships = await t.cortex.kernel.container
+      .resolve(TenancyToken)
+      .listMemberships(t.owner.userId ?? '');
+    expect(memberships.map((m) => [m.tenantName, m.role])).toEqual([
+      ['Acme (demo)', 'owner'],
+      ['Globex', 'owner'],
+    ]);
+    const empty = await t.owner.request('GET', '/api/crm/deals', undefined, { tenant: t.globexId });
+    expect(empty.status).toBe(200);
+    expect(empty.body.items).toEqual([]);
+  });
+
+  it('requires signing in: no trusted context, not even in development', async () => {
+    for (const path of ['/api/cortex/apps', '/api/crm/deals', '/api/tenancy/members']) {
+      const answer = await t.anonymous.request('GET', path);
+      expect(answer.status, path).toBe(401);
+      expect(answer.headers.get('content-type')).toContain('application/problem+json');
+    }
+    const me = await t.owner.request('GET', '/api/auth/me');
+    expect(me.body).toMatchObject({
+      user: { email: 'owner@acme.example' },
+      tenantId: demoTenantId,
+      roles: ['owner'],
+    });
+  });
+
+  it('serves readiness, metrics, the merged contract and its docs on the same port', async () => {
+    const ready = await t.anonymous.request('GET', '/readyz');
+    expect(ready.status).toBe(200);
+    const spec = await t.anonymous.request('GET', '/api/openapi.json');
+    expect(Object.keys(spec.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/cortex/apps',
+        '/api/cortex/invitations/accept',
+        '/api/crm/deals',
+        '/api/auth/login',
+      ]),
+    );
+    const docs = await fetch(`${t.cortex.url}/api/docs`);
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-type')).toContain('text/html');
+  });
+});

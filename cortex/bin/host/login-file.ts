@@ -1,0 +1,42 @@
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/** How to sign in to the demo: saved on the first run, printed again on the next ones. */
+export interface OwnerLogin {
+  email: string;
+  password: string;
+}
+
+/**
+ * The login saved for `database` (the boot report's label: `pglite <dir>` or the URL without its
+ * password), or `undefined` when there is none, it is for another database, or it is unreadable.
+ *
+ * @example
+ * const login = await readLoginFile('.codexion/cortex-login.json', report.database);
+ */
+export async function readLoginFile(file: string, database: string): Promise<OwnerLogin | undefined> {
+  try {
+    const data = JSON.parse(await readFile(file, 'utf8')) as Partial<OwnerLogin> & { database?: unknown };
+    return typeof data.email === 'string' && typeof data.password === 'string' && data.database === database
+      ? { email: data.email, password: data.password }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Saves the login of `database`'s demo owner, readable by its owner only (mode 0600): it holds a
+ * password.
+ *
+ * @example
+ * await writeLoginFile('.codexion/cortex-login.json', report.database, { email, password });
+ */
+export async function writeLoginFile(file: string, database: string, login: OwnerLogin): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const note = 'the demo owner of Cortex: delete this file once you changed the password';
+  const text = `${JSON.stringify({ ...login, database, note }, null, 2)}\n`;
+  await writeFile(file, text, { mode: 0o600 });
+  // writeFile's mode applies only when it creates the file
+  await chmod(file, 0o600);
+}

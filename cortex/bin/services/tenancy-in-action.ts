@@ -1,0 +1,34 @@
+import {
+  auditOpenApi,
+  createTenancy,
+  type PluginContext,
+  type Tenancy,
+  tenancyOpenApi,
+} from '@codexion/framework';
+import type { CortexRuntime } from './cortex-runtime.js';
+import { transactionDatabase } from './transaction-database.js';
+
+/**
+ * The framework's tenancy service bound to an action's transaction (see
+ * {@link transactionDatabase}): its reads and writes join the action's transaction instead of
+ * waiting for it. Its permission catalogue is made from what the kernel's is: every booted
+ * plugin's manifest and the framework's tenancy and audit APIs.
+ *
+ * @example
+ * const role = await tenancyInAction(ctx, runtime).getRole(admin, 'member');
+ */
+export function tenancyInAction(
+  ctx: Pick<PluginContext, 'tx' | 'tenantId' | 'userId'>,
+  runtime: Pick<CortexRuntime, 'database' | 'registry'>,
+): Tenancy {
+  return createTenancy({
+    database: transactionDatabase(
+      ctx.tx,
+      { tenantId: ctx.tenantId, ...(ctx.userId === undefined ? {} : { userId: ctx.userId }) },
+      runtime.database().kind,
+    ),
+    models: runtime.registry().plugins.map((plugin) => plugin.model),
+    frameworkDocuments: [tenancyOpenApi, auditOpenApi],
+    accessCacheTtlMs: 0,
+  });
+}

@@ -1,0 +1,5 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: { name: 'cortex:server', environment: 'node', include: ['bin/**/*.test.ts'], testTimeout: 60_000 },
+});
