@@ -1,0 +1,47 @@
+import { cn, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@codexion/resources';
+import { useTranslation } from '@codexion/web';
+import type { AuditChange } from './admin-api-types.js';
+import { formatAuditValue } from './audit-format.js';
+
+export interface AuditDiffTableProps {
+  diff: Record<string, AuditChange>;
+  /** names the table for screen readers */
+  label: string;
+}
+
+/**
+ * The fields one audit entry changed, each with its value before and after.
+ *
+ * @example
+ * <AuditDiffTable diff={entry.diff} label="Changes of 12 May" />
+ */
+export function AuditDiffTable({ diff, label }: AuditDiffTableProps) {
+  const { t } = useTranslation('admin');
+  return (
+    <Table aria-label={label}>
+      <TableHeader>
+        <TableRow>
+          <TableHead>{t('audit.field')}</TableHead>
+          <TableHead>{t('audit.before')}</TableHead>
+          <TableHead>{t('audit.after')}</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {Object.entries(diff).map(([field, change]) => (
+          <TableRow key={field}>
+            <TableCell className="font-mono text-xs">{field}</TableCell>
+            <TableCell
+              className={cn(
+                'whitespace-normal break-all text-muted-foreground',
+                change.before !== undefined && change.before !== null && 'line-through decoration-danger/60',
+              )}
+            >
+              {formatAuditValue(change.before)}
+            </TableCell>
+            <TableCell className="whitespace-normal break-all">{formatAuditValue(change.after)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

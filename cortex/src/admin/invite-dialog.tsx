@@ -1,0 +1,146 @@
+import {
+  Button,
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  FormField,
+  Input,
+  toast,
+} from '@codexion/resources';
+import { useApi, useTranslation } from '@codexion/web';
+import { useMutation } from '@tanstack/react-query';
+import { Check, Copy } from 'lucide-react';
+import { useState } from 'react';
+import type { CreatedInvitation } from './admin-api-types.js';
+import { useInvalidateAdmin } from './admin-queries.js';
+import { DialogForm } from './dialog-form.js';
+import { SelectField } from './select-field.js';
+import { useFieldErrors } from './use-field-errors.js';
+import { useRoleNames } from './use-role-names.js';
+
+export interface InviteDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}
+
+/** The invitation link as the invitee opens it: the console's own origin. */
+function absoluteLink(link: string): string {
+  return new URL(link, window.location.origin).href;
+}
+
+/**
+ * Invites someone by email with a role, then shows the invitation link to copy (the email goes
+ * out too, when the server has an email transport).
+ *
+ * @example
+ * <InviteDialog open={open} onOpenChange={setOpen} />
+ */
+export function InviteDialog({ open, onOpenChange }: InviteDialogProps) {
+  const { t } = useTranslation('admin');
+  const { apiFetch } = useApi();
+  const invalidate = useInvalidateAdmin();
+  const { options } = useRoleNames();
+  const fieldErrors = useFieldErrors(['email', 'role'] as const);
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState('member');
+  const [link, setLink] = useState<string>();
+  const [copied, setCopied] = useState(false);
+
+  const invite = useMutation({
+    mutationFn: async (body: { email: string; role: string }) =>
+      (await apiFetch<CreatedInvitation>('cortex/invitations', { method: 'POST', body })).data,
+    onSuccess: async (created) => {
+      fieldErrors.clear();
+      setLink(absoluteLink(created.link));
+      toast.success(t('invite.sent', { email: created.invitation.email }));
+      await invalidate('invitations');
+    },
+    onError: fieldErrors.report,
+  });
+
+  const change = (next: boolean) => {
+    if (!next) {
+      setEmail('');
+      setRole('member');
+      setLink(undefined);
+      setCopied(false);
+      fieldErrors.clear();
+    }
+    onOpenChange(next);
+  };
+  const submit = () => {
+    const trimmed = email.trim();
+    if (trimmed === '') {
+      fieldErrors.set('email', t('common.required'));
+      return;
+    }
+    invite.mutate({ email: trimmed, role });
+  };
+  const copy = async () => {
+    if (link === undefined) return;
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied(true);
+      toast.success(t('invite.copied'));
+    } catch {
+      toast.error(t('invite.copyFailed'));
+    }
+  };
+
+  return (
+    <Dialog open={open} onOpenChange={change}>
+      <DialogContent>
+        {link === undefined ? (
+          <DialogForm
+            title={t('invite.title')}
+            description={t('invite.description')}
+            submitLabel={t('invite.submit')}
+            busy={invite.isPending}
+            onSubmit={submit}
+            onCancel={() => change(false)}
+          >
+            <FormField label={t('invite.email')} error={fieldErrors.errors.email} required>
+              <Input
+                type="email"
+                autoComplete="off"
+                value={email}
+                onChange={(event) => {
+                  setEmail(event.target.value);
+                  fieldErrors.set('email');
+                }}
+              />
+            </FormField>
+            <SelectField
+              label={t('invite.role')}
+              value={role}
+              onValueChange={setRole}
+              options={options.map((option) => ({ value: option.key, label: option.name }))}
+              error={fieldErrors.errors.role}
+              required
+            />
+          </DialogForm>
+        ) : (
+          <div className="grid gap-4">
+            <DialogHeader>
+              <DialogTitle>{t('invite.linkTitle')}</DialogTitle>
+              <DialogDescription>{t('invite.linkDescription')}</DialogDescription>
+            </DialogHeader>
+            <FormField label={t('invite.link')}>
+              <Input readOnly value={link} onFocus={(event) => event.target.select()} />
+            </FormField>
+            <DialogFooter>
+              <Button variant="outline" onClick={() => void copy()}>
+                {copied ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
+                {t('invite.copy')}
+              </Button>
+              <Button onClick={() => change(false)}>{t('common.done')}</Button>
+            </DialogFooter>
+          </div>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}

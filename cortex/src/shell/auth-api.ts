@@ -1,0 +1,144 @@
+import { type ApiFetch, ProblemError } from '@codexion/web';
+import type { SessionUser } from './session-context.js';
+
+/** `POST /api/auth/login` and `/mfa/verify`: signed in, or a second step is needed. */
+export type SignInResult =
+  | { status: 'signed_in'; user: SessionUser }
+  | { status: 'mfa_required'; challengeToken: string; methods: string[] };
+
+/** An OpenID Connect provider the server offers for single sign-on. */
+export interface SsoProvider {
+  id: string;
+  name: string;
+}
+
+/** `GET /api/auth/providers`: how one may sign in. */
+export interface SignInOptions {
+  password: boolean;
+  providers: SsoProvider[];
+}
+
+/** `GET /api/cortex/invitations/lookup`: what an invitation link is for. */
+export interface InvitationLookup {
+  email: string;
+  tenantName: string;
+  role: string;
+  expiresAt: string;
+  existingUser: boolean;
+  /** the tenant to start in after accepting, when the server says */
+  tenantId?: string;
+}
+
+/** The second sign-in step: a code from the authenticator app, or one of the recovery codes. */
+export type MfaProof = { code: string } | { recoveryCode: string };
+
+/**
+ * Signs in with email and password (`POST /api/auth/login`), optionally in a given tenant.
+ *
+ * @throws {ProblemError} 401 wrong credentials, 429 locked (`problem.retryAfter`), 422 bad fields
+ * @example
+ * const result = await signIn(apiFetch, { email, password });
+ * if (result.status === 'mfa_required') askForCode(result.challengeToken);
+ */
+export async function signIn(
+  apiFetch: ApiFetch,
+  body: { email: string; password: string; tenantId?: string },
+): Promise<SignInResult> {
+  const { data } = await apiFetch<SignInResult>('/auth/login', { method: 'POST', body });
+  return data;
+}
+
+/**
+ * The second sign-in step (`POST /api/auth/mfa/verify`).
+ *
+ * @throws {ProblemError} 401 wrong or expired code, 429 locked
+ * @example
+ * await verifyMfa(apiFetch, challengeToken, { code: '123456' });
+ */
+export async function verifyMfa(
+  apiFetch: ApiFetch,
+  challengeToken: string,
+  proof: MfaProof,
+): Promise<SignInResult> {
+  const { data } = await apiFetch<SignInResult>('/auth/mfa/verify', {
+    method: 'POST',
+    body: { challengeToken, ...proof },
+  });
+  return data;
+}
+
+/**
+ * The sign-in options (`GET /api/auth/providers`); a password form only when the server predates
+ * the endpoint or cannot answer.
+ *
+ * @example
+ * const { providers } = await signInOptions(apiFetch); // [{ id: 'google', name: 'Google' }]
+ */
+export async function signInOptions(apiFetch: ApiFetch): Promise<SignInOptions> {
+  try {
+    const { data } = await apiFetch<Partial<SignInOptions>>('/auth/providers');
+    return {
+      password: data.password !== false,
+      providers: Array.isArray(data.providers)
+        ? data.providers.filter(
+            (provider): provider is SsoProvider =>
+              typeof provider?.id === 'string' && typeof provider.name === 'string',
+          )
+        : [],
+    };
+  } catch (error) {
+    if (error instanceof ProblemError) return { password: true, providers: [] };
+    throw error;
+  }
+}
+
+/**
+ * Where a single sign-on button leads: the provider's start, coming back to `returnTo`.
+ *
+ * @example
+ * ssoStartUrl('google', '/crm/deals') // '/api/auth/oidc/google/start?returnTo=%2Fcrm%2Fdeals'
+ */
+export function ssoStartUrl(providerId: string, returnTo: string): string {
+  return `/api/auth/oidc/${encodeURIComponent(providerId)}/start?returnTo=${encodeURIComponent(returnTo)}`;
+}
+
+/**
+ * A path of this site to go to after signing in: `/` for anything else (an absolute URL, `//host`,
+ * the sign-in page itself), so a crafted link cannot send the user elsewhere.
+ *
+ * @example
+ * safeReturnTo('/crm/deals?x=1') // '/crm/deals?x=1'
+ * safeReturnTo('//evil.example') // '/'
+ */
+export function safeReturnTo(value: string | null | undefined): string {
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (value === '/login' || value.startsWith('/login?') || value.startsWith('/invite/')) return '/';
+  return value;
+}
+
+/**
+ * What an invitation link is for (`GET /api/cortex/invitations/lookup?token=`), public.
+ *
+ * @throws {ProblemError} 404/410 unknown, used or expired token
+ * @example
+ * const { tenantName, existingUser } = await lookupInvitation(apiFetch, token);
+ */
+export async function lookupInvitation(apiFetch: ApiFetch, token: string): Promise<InvitationLookup> {
+  const { data } = await apiFetch<InvitationLookup>('/cortex/invitations/lookup', { query: { token } });
+  return data;
+}
+
+/**
+ * Accepts an invitation (`POST /api/cortex/invitations/accept`): a new user is created with the name
+ * and password, an existing one proves the password.
+ *
+ * @throws {ProblemError} 422 with field paths (`/body/password`), 401 wrong password, 404/410 stale token
+ * @example
+ * await acceptInvitation(apiFetch, { token, name: 'Jane Doe', password });
+ */
+export async function acceptInvitation(
+  apiFetch: ApiFetch,
+  body: { token: string; name?: string; password: string },
+): Promise<void> {
+  await apiFetch('/cortex/invitations/accept', { method: 'POST', body });
+}
