@@ -6,7 +6,11 @@
  * latency and the ratio to the baseline per scenario; exits 1 when a PostgreSQL target is missed
  * (GET ≥ 75% of the baseline, single-tenant create ≥ 2,000 req/s).
  *
- *   node --import tsx tools/bench/api-bench.ts [--duration 5] [--connections 32] [--only postgres|pglite]
+ *   node --import tsx tools/bench/api-bench.ts [--duration 5] [--connections 32] [--only postgres|pglite] [--rounds 1]
+ *
+ * `--rounds N` runs the whole sequence N times and prints medians: the ratio is the median of each
+ * round's ratio to that round's baseline, so load from elsewhere on the machine (which drifts
+ * between one target's run and the next) weighs less.
  *
  * Each server runs in a child process of its own (this file with `--serve`), so that autocannon
  * in this process does not share its event loop. The database is a uniquely named one created
@@ -73,6 +77,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '32' },
     only: { type: 'string' },
+    rounds: { type: 'string', default: '1' },
   },
 });
 
@@ -361,7 +366,8 @@ async function main(): Promise<number> {
   await admin.unsafe(`create database "${name}"`);
   const dbUrl = new URL(adminUrl);
   dbUrl.pathname = `/${name}`;
-  const rows: { scenario: Scenario; target: string; m: Measure }[] = [];
+  const rounds = Math.max(1, Number(args.rounds));
+  const rows: { round: number; scenario: Scenario; target: string; m: Measure }[] = [];
   try {
     const database = await createDatabase({ url: dbUrl.toString() });
     await runMigrations(database, migrations);
@@ -384,27 +390,34 @@ async function main(): Promise<number> {
         ? []
         : [{ label: 'stack on PGlite', target: 'stack' as const, url: 'memory://' }]),
     ];
-    for (const { label, target, url } of targets) {
-      const server = await startServer(target, url);
-      try {
-        // PGlite's ids are its own: ask the server for some
-        let targetIds = ids;
-        if (url === 'memory://') {
-          const page = (await (
-            await fetch(`${server.url}/api/sales/accounts?pageSize=200&fields=name`, {
-              headers: { 'x-codexion-tenant': tenantId },
-            })
-          ).json()) as { items: { id: string }[] };
-          targetIds = page.items.map((i) => i.id);
+    for (let round = 0; round < rounds; round++) {
+      for (const { label, target, url } of targets) {
+        const server = await startServer(target, url);
+        try {
+          // PGlite's ids are its own: ask the server for some
+          let targetIds = ids;
+          if (url === 'memory://') {
+            const page = (await (
+              await fetch(`${server.url}/api/sales/accounts?pageSize=200&fields=name`, {
+                headers: { 'x-codexion-tenant': tenantId },
+              })
+            ).json()) as { items: { id: string }[] };
+            targetIds = page.items.map((i) => i.id);
+          }
+          for (const scenario of scenarios) {
+            rows.push({
+              round,
+              scenario,
+              target: label,
+              m: await measure(server.url, scenario, targetIds, duration),
+            });
+          }
+          // every target starts from the same table: created rows would slow the next one's list
+          // (the newest rows would all be skipped by `tier = 'gold'`)
+          if (url !== 'memory://') await cleanUp(dbUrl.toString());
+        } finally {
+          await stopServer(server);
         }
-        for (const scenario of scenarios) {
-          rows.push({ scenario, target: label, m: await measure(server.url, scenario, targetIds, duration) });
-        }
-        // every target starts from the same table: created rows would slow the next one's list
-        // (the newest rows would all be skipped by `tier = 'gold'`)
-        if (url !== 'memory://') await cleanUp(dbUrl.toString());
-      } finally {
-        await stopServer(server);
       }
     }
   } finally {
@@ -413,21 +426,44 @@ async function main(): Promise<number> {
   }
 
   console.log(
-    `\n${args.connections} connections, ${duration} s per scenario, ${seedCount} accounts, row-level security ${rowLevelSecurity ? 'on' : 'off'}\n`,
+    `\n${args.connections} connections, ${duration} s per scenario, ${seedCount} accounts, row-level security ${rowLevelSecurity ? 'on' : 'off'}${rounds > 1 ? `, medians of ${rounds} rounds` : ''}\n`,
   );
   console.log(
     `${'scenario'.padEnd(9)} ${'target'.padEnd(34)} ${'req/s'.padStart(8)} ${'p99 ms'.padStart(7)} ${'vs base'.padStart(8)} ${'CPU µs/req'.padStart(11)} ${'fail'.padStart(5)}`,
   );
+  const median = (values: readonly number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1
+      ? (sorted[middle] ?? 0)
+      : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  };
   let missed = 0;
-  for (const { scenario, target, m } of rows) {
-    const base = rows.find((r) => r.scenario === scenario && r.target.startsWith('baseline'))?.m.rps ?? 0;
-    const ratio = base > 0 ? m.rps / base : 0;
+  const seen = new Set<string>();
+  for (const { scenario, target } of rows) {
+    if (seen.has(`${scenario} ${target}`)) continue;
+    seen.add(`${scenario} ${target}`);
+    const runs = rows.filter((r) => r.scenario === scenario && r.target === target);
+    const ratios = runs.map(({ round, m }) => {
+      const base = rows.find(
+        (r) => r.round === round && r.scenario === scenario && r.target.startsWith('baseline'),
+      )?.m.rps;
+      return base === undefined || base === 0 ? 0 : m.rps / base;
+    });
+    const rps = median(runs.map((r) => r.m.rps));
+    const ratio = median(ratios);
     console.log(
-      `${scenario.padEnd(9)} ${target.padEnd(34)} ${m.rps.toFixed(0).padStart(8)} ${String(m.p99).padStart(7)} ${`${(ratio * 100).toFixed(0)}%`.padStart(8)} ${m.cpuUs.toFixed(0).padStart(11)} ${String(m.failures).padStart(5)}`,
+      `${scenario.padEnd(9)} ${target.padEnd(34)} ${rps.toFixed(0).padStart(8)} ${median(
+        runs.map((r) => r.m.p99),
+      )
+        .toFixed(0)
+        .padStart(7)} ${`${(ratio * 100).toFixed(0)}%`.padStart(8)} ${median(runs.map((r) => r.m.cpuUs))
+        .toFixed(0)
+        .padStart(11)} ${String(runs.reduce((sum, r) => sum + r.m.failures, 0)).padStart(5)}`,
     );
     if (target === 'stack on PostgreSQL') {
       if (scenario === 'get' && ratio < 0.75) missed++;
-      if (scenario === 'create' && m.rps < 2_000) missed++;
+      if (scenario === 'create' && rps < 2_000) missed++;
     }
   }
   console.log('\ntargets on PostgreSQL: GET ≥ 75% of the baseline, create ≥ 2,000 req/s');
