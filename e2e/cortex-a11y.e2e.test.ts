@@ -145,11 +145,12 @@ describe('accessibility of Cortex (axe-core)', () => {
       });
       const search = await openPalette(page);
       await search.fill('Arm');
-      await page.locator('[cmdk-loading]').waitFor();
+      const searching = page.getByRole('status').filter({ hasText: 'Searching…' });
+      await searching.waitFor();
       found.push(...(await violations(page, 'palette searching', scheme)));
       // …and with the results
       release();
-      await page.locator('[cmdk-loading]').waitFor({ state: 'detached' });
+      await searching.waitFor({ state: 'detached' });
       await page
         .getByRole('option', { name: /Armstrong/ })
         .first()
