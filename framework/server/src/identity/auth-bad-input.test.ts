@@ -284,3 +284,17 @@ describe('bad input on the write routes of /api/auth', () => {
     expect(response.status).toBe(401);
   });
 });
+
+describe('createUser with an address taken meanwhile', () => {
+  it('answers UNIQUE_VIOLATION (409) to every loser of concurrent creates, never a database error', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 4 }, () => t.createUser({ email: 'race@example.com' })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const result of results) {
+      if (result.status === 'rejected') {
+        expect(result.reason).toMatchObject({ code: 'UNIQUE_VIOLATION', status: 409 });
+      }
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { pgErrorOf } from '../data/pg-error.js';
 import { DomainError, validationFailed } from '../errors/domain-error.js';
 import type { IdentityContext } from './identity-context.js';
 import { type UserStatus, users } from './identity-tables.js';
@@ -36,12 +37,12 @@ export async function createUser(ctx: IdentityContext, input: CreateUserInput): 
   }
   const passwordHash = input.password === undefined ? null : await ctx.hasher.hash(input.password);
   const now = ctx.now();
-  return ctx.database.transaction(async (tx) => {
-    if ((await findUserByEmail(tx, email)) !== undefined) {
-      throw new DomainError('UNIQUE_VIOLATION', 'A user with this email exists', {
-        issues: [{ path: '/email', code: 'unique', message: 'is taken' }],
-      });
-    }
+  const taken = () =>
+    new DomainError('UNIQUE_VIOLATION', 'A user with this email exists', {
+      issues: [{ path: '/email', code: 'unique', message: 'is taken' }],
+    });
+  const created = ctx.database.transaction(async (tx) => {
+    if ((await findUserByEmail(tx, email)) !== undefined) throw taken();
     const [row] = await tx
       .insert(users)
       .values({
@@ -57,6 +58,11 @@ export async function createUser(ctx: IdentityContext, input: CreateUserInput): 
       .returning();
     if (row === undefined) throw new Error('user insert returned no row');
     return row;
+  });
+  // a concurrent create of the same address committed between the lookup and the insert
+  return created.catch((error: unknown) => {
+    const pg = pgErrorOf(error);
+    throw pg?.code === '23505' && pg.constraint === 'users_email_key' ? taken() : error;
   });
 }
 
