@@ -29,11 +29,20 @@ function storableValue(value: unknown): unknown {
   );
 }
 
+/**
+ * NUL and lone surrogates as `JSON.stringify` writes them: always escaped (`\u0000`, `\udXXX`),
+ * never raw; a surrogate pair is written as its characters.
+ */
+const escapedNulOrSurrogate = /\\u(?:0000|d[89a-f])/i;
+
 /** A JSON value exactly as jsonb gives it back (a JSON round trip, then text made storable). */
 function storableJson<T>(value: T | undefined): T | null {
   if (value === undefined || value === null) return null;
   const text = JSON.stringify(value);
-  return text === undefined ? null : (storableValue(JSON.parse(text)) as T);
+  if (text === undefined) return null;
+  const parsed = JSON.parse(text) as T;
+  // most entries hold neither: the round trip alone is their stored form
+  return escapedNulOrSurrogate.test(text) ? (storableValue(parsed) as T) : parsed;
 }
 
 function optionalText(value: string | undefined, what: string): string | null {
