@@ -2,11 +2,15 @@
  * Bench of the API: the kernel's full HTTP stack with the resource engine (sales fixture) against
  * a bare Hono + postgres.js baseline doing the same SQL by hand, on PostgreSQL and on PGlite.
  * Scenarios: GET one account by id, list accounts with a simple WHERE, create an account (in one
- * tenant, the target's scenario; and `create-mt`, spread over 32 tenants). Prints req/s, p99
+ * tenant, the target's scenario; and `create-mt`, spread over 32 tenants; and, on the baseline
+ * alone, `create-min`: the least SQL an audited create in a tenant needs). Prints req/s, p99
  * latency and the ratio to the baseline per scenario; exits 1 when a PostgreSQL target is missed
  * (GET ≥ 75% of the baseline, single-tenant create ≥ 2,000 req/s).
  *
  *   node --import tsx tools/bench/api-bench.ts [--duration 5] [--connections 32] [--only postgres|pglite] [--rounds 1]
+ *     [--scenario get|list|create|create-mt|create-min]... [--target baseline|engine|stack|pglite]...
+ *
+ * `CODEXION_BENCH_PROFILE=<dir>` makes each server write a V8 CPU profile (`.cpuprofile`) there.
  *
  * `--rounds N` runs the whole sequence N times and prints medians: the ratio is the median of each
  * round's ratio to that round's baseline, so load from elsewhere on the machine (which drifts
@@ -18,7 +22,7 @@
  * To bench another app factory, change `stackApp` only: everything else talks HTTP.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -78,6 +82,8 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '32' },
     only: { type: 'string' },
     rounds: { type: 'string', default: '1' },
+    scenario: { type: 'string', multiple: true },
+    target: { type: 'string', multiple: true },
   },
 });
 
@@ -101,10 +107,43 @@ function baselineApp(url: string) {
   });
   app.post('/api/sales/accounts', async (c) => {
     const body = await c.req.json<{ name: string; tier?: string }>();
+    if (c.req.header('x-bench-audited') === '1') return c.json(await auditedCreate(tenantOf(c), body), 201);
     const [row] = await sql`insert into sales.accounts (tenant_id, name, tier)
       values (${tenantOf(c)}, ${body.name}, ${body.tier ?? 'standard'}) returning *`;
     return c.json(row, 201);
   });
+
+  // `create-min`: the least SQL an audited create in a tenant needs (BEGIN, the tenant context as
+  // the tenant role, the INSERT, its audit row, COMMIT), all in one write and one round trip, on
+  // connections held one transaction at a time; no sealing, no validation. What no stack can beat.
+  const held: postgres.ReservedSql[] = [];
+  const waiting: ((connection: postgres.ReservedSql) => void)[] = [];
+  const reserving = Promise.all(Array.from({ length: poolSize / 2 }, () => sql.reserve())).then((all) =>
+    held.push(...all),
+  );
+  async function auditedCreate(tenant: string, body: { name: string; tier?: string }) {
+    await reserving;
+    const connection =
+      held.pop() ?? (await new Promise<postgres.ReservedSql>((resolve) => waiting.push(resolve)));
+    try {
+      const id = randomUUID();
+      const diff = JSON.stringify({ name: { after: body.name }, tier: { after: body.tier ?? 'standard' } });
+      const [, , [row]] = await Promise.all([
+        connection`begin`.execute(),
+        connection`select set_config('role', 'prefiq_app', true), set_config('app.tenant_id', ${tenant}, true), set_config('app.user_id', '', true)`.execute(),
+        connection`insert into sales.accounts (id, tenant_id, name, tier)
+          values (${id}, ${tenant}, ${body.name}, ${body.tier ?? 'standard'}) returning *`.execute(),
+        connection`insert into prefiq.audit_pending (tenant_id, actor_type, actor, action, entity, record_id, diff, request_id, metadata)
+          values (${tenant}, 'system', 'system', 'create', 'sales.account', ${id}, ${diff}::jsonb, 'bench', '{"version":1}'::jsonb)`.execute(),
+        connection`commit`.execute(),
+      ]);
+      return row;
+    } finally {
+      const next = waiting.shift();
+      if (next === undefined) held.push(connection);
+      else next(connection);
+    }
+  }
   return app;
 }
 
@@ -252,9 +291,20 @@ interface Server {
 }
 
 async function startServer(target: Target, url: string): Promise<Server> {
+  // CODEXION_BENCH_PROFILE=<dir>: each server writes a V8 CPU profile there when it stops
+  const profile = process.env.CODEXION_BENCH_PROFILE;
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', target, '--db', url],
+    [
+      ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []),
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      '--serve',
+      target,
+      '--db',
+      url,
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -298,8 +348,8 @@ async function serverCpu(base: string): Promise<number> {
  * `create`: every account in the one seeded tenant, as the target reads. `create-mt`: beside it,
  * the same creates spread over 32 tenants in turn (each tenant's audit chain is sealed on its own).
  */
-type Scenario = 'get' | 'list' | 'create' | 'create-mt';
-const scenarios: readonly Scenario[] = ['get', 'list', 'create', 'create-mt'];
+type Scenario = 'get' | 'list' | 'create' | 'create-mt' | 'create-min';
+const scenarios: readonly Scenario[] = ['get', 'list', 'create', 'create-mt', 'create-min'];
 
 async function measure(
   base: string,
@@ -329,7 +379,9 @@ async function measure(
                 ...req,
                 ...(scenario === 'create-mt'
                   ? { headers: { ...headers, 'x-codexion-tenant': createTenants[i % createTenants.length] } }
-                  : {}),
+                  : scenario === 'create-min'
+                    ? { headers: { ...headers, 'x-bench-audited': '1' } }
+                    : {}),
                 body: JSON.stringify({ name: `Bench ${i}`, tier: 'standard' }),
               };
             },
@@ -391,7 +443,10 @@ async function main(): Promise<number> {
         : [{ label: 'stack on PGlite', target: 'stack' as const, url: 'memory://' }]),
     ];
     for (let round = 0; round < rounds; round++) {
-      for (const { label, target, url } of targets) {
+      for (const { label, target, url } of targets.filter(
+        // `--target baseline|engine|stack|pglite` (repeatable) runs only those
+        (t) => args.target === undefined || args.target.includes(t.url === 'memory://' ? 'pglite' : t.target),
+      )) {
         const server = await startServer(target, url);
         try {
           // PGlite's ids are its own: ask the server for some
@@ -404,7 +459,11 @@ async function main(): Promise<number> {
             ).json()) as { items: { id: string }[] };
             targetIds = page.items.map((i) => i.id);
           }
-          for (const scenario of scenarios) {
+          // `--scenario get|list|create|create-mt|create-min` (repeatable) runs only those
+          for (const scenario of scenarios.filter(
+            // create-min is the baseline's alone: the floor under the stack's create
+            (s) => (args.scenario?.includes(s) ?? true) && (s !== 'create-min' || target === 'baseline'),
+          )) {
             rows.push({
               round,
               scenario,
@@ -465,6 +524,15 @@ async function main(): Promise<number> {
       if (scenario === 'get' && ratio < 0.75) missed++;
       if (scenario === 'create' && rps < 2_000) missed++;
     }
+  }
+  const medianRps = (scenario: Scenario, target: string) =>
+    median(rows.filter((r) => r.scenario === scenario && r.target.startsWith(target)).map((r) => r.m.rps));
+  const floor = medianRps('create-min', 'baseline');
+  const stackCreate = medianRps('create', 'stack on PostgreSQL');
+  if (floor > 0 && stackCreate > 0) {
+    console.log(
+      `\nstack create on PostgreSQL: ${((stackCreate / floor) * 100).toFixed(0)}% of create-min (an audited create in one round trip, bare postgres.js: ${floor.toFixed(0)} req/s)`,
+    );
   }
   console.log('\ntargets on PostgreSQL: GET ≥ 75% of the baseline, create ≥ 2,000 req/s');
   if (missed > 0) console.log(`missed ${missed} target(s)`);
