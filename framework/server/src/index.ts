@@ -72,6 +72,7 @@ export {
   problemResponse,
 } from './http/problem.js';
 export { requestIdHeader } from './http/request-id.js';
+export { type RequestAbort, requestSignal } from './http/request-timeout.js';
 export { type CloseOptions, type FetchApp, type HttpServer, type ServeOptions, serve } from './http/serve.js';
 export {
   reservedUiPrefixes,

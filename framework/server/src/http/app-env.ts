@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { AuditActor } from '../audit/audit-entry.js';
+import type { RequestAbort } from './request-timeout.js';
 
 /**
  * What a request carries through the middleware chain, typed for every handler:
@@ -11,8 +12,8 @@ export interface RequestVariables {
   traceId: string;
   /** `traceparent` to send on outgoing calls: this request's trace, with this server's span id */
   traceparent: string;
-  /** aborted when the request times out or the client goes away; pass it to slow work */
-  signal: AbortSignal;
+  /** the request's abort state: ask `requestSignal(c)` for its signal */
+  abort: RequestAbort | undefined;
   logger: Logger;
   /** set by the tenant middleware; absent on routes outside `/api/<app>/` */
   tenantId: string;

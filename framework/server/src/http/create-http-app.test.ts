@@ -12,6 +12,7 @@ import {
 } from './http-test-app.test-helper.js';
 import type { OperationHandler } from './operation-handler.js';
 import { ContractMismatchError } from './operation-router.js';
+import { requestSignal } from './request-timeout.js';
 import { tenantFromHeader } from './tenant-context.js';
 
 const invoiceUrl = `/api/billing/invoices/${recordId}`;
@@ -247,7 +248,7 @@ describe('request timeout', () => {
       {
         getInvoice: (c) =>
           new Promise<Response>((resolve) => {
-            const signal = c.get('signal');
+            const signal = requestSignal(c);
             signal.addEventListener('abort', () => {
               aborted = signal.reason;
               resolve(c.json({ late: true }));

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors/domain-error.js';
 import type { AppEnv } from './app-env.js';
-import { requestTimeout } from './request-timeout.js';
+import { requestSignal, requestTimeout } from './request-timeout.js';
 import { serve } from './serve.js';
 
 /** An app whose one route waits until its signal aborts, and reports the reason. */
@@ -15,7 +15,7 @@ function waitingApp(ms: number): { app: Hono<AppEnv>; reason: Promise<unknown> }
   const app = new Hono<AppEnv>();
   app.use(requestTimeout(ms));
   app.get('/wait', (c) => {
-    const signal = c.get('signal');
+    const signal = requestSignal(c);
     return new Promise<Response>((resolve) => {
       signal.addEventListener('abort', () => {
         report(signal.reason);
