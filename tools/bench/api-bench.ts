@@ -3,12 +3,13 @@
  * a bare Hono + postgres.js baseline doing the same SQL by hand, on PostgreSQL and on PGlite.
  * Scenarios: GET one account by id, list accounts with a simple WHERE, create an account (in one
  * tenant, the target's scenario; and `create-mt`, spread over 32 tenants; and, on the baseline
- * alone, `create-min`: the least SQL an audited create in a tenant needs). Prints req/s, p99
+ * alone, `get-min` and `create-min`: the least SQL a read under row-level security and an audited
+ * create in a tenant need, the floors under the stack's). Prints req/s, p99
  * latency and the ratio to the baseline per scenario; exits 1 when a PostgreSQL target is missed
  * (GET ≥ 75% of the baseline, single-tenant create ≥ 2,000 req/s).
  *
  *   node --import tsx tools/bench/api-bench.ts [--duration 5] [--connections 32] [--only postgres|pglite] [--rounds 1]
- *     [--scenario get|list|create|create-mt|create-min]... [--target baseline|engine|stack|pglite]...
+ *     [--scenario get|get-min|list|create|create-mt|create-min]... [--target baseline|engine|stack|pglite]...
  *
  * `CODEXION_BENCH_PROFILE=<dir>` makes each server write a V8 CPU profile (`.cpuprofile`) there.
  *
@@ -95,6 +96,10 @@ function baselineApp(url: string) {
   const sql = postgres(url, { max: poolSize, onnotice: () => undefined });
   const app = new Hono();
   app.get('/api/sales/accounts/:id', async (c) => {
+    if (c.req.header('x-bench-min') === '1') {
+      const row = await tenantRead(c.req.param('id'));
+      return row === undefined ? c.json({ code: 'NOT_FOUND' }, 404) : c.json(row);
+    }
     const [row] = await sql`select * from sales.accounts
       where tenant_id = ${tenantId} and id = ${c.req.param('id')} and deleted_at is null`;
     return row === undefined ? c.json({ code: 'NOT_FOUND' }, 404) : c.json(row);
@@ -118,9 +123,13 @@ function baselineApp(url: string) {
   // connections held one transaction at a time; no sealing, no validation. What no stack can beat.
   const held: postgres.ReservedSql[] = [];
   const waiting: ((connection: postgres.ReservedSql) => void)[] = [];
-  const reserving = Promise.all(Array.from({ length: poolSize / 2 }, () => sql.reserve())).then((all) =>
-    held.push(...all),
-  );
+  const readers: postgres.ReservedSql[] = [];
+  // connections of their own, held for good: the plain routes keep the whole pool
+  const pinned = postgres(url, { max: poolSize, onnotice: () => undefined });
+  const reserving = Promise.all(Array.from({ length: poolSize }, () => pinned.reserve())).then((all) => {
+    held.push(...all.slice(0, poolSize / 2));
+    readers.push(...all.slice(poolSize / 2));
+  });
   async function auditedCreate(tenant: string, body: { name: string; tier?: string }) {
     await reserving;
     const connection =
@@ -143,6 +152,22 @@ function baselineApp(url: string) {
       if (next === undefined) held.push(connection);
       else next(connection);
     }
+  }
+  // `get-min`: the least a read under row-level security needs (a read-only transaction as the
+  // tenant role with the tenant set: BEGIN, context, SELECT, COMMIT), in one write, pipelined
+  // behind other reads on the same connections. What no stack can beat.
+  let turn = 0;
+  async function tenantRead(id: string) {
+    await reserving;
+    const connection = readers[turn++ % readers.length] as postgres.ReservedSql;
+    const [, , rows] = await Promise.all([
+      connection`begin read only`.execute(),
+      connection`select set_config('role', 'prefiq_app', true), set_config('app.tenant_id', ${tenantId}, true), set_config('app.user_id', '', true)`.execute(),
+      connection`select * from sales.accounts
+        where tenant_id = ${tenantId} and id = ${id} and deleted_at is null`.execute(),
+      connection`commit`.execute(),
+    ]);
+    return rows[0];
   }
   return app;
 }
@@ -348,8 +373,8 @@ async function serverCpu(base: string): Promise<number> {
  * `create`: every account in the one seeded tenant, as the target reads. `create-mt`: beside it,
  * the same creates spread over 32 tenants in turn (each tenant's audit chain is sealed on its own).
  */
-type Scenario = 'get' | 'list' | 'create' | 'create-mt' | 'create-min';
-const scenarios: readonly Scenario[] = ['get', 'list', 'create', 'create-mt', 'create-min'];
+type Scenario = 'get' | 'get-min' | 'list' | 'create' | 'create-mt' | 'create-min';
+const scenarios: readonly Scenario[] = ['get', 'get-min', 'list', 'create', 'create-mt', 'create-min'];
 
 async function measure(
   base: string,
@@ -360,11 +385,11 @@ async function measure(
   let n = 0;
   const headers = { 'content-type': 'application/json', 'x-codexion-tenant': tenantId };
   const request: autocannon.Request =
-    scenario === 'get'
+    scenario === 'get' || scenario === 'get-min'
       ? {
           method: 'GET',
           path: '/api/sales/accounts',
-          headers,
+          headers: scenario === 'get-min' ? { ...headers, 'x-bench-min': '1' } : headers,
           setupRequest: (req) => ({ ...req, path: `/api/sales/accounts/${ids[n++ % ids.length]}` }),
         }
       : scenario === 'list'
@@ -459,10 +484,10 @@ async function main(): Promise<number> {
             ).json()) as { items: { id: string }[] };
             targetIds = page.items.map((i) => i.id);
           }
-          // `--scenario get|list|create|create-mt|create-min` (repeatable) runs only those
+          // `--scenario get|get-min|list|create|create-mt|create-min` (repeatable) runs only those
           for (const scenario of scenarios.filter(
-            // create-min is the baseline's alone: the floor under the stack's create
-            (s) => (args.scenario?.includes(s) ?? true) && (s !== 'create-min' || target === 'baseline'),
+            // get-min and create-min are the baseline's alone: the floors under the stack's
+            (s) => (args.scenario?.includes(s) ?? true) && (!s.endsWith('-min') || target === 'baseline'),
           )) {
             rows.push({
               round,
@@ -527,12 +552,18 @@ async function main(): Promise<number> {
   }
   const medianRps = (scenario: Scenario, target: string) =>
     median(rows.filter((r) => r.scenario === scenario && r.target.startsWith(target)).map((r) => r.m.rps));
-  const floor = medianRps('create-min', 'baseline');
-  const stackCreate = medianRps('create', 'stack on PostgreSQL');
-  if (floor > 0 && stackCreate > 0) {
-    console.log(
-      `\nstack create on PostgreSQL: ${((stackCreate / floor) * 100).toFixed(0)}% of create-min (an audited create in one round trip, bare postgres.js: ${floor.toFixed(0)} req/s)`,
-    );
+  for (const [scenario, floorScenario, what] of [
+    ['get', 'get-min', 'a read under row-level security'],
+    ['create', 'create-min', 'an audited create in a tenant'],
+  ] as const) {
+    const floor = medianRps(floorScenario, 'baseline');
+    const stack = medianRps(scenario, 'stack on PostgreSQL');
+    const base = medianRps(scenario, 'baseline');
+    if (floor > 0 && stack > 0 && base > 0) {
+      console.log(
+        `\n${scenario} on PostgreSQL: stack ${((stack / floor) * 100).toFixed(0)}% of ${floorScenario} (${what}, bare postgres.js in one round trip: ${floor.toFixed(0)} req/s = ${((floor / base) * 100).toFixed(0)}% of the baseline's ${scenario})`,
+      );
+    }
   }
   console.log('\ntargets on PostgreSQL: GET ≥ 75% of the baseline, create ≥ 2,000 req/s');
   if (missed > 0) console.log(`missed ${missed} target(s)`);
