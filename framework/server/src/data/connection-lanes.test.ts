@@ -134,9 +134,19 @@ describe.skipIf(!onPostgres)('Database.transaction on PostgreSQL (write lanes)',
           throw new Error('inner fails');
         }),
       ).rejects.toThrow('inner fails');
-      await tx.transaction((inner) => insert(inner, 3));
+      await tx.transaction(async (inner) => {
+        await insert(inner, 3);
+        // a savepoint inside a savepoint
+        await expect(
+          inner.transaction(async (innermost) => {
+            await insert(innermost, 4);
+            throw new Error('innermost fails');
+          }),
+        ).rejects.toThrow('innermost fails');
+        await inner.transaction((innermost) => insert(innermost, 5));
+      });
     });
-    expect(await notes()).toEqual([1, 3]);
+    expect(await notes()).toEqual([1, 3, 5]);
   });
 
   it('refuses to call committed a transaction whose failed statement the work swallowed', async () => {

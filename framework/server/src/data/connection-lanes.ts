@@ -319,18 +319,22 @@ const sendNow = (query: { execute(): unknown }) => {
  * `savepoint([name,] fn)` as postgres.js has it on a transaction (drizzle's nested transactions
  * call it), for a lane's client, which has none: SAVEPOINT, then RELEASE or ROLLBACK TO it.
  */
-function laneSavepoints(lane: Lane, send: () => TransactionSql): TransactionSql['savepoint'] {
+function laneSavepoints(inner: TransactionSql, send: () => TransactionSql): TransactionSql['savepoint'] {
   let count = 0;
   return (async (...args: unknown[]) => {
     const fn = args[args.length - 1] as (sql: TransactionSql) => unknown;
     const name = `s${++count}`;
     await send().unsafe(`savepoint ${name}`);
     try {
-      const result = await fn(lane.sql as unknown as TransactionSql);
+      const result = await fn(inner);
       await send().unsafe(`release savepoint ${name}`);
       return result;
     } catch (error) {
-      await Promise.resolve(send().unsafe(`rollback to savepoint ${name}`)).catch(() => undefined);
+      try {
+        await send().unsafe(`rollback to savepoint ${name}`);
+      } catch {
+        // the transaction is gone or failing: it will not commit, and the work's error says why
+      }
       throw error;
     }
   }) as TransactionSql['savepoint'];
@@ -403,14 +407,15 @@ async function writeOn<T>(
     passOn();
     return sent;
   };
-  let guarded: TransactionSql | undefined;
+  // the lane's client with `savepoint`, numbered per transaction; nested ones get it too
+  let savepoint: TransactionSql['savepoint'] | undefined;
   const base = new Proxy(lane.sql as unknown as TransactionSql, {
     get(target, property) {
-      if (property === 'savepoint') return laneSavepoints(lane, () => guarded as TransactionSql);
-      return Reflect.get(target, property);
+      return property === 'savepoint' ? savepoint : Reflect.get(target, property);
     },
   });
-  guarded = guardTransactionSql(base, state, undefined, sendNow);
+  const guarded = guardTransactionSql(base, state, undefined, sendNow);
+  savepoint = laneSavepoints(base, () => guarded);
   // drizzle types its session over `Sql`; the lane's client is what it needs at run time
   const session = new PostgresJsSession(guarded as unknown as Sql, dialect, undefined);
   const tx = new PostgresJsTransaction(dialect, session as never, undefined) as unknown as Db;
