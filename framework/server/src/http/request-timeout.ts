@@ -54,6 +54,10 @@ export interface RequestAbort {
   done: boolean;
 }
 
+function freshAbort(): RequestAbort {
+  return { controller: undefined, reason: undefined, aborted: false, unwatch: undefined, done: false };
+}
+
 /**
  * The request's signal: aborted when the request times out (`requestTimeout`) or the client goes
  * away; pass it to slow work (queries, fetches, loops). Made on the first call: most requests never
@@ -66,7 +70,7 @@ export function requestSignal(c: Context<AppEnv>): AbortSignal {
   let state = c.get('abort');
   if (state === undefined) {
     // outside `requestTimeout`: only the client's going away aborts it
-    state = { controller: undefined, reason: undefined, aborted: false, unwatch: undefined, done: false };
+    state = freshAbort();
     c.set('abort', state);
   }
   if (state.controller === undefined) {
@@ -91,13 +95,7 @@ export function requestTimeout(ms: number = defaultRequestTimeoutMs): Middleware
   // One timer and one promise per request; the signal (a controller and a listener on the client)
   // only for handlers that ask for it
   return (c, next) => {
-    const state: RequestAbort = {
-      controller: undefined,
-      reason: undefined,
-      aborted: false,
-      unwatch: undefined,
-      done: false,
-    };
+    const state = freshAbort();
     c.set('abort', state);
     return new Promise<void>((resolve, reject) => {
       const done = (): void => {
