@@ -46,11 +46,17 @@ function contextValues(role: string, { tenantId, userId }: ReadOptions): string[
 const contextWithoutRole =
   "select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)";
 
+/** A context statement and its bound values. */
+export interface ContextStatement {
+  text: string;
+  values: string[];
+}
+
 /** The context statement of a write transaction and its values; none when it names nobody. */
 export function writeContext(
   role: string | undefined,
   { tenantId, userId }: TransactionOptions = {},
-): { text: string; values: string[] } | undefined {
+): ContextStatement | undefined {
   if (tenantId === undefined && userId === undefined) return undefined;
   if (role === undefined) return { text: contextWithoutRole, values: [tenantId ?? '', userId ?? ''] };
   if (!roleName.test(role)) throw new Error(`tenant role "${role}" is not a plain role name`);
@@ -92,7 +98,7 @@ interface Lane {
   /** a read is sending its statements: others wait their turn */
   held: boolean;
   readonly waiting: (() => void)[];
-  /** reads whose statements are on the connection and not yet settled */
+  /** reads whose statements are on the connection and not yet settled (read lanes only) */
   inflight: number;
 }
 
@@ -108,10 +114,7 @@ export interface ConnectionLanes {
   /** a read-only transaction as `role` in the tenant of `options` */
   read<T>(work: (db: Db) => Promise<T>, role: string, options: ReadOptions): Promise<T>;
   /** a write transaction with `context` (see `writeContext`); the caller runs its commit hooks */
-  write<T>(
-    work: (tx: Db) => Promise<T>,
-    context: { text: string; values: string[] } | undefined,
-  ): Promise<LaneTransaction<T>>;
+  write<T>(work: (tx: Db) => Promise<T>, context: ContextStatement | undefined): Promise<LaneTransaction<T>>;
   /** idempotent */
   close(): Promise<void>;
 }
@@ -369,8 +372,8 @@ function writePool(lanes: readonly Lane[]): WritePool {
 }
 
 /**
- * One write transaction on a lane of `pool`, held for all of it. BEGIN and the context go out with the work's
- * first statement, in the same write (one round trip less than awaiting BEGIN); the work's
+ * One write transaction on a lane of `pool`, held for all of it. BEGIN and the context go out
+ * with the work's first statement, in the same write (one round trip less than awaiting BEGIN); the work's
  * statements are sent as soon as they are made; the statements `atCommit` held back and COMMIT
  * go out together once the work resolves, and the lane passes to the next transaction, whose
  * statements may follow right behind the COMMIT. A COMMIT answered as ROLLBACK (a statement failed
@@ -381,12 +384,11 @@ async function writeOn<T>(
   pool: WritePool,
   dialect: PgDialect,
   work: (tx: Db) => Promise<T>,
-  context: { text: string; values: string[] } | undefined,
+  context: ContextStatement | undefined,
 ): Promise<LaneTransaction<T>> {
   const lane = await pool.acquire();
   const turn = await beginTurn(lane, pool.release);
   const { passOn, closed, state } = turn;
-  lane.inflight += 1;
   const notePreludeError = (error: unknown) => {
     turn.preludeError ??= error;
   };
@@ -402,8 +404,6 @@ async function writeOn<T>(
     turn.ended = true;
     let sent: Promise<{ command?: string }> | undefined;
     if (!closed() && !turn.lost) sent = lane.sql.unsafe(statement).simple().execute() as never;
-    const settled = sent ?? Promise.resolve(undefined);
-    settled.then(settle(lane), settle(lane));
     passOn();
     return sent;
   };
