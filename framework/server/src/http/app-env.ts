@@ -36,6 +36,12 @@ export interface RequestVariables {
    * operation router for public operations, which it rate-limits by it; absent when unknown
    */
   clientIp: string | undefined;
+  /**
+   * the personal data of the request's JSON body (its schema's `x-codexion.pii` values), set by the
+   * contract check and computed only when a problem must be masked: the error handler masks each
+   * wherever a problem repeats it
+   */
+  personalValues: (() => readonly string[]) | undefined;
   /** the OpenAPI route template that matched, e.g. `/api/sales/accounts/{id}`, for metrics and logs */
   routeTemplate: string | undefined;
   /**

@@ -310,14 +310,68 @@ describe('errors thrown by handlers', () => {
     );
   });
 
-  it('hides it in test too, and shows message and stack in development', async () => {
-    const { app: test } = appWith({ getInvoice: boom }, { environment: 'test' });
-    const hidden = await problemOf(await test.request(invoiceUrl, { headers: tenantHeaders() }));
-    expect(hidden.stack).toBeUndefined();
-    const { app: dev } = appWith({ getInvoice: boom }, { environment: 'development' });
+  it('hides it in development and test too, unless exposeErrors is asked for, and never in production', async () => {
+    for (const environment of ['test', 'development'] as const) {
+      const { app } = appWith({ getInvoice: boom }, { environment });
+      const hidden = await problemOf(await app.request(invoiceUrl, { headers: tenantHeaders() }));
+      expect(hidden.stack).toBeUndefined();
+      expect(JSON.stringify(hidden)).not.toContain('hunter2');
+    }
+    const { app: production } = appWith(
+      { getInvoice: boom },
+      { environment: 'production', exposeErrors: true },
+    );
+    const still = await problemOf(await production.request(invoiceUrl, { headers: tenantHeaders() }));
+    expect(JSON.stringify(still)).not.toContain('hunter2');
+    const { app: dev } = appWith({ getInvoice: boom }, { environment: 'development', exposeErrors: true });
     const shown = await problemOf(await dev.request(invoiceUrl, { headers: tenantHeaders() }));
     expect(shown.detail).toBe('database password is hunter2');
     expect(shown.stack).toContain('Error: database password is hunter2');
+  });
+
+  // the shape drizzle-orm gives a failed statement: its values in the message and in `params`
+  class QueryError extends Error {
+    constructor(
+      readonly query: string,
+      readonly params: unknown[],
+      cause: Error,
+    ) {
+      super(`Failed query: ${query}\nparams: ${params.join(',')}`, { cause });
+    }
+  }
+  const failedInsert: OperationHandler = () => {
+    const cause = Object.assign(
+      new Error('duplicate key value violates unique constraint "people_email_key"'),
+      {
+        code: '23505',
+        detail: 'Key (email)=(ann@pii.example) already exists.',
+      },
+    );
+    throw new QueryError(
+      'insert into "people" ("email", "name") values ($1, $2)',
+      ['ann@pii.example', 'Ann Pii'],
+      cause,
+    );
+  };
+
+  it("never shows or logs a failed statement's values, even with exposeErrors", async () => {
+    const { app, lines } = appWith(
+      { getInvoice: failedInsert },
+      { environment: 'development', exposeErrors: true },
+    );
+    const problem = await problemOf(await app.request(invoiceUrl, { headers: tenantHeaders() }));
+    expect(problem.detail).toBe(
+      'Failed query: insert into "people" ("email", "name") values ($1, $2): duplicate key value violates unique constraint "people_email_key"',
+    );
+    expect(problem.stack).toContain('Failed query: insert into "people"');
+    const logged = lines.find((line) => line.msg === 'request failed');
+    expect(logged?.err).toMatchObject({
+      message: expect.stringContaining('Failed query: insert into "people"'),
+    });
+    for (const text of [JSON.stringify(problem), JSON.stringify(lines)]) {
+      expect(text).not.toContain('ann@pii.example');
+      expect(text).not.toContain('Ann Pii');
+    }
   });
 });
 

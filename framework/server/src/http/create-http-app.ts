@@ -41,8 +41,18 @@ export interface HttpAppOptions {
   user?: UserResolver;
   /** the permissions of a request; none by default (fail closed): the kernel grants `'*'` in development and test */
   permissions?: PermissionResolver;
-  /** development shows unexpected errors' messages and stacks to clients; nothing else does */
+  /** production never shows an unexpected error's message or stack, whatever `exposeErrors` says */
   environment?: Environment;
+  /**
+   * show unexpected errors' messages (a failed statement's values cut out) and stacks to clients:
+   * an explicit debugging switch (`http.exposeErrors`), off unless asked for, never in production
+   */
+  exposeErrors?: boolean;
+  /**
+   * property names tagged `x-codexion.pii` in the apps' schemas: problems never carry their values
+   * (a `Set` is read on every error, so names added after the app is made count)
+   */
+  piiFields?: ReadonlySet<string>;
   /** browser origins allowed to call the API with credentials; none: same origin only */
   corsOrigins?: readonly string[];
   bodyLimitBytes?: number;
@@ -95,6 +105,8 @@ export function createHttpApp({
   user,
   permissions,
   environment = 'production',
+  exposeErrors = false,
+  piiFields,
   corsOrigins = [],
   bodyLimitBytes = defaultBodyLimitBytes,
   requestTimeoutMs = defaultRequestTimeoutMs,
@@ -115,7 +127,7 @@ export function createHttpApp({
     names.add(name);
   }
 
-  const exposeInternals = environment === 'development';
+  const exposeInternals = exposeErrors && environment !== 'production';
   const app = new Hono<AppEnv>();
   app.use(
     requestId(),
@@ -169,6 +181,6 @@ export function createHttpApp({
     );
     return problemResponse(problemFor(c, error), { Allow: allow });
   });
-  app.onError(problemErrorHandler({ exposeInternals }));
+  app.onError(problemErrorHandler({ exposeInternals, ...(piiFields === undefined ? {} : { piiFields }) }));
   return app;
 }

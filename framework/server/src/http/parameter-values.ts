@@ -4,6 +4,7 @@ import {
   type JsonSchemaType,
   type ValidationIssue,
 } from '@codexion/schema';
+import { unstorableText } from './unsafe-input.js';
 
 /** What the parser needs of one OpenAPI parameter. */
 export interface ParameterSpec {
@@ -125,6 +126,12 @@ export function readQuery(search: URLSearchParams, specs: readonly ParameterSpec
   for (const [key, text] of search) {
     const bracket = key.indexOf('[');
     const name = bracket < 0 ? key : key.slice(0, bracket);
+    // `?q=%00` is a NUL by now: refused here, before any parameter reaches SQL
+    const unstorable = unstorableText(key) ?? unstorableText(text);
+    if (unstorable !== undefined) {
+      issue(name, unstorable.code, unstorable.message);
+      continue;
+    }
     const spec = byName.get(name);
     if (spec === undefined) {
       issue(name, 'unknown', 'is not a known parameter');

@@ -4,7 +4,10 @@ import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { DomainError } from '../errors/domain-error.js';
 import { errorCodes } from '../errors/error-codes.js';
+import { queryFreeMessage, queryValueCuts, withoutQueryValues } from '../errors/query-free-error.js';
+import { serializeError } from '../observability/serialize-error.js';
 import type { AppEnv } from './app-env.js';
+import { maskValues, redactProblem } from './redact-problem.js';
 
 /** Media type of every error body (RFC 9457). */
 export const problemContentType = 'application/problem+json';
@@ -81,7 +84,8 @@ export function problemFromError(
     code = codeForStatus(status);
     detail = error.message || (STATUS_CODES[status] ?? 'Error');
   } else if (exposeInternals && error instanceof Error) {
-    detail = error.message;
+    // even a developer's screen gets the statement, not the values it carried
+    detail = queryFreeMessage(error);
   }
   const problem: ProblemDocument = {
     type: 'about:blank',
@@ -96,7 +100,7 @@ export function problemFromError(
   };
   for (const [key, value] of Object.entries(extensions)) if (!reservedMembers.has(key)) problem[key] = value;
   if (exposeInternals && error instanceof Error && error.stack !== undefined && status >= 500) {
-    problem.stack = error.stack;
+    problem.stack = withoutQueryValues(error.stack, queryValueCuts(error));
   }
   return problem;
 }
@@ -119,20 +123,31 @@ export function problemFor(c: Context<AppEnv>, error: unknown, exposeInternals =
   return problemFromError(error, { exposeInternals, requestId: c.get('requestId'), instance: c.req.path });
 }
 
+export interface ProblemHandlerOptions {
+  /** show unexpected errors' messages and stacks (`http.exposeErrors`) */
+  exposeInternals?: boolean;
+}
+
 /**
- * Hono's `onError`: every thrown error becomes problem+json. Unexpected errors are logged with
- * their stack on the request's logger; 4xx are the client's business and logged at debug.
+ * Hono's `onError`: every thrown error becomes problem+json, the request body's personal data
+ * (by its schema's PII tags) masked wherever the problem or the logged error repeats it. Unexpected
+ * errors are logged with their stack on the request's logger; 4xx are the client's business and
+ * logged at debug.
  *
  * @example
- * app.onError(problemErrorHandler({ exposeInternals: environment === 'development' }));
+ * app.onError(problemErrorHandler({ exposeInternals: config.http.exposeErrors }));
  */
-export function problemErrorHandler({ exposeInternals = false } = {}): ErrorHandler<AppEnv> {
+export function problemErrorHandler({
+  exposeInternals = false,
+}: ProblemHandlerOptions = {}): ErrorHandler<AppEnv> {
   return (error, c) => {
-    const problem = problemFor(c, error, exposeInternals);
+    const values = c.get('personalValues')?.() ?? [];
+    const problem = redactProblem(problemFor(c, error, exposeInternals), values);
     const logger = c.get('logger');
     // a bug deserves its stack; a DomainError 5xx (timeout, not ready) is an expected state
     if (!(error instanceof DomainError) && problem.status >= 500) {
-      logger?.error({ err: error, code: problem.code }, 'request failed');
+      const err = error instanceof Error ? maskValues(serializeError(error), values) : error;
+      logger?.error({ err, code: problem.code }, 'request failed');
     } else if (problem.status >= 500) {
       logger?.warn({ code: problem.code, detail: problem.detail }, 'request failed');
     } else {

@@ -21,6 +21,8 @@ import {
   readNamed,
   readQuery,
 } from './parameter-values.js';
+import { personalValues } from './redact-problem.js';
+import { unsafeJsonIssues, unstorableText } from './unsafe-input.js';
 
 /** Parses and checks one request against its operation; throws the problem to answer with. */
 export type RequestValidator = (c: Context<AppEnv>) => Promise<OperationInput>;
@@ -110,6 +112,16 @@ function withHeaders(input: Omit<OperationInput, 'headers'>, c: Context<AppEnv>)
   }) as OperationInput;
 }
 
+/** Path parameters arrive percent-decoded: `%00` is a NUL by now. */
+function unstorableParams(params: Readonly<Record<string, string>>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const [name, value] of Object.entries(params)) {
+    const problem = unstorableText(value);
+    if (problem !== undefined) issues.push({ path: `/params/${escapePointerToken(name)}`, ...problem });
+  }
+  return issues;
+}
+
 function prefixed(prefix: string, issues: readonly ValidationIssue[]): ValidationIssue[] {
   return issues.map((issue) => ({ ...issue, path: `${prefix}${issue.path}` }));
 }
@@ -130,6 +142,11 @@ export class OpenApiValidators {
   readonly #base: string;
   /** Create/Patch schema -> properties of its record: an extra property there is a read-only one */
   readonly #recordProperties = new Map<object, ReadonlySet<string>>();
+  /** `#/components/schemas/X` of the document, as written (for reading `x-codexion` annotations) */
+  readonly #resolve = (ref: string): JsonSchema | undefined => {
+    const prefix = '#/components/schemas/';
+    return ref.startsWith(prefix) ? this.#doc.components?.schemas?.[ref.slice(prefix.length)] : undefined;
+  };
 
   constructor(doc: OpenApiDocument, appName: string) {
     this.#doc = doc;
@@ -160,6 +177,12 @@ export class OpenApiValidators {
       headerSpecs.length > 0 ? this.#ajv.compile(objectSchema(headerSpecs, headerKey)) : undefined;
     const preconditions = headerSpecs.filter((s) => s.required && headerKey(s) === 'if-match');
     const body = operation.requestBody;
+    const bodySchemas = new Map<string, JsonSchema | undefined>(
+      Object.entries(body?.content ?? {}).map(([mediaType, media]) => [
+        mediaType.toLowerCase(),
+        media.schema,
+      ]),
+    );
     const bodyValidators = new Map<string, ValidateFunction | undefined>(
       Object.entries(body?.content ?? {}).map(([mediaType, media]) => [
         mediaType.toLowerCase(),
@@ -193,7 +216,7 @@ export class OpenApiValidators {
         );
       }
 
-      const issues: ValidationIssue[] = [...query.issues];
+      const issues: ValidationIssue[] = [...query.issues, ...unstorableParams(params)];
       const check = (validate: ValidateFunction | undefined, data: unknown, prefix: string): void => {
         if (validate !== undefined && !validate(data))
           issues.push(...prefixed(prefix, issuesFromAjv(validate.errors)));
@@ -215,7 +238,8 @@ export class OpenApiValidators {
       }
 
       const input = withHeaders({ params, query: query.values, body: undefined }, c);
-      if (body !== undefined) input.body = await this.#readBody(c, body.required, bodyValidators);
+      if (body !== undefined)
+        input.body = await this.#readBody(c, body.required, bodyValidators, bodySchemas);
       return input;
     };
   }
@@ -224,6 +248,7 @@ export class OpenApiValidators {
     c: Context<AppEnv>,
     required: boolean,
     validators: ReadonlyMap<string, ValidateFunction | undefined>,
+    bodySchemas: ReadonlyMap<string, JsonSchema | undefined>,
   ): Promise<unknown> {
     const text = await c.req.text();
     if (text === '') {
@@ -242,12 +267,29 @@ export class OpenApiValidators {
         { extensions: { accept: accepted } },
       );
     }
-    if (!isJsonMediaType(mediaType)) return text;
+    if (!isJsonMediaType(mediaType)) {
+      const problem = unstorableText(text);
+      if (problem !== undefined) {
+        throw new DomainError('VALIDATION_FAILED', 'The request body cannot be stored as it is', {
+          issues: [{ path: '/body', ...problem }],
+        });
+      }
+      return text;
+    }
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch (error) {
       throw new DomainError('MALFORMED_JSON', `The body is not valid JSON: ${(error as Error).message}`);
+    }
+    const schema = bodySchemas.get(mediaType);
+    c.set('personalValues', () => personalValues(body, schema, this.#resolve));
+    // before Ajv and every handler: nothing downstream has to survive a hostile shape
+    const unsafe = unsafeJsonIssues(body, '/body');
+    if (unsafe.length > 0) {
+      throw new DomainError('VALIDATION_FAILED', 'The request body has values that are not accepted', {
+        issues: unsafe,
+      });
     }
     const validate = validators.get(mediaType);
     if (validate !== undefined && !validate(body)) {

@@ -417,6 +417,8 @@ export function createKernel(options: KernelOptions): Kernel {
         publicRateLimit: current.http.publicRateLimit.enabled ? current.http.publicRateLimit : false,
         trustProxyHops: current.auth.trustProxyHops,
         environment,
+        exposeErrors: current.http.exposeErrors,
+        piiFields,
         corsOrigins: current.http.cors.origins,
         bodyLimitBytes: current.http.bodyLimit,
         requestTimeoutMs: current.http.requestTimeoutMs,

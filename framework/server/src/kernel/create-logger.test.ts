@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { DrizzleQueryError } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { loadAppModel } from '../plugins/load-app-sources.js';
 import { salesRoot } from '../plugins/sales-fixture.test-helper.js';
@@ -127,5 +128,29 @@ describe('createLogger', () => {
     const shared = { a: 1 };
     const same = { x: shared, y: shared };
     expect(redactSensitive(same, () => false)).toBe(same);
+  });
+
+  it("never writes a failed statement's values: drizzle's params, PostgreSQL's detail", () => {
+    const out = capture();
+    const logger = createLogger({ destination: out.stream });
+    const cause = Object.assign(
+      new Error('duplicate key value violates unique constraint "people_email_key"'),
+      {
+        code: '23505',
+        detail: `Key (email)=(${email}) already exists.`,
+      },
+    );
+    const error = new DrizzleQueryError('insert into "people" ("email") values ($1)', [email], cause);
+    logger.error({ err: error }, 'request failed');
+    logger.error({ nested: { failure: error } }, 'again');
+    const text = out.chunks.join('');
+    expect(text).not.toContain(email);
+    const [first] = out.lines();
+    expect(first?.err).toMatchObject({
+      type: 'DrizzleQueryError',
+      message: expect.stringContaining('Failed query: insert into "people" ("email") values ($1)'),
+      query: 'insert into "people" ("email") values ($1)',
+    });
+    expect(first?.err).not.toHaveProperty('params');
   });
 });

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
-import { type DestinationStream, type LevelWithSilent, type Logger, pino, stdSerializers } from 'pino';
+import { type DestinationStream, type LevelWithSilent, type Logger, pino } from 'pino';
 import pretty from 'pino-pretty';
+import { serializeError } from '../observability/serialize-error.js';
 
 /** Keys whose values never reach a log line, whatever the plugins declare (compared lower-case). */
 export const alwaysRedactedKeys: readonly string[] = [
@@ -49,7 +50,7 @@ export function redactSensitive(value: unknown, isSensitive: (key: string) => bo
   const walk = (node: unknown, depth: number): unknown => {
     if (typeof node !== 'object' || node === null) return node;
     // the serialized error has pino's prototype; spread it into a plain object to walk its fields
-    if (node instanceof Error) return walk({ ...stdSerializers.err(node) }, depth);
+    if (node instanceof Error) return walk(serializeError(node), depth);
     if (seen.has(node)) return '[circular]';
     if (Array.isArray(node)) {
       if (depth >= maxDepth) return '[too deep]';
@@ -125,7 +126,7 @@ export function createLogger({
         log: scrub,
       },
       // errors are already serialized (and scrubbed) by the log formatter
-      serializers: { err: (error: unknown) => (error instanceof Error ? stdSerializers.err(error) : error) },
+      serializers: { err: (error: unknown) => (error instanceof Error ? serializeError(error) : error) },
     },
     usePretty && destination ? pretty({ sync: true, colorize: false, destination }) : stream,
   );

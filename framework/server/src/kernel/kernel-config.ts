@@ -15,6 +15,8 @@ export interface KernelConfig {
     /** bytes */
     bodyLimit: number;
     requestTimeoutMs: number;
+    /** an unexpected error's message and stack in its problem+json; development and test only */
+    exposeErrors: boolean;
     drainMs: number;
     /** public operations, per client address and operation */
     publicRateLimit: { enabled: boolean; limit: number; windowMs: number };

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors/domain-error.js';
+import { unsafeJsonIssues } from '../http/unsafe-input.js';
 import type { EntityPlan, FieldPlan, RelationPlan } from './entity-plan.js';
 import type { SortKey } from './keyset-cursor.js';
 
@@ -209,11 +210,19 @@ function parsePositiveInteger(raw: unknown, path: string, max = Number.MAX_SAFE_
 function parseWhere(raw: unknown): unknown {
   if (raw === undefined || raw === '') return undefined;
   if (typeof raw !== 'string') return raw;
+  let where: unknown;
   try {
-    return JSON.parse(raw) as unknown;
+    where = JSON.parse(raw) as unknown;
   } catch {
     throw failure('INVALID_FILTER', '/where', 'where must be a JSON Logic expression encoded as JSON');
   }
+  const unsafe = unsafeJsonIssues(where, '/where');
+  if (unsafe.length > 0) {
+    throw new DomainError('INVALID_FILTER', 'where has values that are not accepted', {
+      issues: unsafe,
+    });
+  }
+  return where;
 }
 
 /**
