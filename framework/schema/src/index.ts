@@ -26,6 +26,7 @@ export type {
   WorkflowAnnotation,
   WorkflowTransition,
 } from './model/json-schema.js';
+export { userReference } from './model/json-schema.js';
 export { type DefinitionIssue, SchemaDefinitionError } from './model/schema-definition-error.js';
 export {
   type SystemFieldName,

@@ -197,6 +197,7 @@ export {
   type ActionContext,
   type ActionHandler,
   type ActionResult,
+  type DemoMember,
   definePlugin,
   type HookContext,
   isPublicAction,

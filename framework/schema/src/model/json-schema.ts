@@ -85,9 +85,18 @@ export interface WorkflowTransition {
   permission?: string;
 }
 
+/**
+ * `x-codexion.ref` of a property holding user ids: each must be a member of the record's tenant,
+ * which the resource engine checks on every write that sets it.
+ */
+export const userReference = 'prefiq:user';
+
 /** `x-codexion` on a property of an entity schema. */
 export interface PropertyAnnotations {
-  /** relation: name of the target entity in the same app, or `app:entity` for another app */
+  /**
+   * relation: name of the target entity in the same app, `app:entity` for another app, or
+   * {@link userReference} (`prefiq:user`) for a member of the record's tenant
+   */
   ref?: string;
   onDelete?: 'restrict' | 'cascade';
   pii?: boolean;

@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { Database } from '../data/database.js';
+import type { Database, Db } from '../data/database.js';
+import type { DemoMember } from '../plugins/define-plugin.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
 import { claimSeed } from './kernel-tables.js';
 
@@ -10,12 +12,36 @@ export interface SeededTenant {
 
 /**
  * Runs each plugin's `seed` once per tenant, each in its own transaction together with the record
- * that it ran (`prefiq.seeds`): a failed seed leaves nothing behind, and a second boot does not
- * seed again. Returns what was seeded now.
+ * that it ran (`prefiq.seeds`) and its demo members: a failed seed leaves nothing behind, and a
+ * second boot does not seed again. Returns what was seeded now.
  *
  * @example
  * await seedPlugins(database, registry.plugins, [config.tenancy.defaultTenant], { logger, traceId })
  */
+/** The demo's people as users: once, whatever the tenant; an id or address already taken is left as it is. */
+async function createDemoUsers(database: Database, members: readonly DemoMember[]): Promise<void> {
+  if (members.length === 0) return;
+  await database.transaction(async (tx) => {
+    for (const member of members) {
+      await tx.execute(
+        sql`insert into prefiq.users (id, email, name) values (${member.id}::uuid, ${member.email}, ${member.name})
+            on conflict do nothing`,
+      );
+    }
+  });
+}
+
+/** Inside the tenant's seed transaction: the demo's people become members, each with their role. */
+async function addDemoMembers(tx: Db, tenantId: string, members: readonly DemoMember[]): Promise<void> {
+  for (const member of members) {
+    await tx.execute(
+      sql`insert into prefiq.memberships (tenant_id, user_id, role)
+          select ${tenantId}::uuid, id, ${member.role} from prefiq.users where id = ${member.id}::uuid
+          on conflict do nothing`,
+    );
+  }
+}
+
 export async function seedPlugins(
   database: Database,
   plugins: readonly RegisteredPlugin[],
@@ -26,11 +52,14 @@ export async function seedPlugins(
   for (const plugin of plugins) {
     const seed = plugin.definition.seed;
     if (!seed) continue;
+    const members = plugin.definition.demoMembers ?? [];
+    await createDemoUsers(database, members);
     for (const tenantId of tenantIds) {
       const ran = await database
         .transaction(
           async (tx) => {
             if (!(await claimSeed(tx, plugin.name, tenantId))) return false;
+            await addDemoMembers(tx, tenantId, members);
             await seed({
               tx,
               tenantId,

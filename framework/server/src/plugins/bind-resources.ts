@@ -13,13 +13,19 @@ export type ResourceAccessor = (entity: string) => BoundResource;
 /**
  * Binds the resource engine to an action's context and transaction, so an action's steps (create
  * a company, then a deal) run every check a request would — validation, rules, hooks — and commit
- * or roll back together.
+ * or roll back together. As server code, it may write the properties the contract marks
+ * `readOnly` for clients (never the system's fields).
  *
  * @example
  * const resources = bindResources(engine, { tx, tenantId, userId, requestId, logger });
  * const deal = await resources('deal').create({ title: 'New', companyId });
  */
-export function bindResources(engine: ResourceEngine, ctx: ResourceContext & { tx: Db }): ResourceAccessor {
+export function bindResources(
+  engine: ResourceEngine,
+  context: ResourceContext & { tx: Db },
+): ResourceAccessor {
+  // server code writes through here, not a client's body: it may set fields clients may not
+  const ctx = { ...context, serverWrite: true };
   return (entity) => {
     const resource = engine.resource(entity);
     return {

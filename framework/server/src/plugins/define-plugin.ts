@@ -110,6 +110,19 @@ export function isPublicAction(entry: ActionHandler | PublicAction | undefined):
 /** Runs once per tenant on first boot with demo data enabled, in one transaction. */
 export type SeedHandler = (ctx: PluginContext) => Promise<void> | void;
 
+/**
+ * A person the demo data names (an owner, an assignee): the kernel creates the user with this id
+ * (once, without a password, so nobody signs in as them) and makes them a member of each tenant
+ * it seeds, before the plugin's `seed` runs, so the demo's user references are members.
+ */
+export interface DemoMember {
+  id: string;
+  name: string;
+  email: string;
+  /** a role key of the tenant: `owner`, `admin`, `member`, `viewer` or one the tenant defines */
+  role: string;
+}
+
 /** What a lifecycle hook gets: the kernel's services, with a logger bound to the plugin. */
 export interface LifecycleContext {
   /** the plugin's name */
@@ -159,6 +172,8 @@ export interface PluginDefinition extends LifecycleHooks {
    */
   migrations?: URL | string;
   seed?: SeedHandler;
+  /** the people `seed`'s records refer to (`x-codexion.ref: prefiq:user`); made members first */
+  demoMembers?: readonly DemoMember[];
 }
 
 /**

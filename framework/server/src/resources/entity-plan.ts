@@ -4,6 +4,7 @@ import {
   type PropertyAnnotations,
   snakeCase,
   systemFieldNames,
+  userReference,
   withSystemFields,
 } from '@codexion/schema';
 import { getTableColumns } from 'drizzle-orm';
@@ -63,6 +64,8 @@ export interface EntityPlan {
   uniqueConstraints: Map<string, string[]>;
   /** foreign key constraint name → the referencing property */
   foreignKeys: Map<string, string>;
+  /** properties holding user ids (`x-codexion.ref: prefiq:user`, on the property or its items) */
+  userRefs: FieldPlan[];
   /** the record schema as the API returns it */
   recordSchema: JsonSchema;
 }
@@ -184,6 +187,13 @@ export function planEntity(entity: EntityModel, table: PgTable): EntityPlan {
     relations,
     uniqueConstraints,
     foreignKeys,
+    userRefs: [...fields.values()].filter((field) => {
+      const refOf = (schema: JsonSchema | undefined) =>
+        (schema?.['x-codexion'] as PropertyAnnotations | undefined)?.ref;
+      return (
+        refOf(field.schema) === userReference || refOf(field.schema.items as JsonSchema) === userReference
+      );
+    }),
     recordSchema,
   };
 }

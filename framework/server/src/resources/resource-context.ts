@@ -26,6 +26,12 @@ export interface ResourceContext {
    * their own, so a multi-step action commits or rolls back as one
    */
   tx?: Db;
+  /**
+   * server code acts (an action through `resources()`), not a client's body: it may write the
+   * fields the contract marks `readOnly` for clients (a board rank the move action sets), never
+   * the system's fields
+   */
+  serverWrite?: boolean;
 }
 
 /** What the engine's steps share: set up once per app. */

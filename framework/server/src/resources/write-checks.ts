@@ -17,7 +17,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /**
  * Checks the body of a write before anything else: an object, whose members are all fields a
  * client may write. Read-only fields (the system's, and `readOnly` ones) and unknown names are
- * 422s naming each member.
+ * 422s naming each member; server code (`serverWrite`) may set `readOnly` author fields.
  *
  * @throws {DomainError} `VALIDATION_FAILED`
  *
@@ -29,6 +29,7 @@ export function checkWritableInput(
   plan: EntityPlan,
   input: unknown,
   pathPrefix = '',
+  { serverWrite = false }: { serverWrite?: boolean | undefined } = {},
 ): Record<string, unknown> {
   if (!isPlainObject(input)) {
     throw validationFailed([{ path: pathPrefix, code: 'type', message: 'must be an object' }]);
@@ -39,7 +40,7 @@ export function checkWritableInput(
     const path = `${pathPrefix}/${escapePointerToken(name)}`;
     if (field === undefined) {
       issues.push({ path, code: 'additionalProperties', message: 'is not a known field' });
-    } else if (field.readOnly) {
+    } else if (field.readOnly && (field.system || !serverWrite)) {
       issues.push({ path, code: 'readOnly', message: 'is read-only' });
     }
   }
@@ -47,11 +48,14 @@ export function checkWritableInput(
   return input;
 }
 
-/** The writable part of a record: the author's fields and `custom`. */
+/**
+ * The part of a record its writes store: the author's fields (those `readOnly` for clients too,
+ * which server code sets) and `custom`; not the system's fields.
+ */
 export function writablePart(plan: EntityPlan, record: Readonly<ApiRecord>): ApiRecord {
   const part: ApiRecord = {};
   for (const field of plan.fields.values()) {
-    if (field.readOnly || field.name === 'tenantId') continue;
+    if ((field.system && field.readOnly) || field.name === 'tenantId') continue;
     if (record[field.name] !== undefined) part[field.name] = record[field.name];
   }
   return part;

@@ -8,6 +8,7 @@ import { keyValues, pgErrorOf } from '../data/pg-error.js';
 import { DomainError, validationFailed } from '../errors/domain-error.js';
 import type { HookContext, ResourceHooks } from '../plugins/define-plugin.js';
 import { checkTransition } from './check-transition.js';
+import { checkUserReferences } from './check-user-references.js';
 import type { EntityPlan } from './entity-plan.js';
 import { ifMatchHolds } from './etag.js';
 import { insertRows } from './insert-statement.js';
@@ -146,7 +147,10 @@ export async function createRecords(
   { bulk = false }: { bulk?: boolean } = {},
 ): Promise<ApiRecord[]> {
   const prefix = (i: number) => (bulk ? `/items/${i}` : '');
-  const bodies = inputs.map((input, i) => withDefaults(plan, checkWritableInput(plan, input, prefix(i))));
+  const serverWrite = { serverWrite: ctx.serverWrite };
+  const bodies = inputs.map((input, i) =>
+    withDefaults(plan, checkWritableInput(plan, input, prefix(i), serverWrite)),
+  );
   const hooks = hooksOf(state, plan);
   const records: ApiRecord[] = [];
   return inTransaction(
@@ -173,6 +177,12 @@ export async function createRecords(
         records.push(record);
         values.push({ ...toColumnValues(plan, record), ...system, createdAt: nowMs, updatedAt: nowMs });
       }
+      await checkUserReferences(
+        tx,
+        plan,
+        ctx.tenantId,
+        records.map((record, i) => ({ record, pathPrefix: prefix(i) })),
+      );
       const rows = await insertRows(tx, plan.table, values, { returning: true });
       // RETURNING gives rows in VALUES order for a plain INSERT; match by id all the same
       const byId = new Map(rows.map((row) => [String(row[plan.id.name]), row]));
@@ -223,11 +233,15 @@ async function storeChange(
   if (isDeepStrictEqual(record, writablePart(plan, previous))) return previous;
   validateRecord(plan, state.validators, record);
   const system = Object.fromEntries(
-    Object.entries(previous).filter(([name]) => plan.fields.get(name)?.readOnly),
+    Object.entries(previous).filter(([name]) => {
+      const field = plan.fields.get(name);
+      return field?.system === true && field.readOnly;
+    }),
   );
   checkRules(plan, { ...record, ...system, updatedBy: ctx.userId ?? null }, ruleContext(ctx, previous));
   // the record as it would be must stay within what the caller may write
   checkPolicy(state, plan, ctx, 'update', { ...record, ...system });
+  await checkUserReferences(tx, plan, ctx.tenantId, [{ record, previous }]);
   const updated = await updateRow(tx, plan, ctx, String(previous.id), toColumnValues(plan, record));
   await hooks.afterUpdate?.(hookCtx, updated, previous);
   return updated;
@@ -246,7 +260,7 @@ export async function updateRecord(
   patch: unknown,
   { ifMatch }: WriteOptions = {},
 ): Promise<ApiRecord> {
-  checkWritableInput(plan, patch);
+  checkWritableInput(plan, patch, '', { serverWrite: ctx.serverWrite });
   return inTransaction(state, plan, ctx, 'update', async (tx) => {
     const previous = await lockRow(tx, plan, ctx, id);
     checkPolicy(state, plan, ctx, 'update', previous);
