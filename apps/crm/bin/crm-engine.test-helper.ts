@@ -8,10 +8,11 @@ import {
   loadAppModel,
   type ResourceEngine,
 } from '@codexion/framework';
-import { createTestDatabase } from '@codexion/framework/testing';
+import { createTestDatabase, ensureTestTenant } from '@codexion/framework/testing';
 import { type AppModel, createAjv } from '@codexion/schema';
 // not exported by the framework (yet): the engine writes prefiq.audit_log, so tests need its tables
 import { frameworkMigrations } from '../../../framework/server/src/kernel/framework-migrations.js';
+import fixtures from '../core/fixtures/manifest.json' with { type: 'json' };
 import { tables } from '../core/generated/tables.js';
 import { crmHooks } from './hooks/crm-hooks.js';
 import type { ApiRecord } from './services/action-bodies.js';
@@ -94,6 +95,9 @@ export async function crmEngine(): Promise<CrmEngine> {
     loadAppModel(appRoot),
     createTestDatabase({ migrations: [...frameworkMigrations, crmMigrations] }),
   ]);
+  // users the tests name as owners and assignees are members, as user references must be
+  const members = [{ id: userA }, ...fixtures.users.map((user) => ({ id: user.id, email: user.email }))];
+  for (const tenantId of [tenantA, tenantB]) await ensureTestTenant(test.database, tenantId, members);
   const events: RecordedEvent[] = [];
   const outbox = createEventOutbox(recordingSubscribers(model, events));
   const engine = createResourceEngine({

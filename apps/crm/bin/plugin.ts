@@ -1,6 +1,7 @@
 import { definePlugin, type PluginDefinition } from '@codexion/framework';
 import type { AppManifest } from '@codexion/schema';
 import manifest from '../core/app.json' with { type: 'json' };
+import fixtures from '../core/fixtures/manifest.json' with { type: 'json' };
 import { tables } from '../core/generated/tables.js';
 import { crmActions } from './actions/crm-actions.js';
 import { crmHooks } from './hooks/crm-hooks.js';
@@ -35,6 +36,8 @@ export function createCrmPlugin({ subscribers = {} }: CrmPluginOptions = {}): Pl
     seed: async (ctx) => {
       await seedDemoData(ctx);
     },
+    // the owners and assignees the demo data names
+    demoMembers: fixtures.users,
   });
 }
 

@@ -29,8 +29,10 @@ async function readJson<T>(path: string): Promise<T> {
   return JSON.parse(await readFile(new URL(path, coreDir), 'utf8')) as T;
 }
 
+/** The fixture entity a property refers to; none for users (`prefiq:user`) and other apps' records. */
 function refOf(schema: JsonSchema | undefined): string | undefined {
-  return (schema?.['x-codexion'] as PropertyAnnotations | undefined)?.ref;
+  const ref = (schema?.['x-codexion'] as PropertyAnnotations | undefined)?.ref;
+  return ref === undefined || ref.includes(':') ? undefined : ref;
 }
 
 async function fixtureFieldsOf(entity: string): Promise<FixtureFields> {

@@ -652,7 +652,7 @@ export interface components {
     Activity: {
       /**
        * Format: uuid
-       * @description User who does it (a user id of the identity module)
+       * @description User who does it (a member of the tenant)
        */
       assigneeId?: string | null;
       body?: string | null;
@@ -714,7 +714,7 @@ export interface components {
     ActivityCreate: {
       /**
        * Format: uuid
-       * @description User who does it (a user id of the identity module)
+       * @description User who does it (a member of the tenant)
        */
       assigneeId?: string | null;
       body?: string | null;
@@ -762,7 +762,7 @@ export interface components {
     ActivityPatch: {
       /**
        * Format: uuid
-       * @description User who does it (a user id of the identity module)
+       * @description User who does it (a member of the tenant)
        */
       assigneeId?: string | null;
       body?: string | null;
@@ -859,7 +859,7 @@ export interface components {
       name: string;
       /**
        * Format: uuid
-       * @description User who owns the account relationship (a user id of the identity module)
+       * @description User who owns the account relationship (a member of the tenant)
        */
       ownerId?: string | null;
       /** @description Main line, E.164 */
@@ -924,7 +924,7 @@ export interface components {
       name: string;
       /**
        * Format: uuid
-       * @description User who owns the account relationship (a user id of the identity module)
+       * @description User who owns the account relationship (a member of the tenant)
        */
       ownerId?: string | null;
       /** @description Main line, E.164 */
@@ -986,7 +986,7 @@ export interface components {
       name?: string;
       /**
        * Format: uuid
-       * @description User who owns the account relationship (a user id of the identity module)
+       * @description User who owns the account relationship (a member of the tenant)
        */
       ownerId?: string | null;
       /** @description Main line, E.164 */
@@ -1041,7 +1041,7 @@ export interface components {
       lostReason?: string | null;
       /**
        * Format: uuid
-       * @description Sales rep who owns the deal (a user id of the identity module)
+       * @description Sales rep who owns the deal (a member of the tenant)
        */
       ownerId?: string | null;
       /** Format: uuid */
@@ -1051,7 +1051,7 @@ export interface components {
       /** @description Chance to win, 0 to 1; the stage's default probability unless set */
       probability?: number | null;
       /** @description Order of the deal in its stage's column on the board, lowest first; set by the server on create and by the move action (fractional, so a move rewrites one row) */
-      rank?: number;
+      readonly rank?: number;
       /**
        * @description Where the deal came from, for win rates by channel
        * @enum {string|null}
@@ -1114,7 +1114,7 @@ export interface components {
       lostReason?: string | null;
       /**
        * Format: uuid
-       * @description Sales rep who owns the deal (a user id of the identity module)
+       * @description Sales rep who owns the deal (a member of the tenant)
        */
       ownerId?: string | null;
       /** Format: uuid */
@@ -1123,8 +1123,6 @@ export interface components {
       primaryContactId?: string | null;
       /** @description Chance to win, 0 to 1; the stage's default probability unless set */
       probability?: number | null;
-      /** @description Order of the deal in its stage's column on the board, lowest first; set by the server on create and by the move action (fractional, so a move rewrites one row) */
-      rank?: number;
       /**
        * @description Where the deal came from, for win rates by channel
        * @enum {string|null}
@@ -1181,7 +1179,7 @@ export interface components {
       lostReason?: string | null;
       /**
        * Format: uuid
-       * @description Sales rep who owns the deal (a user id of the identity module)
+       * @description Sales rep who owns the deal (a member of the tenant)
        */
       ownerId?: string | null;
       /** Format: uuid */
@@ -1190,8 +1188,6 @@ export interface components {
       primaryContactId?: string | null;
       /** @description Chance to win, 0 to 1; the stage's default probability unless set */
       probability?: number | null;
-      /** @description Order of the deal in its stage's column on the board, lowest first; set by the server on create and by the move action (fractional, so a move rewrites one row) */
-      rank?: number | null;
       /**
        * @description Where the deal came from, for win rates by channel
        * @enum {string|null}
@@ -1247,7 +1243,7 @@ export interface components {
       otherEmails: string[];
       /**
        * Format: uuid
-       * @description User responsible for the relationship (a user id of the identity module)
+       * @description User responsible for the relationship (a member of the tenant)
        */
       ownerId?: string | null;
       /**
@@ -1304,7 +1300,7 @@ export interface components {
       otherEmails: string[];
       /**
        * Format: uuid
-       * @description User responsible for the relationship (a user id of the identity module)
+       * @description User responsible for the relationship (a member of the tenant)
        */
       ownerId?: string | null;
       /**
@@ -1357,7 +1353,7 @@ export interface components {
       otherEmails?: string[];
       /**
        * Format: uuid
-       * @description User responsible for the relationship (a user id of the identity module)
+       * @description User responsible for the relationship (a member of the tenant)
        */
       ownerId?: string | null;
       /** @description The first one is the primary number */
@@ -2072,7 +2068,7 @@ export interface operations {
               };
         };
         /** @description Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand. */
-        include?: ('companyId' | 'personId' | 'dealId')[];
+        include?: ('companyId' | 'personId' | 'dealId' | 'assigneeId')[];
         /** @description 1-based page number for offset pagination. Cannot be combined with `cursor`. */
         page?: components['parameters']['PageNumber'];
         /** @description Number of records per page. */
@@ -2215,7 +2211,7 @@ export interface operations {
           | 'assigneeId'
         )[];
         /** @description Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand. */
-        include?: ('companyId' | 'personId' | 'dealId')[];
+        include?: ('companyId' | 'personId' | 'dealId' | 'assigneeId')[];
       };
       header?: never;
       path: {
@@ -2675,6 +2671,8 @@ export interface operations {
                 ne?: number;
               };
         };
+        /** @description Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand. */
+        include?: 'ownerId'[];
         /** @description 1-based page number for offset pagination. Cannot be combined with `cursor`. */
         page?: components['parameters']['PageNumber'];
         /** @description Number of records per page. */
@@ -2803,6 +2801,8 @@ export interface operations {
           | 'ownerId'
           | 'tagIds'
         )[];
+        /** @description Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand. */
+        include?: 'ownerId'[];
       };
       header?: never;
       path: {
@@ -3367,7 +3367,7 @@ export interface operations {
               };
         };
         /** @description Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand. */
-        include?: ('companyId' | 'primaryContactId' | 'pipelineId' | 'stageId')[];
+        include?: ('companyId' | 'primaryContactId' | 'pipelineId' | 'stageId' | 'ownerId')[];
         /** @description 1-based page number for offset pagination. Cannot be combined with `cursor`. */
         page?: components['parameters']['PageNumber'];
         /** @description Number of records per page. */
@@ -3520,7 +3520,7 @@ export interface operations {
           | 'tagIds'
         )[];
         /** @description Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand. */
-        include?: ('companyId' | 'primaryContactId' | 'pipelineId' | 'stageId')[];
+        include?: ('companyId' | 'primaryContactId' | 'pipelineId' | 'stageId' | 'ownerId')[];
       };
       header?: never;
       path: {
@@ -4102,7 +4102,7 @@ export interface operations {
               };
         };
         /** @description Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand. */
-        include?: 'companyId'[];
+        include?: ('companyId' | 'ownerId')[];
         /** @description 1-based page number for offset pagination. Cannot be combined with `cursor`. */
         page?: components['parameters']['PageNumber'];
         /** @description Number of records per page. */
@@ -4239,7 +4239,7 @@ export interface operations {
           | 'tagIds'
         )[];
         /** @description Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand. */
-        include?: 'companyId'[];
+        include?: ('companyId' | 'ownerId')[];
       };
       header?: never;
       path: {

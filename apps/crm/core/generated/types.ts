@@ -87,7 +87,7 @@ export interface Activity {
   personId?: string | null;
   dealId?: string | null;
   /**
-   * User who does it (a user id of the identity module)
+   * User who does it (a member of the tenant)
    */
   assigneeId?: string | null;
 }
@@ -119,7 +119,7 @@ export interface ActivityCreate {
   personId?: string | null;
   dealId?: string | null;
   /**
-   * User who does it (a user id of the identity module)
+   * User who does it (a member of the tenant)
    */
   assigneeId?: string | null;
   /**
@@ -174,7 +174,7 @@ export interface ActivityPatch {
   personId?: string | null;
   dealId?: string | null;
   /**
-   * User who does it (a user id of the identity module)
+   * User who does it (a member of the tenant)
    */
   assigneeId?: string | null;
   /**
@@ -273,7 +273,7 @@ export interface Company {
   address?: Address;
   description?: string | null;
   /**
-   * User who owns the account relationship (a user id of the identity module)
+   * User who owns the account relationship (a member of the tenant)
    */
   ownerId?: string | null;
   /**
@@ -330,7 +330,7 @@ export interface CompanyCreate {
   address?: Address;
   description?: string | null;
   /**
-   * User who owns the account relationship (a user id of the identity module)
+   * User who owns the account relationship (a member of the tenant)
    */
   ownerId?: string | null;
   /**
@@ -410,7 +410,7 @@ export interface CompanyPatch {
   address?: Address | null;
   description?: string | null;
   /**
-   * User who owns the account relationship (a user id of the identity module)
+   * User who owns the account relationship (a member of the tenant)
    */
   ownerId?: string | null;
   /**
@@ -495,7 +495,7 @@ export interface Deal {
    */
   source?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other' | null;
   /**
-   * Sales rep who owns the deal (a user id of the identity module)
+   * Sales rep who owns the deal (a member of the tenant)
    */
   ownerId?: string | null;
   /**
@@ -529,10 +529,6 @@ export interface DealCreate {
    */
   stageId: string;
   /**
-   * Order of the deal in its stage's column on the board, lowest first; set by the server on create and by the move action (fractional, so a move rewrites one row)
-   */
-  rank?: number;
-  /**
    * Chance to win, 0 to 1; the stage's default probability unless set
    */
   probability?: number | null;
@@ -551,7 +547,7 @@ export interface DealCreate {
    */
   source?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other' | null;
   /**
-   * Sales rep who owns the deal (a user id of the identity module)
+   * Sales rep who owns the deal (a member of the tenant)
    */
   ownerId?: string | null;
   /**
@@ -608,10 +604,6 @@ export interface DealPatch {
    */
   stageId?: string;
   /**
-   * Order of the deal in its stage's column on the board, lowest first; set by the server on create and by the move action (fractional, so a move rewrites one row)
-   */
-  rank?: number | null;
-  /**
    * Chance to win, 0 to 1; the stage's default probability unless set
    */
   probability?: number | null;
@@ -626,7 +618,7 @@ export interface DealPatch {
    */
   source?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other' | null;
   /**
-   * Sales rep who owns the deal (a user id of the identity module)
+   * Sales rep who owns the deal (a member of the tenant)
    */
   ownerId?: string | null;
   /**
@@ -703,7 +695,7 @@ export interface Person {
    */
   source?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other' | null;
   /**
-   * User responsible for the relationship (a user id of the identity module)
+   * User responsible for the relationship (a member of the tenant)
    */
   ownerId?: string | null;
   /**
@@ -764,7 +756,7 @@ export interface PersonCreate {
    */
   source?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other' | null;
   /**
-   * User responsible for the relationship (a user id of the identity module)
+   * User responsible for the relationship (a member of the tenant)
    */
   ownerId?: string | null;
   /**
@@ -835,7 +827,7 @@ export interface PersonPatch {
    */
   source?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other' | null;
   /**
-   * User responsible for the relationship (a user id of the identity module)
+   * User responsible for the relationship (a member of the tenant)
    */
   ownerId?: string | null;
   /**

@@ -360,7 +360,11 @@ export const listCompanies = <ThrowOnError extends boolean = false>(
 ) =>
   (options?.client ?? client).get<ListCompaniesResponses, ListCompaniesErrors, ThrowOnError>({
     querySerializer: {
-      parameters: { sort: { array: { explode: false } }, fields: { array: { explode: false } } },
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
     },
     security: [
       {
@@ -454,7 +458,9 @@ export const getCompany = <ThrowOnError extends boolean = false>(
   options: Options<GetCompanyData, ThrowOnError>,
 ) =>
   (options.client ?? client).get<GetCompanyResponses, GetCompanyErrors, ThrowOnError>({
-    querySerializer: { parameters: { fields: { array: { explode: false } } } },
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
     security: [
       {
         in: 'cookie',

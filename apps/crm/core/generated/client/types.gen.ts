@@ -54,7 +54,7 @@ export type Activity = {
   personId?: string | null;
   dealId?: string | null;
   /**
-   * User who does it (a user id of the identity module)
+   * User who does it (a member of the tenant)
    */
   assigneeId?: string | null;
 };
@@ -84,7 +84,7 @@ export type ActivityCreate = {
   personId?: string | null;
   dealId?: string | null;
   /**
-   * User who does it (a user id of the identity module)
+   * User who does it (a member of the tenant)
    */
   assigneeId?: string | null;
   /**
@@ -135,7 +135,7 @@ export type ActivityPatch = {
   personId?: string | null;
   dealId?: string | null;
   /**
-   * User who does it (a user id of the identity module)
+   * User who does it (a member of the tenant)
    */
   assigneeId?: string | null;
   /**
@@ -234,7 +234,7 @@ export type Company = {
   address?: Address;
   description?: string | null;
   /**
-   * User who owns the account relationship (a user id of the identity module)
+   * User who owns the account relationship (a member of the tenant)
    */
   ownerId?: string | null;
   /**
@@ -287,7 +287,7 @@ export type CompanyCreate = {
   address?: Address;
   description?: string | null;
   /**
-   * User who owns the account relationship (a user id of the identity module)
+   * User who owns the account relationship (a member of the tenant)
    */
   ownerId?: string | null;
   /**
@@ -361,7 +361,7 @@ export type CompanyPatch = {
   address?: Address | null;
   description?: string | null;
   /**
-   * User who owns the account relationship (a user id of the identity module)
+   * User who owns the account relationship (a member of the tenant)
    */
   ownerId?: string | null;
   /**
@@ -424,7 +424,7 @@ export type Deal = {
   /**
    * Order of the deal in its stage's column on the board, lowest first; set by the server on create and by the move action (fractional, so a move rewrites one row)
    */
-  rank?: number;
+  readonly rank?: number;
   /**
    * Chance to win, 0 to 1; the stage's default probability unless set
    */
@@ -444,7 +444,7 @@ export type Deal = {
    */
   source?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other' | null;
   /**
-   * Sales rep who owns the deal (a user id of the identity module)
+   * Sales rep who owns the deal (a member of the tenant)
    */
   ownerId?: string | null;
   /**
@@ -474,10 +474,6 @@ export type DealCreate = {
    */
   stageId: string;
   /**
-   * Order of the deal in its stage's column on the board, lowest first; set by the server on create and by the move action (fractional, so a move rewrites one row)
-   */
-  rank?: number;
-  /**
    * Chance to win, 0 to 1; the stage's default probability unless set
    */
   probability?: number | null;
@@ -496,7 +492,7 @@ export type DealCreate = {
    */
   source?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other' | null;
   /**
-   * Sales rep who owns the deal (a user id of the identity module)
+   * Sales rep who owns the deal (a member of the tenant)
    */
   ownerId?: string | null;
   /**
@@ -547,10 +543,6 @@ export type DealPatch = {
    */
   stageId?: string;
   /**
-   * Order of the deal in its stage's column on the board, lowest first; set by the server on create and by the move action (fractional, so a move rewrites one row)
-   */
-  rank?: number | null;
-  /**
    * Chance to win, 0 to 1; the stage's default probability unless set
    */
   probability?: number | null;
@@ -565,7 +557,7 @@ export type DealPatch = {
    */
   source?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other' | null;
   /**
-   * Sales rep who owns the deal (a user id of the identity module)
+   * Sales rep who owns the deal (a member of the tenant)
    */
   ownerId?: string | null;
   /**
@@ -635,7 +627,7 @@ export type Person = {
    */
   source?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other' | null;
   /**
-   * User responsible for the relationship (a user id of the identity module)
+   * User responsible for the relationship (a member of the tenant)
    */
   ownerId?: string | null;
   /**
@@ -674,7 +666,7 @@ export type PersonCreate = {
    */
   source?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other' | null;
   /**
-   * User responsible for the relationship (a user id of the identity module)
+   * User responsible for the relationship (a member of the tenant)
    */
   ownerId?: string | null;
   /**
@@ -734,7 +726,7 @@ export type PersonPatch = {
    */
   source?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other' | null;
   /**
-   * User responsible for the relationship (a user id of the identity module)
+   * User responsible for the relationship (a member of the tenant)
    */
   ownerId?: string | null;
   /**
@@ -1129,7 +1121,7 @@ export type ActivityWritable = {
   personId?: string | null;
   dealId?: string | null;
   /**
-   * User who does it (a user id of the identity module)
+   * User who does it (a member of the tenant)
    */
   assigneeId?: string | null;
 };
@@ -1201,7 +1193,7 @@ export type CompanyWritable = {
   address?: Address;
   description?: string | null;
   /**
-   * User who owns the account relationship (a user id of the identity module)
+   * User who owns the account relationship (a member of the tenant)
    */
   ownerId?: string | null;
   /**
@@ -1254,10 +1246,6 @@ export type DealWritable = {
    */
   stageId: string;
   /**
-   * Order of the deal in its stage's column on the board, lowest first; set by the server on create and by the move action (fractional, so a move rewrites one row)
-   */
-  rank?: number;
-  /**
    * Chance to win, 0 to 1; the stage's default probability unless set
    */
   probability?: number | null;
@@ -1276,7 +1264,7 @@ export type DealWritable = {
    */
   source?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other' | null;
   /**
-   * Sales rep who owns the deal (a user id of the identity module)
+   * Sales rep who owns the deal (a member of the tenant)
    */
   ownerId?: string | null;
   /**
@@ -1338,7 +1326,7 @@ export type PersonWritable = {
    */
   source?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other' | null;
   /**
-   * User responsible for the relationship (a user id of the identity module)
+   * User responsible for the relationship (a member of the tenant)
    */
   ownerId?: string | null;
   /**
@@ -1610,7 +1598,7 @@ export type ListActivitiesData = {
     /**
      * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
      */
-    include?: Array<'companyId' | 'personId' | 'dealId'>;
+    include?: Array<'companyId' | 'personId' | 'dealId' | 'assigneeId'>;
     /**
      * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
      */
@@ -2160,7 +2148,7 @@ export type GetActivityData = {
     /**
      * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
      */
-    include?: Array<'companyId' | 'personId' | 'dealId'>;
+    include?: Array<'companyId' | 'personId' | 'dealId' | 'assigneeId'>;
   };
   url: '/activities/{id}';
 };
@@ -2413,6 +2401,10 @@ export type ListCompaniesData = {
       | 'ownerId'
       | 'tagIds'
     >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'ownerId'>;
     /**
      * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
      */
@@ -2957,6 +2949,10 @@ export type GetCompanyData = {
       | 'ownerId'
       | 'tagIds'
     >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'ownerId'>;
   };
   url: '/companies/{id}';
 };
@@ -3313,7 +3309,7 @@ export type ListDealsData = {
     /**
      * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
      */
-    include?: Array<'companyId' | 'primaryContactId' | 'pipelineId' | 'stageId'>;
+    include?: Array<'companyId' | 'primaryContactId' | 'pipelineId' | 'stageId' | 'ownerId'>;
     /**
      * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
      */
@@ -3917,7 +3913,7 @@ export type GetDealData = {
     /**
      * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
      */
-    include?: Array<'companyId' | 'primaryContactId' | 'pipelineId' | 'stageId'>;
+    include?: Array<'companyId' | 'primaryContactId' | 'pipelineId' | 'stageId' | 'ownerId'>;
   };
   url: '/deals/{id}';
 };
@@ -4441,7 +4437,7 @@ export type ListPeopleData = {
     /**
      * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
      */
-    include?: Array<'companyId'>;
+    include?: Array<'companyId' | 'ownerId'>;
     /**
      * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
      */
@@ -4963,7 +4959,7 @@ export type GetPersonData = {
     /**
      * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
      */
-    include?: Array<'companyId'>;
+    include?: Array<'companyId' | 'ownerId'>;
   };
   url: '/people/{id}';
 };
