@@ -206,6 +206,47 @@ describe('an entry that cannot be sealed', () => {
     expect(pgErrorOf(changed)?.code).toBe('42501');
   });
 
+  it("isolates a tenant whose seal the database refuses, sealing every other tenant's", async () => {
+    const refused = '3a3a3a3a-0000-4000-8000-00000000003a';
+    const fine = '3b3b3b3b-0000-4000-8000-00000000003b';
+    // a fault of the database's own for one tenant (a constraint, a trigger an operator added)
+    await database.execute(`create function public.refuse_audit_of_tenant() returns trigger language plpgsql as $$
+      begin
+        if new.tenant_id = '${refused}' then
+          raise exception 'refused' using errcode = 'check_violation', constraint = 'test_refusal';
+        end if;
+        return new;
+      end $$`);
+    await database.execute(
+      'create trigger test_refusal before insert on prefiq.audit_log for each row execute function public.refuse_audit_of_tenant()',
+    );
+    try {
+      await plantPending(database, refused, 'r-1');
+      await plantPending(database, fine, 'f-1');
+      await plantPending(database, refused, 'r-2');
+      await plantPending(database, fine, 'f-2');
+      await sealAuditLog(database);
+      expect(await requestIds(fine)).toEqual(['f-1', 'f-2']);
+      expect(await waiting(refused)).toEqual(['r-1', 'r-2']);
+      expect(await stuckAuditChains(database.db, refused)).toEqual([
+        expect.objectContaining({
+          waiting: 2,
+          attempts: 1,
+          error: 'the database refused the seal: SQLSTATE 23514 (constraint test_refusal)',
+        }),
+      ]);
+      // the fast path again, for the others: the refused chain waits for its retry time
+      await write(fine, 'f-3');
+      expect((await requestIds(fine)).at(-1)).toBe('f-3');
+    } finally {
+      await database.execute('drop trigger test_refusal on prefiq.audit_log');
+      await database.execute('drop function public.refuse_audit_of_tenant()');
+    }
+    await sealAuditLog(database, { retryStuck: true });
+    expect(await requestIds(refused)).toEqual(['r-1', 'r-2']);
+    expect((await verifyAuditChain(database.db, refused)).ok).toBe(true);
+  });
+
   it('seals an entry nested far deeper than 64 levels', async () => {
     const tenant = '2f2f2f2f-0000-4000-8000-00000000002f';
     let deep: unknown = 'leaf';

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { atCommit } from '../data/commit-hooks.js';
 import type { Database, Db } from '../data/database.js';
 import { executeRows } from '../data/execute-rows.js';
+import { pgErrorOf } from '../data/pg-error.js';
 import { auditHash, type StoredEntry, storedContent } from './audit-hash.js';
 import { CanonicalJsonError, canonicalJson } from './canonical-json.js';
 
@@ -85,9 +86,32 @@ function uuidList(tenants: readonly string[]): string {
 }
 
 /**
+ * Whether the database refused a seal for what it holds (a data exception, an integrity
+ * constraint, an exception raised by a function or trigger): one tenant's entries may be the
+ * cause, so each tenant's seal is tried on its own. Anything else (the connection, a timeout) is
+ * the database's state, the same for every tenant: the pass fails and its entries wait.
+ */
+function refusedByDatabase(error: unknown): boolean {
+  const code = pgErrorOf(error)?.code ?? '';
+  return code.startsWith('22') || code.startsWith('23') || code.startsWith('P0');
+}
+
+/** A refusal as a seal error: its SQLSTATE and constraint, not its message (which may quote values). */
+function refusalError(error: unknown): string {
+  const info = pgErrorOf(error);
+  const constraint = info?.constraint === undefined ? '' : ` (constraint ${info.constraint})`;
+  return `the database refused the seal: SQLSTATE ${info?.code ?? 'unknown'}${constraint}`;
+}
+
+type Seal = { id: number; seq: number; prev_hash: string; hash: string };
+
+/**
  * One transaction: takes (and locks) the oldest pending entries, chains them, moves them. An entry
  * whose hash cannot be computed stops its own tenant's chain there (recorded in
  * `prefiq.audit_seal_failure`, in this transaction); every other tenant's entries are sealed.
+ * All seals go out with COMMIT in one statement; `careful` (after the database refused that)
+ * seals each tenant's in a savepoint of its own instead, and a tenant's refused seal stops that
+ * tenant's chain at its first entry.
  */
 async function sealBatch(
   tx: Db,
@@ -95,6 +119,7 @@ async function sealBatch(
   tenantId: string | undefined,
   retry: boolean,
   skip: readonly string[],
+  careful = false,
 ): Promise<BatchOutcome> {
   const rows = await executeRows<PendingRow>(
     tx,
@@ -104,7 +129,9 @@ async function sealBatch(
   const outcome: BatchOutcome = { taken: rows.length, sealed: 0, failed: [], events: [] };
   if (rows.length === 0) return outcome;
   const heads = new Map<string, { seq: number; hash: string }>();
-  const seals: { id: number; seq: number; prev_hash: string; hash: string }[] = [];
+  // by tenant, in the order of the chain
+  const seals = new Map<string, Seal[]>();
+  const resumed: AuditSealEvent[] = [];
   const failures: { id: number; tenant_id: string; error: string }[] = [];
   const stopped = new Set<string>();
   for (const row of rows) {
@@ -120,11 +147,27 @@ async function sealBatch(
       failures.push({ id: Number(row.id), tenant_id: row.tenant_id, error: sealError(row, error) });
       continue;
     }
-    seals.push({ id: Number(row.id), seq, prev_hash: head.hash, hash });
+    const chain = seals.get(row.tenant_id) ?? [];
+    chain.push({ id: Number(row.id), seq, prev_hash: head.hash, hash });
+    seals.set(row.tenant_id, chain);
     heads.set(row.tenant_id, { seq, hash });
     const attempts = Number(row.seal_attempts);
     if (attempts > 0) {
-      outcome.events.push({ type: 'resumed', tenantId: row.tenant_id, pendingId: Number(row.id), attempts });
+      resumed.push({ type: 'resumed', tenantId: row.tenant_id, pendingId: Number(row.id), attempts });
+    }
+  }
+  if (careful) {
+    for (const [tenant, chain] of seals) {
+      try {
+        await tx.transaction((savepoint) =>
+          savepoint.execute(sql`select prefiq.audit_seal(${JSON.stringify(chain)}::jsonb)`),
+        );
+      } catch (error) {
+        if (!refusedByDatabase(error)) throw error;
+        seals.delete(tenant);
+        stopped.add(tenant);
+        failures.push({ id: chain[0]?.id ?? 0, tenant_id: tenant, error: refusalError(error) });
+      }
     }
   }
   if (failures.length > 0) {
@@ -146,11 +189,13 @@ async function sealBatch(
     }
     outcome.failed = [...stopped];
   }
-  if (seals.length > 0) {
+  const sealed = [...seals.values()].flat();
+  if (sealed.length > 0 && !careful) {
     // sent with COMMIT: the batch costs two round trips after BEGIN
-    await atCommit(tx, { sql: 'select prefiq.audit_seal($1::jsonb)', params: [JSON.stringify(seals)] });
+    await atCommit(tx, { sql: 'select prefiq.audit_seal($1::jsonb)', params: [JSON.stringify(sealed)] });
   }
-  outcome.sealed = seals.length;
+  outcome.events.push(...resumed.filter((event) => seals.has(event.tenantId)));
+  outcome.sealed = sealed.length;
   return outcome;
 }
 
@@ -197,8 +242,9 @@ export function watchAuditSealing(database: Database, listener: AuditSealListene
  * role (it owns the tables), a batch per transaction, each tenant's chain locked while it is
  * extended, so sealers of several nodes never fork a chain. Returns how many entries it sealed.
  *
- * An entry whose hash cannot be computed (content canonical JSON cannot write) never fails the
- * call nor blocks another chain: its tenant's chain stops at it (what follows waits, in order),
+ * An entry whose hash cannot be computed (content canonical JSON cannot write), or whose seal the
+ * database refuses (a constraint, a trigger), never fails the call nor blocks another chain: its
+ * tenant's chain stops at it (what follows waits, in order),
  * it is recorded in `prefiq.audit_seal_failure` and tried again after a backoff (1 s, doubling,
  * 5 min at most; at once with `retryStuck`), and every other chain goes on. `stuckAuditChains`
  * lists such chains; an operator resolves one by a fix and a retry, or `prefiq.audit_set_aside`.
@@ -215,9 +261,16 @@ export async function sealAuditLog(
   // chains that stopped during this call are not taken again by it (with `retryStuck` they would be)
   const stopped = new Set<string>();
   for (let batch = 0; batch < maxBatches; batch++) {
-    const outcome = await database.transaction((tx) =>
-      sealBatch(tx, batchSize, tenantId?.toLowerCase(), retryStuck, [...stopped]),
-    );
+    const tenant = tenantId?.toLowerCase();
+    const skip = [...stopped];
+    let outcome: BatchOutcome;
+    try {
+      outcome = await database.transaction((tx) => sealBatch(tx, batchSize, tenant, retryStuck, skip));
+    } catch (error) {
+      if (!refusedByDatabase(error)) throw error;
+      // the batch's one statement was refused, maybe for one tenant's entries: each on its own
+      outcome = await database.transaction((tx) => sealBatch(tx, batchSize, tenant, retryStuck, skip, true));
+    }
     sealed += outcome.sealed;
     for (const tenant of outcome.failed) stopped.add(tenant);
     report(database, outcome.events);
