@@ -244,11 +244,11 @@ export function watchAuditSealing(database: Database, listener: AuditSealListene
  *
  * An entry whose hash cannot be computed (content canonical JSON cannot write), or whose seal the
  * database refuses (a constraint, a trigger), never fails the call nor blocks another chain: its
- * tenant's chain stops at it (what follows waits, in order),
- * it is recorded in `prefiq.audit_seal_failure` and tried again after a backoff (1 s, doubling,
- * 5 min at most; at once with `retryStuck`), and every other chain goes on. `stuckAuditChains`
- * lists such chains; an operator resolves one by a fix and a retry, or `prefiq.audit_set_aside`.
- * It throws only when the database fails.
+ * tenant's chain stops at it (what follows waits, in order), it is recorded in
+ * `prefiq.audit_seal_failure` and tried again after a backoff (1 s, doubling, 5 min at most; at
+ * once with `retryStuck`), and every other chain goes on. `stuckAuditChains` lists such chains;
+ * an operator resolves one by a fix and a retry, or `prefiq.audit_set_aside`. It throws only
+ * when the database fails (the connection, a timeout).
  *
  * @example
  * await sealAuditLog(database); // before `verifyAuditChain`, or in a job
@@ -272,7 +272,7 @@ export async function sealAuditLog(
       outcome = await database.transaction((tx) => sealBatch(tx, batchSize, tenant, retryStuck, skip, true));
     }
     sealed += outcome.sealed;
-    for (const tenant of outcome.failed) stopped.add(tenant);
+    for (const failed of outcome.failed) stopped.add(failed);
     report(database, outcome.events);
     if (outcome.taken < batchSize) break;
   }
