@@ -15,12 +15,23 @@ export { type AuditRowContent, auditHash, canonicalAuditRow } from './audit/audi
 export { auditLog } from './audit/audit-log-table.js';
 export { auditOpenApi, auditReadPermission } from './audit/audit-openapi.js';
 export { type AuditHttpPluginOptions, auditHttpPlugin } from './audit/audit-routes.js';
-export { canonicalJson } from './audit/canonical-json.js';
+export { CanonicalJsonError, canonicalJson } from './audit/canonical-json.js';
 export { piiMask, type SchemaResolver } from './audit/pii-mask.js';
 export { type AuditLogPage, type AuditLogQuery, readAuditLog } from './audit/read-audit-log.js';
 export { recordAudit } from './audit/record-audit.js';
 export { auditActorOf } from './audit/resource-audit.js';
-export { type SealOptions, sealAuditLog } from './audit/seal-audit-log.js';
+export {
+  type AuditSealEvent,
+  type AuditSealListener,
+  type SealOptions,
+  sealAuditLog,
+  watchAuditSealing,
+} from './audit/seal-audit-log.js';
+export {
+  describeStuckAuditChains,
+  type StuckAuditChain,
+  stuckAuditChains,
+} from './audit/stuck-audit-chains.js';
 export {
   type AuditChainProblem,
   type AuditChainReport,

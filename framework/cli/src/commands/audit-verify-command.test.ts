@@ -109,6 +109,35 @@ describe('prefiq audit verify', () => {
     ]);
   }, 60_000);
 
+  it('exits 1 naming an entry that cannot be sealed, why, and how many entries wait behind it', async () => {
+    const tenantC = '4d4d4d4d-0000-4000-8000-00000000004d';
+    let id = '';
+    await withDatabase(async (database) => {
+      // jsonb keeps the number exactly; no JavaScript number holds it, so the entry cannot be hashed
+      const [row] = await database.execute<{ id: string }>(
+        `insert into prefiq.audit_pending (tenant_id, actor_type, actor, action, metadata)
+         values ($1, 'system', 'system', 'login', '{"n": 1e400}') returning id::text as id`,
+        [tenantC],
+      );
+      id = row?.id ?? '';
+      await database.execute(
+        `insert into prefiq.audit_pending (tenant_id, actor_type, actor, action) values ($1, 'system', 'system', 'login')`,
+        [tenantC],
+      );
+    });
+    const stuck = await verify(tenantC);
+    expect(stuck.code).toBe(1);
+    expect(stuck.errors).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^✗ ${tenantC}: pending entry ${id} cannot be sealed \\(since .+Z, 1 attempt\\): metadata: canonicalJson: Infinity is not a JSON number; 2 entries wait$`,
+        ),
+      ),
+    ]);
+    // tried again on every run (not after a backoff), and still named
+    expect((await verify(tenantC)).errors[0]).toMatch(/2 attempts/);
+  }, 60_000);
+
   it('refuses a tenant that is not an id', async () => {
     const out = memoryOutput();
     expect(await auditVerifyCommand({ root, env, tenant: 'acme' }, out)).toBe(2);

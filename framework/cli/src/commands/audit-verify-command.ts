@@ -4,6 +4,7 @@ import {
   type Database,
   loadConfig,
   sealAuditLog,
+  stuckAuditChains,
   verifyAuditChain,
 } from '@codexion/framework';
 import type { Output } from '../output.js';
@@ -32,8 +33,9 @@ async function auditTablesExist(database: Database): Promise<{ log: boolean; pen
 /**
  * `prefiq audit verify [--tenant <id>] [--app <name>]`: walks each tenant's audit hash chain (the
  * database of the config, as `prefiq migrate` reads it: `DATABASE_URL`, `CODEXION_*`, config files)
- * and names the first altered or removed row of each broken chain. Exit code 0 when every chain is
- * intact, 1 when one is not (or the check could not run), 2 on wrong usage.
+ * and names the first altered or removed row of each broken chain, and each chain that cannot
+ * seal (the entry it waits at, why, since when). Exit code 0 when every chain is intact and
+ * sealing, 1 when one is not (or the check could not run), 2 on wrong usage.
  *
  * @example
  * await auditVerifyCommand({ root: '/repo', tenant: '0a0a…' }, output) // 0 or 1
@@ -80,9 +82,15 @@ export async function auditVerifyCommand(
       return 1;
     }
     // entries committed but not sealed yet (a node stopped before sealing them) join their chains
-    // first, as a running node would seal them; where sealing is not allowed, they are counted
+    // first, as a running node would seal them; where sealing is not allowed, they are counted.
+    // Entries that failed before are tried again now, not after their backoff: after a fix, this
+    // run is the operator's retry
     try {
-      const sealed = await sealAuditLog(database, { tenantId: tenant, maxBatches: Number.POSITIVE_INFINITY });
+      const sealed = await sealAuditLog(database, {
+        tenantId: tenant,
+        maxBatches: Number.POSITIVE_INFINITY,
+        retryStuck: true,
+      });
       if (sealed > 0)
         out.info(`sealed ${sealed} pending entr${sealed === 1 ? 'y' : 'ies'} into their chains`);
     } catch (error) {
@@ -103,7 +111,20 @@ export async function auditVerifyCommand(
         );
       }
     }
-    return result.ok ? 0 : 1;
+    const stuck = await stuckAuditChains(database.db, tenant);
+    for (const chain of stuck) {
+      const attempts = `${chain.attempts} attempt${chain.attempts === 1 ? '' : 's'}`;
+      const waiting = `${chain.waiting} entr${chain.waiting === 1 ? 'y waits' : 'ies wait'}`;
+      out.error(
+        `✗ ${chain.tenantId}: pending entry ${chain.pendingId} cannot be sealed (since ${chain.since}, ${attempts}): ${chain.error}; ${waiting}`,
+      );
+    }
+    if (stuck.length > 0) {
+      out.info(
+        'a chain that cannot seal waits at that entry: fix the cause and run this again, or set the entry aside (docs/runbooks/operating-a-node.md)',
+      );
+    }
+    return result.ok && stuck.length === 0 ? 0 : 1;
   } catch (error) {
     out.error(`✗ audit verify: ${(error as Error).message}`);
     return 1;

@@ -9,7 +9,9 @@ export type AuditActorType = AuditActor['type'];
 
 /**
  * What happened. The resource engine writes the first five; authentication and tenancy use the
- * others; any lower-case `a-z0-9_.` name (at most 63 characters) is accepted.
+ * others but the last; `audit.entry_set_aside` is the marker `prefiq.audit_set_aside` puts in the
+ * place of an entry that could not be sealed. Any lower-case `a-z0-9_.` name (at most 63
+ * characters) is accepted.
  */
 export type AuditAction =
   | 'create'
@@ -31,6 +33,7 @@ export type AuditAction =
   | 'role_changed'
   | 'permission_granted'
   | 'permission_revoked'
+  | 'audit.entry_set_aside'
   | (string & {});
 
 /** One changed field: its value before and after; a side is absent where the field was. */

@@ -69,6 +69,48 @@ const auditEntrySchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/** A time the chain writes: ISO 8601 UTC with milliseconds. */
+const chainTime: JsonSchema = { type: 'string', format: 'date-time', maxLength: 32 };
+
+const auditSealingSchema: JsonSchema = {
+  type: 'object',
+  description:
+    'What the tenant’s chain does not hold yet. Entries are sealed into the chain right after their change commits, so `pending` is normally 0; an entry that cannot be sealed stops the chain at it (`stuck`): it and every entry after it wait, in order, and are not in `items` until an operator resolves it.',
+  properties: {
+    pending: {
+      type: 'integer',
+      format: 'int64',
+      minimum: 0,
+      maximum: 9007199254740991,
+      description: 'Entries of the tenant committed but not in the chain yet (so not listed)',
+    },
+    stuck: {
+      type: ['object', 'null'],
+      description: 'The entry the chain waits at, when one could not be sealed; `null` otherwise',
+      properties: {
+        since: { ...chainTime, description: 'When it first failed to seal' },
+        attempts: {
+          type: 'integer',
+          format: 'int32',
+          minimum: 1,
+          maximum: 2147483647,
+          description: 'How often sealing it failed',
+        },
+        retryAt: { ...chainTime, description: 'When the sealer tries it again' },
+        error: {
+          type: 'string',
+          maxLength: 500,
+          description: 'Why: the column and the rule it broke, never its content',
+        },
+      },
+      required: ['since', 'attempts', 'retryAt', 'error'],
+      additionalProperties: false,
+    },
+  },
+  required: ['pending', 'stuck'],
+  additionalProperties: false,
+};
+
 const auditPageSchema: JsonSchema = {
   type: 'object',
   description: 'One page of audit log entries, newest first.',
@@ -78,8 +120,9 @@ const auditPageSchema: JsonSchema = {
       type: ['string', 'null'],
       description: 'Cursor of the next (older) page; `null` on the last page',
     },
+    sealing: { $ref: '#/components/schemas/AuditSealing' },
   },
-  required: ['items', 'nextCursor'],
+  required: ['items', 'nextCursor', 'sealing'],
   additionalProperties: false,
 };
 
@@ -256,7 +299,12 @@ export const auditOpenApi: OpenApiDocument = {
   },
   components: {
     ...base.components,
-    schemas: { ...base.components.schemas, AuditEntry: auditEntrySchema, AuditLogPage: auditPageSchema },
+    schemas: {
+      ...base.components.schemas,
+      AuditEntry: auditEntrySchema,
+      AuditLogPage: auditPageSchema,
+      AuditSealing: auditSealingSchema,
+    },
     responses,
   },
 };

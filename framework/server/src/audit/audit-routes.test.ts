@@ -8,6 +8,7 @@ import { mergeOpenApi } from '../http/merge-openapi.js';
 import { tenantFromHeader } from '../http/tenant-context.js';
 import { createKernel, type Kernel } from '../kernel/boot.js';
 import { frameworkMigrations } from '../kernel/framework-migrations.js';
+import { logCapture } from '../kernel/probe-app.test-helper.js';
 import { responseValidator } from '../kernel/response-validator.test-helper.js';
 import { createMetrics } from '../observability/metrics.js';
 import { salesPlugin, salesRoot } from '../plugins/sales-fixture.test-helper.js';
@@ -16,6 +17,7 @@ import { auditOpenApi, auditReadPermission } from './audit-openapi.js';
 import { auditHttpPlugin } from './audit-routes.js';
 import { auditRows, tenantA, tenantB, userA } from './audit-rows.test-helper.js';
 import { recordAudit } from './record-audit.js';
+import { plantPending, unsealableMetadata } from './unsealable-entry.test-helper.js';
 
 const salesMigrations = { name: 'sales', migrationsFolder: join(salesRoot, 'bin', 'migrations') };
 const check = responseValidator(auditOpenApi);
@@ -192,13 +194,16 @@ describe('GET /api/audit/records/{entity}/{id}/history', () => {
 
 describe('the audit API in the kernel', () => {
   let kernel: Kernel;
+  let own: TestDatabase;
+  const logs = logCapture();
 
   beforeAll(async () => {
-    const own = await createTestDatabase({ migrations: [...frameworkMigrations, salesMigrations] });
+    own = await createTestDatabase({ migrations: [...frameworkMigrations, salesMigrations] });
     kernel = createKernel({
       root: salesRoot,
       plugins: [await salesPlugin()],
-      env: { NODE_ENV: 'test', CODEXION_LOGGING__LEVEL: 'silent' },
+      env: { NODE_ENV: 'test', CODEXION_LOGGING__LEVEL: 'warn' },
+      logDestination: logs.stream,
       database: own.database,
       overrides: { seed: { enabled: false } },
     });
@@ -252,5 +257,72 @@ describe('the audit API in the kernel', () => {
     );
     expect(Object.keys(merged.components.securitySchemes).sort()).toEqual(['apiKey', 'bearer', 'session']);
     expect(merged.paths['/api/audit/log']?.get?.operationId).toBe('listAuditLog');
+  });
+
+  it('keeps serving a tenant whose chain cannot seal, and /readyz says which chain is stuck', async () => {
+    const stuckTenant = '5a5a5a5a-0000-4000-8000-00000000005a';
+    const headers = { 'content-type': 'application/json', 'X-Codexion-Tenant': stuckTenant };
+    await plantPending(own.database, stuckTenant, 'planted', unsealableMetadata);
+    const created = await kernel.app.request('/api/sales/accounts', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ name: 'Behind the stuck entry' }),
+    });
+    expect(created.status).toBe(201);
+
+    const log = await kernel.app.request('/api/audit/log', { headers });
+    expect(log.status).toBe(200);
+    expect(await check('listAuditLog', log.clone())).toEqual([]);
+    const page = (await log.json()) as { items: AuditRecord[]; sealing: Record<string, unknown> };
+    expect(page.items).toEqual([]);
+    expect(page.sealing).toEqual({
+      pending: 2,
+      stuck: {
+        since: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        attempts: 1,
+        retryAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        error: 'metadata: canonicalJson: Infinity is not a JSON number',
+      },
+    });
+    const history = await kernel.app.request(`/api/audit/records/sales.account/x/history`, { headers });
+    expect(history.status).toBe(200);
+
+    // other tenants' writes are sealed at their commit as before
+    const other = await kernel.app.request('/api/sales/accounts', {
+      method: 'POST',
+      headers: { ...headers, 'X-Codexion-Tenant': tenantB },
+      body: JSON.stringify({ name: 'Unaffected' }),
+    });
+    expect(other.status).toBe(201);
+    const otherLog = await kernel.app.request('/api/audit/log', {
+      headers: { 'X-Codexion-Tenant': tenantB },
+    });
+    expect(((await otherLog.json()) as { sealing: unknown }).sealing).toEqual({ pending: 0, stuck: null });
+
+    // degraded, not out of rotation: every other tenant is served
+    const ready = await kernel.app.request('/readyz');
+    expect(ready.status).toBe(200);
+    const body = (await ready.json()) as {
+      status: string;
+      checks: Record<string, { ok: boolean; detail?: string }>;
+    };
+    expect(body.status).toBe('degraded');
+    expect(body.checks.database).toEqual({ ok: true });
+    expect(body.checks.audit).toMatchObject({ ok: false, critical: false });
+    expect(body.checks.audit?.detail).toMatch(
+      new RegExp(
+        `^1 audit chain cannot seal: tenant ${stuckTenant}: 2 entries waiting since \\d{4}-.*Z \\(1 attempt\\): metadata: canonicalJson: Infinity is not a JSON number$`,
+      ),
+    );
+    // logged once, when it happened, not on every pass or probe
+    await kernel.app.request('/readyz');
+    const stuckLines = logs.lines().filter((line) => line.msg === 'audit chain stuck');
+    expect(stuckLines).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        tenant: stuckTenant,
+        error: 'metadata: canonicalJson: Infinity is not a JSON number',
+      }),
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import type { HttpPlugin } from '../http/operation-router.js';
 import { auditApiName, auditOpenApi } from './audit-openapi.js';
 import { type AuditLogQuery, readAuditLog } from './read-audit-log.js';
 import { sealAuditLog } from './seal-audit-log.js';
+import { stuckAuditChains } from './stuck-audit-chains.js';
 
 export interface AuditHttpPluginOptions {
   database: Database;
@@ -45,16 +46,45 @@ function logQueryOf(query: OperationInput['query']): AuditLogQuery {
   };
 }
 
+/** `sealing` of a page: what of the tenant's log the chain does not hold yet (`AuditSealing`). */
+interface AuditSealing {
+  pending: number;
+  stuck: { since: string; attempts: number; retryAt: string; error: string } | null;
+}
+
+/** Read as the tables' owner: the tenant's role may not read waiting entries. */
+async function sealingOf(database: Database, tenantId: string): Promise<AuditSealing> {
+  const [pending] = await database.execute<{ n: string }>(
+    'select count(*)::text as n from prefiq.audit_pending where tenant_id = $1::uuid',
+    [tenantId],
+  );
+  const [stuck] = await stuckAuditChains(database.db, tenantId);
+  return {
+    pending: Number(pending?.n ?? 0),
+    stuck:
+      stuck === undefined
+        ? null
+        : { since: stuck.since, attempts: stuck.attempts, retryAt: stuck.retryAt, error: stuck.error },
+  };
+}
+
 /**
  * Reads the tenant's log in a transaction bound to the tenant, which row-level security checks,
- * once its entries committed so far are sealed into the chain (normally they already are).
+ * once its entries committed so far are sealed into the chain (normally they already are). What
+ * is sealed is read even when the rest cannot be: `sealing` says what waits, and why.
  */
 async function respond(c: Context<AppEnv>, database: Database, query: AuditLogQuery): Promise<Response> {
   const tenantId = c.get('tenantId');
   try {
-    await sealAuditLog(database, { tenantId });
+    try {
+      await sealAuditLog(database, { tenantId });
+    } catch (error) {
+      // the sealing pass failed (the database): its entries wait for the next one, which
+      // `sealing` shows; reading what is sealed does not depend on it
+      c.get('logger').warn({ err: error }, 'audit sealing before a read failed');
+    }
     const page = await database.transaction((tx) => readAuditLog(tx, tenantId, query), { tenantId });
-    return c.json(page);
+    return c.json({ ...page, sealing: await sealingOf(database, tenantId) });
   } catch (error) {
     // the query names the cursor `/cursor`; over HTTP it is a query parameter
     if (error instanceof DomainError && error.code === 'INVALID_CURSOR') {

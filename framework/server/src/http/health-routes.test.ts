@@ -60,6 +60,36 @@ describe('/readyz', () => {
     });
   });
 
+  it('answers 200 degraded when only checks that are not critical fail, naming them', async () => {
+    const app = healthApp(() => ({
+      database: { ok: true },
+      audit: { ok: false, critical: false, detail: '1 audit chain cannot seal' },
+    }));
+    const response = await app.request('/readyz');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      status: 'degraded',
+      checks: {
+        database: { ok: true },
+        audit: { ok: false, critical: false, detail: '1 audit chain cannot seal' },
+      },
+    });
+  });
+
+  it('answers 503 when a critical check fails, whatever else is only degraded', async () => {
+    const app = healthApp(() => ({
+      database: { ok: false, detail: 'connection refused' },
+      audit: { ok: false, critical: false, detail: 'unknown' },
+    }));
+    const response = await app.request('/readyz');
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({
+      detail: 'Not ready: database',
+      errors: [{ path: '/checks/database', message: 'connection refused' }],
+      checks: { audit: { ok: false, critical: false } },
+    });
+  });
+
   it('answers 503 when the probe throws or hangs', async () => {
     const throwing = await healthApp(() => {
       throw new Error('connection refused');

@@ -9,6 +9,12 @@ export interface ReadinessCheck {
   ok: boolean;
   /** why it failed, or what was found */
   detail?: string;
+  /**
+   * `false`: when it fails the node is degraded, not unready: `/readyz` still answers 200 (with
+   * `status: "degraded"`), so the orchestrator keeps it in rotation. For a failure that taking
+   * the node out would not mend and that leaves most requests served (every node shares it).
+   */
+  critical?: boolean;
 }
 
 /** Runs the readiness checks, by name. */
@@ -39,8 +45,9 @@ async function runProbe(probe: ReadinessProbe, timeoutMs: number): Promise<Recor
 }
 
 /**
- * `/healthz` (the process answers: 200), `/readyz` (200 with the checks, or 503 NOT_READY listing
- * the failed ones in `errors`) and `/metrics` (Prometheus text).
+ * `/healthz` (the process answers: 200), `/readyz` (200 with the checks, `status` `ok`, or
+ * `degraded` when only checks that are not critical failed; 503 NOT_READY listing the failed
+ * critical ones in `errors` otherwise) and `/metrics` (Prometheus text).
  *
  * @example
  * app.route('/', healthRoutes({ readiness: async () => ({ database: { ok: await db.ping() } }), metrics }));
@@ -60,7 +67,7 @@ export function healthRoutes({
     c.set('routeTemplate', '/readyz');
     c.header('Cache-Control', 'no-store');
     const checks = await runProbe(readiness, readinessTimeoutMs);
-    const failed = Object.entries(checks).filter(([, check]) => !check.ok);
+    const failed = Object.entries(checks).filter(([, check]) => !check.ok && check.critical !== false);
     if (failed.length > 0) {
       throw new DomainError('NOT_READY', `Not ready: ${failed.map(([name]) => name).join(', ')}`, {
         issues: failed.map(([name, check]) => ({
@@ -71,7 +78,8 @@ export function healthRoutes({
         extensions: { checks },
       });
     }
-    return c.json({ status: 'ok', checks });
+    const degraded = Object.values(checks).some((check) => !check.ok);
+    return c.json({ status: degraded ? 'degraded' : 'ok', checks });
   });
   routes.get('/metrics', async (c) => {
     c.set('routeTemplate', '/metrics');

@@ -3,6 +3,8 @@ import type { Hono } from 'hono';
 import type { DestinationStream, LevelWithSilent, Logger } from 'pino';
 import { auditOpenApi } from '../audit/audit-openapi.js';
 import { auditHttpPlugin } from '../audit/audit-routes.js';
+import { auditSealingCheck } from '../audit/audit-sealing-check.js';
+import { type AuditSealEvent, watchAuditSealing } from '../audit/seal-audit-log.js';
 import { createDatabase } from '../data/create-database.js';
 import type { Database } from '../data/database.js';
 import type { PluginMigrations } from '../data/run-migrations.js';
@@ -189,6 +191,7 @@ export function createKernel(options: KernelOptions): Kernel {
   let server: HttpServer | undefined;
   let booting: Promise<BootReport> | undefined;
   let stopping: Promise<void> | undefined;
+  let unwatchSealing: (() => void) | undefined;
 
   const log = () => logger;
   const required = <T>(value: T | undefined, what: string): T => {
@@ -215,7 +218,25 @@ export function createKernel(options: KernelOptions): Kernel {
     } catch (error) {
       checks.database = { ok: false, detail: (error as Error).message };
     }
+    // a chain that cannot seal degrades the node; it does not take it out of rotation
+    if (checks.database.ok && database !== undefined) checks.audit = await auditSealingCheck(database.db);
     return checks;
+  };
+
+  /** Once per event, where it happened: a stuck chain is not logged again on each pass or probe. */
+  const logSealing = (event: AuditSealEvent) => {
+    const audit = logger.child({ module: 'audit' });
+    if (event.type === 'stuck') {
+      audit.warn(
+        { tenant: event.tenantId, pending_id: event.pendingId, error: event.error },
+        'audit chain stuck',
+      );
+    } else {
+      audit.info(
+        { tenant: event.tenantId, pending_id: event.pendingId, attempts: event.attempts },
+        'audit chain sealing again',
+      );
+    }
   };
 
   async function openDatabase(current: KernelConfig, dryRun: boolean): Promise<Database | undefined> {
@@ -277,7 +298,10 @@ export function createKernel(options: KernelOptions): Kernel {
     await runStep(log, traceId, 'container', async () => {
       container.value(MetricsToken, createMetrics({ defaultMetrics: current.env !== 'test' }));
       database = await openDatabase(current, dryRun);
-      if (database) container.value(DatabaseToken, database, { dispose: (db) => db.close() });
+      if (database) {
+        container.value(DatabaseToken, database, { dispose: (db) => db.close() });
+        unwatchSealing = watchAuditSealing(database, logSealing);
+      }
       return { database: report.database, opened: database !== undefined };
     });
 
@@ -434,7 +458,8 @@ export function createKernel(options: KernelOptions): Kernel {
       if (dryRun) return { dry_run: true };
       const checks = await readiness();
       const { kernel: _pending, ...rest } = checks;
-      const failed = Object.entries(rest).filter(([, check]) => !check.ok);
+      // a degraded check (not critical) is reported in the step's line, it does not stop the boot
+      const failed = Object.entries(rest).filter(([, check]) => !check.ok && check.critical !== false);
       if (failed.length > 0) {
         throw new KernelError(
           'BOOT_FAILED',
@@ -494,6 +519,7 @@ export function createKernel(options: KernelOptions): Kernel {
         'shutdown step',
       );
     }
+    unwatchSealing?.();
     await runStep(
       log,
       traceId,

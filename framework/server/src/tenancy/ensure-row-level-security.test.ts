@@ -18,14 +18,23 @@ const scope = { schemas: ['sales'], tables: kernelTenantTables };
 /**
  * Tables with a `tenant_id` that are not isolated by a FORCEd policy, each for a reason:
  * identity looks sessions and API keys up by their secret's hash before any tenant is known (they
- * hold the tenant a credential acts in, not tenant data); the audit log and its waiting entries
- * are ENABLEd without FORCE so that their owner can verify and seal every tenant's chain.
+ * hold the tenant a credential acts in, not tenant data); the audit log, its waiting entries and
+ * the entries that could not be sealed are ENABLEd without FORCE so that their owner can verify and
+ * seal every tenant's chain (tenant roles have no grant on the last two at all).
  */
 const exempt = new Map([
   ['prefiq.sessions', 'identity: found by token hash before a tenant is known'],
   ['prefiq.api_keys', 'identity: found by key prefix before a tenant is known'],
   ['prefiq.audit_log', 'audit: owner verifies every chain (ENABLE without FORCE)'],
   ['prefiq.audit_pending', "audit: owner seals every tenant's waiting entries (ENABLE without FORCE)"],
+  [
+    'prefiq.audit_seal_failure',
+    "audit: owner records every tenant's unsealable entries (ENABLE without FORCE)",
+  ],
+  [
+    'prefiq.audit_set_aside',
+    'audit: maintenance sets aside any tenant’s unsealable entry (ENABLE without FORCE)',
+  ],
 ]);
 
 beforeAll(async () => {
