@@ -54,6 +54,7 @@ describe('the /api/auth rate limit', () => {
     for (const response of refused) {
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(response.headers.get('cache-control')).toBe('no-store');
       expect(response.headers.get('ratelimit-limit')).toBe(String(limit));
       expect(response.headers.get('ratelimit-remaining')).toBe('0');
       expect(Number(response.headers.get('ratelimit-reset'))).toBeGreaterThan(0);

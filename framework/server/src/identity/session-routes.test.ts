@@ -87,6 +87,42 @@ describe('sessions', () => {
     expect(forged.status).toBe(401);
   });
 
+  it('lets no cache keep an answer to a session cookie, a bearer token or an API key, errors included', async () => {
+    await member('no-store@example.com');
+    const { jar } = await signIn(t.app, 'no-store@example.com');
+    const token = await t.app.request(
+      '/api/auth/login',
+      json({ email: 'no-store@example.com', password, mode: 'token' }),
+    );
+    const { accessToken } = (await token.json()) as { accessToken: string };
+    const created = await t.app.request(
+      '/api/auth/api-keys',
+      json({ name: 'cache check', scopes: ['billing:invoice:read'] }, { headers: browser(jar) }),
+    );
+    const { key } = (await created.json()) as { key: string };
+    const answers = {
+      cookie: await t.app.request('/api/billing/invoices', { headers: browser(jar) }),
+      cookieMe: await t.app.request('/api/auth/me', { headers: browser(jar) }),
+      bearer: await t.app.request('/api/billing/invoices', {
+        headers: { Authorization: `Bearer ${accessToken}` },
+      }),
+      apiKey: await t.app.request('/api/billing/invoices', { headers: { 'X-API-Key': key } }),
+      apiKeyForbidden: await t.app.request(
+        '/api/billing/invoices',
+        json({ number: 'N-1', amount: 1 }, { headers: { 'X-API-Key': key } }),
+      ),
+      apiKeyNotFound: await t.app.request('/api/billing/invoices/nope', { headers: { 'X-API-Key': key } }),
+      unauthenticated: await t.app.request('/api/billing/invoices', {
+        headers: { Authorization: 'Bearer not-a-token' },
+      }),
+    };
+    expect(answers.apiKeyForbidden.status).toBe(403);
+    expect(answers.unauthenticated.status).toBe(401);
+    for (const [name, response] of Object.entries(answers)) {
+      expect(response.headers.get('cache-control'), name).toBe('no-store');
+    }
+  });
+
   it('refuses a cookie-authenticated write without the CSRF token, with a wrong one, or from another origin (403)', async () => {
     await member('csrf@example.com');
     const { jar } = await signIn(t.app, 'csrf@example.com');
