@@ -1,7 +1,6 @@
 import { escapePointerToken } from '@codexion/schema';
 import { Hono } from 'hono';
 import { DomainError } from '../errors/domain-error.js';
-import type { Metrics } from '../observability/metrics.js';
 import type { AppEnv } from './app-env.js';
 
 /** The outcome of one readiness check (database reachable, migrations applied, plugins booted). */
@@ -16,7 +15,6 @@ export type ReadinessProbe = () => Promise<Record<string, ReadinessCheck>> | Rec
 
 export interface HealthRoutesOptions {
   readiness: ReadinessProbe;
-  metrics: Metrics;
   /** a probe hanging on a dead database must still answer before the orchestrator gives up */
   readinessTimeoutMs?: number;
 }
@@ -39,17 +37,13 @@ async function runProbe(probe: ReadinessProbe, timeoutMs: number): Promise<Recor
 }
 
 /**
- * `/healthz` (the process answers: 200), `/readyz` (200 with the checks, or 503 NOT_READY listing
- * the failed ones in `errors`) and `/metrics` (Prometheus text).
+ * `/healthz` (the process answers: 200) and `/readyz` (200 with the checks, or 503 NOT_READY
+ * listing the failed ones in `errors`). `/metrics` is `metricsRoutes`'.
  *
  * @example
- * app.route('/', healthRoutes({ readiness: async () => ({ database: { ok: await db.ping() } }), metrics }));
+ * app.route('/', healthRoutes({ readiness: async () => ({ database: { ok: await db.ping() } }) }));
  */
-export function healthRoutes({
-  readiness,
-  metrics,
-  readinessTimeoutMs = 5_000,
-}: HealthRoutesOptions): Hono<AppEnv> {
+export function healthRoutes({ readiness, readinessTimeoutMs = 5_000 }: HealthRoutesOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.get('/healthz', (c) => {
     c.set('routeTemplate', '/healthz');
@@ -72,10 +66,6 @@ export function healthRoutes({
       });
     }
     return c.json({ status: 'ok', checks });
-  });
-  routes.get('/metrics', async (c) => {
-    c.set('routeTemplate', '/metrics');
-    return c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType });
   });
   return routes;
 }
