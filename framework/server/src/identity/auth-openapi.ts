@@ -435,7 +435,7 @@ export const authOpenApi: OpenApiDocument = {
       post: operation({
         id: 'logout',
         summary: 'End this session',
-        description: csrfNote,
+        description: `With the session cookie, or its refresh cookie once the session cookie expired, or a bearer token. No live session to end is a 401; the cookies of a dead one are cleared then too. ${csrfNote}`,
         tag: 'Sessions',
         security: 'user',
         ok: {

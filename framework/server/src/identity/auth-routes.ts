@@ -87,7 +87,7 @@ export function authRoutes({ deps, oidc, rateLimitStore }: AuthRoutesOptions): H
     const template = `${authBasePath}${path}`;
     const validate = validators.forOperation(operation);
     // a user's operation checks who asks before what they sent: a stranger learns nothing of the
-    // validation rules (logout also accepts a dead session, so it authenticates itself)
+    // validation rules (logout also ends a session through its refresh cookie, so it authenticates itself)
     const forUsers = authUserOperations.has(operation.operationId) && operation.operationId !== 'logout';
     router.on(method.toUpperCase(), template.replace(/\{([^{}/]+)\}/g, ':$1'), async (c) => {
       c.set('routeTemplate', template);

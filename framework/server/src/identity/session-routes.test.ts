@@ -236,6 +236,61 @@ describe('sessions', () => {
     expect(t.events.filter((e) => e.action === 'auth.logout_all')).toHaveLength(1);
   });
 
+  it('answers a logout with no live session to end 401, clearing what a browser still holds of a dead one', async () => {
+    const nothing = await t.app.request('/api/auth/logout', { method: 'POST' });
+    expect(nothing.status).toBe(401);
+    expect(nothing.headers.get('content-type')).toBe('application/problem+json');
+    expect(nothing.headers.get('www-authenticate')).toBe('Bearer realm="codexion"');
+    expect(await check('logout', nothing)).toEqual([]);
+    expect(await nothing.json()).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+    expect(nothing.headers.getSetCookie()).toEqual([]);
+
+    await member('stale-logout@example.com');
+    const { jar } = await signIn(t.app, 'stale-logout@example.com');
+    const ended = await t.app.request('/api/auth/logout', { method: 'POST', headers: browser(jar) });
+    expect(ended.status).toBe(204);
+    const before = t.events.filter((e) => e.action === 'auth.logout').length;
+    // the same cookies again (another tab): the session is gone, the cookies go too
+    const stale = await t.app.request('/api/auth/logout', { method: 'POST', headers: browser(jar) });
+    expect(stale.status).toBe(401);
+    expect(await stale.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+    const cleared = stale.headers.getSetCookie();
+    expect(cleared.map((c) => c.split('=')[0])).toEqual([
+      'codexion_session',
+      'codexion_session_refresh',
+      'codexion_session_csrf',
+    ]);
+    expect(cleared.every((c) => /Max-Age=0/.test(c))).toBe(true);
+    expect(t.events.filter((e) => e.action === 'auth.logout')).toHaveLength(before);
+
+    const token = await t.app.request(
+      '/api/auth/login',
+      json({ email: 'stale-logout@example.com', password, mode: 'token' }),
+    );
+    const { accessToken } = (await token.json()) as { accessToken: string };
+    const bearer = { Authorization: `Bearer ${accessToken}` };
+    expect((await t.app.request('/api/auth/logout', { method: 'POST', headers: bearer })).status).toBe(204);
+    const deadBearer = await t.app.request('/api/auth/logout', { method: 'POST', headers: bearer });
+    expect(deadBearer.status).toBe(401);
+    expect(deadBearer.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('still ends a live session whose session cookie expired, through its refresh cookie', async () => {
+    await member('expired-cookie@example.com');
+    const { jar } = await signIn(t.app, 'expired-cookie@example.com');
+    t.clock.offsetMs = 1_801_000;
+    try {
+      expect((await t.app.request('/api/auth/me', { headers: browser(jar) })).status).toBe(401);
+      const out = await t.app.request('/api/auth/logout', { method: 'POST', headers: browser(jar) });
+      expect(out.status).toBe(204);
+      expect(out.headers.getSetCookie().every((c) => /Max-Age=0/.test(c))).toBe(true);
+    } finally {
+      t.clock.offsetMs = 0;
+    }
+    const refresh = await t.app.request('/api/auth/refresh', { method: 'POST', headers: browser(jar) });
+    expect(refresh.status).toBe(401);
+  });
+
   it('refreshes in token mode, switches tenants and revokes a session by id', async () => {
     const user = await member('token@example.com');
     t.tenancy.grant(user.id, tenantB, ['billing:invoice:read'], ['viewer']);
