@@ -128,7 +128,11 @@ describe('password reset', () => {
  * Sends `count` requests, each a little over a minute after the one before (past the resend
  * spacing of one user), from `from` ms on; the clock is put back afterwards.
  */
-async function spaced(count: number, from: number, send: () => Promise<Response>): Promise<number[]> {
+async function spaced(
+  count: number,
+  from: number,
+  send: () => Response | Promise<Response>,
+): Promise<number[]> {
   const statuses: number[] = [];
   try {
     for (let i = 0; i < count; i += 1) {
