@@ -49,6 +49,22 @@ describe('startCortex', () => {
     });
   });
 
+  it('lets no cache keep an answer to a signed-in request: apps, auth, tenancy, audit, problems', async () => {
+    const paths = [
+      '/api/crm/deals?pageSize=1',
+      '/api/cortex/apps',
+      '/api/auth/me',
+      '/api/tenancy/members',
+      '/api/audit/log',
+      '/api/crm/deals/not-a-uuid',
+      '/api/crm/no-such-thing',
+    ];
+    for (const path of paths) {
+      const answer = await t.owner.request('GET', path);
+      expect(answer.headers.get('cache-control'), `${path} ${answer.status}`).toBe('no-store');
+    }
+  });
+
   it('serves readiness, metrics, the merged contract and its docs on the same port', async () => {
     const ready = await t.anonymous.request('GET', '/readyz');
     expect(ready.status).toBe(200);

@@ -53,6 +53,11 @@ export function cortexActions(runtime: CortexRuntime): Record<string, ActionHand
       return { body: app };
     },
     getSettings: async (ctx) => ({ body: await readSettings(ctx) }),
+    // the same values today; the settings may grow what only administrators see, this may not
+    getDisplaySettings: async (ctx) => {
+      const { locale, timeZone, currency, theme } = await readSettings(ctx);
+      return { body: { locale, timeZone, currency, theme } };
+    },
     updateSettings: async (ctx, input) => ({ body: await writeSettings(ctx, bodyOf<TenantSettings>(input)) }),
     listInvitations: async (ctx) => ({ body: { items: await listInvitations(ctx, runtime.now()) } }),
     createInvitation: async (ctx, input) => ({

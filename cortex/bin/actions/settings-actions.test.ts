@@ -110,14 +110,58 @@ describe('settings: GET /settings, PUT /settings', () => {
     );
   });
 
-  it('every member reads them (the shell formats and themes with them); only admins change them', async () => {
-    const member = await t.memberWithRole('member');
-    const read = await member.cortex('getSettings', 'GET', '/settings');
-    expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ locale: expect.any(String), currency: expect.any(String) });
-    const before = await t.snapshot('cortex.tenant_settings');
-    const put = await member.cortex('updateSettings', 'PUT', '/settings', valid);
-    expect(put.status).toBe(403);
-    expect(await t.snapshot('cortex.tenant_settings')).toBe(before);
+  it('are an administration read: members and viewers get 403, and change nothing either', async () => {
+    for (const role of ['member', 'viewer']) {
+      const someone = await t.memberWithRole(role);
+      const read = await someone.cortex('getSettings', 'GET', '/settings');
+      expect(read.status, role).toBe(403);
+      expect(read.contract, role).toEqual([]);
+      expect(read.body, role).toMatchObject({ code: 'FORBIDDEN', permission: 'cortex:setting:read' });
+      const before = await t.snapshot('cortex.tenant_settings');
+      const put = await someone.cortex('updateSettings', 'PUT', '/settings', valid);
+      expect(put.status, role).toBe(403);
+      expect(await t.snapshot('cortex.tenant_settings')).toBe(before);
+    }
+    const admin = await t.memberWithRole('admin');
+    expect((await admin.cortex('getSettings', 'GET', '/settings')).status).toBe(200);
+  });
+
+  it('gives every member the display settings the console applies, and those only', async () => {
+    await t.owner.cortex('updateSettings', 'PUT', '/settings', valid);
+    for (const role of ['viewer', 'member', 'admin']) {
+      const someone = await t.memberWithRole(role);
+      const display = await someone.cortex('getDisplaySettings', 'GET', '/display-settings');
+      expect(display.status, role).toBe(200);
+      expect(display.contract, role).toEqual([]);
+      expect(display.body, role).toEqual(valid);
+    }
+    const globex = await t.owner.cortex('getDisplaySettings', 'GET', '/display-settings', undefined, {
+      tenant: t.globexId,
+    });
+    expect(globex.body).toEqual({ locale: 'en-US', timeZone: 'UTC', currency: 'EUR', theme: {} });
+    expect((await t.anonymous.cortex('getDisplaySettings', 'GET', '/display-settings')).status).toBe(401);
+  });
+
+  it('grants viewers cortex:app:read and cortex:display-settings:read of Cortex, members also pii:read, nothing more', async () => {
+    const expected: Record<string, string[]> = {
+      viewer: ['cortex:app:read', 'cortex:display-settings:read'],
+      // as in every app with personal data; no operation a member may call shows any of Cortex's
+      member: ['cortex:app:read', 'cortex:display-settings:read', 'cortex:pii:read'],
+    };
+    for (const [role, permissions] of Object.entries(expected)) {
+      const someone = await t.memberWithRole(role);
+      const me = await someone.request('GET', '/api/auth/me');
+      const cortex = (me.body.permissions as string[]).filter((p) => p.startsWith('cortex:')).sort();
+      expect(cortex, role).toEqual(permissions);
+    }
+    const admin = await t.memberWithRole('admin');
+    const me = await admin.request('GET', '/api/auth/me');
+    expect(me.body.permissions).toEqual(
+      expect.arrayContaining([
+        'cortex:setting:read',
+        'cortex:setting:update',
+        'cortex:display-settings:read',
+      ]),
+    );
   });
 });

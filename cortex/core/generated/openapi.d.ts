@@ -61,6 +61,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/display-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the display settings the console applies
+     * @description The tenant's locale, time zone, currency and theme, which every member's console formats and themes with; the defaults until first saved. Every role holds its permission.
+     */
+    get: operations['getDisplaySettings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/invitations': {
     parameters: {
       query?: never;
@@ -153,8 +173,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Read the tenant's settings
-     * @description Locale, time zone, currency and theme overrides; the defaults until first saved.
+     * Read the tenant's settings, to administer them
+     * @description Locale, time zone, currency and theme overrides; the defaults until first saved. What `PUT /settings` replaces, for Owners and Admins; every member's console reads `GET /display-settings` instead.
      */
     get: operations['getSettings'];
     /**
@@ -234,6 +254,19 @@ export interface components {
       removable: boolean;
       title: string;
       version: string;
+    };
+    /**
+     * Display settings
+     * @description What every member's console applies: the tenant's language and region, time zone, currency and theme, as its settings say (`GET /settings`, for administration). Defaults until first saved: `en-US`, `UTC`, `EUR`, no overrides. An API shape, not stored.
+     */
+    DisplaySettings: {
+      /** @description An ISO 4217 code: `EUR`, `CHF` */
+      currency: string;
+      /** @description A BCP 47 language tag: `en-US`, `de-CH` */
+      locale: string;
+      theme: components['schemas']['TenantSettingsTheme'];
+      /** @description An IANA time zone: `UTC`, `Europe/Zurich` */
+      timeZone: string;
     };
     /**
      * Invitation
@@ -492,6 +525,31 @@ export interface operations {
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       422: components['responses']['UnprocessableContent'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  getDisplaySettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DisplaySettings'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };

@@ -5,6 +5,7 @@
  */
 export interface CortexSchemas {
   App: App;
+  DisplaySettings: DisplaySettings;
   InvitationInfo: InvitationInfo;
   Problem: Problem;
   TenantSettings: TenantSettings;
@@ -44,6 +45,47 @@ export interface App {
     name: string;
     description: string;
   }[];
+}
+/**
+ * What every member's console applies: the tenant's language and region, time zone, currency and theme, as its settings say (`GET /settings`, for administration). Defaults until first saved: `en-US`, `UTC`, `EUR`, no overrides. An API shape, not stored.
+ *
+ * This interface was referenced by `CortexSchemas`'s JSON-Schema
+ * via the `definition` "DisplaySettings".
+ */
+export interface DisplaySettings {
+  /**
+   * A BCP 47 language tag: `en-US`, `de-CH`
+   */
+  locale: string;
+  /**
+   * An IANA time zone: `UTC`, `Europe/Zurich`
+   */
+  timeZone: string;
+  /**
+   * An ISO 4217 code: `EUR`, `CHF`
+   */
+  currency: string;
+  theme: TenantSettingsTheme;
+}
+/**
+ * Overrides of design tokens (`@codexion/resources` tokens.json) per color mode, by name: a semantic role (`primary`, `sidebar-accent`, …), a token group's base (`radius`) or a token path (`color.brand.600`), with a CSS value
+ *
+ * This interface was referenced by `CortexSchemas`'s JSON-Schema
+ * via the `definition` "TenantSettingsTheme".
+ */
+export interface TenantSettingsTheme {
+  light?: TenantSettingsTokenOverrides;
+  dark?: TenantSettingsTokenOverrides;
+}
+/**
+ * This interface was referenced by `CortexSchemas`'s JSON-Schema
+ * via the `definition` "TenantSettingsTokenOverrides".
+ */
+export interface TenantSettingsTokenOverrides {
+  /**
+   * A CSS color or length: `oklch(0.55 0.2 150)`, `#0f766e`, `0.75rem`; no `url(`, quotes, `;`, braces or `<`
+   */
+  [k: string]: string | undefined;
 }
 /**
  * An invitation into the tenant, as the API shows it (never its token).
@@ -141,24 +183,4 @@ export interface TenantSettings {
    */
   currency: string;
   theme: TenantSettingsTheme;
-}
-/**
- * Overrides of design tokens (`@codexion/resources` tokens.json) per color mode, by name: a semantic role (`primary`, `sidebar-accent`, …), a token group's base (`radius`) or a token path (`color.brand.600`), with a CSS value
- *
- * This interface was referenced by `CortexSchemas`'s JSON-Schema
- * via the `definition` "TenantSettingsTheme".
- */
-export interface TenantSettingsTheme {
-  light?: TenantSettingsTokenOverrides;
-  dark?: TenantSettingsTokenOverrides;
-}
-/**
- * This interface was referenced by `CortexSchemas`'s JSON-Schema
- * via the `definition` "TenantSettingsTokenOverrides".
- */
-export interface TenantSettingsTokenOverrides {
-  /**
-   * A CSS color or length: `oklch(0.55 0.2 150)`, `#0f766e`, `0.75rem`; no `url(`, quotes, `;`, braces or `<`
-   */
-  [k: string]: string | undefined;
 }

@@ -160,7 +160,7 @@ describe('settings page', () => {
     renderAdmin({
       path: '/settings',
       routes: settingsRoutes(),
-      permissions: ['cortex:tenant-settings:read', 'prefiq:tenant:read'],
+      permissions: ['cortex:setting:read', 'prefiq:tenant:read'],
     });
     const primary = await screen.findByRole('textbox', { name: 'primary' });
     expect(primary.hasAttribute('readonly')).toBe(true);

@@ -141,4 +141,18 @@ describe('the shell', () => {
     expect(host.requests.some((request) => request.url === '/api/auth/logout-all')).toBe(true);
     expect(host.state.signedIn).toBe(false);
   });
+
+  it('signs out when the session already ended on the server (logout answers 401)', async () => {
+    const { router, host } = renderCortex('/');
+    const u = user();
+    await u.click(await screen.findByRole('button', { name: 'Account menu of Ada Lovelace' }));
+    const menu = await screen.findByRole('menu');
+    // ended elsewhere meanwhile: another tab signed out, or an admin revoked it
+    host.state.signedIn = false;
+    await u.click(within(menu).getByRole('menuitem', { name: 'Log out' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();
+    const logout = host.requests.find((request) => request.url === '/api/auth/logout');
+    expect(logout?.method).toBe('POST');
+  });
 });

@@ -27,7 +27,8 @@ export const adminPermissions = [
   'prefiq:audit:read',
   'cortex:app:read',
   'cortex:app:manage',
-  'cortex:tenant-settings:read',
+  'cortex:display-settings:read',
+  'cortex:setting:read',
   'cortex:setting:update',
   'cortex:tenant:create',
   'cortex:system:read',
@@ -38,7 +39,7 @@ export const adminPermissions = [
 export const viewerPermissions = [
   'prefiq:tenant:read',
   'cortex:app:read',
-  'cortex:tenant-settings:read',
+  'cortex:display-settings:read',
   'crm:deal:read',
   'crm:company:read',
   'crm:person:read',
@@ -239,8 +240,9 @@ export function createFakeHost({
         items: apps.map((app) => ({ ...app, enabled: current()?.enabled.includes(app.name) ?? false })),
       });
     }
-    if (path === '/api/cortex/settings') {
-      if (!can('cortex:tenant-settings:read')) return problem(403, 'FORBIDDEN');
+    if (path === '/api/cortex/settings' || path === '/api/cortex/display-settings') {
+      const permission = path.endsWith('/settings') ? 'cortex:setting:read' : 'cortex:display-settings:read';
+      if (!can(permission)) return problem(403, 'FORBIDDEN');
       return reply(200, {
         locale: 'en-US',
         timeZone: 'UTC',

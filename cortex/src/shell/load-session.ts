@@ -51,7 +51,7 @@ async function unlessForbidden<T>(request: Promise<T>, fallback: T): Promise<T> 
 
 /**
  * Boots a session: who is signed in (`/api/auth/me`), then their tenants, the apps and the tenant's
- * settings at once. `null` when nobody is signed in (401). What the session may not read is left
+ * display settings (`/api/cortex/display-settings`: locale, time zone, currency, theme) at once. `null` when nobody is signed in (401). What the session may not read is left
  * empty (apps) or at its defaults (settings) rather than failing the shell.
  *
  * @throws {ProblemError} anything but 401 from `/me`, or a failure other than 403 of the rest
@@ -77,7 +77,8 @@ export async function loadSession(apiFetch: ApiFetch, fallbackLocale = 'en-US'):
       null,
     ),
     unlessForbidden(
-      apiFetch<TenantSettings>('/cortex/settings').then(({ data }) => data),
+      // what every member may read; the settings themselves (`/cortex/settings`) are the administration's
+      apiFetch<TenantSettings>('/cortex/display-settings').then(({ data }) => data),
       // display settings the session may not read: the browser's language, the rest at defaults
       { ...defaultSettings, locale: fallbackLocale },
     ),

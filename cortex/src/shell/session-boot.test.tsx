@@ -36,9 +36,11 @@ describe('booting the session', () => {
         '/api/auth/me',
         '/api/tenancy/memberships',
         '/api/cortex/apps',
-        '/api/cortex/settings',
+        '/api/cortex/display-settings',
       ]),
     );
+    // the administration's settings are the settings page's business, not the shell's
+    expect(booted).not.toContain('/api/cortex/settings');
   });
 
   it("speaks the tenant's language and applies its theme overrides", async () => {
@@ -48,7 +50,7 @@ describe('booting the session', () => {
           id: ids.acme,
           name: 'Acme',
           role: 'owner',
-          permissions: ['cortex:app:read', 'cortex:tenant-settings:read', 'crm:*'],
+          permissions: ['cortex:app:read', 'cortex:display-settings:read', 'crm:*'],
           enabled: ['crm'],
           settings: {
             locale: 'de-DE',
@@ -66,10 +68,40 @@ describe('booting the session', () => {
     expect(style.getPropertyValue('--dark-primary')).toBe('#22c55e');
   });
 
+  it("gives a viewer, who may not read the tenant's settings, a shell in the tenant's language and theme", async () => {
+    const { host } = renderCortex('/', {
+      tenants: [
+        {
+          id: ids.acme,
+          name: 'Acme',
+          role: 'viewer',
+          permissions: viewerPermissions,
+          enabled: ['crm'],
+          settings: { locale: 'de-DE', theme: { light: { primary: '#0f766e' } } },
+        },
+      ],
+    });
+    expect(await screen.findByRole('heading', { name: 'Willkommen, Ada' })).toBeTruthy();
+    await waitFor(() =>
+      expect(document.documentElement.style.getPropertyValue('--light-primary')).toBe('#0f766e'),
+    );
+    expect(await screen.findByRole('link', { name: 'CRM öffnen' })).toBeTruthy();
+    const settings = await host.fetch('/api/cortex/settings');
+    expect(settings.status).toBe(403);
+    // nor does the administration's Settings page show in its navigation
+    expect(screen.queryByRole('link', { name: /Settings|Einstellungen/ })).toBeNull();
+  });
+
   it('boots a session that may not read the apps or settings: apps from its permissions, default settings', async () => {
     renderCortex('/', {
       tenants: [
-        { id: ids.acme, name: 'Acme', role: 'viewer', permissions: viewerPermissions, enabled: ['crm'] },
+        {
+          id: ids.acme,
+          name: 'Acme',
+          role: 'viewer',
+          permissions: ['prefiq:tenant:read', 'crm:deal:read'],
+          enabled: ['crm'],
+        },
       ],
     });
     expect(await screen.findByRole('heading', { name: 'Welcome, Ada' })).toBeTruthy();

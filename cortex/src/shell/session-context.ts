@@ -27,7 +27,7 @@ export interface SessionApp {
   permissions: { name: string; description: string }[];
 }
 
-/** The tenant's settings (`/api/cortex/settings`). */
+/** The tenant's display settings (`/api/cortex/display-settings`), which the shell applies. */
 export interface TenantSettings {
   locale: string;
   timeZone: string;

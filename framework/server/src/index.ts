@@ -64,6 +64,7 @@ export {
 export { scalarAssetPath } from './http/docs-routes.js';
 export type { ReadinessCheck, ReadinessProbe } from './http/health-routes.js';
 export { type MergeOpenApiOptions, type MountedDocument, mergeOpenApi } from './http/merge-openapi.js';
+export { type MetricsAccess, metricsApp, metricsRoutes } from './http/metrics-routes.js';
 export type { OperationHandler, OperationInput } from './http/operation-handler.js';
 export {
   ContractMismatchError,

@@ -18,6 +18,9 @@ import type {
   EnableAppData,
   EnableAppErrors,
   EnableAppResponses,
+  GetDisplaySettingsData,
+  GetDisplaySettingsErrors,
+  GetDisplaySettingsResponses,
   GetSettingsData,
   GetSettingsErrors,
   GetSettingsResponses,
@@ -126,6 +129,28 @@ export const enableApp = <ThrowOnError extends boolean = false>(
   });
 
 /**
+ * Read the display settings the console applies
+ *
+ * The tenant's locale, time zone, currency and theme, which every member's console formats and themes with; the defaults until first saved. Every role holds its permission.
+ */
+export const getDisplaySettings = <ThrowOnError extends boolean = false>(
+  options?: Options<GetDisplaySettingsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<GetDisplaySettingsResponses, GetDisplaySettingsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/display-settings',
+    ...options,
+  });
+
+/**
  * List the tenant's invitations
  *
  * Newest first, every status.
@@ -226,9 +251,9 @@ export const revokeInvitation = <ThrowOnError extends boolean = false>(
   });
 
 /**
- * Read the tenant's settings
+ * Read the tenant's settings, to administer them
  *
- * Locale, time zone, currency and theme overrides; the defaults until first saved.
+ * Locale, time zone, currency and theme overrides; the defaults until first saved. What `PUT /settings` replaces, for Owners and Admins; every member's console reads `GET /display-settings` instead.
  */
 export const getSettings = <ThrowOnError extends boolean = false>(
   options?: Options<GetSettingsData, ThrowOnError>,

@@ -39,6 +39,27 @@ export type App = {
 };
 
 /**
+ * Display settings
+ *
+ * What every member's console applies: the tenant's language and region, time zone, currency and theme, as its settings say (`GET /settings`, for administration). Defaults until first saved: `en-US`, `UTC`, `EUR`, no overrides. An API shape, not stored.
+ */
+export type DisplaySettings = {
+  /**
+   * A BCP 47 language tag: `en-US`, `de-CH`
+   */
+  locale: string;
+  /**
+   * An IANA time zone: `UTC`, `Europe/Zurich`
+   */
+  timeZone: string;
+  /**
+   * An ISO 4217 code: `EUR`, `CHF`
+   */
+  currency: string;
+  theme: TenantSettingsTheme;
+};
+
+/**
  * Invitation
  *
  * An invitation into the tenant, as the API shows it (never its token).
@@ -297,6 +318,47 @@ export type EnableAppResponses = {
 };
 
 export type EnableAppResponse = EnableAppResponses[keyof EnableAppResponses];
+
+export type GetDisplaySettingsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/display-settings';
+};
+
+export type GetDisplaySettingsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetDisplaySettingsError = GetDisplaySettingsErrors[keyof GetDisplaySettingsErrors];
+
+export type GetDisplaySettingsResponses = {
+  /**
+   * Success
+   */
+  200: DisplaySettings;
+};
+
+export type GetDisplaySettingsResponse = GetDisplaySettingsResponses[keyof GetDisplaySettingsResponses];
 
 export type ListInvitationsData = {
   body?: never;

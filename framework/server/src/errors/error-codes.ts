@@ -34,6 +34,8 @@ export const errorCodes = {
   LAST_OWNER: 409,
   /** the role still has members */
   ROLE_IN_USE: 409,
+  /** the user holds the most live API keys allowed in the tenant (`auth.apiKeys.maxPerUser`) */
+  API_KEY_LIMIT: 409,
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

@@ -166,6 +166,37 @@ describe('security headers and CORS', () => {
   });
 });
 
+describe('caching', () => {
+  it('marks every answer no-store unless its handler says otherwise, problems included', async () => {
+    const { app } = appWith({
+      getInvoice: () => {
+        throw new DomainError('RULE_FAILED', 'The invoice breaks a rule');
+      },
+      sendInvoice: (c) => c.json({ sent: true }, 200, { 'Cache-Control': 'private, max-age=60' }),
+    });
+    const answers = {
+      list: await app.request('/api/billing/invoices', { headers: tenantHeaders() }),
+      ruleFailed: await app.request(invoiceUrl, { headers: tenantHeaders() }),
+      notFound: await app.request('/api/billing/nothing-here'),
+      methodNotAllowed: await app.request('/api/billing/invoices', { method: 'PUT' }),
+      badParameter: await app.request('/api/billing/invoices/42', { headers: tenantHeaders() }),
+      openapi: await app.request('/api/openapi.json'),
+      metrics: await app.request('/metrics'),
+    };
+    for (const [name, response] of Object.entries(answers)) {
+      expect(response.headers.get('cache-control'), name).toBe('no-store');
+    }
+    // a handler that decides for itself keeps its own
+    const own = await app.request(`${invoiceUrl}/send`, {
+      method: 'POST',
+      headers: tenantHeaders({ 'Content-Type': 'application/json' }),
+      body: JSON.stringify({ to: 'a@example.com' }),
+    });
+    expect(own.status).toBe(200);
+    expect(own.headers.get('cache-control')).toBe('private, max-age=60');
+  });
+});
+
 describe('routing problems', () => {
   it('answers 404 NOT_FOUND for an unknown route', async () => {
     const { app } = testApp();

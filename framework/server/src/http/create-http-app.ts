@@ -10,6 +10,7 @@ import { corsPolicy } from './cors-policy.js';
 import { docsRoutes } from './docs-routes.js';
 import { healthRoutes, type ReadinessProbe } from './health-routes.js';
 import { mergeOpenApi } from './merge-openapi.js';
+import { type MetricsAccess, metricsRoutes } from './metrics-routes.js';
 import {
   createOperationRouter,
   type HttpPlugin,
@@ -34,6 +35,11 @@ export interface HttpAppOptions {
   plugins: readonly HttpPlugin[];
   logger: Logger;
   metrics: Metrics;
+  /**
+   * `/metrics` on this app: to anyone (`{}`, the default), behind `Authorization: Bearer <token>`,
+   * or not at all (`false`: served on a listener of its own, see `metricsApp`, or nowhere)
+   */
+  metricsAccess?: MetricsAccess | false;
   /** behind `/readyz`: database reachable, migrations applied, plugins booted */
   readiness: ReadinessProbe;
   /** the tenant of a request to `/api/<app>/...`; see `tenantFromHeader` until authentication exists */
@@ -81,8 +87,9 @@ export interface HttpAppOptions {
 const reservedAppNames = new Set(['docs', 'openapi.json', 'auth']);
 
 /**
- * The kernel's HTTP app: request id, trace, logger, metrics, security headers, CORS, body limit and
- * timeout for every request; health, metrics and API docs; each plugin's OpenAPI operations under
+ * The kernel's HTTP app: request id, trace, logger, metrics, security headers (and `no-store`
+ * unless a handler says otherwise), CORS, body limit and timeout for every request; health, metrics
+ * (unless `metricsAccess` is false) and API docs; each plugin's OpenAPI operations under
  * `/api/<app>`, contract-checked; problem+json for every error, 404 and 405 included.
  *
  * @throws {ContractMismatchError} when a plugin's handlers do not match its document
@@ -100,6 +107,7 @@ export function createHttpApp({
   plugins,
   logger,
   metrics,
+  metricsAccess = {},
   readiness,
   tenant,
   user,
@@ -140,7 +148,8 @@ export function createHttpApp({
     requestTimeout(requestTimeoutMs),
   );
 
-  app.route('/', healthRoutes({ readiness, metrics }));
+  app.route('/', healthRoutes({ readiness }));
+  if (metricsAccess !== false) app.route('/', metricsRoutes({ metrics, ...metricsAccess }));
   const documented = auth ? [...plugins, { name: 'auth', openapi: auth.openapi }] : plugins;
   app.route(
     '/',

@@ -1,17 +1,14 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { createMetrics } from '../observability/metrics.js';
 import type { AppEnv } from './app-env.js';
 import { healthRoutes, type ReadinessProbe } from './health-routes.js';
-import { testApp } from './http-test-app.test-helper.js';
 import { problemErrorHandler } from './problem.js';
 
 function healthApp(readiness: ReadinessProbe, readinessTimeoutMs?: number): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const metrics = createMetrics({ defaultMetrics: false });
   app.route(
     '/',
-    healthRoutes({ readiness, metrics, ...(readinessTimeoutMs === undefined ? {} : { readinessTimeoutMs }) }),
+    healthRoutes({ readiness, ...(readinessTimeoutMs === undefined ? {} : { readinessTimeoutMs }) }),
   );
   app.onError(problemErrorHandler());
   return app;
@@ -103,19 +100,5 @@ describe('/readyz', () => {
     expect(await hanging.json()).toMatchObject({
       errors: [{ path: '/checks/probe', message: 'no answer within 20 ms' }],
     });
-  });
-});
-
-describe('/metrics', () => {
-  it('serves the Prometheus exposition of the kernel registry, process metrics included', async () => {
-    const { app } = testApp();
-    const { app: withProcess } = testApp({ metrics: createMetrics() });
-    const response = await withProcess.request('/metrics');
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toContain('text/plain');
-    const text = await response.text();
-    expect(text).toContain('# TYPE http_request_duration_seconds histogram');
-    expect(text).toContain('process_cpu_user_seconds_total');
-    expect(await (await app.request('/metrics')).text()).not.toContain('process_cpu_user_seconds_total');
   });
 });

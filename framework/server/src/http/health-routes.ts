@@ -1,7 +1,6 @@
 import { escapePointerToken } from '@codexion/schema';
 import { Hono } from 'hono';
 import { DomainError } from '../errors/domain-error.js';
-import type { Metrics } from '../observability/metrics.js';
 import type { AppEnv } from './app-env.js';
 
 /** The outcome of one readiness check (database reachable, migrations applied, plugins booted). */
@@ -22,7 +21,6 @@ export type ReadinessProbe = () => Promise<Record<string, ReadinessCheck>> | Rec
 
 export interface HealthRoutesOptions {
   readiness: ReadinessProbe;
-  metrics: Metrics;
   /** a probe hanging on a dead database must still answer before the orchestrator gives up */
   readinessTimeoutMs?: number;
 }
@@ -45,18 +43,14 @@ async function runProbe(probe: ReadinessProbe, timeoutMs: number): Promise<Recor
 }
 
 /**
- * `/healthz` (the process answers: 200), `/readyz` (200 with the checks, `status` `ok`, or
+ * `/healthz` (the process answers: 200) and `/readyz` (200 with the checks, `status` `ok`, or
  * `degraded` when only checks that are not critical failed; 503 NOT_READY listing the failed
- * critical ones in `errors` otherwise) and `/metrics` (Prometheus text).
+ * critical ones in `errors` otherwise). `/metrics` is `metricsRoutes`'.
  *
  * @example
- * app.route('/', healthRoutes({ readiness: async () => ({ database: { ok: await db.ping() } }), metrics }));
+ * app.route('/', healthRoutes({ readiness: async () => ({ database: { ok: await db.ping() } }) }));
  */
-export function healthRoutes({
-  readiness,
-  metrics,
-  readinessTimeoutMs = 5_000,
-}: HealthRoutesOptions): Hono<AppEnv> {
+export function healthRoutes({ readiness, readinessTimeoutMs = 5_000 }: HealthRoutesOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.get('/healthz', (c) => {
     c.set('routeTemplate', '/healthz');
@@ -80,10 +74,6 @@ export function healthRoutes({
     }
     const degraded = Object.values(checks).some((check) => !check.ok);
     return c.json({ status: degraded ? 'degraded' : 'ok', checks });
-  });
-  routes.get('/metrics', async (c) => {
-    c.set('routeTemplate', '/metrics');
-    return c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType });
   });
   return routes;
 }

@@ -24,6 +24,7 @@ describe('standard response headers', () => {
     app.get('/fast', (c) => jsonResponse(c, { a: 1 }, 200, { ETag: '"1"' }));
     app.get('/slow', (c) => c.json({ a: 1 }, 200, { ETag: '"1"' }));
     app.get('/own', (c) => c.json({}, 200, { 'Content-Security-Policy': "default-src 'none'" }));
+    app.get('/cached', (c) => jsonResponse(c, {}, 200, { 'Cache-Control': 'public, max-age=60' }));
     const headers = {
       'x-request-id': 'req-1',
       traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
@@ -36,7 +37,9 @@ describe('standard response headers', () => {
     expect({ ...headersOf(fast), traceparent: '' }).toEqual({ ...expected, traceparent: '' });
     expect(fast.headers.get('content-type')).toBe('application/json');
     expect(expected).toMatchObject({ ...securityHeaderValues, 'x-request-id': 'req-1', etag: '"1"' });
-    // a handler's own header stays
+    expect(fast.headers.get('cache-control')).toBe('no-store');
+    // a handler's own header stays, in whatever case it names it
     expect((await app.request('/own')).headers.get('content-security-policy')).toBe("default-src 'none'");
+    expect((await app.request('/cached')).headers.get('cache-control')).toBe('public, max-age=60');
   });
 });

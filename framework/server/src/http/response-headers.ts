@@ -40,7 +40,9 @@ export function jsonResponse(
   const all: Record<string, string> = {};
   for (const named of c.get('responseHeaders') ?? []) Object.assign(all, named);
   all['content-type'] = 'application/json';
-  if (headers !== undefined) Object.assign(all, headers);
+  // the standard names are lower case: a handler's `Cache-Control` replaces the default, not joins it
+  if (headers !== undefined)
+    for (const [name, value] of Object.entries(headers)) all[name.toLowerCase()] = value;
   const response = new Response(JSON.stringify(body), { status, headers: all });
   complete.add(response);
   return response;

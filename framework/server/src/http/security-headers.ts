@@ -43,13 +43,22 @@ export const securityHeaderValues: Readonly<Record<string, string>> = {
   'x-xss-protection': '0',
 };
 
-const securityHeaderEntries = Object.entries(securityHeaderValues);
+/**
+ * What a cache may keep of an answer whose handler does not say: nothing. Answers to requests with
+ * credentials (session cookie, bearer token, API key) carry a tenant's data, and neither a shared
+ * cache nor the browser's disk may hold them; problems and the probes too. The handlers of public,
+ * unchanging content say otherwise themselves: the UI's files (static-ui.ts), the JWKS, the API
+ * reference's script.
+ */
+export const defaultCacheControl: Readonly<Record<string, string>> = { 'cache-control': 'no-store' };
+
+const defaultEntries = [...Object.entries(securityHeaderValues), ...Object.entries(defaultCacheControl)];
 
 /**
- * {@link securityHeaderValues} on every response. A header a handler already set stays as it set
- * it (the web UI's pages set their own policy, see static-ui.ts), and `X-Powered-By` goes, as
- * with Hono's `secureHeaders`. A handler that builds its response with `jsonResponse` carries them
- * already.
+ * {@link securityHeaderValues} and {@link defaultCacheControl} on every response. A header a
+ * handler already set stays as it set it (the web UI's pages set their own policy and caching, see
+ * static-ui.ts), and `X-Powered-By` goes, as with Hono's `secureHeaders`. A handler that builds its
+ * response with `jsonResponse` carries them already.
  *
  * @example
  * app.use(securityHeaders());
@@ -57,10 +66,11 @@ const securityHeaderEntries = Object.entries(securityHeaderValues);
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     standardResponseHeaders(c, securityHeaderValues);
+    standardResponseHeaders(c, defaultCacheControl);
     await next();
     if (carriesStandardHeaders(c.res)) return;
     const headers = c.res.headers;
-    for (const [name, value] of securityHeaderEntries) if (!headers.has(name)) headers.set(name, value);
+    for (const [name, value] of defaultEntries) if (!headers.has(name)) headers.set(name, value);
     headers.delete('x-powered-by');
   };
 }

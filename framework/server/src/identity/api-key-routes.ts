@@ -28,9 +28,15 @@ export function apiKeyHandlers(deps: AuthRouteDeps): Record<string, AuthHandler>
       );
       return c.json(created, 201);
     },
-    async listApiKeys(c) {
+    async listApiKeys(c, input) {
       const principal = await requireUser(deps, c);
-      return c.json({ items: await listApiKeys(ctx, principal.user.id, currentTenant(principal)) });
+      const { limit, cursor } = input.query as { limit?: number; cursor?: string };
+      return c.json(
+        await listApiKeys(ctx, principal.user.id, currentTenant(principal), {
+          ...(limit === undefined ? {} : { limit }),
+          cursor,
+        }),
+      );
     },
     async revokeApiKey(c, input) {
       const principal = await requireUser(deps, c);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../data/database.js';
 import { apiKeys, users } from './identity-tables.js';
 import { hashSecret, newSecret, safeEqual } from './secret-token.js';
@@ -87,13 +87,63 @@ export async function touchApiKey(tx: Db, id: string, now: Date): Promise<void> 
     );
 }
 
-export async function apiKeysOf(tx: Db, userId: string, tenantId: string): Promise<ApiKeyRow[]> {
+/** Where a page of keys ends: its last key's creation time and id (the order, newest first). */
+export interface ApiKeyPosition {
+  createdAt: Date;
+  id: string;
+}
+
+/**
+ * A page of the user's keys in a tenant, newest first (ties by id): at most `limit`, after
+ * `after` when given.
+ *
+ * @example
+ * const rows = await apiKeysOf(tx, userId, tenantId, { limit: 26 });
+ */
+export async function apiKeysOf(
+  tx: Db,
+  userId: string,
+  tenantId: string,
+  { limit, after }: { limit: number; after?: ApiKeyPosition | undefined },
+): Promise<ApiKeyRow[]> {
+  const mine = and(eq(apiKeys.userId, userId), eq(apiKeys.tenantId, tenantId));
   return tx
     .select()
     .from(apiKeys)
-    .where(and(eq(apiKeys.userId, userId), eq(apiKeys.tenantId, tenantId)))
-    .orderBy(desc(apiKeys.createdAt))
-    .limit(500);
+    .where(
+      after === undefined
+        ? mine
+        : and(
+            mine,
+            sql`(${apiKeys.createdAt}, ${apiKeys.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`,
+          ),
+    )
+    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
+    .limit(limit);
+}
+
+/** The user's live keys in a tenant (neither revoked nor expired at `now`). */
+export async function countLiveApiKeys(tx: Db, userId: string, tenantId: string, now: Date): Promise<number> {
+  const [row] = await tx
+    .select({ live: count() })
+    .from(apiKeys)
+    .where(
+      and(
+        eq(apiKeys.userId, userId),
+        eq(apiKeys.tenantId, tenantId),
+        isNull(apiKeys.revokedAt),
+        or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, now)),
+      ),
+    );
+  return row?.live ?? 0;
+}
+
+/**
+ * Locks the user's row for the rest of the transaction: key creations of one user run one after
+ * the other, so two cannot both count the same keys and pass the cap together.
+ */
+export async function lockKeyOwner(tx: Db, userId: string): Promise<void> {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
 }
 
 /** Revokes a key of this user; `false` when there is no such live key. */

@@ -44,6 +44,10 @@ export interface AuthConfig {
   };
   lockout: { maxAttempts: number; ipMaxAttempts: number; windowMs: number; lockMs: number };
   rateLimit: { enabled: boolean; limit: number; windowMs: number };
+  /** reset and verification mails per target address and kind per window */
+  mailLimit: { limit: number; windowMs: number };
+  /** live keys per user per tenant */
+  apiKeys: { maxPerUser: number };
   /** seconds */
   tokens: { resetTtl: number; verifyTtl: number };
   mfa: { issuer: string; challengeTtl: number; encryptionKey?: string };

@@ -217,7 +217,17 @@ const schemas: Record<string, JsonSchema> = {
     },
     [...apiKeyRequired, 'key'],
   ),
-  ApiKeyList: object({ items: { type: 'array', items: ref('ApiKey') } }, ['items']),
+  ApiKeyList: object(
+    {
+      items: { type: 'array', items: ref('ApiKey'), maxItems: 100 },
+      nextCursor: {
+        type: ['string', 'null'],
+        maxLength: 128,
+        description: 'the `cursor` of the next page; `null` on the last',
+      },
+    },
+    ['items', 'nextCursor'],
+  ),
   AuthProviders: object(
     {
       password: { type: 'boolean', description: 'whether email and password sign-in is offered' },
@@ -425,7 +435,7 @@ export const authOpenApi: OpenApiDocument = {
       post: operation({
         id: 'logout',
         summary: 'End this session',
-        description: csrfNote,
+        description: `With the session cookie, or its refresh cookie once the session cookie expired, or a bearer token. No live session to end is a 401; the cookies of a dead one are cleared then too. ${csrfNote}`,
         tag: 'Sessions',
         security: 'user',
         ok: {
@@ -589,20 +599,33 @@ export const authOpenApi: OpenApiDocument = {
       post: operation({
         id: 'createApiKey',
         summary: 'Create an API key in the current tenant',
-        description: `Scopes must be permissions you hold. The key is in this answer only. ${csrfNote}`,
+        description: `Scopes must be permissions you hold. The key is in this answer only. A user holds at most auth.apiKeys.maxPerUser live keys (25) in a tenant: one more is a 409 API_KEY_LIMIT. ${csrfNote}`,
         tag: 'API keys',
         security: 'user',
         body: 'NewApiKey',
         ok: { status: 201, description: 'Created', schema: 'CreatedApiKey' },
-        errors: [400, 401, 403, 415, 422],
+        errors: [400, 401, 403, 409, 415, 422],
       }),
       get: operation({
         id: 'listApiKeys',
         summary: 'Your API keys in the current tenant (without secrets)',
+        description: 'Revoked and expired keys included, a page at a time.',
         tag: 'API keys',
         security: 'user',
+        parameters: [
+          query(
+            'limit',
+            { type: 'integer', format: 'int32', minimum: 1, maximum: 100, default: 25 },
+            'keys per page',
+          ),
+          query(
+            'cursor',
+            { type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_-]+$' },
+            '`nextCursor` of the previous page',
+          ),
+        ],
         ok: { status: 200, description: 'Keys, newest first', schema: 'ApiKeyList' },
-        errors: [401, 403],
+        errors: [400, 401, 403],
       }),
     },
     '/api-keys/{id}': {

@@ -42,9 +42,9 @@ export interface AuthRoutesOptions {
 
 /**
  * `/api/auth/*`: every operation of {@link authOpenApi}, its request validated against the
- * document (Ajv; problem+json with field paths), unsafe requests origin-checked, answers marked
- * `Cache-Control: no-store`, the whole prefix rate-limited per client address (but the JWKS,
- * which verifiers fetch and cache).
+ * document (Ajv; problem+json with field paths), unsafe requests origin-checked, the whole prefix
+ * rate-limited per client address (but the JWKS, which verifiers fetch and cache). Answers are
+ * `Cache-Control: no-store` like every answer of the HTTP app (`securityHeaders`), but the JWKS.
  *
  * @throws {ContractMismatchError} when an operation has no handler (at boot)
  */
@@ -79,10 +79,6 @@ export function authRoutes({ deps, oidc, rateLimitStore }: AuthRoutesOptions): H
       c.req.path === `${authBasePath}/.well-known/jwks.json` ? next() : limiter(c, next),
     );
   }
-  router.use(`${authBasePath}/*`, async (c, next) => {
-    await next();
-    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
-  });
 
   const validators = new OpenApiValidators(authOpenApi, 'auth');
   for (const { path, method, operation } of operations(authOpenApi)) {
@@ -91,7 +87,7 @@ export function authRoutes({ deps, oidc, rateLimitStore }: AuthRoutesOptions): H
     const template = `${authBasePath}${path}`;
     const validate = validators.forOperation(operation);
     // a user's operation checks who asks before what they sent: a stranger learns nothing of the
-    // validation rules (logout also accepts a dead session, so it authenticates itself)
+    // validation rules (logout also ends a session through its refresh cookie, so it authenticates itself)
     const forUsers = authUserOperations.has(operation.operationId) && operation.operationId !== 'logout';
     router.on(method.toUpperCase(), template.replace(/\{([^{}/]+)\}/g, ':$1'), async (c) => {
       c.set('routeTemplate', template);

@@ -114,6 +114,7 @@ export function createIdentity({
     email: mail,
     tenancy,
     audit: audit ?? auditLogRecorder(database),
+    limits: rateLimitStore,
     now,
   };
   const cookies = authCookies(settings.auth.cookie);

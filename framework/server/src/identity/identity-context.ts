@@ -5,6 +5,7 @@ import type { EmailTransport } from './email-transport.js';
 import type { AuthEventRecorder, TenancyPort } from './identity-ports.js';
 import type { IdentitySettings } from './identity-settings.js';
 import type { PasswordHasher } from './password-hasher.js';
+import type { RateLimitStore } from './rate-limit-store.js';
 import type { SecretBox } from './secret-box.js';
 import type { SigningKeys } from './signing-keys.js';
 
@@ -24,6 +25,8 @@ export interface IdentityContext {
   email: EmailTransport;
   tenancy: TenancyPort;
   audit: AuthEventRecorder;
+  /** counts per client address (`/api/auth/*`) and per mailed address (reset, verification) */
+  limits: RateLimitStore;
   /** the clock; tests move it to expire tokens */
   now: () => Date;
 }

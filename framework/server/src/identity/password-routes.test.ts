@@ -10,8 +10,11 @@ import {
 
 let t: Awaited<ReturnType<typeof identityTestApp>>;
 
+/** mails per address and kind per window in these tests */
+const mailLimit = { limit: 3, windowMs: 3_600_000 };
+
 beforeAll(async () => {
-  t = await identityTestApp({ overrides: { auth: { rateLimit: { enabled: false } } } });
+  t = await identityTestApp({ overrides: { auth: { rateLimit: { enabled: false }, mailLimit } } });
 }, 60_000);
 afterAll(() => t?.dispose());
 
@@ -118,6 +121,63 @@ describe('password reset', () => {
     const login = await t.app.request('/api/auth/login', json({ email: 'invited@example.com', password }));
     expect(login.status).toBe(200);
     expect(await login.json()).toMatchObject({ user: { status: 'active', emailVerified: true } });
+  });
+});
+
+/**
+ * Sends `count` requests, each a little over a minute after the one before (past the resend
+ * spacing of one user), from `from` ms on; the clock is put back afterwards.
+ */
+async function spaced(
+  count: number,
+  from: number,
+  send: () => Response | Promise<Response>,
+): Promise<number[]> {
+  const statuses: number[] = [];
+  try {
+    for (let i = 0; i < count; i += 1) {
+      t.clock.offsetMs = from + i * 61_000;
+      statuses.push((await send()).status);
+    }
+  } finally {
+    t.clock.offsetMs = 0;
+  }
+  return statuses;
+}
+
+const mailsTo = (to: string, subject: RegExp) =>
+  t.mail.sent.filter((m) => m.to === to && subject.test(m.subject)).length;
+
+describe('mails per address', () => {
+  it('sends at most auth.mailLimit.limit reset mails to one address per window, answering 202 every time', async () => {
+    await t.createUser({ email: 'flooded@example.com' });
+    const ask = (email: string, ip = '198.51.100.1') =>
+      t.app.request('/api/auth/password/reset-request', json({ email }, { ip }));
+    // from many addresses and in any spelling: the limit is the target's
+    let n = 0;
+    const statuses = await spaced(25, 0, () =>
+      ask(n++ % 2 === 0 ? 'flooded@example.com' : 'FLOODED@example.com', `203.0.113.${n}`),
+    );
+    expect(statuses).toEqual(Array.from({ length: 25 }, () => 202));
+    expect(mailsTo('flooded@example.com', /reset/i)).toBe(mailLimit.limit);
+    // an address that has no account answers the same
+    expect(await spaced(5, 0, () => ask('nobody-flooded@example.com'))).toEqual([202, 202, 202, 202, 202]);
+    // another address is not held back, and the window passes
+    await t.createUser({ email: 'bystander@example.com' });
+    await spaced(1, 0, () => ask('bystander@example.com'));
+    expect(mailsTo('bystander@example.com', /reset/i)).toBe(1);
+    await spaced(1, 3 * mailLimit.windowMs, () => ask('flooded@example.com'));
+    expect(mailsTo('flooded@example.com', /reset/i)).toBe(mailLimit.limit + 1);
+  });
+
+  it('sends at most auth.mailLimit.limit verification mails to one address per window', async () => {
+    await t.createUser({ email: 'verify-flood@example.com' });
+    const { jar } = await signIn(t.app, 'verify-flood@example.com');
+    const statuses = await spaced(10, 0, () =>
+      t.app.request('/api/auth/email/verify-request', { method: 'POST', headers: browser(jar) }),
+    );
+    expect(statuses).toEqual(Array.from({ length: 10 }, () => 202));
+    expect(mailsTo('verify-flood@example.com', /confirm/i)).toBe(mailLimit.limit);
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { validationFailed } from '../errors/domain-error.js';
 import type { IdentityContext, RequestMeta } from './identity-context.js';
@@ -16,6 +17,23 @@ function link(ctx: IdentityContext, path: string, token: string): string {
   return `${ctx.settings.auth.publicUrl.replace(/\/$/, '')}${path}#token=${encodeURIComponent(token)}`;
 }
 
+/**
+ * Whether one more mail of this kind may go to the address in this window (`auth.mailLimit`),
+ * counted whether or not an account has the address: who asks cannot tell the two apart, and
+ * nobody fills an inbox, however many client addresses they ask from. The key names the address
+ * by its hash only, for a shared store.
+ */
+async function withinMailLimit(
+  ctx: IdentityContext,
+  kind: 'password_reset' | 'email_verify',
+  address: string,
+): Promise<boolean> {
+  const key = `mail:${kind}:${createHash('sha256').update(address).digest('base64url')}`;
+  const decision = await ctx.limits.hit(key, ctx.settings.auth.mailLimit, ctx.now().getTime());
+  if (!decision.allowed) ctx.logger.warn({ kind }, 'mails to one address held back: auth.mailLimit');
+  return decision.allowed;
+}
+
 function send(ctx: IdentityContext, to: string, subject: string, text: string): void {
   // not awaited: the answer must not take longer for an existing account than for none
   ctx.email.send({ to, subject, text }).catch((error: unknown) => {
@@ -25,16 +43,19 @@ function send(ctx: IdentityContext, to: string, subject: string, text: string): 
 
 /**
  * Starts a password reset: mails a single-use link (valid `auth.tokens.resetTtl`) when the
- * account exists and is not disabled. Answers the same either way, so it reveals no accounts.
+ * account exists and is not disabled, at most once a minute and `auth.mailLimit` times a window
+ * per address. Answers the same either way, so it reveals no accounts.
  */
 export async function requestPasswordReset(
   ctx: IdentityContext,
   email: string,
   meta: RequestMeta,
 ): Promise<void> {
+  const address = normalizeEmail(email);
+  if (!(await withinMailLimit(ctx, 'password_reset', address))) return;
   const now = ctx.now();
   const issued = await ctx.database.transaction(async (tx) => {
-    const user = await findUserByEmail(tx, normalizeEmail(email));
+    const user = await findUserByEmail(tx, address);
     if (user === undefined || user.status === 'disabled') return undefined;
     const last = await lastIssued(tx, user.id, 'password_reset');
     if (last !== undefined && now.getTime() - last.getTime() < resendAfterMs) return undefined;
@@ -156,9 +177,13 @@ export async function changePassword(
   });
 }
 
-/** Mails the signed-in user a verification link, unless the email is verified already. */
+/**
+ * Mails the signed-in user a verification link, unless the email is verified already; at most once
+ * a minute and `auth.mailLimit` times a window per address.
+ */
 export async function requestEmailVerification(ctx: IdentityContext, user: UserRow): Promise<void> {
   if (user.emailVerifiedAt !== null) return;
+  if (!(await withinMailLimit(ctx, 'email_verify', normalizeEmail(user.email)))) return;
   const now = ctx.now();
   const token = await ctx.database.transaction(async (tx) => {
     const last = await lastIssued(tx, user.id, 'email_verify');

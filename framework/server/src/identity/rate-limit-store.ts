@@ -28,6 +28,8 @@ interface Window {
   start: number;
   current: number;
   previous: number;
+  /** the rule's window: keys of several rules share the map, and each is swept by its own */
+  windowMs: number;
 }
 
 /**
@@ -42,16 +44,16 @@ interface Window {
  */
 export function memoryRateLimitStore({ maxKeys = 100_000 } = {}): RateLimitStore {
   const windows = new Map<string, Window>();
-  const sweep = (now: number, windowMs: number) => {
-    for (const [key, w] of windows) if (now - w.start >= 2 * windowMs) windows.delete(key);
+  const sweep = (now: number) => {
+    for (const [key, w] of windows) if (now - w.start >= 2 * w.windowMs) windows.delete(key);
   };
   return {
     async hit(key, { limit, windowMs }, now = Date.now()) {
-      if (windows.size >= maxKeys) sweep(now, windowMs);
+      if (windows.size >= maxKeys) sweep(now);
       const start = now - (now % windowMs);
       let w = windows.get(key);
       if (w === undefined) {
-        w = { start, current: 0, previous: 0 };
+        w = { start, current: 0, previous: 0, windowMs };
         windows.set(key, w);
       } else if (w.start !== start) {
         w.previous = start - w.start === windowMs ? w.current : 0;

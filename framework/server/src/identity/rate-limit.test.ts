@@ -25,6 +25,20 @@ describe('memoryRateLimitStore', () => {
   });
 });
 
+describe('memoryRateLimitStore with rules of different windows', () => {
+  it('sweeps each key by its own window, so a long count outlives a flood of short ones', async () => {
+    const store = memoryRateLimitStore({ maxKeys: 50 });
+    const hourly = { limit: 2, windowMs: 3_600_000 };
+    const start = 7_200_000;
+    expect((await store.hit('mail:a', hourly, start)).allowed).toBe(true);
+    expect((await store.hit('mail:a', hourly, start + 1)).allowed).toBe(true);
+    // ten minutes later the map fills with per-minute keys and gets swept
+    for (let i = 0; i < 60; i += 1)
+      await store.hit(`ip:${i}`, { limit: 60, windowMs: 60_000 }, start + 600_000);
+    expect((await store.hit('mail:a', hourly, start + 600_001)).allowed).toBe(false);
+  });
+});
+
 describe('the /api/auth rate limit', () => {
   let t: Awaited<ReturnType<typeof identityTestApp>>;
   const limit = 100;
@@ -54,6 +68,7 @@ describe('the /api/auth rate limit', () => {
     for (const response of refused) {
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(response.headers.get('cache-control')).toBe('no-store');
       expect(response.headers.get('ratelimit-limit')).toBe(String(limit));
       expect(response.headers.get('ratelimit-remaining')).toBe('0');
       expect(Number(response.headers.get('ratelimit-reset'))).toBeGreaterThan(0);

@@ -87,6 +87,42 @@ describe('sessions', () => {
     expect(forged.status).toBe(401);
   });
 
+  it('lets no cache keep an answer to a session cookie, a bearer token or an API key, errors included', async () => {
+    await member('no-store@example.com');
+    const { jar } = await signIn(t.app, 'no-store@example.com');
+    const token = await t.app.request(
+      '/api/auth/login',
+      json({ email: 'no-store@example.com', password, mode: 'token' }),
+    );
+    const { accessToken } = (await token.json()) as { accessToken: string };
+    const created = await t.app.request(
+      '/api/auth/api-keys',
+      json({ name: 'cache check', scopes: ['billing:invoice:read'] }, { headers: browser(jar) }),
+    );
+    const { key } = (await created.json()) as { key: string };
+    const answers = {
+      cookie: await t.app.request('/api/billing/invoices', { headers: browser(jar) }),
+      cookieMe: await t.app.request('/api/auth/me', { headers: browser(jar) }),
+      bearer: await t.app.request('/api/billing/invoices', {
+        headers: { Authorization: `Bearer ${accessToken}` },
+      }),
+      apiKey: await t.app.request('/api/billing/invoices', { headers: { 'X-API-Key': key } }),
+      apiKeyForbidden: await t.app.request(
+        '/api/billing/invoices',
+        json({ number: 'N-1', amount: 1 }, { headers: { 'X-API-Key': key } }),
+      ),
+      apiKeyNotFound: await t.app.request('/api/billing/invoices/nope', { headers: { 'X-API-Key': key } }),
+      unauthenticated: await t.app.request('/api/billing/invoices', {
+        headers: { Authorization: 'Bearer not-a-token' },
+      }),
+    };
+    expect(answers.apiKeyForbidden.status).toBe(403);
+    expect(answers.unauthenticated.status).toBe(401);
+    for (const [name, response] of Object.entries(answers)) {
+      expect(response.headers.get('cache-control'), name).toBe('no-store');
+    }
+  });
+
   it('refuses a cookie-authenticated write without the CSRF token, with a wrong one, or from another origin (403)', async () => {
     await member('csrf@example.com');
     const { jar } = await signIn(t.app, 'csrf@example.com');
@@ -198,6 +234,61 @@ describe('sessions', () => {
     const refresh = await t.app.request('/api/auth/refresh', json({ refreshToken }));
     expect(refresh.status).toBe(401);
     expect(t.events.filter((e) => e.action === 'auth.logout_all')).toHaveLength(1);
+  });
+
+  it('answers a logout with no live session to end 401, clearing what a browser still holds of a dead one', async () => {
+    const nothing = await t.app.request('/api/auth/logout', { method: 'POST' });
+    expect(nothing.status).toBe(401);
+    expect(nothing.headers.get('content-type')).toBe('application/problem+json');
+    expect(nothing.headers.get('www-authenticate')).toBe('Bearer realm="codexion"');
+    expect(await check('logout', nothing)).toEqual([]);
+    expect(await nothing.json()).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+    expect(nothing.headers.getSetCookie()).toEqual([]);
+
+    await member('stale-logout@example.com');
+    const { jar } = await signIn(t.app, 'stale-logout@example.com');
+    const ended = await t.app.request('/api/auth/logout', { method: 'POST', headers: browser(jar) });
+    expect(ended.status).toBe(204);
+    const before = t.events.filter((e) => e.action === 'auth.logout').length;
+    // the same cookies again (another tab): the session is gone, the cookies go too
+    const stale = await t.app.request('/api/auth/logout', { method: 'POST', headers: browser(jar) });
+    expect(stale.status).toBe(401);
+    expect(await stale.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+    const cleared = stale.headers.getSetCookie();
+    expect(cleared.map((c) => c.split('=')[0])).toEqual([
+      'codexion_session',
+      'codexion_session_refresh',
+      'codexion_session_csrf',
+    ]);
+    expect(cleared.every((c) => /Max-Age=0/.test(c))).toBe(true);
+    expect(t.events.filter((e) => e.action === 'auth.logout')).toHaveLength(before);
+
+    const token = await t.app.request(
+      '/api/auth/login',
+      json({ email: 'stale-logout@example.com', password, mode: 'token' }),
+    );
+    const { accessToken } = (await token.json()) as { accessToken: string };
+    const bearer = { Authorization: `Bearer ${accessToken}` };
+    expect((await t.app.request('/api/auth/logout', { method: 'POST', headers: bearer })).status).toBe(204);
+    const deadBearer = await t.app.request('/api/auth/logout', { method: 'POST', headers: bearer });
+    expect(deadBearer.status).toBe(401);
+    expect(deadBearer.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('still ends a live session whose session cookie expired, through its refresh cookie', async () => {
+    await member('expired-cookie@example.com');
+    const { jar } = await signIn(t.app, 'expired-cookie@example.com');
+    t.clock.offsetMs = 1_801_000;
+    try {
+      expect((await t.app.request('/api/auth/me', { headers: browser(jar) })).status).toBe(401);
+      const out = await t.app.request('/api/auth/logout', { method: 'POST', headers: browser(jar) });
+      expect(out.status).toBe(204);
+      expect(out.headers.getSetCookie().every((c) => /Max-Age=0/.test(c))).toBe(true);
+    } finally {
+      t.clock.offsetMs = 0;
+    }
+    const refresh = await t.app.request('/api/auth/refresh', { method: 'POST', headers: browser(jar) });
+    expect(refresh.status).toBe(401);
   });
 
   it('refreshes in token mode, switches tenants and revokes a session by id', async () => {

@@ -124,16 +124,29 @@ export function sessionHandlers(deps: AuthRouteDeps): Record<string, AuthHandler
 
     async logout(c) {
       let session: SessionRow | undefined;
+      let refused: DomainError | undefined;
       try {
         session = (await requireUser(deps, c)).session;
       } catch (error) {
         if (!(error instanceof DomainError) || error.status !== 401) throw error;
-        // the session cookie may have expired while the refresh cookie still names the session
+        refused = error;
+        // the session cookie may have expired while the refresh cookie still names the live session
         const refresh = cookies.read(c, 'refresh');
-        session = refresh === undefined ? undefined : await sessionForRefresh(ctx, refresh);
-        if (session !== undefined) checkCsrfToken(c, cookies, session.csrfHash, ctx.settings.trustedOrigins);
+        const named = refresh === undefined ? undefined : await sessionForRefresh(ctx, refresh);
+        if (named !== undefined && named.revokedAt === null && named.expiresAt > ctx.now()) {
+          checkCsrfToken(c, cookies, named.csrfHash, ctx.settings.trustedOrigins);
+          session = named;
+        }
       }
-      if (session !== undefined) await logout(ctx, session, requestMeta(deps, c));
+      if (session === undefined) {
+        // nothing to end is a 401 like any call without a session; a browser still holding a dead
+        // session's cookies gets them cleared, so signing out always leaves it signed out
+        const stale = (['session', 'refresh', 'csrf'] as const).some(
+          (name) => cookies.read(c, name) !== undefined,
+        );
+        return authProblem(c, refused ?? unauthenticated(), { cookies: stale ? cookies.clear() : [] });
+      }
+      await logout(ctx, session, requestMeta(deps, c));
       const response = c.body(null, 204);
       for (const cookie of cookies.clear()) response.headers.append('Set-Cookie', cookie);
       return response;

@@ -11,6 +11,7 @@ import type { PluginMigrations } from '../data/run-migrations.js';
 import type { AppEnv } from '../http/app-env.js';
 import { createHttpApp, type Environment } from '../http/create-http-app.js';
 import type { ReadinessCheck } from '../http/health-routes.js';
+import { metricsApp } from '../http/metrics-routes.js';
 import type { HttpPlugin } from '../http/operation-router.js';
 import { type HttpServer, serve } from '../http/serve.js';
 import type { StaticUiOptions } from '../http/static-ui.js';
@@ -42,6 +43,7 @@ import {
 } from './kernel-tokens.js';
 import { listRoutes, type RouteEntry } from './list-routes.js';
 import { loadConfig } from './load-config.js';
+import { metricsExposure } from './metrics-exposure.js';
 import { applyMigrations, migrationSources, planMigrations, requireMigrated } from './migrate-plugins.js';
 import { piiFieldsOf } from './pii-fields.js';
 import { pluginHandlers, type ResourceHandlerFactory } from './plugin-handlers.js';
@@ -134,7 +136,9 @@ export interface Kernel {
    * step one log line with the boot's trace id and its duration.
    */
   boot(options?: BootOptions): Promise<BootReport>;
-  /** Serves the booted app over HTTP. */
+  /** after `listen()` with `metrics.port` set: the listener serving `/metrics` */
+  readonly metricsServer: HttpServer | undefined;
+  /** Serves the booted app over HTTP, and `/metrics` on its own port when `metrics.port` is set. */
   listen(options?: ListenOptions): Promise<HttpServer>;
   /**
    * Stops: no new connections, in-flight requests drained (at most `http.drainMs`), `onShutdown`
@@ -189,6 +193,7 @@ export function createKernel(options: KernelOptions): Kernel {
   let registry: PluginRegistry | undefined;
   let app: Hono<AppEnv> | undefined;
   let server: HttpServer | undefined;
+  let metricsServer: HttpServer | undefined;
   let booting: Promise<BootReport> | undefined;
   let stopping: Promise<void> | undefined;
   let unwatchSealing: (() => void) | undefined;
@@ -393,8 +398,12 @@ export function createKernel(options: KernelOptions): Kernel {
       return report;
     }
 
+    const exposure = metricsExposure(current);
     await runStep(log, traceId, 'routes', async () => {
-      report.routes = listRoutes(plugins, { docs: current.docs.enabled });
+      report.routes = listRoutes(plugins, {
+        docs: current.docs.enabled,
+        metrics: exposure.onAppPort !== false,
+      });
       if (dryRun) return { dry_run: true, routes: report.routes.length };
       const db = required(database, 'the database');
       const onBoot = await runLifecycle(plugins, 'onBoot', contextOf, { logger });
@@ -431,6 +440,7 @@ export function createKernel(options: KernelOptions): Kernel {
         plugins: httpPlugins,
         logger,
         metrics: container.resolve(MetricsToken),
+        metricsAccess: exposure.onAppPort,
         readiness,
         ...identity.http.resolvers,
         // record policies need the user's roles beside the permissions
@@ -451,7 +461,16 @@ export function createKernel(options: KernelOptions): Kernel {
         version: plugins.length === 1 && plugins[0] ? plugins[0].version : '0.1.0',
         ...(options.staticUi ? { staticUi: options.staticUi } : {}),
       });
-      return { routes: report.routes.length, onBoot };
+      if (exposure.warning !== undefined) logger.warn({ trace_id: traceId }, exposure.warning);
+      return {
+        routes: report.routes.length,
+        onBoot,
+        metrics: exposure.listener
+          ? `port ${exposure.listener.port}${exposure.listener.token ? ', token' : ''}`
+          : exposure.onAppPort === false
+            ? 'off'
+            : `app port${exposure.onAppPort.token ? ', token' : ''}`,
+      };
     });
 
     await runStep(log, traceId, 'health', async () => {
@@ -500,7 +519,7 @@ export function createKernel(options: KernelOptions): Kernel {
         'drain',
         async () => {
           const inFlight = server?.inFlight() ?? 0;
-          await server?.close({ drainMs });
+          await Promise.all([server?.close({ drainMs }), metricsServer?.close({ drainMs })]);
           return { in_flight: inFlight, drain_ms: drainMs };
         },
         'shutdown step',
@@ -549,6 +568,9 @@ export function createKernel(options: KernelOptions): Kernel {
     get plugins() {
       return registry?.plugins ?? [];
     },
+    get metricsServer() {
+      return metricsServer;
+    },
     boot(bootOptions = {}) {
       if (booting)
         throw new KernelError('KERNEL_STATE', `boot() was already called (the kernel is ${state})`);
@@ -567,10 +589,28 @@ export function createKernel(options: KernelOptions): Kernel {
         throw new KernelError('KERNEL_STATE', `listen() needs a serving boot first (the kernel is ${state})`);
       if (server) return server;
       const current = required(config, 'config');
-      server = await serve(required(app, 'the HTTP app'), {
+      const listening = await serve(required(app, 'the HTTP app'), {
         hostname: host ?? current.http.host,
         port: port ?? current.http.port,
       });
+      const { listener } = metricsExposure(current);
+      if (listener !== undefined) {
+        try {
+          metricsServer = await serve(
+            metricsApp({
+              metrics: container.resolve(MetricsToken),
+              ...(listener.token === undefined ? {} : { token: listener.token }),
+            }),
+            { hostname: listener.host, port: listener.port },
+          );
+        } catch (error) {
+          // half a node (an API without its metrics) would go unnoticed: none at all
+          await listening.close({ drainMs: 0 });
+          throw error;
+        }
+        logger.info({ trace_id: traceId, url: metricsServer.url }, 'metrics listening');
+      }
+      server = listening;
       logger.info({ trace_id: traceId, url: server.url, port: server.port }, 'listening');
       return server;
     },

@@ -21,6 +21,11 @@ export interface KernelConfig {
     /** public operations, per client address and operation */
     publicRateLimit: { enabled: boolean; limit: number; windowMs: number };
   };
+  /**
+   * `GET /metrics`: on a listener of its own (`port`), behind a bearer token (`token`, secret), or
+   * without either on the app port to anyone in development and test and nowhere elsewhere
+   */
+  metrics: { port?: number; host?: string; token?: string };
   database: {
     /** PostgreSQL; absent means PGlite in `dataDir` */
     url?: string;

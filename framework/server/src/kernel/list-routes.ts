@@ -13,8 +13,8 @@ export interface RouteEntry {
 const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 /**
- * The routes a boot serves: the framework's (health, metrics, documents, docs page, audit) and each
- * plugin's operations under its base path, in plugin order then path order.
+ * The routes a boot serves on the app port: the framework's (health, metrics unless they are
+ * elsewhere or off, documents, docs page, audit) and each plugin's operations under its base path, in plugin order then path order.
  *
  * @example
  * listRoutes(registry.plugins, { docs: true })
@@ -22,12 +22,12 @@ const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
  */
 export function listRoutes(
   plugins: readonly RegisteredPlugin[],
-  { docs = true }: { docs?: boolean } = {},
+  { docs = true, metrics = true }: { docs?: boolean; metrics?: boolean } = {},
 ): RouteEntry[] {
   const routes: RouteEntry[] = [
     { method: 'GET', path: '/healthz' },
     { method: 'GET', path: '/readyz' },
-    { method: 'GET', path: '/metrics' },
+    ...(metrics ? [{ method: 'GET', path: '/metrics' }] : []),
     { method: 'GET', path: '/api/openapi.json' },
     ...(docs ? [{ method: 'GET', path: '/api/docs' }] : []),
     ...operationRoutes(`/api/${auditApiName}`, auditOpenApi.paths),

@@ -9,6 +9,7 @@ import {
   createTenant,
   disableApp,
   enableApp,
+  getDisplaySettings,
   getSettings,
   getSystem,
   listApps,
@@ -34,6 +35,9 @@ import type {
   EnableAppData,
   EnableAppError,
   EnableAppResponse,
+  GetDisplaySettingsData,
+  GetDisplaySettingsError,
+  GetDisplaySettingsResponse,
   GetSettingsData,
   GetSettingsError,
   GetSettingsResponse,
@@ -158,6 +162,33 @@ export const enableAppMutation = (
   };
   return mutationOptions;
 };
+
+export const getDisplaySettingsQueryKey = (options?: Options<GetDisplaySettingsData>) =>
+  createQueryKey('getDisplaySettings', options);
+
+/**
+ * Read the display settings the console applies
+ *
+ * The tenant's locale, time zone, currency and theme, which every member's console formats and themes with; the defaults until first saved. Every role holds its permission.
+ */
+export const getDisplaySettingsOptions = (options?: Options<GetDisplaySettingsData>) =>
+  queryOptions<
+    GetDisplaySettingsResponse,
+    GetDisplaySettingsError,
+    GetDisplaySettingsResponse,
+    ReturnType<typeof getDisplaySettingsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getDisplaySettings({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getDisplaySettingsQueryKey(options),
+  });
 
 export const listInvitationsQueryKey = (options?: Options<ListInvitationsData>) =>
   createQueryKey('listInvitations', options);
@@ -292,9 +323,9 @@ export const getSettingsQueryKey = (options?: Options<GetSettingsData>) =>
   createQueryKey('getSettings', options);
 
 /**
- * Read the tenant's settings
+ * Read the tenant's settings, to administer them
  *
- * Locale, time zone, currency and theme overrides; the defaults until first saved.
+ * Locale, time zone, currency and theme overrides; the defaults until first saved. What `PUT /settings` replaces, for Owners and Admins; every member's console reads `GET /display-settings` instead.
  */
 export const getSettingsOptions = (options?: Options<GetSettingsData>) =>
   queryOptions<
