@@ -2,7 +2,10 @@ import type { JsonSchema } from '@codexion/schema';
 import type { ContractOperation } from './contract-operations.js';
 import { pathParameterValue, type RecordPools } from './record-pools.js';
 import { jsonText, type RequestShape, utf8 } from './request-shape.js';
-import { type ValueSources, validValue } from './valid-value.js';
+import { type Fill, type ValueSources, validValue } from './valid-value.js';
+
+/** What each variant fills of a body, in turn. */
+const fills: readonly Fill[] = ['references', 'required', 'half', 'all'];
 
 /** A request of an operation that should pass, in parts the mutators change one at a time. */
 export interface Baseline {
@@ -33,7 +36,8 @@ function scalarText(value: unknown): string {
  * A request of `operation` built from its schemas and existing records: path parameters from the
  * lists they sit under (else from their schema), required query parameters, `If-Match` with the
  * record's current ETag, and a JSON body valid against the request schema. `variant` moves to
- * another candidate (other seed; optional fields filled on odd variants).
+ * another candidate: another seed, and in turn references, only required fields, half or all
+ * optional fields filled; the next four the same without the schemas' defaults.
  *
  * @example
  * const baseline = await buildBaseline(updateDeal, sources, { seed, variant: 0 });
@@ -81,7 +85,8 @@ export async function buildBaseline(
       ? undefined
       : validValue(operation.body.schema as JsonSchema, sources, {
           seed: seed + variant,
-          optionals: variant % 2 === 1,
+          fill: fills[variant % fills.length] ?? 'required',
+          defaults: variant % (2 * fills.length) < fills.length,
         });
   return { operation, pathParams, query, headers, body };
 }

@@ -125,6 +125,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
   const sourcesOf = (pools: RecordPools): BaselineSources => ({
     pools,
     refIds: (entity) => pools.refIds(entity),
+    valuesNamed: (name) => pools.valuesNamed(name),
     userId: owner.userId,
     tenantId: owner.tenantId,
     etag: async (path) => (await get(path)).headers.get('etag') ?? undefined,
@@ -138,7 +139,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
   for (const op of operations) {
     const opSeed = random.fork(op.operationId).int(1e9);
     const recordIndex = stableIndex(op.operationId, 10);
-    for (let variant = 0; variant < 4; variant += 1) {
+    for (let variant = 0; variant < 8; variant += 1) {
       const baseline = await buildBaseline(op, sourcesOf(pools), { seed: opSeed, variant, recordIndex });
       if (!schemaValid(op, baseline)) continue;
       if (!chosen.has(op.operationId)) chosen.set(op.operationId, variant);

@@ -17,6 +17,8 @@ export interface RecordPools {
   readonly entityPaths: ReadonlyMap<string, string>;
   /** ids of an entity's records, best first */
   refIds(entity: string): string[];
+  /** the keys of the list named like a field, plural (`role` -> `key`s of `…/roles`) */
+  valuesNamed(name: string): string[];
 }
 
 function itemsOf(body: unknown): ListedRecord[] | undefined {
@@ -80,6 +82,14 @@ export async function collectRecordPools(
     lists,
     cursors,
     entityPaths,
+    valuesNamed(name) {
+      if (name === '') return [];
+      const path = [...lists.keys()].find((p) => p.endsWith(`/${name}s`));
+      const items = path === undefined ? [] : (lists.get(path) ?? []);
+      return items
+        .map((item) => item.key ?? item.name ?? item.id)
+        .filter((value): value is string => typeof value === 'string');
+    },
     refIds(entity) {
       const path = entityPaths.get(pascalCase(entity));
       const items = path === undefined ? [] : (lists.get(path) ?? []);

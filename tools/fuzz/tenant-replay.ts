@@ -200,6 +200,7 @@ export async function runTenantReplay(
   const sources: BaselineSources = {
     pools: target.bPools,
     refIds: (entity) => target.bPools.refIds(entity),
+    valuesNamed: (name) => target.bPools.valuesNamed(name),
     userId: b.userId,
     tenantId: b.tenantId,
     etag: async (path) => (await getJson(origin, b, path)).headers.get('etag') ?? undefined,

@@ -34,8 +34,11 @@ it('shows and changes nothing of tenant A when tenant B replays every operation 
     },
     { seed },
   );
+  const refused = Object.entries(seededA.refused).map(
+    ([op, answer]) => `\n  not seeded in A: ${op} -> ${answer}`,
+  );
   console.log(
-    `seeded through the API: ${seededA.created} records in A, ${seededB.created} in B (on ${host.database}, seed ${seed})\n${formatReplayReport(report)}`,
+    `seeded through the API: ${seededA.created} records in A, ${seededB.created} in B (on ${host.database}, seed ${seed})${refused.join('')}\n${formatReplayReport(report)}`,
   );
 
   expect(seededA.created).toBeGreaterThan(0);

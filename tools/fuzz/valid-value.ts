@@ -11,12 +11,21 @@ export interface ValueSources {
   tenantId: string;
   /** a prefix for free-text strings, to find them again in answers (the two-tenant suite) */
   marker?: string;
+  /** values of a field named like a list (`role` -> the keys of `/roles`), `[]` when there is none */
+  valuesNamed?(name: string): readonly string[];
 }
+
+/**
+ * Which optional properties to fill: none, the references to other records (rules often want
+ * one, "link the deal to a company"), about half, or all (more positions, more rules that may fail).
+ */
+export type Fill = 'required' | 'references' | 'half' | 'all';
 
 export interface ValidValueOptions {
   seed: number;
-  /** fill optional properties too (more positions in the value, more rules that may fail) */
-  optionals?: boolean;
+  fill?: Fill;
+  /** take the schemas' defaults (a default can be what a rule refuses alone: a task without a due date) */
+  defaults?: boolean;
 }
 
 function refOf(schema: JsonSchema): string | undefined {
@@ -28,8 +37,13 @@ function refOf(schema: JsonSchema): string | undefined {
  * The schema narrowed to values the server can accept: references among existing ids, plain uuids
  * set to the caller (or its tenant), arrays short. json-schema-faker fills in the rest.
  */
-function constrain(schema: JsonSchema, sources: ValueSources, name: string): JsonSchema {
+function constrain(schema: JsonSchema, sources: ValueSources, name: string, fill: Fill): JsonSchema {
   const types = schemaTypes(schema);
+  const named =
+    types.includes('string') && schema.format === undefined && schema.enum === undefined
+      ? sources.valuesNamed?.(name)
+      : undefined;
+  if (named !== undefined && named.length > 0) return { type: 'string', enum: [...named] };
   if (schema.format === 'uuid' && (types.length === 0 || types.includes('string'))) {
     const ref = refOf(schema);
     const ids = ref === undefined ? [] : sources.refIds(ref);
@@ -40,18 +54,27 @@ function constrain(schema: JsonSchema, sources: ValueSources, name: string): Jso
   const copy: JsonSchema = { ...schema };
   if (schema.properties !== undefined) {
     copy.properties = Object.fromEntries(
-      Object.entries(schema.properties).map(([key, child]) => [key, constrain(child, sources, key)]),
+      Object.entries(schema.properties).map(([key, child]) => [key, constrain(child, sources, key, fill)]),
     );
+    if (fill === 'references') {
+      // references that have records to point at (their schema became an enum of ids)
+      const refs = Object.entries(copy.properties)
+        .filter(
+          ([key, child]) => refOf(schema.properties?.[key] ?? {}) !== undefined && Array.isArray(child.enum),
+        )
+        .map(([key]) => key);
+      copy.required = [...new Set([...(schema.required ?? []), ...refs])];
+    }
   }
   if (schema.items !== undefined) {
-    copy.items = constrain(schema.items, sources, name);
+    copy.items = constrain(schema.items, sources, name, fill);
     const pool = copy.items.enum?.length;
     const cap = Math.min(typeof schema.maxItems === 'number' ? schema.maxItems : 2, 2, pool ?? 2);
     copy.maxItems = Math.max(cap, typeof schema.minItems === 'number' ? schema.minItems : 0);
   }
   for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
     const branches = schema[key] as JsonSchema[] | undefined;
-    if (branches !== undefined) copy[key] = branches.map((b) => constrain(b, sources, name));
+    if (branches !== undefined) copy[key] = branches.map((b) => constrain(b, sources, name, fill));
   }
   return copy;
 }
@@ -102,16 +125,16 @@ function mark(value: unknown, schema: JsonSchema, marker: string, counter: { n: 
 export function validValue(
   schema: JsonSchema,
   sources: ValueSources,
-  { seed, optionals = false }: ValidValueOptions,
+  { seed, fill = 'required', defaults = true }: ValidValueOptions,
 ): unknown {
-  const constrained = constrain(schema, sources, '');
+  const constrained = constrain(schema, sources, '', fill);
   const value = generateSync(constrained as FakerSchema, {
     seed,
-    useDefaultValue: true,
-    alwaysFakeOptionals: optionals,
-    optionalsProbability: optionals ? 1 : 0,
+    useDefaultValue: defaults,
+    alwaysFakeOptionals: fill === 'all',
+    optionalsProbability: fill === 'all' ? 1 : fill === 'half' ? 0.5 : 0,
     maxDefaultItems: 2,
     failOnInvalidTypes: false,
   });
-  return sources.marker === undefined ? value : mark(value, schema, sources.marker, { n: 0 });
+  return sources.marker === undefined ? value : mark(value, constrained, sources.marker, { n: 0 });
 }
