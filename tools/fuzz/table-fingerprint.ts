@@ -55,9 +55,13 @@ export async function tableFingerprint(
         and table_schema not like 'pg\\_%'
       group by table_schema, table_name order by 1, 2`,
   );
-  const tables: TableColumns[] = rows
-    .map((r) => ({ table: `${r.table_schema}.${r.table_name}`, columns: r.columns }))
-    .filter((t) => !skippedTables.has(t.table));
+  const all: TableColumns[] = rows.map((r) => ({
+    table: `${r.table_schema}.${r.table_name}`,
+    columns: r.columns,
+  }));
+  const tables = all.filter((t) => !skippedTables.has(t.table));
+  const audited =
+    all.some((t) => t.table === 'prefiq.audit_log') && all.some((t) => t.table === 'prefiq.audit_pending');
   const tenant = scope?.tenantId;
   const selects: string[] = [];
   for (const { table, columns } of tables) {
@@ -76,9 +80,10 @@ export async function tableFingerprint(
     );
   }
   const auditWhere = tenant === undefined ? '' : ` and r.tenant_id = '${tenant}'`;
-  selects.push(
-    `select 'audit entries' as t, count(*)::int as n, coalesce(sum(hashtextextended(to_jsonb(r)::text, 0)), 0)::text as h from ${auditEntries}${auditWhere}`,
-  );
+  if (audited)
+    selects.push(
+      `select 'audit entries' as t, count(*)::int as n, coalesce(sum(hashtextextended(to_jsonb(r)::text, 0)), 0)::text as h from ${auditEntries}${auditWhere}`,
+    );
   const hashes = await db.execute<{ t: string; n: number; h: string }>(selects.join('\nunion all\n'));
   return Object.fromEntries(hashes.map((row) => [row.t, `${row.n}:${row.h}`]));
 }
