@@ -103,3 +103,16 @@ export function contractOperations(doc: OpenApiDocument): ContractOperation[] {
   }
   return operations;
 }
+
+/**
+ * The order to fuzz operations in: reads, writes with a body, deletes, then body-less writes
+ * (actions such as suspend or sign out), so what a wrongly passed request does is least in the way.
+ *
+ * @example
+ * operations.sort((a, b) => operationRisk(a) - operationRisk(b));
+ */
+export function operationRisk(op: ContractOperation): number {
+  if (op.method === 'GET') return 0;
+  if (op.body !== undefined) return 1;
+  return op.method === 'DELETE' ? 2 : 3;
+}

@@ -2,14 +2,14 @@ import { createAjv, type OpenApiDocument } from '@codexion/schema';
 import type { BadRequest } from './bad-request.js';
 import { type Baseline, type BaselineSources, buildBaseline, renderRequest } from './baseline-request.js';
 import { bodyMutations } from './body-mutations.js';
-import { type ContractOperation, contractOperations } from './contract-operations.js';
+import { type ContractOperation, contractOperations, operationRisk } from './contract-operations.js';
 import { headerMutations } from './header-mutations.js';
 import { type AnswerFailure, judgeAnswer, problemOf } from './judge-answer.js';
 import { pathMutations } from './path-mutations.js';
 import { getJson, holds, mapLimit, type Principal } from './principal.js';
 import { queryMutations } from './query-mutations.js';
 import { collectRecordPools, pathParameterValue, type RecordPools } from './record-pools.js';
-import { targetOf } from './request-shape.js';
+import { excerpt, targetOf } from './request-shape.js';
 import { seededRandom } from './seeded-random.js';
 import { sendRequest, type WireAnswer } from './send-request.js';
 import type { StateProbe } from './state-probe.js';
@@ -69,21 +69,11 @@ export interface FuzzReport {
   durationMs: number;
 }
 
-const shorten = (text: string, length: number) =>
-  text.length > length ? `${text.slice(0, length)}…(${text.length})` : text;
-
 /** A write is checked by sending its baseline only when the contract also reads at the same path (a create or an edit, not an action). */
 function calibratable(op: ContractOperation, operations: readonly ContractOperation[]): boolean {
   if (op.method === 'GET') return true;
   if (op.body === undefined || op.method === 'DELETE') return false;
   return operations.some((other) => other.method === 'GET' && other.path === op.path);
-}
-
-/** Reads first, then writes with a body, deletes, and last the body-less writes (actions): what a wrongly passed request does there is least in the way. */
-function risk(op: ContractOperation): number {
-  if (op.method === 'GET') return 0;
-  if (op.body !== undefined) return 1;
-  return op.method === 'DELETE' ? 2 : 3;
 }
 
 function stableIndex(text: string, size: number): number {
@@ -188,9 +178,9 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
       target: request.target,
       principal,
       status: answer?.status ?? 0,
-      request: shorten(`${request.shape.method} ${targetOf(request.shape)}`, 160),
-      requestBody: body === undefined ? '' : shorten(Buffer.from(body).toString('utf8'), 160),
-      answer: shorten(answer?.text ?? '', 300),
+      request: excerpt(`${request.shape.method} ${targetOf(request.shape)}`, 160),
+      requestBody: body === undefined ? '' : excerpt(Buffer.from(body).toString('utf8'), 160),
+      answer: excerpt(answer?.text ?? '', 300),
     });
   };
   const send = async (request: BadRequest, principal: Principal, expect: readonly number[] | undefined) => {
@@ -225,7 +215,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
     return answer;
   };
 
-  const ordered = [...baselines].sort((a, b) => risk(a.operation) - risk(b.operation));
+  const ordered = [...baselines].sort((a, b) => operationRisk(a.operation) - operationRisk(b.operation));
   // one fingerprint between two operations: the one after an operation is the one before the next
   let state = probe === undefined ? undefined : await probe.fingerprint();
   for (const baseline of ordered) {

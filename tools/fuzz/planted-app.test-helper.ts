@@ -86,6 +86,9 @@ export const plantedContract: OpenApiDocument = {
   },
 };
 
+/** The tenant a request acts in, set once its caller is known. */
+type PlantedEnv = { Variables: { tenant: string } };
+
 class Refusal extends Error {
   constructor(
     readonly status: number,
@@ -183,7 +186,7 @@ function parseJson(text: string): unknown {
 export async function servePlantedApp(bugs: PlantedBugs = {}) {
   const items = new Map<string, { id: string; tenantId: string; name: string }>();
   const validate = createAjv().compile(itemCreate);
-  const app = new Hono();
+  const app = new Hono<PlantedEnv>();
   const problem = (c: Context, refusal: Refusal) =>
     c.body(
       JSON.stringify({
@@ -220,7 +223,7 @@ export async function servePlantedApp(bugs: PlantedBugs = {}) {
       if (!uuidPattern.test(asked)) throw new Refusal(400, 'INVALID_PARAMETER', '/headers/x-codexion-tenant');
       if (asked !== tenants[who]) throw new Refusal(403, 'NOT_A_MEMBER');
     }
-    c.set('tenant' as never, tenants[who] as never);
+    c.set('tenant', tenants[who]);
     const url = new URL(c.req.url);
     const query = url.search.slice(1);
     for (const pair of query === '' ? [] : query.split('&')) {
@@ -235,7 +238,7 @@ export async function servePlantedApp(bugs: PlantedBugs = {}) {
       throw new Refusal(400, 'INVALID_PARAMETER', '/query/pageSize');
     await next();
   });
-  const tenantOf = (c: Context) => c.get('tenant' as never) as unknown as string;
+  const tenantOf = (c: Context<PlantedEnv>) => c.get('tenant');
   app.get('/api/demo/items', (c) =>
     c.json({ items: [...items.values()].filter((i) => i.tenantId === tenantOf(c)) }),
   );

@@ -47,3 +47,8 @@ export function utf8(text: string): Uint8Array {
 export function targetOf(shape: RequestShape): string {
   return shape.query === '' ? shape.path : `${shape.path}?${shape.query}`;
 }
+
+/** The start of a text, with its length when cut, for reports. */
+export function excerpt(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length)}…(${text.length})` : text;
+}

@@ -7,13 +7,13 @@ import {
   renderRequest,
 } from './baseline-request.js';
 import { withValueAt } from './body-mutations.js';
-import { type ContractOperation, contractOperations } from './contract-operations.js';
+import { type ContractOperation, contractOperations, operationRisk } from './contract-operations.js';
 import { tenantHeader } from './header-mutations.js';
 import { objectBranch } from './inline-schema.js';
 import { leakedMarkers, tenantMarkers } from './leak-search.js';
 import { getJson, mapLimit, type Principal } from './principal.js';
 import { pathParameterValue, type RecordPools } from './record-pools.js';
-import { type RequestShape, targetOf } from './request-shape.js';
+import { excerpt, type RequestShape, targetOf } from './request-shape.js';
 import { schemaPositions } from './schema-positions.js';
 import { seededRandom } from './seeded-random.js';
 import { sendRequest, type WireAnswer } from './send-request.js';
@@ -70,10 +70,6 @@ interface Replay {
 }
 
 const unsafe = (method: string) => method !== 'GET';
-const shorten = (text: string, length: number) =>
-  text.length > length ? `${text.slice(0, length)}…(${text.length})` : text;
-const risk = (op: ContractOperation) =>
-  op.method === 'GET' ? 0 : op.body !== undefined ? 1 : op.method === 'DELETE' ? 2 : 3;
 
 /** The first string in a record that carries the marker: a distinctive value to search for. */
 function markedValue(record: Record<string, unknown> | undefined, marker: string): string | undefined {
@@ -207,7 +203,7 @@ export async function runTenantReplay(
   };
   const aScope = { tenantId: a.tenantId };
   let state = probe === undefined ? undefined : await probe.fingerprint(aScope);
-  for (const operation of [...operations].sort((x, y) => risk(x) - risk(y))) {
+  for (const operation of [...operations].sort((x, y) => operationRisk(x) - operationRisk(y))) {
     const baseline = await buildBaseline(operation, sources, {
       seed: random.fork(operation.operationId).int(1e9),
       variant: 0,
@@ -258,13 +254,13 @@ export async function runTenantReplay(
           carried: replay.carried,
           variant,
           status,
-          request: shorten(`${replay.shape.method} ${targetOf(replay.shape)}`, 200),
+          request: excerpt(`${replay.shape.method} ${targetOf(replay.shape)}`, 200),
           requestBody:
             replay.shape.body === undefined
               ? ''
-              : shorten(Buffer.from(replay.shape.body).toString('utf8'), 200),
+              : excerpt(Buffer.from(replay.shape.body).toString('utf8'), 200),
           found: what.slice(0, 5),
-          answer: shorten(answer.text, 300),
+          answer: excerpt(answer.text, 300),
         });
       if (found.length > 0) leak('A data in the answer', found);
       else if (unsafe(operation.method) && status >= 200 && status < 300 && carriesA)
