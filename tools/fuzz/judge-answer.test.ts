@@ -42,6 +42,12 @@ describe('judgeAnswer', () => {
     ).toBe('field error without errors[].path');
   });
 
+  it('takes a field error elsewhere when the rest of the request was not shown to pass', () => {
+    const answer = problem(422, { code: 'VALIDATION_FAILED', errors: [{ path: '/body/permissions/0' }] });
+    expect(judgeAnswer({ target: '/params/key' }, answer, { inTarget: false })).toBeUndefined();
+    expect(judgeAnswer({ target: '/params/key' }, answer)).toBe('field error without errors[].path');
+  });
+
   it('holds a request to the statuses it names', () => {
     expect(
       judgeAnswer({ target: '/headers/cookie', expect: [401] }, problem(403, { code: 'FORBIDDEN' })),

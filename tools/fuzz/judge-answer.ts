@@ -31,8 +31,9 @@ export function problemOf(answer: WireAnswer): Record<string, unknown> | undefin
 /**
  * Judges the answer to a bad request: it must be a 4xx `application/problem+json` whose body has
  * a `code` and the answer's `status`; a field error (`VALIDATION_FAILED`, `INVALID_PARAMETER`)
- * must list `errors[]` with JSON Pointer `path`s, one of them in the part of the request that was
- * broken (`/body`, `/query`, `/params`, `/headers`); and where the request says which statuses
+ * must list `errors[]` with JSON Pointer `path`s and, with `inTarget` (the rest of the request was
+ * shown to pass), one of them in the part that was broken (`/body`, `/query`, `/params`,
+ * `/headers`); and where the request says which statuses
  * are right (401 for a broken session), the status must be one of them.
  *
  * @example
@@ -41,6 +42,7 @@ export function problemOf(answer: WireAnswer): Record<string, unknown> | undefin
 export function judgeAnswer(
   request: Pick<BadRequest, 'target' | 'expect'>,
   answer: WireAnswer,
+  { inTarget = true }: { inTarget?: boolean } = {},
 ): AnswerFailure | undefined {
   const { status } = answer;
   if (status >= 500 || status === 0) return '5xx';
@@ -60,7 +62,12 @@ export function judgeAnswer(
     if (paths.length === 0 || paths.some((p) => typeof p !== 'string' || (p !== '' && !p.startsWith('/'))))
       return 'field error without errors[].path';
     const section = request.target.split('/')[1];
-    if (section !== undefined && section !== '' && !paths.some((p) => String(p).startsWith(`/${section}`)))
+    if (
+      inTarget &&
+      section !== undefined &&
+      section !== '' &&
+      !paths.some((p) => String(p).startsWith(`/${section}`))
+    )
       return 'field error without errors[].path';
   }
   if (request.expect !== undefined && !request.expect.includes(status)) return 'unexpected status';

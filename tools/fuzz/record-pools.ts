@@ -17,7 +17,7 @@ export interface RecordPools {
   readonly entityPaths: ReadonlyMap<string, string>;
   /** ids of an entity's records, best first */
   refIds(entity: string): string[];
-  /** the keys of the list named like a field, plural (`role` -> `key`s of `…/roles`) */
+  /** the keys of the list named like a field (`role` -> `key`s of `…/roles`; `permissions` -> `…/permissions`) */
   valuesNamed(name: string): string[];
 }
 
@@ -84,7 +84,7 @@ export async function collectRecordPools(
     entityPaths,
     valuesNamed(name) {
       if (name === '') return [];
-      const path = [...lists.keys()].find((p) => p.endsWith(`/${name}s`));
+      const path = [...lists.keys()].find((p) => p.endsWith(`/${name}s`) || p.endsWith(`/${name}`));
       const items = path === undefined ? [] : (lists.get(path) ?? []);
       return items
         .map((item) => item.key ?? item.name ?? item.id)
