@@ -57,7 +57,7 @@ export function formatFuzzReport(report: FuzzReport): string {
   const classes = failureClasses(report.failures);
   const lines = [
     `contract fuzz: seed ${report.seed} (replay with ${fuzzSeedVariable}=${report.seed}), ${(report.durationMs / 1000).toFixed(1)} s`,
-    `operations ${report.operations}; baselines built ${report.baselines.built}, schema-valid ${report.baselines.schemaValid}, sent ${report.baselines.sent}, accepted ${report.baselines.accepted}`,
+    `operations ${report.operations}; baselines built ${report.baselines.built}, schema-valid ${report.baselines.schemaValid}, sent ${report.baselines.sent}, accepted ${report.baselines.accepted}${report.baselines.refused.length > 0 ? `; checked and never accepted: ${report.baselines.refused.join(', ')}` : ''}`,
     `bad requests ${report.requests} (${counts(report.byPrincipal)})`,
     `by status class: ${counts(report.byStatusClass)}`,
     `4xx by code: ${counts(report.fourxxByCode)}`,

@@ -60,7 +60,8 @@ export interface FuzzFailure {
 export interface FuzzReport {
   seed: number;
   operations: number;
-  baselines: { built: number; schemaValid: number; sent: number; accepted: number };
+  /** requests that should pass: built per operation, schema-valid, sent to check, passed; and the checked ones that never passed */
+  baselines: { built: number; schemaValid: number; sent: number; accepted: number; refused: string[] };
   requests: number;
   byPrincipal: Record<string, number>;
   byStatusClass: Record<string, number>;
@@ -104,7 +105,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
   const report: FuzzReport = {
     seed,
     operations: operations.length,
-    baselines: { built: 0, schemaValid: 0, sent: 0, accepted: 0 },
+    baselines: { built: 0, schemaValid: 0, sent: 0, accepted: 0, refused: [] },
     requests: 0,
     byPrincipal: {},
     byStatusClass: {},
@@ -149,6 +150,8 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
         break;
       }
     }
+    if (calibratable(op, operations) && !shownToPass.has(op.operationId))
+      report.baselines.refused.push(op.operationId);
   }
   // what the checks created is there to point at now, and ETags are fresh
   pools = await collectRecordPools(doc, operations, get);
