@@ -1237,8 +1237,8 @@ export interface components {
       lastName?: string | null;
       /** Format: uri */
       linkedinUrl?: string | null;
-      /** @description Full name: first name, then last name. The server composes it on every write (clients need not send it) and a rule keeps it so; the person's title in lists and pickers */
-      name?: string;
+      /** @description Full name: first name, then last name. The server composes it on every write (clients do not send it) and a rule keeps it so; the person's title in lists and pickers */
+      readonly name?: string;
       /** @default [] */
       otherEmails: string[];
       /**
@@ -1294,8 +1294,6 @@ export interface components {
       lastName?: string | null;
       /** Format: uri */
       linkedinUrl?: string | null;
-      /** @description Full name: first name, then last name. The server composes it on every write (clients need not send it) and a rule keeps it so; the person's title in lists and pickers */
-      name?: string;
       /** @default [] */
       otherEmails: string[];
       /**
@@ -1348,8 +1346,6 @@ export interface components {
       lastName?: string | null;
       /** Format: uri */
       linkedinUrl?: string | null;
-      /** @description Full name: first name, then last name. The server composes it on every write (clients need not send it) and a rule keeps it so; the person's title in lists and pickers */
-      name?: string | null;
       otherEmails?: string[];
       /**
        * Format: uuid
@@ -1745,7 +1741,7 @@ export interface components {
   parameters: {
     /** @description Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages. */
     Cursor: string;
-    /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. */
+    /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only. */
     IdempotencyKey: string;
     /** @description ETag of the record as last read; when given and stale the request fails with 412. */
     IfMatch: string;
@@ -1817,7 +1813,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -1830,7 +1826,7 @@ export interface operations {
                 /** @description Substring match */
                 contains?: string;
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -1841,7 +1837,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -1857,7 +1853,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date-time */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: date-time */
                 lt?: string;
@@ -1871,7 +1867,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -1883,7 +1879,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -1899,7 +1895,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date-time */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -1925,7 +1921,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date-time */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -1945,7 +1941,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -1962,7 +1958,7 @@ export interface operations {
                 /** @description Substring match */
                 contains?: string;
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -1974,7 +1970,7 @@ export interface operations {
                 eq?: number;
                 gt?: number;
                 gte?: number;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -1987,7 +1983,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: uuid */
                 ne?: string;
@@ -1997,7 +1993,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -2010,7 +2006,7 @@ export interface operations {
                 /** @description Substring match */
                 contains?: string;
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 ne?: string;
               };
@@ -2019,7 +2015,7 @@ export interface operations {
             | {
                 /** @enum {string} */
                 eq?: 'call' | 'email' | 'meeting' | 'note' | 'task';
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @enum {string} */
                 ne?: 'call' | 'email' | 'meeting' | 'note' | 'task';
@@ -2033,7 +2029,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date-time */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: date-time */
                 lt?: string;
@@ -2047,7 +2043,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -2060,7 +2056,7 @@ export interface operations {
                 eq?: number;
                 gt?: number;
                 gte?: number;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 lt?: number;
                 lte?: number;
@@ -2150,7 +2146,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. */
+        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
@@ -2349,7 +2345,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. */
+        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
@@ -2428,7 +2424,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date-time */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: date-time */
                 lt?: string;
@@ -2442,7 +2438,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -2458,7 +2454,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date-time */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -2475,7 +2471,7 @@ export interface operations {
                 /** @description Substring match */
                 contains?: string;
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -2487,7 +2483,7 @@ export interface operations {
                 /** @description Substring match */
                 contains?: string;
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -2498,7 +2494,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: uuid */
                 ne?: string;
@@ -2553,7 +2549,7 @@ export interface operations {
                   | 'public-sector'
                   | 'non-profit'
                   | 'other';
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -2588,7 +2584,7 @@ export interface operations {
                 /** @description Substring match */
                 contains?: string;
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 ne?: string;
               };
@@ -2597,7 +2593,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -2610,7 +2606,7 @@ export interface operations {
                 /** @description Substring match */
                 contains?: string;
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -2621,7 +2617,7 @@ export interface operations {
             | {
                 /** @enum {string} */
                 eq?: '1-10' | '11-50' | '51-200' | '201-500' | '501-1000' | '1001-5000' | '5001+';
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -2637,7 +2633,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date-time */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: date-time */
                 lt?: string;
@@ -2651,7 +2647,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -2664,7 +2660,7 @@ export interface operations {
                 eq?: number;
                 gt?: number;
                 gte?: number;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 lt?: number;
                 lte?: number;
@@ -2744,7 +2740,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. */
+        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
@@ -2988,7 +2984,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. */
+        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
@@ -3074,7 +3070,7 @@ export interface operations {
                 gt?: number;
                 /** Format: int64 */
                 gte?: number;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -3094,7 +3090,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date-time */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -3110,7 +3106,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -3126,7 +3122,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date-time */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: date-time */
                 lt?: string;
@@ -3140,7 +3136,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -3153,7 +3149,7 @@ export interface operations {
                 /** @description Substring match */
                 contains?: string;
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 ne?: string;
               };
@@ -3166,7 +3162,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date-time */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -3186,7 +3182,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -3202,7 +3198,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: uuid */
                 ne?: string;
@@ -3213,7 +3209,7 @@ export interface operations {
                 /** @description Substring match */
                 contains?: string;
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -3224,7 +3220,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -3236,7 +3232,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: uuid */
                 ne?: string;
@@ -3246,7 +3242,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -3259,7 +3255,7 @@ export interface operations {
                 eq?: number;
                 gt?: number;
                 gte?: number;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -3273,7 +3269,7 @@ export interface operations {
                 eq?: number;
                 gt?: number;
                 gte?: number;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -3286,7 +3282,7 @@ export interface operations {
             | {
                 /** @enum {string} */
                 eq?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other';
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -3298,7 +3294,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: uuid */
                 ne?: string;
@@ -3308,7 +3304,7 @@ export interface operations {
             | {
                 /** @enum {string} */
                 eq?: 'open' | 'won' | 'lost';
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @enum {string} */
                 ne?: 'open' | 'won' | 'lost';
@@ -3319,7 +3315,7 @@ export interface operations {
                 /** @description Substring match */
                 contains?: string;
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 ne?: string;
               };
@@ -3332,7 +3328,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date-time */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: date-time */
                 lt?: string;
@@ -3346,7 +3342,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -3359,7 +3355,7 @@ export interface operations {
                 eq?: number;
                 gt?: number;
                 gte?: number;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 lt?: number;
                 lte?: number;
@@ -3455,7 +3451,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. */
+        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
@@ -3815,7 +3811,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. */
+        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
@@ -3893,7 +3889,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -3909,7 +3905,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date-time */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: date-time */
                 lt?: string;
@@ -3923,7 +3919,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -3939,7 +3935,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date-time */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -3957,7 +3953,7 @@ export interface operations {
                 contains?: string;
                 /** Format: email */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -3970,7 +3966,7 @@ export interface operations {
                 /** @description Substring match */
                 contains?: string;
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 ne?: string;
               };
@@ -3979,7 +3975,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: uuid */
                 ne?: string;
@@ -3990,7 +3986,7 @@ export interface operations {
                 /** @description Substring match */
                 contains?: string;
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -4002,7 +3998,7 @@ export interface operations {
                 /** @description Substring match */
                 contains?: string;
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -4015,7 +4011,7 @@ export interface operations {
                 contains?: string;
                 /** Format: uri */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -4028,7 +4024,7 @@ export interface operations {
                 /** @description Substring match */
                 contains?: string;
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -4039,7 +4035,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -4051,7 +4047,7 @@ export interface operations {
             | {
                 /** @enum {string} */
                 eq?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other';
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -4067,7 +4063,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date-time */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: date-time */
                 lt?: string;
@@ -4081,7 +4077,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -4094,7 +4090,7 @@ export interface operations {
                 eq?: number;
                 gt?: number;
                 gte?: number;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 lt?: number;
                 lte?: number;
@@ -4178,7 +4174,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. */
+        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
@@ -4505,7 +4501,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. */
+        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
@@ -4577,7 +4573,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date-time */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: date-time */
                 lt?: string;
@@ -4591,7 +4587,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -4604,7 +4600,7 @@ export interface operations {
                 /** @description Substring match */
                 contains?: string;
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -4615,7 +4611,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: uuid */
                 ne?: string;
@@ -4626,7 +4622,7 @@ export interface operations {
                 /** @description Substring match */
                 contains?: string;
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 ne?: string;
               };
@@ -4636,7 +4632,7 @@ export interface operations {
                 eq?: number;
                 gt?: number;
                 gte?: number;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 lt?: number;
                 lte?: number;
@@ -4651,7 +4647,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date-time */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: date-time */
                 lt?: string;
@@ -4665,7 +4661,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -4678,7 +4674,7 @@ export interface operations {
                 eq?: number;
                 gt?: number;
                 gte?: number;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 lt?: number;
                 lte?: number;
@@ -4746,7 +4742,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. */
+        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
@@ -4902,7 +4898,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. */
+        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
@@ -4975,7 +4971,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date-time */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: date-time */
                 lt?: string;
@@ -4989,7 +4985,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -5001,7 +4997,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: uuid */
                 ne?: string;
@@ -5012,7 +5008,7 @@ export interface operations {
                 /** @description Substring match */
                 contains?: string;
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 ne?: string;
               };
@@ -5021,7 +5017,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: uuid */
                 ne?: string;
@@ -5032,7 +5028,7 @@ export interface operations {
                 eq?: number;
                 gt?: number;
                 gte?: number;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 lt?: number;
                 lte?: number;
@@ -5044,7 +5040,7 @@ export interface operations {
                 eq?: number;
                 gt?: number;
                 gte?: number;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 lt?: number;
                 lte?: number;
@@ -5059,7 +5055,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date-time */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: date-time */
                 lt?: string;
@@ -5073,7 +5069,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -5086,7 +5082,7 @@ export interface operations {
                 eq?: number;
                 gt?: number;
                 gte?: number;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 lt?: number;
                 lte?: number;
@@ -5158,7 +5154,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. */
+        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
@@ -5317,7 +5313,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. */
+        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
@@ -5385,7 +5381,7 @@ export interface operations {
             | {
                 /** @enum {string} */
                 eq?: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @enum {string} */
                 ne?: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
@@ -5399,7 +5395,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date-time */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: date-time */
                 lt?: string;
@@ -5413,7 +5409,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -5426,7 +5422,7 @@ export interface operations {
                 /** @description Substring match */
                 contains?: string;
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -5437,7 +5433,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: uuid */
                 ne?: string;
@@ -5448,7 +5444,7 @@ export interface operations {
                 /** @description Substring match */
                 contains?: string;
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 ne?: string;
               };
@@ -5461,7 +5457,7 @@ export interface operations {
                 gt?: string;
                 /** Format: date-time */
                 gte?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** Format: date-time */
                 lt?: string;
@@ -5475,7 +5471,7 @@ export interface operations {
             | {
                 /** Format: uuid */
                 eq?: string;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
@@ -5488,7 +5484,7 @@ export interface operations {
                 eq?: number;
                 gt?: number;
                 gte?: number;
-                /** @description Comma-separated values; matches any of them */
+                /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 lt?: number;
                 lte?: number;
@@ -5556,7 +5552,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. */
+        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
@@ -5712,7 +5708,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. */
+        /** @description Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;

@@ -667,7 +667,7 @@ export interface Person {
   firstName: string;
   lastName?: string | null;
   /**
-   * Full name: first name, then last name. The server composes it on every write (clients need not send it) and a rule keeps it so; the person's title in lists and pickers
+   * Full name: first name, then last name. The server composes it on every write (clients do not send it) and a rule keeps it so; the person's title in lists and pickers
    */
   name?: string;
   /**
@@ -727,10 +727,6 @@ export interface PhoneNumber {
 export interface PersonCreate {
   firstName: string;
   lastName?: string | null;
-  /**
-   * Full name: first name, then last name. The server composes it on every write (clients need not send it) and a rule keeps it so; the person's title in lists and pickers
-   */
-  name?: string;
   /**
    * Primary email: the one searched, matched against incoming mail and used to find duplicates
    */
@@ -798,10 +794,6 @@ export interface PersonPage {
 export interface PersonPatch {
   firstName?: string;
   lastName?: string | null;
-  /**
-   * Full name: first name, then last name. The server composes it on every write (clients need not send it) and a rule keeps it so; the person's title in lists and pickers
-   */
-  name?: string | null;
   /**
    * Primary email: the one searched, matched against incoming mail and used to find duplicates
    */

@@ -46,9 +46,9 @@ export const sharedParameters = {
     in: 'header',
     description:
       'Client-chosen unique key: a retry with the same key and body returns the first response instead of ' +
-      'creating again; the same key with a different body is a 409.',
+      'creating again; the same key with a different body is a 409. Visible ASCII characters only.',
     required: false,
-    schema: { type: 'string', minLength: 1, maxLength: 255 },
+    schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[!-~]+$' },
   },
   IfMatch: {
     name: 'If-Match',
@@ -166,7 +166,7 @@ function operatorsFor(field: ScalarField): FilterOperator[] {
 function operatorSchema(op: FilterOperator, field: ScalarField): JsonSchema {
   switch (op) {
     case 'in':
-      return { type: 'string', description: 'Comma-separated values; matches any of them' };
+      return { type: 'string', description: 'Comma-separated values, at most 100; matches any of them' };
     case 'contains':
       return { type: 'string', minLength: 1, description: 'Substring match' };
     case 'isNull':

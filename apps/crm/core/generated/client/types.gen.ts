@@ -604,9 +604,9 @@ export type Person = {
   firstName: string;
   lastName?: string | null;
   /**
-   * Full name: first name, then last name. The server composes it on every write (clients need not send it) and a rule keeps it so; the person's title in lists and pickers
+   * Full name: first name, then last name. The server composes it on every write (clients do not send it) and a rule keeps it so; the person's title in lists and pickers
    */
-  name?: string;
+  readonly name?: string;
   /**
    * Primary email: the one searched, matched against incoming mail and used to find duplicates
    */
@@ -642,10 +642,6 @@ export type Person = {
 export type PersonCreate = {
   firstName: string;
   lastName?: string | null;
-  /**
-   * Full name: first name, then last name. The server composes it on every write (clients need not send it) and a rule keeps it so; the person's title in lists and pickers
-   */
-  name?: string;
   /**
    * Primary email: the one searched, matched against incoming mail and used to find duplicates
    */
@@ -702,10 +698,6 @@ export type PersonPage = {
 export type PersonPatch = {
   firstName?: string;
   lastName?: string | null;
-  /**
-   * Full name: first name, then last name. The server composes it on every write (clients need not send it) and a rule keeps it so; the person's title in lists and pickers
-   */
-  name?: string | null;
   /**
    * Primary email: the one searched, matched against incoming mail and used to find duplicates
    */
@@ -1303,10 +1295,6 @@ export type PersonWritable = {
   firstName: string;
   lastName?: string | null;
   /**
-   * Full name: first name, then last name. The server composes it on every write (clients need not send it) and a rule keeps it so; the person's title in lists and pickers
-   */
-  name?: string;
-  /**
    * Primary email: the one searched, matched against incoming mail and used to find duplicates
    */
   email?: string | null;
@@ -1468,7 +1456,7 @@ export type TagPageWritable = {
 export type Cursor = string;
 
 /**
- * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+ * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
  */
 export type IdempotencyKey = string;
 
@@ -1613,7 +1601,7 @@ export type ListActivitiesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -1627,7 +1615,7 @@ export type ListActivitiesData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -1641,7 +1629,7 @@ export type ListActivitiesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -1655,7 +1643,7 @@ export type ListActivitiesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -1665,7 +1653,7 @@ export type ListActivitiesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1679,7 +1667,7 @@ export type ListActivitiesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1697,7 +1685,7 @@ export type ListActivitiesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1715,7 +1703,7 @@ export type ListActivitiesData = {
             eq?: 'call' | 'email' | 'meeting' | 'note' | 'task';
             ne?: 'call' | 'email' | 'meeting' | 'note' | 'task';
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -1725,7 +1713,7 @@ export type ListActivitiesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1739,7 +1727,7 @@ export type ListActivitiesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1761,7 +1749,7 @@ export type ListActivitiesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1775,7 +1763,7 @@ export type ListActivitiesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1797,7 +1785,7 @@ export type ListActivitiesData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1821,7 +1809,7 @@ export type ListActivitiesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1835,7 +1823,7 @@ export type ListActivitiesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1849,7 +1837,7 @@ export type ListActivitiesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1863,7 +1851,7 @@ export type ListActivitiesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1877,7 +1865,7 @@ export type ListActivitiesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1928,7 +1916,7 @@ export type CreateActivityData = {
   body: ActivityCreate;
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -1989,7 +1977,7 @@ export type BulkCreateActivitiesData = {
   };
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -2419,7 +2407,7 @@ export type ListCompaniesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -2433,7 +2421,7 @@ export type ListCompaniesData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -2447,7 +2435,7 @@ export type ListCompaniesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -2461,7 +2449,7 @@ export type ListCompaniesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -2471,7 +2459,7 @@ export type ListCompaniesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -2485,7 +2473,7 @@ export type ListCompaniesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -2503,7 +2491,7 @@ export type ListCompaniesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -2517,7 +2505,7 @@ export type ListCompaniesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -2531,7 +2519,7 @@ export type ListCompaniesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -2614,7 +2602,7 @@ export type ListCompaniesData = {
               | 'non-profit'
               | 'other';
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -2634,7 +2622,7 @@ export type ListCompaniesData = {
             eq?: '1-10' | '11-50' | '51-200' | '201-500' | '501-1000' | '1001-5000' | '5001+';
             ne?: '1-10' | '11-50' | '51-200' | '201-500' | '501-1000' | '1001-5000' | '5001+';
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -2648,7 +2636,7 @@ export type ListCompaniesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -2666,7 +2654,7 @@ export type ListCompaniesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -2684,7 +2672,7 @@ export type ListCompaniesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -2735,7 +2723,7 @@ export type CreateCompanyData = {
   body: CompanyCreate;
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -2796,7 +2784,7 @@ export type BulkCreateCompaniesData = {
   };
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -3324,7 +3312,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -3338,7 +3326,7 @@ export type ListDealsData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -3352,7 +3340,7 @@ export type ListDealsData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -3366,7 +3354,7 @@ export type ListDealsData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -3376,7 +3364,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3390,7 +3378,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3408,7 +3396,7 @@ export type ListDealsData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3422,7 +3410,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3436,7 +3424,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3450,7 +3438,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3468,7 +3456,7 @@ export type ListDealsData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3482,7 +3470,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3496,7 +3484,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -3506,7 +3494,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -3520,7 +3508,7 @@ export type ListDealsData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3538,7 +3526,7 @@ export type ListDealsData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3556,7 +3544,7 @@ export type ListDealsData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3572,7 +3560,7 @@ export type ListDealsData = {
             eq?: 'open' | 'won' | 'lost';
             ne?: 'open' | 'won' | 'lost';
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -3582,7 +3570,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3604,7 +3592,7 @@ export type ListDealsData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3624,7 +3612,7 @@ export type ListDealsData = {
             eq?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other';
             ne?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other';
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3638,7 +3626,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3689,7 +3677,7 @@ export type CreateDealData = {
   body: DealCreate;
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -3750,7 +3738,7 @@ export type BulkCreateDealsData = {
   };
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -4452,7 +4440,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -4466,7 +4454,7 @@ export type ListPeopleData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -4480,7 +4468,7 @@ export type ListPeopleData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -4494,7 +4482,7 @@ export type ListPeopleData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -4504,7 +4492,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4518,7 +4506,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4536,7 +4524,7 @@ export type ListPeopleData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4550,7 +4538,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4564,7 +4552,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4582,7 +4570,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4600,7 +4588,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4618,7 +4606,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4636,7 +4624,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4650,7 +4638,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4674,7 +4662,7 @@ export type ListPeopleData = {
             eq?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other';
             ne?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other';
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4688,7 +4676,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4739,7 +4727,7 @@ export type CreatePersonData = {
   body: PersonCreate;
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -4800,7 +4788,7 @@ export type BulkCreatePeopleData = {
   };
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -5388,7 +5376,7 @@ export type ListPipelinesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -5402,7 +5390,7 @@ export type ListPipelinesData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -5416,7 +5404,7 @@ export type ListPipelinesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -5430,7 +5418,7 @@ export type ListPipelinesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -5440,7 +5428,7 @@ export type ListPipelinesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -5454,7 +5442,7 @@ export type ListPipelinesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -5468,7 +5456,7 @@ export type ListPipelinesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -5482,7 +5470,7 @@ export type ListPipelinesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -5504,7 +5492,7 @@ export type ListPipelinesData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -5551,7 +5539,7 @@ export type CreatePipelineData = {
   body: PipelineCreate;
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -5612,7 +5600,7 @@ export type BulkCreatePipelinesData = {
   };
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -5960,7 +5948,7 @@ export type ListStagesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -5974,7 +5962,7 @@ export type ListStagesData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -5988,7 +5976,7 @@ export type ListStagesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6002,7 +5990,7 @@ export type ListStagesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6012,7 +6000,7 @@ export type ListStagesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -6026,7 +6014,7 @@ export type ListStagesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -6040,7 +6028,7 @@ export type ListStagesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6050,7 +6038,7 @@ export type ListStagesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -6068,7 +6056,7 @@ export type ListStagesData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6082,7 +6070,7 @@ export type ListStagesData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6129,7 +6117,7 @@ export type CreateStageData = {
   body: StageCreate;
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -6190,7 +6178,7 @@ export type BulkCreateStagesData = {
   };
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -6536,7 +6524,7 @@ export type ListTagsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6550,7 +6538,7 @@ export type ListTagsData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6564,7 +6552,7 @@ export type ListTagsData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6578,7 +6566,7 @@ export type ListTagsData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6588,7 +6576,7 @@ export type ListTagsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -6602,7 +6590,7 @@ export type ListTagsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -6616,7 +6604,7 @@ export type ListTagsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -6638,7 +6626,7 @@ export type ListTagsData = {
             eq?: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
             ne?: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6648,7 +6636,7 @@ export type ListTagsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -6703,7 +6691,7 @@ export type CreateTagData = {
   body: TagCreate;
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -6764,7 +6752,7 @@ export type BulkCreateTagsData = {
   };
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
