@@ -70,7 +70,7 @@ export interface paths {
     };
     /**
      * List the tenant's invitations
-     * @description Newest first, every status.
+     * @description Newest first, every status; the latest 1000.
      */
     get: operations['listInvitations'];
     put?: never;
@@ -752,16 +752,21 @@ export interface operations {
             /** @enum {string} */
             database: 'pglite' | 'postgres';
             memory: {
+              /** Format: int64 */
               heapUsedBytes: number;
+              /** Format: int64 */
               rssBytes: number;
             };
             /** @description The Node.js version */
             node: string;
             requests: {
+              /** Format: int64 */
               errors5xx: number;
+              /** Format: int32 */
               inFlight: number;
               p50Ms?: number;
               p95Ms?: number;
+              /** Format: int64 */
               total: number;
             };
             /** Format: date-time */

@@ -39,6 +39,8 @@ export interface App {
   removable: boolean;
   /**
    * The permissions the app declares
+   *
+   * @maxItems 500
    */
   permissions: {
     name: string;

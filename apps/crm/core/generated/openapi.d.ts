@@ -684,6 +684,7 @@ export interface components {
       dueDate?: string | null;
       /** @description Time of day (HH:MM, the tenant's time zone); empty for all-day */
       dueTime?: string | null;
+      /** Format: int32 */
       durationMinutes?: number | null;
       /**
        * Format: uuid
@@ -740,6 +741,7 @@ export interface components {
       dueDate?: string | null;
       /** @description Time of day (HH:MM, the tenant's time zone); empty for all-day */
       dueTime?: string | null;
+      /** Format: int32 */
       durationMinutes?: number | null;
       /** Format: uuid */
       personId?: string | null;
@@ -787,6 +789,7 @@ export interface components {
       dueDate?: string | null;
       /** @description Time of day (HH:MM, the tenant's time zone); empty for all-day */
       dueTime?: string | null;
+      /** Format: int32 */
       durationMinutes?: number | null;
       /** Format: uuid */
       personId?: string | null;
@@ -1406,7 +1409,10 @@ export interface components {
        */
       readonly id: string;
       name: string;
-      /** @description Order among the pipelines, lowest first */
+      /**
+       * Format: int32
+       * @description Order among the pipelines, lowest first
+       */
       position: number;
       /**
        * Format: uuid
@@ -1428,7 +1434,10 @@ export interface components {
       };
       description?: string | null;
       name: string;
-      /** @description Order among the pipelines, lowest first */
+      /**
+       * Format: int32
+       * @description Order among the pipelines, lowest first
+       */
       position: number;
     };
     /** @description One page of Pipeline records. */
@@ -1447,7 +1456,10 @@ export interface components {
       } | null;
       description?: string | null;
       name?: string;
-      /** @description Order among the pipelines, lowest first */
+      /**
+       * Format: int32
+       * @description Order among the pipelines, lowest first
+       */
       position?: number;
     };
     /** @description Problem Details for HTTP APIs (RFC 9457), the body of every error response. */
@@ -1509,7 +1521,10 @@ export interface components {
        * @description Deleting a pipeline deletes its stages (refused while deals are in them)
        */
       pipelineId: string;
-      /** @description Order in the pipeline, left to right on the board */
+      /**
+       * Format: int32
+       * @description Order in the pipeline, left to right on the board
+       */
       position: number;
       /** @description Default chance to win of a deal that enters this stage, 0 to 1 */
       probability: number;
@@ -1537,7 +1552,10 @@ export interface components {
        * @description Deleting a pipeline deletes its stages (refused while deals are in them)
        */
       pipelineId: string;
-      /** @description Order in the pipeline, left to right on the board */
+      /**
+       * Format: int32
+       * @description Order in the pipeline, left to right on the board
+       */
       position: number;
       /** @description Default chance to win of a deal that enters this stage, 0 to 1 */
       probability: number;
@@ -1562,7 +1580,10 @@ export interface components {
        * @description Deleting a pipeline deletes its stages (refused while deals are in them)
        */
       pipelineId?: string;
-      /** @description Order in the pipeline, left to right on the board */
+      /**
+       * Format: int32
+       * @description Order in the pipeline, left to right on the board
+       */
       position?: number;
       /** @description Default chance to win of a deal that enters this stage, 0 to 1 */
       probability?: number;
@@ -1975,15 +1996,21 @@ export interface operations {
           durationMinutes?:
             | number
             | {
+                /** Format: int32 */
                 eq?: number;
+                /** Format: int32 */
                 gt?: number;
+                /** Format: int32 */
                 gte?: number;
                 /** @description Comma-separated values; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
+                /** Format: int32 */
                 lt?: number;
+                /** Format: int32 */
                 lte?: number;
+                /** Format: int32 */
                 ne?: number;
               };
           id?:
@@ -2935,8 +2962,11 @@ export interface operations {
             mergedIds: string[];
             /** @description How many records now point at the kept company */
             moved: {
+              /** Format: int32 */
               activities: number;
+              /** Format: int32 */
               deals: number;
+              /** Format: int32 */
               people: number;
             };
           };
@@ -3672,7 +3702,10 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @description 0-based place in the target column among its open deals; the end when absent */
+          /**
+           * Format: int32
+           * @description 0-based place in the target column among its open deals; the end when absent
+           */
           position?: number;
           /**
            * Format: uuid
@@ -4452,7 +4485,9 @@ export interface operations {
             mergedIds: string[];
             /** @description How many records now point at the kept person */
             moved: {
+              /** Format: int32 */
               activities: number;
+              /** Format: int32 */
               deals: number;
             };
             person: components['schemas']['Person'];
@@ -4633,13 +4668,19 @@ export interface operations {
           position?:
             | number
             | {
+                /** Format: int32 */
                 eq?: number;
+                /** Format: int32 */
                 gt?: number;
+                /** Format: int32 */
                 gte?: number;
                 /** @description Comma-separated values; matches any of them */
                 in?: string;
+                /** Format: int32 */
                 lt?: number;
+                /** Format: int32 */
                 lte?: number;
+                /** Format: int32 */
                 ne?: number;
               };
           updatedAt?:
@@ -5029,13 +5070,19 @@ export interface operations {
           position?:
             | number
             | {
+                /** Format: int32 */
                 eq?: number;
+                /** Format: int32 */
                 gt?: number;
+                /** Format: int32 */
                 gte?: number;
                 /** @description Comma-separated values; matches any of them */
                 in?: string;
+                /** Format: int32 */
                 lt?: number;
+                /** Format: int32 */
                 lte?: number;
+                /** Format: int32 */
                 ne?: number;
               };
           probability?:

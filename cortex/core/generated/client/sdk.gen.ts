@@ -128,7 +128,7 @@ export const enableApp = <ThrowOnError extends boolean = false>(
 /**
  * List the tenant's invitations
  *
- * Newest first, every status.
+ * Newest first, every status; the latest 1000.
  */
 export const listInvitations = <ThrowOnError extends boolean = false>(
   options?: Options<ListInvitationsData, ThrowOnError>,

@@ -165,7 +165,7 @@ export const listInvitationsQueryKey = (options?: Options<ListInvitationsData>) 
 /**
  * List the tenant's invitations
  *
- * Newest first, every status.
+ * Newest first, every status; the latest 1000.
  */
 export const listInvitationsOptions = (options?: Options<ListInvitationsData>) =>
   queryOptions<
