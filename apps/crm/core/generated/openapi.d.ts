@@ -662,7 +662,7 @@ export interface components {
       readonly createdAt: string;
       /** Format: uuid */
       readonly createdBy: string | null;
-      /** @description Custom fields defined at runtime per tenant */
+      /** @description Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom: {
         [key: string]: unknown;
       };
@@ -708,7 +708,10 @@ export interface components {
       readonly updatedAt: string;
       /** Format: uuid */
       readonly updatedBy: string | null;
-      /** @description Incremented on every write; the ETag of the record */
+      /**
+       * Format: int32
+       * @description Incremented on every write; the ETag of the record
+       */
       readonly version: number;
     };
     /** @description Body that creates one Activity. Read-only and system fields are set by the server and refused here. */
@@ -721,7 +724,7 @@ export interface components {
       body?: string | null;
       /** Format: uuid */
       companyId?: string | null;
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       };
@@ -757,7 +760,10 @@ export interface components {
       items: components['schemas']['Activity'][];
       /** @description Cursor of the next page; `null` on the last page */
       nextCursor: string | null;
-      /** @description Count of all matching records; present only when `total=true` was asked */
+      /**
+       * Format: int64
+       * @description Count of all matching records; present only when `total=true` was asked
+       */
       total?: number;
     };
     /** @description JSON Merge Patch (RFC 7396) of one Activity: send only the fields to change; `null` clears an optional field. */
@@ -770,7 +776,7 @@ export interface components {
       body?: string | null;
       /** Format: uuid */
       companyId?: string | null;
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       } | null;
@@ -820,7 +826,7 @@ export interface components {
       readonly createdAt: string;
       /** Format: uuid */
       readonly createdBy: string | null;
-      /** @description Custom fields defined at runtime per tenant */
+      /** @description Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom: {
         [key: string]: unknown;
       };
@@ -886,13 +892,16 @@ export interface components {
       readonly updatedAt: string;
       /** Format: uuid */
       readonly updatedBy: string | null;
-      /** @description Incremented on every write; the ETag of the record */
+      /**
+       * Format: int32
+       * @description Incremented on every write; the ETag of the record
+       */
       readonly version: number;
     };
     /** @description Body that creates one Company. Read-only and system fields are set by the server and refused here. */
     CompanyCreate: {
       address?: components['schemas']['Address'];
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       };
@@ -948,13 +957,16 @@ export interface components {
       items: components['schemas']['Company'][];
       /** @description Cursor of the next page; `null` on the last page */
       nextCursor: string | null;
-      /** @description Count of all matching records; present only when `total=true` was asked */
+      /**
+       * Format: int64
+       * @description Count of all matching records; present only when `total=true` was asked
+       */
       total?: number;
     };
     /** @description JSON Merge Patch (RFC 7396) of one Company: send only the fields to change; `null` clears an optional field. */
     CompanyPatch: {
       address?: components['schemas']['Address'] | null;
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       } | null;
@@ -1028,7 +1040,7 @@ export interface components {
        * @default EUR
        */
       currency: string;
-      /** @description Custom fields defined at runtime per tenant */
+      /** @description Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom: {
         [key: string]: unknown;
       };
@@ -1086,7 +1098,10 @@ export interface components {
       readonly updatedAt: string;
       /** Format: uuid */
       readonly updatedBy: string | null;
-      /** @description Incremented on every write; the ETag of the record */
+      /**
+       * Format: int32
+       * @description Incremented on every write; the ETag of the record
+       */
       readonly version: number;
     };
     /** @description Body that creates one Deal. Read-only and system fields are set by the server and refused here. */
@@ -1108,7 +1123,7 @@ export interface components {
        * @default EUR
        */
       currency: string;
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       };
@@ -1156,7 +1171,10 @@ export interface components {
       items: components['schemas']['Deal'][];
       /** @description Cursor of the next page; `null` on the last page */
       nextCursor: string | null;
-      /** @description Count of all matching records; present only when `total=true` was asked */
+      /**
+       * Format: int64
+       * @description Count of all matching records; present only when `total=true` was asked
+       */
       total?: number;
     };
     /** @description JSON Merge Patch (RFC 7396) of one Deal: send only the fields to change; `null` clears an optional field. `status` changes through the transition operation. */
@@ -1175,7 +1193,7 @@ export interface components {
       companyId?: string | null;
       /** @description ISO 4217 currency code of `amount` */
       currency?: string;
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       } | null;
@@ -1223,7 +1241,7 @@ export interface components {
       readonly createdAt: string;
       /** Format: uuid */
       readonly createdBy: string | null;
-      /** @description Custom fields defined at runtime per tenant */
+      /** @description Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom: {
         [key: string]: unknown;
       };
@@ -1277,7 +1295,10 @@ export interface components {
       readonly updatedAt: string;
       /** Format: uuid */
       readonly updatedBy: string | null;
-      /** @description Incremented on every write; the ETag of the record */
+      /**
+       * Format: int32
+       * @description Incremented on every write; the ETag of the record
+       */
       readonly version: number;
     };
     /** @description Body that creates one Person. Read-only and system fields are set by the server and refused here. */
@@ -1287,7 +1308,7 @@ export interface components {
        * @description Empty for a lead
        */
       companyId?: string | null;
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       };
@@ -1331,7 +1352,10 @@ export interface components {
       items: components['schemas']['Person'][];
       /** @description Cursor of the next page; `null` on the last page */
       nextCursor: string | null;
-      /** @description Count of all matching records; present only when `total=true` was asked */
+      /**
+       * Format: int64
+       * @description Count of all matching records; present only when `total=true` was asked
+       */
       total?: number;
     };
     /** @description JSON Merge Patch (RFC 7396) of one Person: send only the fields to change; `null` clears an optional field. */
@@ -1341,7 +1365,7 @@ export interface components {
        * @description Empty for a lead
        */
       companyId?: string | null;
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       } | null;
@@ -1398,7 +1422,7 @@ export interface components {
       readonly createdAt: string;
       /** Format: uuid */
       readonly createdBy: string | null;
-      /** @description Custom fields defined at runtime per tenant */
+      /** @description Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom: {
         [key: string]: unknown;
       };
@@ -1423,12 +1447,15 @@ export interface components {
       readonly updatedAt: string;
       /** Format: uuid */
       readonly updatedBy: string | null;
-      /** @description Incremented on every write; the ETag of the record */
+      /**
+       * Format: int32
+       * @description Incremented on every write; the ETag of the record
+       */
       readonly version: number;
     };
     /** @description Body that creates one Pipeline. Read-only and system fields are set by the server and refused here. */
     PipelineCreate: {
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       };
@@ -1445,12 +1472,15 @@ export interface components {
       items: components['schemas']['Pipeline'][];
       /** @description Cursor of the next page; `null` on the last page */
       nextCursor: string | null;
-      /** @description Count of all matching records; present only when `total=true` was asked */
+      /**
+       * Format: int64
+       * @description Count of all matching records; present only when `total=true` was asked
+       */
       total?: number;
     };
     /** @description JSON Merge Patch (RFC 7396) of one Pipeline: send only the fields to change; `null` clears an optional field. */
     PipelinePatch: {
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       } | null;
@@ -1468,7 +1498,7 @@ export interface components {
       code?: string;
       /** @description Explanation specific to this occurrence */
       detail?: string;
-      /** @description Individual failures, e.g. one per invalid field */
+      /** @description Individual failures, e.g. one per invalid field; the first 1000 */
       errors?: {
         /** @description Stable machine-readable code of the failure */
         code: string;
@@ -1484,7 +1514,10 @@ export interface components {
       instance?: string;
       /** @description Identifier of the request, for support and logs */
       requestId?: string;
-      /** @description HTTP status code */
+      /**
+       * Format: int32
+       * @description HTTP status code
+       */
       status: number;
       /** @description Short, human-readable summary of the problem type */
       title: string;
@@ -1506,7 +1539,7 @@ export interface components {
       readonly createdAt: string;
       /** Format: uuid */
       readonly createdBy: string | null;
-      /** @description Custom fields defined at runtime per tenant */
+      /** @description Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom: {
         [key: string]: unknown;
       };
@@ -1537,12 +1570,15 @@ export interface components {
       readonly updatedAt: string;
       /** Format: uuid */
       readonly updatedBy: string | null;
-      /** @description Incremented on every write; the ETag of the record */
+      /**
+       * Format: int32
+       * @description Incremented on every write; the ETag of the record
+       */
       readonly version: number;
     };
     /** @description Body that creates one Stage. Read-only and system fields are set by the server and refused here. */
     StageCreate: {
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       };
@@ -1565,12 +1601,15 @@ export interface components {
       items: components['schemas']['Stage'][];
       /** @description Cursor of the next page; `null` on the last page */
       nextCursor: string | null;
-      /** @description Count of all matching records; present only when `total=true` was asked */
+      /**
+       * Format: int64
+       * @description Count of all matching records; present only when `total=true` was asked
+       */
       total?: number;
     };
     /** @description JSON Merge Patch (RFC 7396) of one Stage: send only the fields to change; `null` clears an optional field. */
     StagePatch: {
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       } | null;
@@ -1603,7 +1642,7 @@ export interface components {
       readonly createdAt: string;
       /** Format: uuid */
       readonly createdBy: string | null;
-      /** @description Custom fields defined at runtime per tenant */
+      /** @description Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom: {
         [key: string]: unknown;
       };
@@ -1623,7 +1662,10 @@ export interface components {
       readonly updatedAt: string;
       /** Format: uuid */
       readonly updatedBy: string | null;
-      /** @description Incremented on every write; the ETag of the record */
+      /**
+       * Format: int32
+       * @description Incremented on every write; the ETag of the record
+       */
       readonly version: number;
     };
     /** @description Body that creates one Tag. Read-only and system fields are set by the server and refused here. */
@@ -1634,7 +1676,7 @@ export interface components {
        * @enum {string}
        */
       color: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       };
@@ -1646,7 +1688,10 @@ export interface components {
       items: components['schemas']['Tag'][];
       /** @description Cursor of the next page; `null` on the last page */
       nextCursor: string | null;
-      /** @description Count of all matching records; present only when `total=true` was asked */
+      /**
+       * Format: int64
+       * @description Count of all matching records; present only when `total=true` was asked
+       */
       total?: number;
     };
     /** @description JSON Merge Patch (RFC 7396) of one Tag: send only the fields to change; `null` clears an optional field. */
@@ -1656,7 +1701,7 @@ export interface components {
        * @enum {string}
        */
       color?: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       } | null;
@@ -1668,6 +1713,11 @@ export interface components {
     /** @description Bad request: malformed syntax, or a query or header parameter is invalid */
     BadRequest: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -1677,6 +1727,11 @@ export interface components {
     /** @description Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it */
     Conflict: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -1686,6 +1741,11 @@ export interface components {
     /** @description Authenticated but lacking the permission the operation needs */
     Forbidden: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -1695,6 +1755,11 @@ export interface components {
     /** @description Unexpected server error; quote `requestId` when reporting it */
     InternalError: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -1704,6 +1769,11 @@ export interface components {
     /** @description No record with this id, or not visible to the caller */
     NotFound: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -1713,6 +1783,11 @@ export interface components {
     /** @description The request body is larger than the server accepts */
     PayloadTooLarge: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -1722,6 +1797,11 @@ export interface components {
     /** @description If-Match does not match the current ETag: the record changed since it was read */
     PreconditionFailed: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -1731,17 +1811,26 @@ export interface components {
     /** @description If-Match is missing: send the ETag of the record as last read */
     PreconditionRequired: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description Rate limit exceeded */
+    /** @description Rate limit exceeded: wait `Retry-After` seconds */
     TooManyRequests: {
       headers: {
-        /** @description Seconds to wait before retrying */
-        'Retry-After'?: number;
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+        'Retry-After': components['headers']['Retry-After'];
         [name: string]: unknown;
       };
       content: {
@@ -1751,6 +1840,11 @@ export interface components {
     /** @description Not authenticated: no valid session, bearer token or API key */
     Unauthorized: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -1760,6 +1854,11 @@ export interface components {
     /** @description The body is well-formed but invalid: schema or business rule failures are listed in `errors` */
     UnprocessableContent: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -1790,10 +1889,22 @@ export interface components {
   };
   requestBodies: never;
   headers: {
+    /** @description CORS: the request's `Origin`, echoed when it is one of the server's configured `corsOrigins` (sent with `Access-Control-Allow-Credentials: true`). None are configured by default, and then no CORS header is sent: only same-origin pages can read the answers. */
+    'Access-Control-Allow-Origin': string;
     /** @description Entity tag of the returned record (derived from its `version`); send it back in If-Match */
     ETag: string;
     /** @description URL of the created record */
     Location: string;
+    /** @description Requests the caller may make in the current window (IETF RateLimit header fields draft). Sent on every answer of a rate-limited operation (all of them unless the server turns its limits off); an answer given before the request reached its operation (a body refused by its Content-Length) carries none. */
+    'RateLimit-Limit': number;
+    /** @description The policy: limit, window in seconds and its name, e.g. `1200;w=60;name="crm"`. Sent on every answer of a rate-limited operation (all of them unless the server turns its limits off); an answer given before the request reached its operation (a body refused by its Content-Length) carries none. */
+    'RateLimit-Policy': string;
+    /** @description Requests left in the current window after this one. Sent on every answer of a rate-limited operation (all of them unless the server turns its limits off); an answer given before the request reached its operation (a body refused by its Content-Length) carries none. */
+    'RateLimit-Remaining': number;
+    /** @description Seconds until the window's count is back to zero. Sent on every answer of a rate-limited operation (all of them unless the server turns its limits off); an answer given before the request reached its operation (a body refused by its Content-Length) carries none. */
+    'RateLimit-Reset': number;
+    /** @description Seconds to wait before retrying */
+    'Retry-After': number;
   };
   pathItems: never;
 }
@@ -2088,13 +2199,19 @@ export interface operations {
           version?:
             | number
             | {
+                /** Format: int32 */
                 eq?: number;
+                /** Format: int32 */
                 gt?: number;
+                /** Format: int32 */
                 gte?: number;
                 /** @description Comma-separated values; matches any of them */
                 in?: string;
+                /** Format: int32 */
                 lt?: number;
+                /** Format: int32 */
                 lte?: number;
+                /** Format: int32 */
                 ne?: number;
               };
         };
@@ -2106,7 +2223,7 @@ export interface operations {
         pageSize?: components['parameters']['PageSize'];
         /** @description Free-text search over `subject`. */
         q?: string;
-        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,type`. The primary key is always appended as a tiebreaker. */
+        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,type`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable. */
         sort?: (
           | 'id'
           | '-id'
@@ -2126,8 +2243,6 @@ export interface operations {
           | '-type'
           | 'subject'
           | '-subject'
-          | 'body'
-          | '-body'
           | 'dueDate'
           | '-dueDate'
           | 'dueTime'
@@ -2164,6 +2279,11 @@ export interface operations {
       /** @description A page of activities */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2196,8 +2316,13 @@ export interface operations {
       /** @description The created activity */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
           Location: components['headers']['Location'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2256,7 +2381,12 @@ export interface operations {
       /** @description The activity */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2289,6 +2419,11 @@ export interface operations {
       /** @description Deleted */
       204: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content?: never;
@@ -2325,7 +2460,12 @@ export interface operations {
       /** @description The updated activity */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2360,7 +2500,12 @@ export interface operations {
       /** @description The restored activity */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2397,6 +2542,11 @@ export interface operations {
       /** @description The created activities, in request order */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2692,13 +2842,19 @@ export interface operations {
           version?:
             | number
             | {
+                /** Format: int32 */
                 eq?: number;
+                /** Format: int32 */
                 gt?: number;
+                /** Format: int32 */
                 gte?: number;
                 /** @description Comma-separated values; matches any of them */
                 in?: string;
+                /** Format: int32 */
                 lt?: number;
+                /** Format: int32 */
                 lte?: number;
+                /** Format: int32 */
                 ne?: number;
               };
         };
@@ -2708,7 +2864,7 @@ export interface operations {
         pageSize?: components['parameters']['PageSize'];
         /** @description Free-text search over `name`, `domain`. */
         q?: string;
-        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. The primary key is always appended as a tiebreaker. */
+        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable. */
         sort?: (
           | 'id'
           | '-id'
@@ -2734,8 +2890,6 @@ export interface operations {
           | '-size'
           | 'phone'
           | '-phone'
-          | 'description'
-          | '-description'
           | 'ownerId'
           | '-ownerId'
         )[];
@@ -2756,6 +2910,11 @@ export interface operations {
       /** @description A page of companies */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2788,8 +2947,13 @@ export interface operations {
       /** @description The created company */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
           Location: components['headers']['Location'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2843,7 +3007,12 @@ export interface operations {
       /** @description The company */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2876,6 +3045,11 @@ export interface operations {
       /** @description Deleted */
       204: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content?: never;
@@ -2912,7 +3086,12 @@ export interface operations {
       /** @description The updated company */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2953,6 +3132,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2998,7 +3182,12 @@ export interface operations {
       /** @description The restored company */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3035,6 +3224,11 @@ export interface operations {
       /** @description The created companies, in request order */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3386,13 +3580,19 @@ export interface operations {
           version?:
             | number
             | {
+                /** Format: int32 */
                 eq?: number;
+                /** Format: int32 */
                 gt?: number;
+                /** Format: int32 */
                 gte?: number;
                 /** @description Comma-separated values; matches any of them */
                 in?: string;
+                /** Format: int32 */
                 lt?: number;
+                /** Format: int32 */
                 lte?: number;
+                /** Format: int32 */
                 ne?: number;
               };
         };
@@ -3404,7 +3604,7 @@ export interface operations {
         pageSize?: components['parameters']['PageSize'];
         /** @description Free-text search over `title`. */
         q?: string;
-        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,title`. The primary key is always appended as a tiebreaker. */
+        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,title`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable. */
         sort?: (
           | 'id'
           | '-id'
@@ -3468,6 +3668,11 @@ export interface operations {
       /** @description A page of deals */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3500,8 +3705,13 @@ export interface operations {
       /** @description The created deal */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
           Location: components['headers']['Location'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3564,7 +3774,12 @@ export interface operations {
       /** @description The deal */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3597,6 +3812,11 @@ export interface operations {
       /** @description Deleted */
       204: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content?: never;
@@ -3633,7 +3853,12 @@ export interface operations {
       /** @description The updated deal */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3673,6 +3898,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3719,6 +3949,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3751,7 +3986,12 @@ export interface operations {
       /** @description The restored deal */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3795,7 +4035,12 @@ export interface operations {
       /** @description The deal in its new state */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3828,6 +4073,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3865,6 +4115,11 @@ export interface operations {
       /** @description The created deals, in request order */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4124,13 +4379,19 @@ export interface operations {
           version?:
             | number
             | {
+                /** Format: int32 */
                 eq?: number;
+                /** Format: int32 */
                 gt?: number;
+                /** Format: int32 */
                 gte?: number;
                 /** @description Comma-separated values; matches any of them */
                 in?: string;
+                /** Format: int32 */
                 lt?: number;
+                /** Format: int32 */
                 lte?: number;
+                /** Format: int32 */
                 ne?: number;
               };
         };
@@ -4142,7 +4403,7 @@ export interface operations {
         pageSize?: components['parameters']['PageSize'];
         /** @description Free-text search over `name`, `email`, `jobTitle`. */
         q?: string;
-        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,firstName`. The primary key is always appended as a tiebreaker. */
+        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,firstName`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable. */
         sort?: (
           | 'id'
           | '-id'
@@ -4194,6 +4455,11 @@ export interface operations {
       /** @description A page of people */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4226,8 +4492,13 @@ export interface operations {
       /** @description The created person */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
           Location: components['headers']['Location'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4286,7 +4557,12 @@ export interface operations {
       /** @description The person */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4319,6 +4595,11 @@ export interface operations {
       /** @description Deleted */
       204: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content?: never;
@@ -4355,7 +4636,12 @@ export interface operations {
       /** @description The updated person */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4435,6 +4721,11 @@ export interface operations {
       /** @description The company (found or created), the person now linked to it, and the new deal */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4477,6 +4768,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4520,7 +4816,12 @@ export interface operations {
       /** @description The restored person */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4557,6 +4858,11 @@ export interface operations {
       /** @description The created people, in request order */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4716,13 +5022,19 @@ export interface operations {
           version?:
             | number
             | {
+                /** Format: int32 */
                 eq?: number;
+                /** Format: int32 */
                 gt?: number;
+                /** Format: int32 */
                 gte?: number;
                 /** @description Comma-separated values; matches any of them */
                 in?: string;
+                /** Format: int32 */
                 lt?: number;
+                /** Format: int32 */
                 lte?: number;
+                /** Format: int32 */
                 ne?: number;
               };
         };
@@ -4732,7 +5044,7 @@ export interface operations {
         pageSize?: components['parameters']['PageSize'];
         /** @description Free-text search over `name`. */
         q?: string;
-        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. The primary key is always appended as a tiebreaker. */
+        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable. */
         sort?: (
           | 'id'
           | '-id'
@@ -4748,8 +5060,6 @@ export interface operations {
           | '-updatedBy'
           | 'name'
           | '-name'
-          | 'description'
-          | '-description'
           | 'position'
           | '-position'
         )[];
@@ -4770,6 +5080,11 @@ export interface operations {
       /** @description A page of pipelines */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4802,8 +5117,13 @@ export interface operations {
       /** @description The created pipeline */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
           Location: components['headers']['Location'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4850,7 +5170,12 @@ export interface operations {
       /** @description The pipeline */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4883,6 +5208,11 @@ export interface operations {
       /** @description Deleted */
       204: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content?: never;
@@ -4919,7 +5249,12 @@ export interface operations {
       /** @description The updated pipeline */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4960,6 +5295,11 @@ export interface operations {
       /** @description The created pipelines, in request order */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -5130,13 +5470,19 @@ export interface operations {
           version?:
             | number
             | {
+                /** Format: int32 */
                 eq?: number;
+                /** Format: int32 */
                 gt?: number;
+                /** Format: int32 */
                 gte?: number;
                 /** @description Comma-separated values; matches any of them */
                 in?: string;
+                /** Format: int32 */
                 lt?: number;
+                /** Format: int32 */
                 lte?: number;
+                /** Format: int32 */
                 ne?: number;
               };
         };
@@ -5148,7 +5494,7 @@ export interface operations {
         pageSize?: components['parameters']['PageSize'];
         /** @description Free-text search over `name`. */
         q?: string;
-        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,pipelineId`. The primary key is always appended as a tiebreaker. */
+        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,pipelineId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable. */
         sort?: (
           | 'id'
           | '-id'
@@ -5188,6 +5534,11 @@ export interface operations {
       /** @description A page of stages */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -5220,8 +5571,13 @@ export interface operations {
       /** @description The created stage */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
           Location: components['headers']['Location'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -5271,7 +5627,12 @@ export interface operations {
       /** @description The stage */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -5304,6 +5665,11 @@ export interface operations {
       /** @description Deleted */
       204: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content?: never;
@@ -5340,7 +5706,12 @@ export interface operations {
       /** @description The updated stage */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -5381,6 +5752,11 @@ export interface operations {
       /** @description The created stages, in request order */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -5532,13 +5908,19 @@ export interface operations {
           version?:
             | number
             | {
+                /** Format: int32 */
                 eq?: number;
+                /** Format: int32 */
                 gt?: number;
+                /** Format: int32 */
                 gte?: number;
                 /** @description Comma-separated values; matches any of them */
                 in?: string;
+                /** Format: int32 */
                 lt?: number;
+                /** Format: int32 */
                 lte?: number;
+                /** Format: int32 */
                 ne?: number;
               };
         };
@@ -5548,7 +5930,7 @@ export interface operations {
         pageSize?: components['parameters']['PageSize'];
         /** @description Free-text search over `name`. */
         q?: string;
-        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. The primary key is always appended as a tiebreaker. */
+        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable. */
         sort?: (
           | 'id'
           | '-id'
@@ -5586,6 +5968,11 @@ export interface operations {
       /** @description A page of tags */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -5618,8 +6005,13 @@ export interface operations {
       /** @description The created tag */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
           Location: components['headers']['Location'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -5666,7 +6058,12 @@ export interface operations {
       /** @description The tag */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -5699,6 +6096,11 @@ export interface operations {
       /** @description Deleted */
       204: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content?: never;
@@ -5735,7 +6137,12 @@ export interface operations {
       /** @description The updated tag */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -5776,6 +6183,11 @@ export interface operations {
       /** @description The created tags, in request order */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {

@@ -60,7 +60,7 @@ export interface Activity {
   createdBy: string | null;
   updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [k: string]: unknown | undefined;
@@ -123,7 +123,7 @@ export interface ActivityCreate {
    */
   assigneeId?: string | null;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -136,6 +136,9 @@ export interface ActivityCreate {
  * via the `definition` "ActivityPage".
  */
 export interface ActivityPage {
+  /**
+   * @maxItems 200
+   */
   items: Activity[];
   /**
    * Cursor of the next page; `null` on the last page
@@ -178,7 +181,7 @@ export interface ActivityPatch {
    */
   assigneeId?: string | null;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -227,7 +230,7 @@ export interface Company {
   createdBy: string | null;
   updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [k: string]: unknown | undefined;
@@ -340,7 +343,7 @@ export interface CompanyCreate {
    */
   tagIds?: string[];
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -353,6 +356,9 @@ export interface CompanyCreate {
  * via the `definition` "CompanyPage".
  */
 export interface CompanyPage {
+  /**
+   * @maxItems 200
+   */
   items: Company[];
   /**
    * Cursor of the next page; `null` on the last page
@@ -420,7 +426,7 @@ export interface CompanyPatch {
    */
   tagIds?: string[];
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -450,7 +456,7 @@ export interface Deal {
   createdBy: string | null;
   updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [k: string]: unknown | undefined;
@@ -561,7 +567,7 @@ export interface DealCreate {
    */
   tagIds?: string[];
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -574,6 +580,9 @@ export interface DealCreate {
  * via the `definition` "DealPage".
  */
 export interface DealPage {
+  /**
+   * @maxItems 200
+   */
   items: Deal[];
   /**
    * Cursor of the next page; `null` on the last page
@@ -636,7 +645,7 @@ export interface DealPatch {
    */
   tagIds?: string[];
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -666,7 +675,7 @@ export interface Person {
   createdBy: string | null;
   updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [k: string]: unknown | undefined;
@@ -774,7 +783,7 @@ export interface PersonCreate {
    */
   tagIds?: string[];
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -787,6 +796,9 @@ export interface PersonCreate {
  * via the `definition` "PersonPage".
  */
 export interface PersonPage {
+  /**
+   * @maxItems 200
+   */
   items: Person[];
   /**
    * Cursor of the next page; `null` on the last page
@@ -845,7 +857,7 @@ export interface PersonPatch {
    */
   tagIds?: string[];
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -875,7 +887,7 @@ export interface Pipeline {
   createdBy: string | null;
   updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [k: string]: unknown | undefined;
@@ -901,7 +913,7 @@ export interface PipelineCreate {
    */
   position: number;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -914,6 +926,9 @@ export interface PipelineCreate {
  * via the `definition` "PipelinePage".
  */
 export interface PipelinePage {
+  /**
+   * @maxItems 200
+   */
   items: Pipeline[];
   /**
    * Cursor of the next page; `null` on the last page
@@ -938,7 +953,7 @@ export interface PipelinePatch {
    */
   position?: number;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -980,7 +995,9 @@ export interface Problem {
    */
   requestId?: string;
   /**
-   * Individual failures, e.g. one per invalid field
+   * Individual failures, e.g. one per invalid field; the first 1000
+   *
+   * @maxItems 1000
    */
   errors?: {
     /**
@@ -1022,7 +1039,7 @@ export interface Stage {
   createdBy: string | null;
   updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [k: string]: unknown | undefined;
@@ -1062,7 +1079,7 @@ export interface StageCreate {
    */
   probability: number;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -1075,6 +1092,9 @@ export interface StageCreate {
  * via the `definition` "StagePage".
  */
 export interface StagePage {
+  /**
+   * @maxItems 200
+   */
   items: Stage[];
   /**
    * Cursor of the next page; `null` on the last page
@@ -1106,7 +1126,7 @@ export interface StagePatch {
    */
   probability?: number;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -1136,7 +1156,7 @@ export interface Tag {
   createdBy: string | null;
   updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [k: string]: unknown | undefined;
@@ -1162,7 +1182,7 @@ export interface TagCreate {
   color?: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
   description?: string | null;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -1175,6 +1195,9 @@ export interface TagCreate {
  * via the `definition` "TagPage".
  */
 export interface TagPage {
+  /**
+   * @maxItems 200
+   */
   items: Tag[];
   /**
    * Cursor of the next page; `null` on the last page
@@ -1199,7 +1222,7 @@ export interface TagPatch {
   color?: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
   description?: string | null;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;

@@ -27,7 +27,7 @@ export type Activity = {
   readonly createdBy: string | null;
   readonly updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -88,7 +88,7 @@ export type ActivityCreate = {
    */
   assigneeId?: string | null;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -139,7 +139,7 @@ export type ActivityPatch = {
    */
   assigneeId?: string | null;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -188,7 +188,7 @@ export type Company = {
   readonly createdBy: string | null;
   readonly updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -295,7 +295,7 @@ export type CompanyCreate = {
    */
   tagIds?: Array<string>;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -369,7 +369,7 @@ export type CompanyPatch = {
    */
   tagIds?: Array<string>;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -399,7 +399,7 @@ export type Deal = {
   readonly createdBy: string | null;
   readonly updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -504,7 +504,7 @@ export type DealCreate = {
    */
   tagIds?: Array<string>;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -573,7 +573,7 @@ export type DealPatch = {
    */
   tagIds?: Array<string>;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -603,7 +603,7 @@ export type Person = {
   readonly createdBy: string | null;
   readonly updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -682,7 +682,7 @@ export type PersonCreate = {
    */
   tagIds?: Array<string>;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -742,7 +742,7 @@ export type PersonPatch = {
    */
   tagIds?: Array<string>;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -785,7 +785,7 @@ export type Pipeline = {
   readonly createdBy: string | null;
   readonly updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -809,7 +809,7 @@ export type PipelineCreate = {
    */
   position: number;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -842,7 +842,7 @@ export type PipelinePatch = {
    */
   position?: number;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -882,7 +882,7 @@ export type Problem = {
    */
   requestId?: string;
   /**
-   * Individual failures, e.g. one per invalid field
+   * Individual failures, e.g. one per invalid field; the first 1000
    */
   errors?: Array<{
     /**
@@ -924,7 +924,7 @@ export type Stage = {
   readonly createdBy: string | null;
   readonly updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -962,7 +962,7 @@ export type StageCreate = {
    */
   probability: number;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -1002,7 +1002,7 @@ export type StagePatch = {
    */
   probability?: number;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -1032,7 +1032,7 @@ export type Tag = {
   readonly createdBy: string | null;
   readonly updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1056,7 +1056,7 @@ export type TagCreate = {
   color?: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
   description?: string | null;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -1089,7 +1089,7 @@ export type TagPatch = {
   color?: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
   description?: string | null;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -1103,7 +1103,7 @@ export type TagPatch = {
  */
 export type ActivityWritable = {
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1156,7 +1156,7 @@ export type ActivityPageWritable = {
  */
 export type CompanyWritable = {
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1232,7 +1232,7 @@ export type CompanyPageWritable = {
  */
 export type DealWritable = {
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1307,7 +1307,7 @@ export type DealPageWritable = {
  */
 export type PersonWritable = {
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1369,7 +1369,7 @@ export type PersonPageWritable = {
  */
 export type PipelineWritable = {
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1404,7 +1404,7 @@ export type PipelinePageWritable = {
  */
 export type StageWritable = {
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1446,7 +1446,7 @@ export type StagePageWritable = {
  */
 export type TagWritable = {
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1523,7 +1523,7 @@ export type ListActivitiesData = {
      */
     q?: string;
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,type`. The primary key is always appended as a tiebreaker.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,type`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -1544,8 +1544,6 @@ export type ListActivitiesData = {
       | '-type'
       | 'subject'
       | '-subject'
-      | 'body'
-      | '-body'
       | 'dueDate'
       | '-dueDate'
       | 'dueTime'
@@ -1916,7 +1914,7 @@ export type ListActivitiesErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -1975,7 +1973,7 @@ export type CreateActivityErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2036,7 +2034,7 @@ export type BulkCreateActivitiesErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2102,7 +2100,7 @@ export type DeleteActivityErrors = {
    */
   412: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2183,7 +2181,7 @@ export type GetActivityErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2259,7 +2257,7 @@ export type UpdateActivityErrors = {
    */
   428: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2313,7 +2311,7 @@ export type RestoreActivityErrors = {
    */
   409: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2342,7 +2340,7 @@ export type ListCompaniesData = {
      */
     q?: string;
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. The primary key is always appended as a tiebreaker.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -2369,8 +2367,6 @@ export type ListCompaniesData = {
       | '-size'
       | 'phone'
       | '-phone'
-      | 'description'
-      | '-description'
       | 'ownerId'
       | '-ownerId'
     >;
@@ -2719,7 +2715,7 @@ export type ListCompaniesErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2778,7 +2774,7 @@ export type CreateCompanyErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2839,7 +2835,7 @@ export type BulkCreateCompaniesErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2905,7 +2901,7 @@ export type DeleteCompanyErrors = {
    */
   412: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2979,7 +2975,7 @@ export type GetCompanyErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3055,7 +3051,7 @@ export type UpdateCompanyErrors = {
    */
   428: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3119,7 +3115,7 @@ export type MergeCompaniesErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3187,7 +3183,7 @@ export type RestoreCompanyErrors = {
    */
   409: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3216,7 +3212,7 @@ export type ListDealsData = {
      */
     q?: string;
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,title`. The primary key is always appended as a tiebreaker.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,title`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -3669,7 +3665,7 @@ export type ListDealsErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3728,7 +3724,7 @@ export type CreateDealErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3789,7 +3785,7 @@ export type BulkCreateDealsErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3855,7 +3851,7 @@ export type DeleteDealErrors = {
    */
   412: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3940,7 +3936,7 @@ export type GetDealErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4016,7 +4012,7 @@ export type UpdateDealErrors = {
    */
   428: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4077,7 +4073,7 @@ export type LoseDealErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4145,7 +4141,7 @@ export type MoveDealErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4199,7 +4195,7 @@ export type RestoreDealErrors = {
    */
   409: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4276,7 +4272,7 @@ export type TransitionDealErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4331,7 +4327,7 @@ export type WinDealErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4360,7 +4356,7 @@ export type ListPeopleData = {
      */
     q?: string;
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,firstName`. The primary key is always appended as a tiebreaker.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,firstName`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -4719,7 +4715,7 @@ export type ListPeopleErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4778,7 +4774,7 @@ export type CreatePersonErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4839,7 +4835,7 @@ export type BulkCreatePeopleErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4905,7 +4901,7 @@ export type DeletePersonErrors = {
    */
   412: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4986,7 +4982,7 @@ export type GetPersonErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5062,7 +5058,7 @@ export type UpdatePersonErrors = {
    */
   428: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5160,7 +5156,7 @@ export type ConvertLeadErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5228,7 +5224,7 @@ export type MergePeopleErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5295,7 +5291,7 @@ export type RestorePersonErrors = {
    */
   409: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5324,7 +5320,7 @@ export type ListPipelinesData = {
      */
     q?: string;
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. The primary key is always appended as a tiebreaker.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -5341,8 +5337,6 @@ export type ListPipelinesData = {
       | '-updatedBy'
       | 'name'
       | '-name'
-      | 'description'
-      | '-description'
       | 'position'
       | '-position'
     >;
@@ -5531,7 +5525,7 @@ export type ListPipelinesErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5590,7 +5584,7 @@ export type CreatePipelineErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5651,7 +5645,7 @@ export type BulkCreatePipelinesErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5717,7 +5711,7 @@ export type DeletePipelineErrors = {
    */
   412: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5784,7 +5778,7 @@ export type GetPipelineErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5860,7 +5854,7 @@ export type UpdatePipelineErrors = {
    */
   428: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5889,7 +5883,7 @@ export type ListStagesData = {
      */
     q?: string;
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,pipelineId`. The primary key is always appended as a tiebreaker.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,pipelineId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -6109,7 +6103,7 @@ export type ListStagesErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6168,7 +6162,7 @@ export type CreateStageErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6229,7 +6223,7 @@ export type BulkCreateStagesErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6295,7 +6289,7 @@ export type DeleteStageErrors = {
    */
   412: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6367,7 +6361,7 @@ export type GetStageErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6443,7 +6437,7 @@ export type UpdateStageErrors = {
    */
   428: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6472,7 +6466,7 @@ export type ListTagsData = {
      */
     q?: string;
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. The primary key is always appended as a tiebreaker.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -6683,7 +6677,7 @@ export type ListTagsErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6742,7 +6736,7 @@ export type CreateTagErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6803,7 +6797,7 @@ export type BulkCreateTagsErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6869,7 +6863,7 @@ export type DeleteTagErrors = {
    */
   412: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6936,7 +6930,7 @@ export type GetTagErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -7012,7 +7006,7 @@ export type UpdateTagErrors = {
    */
   428: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
