@@ -18,6 +18,8 @@ export interface KernelConfig {
     drainMs: number;
     /** public operations, per client address and operation */
     publicRateLimit: { enabled: boolean; limit: number; windowMs: number };
+    /** every other operation, per credential and tenant */
+    rateLimit: { enabled: boolean; limit: number; windowMs: number };
   };
   database: {
     /** PostgreSQL; absent means PGlite in `dataDir` */
