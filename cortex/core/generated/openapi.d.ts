@@ -132,13 +132,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    get?: never;
+    put?: never;
     /**
      * Look an invitation up by its token
-     * @description Public: what the invitation page shows before the invitee accepts. 404 for an unknown token, 410 `INVITATION_EXPIRED` or `INVITATION_REVOKED`, 409 `INVITATION_USED`.
+     * @description Public: what the invitation page shows before the invitee accepts. A POST so that the token travels in the body, never in a URL that logs, proxies and browser history keep. 404 for an unknown token, 410 `INVITATION_EXPIRED` or `INVITATION_REVOKED`, 409 `INVITATION_USED`.
      */
-    get: operations['lookupInvitation'];
-    put?: never;
-    post?: never;
+    post: operations['lookupInvitation'];
     delete?: never;
     options?: never;
     head?: never;
@@ -266,7 +266,7 @@ export interface components {
       code?: string;
       /** @description Explanation specific to this occurrence */
       detail?: string;
-      /** @description Individual failures, e.g. one per invalid field */
+      /** @description Individual failures, e.g. one per invalid field; the first 1000 */
       errors?: {
         /** @description Stable machine-readable code of the failure */
         code: string;
@@ -282,7 +282,10 @@ export interface components {
       instance?: string;
       /** @description Identifier of the request, for support and logs */
       requestId?: string;
-      /** @description HTTP status code */
+      /**
+       * Format: int32
+       * @description HTTP status code
+       */
       status: number;
       /** @description Short, human-readable summary of the problem type */
       title: string;
@@ -321,6 +324,11 @@ export interface components {
     /** @description Bad request: malformed syntax, or a query or header parameter is invalid */
     BadRequest: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -330,6 +338,11 @@ export interface components {
     /** @description Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it */
     Conflict: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -339,6 +352,11 @@ export interface components {
     /** @description Authenticated but lacking the permission the operation needs */
     Forbidden: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -348,6 +366,11 @@ export interface components {
     /** @description Unexpected server error; quote `requestId` when reporting it */
     InternalError: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -357,6 +380,11 @@ export interface components {
     /** @description No record with this id, or not visible to the caller */
     NotFound: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -366,17 +394,26 @@ export interface components {
     /** @description The request body is larger than the server accepts */
     PayloadTooLarge: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description Rate limit exceeded */
+    /** @description Rate limit exceeded: wait `Retry-After` seconds */
     TooManyRequests: {
       headers: {
-        /** @description Seconds to wait before retrying */
-        'Retry-After'?: number;
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+        'Retry-After': components['headers']['Retry-After'];
         [name: string]: unknown;
       };
       content: {
@@ -386,6 +423,11 @@ export interface components {
     /** @description Not authenticated: no valid session, bearer token or API key */
     Unauthorized: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -395,6 +437,11 @@ export interface components {
     /** @description The body is well-formed but invalid: schema or business rule failures are listed in `errors` */
     UnprocessableContent: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -404,7 +451,20 @@ export interface components {
   };
   parameters: never;
   requestBodies: never;
-  headers: never;
+  headers: {
+    /** @description CORS: the request's `Origin`, echoed when it is one of the server's configured `corsOrigins` (sent with `Access-Control-Allow-Credentials: true`). None are configured by default, and then no CORS header is sent: only same-origin pages can read the answers. */
+    'Access-Control-Allow-Origin': string;
+    /** @description Requests the caller may make in the current window (IETF RateLimit header fields draft). Sent on every answer of a rate-limited operation (all of them unless the server turns its limits off); an answer given before the request reached its operation (a body refused by its Content-Length) carries none. */
+    'RateLimit-Limit': number;
+    /** @description The policy: limit, window in seconds and its name, e.g. `1200;w=60;name="crm"`. Sent on every answer of a rate-limited operation (all of them unless the server turns its limits off); an answer given before the request reached its operation (a body refused by its Content-Length) carries none. */
+    'RateLimit-Policy': string;
+    /** @description Requests left in the current window after this one. Sent on every answer of a rate-limited operation (all of them unless the server turns its limits off); an answer given before the request reached its operation (a body refused by its Content-Length) carries none. */
+    'RateLimit-Remaining': number;
+    /** @description Seconds until the window's count is back to zero. Sent on every answer of a rate-limited operation (all of them unless the server turns its limits off); an answer given before the request reached its operation (a body refused by its Content-Length) carries none. */
+    'RateLimit-Reset': number;
+    /** @description Seconds to wait before retrying */
+    'Retry-After': number;
+  };
   pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -421,6 +481,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -450,6 +515,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -480,6 +550,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -508,6 +583,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -543,6 +623,11 @@ export interface operations {
       /** @description Success */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -577,6 +662,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -613,6 +703,11 @@ export interface operations {
       /** @description Done */
       204: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content?: never;
@@ -628,18 +723,27 @@ export interface operations {
   };
   lookupInvitation: {
     parameters: {
-      query: {
-        token: string;
-      };
+      query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': {
+          token: string;
+        };
+      };
+    };
     responses: {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -661,6 +765,9 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      422: components['responses']['UnprocessableContent'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };
@@ -677,6 +784,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -706,6 +818,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -734,6 +851,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -802,6 +924,11 @@ export interface operations {
       /** @description Success */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {

@@ -105,7 +105,9 @@ export interface Problem {
    */
   requestId?: string;
   /**
-   * Individual failures, e.g. one per invalid field
+   * Individual failures, e.g. one per invalid field; the first 1000
+   *
+   * @maxItems 1000
    */
   errors?: {
     /**

@@ -93,7 +93,7 @@ export type Problem = {
    */
   requestId?: string;
   /**
-   * Individual failures, e.g. one per invalid field
+   * Individual failures, e.g. one per invalid field; the first 1000
    */
   errors?: Array<{
     /**
@@ -166,7 +166,7 @@ export type ListAppsErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -223,7 +223,7 @@ export type DisableAppErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -278,7 +278,7 @@ export type EnableAppErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -319,7 +319,7 @@ export type ListInvitationsErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -377,7 +377,7 @@ export type CreateInvitationErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -436,7 +436,7 @@ export type AcceptInvitationErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -457,11 +457,11 @@ export type AcceptInvitationResponses = {
 export type AcceptInvitationResponse = AcceptInvitationResponses[keyof AcceptInvitationResponses];
 
 export type LookupInvitationData = {
-  body?: never;
-  path?: never;
-  query: {
+  body: {
     token: string;
   };
+  path?: never;
+  query?: never;
   url: '/invitations/lookup';
 };
 
@@ -475,7 +475,19 @@ export type LookupInvitationErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -543,7 +555,7 @@ export type RevokeInvitationErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -584,7 +596,7 @@ export type GetSettingsErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -637,7 +649,7 @@ export type UpdateSettingsErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -678,7 +690,7 @@ export type GetSystemErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -769,7 +781,7 @@ export type CreateTenantErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
