@@ -10,6 +10,7 @@ import type {
   AcceptInvitationBody,
   CreateInvitationBody,
   CreateTenantBody,
+  LookupInvitationBody,
 } from '../services/action-bodies.js';
 import { listApps, setAppEnabled } from '../services/app-catalog.js';
 import type { CortexRuntime } from '../services/cortex-runtime.js';
@@ -67,7 +68,7 @@ export function cortexActions(runtime: CortexRuntime): Record<string, ActionHand
       body: await revokeInvitation(ctx, paramOf(input, 'id'), runtime.now()),
     }),
     lookupInvitation: publicAction(async (ctx, input) => ({
-      body: await lookupInvitation(ctx, runtime, String(input.query.token ?? '')),
+      body: await lookupInvitation(ctx, runtime, bodyOf<LookupInvitationBody>(input).token),
     })),
     acceptInvitation: publicAction(async (ctx, input) => {
       await acceptInvitation(ctx, runtime, bodyOf<AcceptInvitationBody>(input));

@@ -18,7 +18,9 @@ export type CreateInvitationBody = JsonBody<'createInvitation'>;
 export type AcceptInvitationBody = JsonBody<'acceptInvitation'>;
 /** `POST /tenants`'s body. */
 export type CreateTenantBody = JsonBody<'createTenant'>;
-/** `GET /invitations/lookup`'s answer. */
+/** `POST /invitations/lookup`'s body: the token. */
+export type LookupInvitationBody = JsonBody<'lookupInvitation'>;
+/** `POST /invitations/lookup`'s answer. */
 export type InvitationLookup = JsonAnswer<'lookupInvitation', 200>;
 /** `POST /tenants`'s answer. */
 export type CreatedTenant = JsonAnswer<'createTenant', 201>;

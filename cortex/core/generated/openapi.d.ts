@@ -90,7 +90,7 @@ export interface paths {
     };
     /**
      * List the tenant's invitations
-     * @description Newest first, every status.
+     * @description Newest first, every status; the latest 1000.
      */
     get: operations['listInvitations'];
     put?: never;
@@ -152,13 +152,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    get?: never;
+    put?: never;
     /**
      * Look an invitation up by its token
-     * @description Public: what the invitation page shows before the invitee accepts. 404 for an unknown token, 410 `INVITATION_EXPIRED` or `INVITATION_REVOKED`, 409 `INVITATION_USED`.
+     * @description Public: what the invitation page shows before the invitee accepts. A POST so that the token travels in the body, never in a URL that logs, proxies and browser history keep. 404 for an unknown token, 410 `INVITATION_EXPIRED` or `INVITATION_REVOKED`, 409 `INVITATION_USED`.
      */
-    get: operations['lookupInvitation'];
-    put?: never;
-    post?: never;
+    post: operations['lookupInvitation'];
     delete?: never;
     options?: never;
     head?: never;
@@ -299,7 +299,7 @@ export interface components {
       code?: string;
       /** @description Explanation specific to this occurrence */
       detail?: string;
-      /** @description Individual failures, e.g. one per invalid field */
+      /** @description Individual failures, e.g. one per invalid field; the first 1000 */
       errors?: {
         /** @description Stable machine-readable code of the failure */
         code: string;
@@ -315,7 +315,10 @@ export interface components {
       instance?: string;
       /** @description Identifier of the request, for support and logs */
       requestId?: string;
-      /** @description HTTP status code */
+      /**
+       * Format: int32
+       * @description HTTP status code
+       */
       status: number;
       /** @description Short, human-readable summary of the problem type */
       title: string;
@@ -354,6 +357,11 @@ export interface components {
     /** @description Bad request: malformed syntax, or a query or header parameter is invalid */
     BadRequest: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -363,6 +371,11 @@ export interface components {
     /** @description Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it */
     Conflict: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -372,6 +385,11 @@ export interface components {
     /** @description Authenticated but lacking the permission the operation needs */
     Forbidden: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -381,6 +399,11 @@ export interface components {
     /** @description Unexpected server error; quote `requestId` when reporting it */
     InternalError: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -390,6 +413,11 @@ export interface components {
     /** @description No record with this id, or not visible to the caller */
     NotFound: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -399,17 +427,26 @@ export interface components {
     /** @description The request body is larger than the server accepts */
     PayloadTooLarge: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description Rate limit exceeded */
+    /** @description Rate limit exceeded: wait `Retry-After` seconds */
     TooManyRequests: {
       headers: {
-        /** @description Seconds to wait before retrying */
-        'Retry-After'?: number;
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+        'Retry-After': components['headers']['Retry-After'];
         [name: string]: unknown;
       };
       content: {
@@ -419,6 +456,11 @@ export interface components {
     /** @description Not authenticated: no valid session, bearer token or API key */
     Unauthorized: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -428,6 +470,11 @@ export interface components {
     /** @description The body is well-formed but invalid: schema or business rule failures are listed in `errors` */
     UnprocessableContent: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -437,7 +484,20 @@ export interface components {
   };
   parameters: never;
   requestBodies: never;
-  headers: never;
+  headers: {
+    /** @description CORS: the request's `Origin`, echoed when it is one of the server's configured `corsOrigins` (sent with `Access-Control-Allow-Credentials: true`). None are configured by default, and then no CORS header is sent: only same-origin pages can read the answers. */
+    'Access-Control-Allow-Origin': string;
+    /** @description Requests the caller may make in the current window (IETF RateLimit header fields draft). Sent on every answer of a rate-limited operation (all of them unless the server turns its limits off); an answer given before the request reached its operation (a body refused by its Content-Length) carries none. */
+    'RateLimit-Limit': number;
+    /** @description The policy: limit, window in seconds and its name, e.g. `1200;w=60;name="crm"`. Sent on every answer of a rate-limited operation (all of them unless the server turns its limits off); an answer given before the request reached its operation (a body refused by its Content-Length) carries none. */
+    'RateLimit-Policy': string;
+    /** @description Requests left in the current window after this one. Sent on every answer of a rate-limited operation (all of them unless the server turns its limits off); an answer given before the request reached its operation (a body refused by its Content-Length) carries none. */
+    'RateLimit-Remaining': number;
+    /** @description Seconds until the window's count is back to zero. Sent on every answer of a rate-limited operation (all of them unless the server turns its limits off); an answer given before the request reached its operation (a body refused by its Content-Length) carries none. */
+    'RateLimit-Reset': number;
+    /** @description Seconds to wait before retrying */
+    'Retry-After': number;
+  };
   pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -454,6 +514,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -483,6 +548,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -513,6 +583,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -541,6 +616,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -566,6 +646,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -601,6 +686,11 @@ export interface operations {
       /** @description Success */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -635,6 +725,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -671,6 +766,11 @@ export interface operations {
       /** @description Done */
       204: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content?: never;
@@ -686,18 +786,27 @@ export interface operations {
   };
   lookupInvitation: {
     parameters: {
-      query: {
-        token: string;
-      };
+      query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': {
+          token: string;
+        };
+      };
+    };
     responses: {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -719,6 +828,9 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      422: components['responses']['UnprocessableContent'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };
@@ -735,6 +847,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -764,6 +881,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -792,6 +914,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -810,16 +937,21 @@ export interface operations {
             /** @enum {string} */
             database: 'pglite' | 'postgres';
             memory: {
+              /** Format: int64 */
               heapUsedBytes: number;
+              /** Format: int64 */
               rssBytes: number;
             };
             /** @description The Node.js version */
             node: string;
             requests: {
+              /** Format: int64 */
               errors5xx: number;
+              /** Format: int32 */
               inFlight: number;
               p50Ms?: number;
               p95Ms?: number;
+              /** Format: int64 */
               total: number;
             };
             /** Format: date-time */
@@ -855,6 +987,11 @@ export interface operations {
       /** @description Success */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {

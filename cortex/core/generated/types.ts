@@ -40,6 +40,8 @@ export interface App {
   removable: boolean;
   /**
    * The permissions the app declares
+   *
+   * @maxItems 500
    */
   permissions: {
     name: string;
@@ -145,7 +147,9 @@ export interface Problem {
    */
   requestId?: string;
   /**
-   * Individual failures, e.g. one per invalid field
+   * Individual failures, e.g. one per invalid field; the first 1000
+   *
+   * @maxItems 1000
    */
   errors?: {
     /**

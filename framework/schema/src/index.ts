@@ -29,6 +29,8 @@ export type {
 export { userReference } from './model/json-schema.js';
 export { type DefinitionIssue, SchemaDefinitionError } from './model/schema-definition-error.js';
 export {
+  customFieldsMaxDepth,
+  customFieldsMaxProperties,
   type SystemFieldName,
   softDeleteField,
   systemFieldNames,
@@ -45,9 +47,15 @@ export {
   type OpenApiDocument,
   type OpenApiOperation,
   type OpenApiParameter,
+  problemBounds,
   problemMediaType,
+  problemResponses,
   problemSchema,
+  type SharedHeaderName,
   securitySchemes,
+  sharedHeaders,
+  standardResponseHeaderNames,
+  withStandardResponseHeaders,
 } from './openapi/index.js';
 export { evaluateRules, type RuleContext } from './rules/evaluate-rules.js';
 export { jsonLogic } from './rules/json-logic.js';

@@ -662,7 +662,7 @@ export interface components {
       readonly createdAt: string;
       /** Format: uuid */
       readonly createdBy: string | null;
-      /** @description Custom fields defined at runtime per tenant */
+      /** @description Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom: {
         [key: string]: unknown;
       };
@@ -684,6 +684,7 @@ export interface components {
       dueDate?: string | null;
       /** @description Time of day (HH:MM, the tenant's time zone); empty for all-day */
       dueTime?: string | null;
+      /** Format: int32 */
       durationMinutes?: number | null;
       /**
        * Format: uuid
@@ -707,7 +708,10 @@ export interface components {
       readonly updatedAt: string;
       /** Format: uuid */
       readonly updatedBy: string | null;
-      /** @description Incremented on every write; the ETag of the record */
+      /**
+       * Format: int32
+       * @description Incremented on every write; the ETag of the record
+       */
       readonly version: number;
     };
     /** @description Body that creates one Activity. Read-only and system fields are set by the server and refused here. */
@@ -720,7 +724,7 @@ export interface components {
       body?: string | null;
       /** Format: uuid */
       companyId?: string | null;
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       };
@@ -740,6 +744,7 @@ export interface components {
       dueDate?: string | null;
       /** @description Time of day (HH:MM, the tenant's time zone); empty for all-day */
       dueTime?: string | null;
+      /** Format: int32 */
       durationMinutes?: number | null;
       /** Format: uuid */
       personId?: string | null;
@@ -755,7 +760,10 @@ export interface components {
       items: components['schemas']['Activity'][];
       /** @description Cursor of the next page; `null` on the last page */
       nextCursor: string | null;
-      /** @description Count of all matching records; present only when `total=true` was asked */
+      /**
+       * Format: int64
+       * @description Count of all matching records; present only when `total=true` was asked
+       */
       total?: number;
     };
     /** @description JSON Merge Patch (RFC 7396) of one Activity: send only the fields to change; `null` clears an optional field. */
@@ -768,7 +776,7 @@ export interface components {
       body?: string | null;
       /** Format: uuid */
       companyId?: string | null;
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       } | null;
@@ -787,6 +795,7 @@ export interface components {
       dueDate?: string | null;
       /** @description Time of day (HH:MM, the tenant's time zone); empty for all-day */
       dueTime?: string | null;
+      /** Format: int32 */
       durationMinutes?: number | null;
       /** Format: uuid */
       personId?: string | null;
@@ -817,7 +826,7 @@ export interface components {
       readonly createdAt: string;
       /** Format: uuid */
       readonly createdBy: string | null;
-      /** @description Custom fields defined at runtime per tenant */
+      /** @description Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom: {
         [key: string]: unknown;
       };
@@ -883,13 +892,16 @@ export interface components {
       readonly updatedAt: string;
       /** Format: uuid */
       readonly updatedBy: string | null;
-      /** @description Incremented on every write; the ETag of the record */
+      /**
+       * Format: int32
+       * @description Incremented on every write; the ETag of the record
+       */
       readonly version: number;
     };
     /** @description Body that creates one Company. Read-only and system fields are set by the server and refused here. */
     CompanyCreate: {
       address?: components['schemas']['Address'];
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       };
@@ -945,13 +957,16 @@ export interface components {
       items: components['schemas']['Company'][];
       /** @description Cursor of the next page; `null` on the last page */
       nextCursor: string | null;
-      /** @description Count of all matching records; present only when `total=true` was asked */
+      /**
+       * Format: int64
+       * @description Count of all matching records; present only when `total=true` was asked
+       */
       total?: number;
     };
     /** @description JSON Merge Patch (RFC 7396) of one Company: send only the fields to change; `null` clears an optional field. */
     CompanyPatch: {
       address?: components['schemas']['Address'] | null;
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       } | null;
@@ -1025,7 +1040,7 @@ export interface components {
        * @default EUR
        */
       currency: string;
-      /** @description Custom fields defined at runtime per tenant */
+      /** @description Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom: {
         [key: string]: unknown;
       };
@@ -1083,7 +1098,10 @@ export interface components {
       readonly updatedAt: string;
       /** Format: uuid */
       readonly updatedBy: string | null;
-      /** @description Incremented on every write; the ETag of the record */
+      /**
+       * Format: int32
+       * @description Incremented on every write; the ETag of the record
+       */
       readonly version: number;
     };
     /** @description Body that creates one Deal. Read-only and system fields are set by the server and refused here. */
@@ -1105,7 +1123,7 @@ export interface components {
        * @default EUR
        */
       currency: string;
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       };
@@ -1151,7 +1169,10 @@ export interface components {
       items: components['schemas']['Deal'][];
       /** @description Cursor of the next page; `null` on the last page */
       nextCursor: string | null;
-      /** @description Count of all matching records; present only when `total=true` was asked */
+      /**
+       * Format: int64
+       * @description Count of all matching records; present only when `total=true` was asked
+       */
       total?: number;
     };
     /** @description JSON Merge Patch (RFC 7396) of one Deal: send only the fields to change; `null` clears an optional field. `status` changes through the transition operation. */
@@ -1170,7 +1191,7 @@ export interface components {
       companyId?: string | null;
       /** @description ISO 4217 currency code of `amount` */
       currency?: string;
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       } | null;
@@ -1216,7 +1237,7 @@ export interface components {
       readonly createdAt: string;
       /** Format: uuid */
       readonly createdBy: string | null;
-      /** @description Custom fields defined at runtime per tenant */
+      /** @description Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom: {
         [key: string]: unknown;
       };
@@ -1270,7 +1291,10 @@ export interface components {
       readonly updatedAt: string;
       /** Format: uuid */
       readonly updatedBy: string | null;
-      /** @description Incremented on every write; the ETag of the record */
+      /**
+       * Format: int32
+       * @description Incremented on every write; the ETag of the record
+       */
       readonly version: number;
     };
     /** @description Body that creates one Person. Read-only and system fields are set by the server and refused here. */
@@ -1280,7 +1304,7 @@ export interface components {
        * @description Empty for a lead
        */
       companyId?: string | null;
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       };
@@ -1322,7 +1346,10 @@ export interface components {
       items: components['schemas']['Person'][];
       /** @description Cursor of the next page; `null` on the last page */
       nextCursor: string | null;
-      /** @description Count of all matching records; present only when `total=true` was asked */
+      /**
+       * Format: int64
+       * @description Count of all matching records; present only when `total=true` was asked
+       */
       total?: number;
     };
     /** @description JSON Merge Patch (RFC 7396) of one Person: send only the fields to change; `null` clears an optional field. */
@@ -1332,7 +1359,7 @@ export interface components {
        * @description Empty for a lead
        */
       companyId?: string | null;
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       } | null;
@@ -1387,7 +1414,7 @@ export interface components {
       readonly createdAt: string;
       /** Format: uuid */
       readonly createdBy: string | null;
-      /** @description Custom fields defined at runtime per tenant */
+      /** @description Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom: {
         [key: string]: unknown;
       };
@@ -1398,7 +1425,10 @@ export interface components {
        */
       readonly id: string;
       name: string;
-      /** @description Order among the pipelines, lowest first */
+      /**
+       * Format: int32
+       * @description Order among the pipelines, lowest first
+       */
       position: number;
       /**
        * Format: uuid
@@ -1409,18 +1439,24 @@ export interface components {
       readonly updatedAt: string;
       /** Format: uuid */
       readonly updatedBy: string | null;
-      /** @description Incremented on every write; the ETag of the record */
+      /**
+       * Format: int32
+       * @description Incremented on every write; the ETag of the record
+       */
       readonly version: number;
     };
     /** @description Body that creates one Pipeline. Read-only and system fields are set by the server and refused here. */
     PipelineCreate: {
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       };
       description?: string | null;
       name: string;
-      /** @description Order among the pipelines, lowest first */
+      /**
+       * Format: int32
+       * @description Order among the pipelines, lowest first
+       */
       position: number;
     };
     /** @description One page of Pipeline records. */
@@ -1428,18 +1464,24 @@ export interface components {
       items: components['schemas']['Pipeline'][];
       /** @description Cursor of the next page; `null` on the last page */
       nextCursor: string | null;
-      /** @description Count of all matching records; present only when `total=true` was asked */
+      /**
+       * Format: int64
+       * @description Count of all matching records; present only when `total=true` was asked
+       */
       total?: number;
     };
     /** @description JSON Merge Patch (RFC 7396) of one Pipeline: send only the fields to change; `null` clears an optional field. */
     PipelinePatch: {
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       } | null;
       description?: string | null;
       name?: string;
-      /** @description Order among the pipelines, lowest first */
+      /**
+       * Format: int32
+       * @description Order among the pipelines, lowest first
+       */
       position?: number;
     };
     /** @description Problem Details for HTTP APIs (RFC 9457), the body of every error response. */
@@ -1448,7 +1490,7 @@ export interface components {
       code?: string;
       /** @description Explanation specific to this occurrence */
       detail?: string;
-      /** @description Individual failures, e.g. one per invalid field */
+      /** @description Individual failures, e.g. one per invalid field; the first 1000 */
       errors?: {
         /** @description Stable machine-readable code of the failure */
         code: string;
@@ -1464,7 +1506,10 @@ export interface components {
       instance?: string;
       /** @description Identifier of the request, for support and logs */
       requestId?: string;
-      /** @description HTTP status code */
+      /**
+       * Format: int32
+       * @description HTTP status code
+       */
       status: number;
       /** @description Short, human-readable summary of the problem type */
       title: string;
@@ -1486,7 +1531,7 @@ export interface components {
       readonly createdAt: string;
       /** Format: uuid */
       readonly createdBy: string | null;
-      /** @description Custom fields defined at runtime per tenant */
+      /** @description Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom: {
         [key: string]: unknown;
       };
@@ -1501,7 +1546,10 @@ export interface components {
        * @description Deleting a pipeline deletes its stages (refused while deals are in them)
        */
       pipelineId: string;
-      /** @description Order in the pipeline, left to right on the board */
+      /**
+       * Format: int32
+       * @description Order in the pipeline, left to right on the board
+       */
       position: number;
       /** @description Default chance to win of a deal that enters this stage, 0 to 1 */
       probability: number;
@@ -1514,12 +1562,15 @@ export interface components {
       readonly updatedAt: string;
       /** Format: uuid */
       readonly updatedBy: string | null;
-      /** @description Incremented on every write; the ETag of the record */
+      /**
+       * Format: int32
+       * @description Incremented on every write; the ETag of the record
+       */
       readonly version: number;
     };
     /** @description Body that creates one Stage. Read-only and system fields are set by the server and refused here. */
     StageCreate: {
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       };
@@ -1529,7 +1580,10 @@ export interface components {
        * @description Deleting a pipeline deletes its stages (refused while deals are in them)
        */
       pipelineId: string;
-      /** @description Order in the pipeline, left to right on the board */
+      /**
+       * Format: int32
+       * @description Order in the pipeline, left to right on the board
+       */
       position: number;
       /** @description Default chance to win of a deal that enters this stage, 0 to 1 */
       probability: number;
@@ -1539,12 +1593,15 @@ export interface components {
       items: components['schemas']['Stage'][];
       /** @description Cursor of the next page; `null` on the last page */
       nextCursor: string | null;
-      /** @description Count of all matching records; present only when `total=true` was asked */
+      /**
+       * Format: int64
+       * @description Count of all matching records; present only when `total=true` was asked
+       */
       total?: number;
     };
     /** @description JSON Merge Patch (RFC 7396) of one Stage: send only the fields to change; `null` clears an optional field. */
     StagePatch: {
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       } | null;
@@ -1554,7 +1611,10 @@ export interface components {
        * @description Deleting a pipeline deletes its stages (refused while deals are in them)
        */
       pipelineId?: string;
-      /** @description Order in the pipeline, left to right on the board */
+      /**
+       * Format: int32
+       * @description Order in the pipeline, left to right on the board
+       */
       position?: number;
       /** @description Default chance to win of a deal that enters this stage, 0 to 1 */
       probability?: number;
@@ -1574,7 +1634,7 @@ export interface components {
       readonly createdAt: string;
       /** Format: uuid */
       readonly createdBy: string | null;
-      /** @description Custom fields defined at runtime per tenant */
+      /** @description Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom: {
         [key: string]: unknown;
       };
@@ -1594,7 +1654,10 @@ export interface components {
       readonly updatedAt: string;
       /** Format: uuid */
       readonly updatedBy: string | null;
-      /** @description Incremented on every write; the ETag of the record */
+      /**
+       * Format: int32
+       * @description Incremented on every write; the ETag of the record
+       */
       readonly version: number;
     };
     /** @description Body that creates one Tag. Read-only and system fields are set by the server and refused here. */
@@ -1605,7 +1668,7 @@ export interface components {
        * @enum {string}
        */
       color: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       };
@@ -1617,7 +1680,10 @@ export interface components {
       items: components['schemas']['Tag'][];
       /** @description Cursor of the next page; `null` on the last page */
       nextCursor: string | null;
-      /** @description Count of all matching records; present only when `total=true` was asked */
+      /**
+       * Format: int64
+       * @description Count of all matching records; present only when `total=true` was asked
+       */
       total?: number;
     };
     /** @description JSON Merge Patch (RFC 7396) of one Tag: send only the fields to change; `null` clears an optional field. */
@@ -1627,7 +1693,7 @@ export interface components {
        * @enum {string}
        */
       color?: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
-      /** @description Values of the tenant's custom fields, by field key */
+      /** @description Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included) */
       custom?: {
         [key: string]: unknown;
       } | null;
@@ -1639,6 +1705,11 @@ export interface components {
     /** @description Bad request: malformed syntax, or a query or header parameter is invalid */
     BadRequest: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -1648,6 +1719,11 @@ export interface components {
     /** @description Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it */
     Conflict: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -1657,6 +1733,11 @@ export interface components {
     /** @description Authenticated but lacking the permission the operation needs */
     Forbidden: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -1666,6 +1747,11 @@ export interface components {
     /** @description Unexpected server error; quote `requestId` when reporting it */
     InternalError: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -1675,6 +1761,11 @@ export interface components {
     /** @description No record with this id, or not visible to the caller */
     NotFound: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -1684,6 +1775,11 @@ export interface components {
     /** @description The request body is larger than the server accepts */
     PayloadTooLarge: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -1693,6 +1789,11 @@ export interface components {
     /** @description If-Match does not match the current ETag: the record changed since it was read */
     PreconditionFailed: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -1702,17 +1803,26 @@ export interface components {
     /** @description If-Match is missing: send the ETag of the record as last read */
     PreconditionRequired: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description Rate limit exceeded */
+    /** @description Rate limit exceeded: wait `Retry-After` seconds */
     TooManyRequests: {
       headers: {
-        /** @description Seconds to wait before retrying */
-        'Retry-After'?: number;
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+        'Retry-After': components['headers']['Retry-After'];
         [name: string]: unknown;
       };
       content: {
@@ -1722,6 +1832,11 @@ export interface components {
     /** @description Not authenticated: no valid session, bearer token or API key */
     Unauthorized: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -1731,6 +1846,11 @@ export interface components {
     /** @description The body is well-formed but invalid: schema or business rule failures are listed in `errors` */
     UnprocessableContent: {
       headers: {
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+        'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
         [name: string]: unknown;
       };
       content: {
@@ -1761,10 +1881,22 @@ export interface components {
   };
   requestBodies: never;
   headers: {
+    /** @description CORS: the request's `Origin`, echoed when it is one of the server's configured `corsOrigins` (sent with `Access-Control-Allow-Credentials: true`). None are configured by default, and then no CORS header is sent: only same-origin pages can read the answers. */
+    'Access-Control-Allow-Origin': string;
     /** @description Entity tag of the returned record (derived from its `version`); send it back in If-Match */
     ETag: string;
     /** @description URL of the created record */
     Location: string;
+    /** @description Requests the caller may make in the current window (IETF RateLimit header fields draft). Sent on every answer of a rate-limited operation (all of them unless the server turns its limits off); an answer given before the request reached its operation (a body refused by its Content-Length) carries none. */
+    'RateLimit-Limit': number;
+    /** @description The policy: limit, window in seconds and its name, e.g. `1200;w=60;name="crm"`. Sent on every answer of a rate-limited operation (all of them unless the server turns its limits off); an answer given before the request reached its operation (a body refused by its Content-Length) carries none. */
+    'RateLimit-Policy': string;
+    /** @description Requests left in the current window after this one. Sent on every answer of a rate-limited operation (all of them unless the server turns its limits off); an answer given before the request reached its operation (a body refused by its Content-Length) carries none. */
+    'RateLimit-Remaining': number;
+    /** @description Seconds until the window's count is back to zero. Sent on every answer of a rate-limited operation (all of them unless the server turns its limits off); an answer given before the request reached its operation (a body refused by its Content-Length) carries none. */
+    'RateLimit-Reset': number;
+    /** @description Seconds to wait before retrying */
+    'Retry-After': number;
   };
   pathItems: never;
 }
@@ -1967,15 +2099,21 @@ export interface operations {
           durationMinutes?:
             | number
             | {
+                /** Format: int32 */
                 eq?: number;
+                /** Format: int32 */
                 gt?: number;
+                /** Format: int32 */
                 gte?: number;
                 /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
                 /** @description `true`: the field is null; `false`: it is not */
                 isNull?: boolean;
+                /** Format: int32 */
                 lt?: number;
+                /** Format: int32 */
                 lte?: number;
+                /** Format: int32 */
                 ne?: number;
               };
           id?:
@@ -2053,13 +2191,19 @@ export interface operations {
           version?:
             | number
             | {
+                /** Format: int32 */
                 eq?: number;
+                /** Format: int32 */
                 gt?: number;
+                /** Format: int32 */
                 gte?: number;
                 /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
+                /** Format: int32 */
                 lt?: number;
+                /** Format: int32 */
                 lte?: number;
+                /** Format: int32 */
                 ne?: number;
               };
         };
@@ -2071,7 +2215,7 @@ export interface operations {
         pageSize?: components['parameters']['PageSize'];
         /** @description Free-text search over `subject`. */
         q?: string;
-        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,type`. The primary key is always appended as a tiebreaker. */
+        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,type`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable. */
         sort?: (
           | 'id'
           | '-id'
@@ -2091,8 +2235,6 @@ export interface operations {
           | '-type'
           | 'subject'
           | '-subject'
-          | 'body'
-          | '-body'
           | 'dueDate'
           | '-dueDate'
           | 'dueTime'
@@ -2129,6 +2271,11 @@ export interface operations {
       /** @description A page of activities */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2161,8 +2308,13 @@ export interface operations {
       /** @description The created activity */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
           Location: components['headers']['Location'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2221,7 +2373,12 @@ export interface operations {
       /** @description The activity */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2254,6 +2411,11 @@ export interface operations {
       /** @description Deleted */
       204: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content?: never;
@@ -2290,7 +2452,12 @@ export interface operations {
       /** @description The updated activity */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2325,7 +2492,12 @@ export interface operations {
       /** @description The restored activity */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2362,6 +2534,11 @@ export interface operations {
       /** @description The created activities, in request order */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2657,13 +2834,19 @@ export interface operations {
           version?:
             | number
             | {
+                /** Format: int32 */
                 eq?: number;
+                /** Format: int32 */
                 gt?: number;
+                /** Format: int32 */
                 gte?: number;
                 /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
+                /** Format: int32 */
                 lt?: number;
+                /** Format: int32 */
                 lte?: number;
+                /** Format: int32 */
                 ne?: number;
               };
         };
@@ -2675,7 +2858,7 @@ export interface operations {
         pageSize?: components['parameters']['PageSize'];
         /** @description Free-text search over `name`, `domain`. */
         q?: string;
-        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. The primary key is always appended as a tiebreaker. */
+        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable. */
         sort?: (
           | 'id'
           | '-id'
@@ -2701,8 +2884,6 @@ export interface operations {
           | '-size'
           | 'phone'
           | '-phone'
-          | 'description'
-          | '-description'
           | 'ownerId'
           | '-ownerId'
         )[];
@@ -2723,6 +2904,11 @@ export interface operations {
       /** @description A page of companies */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2755,8 +2941,13 @@ export interface operations {
       /** @description The created company */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
           Location: components['headers']['Location'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2812,7 +3003,12 @@ export interface operations {
       /** @description The company */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2845,6 +3041,11 @@ export interface operations {
       /** @description Deleted */
       204: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content?: never;
@@ -2881,7 +3082,12 @@ export interface operations {
       /** @description The updated company */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2922,6 +3128,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -2931,8 +3142,11 @@ export interface operations {
             mergedIds: string[];
             /** @description How many records now point at the kept company */
             moved: {
+              /** Format: int32 */
               activities: number;
+              /** Format: int32 */
               deals: number;
+              /** Format: int32 */
               people: number;
             };
           };
@@ -2964,7 +3178,12 @@ export interface operations {
       /** @description The restored company */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3001,6 +3220,11 @@ export interface operations {
       /** @description The created companies, in request order */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3352,13 +3576,19 @@ export interface operations {
           version?:
             | number
             | {
+                /** Format: int32 */
                 eq?: number;
+                /** Format: int32 */
                 gt?: number;
+                /** Format: int32 */
                 gte?: number;
                 /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
+                /** Format: int32 */
                 lt?: number;
+                /** Format: int32 */
                 lte?: number;
+                /** Format: int32 */
                 ne?: number;
               };
         };
@@ -3370,7 +3600,7 @@ export interface operations {
         pageSize?: components['parameters']['PageSize'];
         /** @description Free-text search over `title`. */
         q?: string;
-        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,title`. The primary key is always appended as a tiebreaker. */
+        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,title`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable. */
         sort?: (
           | 'id'
           | '-id'
@@ -3434,6 +3664,11 @@ export interface operations {
       /** @description A page of deals */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3466,8 +3701,13 @@ export interface operations {
       /** @description The created deal */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
           Location: components['headers']['Location'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3530,7 +3770,12 @@ export interface operations {
       /** @description The deal */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3563,6 +3808,11 @@ export interface operations {
       /** @description Deleted */
       204: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content?: never;
@@ -3599,7 +3849,12 @@ export interface operations {
       /** @description The updated deal */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3639,6 +3894,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3668,7 +3928,10 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @description 0-based place in the target column among its open deals; the end when absent */
+          /**
+           * Format: int32
+           * @description 0-based place in the target column among its open deals; the end when absent
+           */
           position?: number;
           /**
            * Format: uuid
@@ -3682,6 +3945,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3714,7 +3982,12 @@ export interface operations {
       /** @description The restored deal */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3758,7 +4031,12 @@ export interface operations {
       /** @description The deal in its new state */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3791,6 +4069,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3828,6 +4111,11 @@ export interface operations {
       /** @description The created deals, in request order */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4087,13 +4375,19 @@ export interface operations {
           version?:
             | number
             | {
+                /** Format: int32 */
                 eq?: number;
+                /** Format: int32 */
                 gt?: number;
+                /** Format: int32 */
                 gte?: number;
                 /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
+                /** Format: int32 */
                 lt?: number;
+                /** Format: int32 */
                 lte?: number;
+                /** Format: int32 */
                 ne?: number;
               };
         };
@@ -4105,7 +4399,7 @@ export interface operations {
         pageSize?: components['parameters']['PageSize'];
         /** @description Free-text search over `name`, `email`, `jobTitle`. */
         q?: string;
-        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,firstName`. The primary key is always appended as a tiebreaker. */
+        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,firstName`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable. */
         sort?: (
           | 'id'
           | '-id'
@@ -4157,6 +4451,11 @@ export interface operations {
       /** @description A page of people */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4189,8 +4488,13 @@ export interface operations {
       /** @description The created person */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
           Location: components['headers']['Location'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4249,7 +4553,12 @@ export interface operations {
       /** @description The person */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4282,6 +4591,11 @@ export interface operations {
       /** @description Deleted */
       204: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content?: never;
@@ -4318,7 +4632,12 @@ export interface operations {
       /** @description The updated person */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4398,6 +4717,11 @@ export interface operations {
       /** @description The company (found or created), the person now linked to it, and the new deal */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4440,6 +4764,11 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4448,7 +4777,9 @@ export interface operations {
             mergedIds: string[];
             /** @description How many records now point at the kept person */
             moved: {
+              /** Format: int32 */
               activities: number;
+              /** Format: int32 */
               deals: number;
             };
             person: components['schemas']['Person'];
@@ -4481,7 +4812,12 @@ export interface operations {
       /** @description The restored person */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4518,6 +4854,11 @@ export interface operations {
       /** @description The created people, in request order */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4629,13 +4970,19 @@ export interface operations {
           position?:
             | number
             | {
+                /** Format: int32 */
                 eq?: number;
+                /** Format: int32 */
                 gt?: number;
+                /** Format: int32 */
                 gte?: number;
                 /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
+                /** Format: int32 */
                 lt?: number;
+                /** Format: int32 */
                 lte?: number;
+                /** Format: int32 */
                 ne?: number;
               };
           updatedAt?:
@@ -4671,13 +5018,19 @@ export interface operations {
           version?:
             | number
             | {
+                /** Format: int32 */
                 eq?: number;
+                /** Format: int32 */
                 gt?: number;
+                /** Format: int32 */
                 gte?: number;
                 /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
+                /** Format: int32 */
                 lt?: number;
+                /** Format: int32 */
                 lte?: number;
+                /** Format: int32 */
                 ne?: number;
               };
         };
@@ -4687,7 +5040,7 @@ export interface operations {
         pageSize?: components['parameters']['PageSize'];
         /** @description Free-text search over `name`. */
         q?: string;
-        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. The primary key is always appended as a tiebreaker. */
+        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable. */
         sort?: (
           | 'id'
           | '-id'
@@ -4703,8 +5056,6 @@ export interface operations {
           | '-updatedBy'
           | 'name'
           | '-name'
-          | 'description'
-          | '-description'
           | 'position'
           | '-position'
         )[];
@@ -4725,6 +5076,11 @@ export interface operations {
       /** @description A page of pipelines */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4757,8 +5113,13 @@ export interface operations {
       /** @description The created pipeline */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
           Location: components['headers']['Location'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4805,7 +5166,12 @@ export interface operations {
       /** @description The pipeline */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4838,6 +5204,11 @@ export interface operations {
       /** @description Deleted */
       204: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content?: never;
@@ -4874,7 +5245,12 @@ export interface operations {
       /** @description The updated pipeline */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4915,6 +5291,11 @@ export interface operations {
       /** @description The created pipelines, in request order */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -5025,13 +5406,19 @@ export interface operations {
           position?:
             | number
             | {
+                /** Format: int32 */
                 eq?: number;
+                /** Format: int32 */
                 gt?: number;
+                /** Format: int32 */
                 gte?: number;
                 /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
+                /** Format: int32 */
                 lt?: number;
+                /** Format: int32 */
                 lte?: number;
+                /** Format: int32 */
                 ne?: number;
               };
           probability?:
@@ -5079,13 +5466,19 @@ export interface operations {
           version?:
             | number
             | {
+                /** Format: int32 */
                 eq?: number;
+                /** Format: int32 */
                 gt?: number;
+                /** Format: int32 */
                 gte?: number;
                 /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
+                /** Format: int32 */
                 lt?: number;
+                /** Format: int32 */
                 lte?: number;
+                /** Format: int32 */
                 ne?: number;
               };
         };
@@ -5097,7 +5490,7 @@ export interface operations {
         pageSize?: components['parameters']['PageSize'];
         /** @description Free-text search over `name`. */
         q?: string;
-        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,pipelineId`. The primary key is always appended as a tiebreaker. */
+        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,pipelineId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable. */
         sort?: (
           | 'id'
           | '-id'
@@ -5137,6 +5530,11 @@ export interface operations {
       /** @description A page of stages */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -5169,8 +5567,13 @@ export interface operations {
       /** @description The created stage */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
           Location: components['headers']['Location'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -5220,7 +5623,12 @@ export interface operations {
       /** @description The stage */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -5253,6 +5661,11 @@ export interface operations {
       /** @description Deleted */
       204: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content?: never;
@@ -5289,7 +5702,12 @@ export interface operations {
       /** @description The updated stage */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -5330,6 +5748,11 @@ export interface operations {
       /** @description The created stages, in request order */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -5481,13 +5904,19 @@ export interface operations {
           version?:
             | number
             | {
+                /** Format: int32 */
                 eq?: number;
+                /** Format: int32 */
                 gt?: number;
+                /** Format: int32 */
                 gte?: number;
                 /** @description Comma-separated values, at most 100; matches any of them */
                 in?: string;
+                /** Format: int32 */
                 lt?: number;
+                /** Format: int32 */
                 lte?: number;
+                /** Format: int32 */
                 ne?: number;
               };
         };
@@ -5497,7 +5926,7 @@ export interface operations {
         pageSize?: components['parameters']['PageSize'];
         /** @description Free-text search over `name`. */
         q?: string;
-        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. The primary key is always appended as a tiebreaker. */
+        /** @description Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable. */
         sort?: (
           | 'id'
           | '-id'
@@ -5535,6 +5964,11 @@ export interface operations {
       /** @description A page of tags */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -5567,8 +6001,13 @@ export interface operations {
       /** @description The created tag */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
           Location: components['headers']['Location'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -5615,7 +6054,12 @@ export interface operations {
       /** @description The tag */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -5648,6 +6092,11 @@ export interface operations {
       /** @description Deleted */
       204: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content?: never;
@@ -5684,7 +6133,12 @@ export interface operations {
       /** @description The updated tag */
       200: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
           ETag: components['headers']['ETag'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -5725,6 +6179,11 @@ export interface operations {
       /** @description The created tags, in request order */
       201: {
         headers: {
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {

@@ -60,7 +60,7 @@ export interface Activity {
   createdBy: string | null;
   updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [k: string]: unknown | undefined;
@@ -123,7 +123,7 @@ export interface ActivityCreate {
    */
   assigneeId?: string | null;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -136,6 +136,9 @@ export interface ActivityCreate {
  * via the `definition` "ActivityPage".
  */
 export interface ActivityPage {
+  /**
+   * @maxItems 200
+   */
   items: Activity[];
   /**
    * Cursor of the next page; `null` on the last page
@@ -178,7 +181,7 @@ export interface ActivityPatch {
    */
   assigneeId?: string | null;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -227,7 +230,7 @@ export interface Company {
   createdBy: string | null;
   updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [k: string]: unknown | undefined;
@@ -340,7 +343,7 @@ export interface CompanyCreate {
    */
   tagIds?: string[];
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -353,6 +356,9 @@ export interface CompanyCreate {
  * via the `definition` "CompanyPage".
  */
 export interface CompanyPage {
+  /**
+   * @maxItems 200
+   */
   items: Company[];
   /**
    * Cursor of the next page; `null` on the last page
@@ -420,7 +426,7 @@ export interface CompanyPatch {
    */
   tagIds?: string[];
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -450,7 +456,7 @@ export interface Deal {
   createdBy: string | null;
   updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [k: string]: unknown | undefined;
@@ -557,7 +563,7 @@ export interface DealCreate {
    */
   tagIds?: string[];
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -570,6 +576,9 @@ export interface DealCreate {
  * via the `definition` "DealPage".
  */
 export interface DealPage {
+  /**
+   * @maxItems 200
+   */
   items: Deal[];
   /**
    * Cursor of the next page; `null` on the last page
@@ -628,7 +637,7 @@ export interface DealPatch {
    */
   tagIds?: string[];
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -658,7 +667,7 @@ export interface Person {
   createdBy: string | null;
   updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [k: string]: unknown | undefined;
@@ -762,7 +771,7 @@ export interface PersonCreate {
    */
   tagIds?: string[];
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -775,6 +784,9 @@ export interface PersonCreate {
  * via the `definition` "PersonPage".
  */
 export interface PersonPage {
+  /**
+   * @maxItems 200
+   */
   items: Person[];
   /**
    * Cursor of the next page; `null` on the last page
@@ -829,7 +841,7 @@ export interface PersonPatch {
    */
   tagIds?: string[];
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -859,7 +871,7 @@ export interface Pipeline {
   createdBy: string | null;
   updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [k: string]: unknown | undefined;
@@ -885,7 +897,7 @@ export interface PipelineCreate {
    */
   position: number;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -898,6 +910,9 @@ export interface PipelineCreate {
  * via the `definition` "PipelinePage".
  */
 export interface PipelinePage {
+  /**
+   * @maxItems 200
+   */
   items: Pipeline[];
   /**
    * Cursor of the next page; `null` on the last page
@@ -922,7 +937,7 @@ export interface PipelinePatch {
    */
   position?: number;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -964,7 +979,9 @@ export interface Problem {
    */
   requestId?: string;
   /**
-   * Individual failures, e.g. one per invalid field
+   * Individual failures, e.g. one per invalid field; the first 1000
+   *
+   * @maxItems 1000
    */
   errors?: {
     /**
@@ -1006,7 +1023,7 @@ export interface Stage {
   createdBy: string | null;
   updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [k: string]: unknown | undefined;
@@ -1046,7 +1063,7 @@ export interface StageCreate {
    */
   probability: number;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -1059,6 +1076,9 @@ export interface StageCreate {
  * via the `definition` "StagePage".
  */
 export interface StagePage {
+  /**
+   * @maxItems 200
+   */
   items: Stage[];
   /**
    * Cursor of the next page; `null` on the last page
@@ -1090,7 +1110,7 @@ export interface StagePatch {
    */
   probability?: number;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -1120,7 +1140,7 @@ export interface Tag {
   createdBy: string | null;
   updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [k: string]: unknown | undefined;
@@ -1146,7 +1166,7 @@ export interface TagCreate {
   color?: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
   description?: string | null;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;
@@ -1159,6 +1179,9 @@ export interface TagCreate {
  * via the `definition` "TagPage".
  */
 export interface TagPage {
+  /**
+   * @maxItems 200
+   */
   items: Tag[];
   /**
    * Cursor of the next page; `null` on the last page
@@ -1183,7 +1206,7 @@ export interface TagPatch {
   color?: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
   description?: string | null;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [k: string]: unknown | undefined;

@@ -11,6 +11,7 @@ import { problemResponses, problemSchema } from './problem-schema.js';
 import { defComponentName, RefResolver, rewriteSchema } from './rewrite-refs.js';
 import { securityRequirements, securitySchemes } from './security-schemes.js';
 import { sharedHeaders } from './shared-headers.js';
+import { withStandardResponseHeaders } from './standard-response-headers.js';
 import { entityTag } from './tags.js';
 
 export interface BuildOpenApiOptions {
@@ -65,7 +66,7 @@ export function buildOpenApi(app: AppModel, options: BuildOpenApiOptions = {}): 
   for (const action of app.actions) addActionPath(builder, app, resolver, action);
 
   const basePath = trimTrailingSlash(options.basePath ?? `/api/${manifest.name}`);
-  return {
+  return withStandardResponseHeaders({
     openapi: '3.1.0',
     info: {
       title: manifest.title,
@@ -78,7 +79,7 @@ export function buildOpenApi(app: AppModel, options: BuildOpenApiOptions = {}): 
     tags: builder.tags(),
     paths: builder.paths(),
     components: builder.components(securitySchemes),
-  };
+  });
 }
 
 /**

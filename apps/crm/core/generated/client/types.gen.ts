@@ -27,7 +27,7 @@ export type Activity = {
   readonly createdBy: string | null;
   readonly updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -88,7 +88,7 @@ export type ActivityCreate = {
    */
   assigneeId?: string | null;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -139,7 +139,7 @@ export type ActivityPatch = {
    */
   assigneeId?: string | null;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -188,7 +188,7 @@ export type Company = {
   readonly createdBy: string | null;
   readonly updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -295,7 +295,7 @@ export type CompanyCreate = {
    */
   tagIds?: Array<string>;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -369,7 +369,7 @@ export type CompanyPatch = {
    */
   tagIds?: Array<string>;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -399,7 +399,7 @@ export type Deal = {
   readonly createdBy: string | null;
   readonly updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -500,7 +500,7 @@ export type DealCreate = {
    */
   tagIds?: Array<string>;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -565,7 +565,7 @@ export type DealPatch = {
    */
   tagIds?: Array<string>;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -595,7 +595,7 @@ export type Person = {
   readonly createdBy: string | null;
   readonly updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -670,7 +670,7 @@ export type PersonCreate = {
    */
   tagIds?: Array<string>;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -726,7 +726,7 @@ export type PersonPatch = {
    */
   tagIds?: Array<string>;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -769,7 +769,7 @@ export type Pipeline = {
   readonly createdBy: string | null;
   readonly updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -793,7 +793,7 @@ export type PipelineCreate = {
    */
   position: number;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -826,7 +826,7 @@ export type PipelinePatch = {
    */
   position?: number;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -866,7 +866,7 @@ export type Problem = {
    */
   requestId?: string;
   /**
-   * Individual failures, e.g. one per invalid field
+   * Individual failures, e.g. one per invalid field; the first 1000
    */
   errors?: Array<{
     /**
@@ -908,7 +908,7 @@ export type Stage = {
   readonly createdBy: string | null;
   readonly updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -946,7 +946,7 @@ export type StageCreate = {
    */
   probability: number;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -986,7 +986,7 @@ export type StagePatch = {
    */
   probability?: number;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -1016,7 +1016,7 @@ export type Tag = {
   readonly createdBy: string | null;
   readonly updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1040,7 +1040,7 @@ export type TagCreate = {
   color?: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
   description?: string | null;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -1073,7 +1073,7 @@ export type TagPatch = {
   color?: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
   description?: string | null;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -1087,7 +1087,7 @@ export type TagPatch = {
  */
 export type ActivityWritable = {
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1140,7 +1140,7 @@ export type ActivityPageWritable = {
  */
 export type CompanyWritable = {
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1216,7 +1216,7 @@ export type CompanyPageWritable = {
  */
 export type DealWritable = {
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1287,7 +1287,7 @@ export type DealPageWritable = {
  */
 export type PersonWritable = {
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1345,7 +1345,7 @@ export type PersonPageWritable = {
  */
 export type PipelineWritable = {
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1380,7 +1380,7 @@ export type PipelinePageWritable = {
  */
 export type StageWritable = {
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1422,7 +1422,7 @@ export type StagePageWritable = {
  */
 export type TagWritable = {
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1499,7 +1499,7 @@ export type ListActivitiesData = {
      */
     q?: string;
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,type`. The primary key is always appended as a tiebreaker.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,type`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -1520,8 +1520,6 @@ export type ListActivitiesData = {
       | '-type'
       | 'subject'
       | '-subject'
-      | 'body'
-      | '-body'
       | 'dueDate'
       | '-dueDate'
       | 'dueTime'
@@ -1892,7 +1890,7 @@ export type ListActivitiesErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -1951,7 +1949,7 @@ export type CreateActivityErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2012,7 +2010,7 @@ export type BulkCreateActivitiesErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2078,7 +2076,7 @@ export type DeleteActivityErrors = {
    */
   412: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2159,7 +2157,7 @@ export type GetActivityErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2235,7 +2233,7 @@ export type UpdateActivityErrors = {
    */
   428: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2289,7 +2287,7 @@ export type RestoreActivityErrors = {
    */
   409: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2318,7 +2316,7 @@ export type ListCompaniesData = {
      */
     q?: string;
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. The primary key is always appended as a tiebreaker.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -2345,8 +2343,6 @@ export type ListCompaniesData = {
       | '-size'
       | 'phone'
       | '-phone'
-      | 'description'
-      | '-description'
       | 'ownerId'
       | '-ownerId'
     >;
@@ -2699,7 +2695,7 @@ export type ListCompaniesErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2758,7 +2754,7 @@ export type CreateCompanyErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2819,7 +2815,7 @@ export type BulkCreateCompaniesErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2885,7 +2881,7 @@ export type DeleteCompanyErrors = {
    */
   412: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2963,7 +2959,7 @@ export type GetCompanyErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3039,7 +3035,7 @@ export type UpdateCompanyErrors = {
    */
   428: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3103,7 +3099,7 @@ export type MergeCompaniesErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3171,7 +3167,7 @@ export type RestoreCompanyErrors = {
    */
   409: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3200,7 +3196,7 @@ export type ListDealsData = {
      */
     q?: string;
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,title`. The primary key is always appended as a tiebreaker.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,title`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -3653,7 +3649,7 @@ export type ListDealsErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3712,7 +3708,7 @@ export type CreateDealErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3773,7 +3769,7 @@ export type BulkCreateDealsErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3839,7 +3835,7 @@ export type DeleteDealErrors = {
    */
   412: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3924,7 +3920,7 @@ export type GetDealErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4000,7 +3996,7 @@ export type UpdateDealErrors = {
    */
   428: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4061,7 +4057,7 @@ export type LoseDealErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4129,7 +4125,7 @@ export type MoveDealErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4183,7 +4179,7 @@ export type RestoreDealErrors = {
    */
   409: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4260,7 +4256,7 @@ export type TransitionDealErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4315,7 +4311,7 @@ export type WinDealErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4344,7 +4340,7 @@ export type ListPeopleData = {
      */
     q?: string;
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,firstName`. The primary key is always appended as a tiebreaker.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,firstName`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -4703,7 +4699,7 @@ export type ListPeopleErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4762,7 +4758,7 @@ export type CreatePersonErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4823,7 +4819,7 @@ export type BulkCreatePeopleErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4889,7 +4885,7 @@ export type DeletePersonErrors = {
    */
   412: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4970,7 +4966,7 @@ export type GetPersonErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5046,7 +5042,7 @@ export type UpdatePersonErrors = {
    */
   428: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5144,7 +5140,7 @@ export type ConvertLeadErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5212,7 +5208,7 @@ export type MergePeopleErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5279,7 +5275,7 @@ export type RestorePersonErrors = {
    */
   409: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5308,7 +5304,7 @@ export type ListPipelinesData = {
      */
     q?: string;
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. The primary key is always appended as a tiebreaker.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -5325,8 +5321,6 @@ export type ListPipelinesData = {
       | '-updatedBy'
       | 'name'
       | '-name'
-      | 'description'
-      | '-description'
       | 'position'
       | '-position'
     >;
@@ -5515,7 +5509,7 @@ export type ListPipelinesErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5574,7 +5568,7 @@ export type CreatePipelineErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5635,7 +5629,7 @@ export type BulkCreatePipelinesErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5701,7 +5695,7 @@ export type DeletePipelineErrors = {
    */
   412: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5768,7 +5762,7 @@ export type GetPipelineErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5844,7 +5838,7 @@ export type UpdatePipelineErrors = {
    */
   428: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5873,7 +5867,7 @@ export type ListStagesData = {
      */
     q?: string;
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,pipelineId`. The primary key is always appended as a tiebreaker.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,pipelineId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -6093,7 +6087,7 @@ export type ListStagesErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6152,7 +6146,7 @@ export type CreateStageErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6213,7 +6207,7 @@ export type BulkCreateStagesErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6279,7 +6273,7 @@ export type DeleteStageErrors = {
    */
   412: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6351,7 +6345,7 @@ export type GetStageErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6427,7 +6421,7 @@ export type UpdateStageErrors = {
    */
   428: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6456,7 +6450,7 @@ export type ListTagsData = {
      */
     q?: string;
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. The primary key is always appended as a tiebreaker.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -6667,7 +6661,7 @@ export type ListTagsErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6726,7 +6720,7 @@ export type CreateTagErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6787,7 +6781,7 @@ export type BulkCreateTagsErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6853,7 +6847,7 @@ export type DeleteTagErrors = {
    */
   412: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6920,7 +6914,7 @@ export type GetTagErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6996,7 +6990,7 @@ export type UpdateTagErrors = {
    */
   428: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
