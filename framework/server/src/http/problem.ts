@@ -159,7 +159,9 @@ export interface ProblemHandlerOptions {
  * @example
  * app.onError(problemErrorHandler({ exposeInternals: config.http.exposeErrors }));
  */
-export function problemErrorHandler({ exposeInternals = false }: ProblemHandlerOptions = {}): ErrorHandler<AppEnv> {
+export function problemErrorHandler({
+  exposeInternals = false,
+}: ProblemHandlerOptions = {}): ErrorHandler<AppEnv> {
   const answer = (error: unknown, c: Context<AppEnv>): Response => {
     const values = c.get('personalValues')?.() ?? [];
     // the body's personal data never comes back in a problem, nor reaches the log through one

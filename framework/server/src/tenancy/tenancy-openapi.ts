@@ -248,17 +248,7 @@ export const tenancyOpenApi: OpenApiDocument = withStandardResponseHeaders({
       get: op('listMembers', 'List the members', 'prefiq:member:read', {
         responses: { ...ok('The tenant’s members', listOf('Member')), ...errors() },
       }),
-      post: op('addMember', 'Add a member', 'prefiq:member:create', {
-        description:
-          'Gives an existing user a role in the tenant; the caller must hold every permission of that role.',
-        requestBody: body({
-          type: 'object',
-          properties: { userId: uuid, role: roleKey },
-          required: ['userId', 'role'],
-          additionalProperties: false,
-        }),
-        responses: { ...noContent, ...errors('Conflict', 'UnprocessableContent') },
-      }),
+      // no POST: people join a tenant by accepting an invitation (the host's), never by an id alone
     },
     '/members/{userId}': {
       patch: op('changeMemberRole', 'Change a member’s role', 'prefiq:member:update', {
