@@ -45,6 +45,11 @@ export function writableSchema(entity: EntityConfig): JsonSchema {
   return schema;
 }
 
+function isReadOnly(entity: EntityConfig, name: string): boolean {
+  const property = entity.schema.properties?.[name];
+  return property !== undefined && property.readOnly === true;
+}
+
 /** An issue as the browser checks find it, with the Ajv keyword's parameters for translating its message. */
 export interface RecordIssue extends ValidationIssue {
   params?: Record<string, unknown>;
@@ -64,9 +69,14 @@ export function validateRecord(
   record: Record<string, unknown>,
   context: RuleContext = {},
 ): RecordIssue[] {
-  const validate = cacheOf(entity.catalog).get(writableSchema(entity));
+  const schema = writableSchema(entity);
+  const validate = cacheOf(entity.catalog).get(schema);
+  // what `derive` fills in that the server sets itself (a person's `name`) is for the rules, not the body
+  const written = Object.fromEntries(
+    Object.entries(record).filter(([name]) => name in (schema.properties ?? {}) || !isReadOnly(entity, name)),
+  );
   const schemaIssues: RecordIssue[] = [];
-  if (!validate(record)) {
+  if (!validate(written)) {
     const seen = new Set<string>();
     for (const error of validate.errors ?? []) {
       const [issue] = issuesFromAjv([error]);
