@@ -30,6 +30,8 @@ const pkg = (name: string): string => JSON.stringify({ name });
 export const cleanTree: Tree = {
   'apps/crm/package.json': pkg('@codexion/crm'),
   'apps/crm/core/generated/types.ts': 'export interface Deal { id: string }\n',
+  'apps/crm/core/generated/client/client.gen.ts':
+    "import { createClient } from '@codexion/client';\nexport const client = createClient();\n",
   'apps/crm/core/generated/tables.ts':
     "import { pgTable } from 'drizzle-orm/pg-core';\nexport const t = pgTable;\n",
   'apps/crm/bin/plugin.ts': [
@@ -76,7 +78,9 @@ export const cleanTree: Tree = {
     "import { Hono } from 'hono';\nimport { createAjv } from '@codexion/schema';\nimport 'node:fs';\n",
   'framework/web/package.json': pkg('@codexion/web'),
   'framework/web/src/index.ts':
-    "import { useQuery } from '@tanstack/react-query';\nimport { createAjv } from '@codexion/schema';\n",
+    "import { useQuery } from '@tanstack/react-query';\nimport { createAjv } from '@codexion/schema';\nimport type { Client } from '@codexion/client';\n",
+  'framework/client/package.json': pkg('@codexion/client'),
+  'framework/client/src/index.ts': "export { createClient } from './fetch/client.gen.js';\n",
   'framework/cli/package.json': pkg('@codexion/cli'),
   'framework/cli/src/index.ts':
     "import { createKernel } from '@codexion/framework';\nimport { createAjv } from '@codexion/schema';\n",
