@@ -1,6 +1,13 @@
 import { type ActionContext, DomainError, validationFailed } from '@codexion/framework';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Company, ConvertLeadData, Deal, Person } from '../../core/generated/client/types.gen.js';
+import type {
+  Company,
+  CompanyCreate,
+  ConvertLeadData,
+  Deal,
+  DealCreate,
+  Person,
+} from '../../core/generated/client/types.gen.js';
 import { companies } from '../../core/generated/tables.js';
 import { type CrmEventOutbox, crm } from '../crm.js';
 import { crmError } from './crm-error.js';
@@ -57,7 +64,9 @@ async function companyFor(
     }
   }
   const company = await inRequest('/body/company', () =>
-    resource.create(defined({ name: wanted.name, domain, ownerId: person.ownerId ?? ctx.userId })),
+    resource.create(
+      defined<CompanyCreate>({ name: wanted.name, domain, ownerId: person.ownerId ?? ctx.userId }),
+    ),
   );
   return { company, created: true };
 }
@@ -128,7 +137,8 @@ export async function convertLead(
   const place = await dealPlace(ctx, body.deal);
   const deal = await inRequest('/body/deal', () =>
     crm.resource(ctx, 'deal').create(
-      defined({
+      // typed here, so a field the deal no longer has is a compile error, not a 422
+      defined<DealCreate>({
         title: body.deal.title,
         amount: body.deal.amount,
         currency: body.deal.currency,
