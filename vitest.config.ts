@@ -8,6 +8,7 @@ export default defineConfig({
       'framework/*/vitest.config.ts',
       'resources/vitest.config.ts',
       'tools/vitest.config.ts',
+      'tools/fuzz/vitest.config.ts',
       'e2e/vitest.config.ts',
     ],
   },

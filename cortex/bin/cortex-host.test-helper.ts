@@ -50,6 +50,8 @@ export interface CallOptions {
 /** A client of the running host, signed in (cookies and CSRF header) or not. */
 export interface Client {
   readonly userId: string | undefined;
+  /** the cookie and CSRF headers this client sends with a request of `method`, for requests it does not make itself */
+  authHeaders(method: string): Record<string, string>;
   /** any request; the path starts with `/` */
   request(method: string, path: string, body?: unknown, options?: CallOptions): Promise<Answer>;
   /** a request to `/api/cortex<path>` as the operation `operationId`, its answer checked against the contract */
@@ -65,12 +67,16 @@ export interface Client {
 const check = responseValidator(openapi as unknown as OpenApiDocument);
 
 function clientOf(base: string, cookies: Map<string, string>, userId: string | undefined): Client {
-  const request = async (method: string, path: string, body?: unknown, options: CallOptions = {}) => {
-    const headers: Record<string, string> = { ...options.headers };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+  const authHeaders = (method: string): Record<string, string> => {
+    const headers: Record<string, string> = {};
     if (cookies.size > 0) headers.cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const csrf = cookies.get('codexion_session_csrf');
     if (csrf !== undefined && method !== 'GET') headers['x-csrf-token'] = csrf;
+    return headers;
+  };
+  const request = async (method: string, path: string, body?: unknown, options: CallOptions = {}) => {
+    const headers: Record<string, string> = { ...options.headers, ...authHeaders(method) };
+    if (body !== undefined) headers['content-type'] = 'application/json';
     if (options.tenant !== undefined) headers['x-codexion-tenant'] = options.tenant;
     const response = await fetch(`${base}${path}`, {
       method,
@@ -95,6 +101,7 @@ function clientOf(base: string, cookies: Map<string, string>, userId: string | u
   };
   return {
     userId,
+    authHeaders,
     async request(method, path, body, options) {
       const { response: _, ...answer } = await request(method, path, body, options);
       return answer;
@@ -127,6 +134,37 @@ export interface CortexUnderTest {
 let sequence = 0;
 
 /**
+ * Signs in to a running host (Cortex's `url`) with a password, as the console does: the session
+ * cookie, and the CSRF cookie whose value goes into `X-CSRF-Token`.
+ *
+ * @throws {Error} when the sign-in is refused
+ *
+ * @example
+ * const owner = await signIn(cortex.url, 'owner@acme.example', password);
+ * await owner.request('GET', '/api/crm/deals');
+ */
+export async function signIn(base: string, email: string, password: string): Promise<Client> {
+  const cookies = new Map<string, string>();
+  const login = await clientOf(base, cookies, undefined).request('POST', '/api/auth/login', {
+    email,
+    password,
+  });
+  if (login.status !== 200)
+    throw new Error(`login of ${email} failed: ${login.status} ${JSON.stringify(login.body)}`);
+  return clientOf(base, cookies, login.body.user.id);
+}
+
+/**
+ * A client of a running host that has not signed in.
+ *
+ * @example
+ * const answer = await anonymousClient(cortex.url).request('GET', '/api/auth/providers');
+ */
+export function anonymousClient(base: string): Client {
+  return clientOf(base, new Map(), undefined);
+}
+
+/**
  * Starts Cortex (its plugin and the CRM) on a fresh, pre-migrated test database (PGlite, or
  * PostgreSQL with `DATABASE_URL`), on a free port, without the shell, as a first run: the demo
  * tenant is seeded and its owner made, then signed in.
@@ -147,28 +185,18 @@ export async function cortexUnderTest(options: Partial<StartCortexOptions> = {})
     ...options,
   });
   const base = cortex.url;
-  const signIn = async (email: string, password: string): Promise<Client> => {
-    const cookies = new Map<string, string>();
-    const login = await clientOf(base, cookies, undefined).request('POST', '/api/auth/login', {
-      email,
-      password,
-    });
-    if (login.status !== 200)
-      throw new Error(`login of ${email} failed: ${login.status} ${JSON.stringify(login.body)}`);
-    return clientOf(base, cookies, login.body.user.id);
-  };
   const login = cortex.ownerLogin;
   if (login === undefined) throw new Error('the first run made no owner');
-  const owner = await signIn(login.email, login.password);
+  const owner = await signIn(base, login.email, login.password);
   const tenancy = cortex.kernel.container.resolve(TenancyToken);
   const globex = (await tenancy.listMemberships(owner.userId ?? '')).find((m) => m.tenantSlug === 'globex');
   if (globex === undefined) throw new Error('the owner is not in Globex');
   return {
     cortex,
     owner,
-    anonymous: clientOf(base, new Map(), undefined),
+    anonymous: anonymousClient(base),
     globexId: globex.tenantId,
-    signIn,
+    signIn: (email, password) => signIn(base, email, password),
     async memberWithRole(role, tenantId = demoTenantId) {
       sequence += 1;
       const email = `${role}-${sequence}-${Date.now()}@example.com`;
@@ -176,7 +204,7 @@ export async function cortexUnderTest(options: Partial<StartCortexOptions> = {})
       const identity = cortex.kernel.container.resolve(IdentityToken);
       const user = await createUser(identity.context, { email, name: `A ${role}`, password });
       await tenancy.addMember({ tenantId, permissions: new Set(['*']) }, { userId: user.id, role });
-      return Object.assign(await signIn(email, password), { email, password });
+      return Object.assign(await signIn(base, email, password), { email, password });
     },
     async snapshot(table) {
       const rows = await cortex.kernel.container

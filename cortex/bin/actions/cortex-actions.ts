@@ -43,8 +43,8 @@ export function cortexActions(runtime: CortexRuntime): AppActions<CortexContract
     revokeInvitation: async (ctx, { params }) => ({
       body: await revokeInvitation(ctx, params.id, runtime.now()),
     }),
-    lookupInvitation: cortex.definePublicAction('lookupInvitation', async (ctx, { query }) => ({
-      body: await lookupInvitation(ctx, runtime, query.token),
+    lookupInvitation: cortex.definePublicAction('lookupInvitation', async (ctx, { body }) => ({
+      body: await lookupInvitation(ctx, runtime, body.token),
     })),
     acceptInvitation: cortex.definePublicAction('acceptInvitation', async (ctx, { body }) => {
       await acceptInvitation(ctx, runtime, body);

@@ -12,7 +12,7 @@ describe('invitations: create, look up, accept, revoke', () => {
     t.owner.cortex('createInvitation', 'POST', '/invitations', { email, role });
   const tokenOf = (link: string) => link.replace('/invite/', '');
   const lookup = (token: string) =>
-    t.anonymous.cortex('lookupInvitation', 'GET', `/invitations/lookup?token=${encodeURIComponent(token)}`);
+    t.anonymous.cortex('lookupInvitation', 'POST', '/invitations/lookup', { token });
   const accept = (body: Record<string, unknown>) =>
     t.anonymous.cortex('acceptInvitation', 'POST', '/invitations/accept', body);
 

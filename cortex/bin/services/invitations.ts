@@ -47,8 +47,11 @@ export function normalizeInvitationEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** The most {@link listInvitations} answers: the bound `listInvitations` declares in its contract. */
+export const invitationListLimit = 1000;
+
 /**
- * The tenant's invitations, newest first.
+ * The tenant's invitations, newest first: the latest {@link invitationListLimit} of them.
  *
  * @example
  * const items = await listInvitations(ctx, new Date());
@@ -61,7 +64,8 @@ export async function listInvitations(
     .select()
     .from(memberInvitations)
     .where(eq(memberInvitations.tenantId, ctx.tenantId))
-    .orderBy(desc(memberInvitations.createdAt), desc(memberInvitations.id));
+    .orderBy(desc(memberInvitations.createdAt), desc(memberInvitations.id))
+    .limit(invitationListLimit);
   return rows.map((row) => invitationInfo(row, now));
 }
 

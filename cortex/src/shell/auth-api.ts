@@ -18,7 +18,7 @@ export interface SignInOptions {
   providers: SsoProvider[];
 }
 
-/** `GET /api/cortex/invitations/lookup`: what an invitation link is for. */
+/** `POST /api/cortex/invitations/lookup`: what an invitation link is for. */
 export interface InvitationLookup {
   email: string;
   tenantName: string;
@@ -117,14 +117,18 @@ export function safeReturnTo(value: string | null | undefined): string {
 }
 
 /**
- * What an invitation link is for (`GET /api/cortex/invitations/lookup?token=`), public.
+ * What an invitation link is for (`POST /api/cortex/invitations/lookup` with the token in the body,
+ * never in a URL), public.
  *
  * @throws {ProblemError} 404/410 unknown, used or expired token
  * @example
  * const { tenantName, existingUser } = await lookupInvitation(apiFetch, token);
  */
 export async function lookupInvitation(apiFetch: ApiFetch, token: string): Promise<InvitationLookup> {
-  const { data } = await apiFetch<InvitationLookup>('/cortex/invitations/lookup', { query: { token } });
+  const { data } = await apiFetch<InvitationLookup>('/cortex/invitations/lookup', {
+    method: 'POST',
+    body: { token },
+  });
   return data;
 }
 

@@ -183,12 +183,14 @@ export function createFakeHost({
       });
     }
     if (path.startsWith('/api/cortex/invitations/')) {
-      const token = path.endsWith('/lookup') ? url.searchParams.get('token') : body.token;
+      // both take the token in the body: a token in a URL would end up in logs and history
+      if (method !== 'POST') return problem(405, 'METHOD_NOT_ALLOWED');
+      const token = body.token;
       const invitation = invitations[String(token)];
       if (!invitation) return problem(404, 'INVITATION_NOT_FOUND');
       if ('status' in invitation) return problem(invitation.status, invitation.code);
       if (path.endsWith('/lookup')) return reply(200, invitation);
-      if (method !== 'POST' || !path.endsWith('/accept')) return problem(405, 'METHOD_NOT_ALLOWED');
+      if (!path.endsWith('/accept')) return problem(404, 'NOT_FOUND');
       if (typeof body.password !== 'string' || body.password.length < 10) {
         return problem(422, 'VALIDATION_FAILED', {
           errors: [{ path: '/body/password', code: 'minLength', message: 'must be at least 10 characters' }],

@@ -29,6 +29,8 @@ export type {
 export { userReference } from './model/json-schema.js';
 export { type DefinitionIssue, SchemaDefinitionError } from './model/schema-definition-error.js';
 export {
+  customFieldsMaxDepth,
+  customFieldsMaxProperties,
   type SystemFieldName,
   softDeleteField,
   systemFieldNames,
@@ -47,9 +49,15 @@ export {
   type OpenApiOperation,
   type OpenApiParameter,
   type OpenApiPathItem,
+  problemBounds,
   problemMediaType,
+  problemResponses,
   problemSchema,
+  type SharedHeaderName,
   securitySchemes,
+  sharedHeaders,
+  standardResponseHeaderNames,
+  withStandardResponseHeaders,
 } from './openapi/index.js';
 export { evaluateRules, type RuleContext } from './rules/evaluate-rules.js';
 export { jsonLogic } from './rules/json-logic.js';

@@ -154,7 +154,7 @@ export const getDisplaySettings = <ThrowOnError extends boolean = false>(
 /**
  * List the tenant's invitations
  *
- * Newest first, every status.
+ * Newest first, every status; the latest 1000.
  */
 export const listInvitations = <ThrowOnError extends boolean = false>(
   options?: Options<ListInvitationsData, ThrowOnError>,
@@ -219,14 +219,18 @@ export const acceptInvitation = <ThrowOnError extends boolean = false>(
 /**
  * Look an invitation up by its token
  *
- * Public: what the invitation page shows before the invitee accepts. 404 for an unknown token, 410 `INVITATION_EXPIRED` or `INVITATION_REVOKED`, 409 `INVITATION_USED`.
+ * Public: what the invitation page shows before the invitee accepts. A POST so that the token travels in the body, never in a URL that logs, proxies and browser history keep. 404 for an unknown token, 410 `INVITATION_EXPIRED` or `INVITATION_REVOKED`, 409 `INVITATION_USED`.
  */
 export const lookupInvitation = <ThrowOnError extends boolean = false>(
   options: Options<LookupInvitationData, ThrowOnError>,
 ) =>
-  (options.client ?? client).get<LookupInvitationResponses, LookupInvitationErrors, ThrowOnError>({
+  (options.client ?? client).post<LookupInvitationResponses, LookupInvitationErrors, ThrowOnError>({
     url: '/invitations/lookup',
     ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
   });
 
 /**

@@ -114,7 +114,7 @@ export type Problem = {
    */
   requestId?: string;
   /**
-   * Individual failures, e.g. one per invalid field
+   * Individual failures, e.g. one per invalid field; the first 1000
    */
   errors?: Array<{
     /**
@@ -187,7 +187,7 @@ export type ListAppsErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -244,7 +244,7 @@ export type DisableAppErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -299,7 +299,7 @@ export type EnableAppErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -340,7 +340,7 @@ export type GetDisplaySettingsErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -381,7 +381,7 @@ export type ListInvitationsErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -439,7 +439,7 @@ export type CreateInvitationErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -498,7 +498,7 @@ export type AcceptInvitationErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -519,11 +519,11 @@ export type AcceptInvitationResponses = {
 export type AcceptInvitationResponse = AcceptInvitationResponses[keyof AcceptInvitationResponses];
 
 export type LookupInvitationData = {
-  body?: never;
-  path?: never;
-  query: {
+  body: {
     token: string;
   };
+  path?: never;
+  query?: never;
   url: '/invitations/lookup';
 };
 
@@ -537,7 +537,19 @@ export type LookupInvitationErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -605,7 +617,7 @@ export type RevokeInvitationErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -646,7 +658,7 @@ export type GetSettingsErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -699,7 +711,7 @@ export type UpdateSettingsErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -740,7 +752,7 @@ export type GetSystemErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -831,7 +843,7 @@ export type CreateTenantErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**

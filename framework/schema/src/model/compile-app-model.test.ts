@@ -27,7 +27,10 @@ function sources(
           title: 'Company',
           type: 'object',
           required: ['name'],
-          properties: { name: { type: 'string' }, domain: { type: 'string' } },
+          properties: {
+            name: { type: 'string', maxLength: 200 },
+            domain: { type: 'string', maxLength: 253 },
+          },
           'x-codexion': {
             table: 'companies',
             titleField: 'name',
@@ -43,11 +46,17 @@ function sources(
           title: 'Deal',
           type: 'object',
           properties: {
-            title: { type: 'string' },
-            companyId: { type: 'string', format: 'uuid', 'x-codexion': { ref: 'company' } },
+            title: { type: 'string', maxLength: 200 },
+            companyId: { type: 'string', format: 'uuid', maxLength: 36, 'x-codexion': { ref: 'company' } },
             status: { type: 'string', enum: ['open', 'won', 'lost'] },
-            amount: { type: 'integer', 'x-codexion': { widget: 'money', currencyField: 'currency' } },
-            currency: { type: 'string' },
+            amount: {
+              type: 'integer',
+              format: 'int64',
+              minimum: 0,
+              maximum: 9007199254740991,
+              'x-codexion': { widget: 'money', currencyField: 'currency' },
+            },
+            currency: { type: 'string', pattern: '^[A-Z]{3}$', maxLength: 3 },
           },
           'x-codexion': {
             table: 'deals',
@@ -160,6 +169,7 @@ describe('compileAppModel', () => {
     (deal.properties as Record<string, Record<string, unknown>>).companyId = {
       type: 'string',
       format: 'uuid',
+      maxLength: 36,
       'x-codexion': { ref: 'person' },
     };
     expect(issues(sources({ deal }))).toEqual(
@@ -179,7 +189,7 @@ describe('compileAppModel', () => {
 
   it('refuses system fields written by the author and duplicate tables', () => {
     const company = structuredClone(sources().schemas[0]?.data) as Record<string, Record<string, unknown>>;
-    (company.properties as Record<string, unknown>).tenantId = { type: 'string' };
+    (company.properties as Record<string, unknown>).tenantId = { type: 'string', maxLength: 36 };
     (company['x-codexion'] as Record<string, unknown>).table = 'deals';
     const found = issues(sources({ company }));
     expect(found).toContain(
@@ -251,5 +261,154 @@ describe('compileAppModel', () => {
     expect(
       issues(sources({ action: { ...lookup, access: 'anyone', permission: 'crm:deal:update' } })),
     ).toEqual(['core/actions/win.json#/access: must be one of: "public", "tenant"']);
+  });
+
+  describe('requires explicit bounds on every property schema, at any depth', () => {
+    const dealWith = (properties: Record<string, unknown>) => {
+      const deal = structuredClone(sources().schemas[1]?.data) as { properties: Record<string, unknown> };
+      Object.assign(deal.properties, properties);
+      return sources({ deal });
+    };
+    const at = (pointer: string) => `core/schema/deal.schema.json#${pointer}`;
+
+    it('a string needs maxLength; enum, const or a length bound a format does not give', () => {
+      expect(issues(dealWith({ note: { type: 'string' } }))).toEqual([
+        `${at('/properties/note/maxLength')}: is required`,
+      ]);
+      // a format alone is not a bound: OWASP API4 string-limit counts only maxLength, enum and const
+      expect(issues(dealWith({ closedOn: { type: 'string', format: 'date' } }))).toEqual([
+        `${at('/properties/closedOn/maxLength')}: is required`,
+      ]);
+      expect(issues(dealWith({ note: { type: ['string', 'null'] } }))).toEqual([
+        `${at('/properties/note/maxLength')}: is required`,
+      ]);
+      expect(
+        issues(
+          dealWith({
+            note: { type: 'string', maxLength: 10_000 },
+            kind: { type: 'string', enum: ['a', 'b'] },
+            fixed: { type: 'string', const: 'x' },
+          }),
+        ),
+      ).toEqual([]);
+    });
+
+    it('an integer needs format int32 or int64, minimum and maximum', () => {
+      expect(issues(dealWith({ count: { type: 'integer' } }))).toEqual([
+        `${at('/properties/count/format')}: is required`,
+        `${at('/properties/count/minimum')}: is required`,
+        `${at('/properties/count/maximum')}: is required`,
+      ]);
+      expect(
+        issues(dealWith({ count: { type: 'integer', format: 'int16', minimum: 0, maximum: 9 } })),
+      ).toEqual([`${at('/properties/count/format')}: must be one of: "int32", "int64"`]);
+      expect(
+        issues(dealWith({ count: { type: 'integer', format: 'int32', minimum: 0, maximum: 1000 } })),
+      ).toEqual([]);
+    });
+
+    it('a number needs minimum and maximum', () => {
+      expect(issues(dealWith({ rate: { type: 'number', minimum: 0 } }))).toEqual([
+        `${at('/properties/rate/maximum')}: is required`,
+      ]);
+    });
+
+    it('an array needs maxItems, and its items are checked too', () => {
+      expect(issues(dealWith({ tags: { type: 'array', items: { type: 'string', maxLength: 50 } } }))).toEqual(
+        [`${at('/properties/tags/maxItems')}: is required`],
+      );
+      expect(issues(dealWith({ tags: { type: 'array', maxItems: 20, items: { type: 'string' } } }))).toEqual([
+        `${at('/properties/tags/items/maxLength')}: is required`,
+      ]);
+    });
+
+    it('a free-form object needs maxProperties; a closed one does not', () => {
+      expect(issues(dealWith({ custom: { type: 'object' } }))).toEqual([
+        `${at('/properties/custom/maxProperties')}: is required`,
+      ]);
+      expect(
+        issues(
+          dealWith({
+            custom: { type: 'object', additionalProperties: { type: 'integer' }, maxProperties: 50 },
+          }),
+        ),
+      ).toEqual([
+        `${at('/properties/custom/additionalProperties/format')}: is required`,
+        `${at('/properties/custom/additionalProperties/minimum')}: is required`,
+        `${at('/properties/custom/additionalProperties/maximum')}: is required`,
+      ]);
+      expect(
+        issues(
+          dealWith({
+            address: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                lines: { type: 'array', maxItems: 3, items: { type: 'string', maxLength: 200 } },
+              },
+            },
+          }),
+        ),
+      ).toEqual([]);
+    });
+
+    it('checks nested objects, anyOf branches and $defs', () => {
+      const deal = structuredClone(sources().schemas[1]?.data) as Record<string, unknown>;
+      deal.$defs = { money: { type: 'integer', format: 'int64', minimum: 0 } };
+      (deal.properties as Record<string, unknown>).contact = {
+        type: 'object',
+        additionalProperties: false,
+        properties: { email: { anyOf: [{ type: 'string', format: 'email' }, { type: 'null' }] } },
+      };
+      expect(issues(sources({ deal }))).toEqual([
+        `${at('/properties/contact/properties/email/anyOf/0/maxLength')}: is required`,
+        `${at('/$defs/money/maximum')}: is required`,
+      ]);
+    });
+
+    it('checks action bodies and answers, and event payloads', () => {
+      const action = {
+        id: 'winDeal',
+        summary: 'Win',
+        method: 'POST',
+        path: '/deals/{id}/win',
+        permission: 'crm:deal:update',
+        request: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { reason: { type: 'string' } },
+        },
+        response: {
+          type: 'object',
+          properties: { ids: { type: 'array', items: { type: 'string', maxLength: 36 } } },
+        },
+      };
+      expect(issues(sources({ action }))).toEqual([
+        'core/actions/win.json#/request/properties/reason/maxLength: is required',
+        'core/actions/win.json#/response/maxProperties: is required',
+        'core/actions/win.json#/response/properties/ids/maxItems: is required',
+      ]);
+      const manifest = {
+        name: 'crm',
+        version: '1.0.0',
+        title: 'CRM',
+        framework: '^0.1.0',
+        permissions: [{ name: 'crm:deal:update' }],
+        events: [
+          {
+            name: 'crm.deal.won',
+            payload: {
+              type: 'object',
+              additionalProperties: false,
+              properties: { amount: { type: 'number' } },
+            },
+          },
+        ],
+      };
+      expect(issues(sources({ manifest }))).toEqual([
+        'core/app.json#/events/0/payload/properties/amount/minimum: is required',
+        'core/app.json#/events/0/payload/properties/amount/maximum: is required',
+      ]);
+    });
   });
 });

@@ -38,8 +38,10 @@ const metaValidators = (() => {
 
 function compileMetaValidators() {
   const ajv = createAjv({ strict: false });
+  // action bodies and event payloads are checked by the entity meta-schema's `propertySchema` (bounds and all)
+  ajv.addSchema(entityMetaSchema);
   return {
-    validateEntityMeta: ajv.compile(entityMetaSchema),
+    validateEntityMeta: ajv.getSchema(entityMetaSchema.$id) ?? ajv.compile(entityMetaSchema),
     validateManifest: ajv.compile<AppManifest>(manifestSchema),
     validateRules: ajv.compile<RuleFile>(rulesSchema),
     validateAction: ajv.compile<ActionDefinition>(actionSchema),

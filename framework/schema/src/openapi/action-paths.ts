@@ -53,7 +53,9 @@ export function addActionPath(
     name,
     in: 'path',
     required: true,
-    schema: isIdName(name) ? { type: 'string', format: 'uuid' } : { type: 'string', minLength: 1 },
+    schema: isIdName(name)
+      ? { type: 'string', format: 'uuid', maxLength: 36 }
+      : { type: 'string', minLength: 1, maxLength: 200 },
   }));
 
   const request =
@@ -102,7 +104,8 @@ export function addActionPath(
       },
       ...errorResponses(builder, specific, { authenticated: !isPublic }),
     },
-    ...(isPublic ? { security: [] } : { 'x-codexion-permission': action.permission }),
+    // `[{}]`: the empty requirement, OpenAPI's way to say no credentials are needed
+    ...(isPublic ? { security: [{}] } : { 'x-codexion-permission': action.permission }),
   };
   const origin: Origin = { source, pointer: '' };
   builder.addOperation(action.path, method, operation, origin);

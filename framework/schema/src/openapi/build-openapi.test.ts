@@ -116,6 +116,9 @@ describe('buildOpenApi', () => {
     // actions: a relative path from core/actions/ and an absolute $id
     expect(operation('/deals/{id}/duplicate', 'post').responses['201']).toEqual({
       description: 'Success',
+      headers: expect.objectContaining({
+        'RateLimit-Limit': { $ref: '#/components/headers/RateLimit-Limit' },
+      }),
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Deal' } } },
     });
     expect(JSON.stringify(operation('/forecast', 'get').responses['200'])).toContain(
@@ -207,6 +210,7 @@ describe('buildOpenApi', () => {
     ]);
     expect(doc.components.parameters.PageSize?.schema).toEqual({
       type: 'integer',
+      format: 'int32',
       minimum: 1,
       maximum: 200,
       default: 50,
@@ -230,10 +234,58 @@ describe('buildOpenApi', () => {
     // accounts have no search fields and no relations
     const accountParams = operation('/accounts', 'get').parameters ?? [];
     expect(accountParams.some((p) => 'name' in p && (p.name === 'q' || p.name === 'include'))).toBe(false);
-    expect(list.responses['200']).toEqual({
+    expect(list.responses['200']).toMatchObject({
       description: 'A page of deals',
       content: { 'application/json': { schema: { $ref: '#/components/schemas/DealPage' } } },
     });
+  });
+
+  it('declares the rate-limit and CORS headers on every answer, and Retry-After on a 429', () => {
+    const standard = [
+      'RateLimit-Limit',
+      'RateLimit-Remaining',
+      'RateLimit-Reset',
+      'RateLimit-Policy',
+      'Access-Control-Allow-Origin',
+    ];
+    const answers = operations().flatMap(([, , op]) => Object.entries(op.responses));
+    expect(answers.length).toBeGreaterThan(50);
+    for (const [status, answer] of answers) {
+      const resolved =
+        '$ref' in answer ? doc.components.responses[answer.$ref.split('/').pop() ?? ''] : answer;
+      expect(Object.keys(resolved?.headers ?? {}), status).toEqual(expect.arrayContaining(standard));
+    }
+    expect(doc.components.responses.TooManyRequests?.headers?.['Retry-After']).toEqual({
+      $ref: '#/components/headers/Retry-After',
+    });
+    expect(Object.keys(doc.components.headers)).toEqual(
+      expect.arrayContaining([...standard, 'Retry-After', 'ETag', 'Location']),
+    );
+    // every header states its bound: none is an unbounded string or integer
+    for (const header of Object.values(doc.components.headers)) {
+      const { type, maxLength, maximum, format } = header.schema;
+      if (type === 'string') expect(maxLength).toBeTypeOf('number');
+      if (type === 'integer') expect([format, typeof maximum]).toEqual([expect.any(String), 'number']);
+    }
+  });
+
+  it('bounds list parameters: at most 3 sort keys, no sort on long text, cursors as long as issued', () => {
+    const list = operation('/deals', 'get');
+    const sort = inlineParam(list, 'sort');
+    expect(sort?.schema.maxItems).toBe(3);
+    const cursor = doc.components.parameters.Cursor?.schema;
+    expect(cursor?.maxLength).toBeGreaterThan(8000);
+    expect(cursor?.maxLength).toBeLessThan(16_384);
+    expect(schema('DealPage').properties?.nextCursor?.maxLength).toBe(cursor?.maxLength);
+    expect(schema('DealPage').properties?.items?.maxItems).toBe(
+      doc.components.parameters.PageSize?.schema.maximum,
+    );
+    // `notes` (10,000 characters) would make cursors too long; `title` (200) is sortable
+    expect(sort?.schema.items?.enum).toEqual(expect.arrayContaining(['title', '-title']));
+    expect(sort?.schema.items?.enum).not.toContain('notes');
+    expect(inlineParam(list, 'fields')?.schema.maxItems).toBe(
+      inlineParam(list, 'fields')?.schema.items?.enum?.length,
+    );
   });
 
   it('returns Location and ETag on create and takes an Idempotency-Key', () => {
@@ -273,7 +325,7 @@ describe('buildOpenApi', () => {
       '429',
       '500',
     ]);
-    expect(inlineParam(update, 'id')?.schema).toEqual({ type: 'string', format: 'uuid' });
+    expect(inlineParam(update, 'id')?.schema).toEqual({ type: 'string', format: 'uuid', maxLength: 36 });
   });
 
   it('deletes with an optional If-Match, restores soft-deleted records, and transitions workflows', () => {
@@ -356,7 +408,7 @@ describe('buildOpenApi', () => {
 
   it('marks a public action callable without credentials, with no permission and no 401 or 403', () => {
     const confirm = operation('/meetings/confirm', 'post');
-    expect(confirm.security).toEqual([]);
+    expect(confirm.security).toEqual([{}]);
     expect(confirm['x-codexion-permission']).toBeUndefined();
     expect(Object.keys(confirm.responses).sort()).toEqual([
       '204',
@@ -378,7 +430,7 @@ describe('buildOpenApi', () => {
   it('maps action path params to uuid and GET requests to query params', () => {
     const duplicate = operation('/deals/{id}/duplicate', 'post');
     expect(duplicate.parameters).toEqual([
-      { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+      { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid', maxLength: 36 } },
     ]);
     expect(duplicate.description).toBe('Copies a deal, with a new title, into the open stage.');
     const forecast = operation('/forecast', 'get');

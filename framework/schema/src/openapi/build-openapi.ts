@@ -12,6 +12,7 @@ import { problemResponses, problemSchema } from './problem-schema.js';
 import { defComponentName, RefResolver, rewriteSchema } from './rewrite-refs.js';
 import { securityRequirements, securitySchemes } from './security-schemes.js';
 import { sharedHeaders } from './shared-headers.js';
+import { withStandardResponseHeaders } from './standard-response-headers.js';
 import { entityTag } from './tags.js';
 
 export interface BuildOpenApiOptions {
@@ -68,7 +69,7 @@ export function buildOpenApi(app: AppModel, options: BuildOpenApiOptions = {}): 
   const webhooks = addEventWebhooks(builder, manifest);
 
   const basePath = trimTrailingSlash(options.basePath ?? `/api/${manifest.name}`);
-  return {
+  return withStandardResponseHeaders({
     openapi: '3.1.0',
     info: {
       title: manifest.title,
@@ -82,7 +83,7 @@ export function buildOpenApi(app: AppModel, options: BuildOpenApiOptions = {}): 
     paths: builder.paths(),
     ...(Object.keys(webhooks).length === 0 ? {} : { webhooks }),
     components: builder.components(securitySchemes),
-  };
+  });
 }
 
 /**

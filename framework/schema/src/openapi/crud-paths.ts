@@ -134,7 +134,7 @@ export function addCrudPaths(
           description: `The created ${plural}, in request order`,
           content: jsonContent({
             type: 'object',
-            properties: { items: { type: 'array', items: ref(typeName) } },
+            properties: { items: { type: 'array', maxItems: 1000, items: ref(typeName) } },
             required: ['items'],
           }),
         },

@@ -1,7 +1,8 @@
 import type { EntityModel } from '../model/app-model.js';
 import type { JsonSchema } from '../model/json-schema.js';
-import { systemFieldNames, withSystemFields } from '../model/system-fields.js';
+import { customFieldsSchema, systemFieldNames, withSystemFields } from '../model/system-fields.js';
 import { isRecord } from './json-pointer.js';
+import { cursorMaxLength, pageSizeMaximum } from './list-parameters.js';
 import { componentRef } from './rewrite-refs.js';
 
 /** The four component schemas of a persisted entity. */
@@ -62,14 +63,17 @@ export function entitySchemas(entity: EntityModel, schema: JsonSchema): EntitySc
     type: 'object',
     description: `One page of ${label} records.`,
     properties: {
-      items: { type: 'array', items: { $ref: componentRef(entity.typeName) } },
+      items: { type: 'array', maxItems: pageSizeMaximum, items: { $ref: componentRef(entity.typeName) } },
       nextCursor: {
         type: ['string', 'null'],
+        maxLength: cursorMaxLength,
         description: 'Cursor of the next page; `null` on the last page',
       },
       total: {
         type: 'integer',
+        format: 'int64',
         minimum: 0,
+        maximum: Number.MAX_SAFE_INTEGER,
         description: 'Count of all matching records; present only when `total=true` was asked',
       },
     },
@@ -87,11 +91,9 @@ export function entitySchemas(entity: EntityModel, schema: JsonSchema): EntitySc
 }
 
 /** The tenant's custom fields: writable, merged by a patch, validated by the engine against the tenant's definitions. */
-const customFieldsProperty: JsonSchema = {
-  type: 'object',
-  description: "Values of the tenant's custom fields, by field key",
-  additionalProperties: true,
-};
+const customFieldsProperty: JsonSchema = customFieldsSchema(
+  "Values of the tenant's custom fields, by field key",
+);
 
 /** Properties a client may send: not `readOnly`, not a system field whatever the author wrote. */
 function writableProperties(schema: JsonSchema): Record<string, JsonSchema> {

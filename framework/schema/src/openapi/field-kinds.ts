@@ -4,7 +4,7 @@ import { isRecord } from './json-pointer.js';
 /** A property a list can be filtered and sorted on: a single scalar column. */
 export interface ScalarField {
   name: string;
-  /** the value as a query string carries it: scalar type, format and enum, without null */
+  /** the value as a query string carries it: scalar type, format, enum and bounds, without null */
   value: JsonSchema;
   /** null or absent values are possible, so `isNull` means something */
   nullable: boolean;
@@ -43,6 +43,10 @@ export function scalarFields(record: JsonSchema): ScalarField[] {
     const value: JsonSchema = { type };
     if (typeof property.format === 'string') value.format = property.format;
     if (Array.isArray(property.enum)) value.enum = property.enum.filter((v) => v !== null);
+    // the bounds travel with the value: a filter on the field takes what the field takes
+    for (const keyword of ['minLength', 'maxLength', 'minimum', 'maximum'] as const) {
+      if (typeof property[keyword] === 'number') value[keyword] = property[keyword];
+    }
     fields.push({ name, value, nullable: types.includes('null') || !required.has(name) });
   }
   return fields;

@@ -18,5 +18,7 @@ export type {
   OpenApiSecurityScheme,
   OpenApiTag,
 } from './openapi-types.js';
-export { problemMediaType, problemSchema } from './problem-schema.js';
+export { problemBounds, problemMediaType, problemResponses, problemSchema } from './problem-schema.js';
 export { securitySchemes } from './security-schemes.js';
+export { type SharedHeaderName, sharedHeaders, standardResponseHeaderNames } from './shared-headers.js';
+export { withStandardResponseHeaders } from './standard-response-headers.js';

@@ -4,6 +4,45 @@ import type { ScalarField } from './field-kinds.js';
 import { isRecord } from './json-pointer.js';
 import type { OpenApiParameter } from './openapi-types.js';
 
+/** The most records one page holds (`pageSize`'s maximum). */
+export const pageSizeMaximum = 200;
+
+/** The most sort keys a list takes; the primary key is appended after them. */
+export const sortMaxKeys = 3;
+
+/**
+ * A string field longer than this cannot be sorted on: its values would make cursors (which carry
+ * the last record's sort values) too long for a URL. Enums, formats and shorter strings can.
+ */
+export const sortableStringMaxLength = 500;
+
+/** Property names are identifiers of at most 63 characters (the entity meta-schema). */
+const nameMaxLength = 63;
+
+/**
+ * The longest cursor the server issues, so the longest it accepts: base64url of
+ * `JSON.stringify([signature, values])` plus `.` and a 16-byte signature. The signature names at
+ * most {@link sortMaxKeys} + 1 keys; each sorted string value is at most
+ * {@link sortableStringMaxLength} characters of at most 6 bytes once JSON-escaped (`\u0000`), and
+ * the primary key is a uuid. Numbers and dates are shorter than a string key. ~12.5 kB: it fits
+ * in the 16 KiB request head Node accepts, beside a path and a few filters.
+ */
+export const cursorMaxLength = (() => {
+  const signature = (sortMaxKeys + 1) * (nameMaxLength + 2) + 2;
+  const values = sortMaxKeys * (sortableStringMaxLength * 6 + 3) + 39 + 2;
+  const json = signature + values + 3;
+  return Math.ceil(json / 3) * 4 + 1 + 22;
+})();
+
+/** An ETag is a quoted version number (`"3"`), or a list of them in `If-Match`. */
+export const etagMaxLength = 64;
+
+/** `where`: a JSON Logic expression in the query string. */
+const whereMaxLength = 4000;
+
+/** `filter[field][in]`: a comma-separated list, e.g. 100 uuids. */
+const inListMaxLength = 4000;
+
 /** Parameters reused across operations, named as `components.parameters` keys. */
 export const sharedParameters = {
   Cursor: {
@@ -12,19 +51,20 @@ export const sharedParameters = {
     description:
       'Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; ' +
       'keeps its place when records are inserted, unlike offset pages.',
-    schema: { type: 'string', minLength: 1 },
+    schema: { type: 'string', minLength: 1, maxLength: cursorMaxLength },
   },
   PageNumber: {
     name: 'page',
     in: 'query',
     description: '1-based page number for offset pagination. Cannot be combined with `cursor`.',
-    schema: { type: 'integer', minimum: 1 },
+    // past 100,000 pages of 200 an offset scan is the wrong tool: use the cursor
+    schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 100_000 },
   },
   PageSize: {
     name: 'pageSize',
     in: 'query',
     description: 'Number of records per page.',
-    schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+    schema: { type: 'integer', format: 'int32', minimum: 1, maximum: pageSizeMaximum, default: 50 },
   },
   IncludeTotal: {
     name: 'total',
@@ -38,7 +78,7 @@ export const sharedParameters = {
     description:
       'Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). ' +
       'Combined with `filter` and `q` by AND.',
-    schema: { type: 'string', contentMediaType: 'application/json' },
+    schema: { type: 'string', maxLength: whereMaxLength, contentMediaType: 'application/json' },
     example: '{"and":[{">=":[{"var":"createdAt"},"2025-01-01T00:00:00Z"]}]}',
   },
   IdempotencyKey: {
@@ -46,16 +86,16 @@ export const sharedParameters = {
     in: 'header',
     description:
       'Client-chosen unique key: a retry with the same key and body returns the first response instead of ' +
-      'creating again; the same key with a different body is a 409.',
+      'creating again; the same key with a different body is a 409. Visible ASCII characters only.',
     required: false,
-    schema: { type: 'string', minLength: 1, maxLength: 255 },
+    schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[!-~]+$' },
   },
   IfMatch: {
     name: 'If-Match',
     in: 'header',
     description: 'ETag of the record as last read; when given and stale the request fails with 412.',
     required: false,
-    schema: { type: 'string' },
+    schema: { type: 'string', maxLength: etagMaxLength },
   },
   IfMatchRequired: {
     name: 'If-Match',
@@ -63,7 +103,7 @@ export const sharedParameters = {
     description:
       'ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.',
     required: true,
-    schema: { type: 'string' },
+    schema: { type: 'string', maxLength: etagMaxLength },
   },
 } as const satisfies Record<string, OpenApiParameter>;
 
@@ -92,18 +132,20 @@ export function searchParameter(searchFields: readonly string[]): OpenApiParamet
  * // { type: 'string', enum: ['amount', '-amount'] }
  */
 export function sortParameter(fields: readonly ScalarField[]): OpenApiParameter {
-  const names = fields.map((f) => f.name);
+  const names = fields.filter(isSortable).map((f) => f.name);
   return {
     name: 'sort',
     in: 'query',
     description:
       'Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. ' +
-      `\`${exampleSort(names)}\`. The primary key is always appended as a tiebreaker.`,
+      `\`${exampleSort(names)}\`. At most ${sortMaxKeys} keys; the primary key is always appended as a tiebreaker. ` +
+      `Text longer than ${sortableStringMaxLength} characters is not sortable.`,
     style: 'form',
     explode: false,
     schema: {
       type: 'array',
       uniqueItems: true,
+      maxItems: sortMaxKeys,
       items: { type: 'string', enum: names.flatMap((n) => [n, `-${n}`]) },
     },
   };
@@ -123,7 +165,12 @@ export function fieldsParameter(propertyNames: readonly string[]): OpenApiParame
       'Comma-separated properties to return; `id` and `version` are always returned. All when absent.',
     style: 'form',
     explode: false,
-    schema: { type: 'array', uniqueItems: true, items: { type: 'string', enum: [...propertyNames] } },
+    schema: {
+      type: 'array',
+      uniqueItems: true,
+      maxItems: propertyNames.length,
+      items: { type: 'string', enum: [...propertyNames] },
+    },
   };
 }
 
@@ -140,11 +187,23 @@ export function includeParameter(relations: readonly string[]): OpenApiParameter
     description: 'Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.',
     style: 'form',
     explode: false,
-    schema: { type: 'array', uniqueItems: true, items: { type: 'string', enum: [...relations] } },
+    schema: {
+      type: 'array',
+      uniqueItems: true,
+      maxItems: relations.length,
+      items: { type: 'string', enum: [...relations] },
+    },
   };
 }
 
 const systemNames = new Set<string>(systemFieldNames(true));
+
+/** Whether a list can sort on the field: not a text longer than {@link sortableStringMaxLength}. */
+function isSortable(field: ScalarField): boolean {
+  const { type, enum: values, maxLength } = field.value;
+  if (type !== 'string' || Array.isArray(values)) return true;
+  return typeof maxLength === 'number' && maxLength <= sortableStringMaxLength;
+}
 
 type FilterOperator = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'contains' | 'isNull';
 
@@ -166,9 +225,18 @@ function operatorsFor(field: ScalarField): FilterOperator[] {
 function operatorSchema(op: FilterOperator, field: ScalarField): JsonSchema {
   switch (op) {
     case 'in':
-      return { type: 'string', description: 'Comma-separated values; matches any of them' };
+      return {
+        type: 'string',
+        maxLength: inListMaxLength,
+        description: 'Comma-separated values, at most 100; matches any of them',
+      };
     case 'contains':
-      return { type: 'string', minLength: 1, description: 'Substring match' };
+      return {
+        type: 'string',
+        minLength: 1,
+        maxLength: field.value.maxLength ?? sortableStringMaxLength,
+        description: 'Substring match',
+      };
     case 'isNull':
       return { type: 'boolean', description: '`true`: the field is null; `false`: it is not' };
     default:
@@ -224,7 +292,7 @@ export function idParameter(primaryKey: string, record: JsonSchema): OpenApiPara
   const key = record.properties?.[primaryKey];
   const schema: JsonSchema =
     primaryKey === 'id' || !isRecord(key)
-      ? { type: 'string', format: 'uuid' }
+      ? { type: 'string', format: 'uuid', maxLength: 36 }
       : pickKeywords(key, ['type', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum']);
   return {
     name: 'id',

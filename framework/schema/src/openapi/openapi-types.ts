@@ -7,7 +7,7 @@ import type { JsonSchema } from '../model/json-schema.js';
 export interface OpenApiDocument {
   openapi: '3.1.0';
   info: OpenApiInfo;
-  servers: { url: string; description?: string }[];
+  servers: { url: string; description?: string; 'x-internal'?: boolean }[];
   security: Record<string, string[]>[];
   tags: OpenApiTag[];
   paths: Record<string, OpenApiPathItem>;
@@ -52,7 +52,7 @@ export interface OpenApiOperation {
   parameters?: (OpenApiParameter | OpenApiRef)[];
   requestBody?: OpenApiRequestBody;
   responses: Record<string, OpenApiResponse | OpenApiRef>;
-  /** the operation's own requirement; `[]`: callable without credentials (a public action) */
+  /** the operation's own requirement; `[{}]` (or `[]`): callable without credentials (a public action) */
   security?: Record<string, string[]>[];
   'x-codexion-permission'?: string;
 }

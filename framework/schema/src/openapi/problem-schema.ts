@@ -1,8 +1,22 @@
 import type { JsonSchema } from '../model/json-schema.js';
-import type { OpenApiHeader, OpenApiResponse } from './openapi-types.js';
+import type { OpenApiResponse } from './openapi-types.js';
 
 /** Media type of every error body (RFC 9457). */
 export const problemMediaType = 'application/problem+json';
+
+/**
+ * The most a problem document says, which the server's problem writer enforces by cutting longer
+ * texts and lists: an `instance` is the request's path (a request head is at most 16 KiB), a
+ * `detail` may quote it.
+ */
+export const problemBounds = {
+  title: 200,
+  detail: 20_000,
+  instance: 16_384,
+  errors: 1000,
+  path: 1024,
+  message: 2000,
+} as const;
 
 /**
  * RFC 9457 Problem Details, plus the members the framework adds: per-field `errors` (the shape
@@ -15,34 +29,59 @@ export const problemSchema: JsonSchema = {
     type: {
       type: 'string',
       format: 'uri-reference',
+      maxLength: 2048,
       default: 'about:blank',
       description: 'URI identifying the problem type',
     },
-    title: { type: 'string', description: 'Short, human-readable summary of the problem type' },
-    status: { type: 'integer', minimum: 100, maximum: 599, description: 'HTTP status code' },
-    detail: { type: 'string', description: 'Explanation specific to this occurrence' },
+    title: {
+      type: 'string',
+      maxLength: problemBounds.title,
+      description: 'Short, human-readable summary of the problem type',
+    },
+    status: { type: 'integer', format: 'int32', minimum: 100, maximum: 599, description: 'HTTP status code' },
+    detail: {
+      type: 'string',
+      maxLength: problemBounds.detail,
+      description: 'Explanation specific to this occurrence',
+    },
     instance: {
       type: 'string',
       format: 'uri-reference',
+      maxLength: problemBounds.instance,
       description: 'URI identifying this occurrence',
     },
     code: {
       type: 'string',
+      maxLength: 64,
       description: 'Stable machine-readable error code, e.g. `validation_failed`',
     },
-    requestId: { type: 'string', description: 'Identifier of the request, for support and logs' },
+    requestId: {
+      type: 'string',
+      maxLength: 200,
+      description: 'Identifier of the request, for support and logs',
+    },
     errors: {
       type: 'array',
-      description: 'Individual failures, e.g. one per invalid field',
+      maxItems: problemBounds.errors,
+      description: `Individual failures, e.g. one per invalid field; the first ${problemBounds.errors}`,
       items: {
         type: 'object',
         properties: {
           path: {
             type: 'string',
+            maxLength: problemBounds.path,
             description: "JSON Pointer into the request body of the failing value, '' for the whole body",
           },
-          code: { type: 'string', description: 'Stable machine-readable code of the failure' },
-          message: { type: 'string', description: 'Human-readable explanation' },
+          code: {
+            type: 'string',
+            maxLength: 64,
+            description: 'Stable machine-readable code of the failure',
+          },
+          message: {
+            type: 'string',
+            maxLength: problemBounds.message,
+            description: 'Human-readable explanation',
+          },
         },
         required: ['path', 'code', 'message'],
       },
@@ -51,12 +90,12 @@ export const problemSchema: JsonSchema = {
   required: ['type', 'title', 'status'],
   // RFC 9457 lets a problem type add members; clients must ignore those they do not know
   additionalProperties: true,
+  maxProperties: 50,
 };
 
-function problem(description: string, headers?: Record<string, OpenApiHeader>): OpenApiResponse {
+function problem(description: string): OpenApiResponse {
   return {
     description,
-    ...(headers === undefined ? {} : { headers }),
     content: { [problemMediaType]: { schema: { $ref: '#/components/schemas/Problem' } } },
   };
 }
@@ -78,12 +117,8 @@ export const problemResponses = {
   UnprocessableContent: problem(
     'The body is well-formed but invalid: schema or business rule failures are listed in `errors`',
   ),
-  TooManyRequests: problem('Rate limit exceeded', {
-    'Retry-After': {
-      description: 'Seconds to wait before retrying',
-      schema: { type: 'integer', minimum: 0 },
-    },
-  }),
+  // its `Retry-After` comes with the rate-limit headers (withStandardResponseHeaders)
+  TooManyRequests: problem('Rate limit exceeded: wait `Retry-After` seconds'),
   InternalError: problem('Unexpected server error; quote `requestId` when reporting it'),
 } as const satisfies Record<string, OpenApiResponse>;
 

@@ -12,7 +12,10 @@ export const securitySchemes = {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
-    description: 'Access token (JWT) in `Authorization: Bearer <token>`',
+    description:
+      'Access token (JWT, `typ: at+jwt`) in `Authorization: Bearer <token>`, issued and checked as RFC8725 ' +
+      '(JSON Web Token Best Current Practices) asks: the algorithm must be the one of the key its `kid` names ' +
+      '(never `none`), and `typ`, `iss`, `aud` and `exp` are verified.',
   },
   apiKey: {
     type: 'apiKey',

@@ -63,7 +63,7 @@ const deal = entity(
       probability: { type: 'integer', minimum: 0, maximum: 100, default: 10 },
       priority: { type: 'string', enum: ['low', 'high'] },
       expectedCloseDate: { type: 'string', format: 'date' },
-      notes: { type: 'string', 'x-codexion': { widget: 'textarea' } },
+      notes: { type: 'string', maxLength: 10_000, 'x-codexion': { widget: 'textarea' } },
       closedAt: { type: ['string', 'null'], format: 'date-time', readOnly: true },
     },
     required: ['title', 'accountId', 'amount', 'stage', 'closedAt'],

@@ -8,7 +8,13 @@ const addFormats: AddFormats =
   (addFormatsModule as unknown as AddFormats);
 
 /** Annotation keywords Codexion schemas and OpenAPI documents carry; Ajv ignores their values. */
-export const annotationKeywords = ['x-codexion', 'x-codexion-permission', 'x-generated'] as const;
+export const annotationKeywords = [
+  'x-codexion',
+  'x-codexion-permission',
+  'x-generated',
+  // a depth bound JSON Schema cannot state (a record's `custom` object); the code that owns the value enforces it
+  'x-codexion-max-depth',
+] as const;
 
 /**
  * An Ajv for JSON Schema 2020-12 with formats, strict about unknown keywords, collecting all errors.
@@ -27,6 +33,6 @@ export function createAjv(options: Options = {}): Ajv2020 {
   });
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
   for (const keyword of annotationKeywords)
-    ajv.addKeyword({ keyword, schemaType: ['object', 'string', 'array'] });
+    ajv.addKeyword({ keyword, schemaType: ['object', 'string', 'array', 'number'] });
   return ajv;
 }

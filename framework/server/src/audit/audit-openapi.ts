@@ -3,10 +3,9 @@ import {
   type JsonSchema,
   type OpenApiDocument,
   type OpenApiParameter,
-  problemMediaType,
+  problemResponses,
+  withStandardResponseHeaders,
 } from '@codexion/schema';
-
-type OpenApiResponse = OpenApiDocument['components']['responses'][string];
 
 /** The permission both audit operations need. */
 export const auditReadPermission = 'prefiq:audit:read';
@@ -14,40 +13,51 @@ export const auditReadPermission = 'prefiq:audit:read';
 /** Where the audit API is mounted: `/api/<name>`. */
 export const auditApiName = 'audit';
 
-const hash: JsonSchema = { type: 'string', pattern: '^[0-9a-f]{64}$' };
+const hash: JsonSchema = { type: 'string', pattern: '^[0-9a-f]{64}$', maxLength: 64 };
+const dateTime: JsonSchema = { type: 'string', format: 'date-time', maxLength: 40 };
 
 const auditEntrySchema: JsonSchema = {
   type: 'object',
   description:
     'One audit log entry: who did what to which record, when, with the fields it changed (personal data masked) and its place in the tenant’s hash chain.',
   properties: {
-    tenantId: { type: 'string', format: 'uuid' },
+    tenantId: { type: 'string', format: 'uuid', maxLength: 36 },
     seq: {
       type: 'integer',
+      format: 'int64',
       minimum: 1,
+      maximum: Number.MAX_SAFE_INTEGER,
       description: 'Position in the tenant’s chain: 1, 2, 3, … without gaps',
     },
-    at: { type: 'string', format: 'date-time', description: 'Time of the transaction that made the change' },
+    at: { ...dateTime, description: 'Time of the transaction that made the change' },
     actorType: { type: 'string', enum: ['user', 'api_key', 'system'] },
-    actor: { type: 'string', description: 'The user’s id, the API key’s id, or `system`' },
+    actor: { type: 'string', maxLength: 200, description: 'The user’s id, the API key’s id, or `system`' },
     action: {
       type: 'string',
+      maxLength: 63,
       description: 'create, update, delete, restore, transition, login, login_failed, logout, …',
     },
-    entity: { type: ['string', 'null'], description: '`<app>.<entity>`, e.g. `sales.account`' },
-    recordId: { type: ['string', 'null'] },
+    entity: {
+      type: ['string', 'null'],
+      maxLength: 200,
+      description: '`<app>.<entity>`, e.g. `sales.account`',
+    },
+    recordId: { type: ['string', 'null'], maxLength: 200 },
     diff: {
       type: ['object', 'null'],
       description:
         'The changed fields only, each with its value `before` and `after` (a side is absent where the field was); personal data is `[redacted]`',
+      // a record's fields, its custom fields included
+      maxProperties: 1000,
       additionalProperties: {
         type: 'object',
         properties: { before: {}, after: {} },
         additionalProperties: false,
       },
     },
-    requestId: { type: ['string', 'null'] },
-    metadata: { type: ['object', 'null'], additionalProperties: true },
+    requestId: { type: ['string', 'null'], maxLength: 200 },
+    // written by the framework: the client address, the user agent, what a sign-in used
+    metadata: { type: ['object', 'null'], maxProperties: 100, additionalProperties: true },
     prevHash: { ...hash, description: 'hash of the previous entry of the chain; 64 zeros for the first' },
     hash: { ...hash, description: 'sha256(prevHash ‖ canonical entry), hex' },
   },
@@ -115,9 +125,10 @@ const auditPageSchema: JsonSchema = {
   type: 'object',
   description: 'One page of audit log entries, newest first.',
   properties: {
-    items: { type: 'array', items: { $ref: '#/components/schemas/AuditEntry' } },
+    items: { type: 'array', maxItems: 200, items: { $ref: '#/components/schemas/AuditEntry' } },
     nextCursor: {
       type: ['string', 'null'],
+      maxLength: 64,
       description: 'Cursor of the next (older) page; `null` on the last page',
     },
     sealing: { $ref: '#/components/schemas/AuditSealing' },
@@ -126,28 +137,13 @@ const auditPageSchema: JsonSchema = {
   additionalProperties: false,
 };
 
-// the same text as the apps' documents, so the merged document shares one copy of each
-function problem(description: string, extra: Partial<OpenApiResponse> = {}): OpenApiResponse {
-  return {
-    description,
-    ...extra,
-    content: { [problemMediaType]: { schema: { $ref: '#/components/schemas/Problem' } } },
-  };
-}
-
-const responses: Record<string, OpenApiResponse> = {
-  BadRequest: problem('Bad request: malformed syntax, or a query or header parameter is invalid'),
-  Unauthorized: problem('Not authenticated: no valid session, bearer token or API key'),
-  Forbidden: problem('Authenticated but lacking the permission the operation needs'),
-  TooManyRequests: problem('Rate limit exceeded', {
-    headers: {
-      'Retry-After': {
-        description: 'Seconds to wait before retrying',
-        schema: { type: 'integer', minimum: 0 },
-      },
-    },
-  }),
-  InternalError: problem('Unexpected server error; quote `requestId` when reporting it'),
+// the apps' own, so the merged document shares one copy of each
+const responses = {
+  BadRequest: problemResponses.BadRequest,
+  Unauthorized: problemResponses.Unauthorized,
+  Forbidden: problemResponses.Forbidden,
+  TooManyRequests: problemResponses.TooManyRequests,
+  InternalError: problemResponses.InternalError,
 };
 
 const errorResponses = {
@@ -171,7 +167,7 @@ const pageParameters: OpenApiParameter[] = [
     name: 'pageSize',
     in: 'query',
     description: 'Entries per page.',
-    schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+    schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 200, default: 50 },
   },
 ];
 
@@ -196,7 +192,7 @@ const base = buildOpenApi({
  * @example
  * auditOpenApi.paths['/log']?.get?.operationId // 'listAuditLog'
  */
-export const auditOpenApi: OpenApiDocument = {
+export const auditOpenApi: OpenApiDocument = withStandardResponseHeaders({
   openapi: '3.1.0',
   info: {
     title: 'Audit log',
@@ -248,20 +244,20 @@ export const auditOpenApi: OpenApiDocument = {
               minItems: 1,
               maxItems: 20,
               uniqueItems: true,
-              items: { type: 'string', pattern: '^[a-z][a-z0-9_.]{0,62}$' },
+              items: { type: 'string', pattern: '^[a-z][a-z0-9_.]{0,62}$', maxLength: 63 },
             },
           },
           {
             name: 'from',
             in: 'query',
             description: 'Entries at or after this time.',
-            schema: { type: 'string', format: 'date-time' },
+            schema: dateTime,
           },
           {
             name: 'to',
             in: 'query',
             description: 'Entries before this time; not before `from`.',
-            schema: { type: 'string', format: 'date-time' },
+            schema: dateTime,
           },
           ...pageParameters,
         ],
@@ -307,4 +303,4 @@ export const auditOpenApi: OpenApiDocument = {
     },
     responses,
   },
-};
+});

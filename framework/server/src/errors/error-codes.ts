@@ -46,6 +46,8 @@ export const errorCodes = {
   RATE_LIMITED: 429,
   /** too many failed sign-ins of the account or from the address: `Retry-After` says how long */
   ACCOUNT_LOCKED: 429,
+  /** Node's parser refused the request's headers as too large */
+  HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,
   NOT_READY: 503,
   TIMEOUT: 504,

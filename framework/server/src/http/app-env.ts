@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { AuditActor } from '../audit/audit-entry.js';
+import type { OperationRateLimiter } from './operation-rate-limit.js';
 import type { RequestAbort } from './request-timeout.js';
 
 /**
@@ -42,6 +43,13 @@ export interface RequestVariables {
    * wherever a problem repeats it
    */
   personalValues: (() => readonly string[]) | undefined;
+  /**
+   * the per-credential limiter of the operation the request reached (set by the operation router
+   * before authentication), so a refusal before it counted the request can still count it
+   */
+  rateLimiter: OperationRateLimiter | undefined;
+  /** the `RateLimit-*` headers once the request was counted, for answers the handler did not build */
+  rateLimitHeaders: Readonly<Record<string, string>> | undefined;
   /** the OpenAPI route template that matched, e.g. `/api/sales/accounts/{id}`, for metrics and logs */
   routeTemplate: string | undefined;
   /**

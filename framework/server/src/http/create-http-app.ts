@@ -12,6 +12,11 @@ import { healthRoutes, type ReadinessProbe } from './health-routes.js';
 import { mergeOpenApi } from './merge-openapi.js';
 import { type MetricsAccess, metricsRoutes } from './metrics-routes.js';
 import {
+  defaultOperationRateLimit,
+  type OperationRateLimit,
+  operationRateLimiter,
+} from './operation-rate-limit.js';
+import {
   createOperationRouter,
   type HttpPlugin,
   type PermissionResolver,
@@ -77,8 +82,14 @@ export interface HttpAppOptions {
   auth?: { routes: Hono<AppEnv>; authenticate: MiddlewareHandler<AppEnv>; openapi: OpenApiDocument };
   /** which apps each tenant has enabled; every app's protected operations (not `builtIn` ones) ask it */
   appAccess?: AppAccess;
-  /** public operations (`security: []`) per client address and operation; 30 a minute unless given, `false` for none */
+  /** public operations (`security: [{}]`) per client address and operation; 30 a minute unless given, `false` for none */
   publicRateLimit?: PublicRateLimit | false;
+  /**
+   * every other operation of every plugin, per credential (API key, else user) and tenant, one
+   * budget across the apps; a refusal before authentication counts against the client address.
+   * 1200 a minute unless given, `false` for none
+   */
+  rateLimit?: OperationRateLimit | false;
   /** proxies in front whose `X-Forwarded-For` entries are trusted, for the client address of public operations */
   trustProxyHops?: number;
 }
@@ -125,6 +136,7 @@ export function createHttpApp({
   auth,
   appAccess,
   publicRateLimit,
+  rateLimit = defaultOperationRateLimit,
   trustProxyHops,
 }: HttpAppOptions): Hono<AppEnv> {
   const names = new Set<string>();
@@ -156,6 +168,10 @@ export function createHttpApp({
     docsRoutes({ apps: documented, merged: mergeOpenApi(documented, { title, version }), docs }),
   );
   if (auth) app.route('/', auth.routes);
+  const rateLimiter =
+    rateLimit === false
+      ? undefined
+      : operationRateLimiter(rateLimit, trustProxyHops === undefined ? {} : { trustProxyHops });
   for (const plugin of plugins) {
     const router = createOperationRouter(plugin, {
       tenant,
@@ -165,6 +181,7 @@ export function createHttpApp({
       ...(auth === undefined ? {} : { authenticate: auth.authenticate }),
       appAccess: plugin.builtIn ? undefined : appAccess,
       publicRateLimit,
+      ...(rateLimiter === undefined ? {} : { rateLimiter }),
       trustProxyHops,
     });
     app.route(`/api/${plugin.name}`, router);

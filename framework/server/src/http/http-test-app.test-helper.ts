@@ -50,11 +50,11 @@ export function billingModel(name = 'billing'): AppModel {
       type: 'object',
       'x-codexion': { table: 'invoices', search: ['number'], softDelete: true },
       properties: {
-        number: { type: 'string', minLength: 1 },
-        amount: { type: 'number', minimum: 0 },
+        number: { type: 'string', minLength: 1, maxLength: 50 },
+        amount: { type: 'number', minimum: 0, maximum: 1_000_000_000 },
         paid: { type: 'boolean', default: false },
-        dueDate: { type: 'string', format: 'date' },
-        postedAt: { type: ['string', 'null'], format: 'date-time', readOnly: true },
+        dueDate: { type: 'string', format: 'date', maxLength: 10 },
+        postedAt: { type: ['string', 'null'], format: 'date-time', maxLength: 40, readOnly: true },
       },
       required: ['number', 'amount'],
       additionalProperties: false,
@@ -74,7 +74,7 @@ export function billingModel(name = 'billing'): AppModel {
         entity: 'invoice',
         request: {
           type: 'object',
-          properties: { to: { type: 'string', format: 'email' } },
+          properties: { to: { type: 'string', format: 'email', maxLength: 254 } },
           required: ['to'],
           additionalProperties: false,
         },
@@ -88,8 +88,8 @@ export function billingModel(name = 'billing'): AppModel {
         request: {
           type: 'object',
           properties: {
-            asOf: { type: 'string', format: 'date' },
-            bucketDays: { type: 'integer', minimum: 1 },
+            asOf: { type: 'string', format: 'date', maxLength: 10 },
+            bucketDays: { type: 'integer', format: 'int32', minimum: 1, maximum: 3650 },
           },
           required: ['asOf'],
         },

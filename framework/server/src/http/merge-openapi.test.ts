@@ -83,7 +83,11 @@ describe('mergeOpenApi', () => {
 
   it('leaves a single app as it is, apart from the mount prefix', () => {
     const single = mergeOpenApi([{ name: 'billing', openapi: billing }], { title: 'Billing' });
-    expect(single.info).toEqual({ title: 'Billing', version: '0.1.0' });
+    expect(single.info).toEqual({ title: 'Billing', version: '0.1.0', description: expect.any(String) });
+    // OWASP API9: a server says its audience and its environment
+    expect(single.servers).toEqual([
+      { url: '/', description: expect.stringContaining('production'), 'x-internal': false },
+    ]);
     expect(single.components.schemas).toEqual(billing.components.schemas);
     expect(single.paths['/api/billing/invoices/{id}']?.get?.operationId).toBe('getInvoice');
   });

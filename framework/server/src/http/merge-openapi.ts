@@ -82,7 +82,12 @@ function renameRefs<T>(value: T, renamed: ReadonlyMap<ComponentSection, Readonly
  */
 export function mergeOpenApi(
   apps: readonly MountedDocument[],
-  { title = 'Codexion API', version = '0.1.0', description }: MergeOpenApiOptions = {},
+  {
+    title = 'Codexion API',
+    version = '0.1.0',
+    description = 'Every app of this deployment, each under `/api/<app>`, with sign-in under `/api/auth`. ' +
+      'Requests are validated against this document; every operation is rate-limited (`RateLimit-*` headers).',
+  }: MergeOpenApiOptions = {},
 ): OpenApiDocument {
   const componentRenames = new Map(
     sections.map((section) => [
@@ -115,8 +120,16 @@ export function mergeOpenApi(
 
   const merged: OpenApiDocument = {
     openapi: '3.1.0',
-    info: { title, version, ...(description === undefined ? {} : { description }) },
-    servers: [{ url: '/' }],
+    info: { title, version, description },
+    // the server that served this document, whichever environment it runs as; an API for clients
+    // outside this deployment (browsers, integrations), not one for internal callers only
+    servers: [
+      {
+        url: '/',
+        description: 'This deployment: local, staging or production, the one that served this document',
+        'x-internal': false,
+      },
+    ],
     security: [],
     tags: [],
     paths: {},

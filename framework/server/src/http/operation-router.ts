@@ -11,7 +11,9 @@ import {
 import { type AppAccess, requireAppEnabled } from './app-access.js';
 import type { AppEnv } from './app-env.js';
 import type { OperationHandler } from './operation-handler.js';
+import type { OperationRateLimiter } from './operation-rate-limit.js';
 import { OpenApiValidators } from './request-validator.js';
+import { carriesStandardHeaders } from './response-headers.js';
 import { type TenantResolver, tenantContext, type UserResolver } from './tenant-context.js';
 
 /** One booted app as the HTTP layer sees it. */
@@ -122,14 +124,18 @@ function routeOrder(a: OperationEntry, b: OperationEntry): number {
 }
 
 /**
- * Whether an operation is callable without credentials: its contract says `security: []` (a
- * public action). Such an operation gets no tenant, no permission check and no app gate.
+ * Whether an operation is callable without credentials: its contract's `security` holds only the
+ * empty requirement (`[{}]`, a public action), or nothing (`[]`). Such an operation gets no tenant,
+ * no permission check and no app gate.
  *
  * @example
  * isPublicOperation(doc.paths['/quotes/lookup'].get); // true
  */
 export function isPublicOperation(operation: OpenApiOperation): boolean {
-  return Array.isArray(operation.security) && operation.security.length === 0;
+  return (
+    Array.isArray(operation.security) &&
+    operation.security.every((requirement) => Object.keys(requirement).length === 0)
+  );
 }
 
 /** How often one client address may call one public operation. */
@@ -152,6 +158,8 @@ export interface OperationRouterOptions {
   appAccess?: AppAccess;
   /** public operations, per client address and operation; {@link defaultPublicRateLimit} unless given, `false` for none */
   publicRateLimit?: PublicRateLimit | false;
+  /** protected operations, per credential (`operationRateLimiter`, shared by every app's router); none unless given */
+  rateLimiter?: OperationRateLimiter;
   /** proxies in front whose `X-Forwarded-For` entries are trusted (`auth.trustProxyHops`), for the client address */
   trustProxyHops?: number;
 }
@@ -161,8 +169,9 @@ export interface OperationRouterOptions {
  * route template and validates path, query, headers and body against the contract before calling
  * its handler. A protected operation first runs `authenticate`, sets the tenant context, asks
  * `appAccess` whether the tenant has the app (404 APP_DISABLED) and checks
- * `x-codexion-permission` (403). A public one (`security: []`) gets none of these: it is
- * rate-limited per client address instead (429 with `Retry-After`).
+ * `x-codexion-permission` (403), after counting the request against its credential's budget
+ * (`rateLimiter`: 429 with `Retry-After`, `RateLimit-*` on every answer). A public one
+ * (`security: [{}]`) gets none of these: it is rate-limited per client address instead.
  *
  * @throws {ContractMismatchError} when an operation has no handler or a handler no operation
  *
@@ -178,6 +187,7 @@ export function createOperationRouter(
     authenticate,
     appAccess,
     publicRateLimit = defaultPublicRateLimit,
+    rateLimiter,
     trustProxyHops = 0,
   }: OperationRouterOptions,
 ): Hono<AppEnv> {
@@ -229,10 +239,15 @@ export function createOperationRouter(
     // not async: it only names the route, so it hands on next()'s promise instead of making one
     const named: MiddlewareHandler<AppEnv> = (c, next) => {
       c.set('routeTemplate', template);
+      // a refusal before the count below (authentication, tenant) is counted by countRefusal
+      if (rateLimiter !== undefined) c.set('rateLimiter', rateLimiter);
       return next();
     };
-    // app gate, permission check, validation and handler in one step: each step of the chain costs a promise
+    // rate limit, app gate, permission check, validation and handler in one step: each step of the chain costs a promise
     router.on(method.toUpperCase(), honoPath(path), named, ...authenticated, async (c) => {
+      // an in-process store answers at once: no promise to wait for
+      const counting = rateLimiter?.take(c);
+      if (counting !== undefined) await counting;
       if (appAccess !== undefined) await requireAppEnabled(appAccess, c.get('tenantId'), plugin.name);
       const granted = await permissions(c);
       c.set('permissions', granted);
@@ -242,7 +257,14 @@ export function createOperationRouter(
         });
       }
       const input = await validate(c);
-      return handler(c, input);
+      if (rateLimiter === undefined) return handler(c, input);
+      const response = await handler(c, input);
+      const limitHeaders = c.get('rateLimitHeaders');
+      // jsonResponse built it with them already; c.json, c.body and new Response did not
+      if (limitHeaders !== undefined && !carriesStandardHeaders(response)) {
+        for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
+      }
+      return response;
     });
   }
   return router;

@@ -1,3 +1,4 @@
+import { problemBounds } from '@codexion/schema';
 import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
 import { DomainError, validationFailed } from '../errors/domain-error.js';
@@ -37,6 +38,25 @@ describe('problemFromError', () => {
     expect(shown.detail).toBe('secret detail');
     expect(shown.stack).toContain('TypeError: secret detail');
     expect(problemFromError('a string thrown')).toMatchObject({ status: 500, code: 'INTERNAL' });
+  });
+
+  it('stays within the bounds the contract declares for a problem (problemBounds)', () => {
+    const issues = Array.from({ length: 1500 }, (_, i) => ({
+      path: `/${'k'.repeat(5000)}${i}`,
+      code: 'additionalProperties',
+      message: 'm'.repeat(3000),
+    }));
+    const problem = problemFromError(validationFailed(issues), { instance: `/api/${'p'.repeat(20_000)}` });
+    expect(problem.errors).toHaveLength(problemBounds.errors);
+    expect(Math.max(...problem.errors.map((e) => e.path.length))).toBe(problemBounds.path);
+    expect(Math.max(...problem.errors.map((e) => e.message.length))).toBe(problemBounds.message);
+    expect(problem.errors[0]?.path.endsWith('…')).toBe(true);
+    expect(problem.instance?.length).toBe(problemBounds.instance);
+    const long = problemFromError(new DomainError('NOT_FOUND', 'x'.repeat(30_000)));
+    expect(long.detail.length).toBe(problemBounds.detail);
+    // what fits is left as it is
+    const small = validationFailed([{ path: '/a', code: 'type', message: 'must be string' }]);
+    expect(problemFromError(small).errors).toEqual([{ path: '/a', code: 'type', message: 'must be string' }]);
   });
 
   it('maps a Hono HTTPException by its status', () => {

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import type { ValidationIssue } from '@codexion/schema';
+import { problemBounds, type ValidationIssue } from '@codexion/schema';
 import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { DomainError } from '../errors/domain-error.js';
@@ -7,6 +7,7 @@ import { errorCodes } from '../errors/error-codes.js';
 import { queryFreeMessage, queryValueCuts, withoutQueryValues } from '../errors/query-free-error.js';
 import { serializeError } from '../observability/serialize-error.js';
 import type { AppEnv } from './app-env.js';
+import { countRefusal } from './operation-rate-limit.js';
 import { maskValues, redactProblem } from './redact-problem.js';
 
 /** Media type of every error body (RFC 9457). */
@@ -50,6 +51,27 @@ const reservedMembers = new Set([
   'stack',
 ]);
 
+/** `text` within `max` characters: a longer one ends in `…` */
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * The issues as the contract's Problem schema bounds them (`problemBounds`): the first 1000, each
+ * path and message cut. Only a client's own excess meets the cut: an unknown property named with
+ * a megabyte, or a thousand-item bulk where every item fails.
+ */
+function boundedIssues(issues: ValidationIssue[]): ValidationIssue[] {
+  const fits = (i: ValidationIssue) =>
+    i.path.length <= problemBounds.path && i.message.length <= problemBounds.message;
+  if (issues.length <= problemBounds.errors && issues.every(fits)) return issues;
+  return issues.slice(0, problemBounds.errors).map((i) => ({
+    ...i,
+    path: cut(i.path, problemBounds.path),
+    message: cut(i.message, problemBounds.message),
+  }));
+}
+
 /** The first framework code answering with `status`: a Hono `HTTPException` carries a status only. */
 function codeForStatus(status: number): string {
   for (const [code, codeStatus] of Object.entries(errorCodes)) if (codeStatus === status) return code;
@@ -92,11 +114,11 @@ export function problemFromError(
     // RFC 9457: with type about:blank the title is the status phrase; `code` tells problems apart
     title: STATUS_CODES[status] ?? 'Error',
     status,
-    detail,
-    ...(instance === undefined ? {} : { instance }),
+    detail: cut(detail, problemBounds.detail),
+    ...(instance === undefined ? {} : { instance: cut(instance, problemBounds.instance) }),
     code,
     ...(requestId === undefined ? {} : { requestId }),
-    errors,
+    errors: boundedIssues(errors),
   };
   for (const [key, value] of Object.entries(extensions)) if (!reservedMembers.has(key)) problem[key] = value;
   if (exposeInternals && error instanceof Error && error.stack !== undefined && status >= 500) {
@@ -140,8 +162,9 @@ export interface ProblemHandlerOptions {
 export function problemErrorHandler({
   exposeInternals = false,
 }: ProblemHandlerOptions = {}): ErrorHandler<AppEnv> {
-  return (error, c) => {
+  const answer = (error: unknown, c: Context<AppEnv>): Response => {
     const values = c.get('personalValues')?.() ?? [];
+    // the body's personal data never comes back in a problem, nor reaches the log through one
     const problem = redactProblem(problemFor(c, error, exposeInternals), values);
     const logger = c.get('logger');
     // a bug deserves its stack; a DomainError 5xx (timeout, not ready) is an expected state
@@ -154,9 +177,18 @@ export function problemErrorHandler({
       logger?.debug({ code: problem.code, detail: problem.detail }, 'request refused');
     }
     const retryAfter = error instanceof DomainError ? error.extensions.retryAfter : undefined;
-    return problemResponse(
-      problem,
-      typeof retryAfter === 'number' ? { 'Retry-After': String(retryAfter) } : {},
+    return problemResponse(problem, {
+      ...c.get('rateLimitHeaders'),
+      ...(typeof retryAfter === 'number' ? { 'Retry-After': String(retryAfter) } : {}),
+    });
+  };
+  return (error, c) => {
+    // a rate-limited operation's request refused before it was counted: count it, then answer
+    if (c.get('rateLimiter') === undefined || c.get('rateLimitHeaders') !== undefined)
+      return answer(error, c);
+    return countRefusal(c).then(
+      () => answer(error, c),
+      (limited: unknown) => answer(limited, c),
     );
   };
 }

@@ -1,3 +1,4 @@
+import { IncomingMessage } from 'node:http';
 import {
   createAjv,
   escapePointerToken,
@@ -112,6 +113,56 @@ function withHeaders(input: Omit<OperationInput, 'headers'>, c: Context<AppEnv>)
   }) as OperationInput;
 }
 
+/**
+ * Parts of a URL whose percent-encoding is not UTF-8 (`%ED%A0%80`, half a surrogate; `%C3`): the
+ * URL parser would quietly make them U+FFFD (a query) or leave them encoded (a path), so a search
+ * would run for text nobody sent. Refused instead, naming the parameter.
+ */
+function badlyEncoded(url: string): ValidationIssue[] {
+  if (!url.includes('%')) return [];
+  const issues: ValidationIssue[] = [];
+  const start = url.indexOf('?');
+  const path = (start < 0 ? url : url.slice(0, start)).replace(/^[a-z]+:\/\/[^/]*/i, '');
+  const message = 'is not valid percent-encoded UTF-8';
+  if (!decodes(path)) issues.push({ path: '/params', code: 'encoding', message });
+  if (start >= 0) {
+    const end = url.indexOf('#', start);
+    for (const part of url.slice(start + 1, end < 0 ? undefined : end).split('&')) {
+      if (decodes(part.replaceAll('+', ' '))) continue;
+      const name = part.split('=')[0] ?? '';
+      const readable = decodes(name) ? decodeURIComponent(name) : name;
+      const bracket = readable.indexOf('[');
+      issues.push({
+        path: `/query/${escapePointerToken(bracket < 0 ? readable : readable.slice(0, bracket))}`,
+        code: 'encoding',
+        message,
+      });
+    }
+  }
+  return issues;
+}
+
+function decodes(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether the request sends a body: over HTTP, a length other than 0 or a chunked one; a Request
+ * made in-process (`app.request()`) may carry one without either header.
+ */
+function carriesBody(c: Context<AppEnv>): boolean {
+  const length = c.req.header('content-length');
+  if (length !== undefined) return length.trim() !== '0';
+  if (c.req.header('transfer-encoding') !== undefined) return true;
+  const incoming = (c.env as { incoming?: unknown } | undefined)?.incoming;
+  return !(incoming instanceof IncomingMessage) && c.req.raw.body !== null;
+}
+
 /** Path parameters arrive percent-decoded: `%00` is a NUL by now. */
 function unstorableParams(params: Readonly<Record<string, string>>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -216,7 +267,11 @@ export class OpenApiValidators {
         );
       }
 
-      const issues: ValidationIssue[] = [...query.issues, ...unstorableParams(params)];
+      const issues: ValidationIssue[] = [
+        ...badlyEncoded(c.req.url),
+        ...query.issues,
+        ...unstorableParams(params),
+      ];
       const check = (validate: ValidateFunction | undefined, data: unknown, prefix: string): void => {
         if (validate !== undefined && !validate(data))
           issues.push(...prefixed(prefix, issuesFromAjv(validate.errors)));
@@ -238,8 +293,16 @@ export class OpenApiValidators {
       }
 
       const input = withHeaders({ params, query: query.values, body: undefined }, c);
-      if (body !== undefined)
+      if (body !== undefined) {
         input.body = await this.#readBody(c, body.required, bodyValidators, bodySchemas);
+      } else if (carriesBody(c)) {
+        // a body the operation does not read could mean the client meant another operation
+        throw new DomainError('BAD_REQUEST', `${c.req.method} ${c.req.path} takes no body`, {
+          issues: [
+            { path: '/body', code: 'unexpected', message: 'must be empty: this operation takes no body' },
+          ],
+        });
+      }
       return input;
     };
   }

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { serve } from './serve.js';
@@ -65,5 +66,35 @@ describe('serve', () => {
     await server.close({ drainMs: 100 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(90);
     await expect(stuck).rejects.toMatchObject({ code: 'ECONNRESET' });
+  });
+
+  it('answers what the HTTP parser refuses (a NUL in a header, huge headers) with problem+json', async () => {
+    const server = await serve(slowApp(Promise.resolve()), { hostname: '127.0.0.1', port: 0 });
+    const raw = (text: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(server.port, '127.0.0.1', () => socket.write(text));
+        let answer = '';
+        socket.setEncoding('latin1');
+        socket.on('data', (chunk: string) => {
+          answer += chunk;
+        });
+        socket.on('end', () => resolve(answer));
+        socket.on('error', reject);
+      });
+    try {
+      const nul = await raw('GET /fast HTTP/1.1\r\nHost: x\r\nX-Codexion-Tenant: a\u0000b\r\n\r\n');
+      expect(nul).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(nul).toContain('Content-Type: application/problem+json');
+      const [, body = ''] = nul.split('\r\n\r\n');
+      expect(JSON.parse(body)).toMatchObject({ status: 400, code: 'BAD_REQUEST', errors: [] });
+
+      const huge = await raw(`GET /fast HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+      expect(huge).toMatch(/^HTTP\/1\.1 431 /);
+      expect(JSON.parse(huge.split('\r\n\r\n')[1] ?? '')).toMatchObject({ code: 'HEADERS_TOO_LARGE' });
+      // the server still serves
+      expect(await get(`${server.url}/fast`)).toMatchObject({ status: 200, body: 'fast' });
+    } finally {
+      await server.close({ drainMs: 0 });
+    }
   });
 });

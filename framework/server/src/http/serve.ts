@@ -1,6 +1,8 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { getRequestListener } from '@hono/node-server';
+import { problemContentType } from './problem.js';
 
 /** What `serve` needs of an app: Hono's `fetch`. */
 export interface FetchApp {
@@ -34,6 +36,42 @@ export interface HttpServer {
 }
 
 /**
+ * What Node's HTTP parser refuses before any middleware runs (a NUL or a line break in a header,
+ * headers too large, a broken request line) still gets problem+json, not Node's bare `400`, then
+ * the connection closes: after a parse error the stream cannot be trusted to frame another request.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify({
+    type: 'about:blank',
+    title: STATUS_CODES[status],
+    status,
+    detail: tooLarge
+      ? 'The request headers are larger than this server accepts'
+      : 'The request is not valid HTTP: a header or the request line holds a character HTTP does not allow',
+    code: tooLarge ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST',
+    errors: [],
+  });
+  socket.end(
+    [
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
+      `Content-Type: ${problemContentType}`,
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Cache-Control: no-store',
+      'X-Content-Type-Options: nosniff',
+      'Connection: close',
+      '',
+      body,
+    ].join('\r\n'),
+  );
+}
+
+/**
  * Serves an app on Node's HTTP server through `@hono/node-server`, counting in-flight requests so
  * the kernel can drain them on SIGTERM.
  *
@@ -62,6 +100,8 @@ export async function serve(
     });
     void listener(request, response);
   });
+
+  server.on('clientError', answerClientError);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { DomainError } from '../errors/domain-error.js';
 import type { AppEnv } from '../http/app-env.js';
+import { countRefusal } from '../http/operation-rate-limit.js';
 import { hasPermission, type PermissionResolver } from '../http/operation-router.js';
 import {
   type TenantResolver,
@@ -99,6 +100,12 @@ export function appAuthentication(
         roles = access.roles;
       }
     } catch (error) {
+      try {
+        // a rate-limited operation counts the refusal against the client address (credential guessing)
+        await countRefusal(c);
+      } catch (limited) {
+        return authProblemOf(c, limited);
+      }
       return authProblemOf(c, error);
     }
     c.set('principal', principal);

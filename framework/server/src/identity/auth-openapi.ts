@@ -6,10 +6,22 @@ import {
   problemMediaType,
   problemSchema,
   securitySchemes,
+  withStandardResponseHeaders,
 } from '@codexion/schema';
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
-const uuid: JsonSchema = { type: 'string', format: 'uuid' };
+const uuid: JsonSchema = { type: 'string', format: 'uuid', maxLength: 36 };
+const dateTime: JsonSchema = { type: 'string', format: 'date-time', maxLength: 40 };
+const nullableDateTime: JsonSchema = { ...dateTime, type: ['string', 'null'] };
+const nullableUuid: JsonSchema = { ...uuid, type: ['string', 'null'] };
+/** seconds a token or challenge is valid */
+const seconds: JsonSchema = { type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647 };
+/** sign-in methods of a session (RFC 8176 `amr` values: `pwd`, `otp`, ...) */
+const amr: JsonSchema = { type: 'array', maxItems: 10, items: { type: 'string', maxLength: 32 } };
+/** role keys of the tenant */
+const roles: JsonSchema = { type: 'array', maxItems: 100, items: { type: 'string', maxLength: 64 } };
+/** every permission of every app at most */
+const permissions: JsonSchema = { type: 'array', maxItems: 10000, items: { type: 'string', maxLength: 200 } };
 const email: JsonSchema = { type: 'string', format: 'email', maxLength: 320 };
 /** long enough for any passphrase; the policy (auth.password) is checked by the service */
 const password: JsonSchema = { type: 'string', minLength: 1, maxLength: 4096 };
@@ -17,11 +29,13 @@ const secretToken: JsonSchema = { type: 'string', minLength: 16, maxLength: 512 
 const totpCode: JsonSchema = {
   type: 'string',
   pattern: '^[0-9]{6}$',
+  maxLength: 6,
   description: 'six digits from the app',
 };
 const recoveryCode: JsonSchema = {
   type: 'string',
   pattern: '^[A-Za-z2-7]{4}-?[A-Za-z2-7]{4}-?[A-Za-z2-7]{4}-?[A-Za-z2-7]{4}$',
+  maxLength: 19,
   description: 'one of the recovery codes shown at enrollment',
 };
 const mode: JsonSchema = {
@@ -34,6 +48,7 @@ const mode: JsonSchema = {
 const scope: JsonSchema = {
   type: 'string',
   pattern: '^(\\*|[a-z][a-z0-9-]*:(\\*|[a-z][a-z0-9-]*:(\\*|[a-z][a-z0-9-]*)))$',
+  maxLength: 200,
   description: 'a permission (`crm:deal:read`) or a wildcard (`crm:deal:*`, `crm:*`)',
 };
 const object = (properties: Record<string, JsonSchema>, required: string[] = []): JsonSchema => ({
@@ -45,14 +60,14 @@ const object = (properties: Record<string, JsonSchema>, required: string[] = [])
 
 const apiKeyProperties: Record<string, JsonSchema> = {
   id: uuid,
-  name: { type: 'string' },
-  prefix: { type: 'string', description: 'the public start of the key, to recognize it' },
+  name: { type: 'string', maxLength: 100 },
+  prefix: { type: 'string', maxLength: 32, description: 'the public start of the key, to recognize it' },
   tenantId: uuid,
-  scopes: { type: 'array', items: { type: 'string' } },
-  createdAt: { type: 'string', format: 'date-time' },
-  expiresAt: { type: ['string', 'null'], format: 'date-time' },
-  lastUsedAt: { type: ['string', 'null'], format: 'date-time' },
-  revokedAt: { type: ['string', 'null'], format: 'date-time' },
+  scopes: { type: 'array', maxItems: 100, items: { type: 'string', maxLength: 200 } },
+  createdAt: dateTime,
+  expiresAt: nullableDateTime,
+  lastUsedAt: nullableDateTime,
+  revokedAt: nullableDateTime,
 };
 const apiKeyRequired = Object.keys(apiKeyProperties);
 
@@ -67,12 +82,12 @@ const schemas: Record<string, JsonSchema> = {
   User: object(
     {
       id: uuid,
-      email: { type: 'string' },
-      name: { type: 'string' },
+      email: { type: 'string', maxLength: 320 },
+      name: { type: 'string', maxLength: 200 },
       status: { type: 'string', enum: ['active', 'invited', 'disabled'] },
       emailVerified: { type: 'boolean' },
       mfaEnabled: { type: 'boolean' },
-      createdAt: { type: 'string', format: 'date-time' },
+      createdAt: dateTime,
     },
     ['id', 'email', 'name', 'status', 'emailVerified', 'mfaEnabled', 'createdAt'],
   ),
@@ -91,32 +106,37 @@ const schemas: Record<string, JsonSchema> = {
       session: object(
         {
           id: uuid,
-          expiresAt: {
-            type: 'string',
-            format: 'date-time',
-            description: 'the sign-in ends then at the latest',
-          },
-          tenantId: { type: ['string', 'null'], format: 'uuid' },
+          expiresAt: { ...dateTime, description: 'the sign-in ends then at the latest' },
+          tenantId: nullableUuid,
         },
         ['id', 'expiresAt', 'tenantId'],
       ),
-      csrfToken: { type: 'string', description: 'cookie mode: echo it in X-CSRF-Token on unsafe requests' },
+      csrfToken: {
+        type: 'string',
+        maxLength: 512,
+        description: 'cookie mode: echo it in X-CSRF-Token on unsafe requests',
+      },
       tokenType: { const: 'Bearer' },
       accessToken: {
         type: 'string',
+        maxLength: 4096,
         description: 'token mode: a JWT (typ at+jwt) for Authorization: Bearer',
       },
-      expiresIn: { type: 'integer', description: 'token mode: seconds the access token is valid' },
-      refreshToken: { type: 'string', description: 'token mode: for POST /api/auth/refresh; single use' },
+      expiresIn: { ...seconds, description: 'token mode: seconds the access token is valid' },
+      refreshToken: {
+        type: 'string',
+        maxLength: 512,
+        description: 'token mode: for POST /api/auth/refresh; single use',
+      },
     },
     ['status', 'user', 'session'],
   ),
   MfaRequired: object(
     {
       status: { const: 'mfa_required' },
-      challengeToken: { type: 'string', description: 'for POST /api/auth/mfa/verify' },
-      expiresIn: { type: 'integer' },
-      methods: { type: 'array', items: { type: 'string', enum: ['totp', 'recovery_code'] } },
+      challengeToken: { type: 'string', maxLength: 512, description: 'for POST /api/auth/mfa/verify' },
+      expiresIn: seconds,
+      methods: { type: 'array', maxItems: 2, items: { type: 'string', enum: ['totp', 'recovery_code'] } },
     },
     ['status', 'challengeToken', 'expiresIn', 'methods'],
   ),
@@ -125,11 +145,11 @@ const schemas: Record<string, JsonSchema> = {
   }),
   Refreshed: object(
     {
-      session: object({ id: uuid, expiresAt: { type: 'string', format: 'date-time' } }, ['id', 'expiresAt']),
+      session: object({ id: uuid, expiresAt: dateTime }, ['id', 'expiresAt']),
       tokenType: { const: 'Bearer' },
-      accessToken: { type: 'string' },
-      expiresIn: { type: 'integer' },
-      refreshToken: { type: 'string' },
+      accessToken: { type: 'string', maxLength: 4096 },
+      expiresIn: seconds,
+      refreshToken: { type: 'string', maxLength: 512 },
     },
     ['session'],
   ),
@@ -137,11 +157,11 @@ const schemas: Record<string, JsonSchema> = {
     {
       user: ref('User'),
       authMethod: { type: 'string', enum: ['cookie', 'bearer', 'api_key'] },
-      sessionId: { type: ['string', 'null'], format: 'uuid' },
-      amr: { type: 'array', items: { type: 'string' } },
-      tenantId: { type: ['string', 'null'], format: 'uuid' },
-      roles: { type: 'array', items: { type: 'string' } },
-      permissions: { type: 'array', items: { type: 'string' } },
+      sessionId: nullableUuid,
+      amr,
+      tenantId: nullableUuid,
+      roles,
+      permissions,
     },
     ['user', 'authMethod', 'sessionId', 'amr', 'tenantId', 'roles', 'permissions'],
   ),
@@ -149,10 +169,14 @@ const schemas: Record<string, JsonSchema> = {
   TenantSwitched: object(
     {
       tenantId: uuid,
-      roles: { type: 'array', items: { type: 'string' } },
-      permissions: { type: 'array', items: { type: 'string' } },
-      accessToken: { type: 'string', description: 'bearer clients: a token for the new tenant' },
-      expiresIn: { type: 'integer' },
+      roles,
+      permissions,
+      accessToken: {
+        type: 'string',
+        maxLength: 4096,
+        description: 'bearer clients: a token for the new tenant',
+      },
+      expiresIn: seconds,
     },
     ['tenantId', 'roles', 'permissions'],
   ),
@@ -160,17 +184,19 @@ const schemas: Record<string, JsonSchema> = {
     {
       id: uuid,
       current: { type: 'boolean' },
-      tenantId: { type: ['string', 'null'], format: 'uuid' },
-      amr: { type: 'array', items: { type: 'string' } },
-      ip: { type: ['string', 'null'] },
-      userAgent: { type: ['string', 'null'] },
-      createdAt: { type: 'string', format: 'date-time' },
-      lastSeenAt: { type: 'string', format: 'date-time' },
-      expiresAt: { type: 'string', format: 'date-time' },
+      tenantId: nullableUuid,
+      amr,
+      // an IPv6 address with a zone fits; the session store keeps 512 characters of a User-Agent
+      ip: { type: ['string', 'null'], maxLength: 64 },
+      userAgent: { type: ['string', 'null'], maxLength: 512 },
+      createdAt: dateTime,
+      lastSeenAt: dateTime,
+      expiresAt: dateTime,
     },
     ['id', 'current', 'tenantId', 'amr', 'ip', 'userAgent', 'createdAt', 'lastSeenAt', 'expiresAt'],
   ),
-  SessionList: object({ items: { type: 'array', items: ref('SessionInfo') } }, ['items']),
+  // the session store lists the 200 most recently used
+  SessionList: object({ items: { type: 'array', maxItems: 200, items: ref('SessionInfo') } }, ['items']),
   EmailRequest: object({ email }, ['email']),
   ResetPasswordRequest: object({ token: secretToken, password }, ['token', 'password']),
   ChangePasswordRequest: object({ currentPassword: password, newPassword: password }, [
@@ -181,8 +207,8 @@ const schemas: Record<string, JsonSchema> = {
   MfaEnrollRequest: object({ password: { ...password, description: 'required when the account has one' } }),
   MfaEnrollment: object(
     {
-      secret: { type: 'string', description: 'Base32, for manual entry' },
-      otpauthUri: { type: 'string', description: 'otpauth://totp/… for a QR code' },
+      secret: { type: 'string', maxLength: 128, description: 'Base32, for manual entry' },
+      otpauthUri: { type: 'string', maxLength: 2048, description: 'otpauth://totp/… for a QR code' },
     },
     ['secret', 'otpauthUri'],
   ),
@@ -191,7 +217,8 @@ const schemas: Record<string, JsonSchema> = {
     {
       recoveryCodes: {
         type: 'array',
-        items: { type: 'string' },
+        maxItems: 20,
+        items: { type: 'string', maxLength: 19 },
         description: 'shown once: store them safely',
       },
     },
@@ -205,7 +232,7 @@ const schemas: Record<string, JsonSchema> = {
     {
       name: { type: 'string', minLength: 1, maxLength: 100, pattern: '\\S' },
       scopes: { type: 'array', items: scope, minItems: 1, maxItems: 100, uniqueItems: true },
-      expiresAt: { type: 'string', format: 'date-time' },
+      expiresAt: dateTime,
     },
     ['name', 'scopes'],
   ),
@@ -213,7 +240,7 @@ const schemas: Record<string, JsonSchema> = {
   CreatedApiKey: object(
     {
       ...apiKeyProperties,
-      key: { type: 'string', description: 'the key itself: shown this once, never again' },
+      key: { type: 'string', maxLength: 128, description: 'the key itself: shown this once, never again' },
     },
     [...apiKeyRequired, 'key'],
   ),
@@ -233,11 +260,16 @@ const schemas: Record<string, JsonSchema> = {
       password: { type: 'boolean', description: 'whether email and password sign-in is offered' },
       providers: {
         type: 'array',
+        maxItems: 100,
         description: 'the single sign-on providers (auth.oidc.providers), in key order',
         items: object(
           {
-            id: { type: 'string', description: 'the key: GET /oidc/{id}/start signs in with it' },
-            name: { type: 'string', description: 'what the sign-in button says' },
+            id: {
+              type: 'string',
+              maxLength: 64,
+              description: 'the key: GET /oidc/{id}/start signs in with it',
+            },
+            name: { type: 'string', maxLength: 200, description: 'what the sign-in button says' },
           },
           ['id', 'name'],
         ),
@@ -247,7 +279,8 @@ const schemas: Record<string, JsonSchema> = {
   ),
   Jwks: {
     type: 'object',
-    properties: { keys: { type: 'array', items: { type: 'object' } } },
+    // the signing key and the keys it replaced that tokens may still carry
+    properties: { keys: { type: 'array', maxItems: 20, items: { type: 'object', maxProperties: 20 } } },
     required: ['keys'],
   },
 };
@@ -261,11 +294,13 @@ const errorText: Record<number, string> = {
   415: 'The body must be application/json',
   422: 'Invalid fields, listed in `errors` with their paths',
   429: 'Too many requests or failed sign-ins: wait Retry-After seconds (RateLimit-* headers say more)',
+  500: 'Unexpected server error; quote `requestId` when reporting it',
 };
 
 type Security = 'public' | 'user' | 'any';
 const securityOf: Record<Security, Record<string, string[]>[]> = {
-  public: [],
+  // the empty requirement: callable without credentials (OpenAPI's way to say anonymous access is allowed)
+  public: [{}],
   user: [{ session: [] }, { bearer: [] }],
   any: [{ session: [] }, { bearer: [] }, { apiKey: [] }],
 };
@@ -296,7 +331,7 @@ function operation(spec: OperationSpec): OpenApiOperation {
             headers: Object.fromEntries(
               Object.entries(spec.ok.headers).map(([name, description]) => [
                 name,
-                { description, schema: { type: 'string' } },
+                { description, schema: { type: 'string', maxLength: 4096 } },
               ]),
             ),
           }),
@@ -305,7 +340,7 @@ function operation(spec: OperationSpec): OpenApiOperation {
         : { content: { 'application/json': { schema: ref(spec.ok.schema) } } }),
     },
   };
-  for (const status of [...spec.errors, 429].sort()) {
+  for (const status of [...spec.errors, 429, 500].sort()) {
     responses[String(status)] = {
       description: errorText[status] ?? 'Error',
       content: { [problemMediaType]: { schema: ref('Problem') } },
@@ -360,7 +395,7 @@ const csrfNote =
  * `/api/openapi.json` and served at `/api/auth/openapi.json`. The auth routes validate their
  * requests against it, so the document and the behaviour cannot drift apart.
  */
-export const authOpenApi: OpenApiDocument = {
+export const authOpenApi: OpenApiDocument = withStandardResponseHeaders({
   openapi: '3.1.0',
   info: {
     title: 'Authentication',
@@ -717,7 +752,7 @@ export const authOpenApi: OpenApiDocument = {
     headers: {},
     securitySchemes: { ...securitySchemes },
   },
-};
+});
 
 /** The operations only a signed-in user (session cookie or bearer token, not an API key) may call. */
 export const authUserOperations: ReadonlySet<string> = userOperations;

@@ -16,7 +16,7 @@ export function authProblem(
   error: DomainError,
   { cookies = [], headers = {} }: { cookies?: readonly string[]; headers?: Record<string, string> } = {},
 ): Response {
-  const response = problemResponse(problemFor(c, error), headers);
+  const response = problemResponse(problemFor(c, error), { ...c.get('rateLimitHeaders'), ...headers });
   if (error.status === 401) {
     const challenge = error.extensions.wwwAuthenticate;
     response.headers.set(

@@ -75,8 +75,16 @@ export function authRoutes({ deps, oidc, rateLimitStore }: AuthRoutesOptions): H
       windowMs: limits.windowMs,
       key: (c) => `auth:${clientIp(c, trustProxyHops)}`,
     });
+    // the key set is what token verifiers poll: counted apart, so polling never costs a sign-in
+    const keySetLimiter = rateLimit({
+      store: rateLimitStore,
+      limit: limits.limit,
+      windowMs: limits.windowMs,
+      name: 'auth-keys',
+      key: (c) => `auth-keys:${clientIp(c, trustProxyHops)}`,
+    });
     router.use(`${authBasePath}/*`, async (c, next) =>
-      c.req.path === `${authBasePath}/.well-known/jwks.json` ? next() : limiter(c, next),
+      c.req.path === `${authBasePath}/.well-known/jwks.json` ? keySetLimiter(c, next) : limiter(c, next),
     );
   }
 

@@ -22,6 +22,11 @@ export interface RateLimitDecision {
 export interface RateLimitStore {
   /** counts one hit for `key` unless it is over the limit; refused hits are not counted */
   hit(key: string, rule: RateLimitRule, now?: number): Promise<RateLimitDecision>;
+  /**
+   * The same, answered at once: a store that keeps its counts in this process offers it, so a
+   * limiter in front of every request costs no promise. A shared store (Redis) leaves it out.
+   */
+  hitNow?(key: string, rule: RateLimitRule, now?: number): RateLimitDecision;
 }
 
 interface Window {
@@ -47,42 +52,46 @@ export function memoryRateLimitStore({ maxKeys = 100_000 } = {}): RateLimitStore
   const sweep = (now: number) => {
     for (const [key, w] of windows) if (now - w.start >= 2 * w.windowMs) windows.delete(key);
   };
-  return {
-    async hit(key, { limit, windowMs }, now = Date.now()) {
-      if (windows.size >= maxKeys) sweep(now);
-      const start = now - (now % windowMs);
-      let w = windows.get(key);
-      if (w === undefined) {
-        w = { start, current: 0, previous: 0, windowMs };
-        windows.set(key, w);
-      } else if (w.start !== start) {
-        w.previous = start - w.start === windowMs ? w.current : 0;
-        w.current = 0;
-        w.start = start;
-      }
-      const overlap = 1 - (now - start) / windowMs;
-      const estimate = w.previous * overlap + w.current;
-      if (estimate + 1 > limit) {
-        // the estimate falls as the previous window slides out; when that is not enough, wait for the next window
-        const needed = estimate + 1 - limit;
-        const slide = w.previous > 0 ? (needed / w.previous) * windowMs : Number.POSITIVE_INFINITY;
-        const retryAfterMs = Math.min(Math.ceil(slide), start + windowMs - now);
-        return {
-          allowed: false,
-          limit,
-          remaining: 0,
-          resetMs: start + windowMs - now,
-          retryAfterMs: Math.max(1, retryAfterMs),
-        };
-      }
-      w.current += 1;
+  const hitNow = (key: string, { limit, windowMs }: RateLimitRule, now = Date.now()): RateLimitDecision => {
+    if (windows.size >= maxKeys) sweep(now);
+    const start = now - (now % windowMs);
+    let w = windows.get(key);
+    if (w === undefined) {
+      w = { start, current: 0, previous: 0, windowMs };
+      windows.set(key, w);
+    } else if (w.start !== start) {
+      w.previous = start - w.start === windowMs ? w.current : 0;
+      w.current = 0;
+      w.start = start;
+    }
+    const overlap = 1 - (now - start) / windowMs;
+    const estimate = w.previous * overlap + w.current;
+    if (estimate + 1 > limit) {
+      // the estimate falls as the previous window slides out; when that is not enough, wait for the next window
+      const needed = estimate + 1 - limit;
+      const slide = w.previous > 0 ? (needed / w.previous) * windowMs : Number.POSITIVE_INFINITY;
+      const retryAfterMs = Math.min(Math.ceil(slide), start + windowMs - now);
       return {
-        allowed: true,
+        allowed: false,
         limit,
-        remaining: Math.max(0, Math.floor(limit - estimate - 1)),
+        remaining: 0,
         resetMs: start + windowMs - now,
-        retryAfterMs: 0,
+        retryAfterMs: Math.max(1, retryAfterMs),
       };
+    }
+    w.current += 1;
+    return {
+      allowed: true,
+      limit,
+      remaining: Math.max(0, Math.floor(limit - estimate - 1)),
+      resetMs: start + windowMs - now,
+      retryAfterMs: 0,
+    };
+  };
+  return {
+    hitNow,
+    async hit(key, rule, now) {
+      return hitNow(key, rule, now);
     },
   };
 }

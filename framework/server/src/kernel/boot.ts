@@ -449,6 +449,7 @@ export function createKernel(options: KernelOptions): Kernel {
         // a host (Cortex) that enables apps per tenant registers it in a provider
         appAccess: container.has(AppAccessToken) ? container.resolve(AppAccessToken) : undefined,
         publicRateLimit: current.http.publicRateLimit.enabled ? current.http.publicRateLimit : false,
+        rateLimit: current.http.rateLimit.enabled ? current.http.rateLimit : false,
         trustProxyHops: current.auth.trustProxyHops,
         environment,
         exposeErrors: current.http.exposeErrors,

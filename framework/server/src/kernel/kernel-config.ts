@@ -20,6 +20,8 @@ export interface KernelConfig {
     drainMs: number;
     /** public operations, per client address and operation */
     publicRateLimit: { enabled: boolean; limit: number; windowMs: number };
+    /** every other operation, per credential and tenant */
+    rateLimit: { enabled: boolean; limit: number; windowMs: number };
   };
   /**
    * `GET /metrics`: on a listener of its own (`port`), behind a bearer token (`token`, secret), or

@@ -25,7 +25,7 @@ const pingAction = {
     type: 'object',
     additionalProperties: false,
     required: ['pong', 'tenant'],
-    properties: { pong: { type: 'boolean' }, tenant: { type: 'string', format: 'uuid' } },
+    properties: { pong: { type: 'boolean' }, tenant: { type: 'string', format: 'uuid', maxLength: 36 } },
   },
 };
 
@@ -39,9 +39,14 @@ const slowAction = {
     type: 'object',
     additionalProperties: false,
     required: ['ms'],
-    properties: { ms: { type: 'integer', minimum: 0, maximum: 10000 } },
+    properties: { ms: { type: 'integer', format: 'int32', minimum: 0, maximum: 10000 } },
   },
-  response: { type: 'object', required: ['slept'], properties: { slept: { type: 'integer' } } },
+  response: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['slept'],
+    properties: { slept: { type: 'integer', format: 'int32', minimum: 0, maximum: 10000 } },
+  },
 };
 
 const countAction = {
@@ -50,7 +55,12 @@ const countAction = {
   method: 'GET',
   path: '/notes/count',
   permission: 'probe:note:read',
-  response: { type: 'object', required: ['count'], properties: { count: { type: 'integer' } } },
+  response: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['count'],
+    properties: { count: { type: 'integer', format: 'int64', minimum: 0, maximum: Number.MAX_SAFE_INTEGER } },
+  },
 };
 
 /**

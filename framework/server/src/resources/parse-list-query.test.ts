@@ -91,6 +91,14 @@ describe('parseListQuery: filter', () => {
     );
   });
 
+  it('takes at most 100 values in one in filter', () => {
+    const values = (n: number) => Array.from({ length: n }, (_, i) => `t${i}`).join(',');
+    expect(
+      parseListQuery(opportunity, { filter: { title: { in: values(100) } } }).filters[0]?.value,
+    ).toHaveLength(100);
+    fails(() => opportunity, { filter: { title: { in: values(101) } } }, 'INVALID_FILTER', '/filter/title')();
+  });
+
   it('refuses unknown fields, JSON fields, the tenant, and operators a field does not have', () => {
     fails(() => opportunity, { filter: { nope: 'x' } }, 'INVALID_FILTER', '/filter/nope')();
     fails(() => account, { filter: { address: 'x' } }, 'INVALID_FILTER', '/filter/address')();

@@ -39,6 +39,9 @@ const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const dateTimePattern = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})$/;
 const orderedKinds = new Set(['integer', 'number', 'date', 'timestamp']);
 
+/** Values of one `filter[field][in]`: a list past this is a query the client should write another way. */
+export const maxInValues = 100;
+
 function failure(
   code: 'INVALID_FILTER' | 'INVALID_SORT' | 'INVALID_PARAMETER' | 'INVALID_CURSOR',
   path: string,
@@ -146,6 +149,9 @@ function parseFilters(plan: EntityPlan, raw: unknown): FilterCondition[] {
           coerceFilterValue(field, typeof item === 'string' ? item.trim() : item),
         );
         if (coerced.length === 0 || coerced.some((c) => c === undefined)) throw bad();
+        if (coerced.length > maxInValues) {
+          throw failure('INVALID_FILTER', path, `an in filter takes at most ${maxInValues} values`);
+        }
         conditions.push({ field, op, value: coerced as (string | number | boolean)[] });
       } else if (op === 'contains') {
         if (typeof value !== 'string' || value === '') throw bad();

@@ -101,6 +101,28 @@ describe('validateRecord', () => {
       expect.objectContaining({ issues: [expect.objectContaining({ path: '/custom' })] }),
     );
   });
+
+  it('bounds custom fields as the contract declares: 100 keys, keys of 64 characters, 5 levels', () => {
+    // custom, a, b, c, d: five objects deep
+    const deep = { a: { b: { c: { d: { e: 1 } } } } };
+    expect(() => validateRecord(account, validators, { name: 'A', custom: deep })).not.toThrow();
+    expect(() =>
+      validateRecord(account, validators, { name: 'A', custom: { a: { b: { c: { d: { e: { f: 1 } } } } } } }),
+    ).toThrow(
+      expect.objectContaining({
+        issues: [expect.objectContaining({ path: '/custom/a/b/c/d/e', code: 'maxDepth' })],
+      }),
+    );
+    const many = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`f${i}`, i]));
+    expect(() => validateRecord(account, validators, { name: 'A', custom: many })).toThrow(
+      expect.objectContaining({
+        issues: [expect.objectContaining({ path: '/custom', code: 'maxProperties' })],
+      }),
+    );
+    expect(() => validateRecord(account, validators, { name: 'A', custom: { ['k'.repeat(65)]: 1 } })).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ code: 'propertyNames' })] }),
+    );
+  });
 });
 
 describe('checkRules', () => {

@@ -1,4 +1,6 @@
 import {
+  customFieldsMaxDepth,
+  customFieldsMaxProperties,
   escapePointerToken,
   evaluateRules,
   issuesFromAjv,
@@ -106,8 +108,53 @@ export function validateRecord(
     : issuesFromAjv(validate.errors).map((i) => ({ ...i, path: `${pathPrefix}${i.path}` }));
   if (record.custom !== undefined && !isPlainObject(record.custom)) {
     issues.push({ path: `${pathPrefix}/custom`, code: 'type', message: 'must be object' });
+  } else if (record.custom !== undefined) {
+    issues.push(...customFieldIssues(record.custom, `${pathPrefix}/custom`));
   }
   if (issues.length > 0) throw validationFailed(issues);
+}
+
+/**
+ * The bounds the contract declares for `custom` (`customFieldsSchema`): at most 100 keys of at
+ * most 64 characters, nested at most 5 levels deep, `custom` itself the first.
+ */
+function customFieldIssues(custom: Record<string, unknown>, path: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const keys = Object.keys(custom);
+  if (keys.length > customFieldsMaxProperties) {
+    issues.push({
+      path,
+      code: 'maxProperties',
+      message: `must NOT have more than ${customFieldsMaxProperties} properties`,
+    });
+  }
+  for (const key of keys) {
+    if (key.length === 0 || key.length > 64) {
+      issues.push({
+        path: `${path}/${escapePointerToken(key.slice(0, 64))}`,
+        code: 'propertyNames',
+        message: 'a custom field key has 1 to 64 characters',
+      });
+    }
+  }
+  // depth-first without recursion: a hostile body cannot exhaust the stack
+  const pending: [unknown, number, string][] = [[custom, 1, path]];
+  while (pending.length > 0) {
+    const [value, depth, at] = pending.pop() ?? [undefined, 0, ''];
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > customFieldsMaxDepth) {
+      issues.push({
+        path: at,
+        code: 'maxDepth',
+        message: `custom fields nest at most ${customFieldsMaxDepth} levels deep`,
+      });
+      break;
+    }
+    for (const [key, child] of Object.entries(value)) {
+      pending.push([child, depth + 1, `${at}/${escapePointerToken(key)}`]);
+    }
+  }
+  return issues;
 }
 
 /**

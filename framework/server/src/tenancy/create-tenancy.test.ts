@@ -36,7 +36,7 @@ describe('resolveAccess', () => {
     const admin = await access(a, users.a.admin);
     expect(admin.roles).toEqual(['admin']);
     expect(hasPermission(admin.permissions, 'sales:opportunity:reopen')).toBe(true);
-    expect(hasPermission(admin.permissions, 'prefiq:member:create')).toBe(true);
+    expect(hasPermission(admin.permissions, 'prefiq:member:update')).toBe(true);
     expect(hasPermission(admin.permissions, 'prefiq:tenant:transfer')).toBe(false);
     const member = await access(a, users.a.member);
     expect(hasPermission(member.permissions, 'sales:account:delete')).toBe(true);

@@ -5,6 +5,7 @@ import { pgErrorOf } from '../data/pg-error.js';
 import { DomainError } from '../errors/domain-error.js';
 import { hasPermission } from '../http/operation-router.js';
 import { assertGrantable, rolePermissions } from './role-admin.js';
+import { tenancyListLimit } from './tenancy-openapi.js';
 import { type AdminContext, audit, inTenant, invalidate, type TenancyState } from './tenancy-state.js';
 import { memberships } from './tenancy-tables.js';
 import { ownerCount } from './tenant-admin.js';
@@ -53,7 +54,8 @@ export async function listMembers(state: TenancyState, ctx: AdminContext): Promi
                  to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as since
             from prefiq.memberships m join prefiq.users u on u.id = m.user_id
            where m.tenant_id = ${ctx.tenantId}
-           order by lower(u.email), m.user_id`,
+           order by lower(u.email), m.user_id
+           limit ${tenancyListLimit}`,
     ),
   );
 }

@@ -1,11 +1,12 @@
 import type { ValidationIssue } from '@codexion/schema';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../data/database.js';
 import { executeRows } from '../data/execute-rows.js';
 import { pgErrorOf } from '../data/pg-error.js';
 import { DomainError, validationFailed } from '../errors/domain-error.js';
 import { hasPermission } from '../http/operation-router.js';
 import { builtInPermissionList, isBuiltInRole, ownerOnlyPermissions } from './built-in-roles.js';
+import { tenancyListLimit } from './tenancy-openapi.js';
 import { type AdminContext, audit, inTenant, invalidate, type TenancyState } from './tenancy-state.js';
 import { roles } from './tenancy-tables.js';
 
@@ -110,7 +111,12 @@ function shown(state: TenancyState, row: RoleRow, members: number): Role {
 export async function listRoles(state: TenancyState, ctx: AdminContext): Promise<Role[]> {
   return inTenant(state, ctx, async (tx) => {
     const [rows, counts] = await Promise.all([
-      tx.select(roleColumns).from(roles).where(eq(roles.tenantId, ctx.tenantId)),
+      tx
+        .select(roleColumns)
+        .from(roles)
+        .where(eq(roles.tenantId, ctx.tenantId))
+        .orderBy(desc(roles.builtIn), roles.key)
+        .limit(tenancyListLimit),
       memberCounts(tx, ctx.tenantId),
     ]);
     const order = (r: RoleRow) => (r.builtIn ? ['owner', 'admin', 'member', 'viewer'].indexOf(r.key) : 10);

@@ -5,6 +5,7 @@ import {
   type OpenApiOperation,
   type OpenApiParameter,
   problemMediaType,
+  withStandardResponseHeaders,
 } from '@codexion/schema';
 
 type OpenApiResponse = OpenApiDocument['components']['responses'][string];
@@ -12,14 +13,16 @@ type OpenApiResponse = OpenApiDocument['components']['responses'][string];
 /** Where the tenant administration API is mounted: `/api/<name>`. */
 export const tenancyApiName = 'tenancy';
 
-const uuid: JsonSchema = { type: 'string', format: 'uuid' };
-const roleKey: JsonSchema = { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$' };
+const uuid: JsonSchema = { type: 'string', format: 'uuid', maxLength: 36 };
+const roleKey: JsonSchema = { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$', maxLength: 63 };
 const permissionName: JsonSchema = {
   type: 'string',
   pattern: '^[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*){1,3}$|^[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*){0,2}:\\*$',
   maxLength: 200,
 };
-const timestamp: JsonSchema = { type: 'string', format: 'date-time' };
+const timestamp: JsonSchema = { type: 'string', format: 'date-time', maxLength: 40 };
+/** what the lists answer at most: the services cut there */
+export const tenancyListLimit = 10_000;
 
 const schemas: Record<string, JsonSchema> = {
   Tenant: {
@@ -27,8 +30,8 @@ const schemas: Record<string, JsonSchema> = {
     description: 'A tenant: an organisation whose data is isolated from every other’s.',
     properties: {
       id: uuid,
-      name: { type: 'string' },
-      slug: { type: 'string' },
+      name: { type: 'string', maxLength: 200 },
+      slug: { type: 'string', maxLength: 100 },
       status: { type: 'string', enum: ['active', 'suspended'] },
       createdAt: timestamp,
       updatedAt: timestamp,
@@ -41,8 +44,8 @@ const schemas: Record<string, JsonSchema> = {
     description: 'A user with a role in the tenant.',
     properties: {
       userId: uuid,
-      email: { type: 'string' },
-      name: { type: 'string' },
+      email: { type: 'string', maxLength: 320 },
+      name: { type: 'string', maxLength: 200 },
       role: roleKey,
       since: timestamp,
     },
@@ -55,11 +58,12 @@ const schemas: Record<string, JsonSchema> = {
       'A role: one of the four built-in ones (owner, admin, member, viewer; permissions from the installed apps) or one of the tenant’s own with an explicit permission set.',
     properties: {
       key: roleKey,
-      name: { type: 'string' },
-      description: { type: ['string', 'null'] },
+      name: { type: 'string', maxLength: 100 },
+      description: { type: ['string', 'null'], maxLength: 500 },
       builtIn: { type: 'boolean' },
-      permissions: { type: 'array', items: { type: 'string' } },
-      members: { type: 'integer', minimum: 0 },
+      // a built-in role holds the whole catalogue: every installed app's permissions
+      permissions: { type: 'array', maxItems: tenancyListLimit, items: { type: 'string', maxLength: 200 } },
+      members: { type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647 },
     },
     required: ['key', 'name', 'description', 'builtIn', 'permissions', 'members'],
     additionalProperties: false,
@@ -67,10 +71,10 @@ const schemas: Record<string, JsonSchema> = {
   Permission: {
     type: 'object',
     properties: {
-      name: { type: 'string' },
+      name: { type: 'string', maxLength: 200 },
       kind: { type: 'string', enum: ['crud', 'action', 'field', 'pii', 'framework'] },
-      app: { type: 'string' },
-      description: { type: 'string' },
+      app: { type: 'string', maxLength: 64 },
+      description: { type: 'string', maxLength: 2000 },
     },
     required: ['name', 'kind', 'app'],
     additionalProperties: false,
@@ -80,11 +84,11 @@ const schemas: Record<string, JsonSchema> = {
     description: 'One of the caller’s tenants.',
     properties: {
       tenantId: uuid,
-      tenantName: { type: 'string' },
-      tenantSlug: { type: 'string' },
+      tenantName: { type: 'string', maxLength: 200 },
+      tenantSlug: { type: 'string', maxLength: 100 },
       tenantStatus: { type: 'string', enum: ['active', 'suspended'] },
       role: roleKey,
-      roleName: { type: 'string' },
+      roleName: { type: 'string', maxLength: 100 },
     },
     required: ['tenantId', 'tenantName', 'tenantSlug', 'tenantStatus', 'role', 'roleName'],
     additionalProperties: false,
@@ -109,6 +113,7 @@ const responses: Record<string, OpenApiResponse> = {
     'Already a member or role, the role is still in use, or the tenant would lose its last owner',
   ),
   UnprocessableContent: problem('The body has invalid fields (`errors` names each by JSON Pointer)'),
+  TooManyRequests: problem('Rate limit exceeded: wait `Retry-After` seconds'),
   InternalError: problem('Unexpected server error; quote `requestId` when reporting it'),
 };
 
@@ -123,6 +128,7 @@ const errors = (...extra: string[]) => ({
       ref(name),
     ]),
   ),
+  '429': ref('TooManyRequests'),
   '500': ref('InternalError'),
 });
 
@@ -131,7 +137,7 @@ const ok = (description: string, schema: JsonSchema) => ({ '200': { description,
 const schemaRef = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 const listOf = (name: string): JsonSchema => ({
   type: 'object',
-  properties: { items: { type: 'array', items: schemaRef(name) } },
+  properties: { items: { type: 'array', maxItems: tenancyListLimit, items: schemaRef(name) } },
   required: ['items'],
   additionalProperties: false,
 });
@@ -188,7 +194,7 @@ const base = buildOpenApi({
  * @example
  * tenancyOpenApi.paths['/roles']?.post?.operationId // 'createRole'
  */
-export const tenancyOpenApi: OpenApiDocument = {
+export const tenancyOpenApi: OpenApiDocument = withStandardResponseHeaders({
   openapi: '3.1.0',
   info: {
     title: 'Tenancy',
@@ -242,17 +248,7 @@ export const tenancyOpenApi: OpenApiDocument = {
       get: op('listMembers', 'List the members', 'prefiq:member:read', {
         responses: { ...ok('The tenant’s members', listOf('Member')), ...errors() },
       }),
-      post: op('addMember', 'Add a member', 'prefiq:member:create', {
-        description:
-          'Gives an existing user a role in the tenant; the caller must hold every permission of that role.',
-        requestBody: body({
-          type: 'object',
-          properties: { userId: uuid, role: roleKey },
-          required: ['userId', 'role'],
-          additionalProperties: false,
-        }),
-        responses: { ...noContent, ...errors('Conflict', 'UnprocessableContent') },
-      }),
+      // no POST: people join a tenant by accepting an invitation (the host's), never by an id alone
     },
     '/members/{userId}': {
       patch: op('changeMemberRole', 'Change a member’s role', 'prefiq:member:update', {
@@ -327,4 +323,4 @@ export const tenancyOpenApi: OpenApiDocument = {
     schemas: { ...base.components.schemas, ...schemas },
     responses: { ...base.components.responses, ...responses },
   },
-};
+});

@@ -79,10 +79,6 @@ export function tenancyHttpPlugin({ tenancy }: TenancyHttpPluginOptions): HttpPl
       return c.json({ items: userId === undefined ? [] : await tenancy.listMemberships(userId) });
     },
     listMembers: async (c) => c.json({ items: await tenancy.listMembers(adminContext(c)) }),
-    addMember: async (c, input) => {
-      await tenancy.addMember(adminContext(c), bodyOf<{ userId: string; role: string }>(input.body));
-      return c.body(null, 204);
-    },
     changeMemberRole: async (c, input) => {
       const { role } = bodyOf<{ role: string }>(input.body);
       await tenancy.changeMemberRole(adminContext(c), input.params.userId ?? '', role);
@@ -127,7 +123,6 @@ export function tenancyHttpPlugin({ tenancy }: TenancyHttpPluginOptions): HttpPl
   const withBody = new Set([
     'updateTenant',
     'transferOwnership',
-    'addMember',
     'changeMemberRole',
     'createRole',
     'updateRole',

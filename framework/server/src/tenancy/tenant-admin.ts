@@ -6,6 +6,7 @@ import { pgErrorOf } from '../data/pg-error.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { Access, AccessRefusal } from './access.js';
 import { builtInRoleNames, builtInRoles, isBuiltInRole } from './built-in-roles.js';
+import { tenancyListLimit } from './tenancy-openapi.js';
 import { type AdminContext, audit, inTenant, invalidate, type TenancyState } from './tenancy-state.js';
 import { memberships, roles, type TenantStatus, tenants } from './tenancy-tables.js';
 
@@ -146,7 +147,8 @@ export async function listMemberships(state: TenancyState, userId: string): Prom
         .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
         .innerJoin(roles, and(eq(roles.tenantId, memberships.tenantId), eq(roles.key, memberships.role)))
         .where(eq(memberships.userId, userId))
-        .orderBy(tenants.name, tenants.id),
+        .orderBy(tenants.name, tenants.id)
+        .limit(tenancyListLimit),
     { userId },
   );
 }

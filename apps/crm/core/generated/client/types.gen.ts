@@ -35,7 +35,7 @@ export type Activity = {
   readonly createdBy: string | null;
   readonly updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -96,7 +96,7 @@ export type ActivityCreate = {
    */
   assigneeId?: string | null;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -147,7 +147,7 @@ export type ActivityPatch = {
    */
   assigneeId?: string | null;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -196,7 +196,7 @@ export type Company = {
   readonly createdBy: string | null;
   readonly updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -303,7 +303,7 @@ export type CompanyCreate = {
    */
   tagIds?: Array<string>;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -377,7 +377,7 @@ export type CompanyPatch = {
    */
   tagIds?: Array<string>;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -467,7 +467,7 @@ export type Deal = {
   readonly createdBy: string | null;
   readonly updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -568,7 +568,7 @@ export type DealCreate = {
    */
   tagIds?: Array<string>;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -633,7 +633,7 @@ export type DealPatch = {
    */
   tagIds?: Array<string>;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -663,7 +663,7 @@ export type Person = {
   readonly createdBy: string | null;
   readonly updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -672,9 +672,9 @@ export type Person = {
   firstName: string;
   lastName?: string | null;
   /**
-   * Full name: first name, then last name. The server composes it on every write (clients need not send it) and a rule keeps it so; the person's title in lists and pickers
+   * Full name: first name, then last name. The server composes it on every write (clients do not send it) and a rule keeps it so; the person's title in lists and pickers
    */
-  name?: string;
+  readonly name?: string;
   /**
    * Primary email: the one searched, matched against incoming mail and used to find duplicates
    */
@@ -711,10 +711,6 @@ export type PersonCreate = {
   firstName: string;
   lastName?: string | null;
   /**
-   * Full name: first name, then last name. The server composes it on every write (clients need not send it) and a rule keeps it so; the person's title in lists and pickers
-   */
-  name?: string;
-  /**
    * Primary email: the one searched, matched against incoming mail and used to find duplicates
    */
   email?: string | null;
@@ -742,7 +738,7 @@ export type PersonCreate = {
    */
   tagIds?: Array<string>;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -771,10 +767,6 @@ export type PersonPatch = {
   firstName?: string;
   lastName?: string | null;
   /**
-   * Full name: first name, then last name. The server composes it on every write (clients need not send it) and a rule keeps it so; the person's title in lists and pickers
-   */
-  name?: string | null;
-  /**
    * Primary email: the one searched, matched against incoming mail and used to find duplicates
    */
   email?: string | null;
@@ -802,7 +794,7 @@ export type PersonPatch = {
    */
   tagIds?: Array<string>;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -845,7 +837,7 @@ export type Pipeline = {
   readonly createdBy: string | null;
   readonly updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -869,7 +861,7 @@ export type PipelineCreate = {
    */
   position: number;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -902,7 +894,7 @@ export type PipelinePatch = {
    */
   position?: number;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -942,7 +934,7 @@ export type Problem = {
    */
   requestId?: string;
   /**
-   * Individual failures, e.g. one per invalid field
+   * Individual failures, e.g. one per invalid field; the first 1000
    */
   errors?: Array<{
     /**
@@ -984,7 +976,7 @@ export type Stage = {
   readonly createdBy: string | null;
   readonly updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1022,7 +1014,7 @@ export type StageCreate = {
    */
   probability: number;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -1062,7 +1054,7 @@ export type StagePatch = {
    */
   probability?: number;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -1092,7 +1084,7 @@ export type Tag = {
   readonly createdBy: string | null;
   readonly updatedBy: string | null;
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1116,7 +1108,7 @@ export type TagCreate = {
   color?: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
   description?: string | null;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -1149,7 +1141,7 @@ export type TagPatch = {
   color?: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
   description?: string | null;
   /**
-   * Values of the tenant's custom fields, by field key
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
@@ -1163,7 +1155,7 @@ export type TagPatch = {
  */
 export type ActivityWritable = {
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1216,7 +1208,7 @@ export type ActivityPageWritable = {
  */
 export type CompanyWritable = {
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1292,7 +1284,7 @@ export type CompanyPageWritable = {
  */
 export type DealWritable = {
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1363,17 +1355,13 @@ export type DealPageWritable = {
  */
 export type PersonWritable = {
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
   };
   firstName: string;
   lastName?: string | null;
-  /**
-   * Full name: first name, then last name. The server composes it on every write (clients need not send it) and a rule keeps it so; the person's title in lists and pickers
-   */
-  name?: string;
   /**
    * Primary email: the one searched, matched against incoming mail and used to find duplicates
    */
@@ -1425,7 +1413,7 @@ export type PersonPageWritable = {
  */
 export type PipelineWritable = {
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1460,7 +1448,7 @@ export type PipelinePageWritable = {
  */
 export type StageWritable = {
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1502,7 +1490,7 @@ export type StagePageWritable = {
  */
 export type TagWritable = {
   /**
-   * Custom fields defined at runtime per tenant
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom: {
     [key: string]: unknown;
@@ -1536,7 +1524,7 @@ export type TagPageWritable = {
 export type Cursor = string;
 
 /**
- * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+ * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
  */
 export type IdempotencyKey = string;
 
@@ -1579,7 +1567,7 @@ export type ListActivitiesData = {
      */
     q?: string;
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,type`. The primary key is always appended as a tiebreaker.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,type`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -1600,8 +1588,6 @@ export type ListActivitiesData = {
       | '-type'
       | 'subject'
       | '-subject'
-      | 'body'
-      | '-body'
       | 'dueDate'
       | '-dueDate'
       | 'dueTime'
@@ -1681,7 +1667,7 @@ export type ListActivitiesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -1695,7 +1681,7 @@ export type ListActivitiesData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -1709,7 +1695,7 @@ export type ListActivitiesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -1723,7 +1709,7 @@ export type ListActivitiesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -1733,7 +1719,7 @@ export type ListActivitiesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1747,7 +1733,7 @@ export type ListActivitiesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1765,7 +1751,7 @@ export type ListActivitiesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1783,7 +1769,7 @@ export type ListActivitiesData = {
             eq?: 'call' | 'email' | 'meeting' | 'note' | 'task';
             ne?: 'call' | 'email' | 'meeting' | 'note' | 'task';
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -1793,7 +1779,7 @@ export type ListActivitiesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1807,7 +1793,7 @@ export type ListActivitiesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1829,7 +1815,7 @@ export type ListActivitiesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1843,7 +1829,7 @@ export type ListActivitiesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1865,7 +1851,7 @@ export type ListActivitiesData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1889,7 +1875,7 @@ export type ListActivitiesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1903,7 +1889,7 @@ export type ListActivitiesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1917,7 +1903,7 @@ export type ListActivitiesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1931,7 +1917,7 @@ export type ListActivitiesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1945,7 +1931,7 @@ export type ListActivitiesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -1972,7 +1958,7 @@ export type ListActivitiesErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -1996,7 +1982,7 @@ export type CreateActivityData = {
   body: ActivityCreate;
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -2031,7 +2017,7 @@ export type CreateActivityErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2057,7 +2043,7 @@ export type BulkCreateActivitiesData = {
   };
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -2092,7 +2078,7 @@ export type BulkCreateActivitiesErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2158,7 +2144,7 @@ export type DeleteActivityErrors = {
    */
   412: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2239,7 +2225,7 @@ export type GetActivityErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2315,7 +2301,7 @@ export type UpdateActivityErrors = {
    */
   428: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2369,7 +2355,7 @@ export type RestoreActivityErrors = {
    */
   409: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2398,7 +2384,7 @@ export type ListCompaniesData = {
      */
     q?: string;
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. The primary key is always appended as a tiebreaker.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -2425,8 +2411,6 @@ export type ListCompaniesData = {
       | '-size'
       | 'phone'
       | '-phone'
-      | 'description'
-      | '-description'
       | 'ownerId'
       | '-ownerId'
     >;
@@ -2487,7 +2471,7 @@ export type ListCompaniesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -2501,7 +2485,7 @@ export type ListCompaniesData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -2515,7 +2499,7 @@ export type ListCompaniesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -2529,7 +2513,7 @@ export type ListCompaniesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -2539,7 +2523,7 @@ export type ListCompaniesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -2553,7 +2537,7 @@ export type ListCompaniesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -2571,7 +2555,7 @@ export type ListCompaniesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -2585,7 +2569,7 @@ export type ListCompaniesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -2599,7 +2583,7 @@ export type ListCompaniesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -2682,7 +2666,7 @@ export type ListCompaniesData = {
               | 'non-profit'
               | 'other';
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -2702,7 +2686,7 @@ export type ListCompaniesData = {
             eq?: '1-10' | '11-50' | '51-200' | '201-500' | '501-1000' | '1001-5000' | '5001+';
             ne?: '1-10' | '11-50' | '51-200' | '201-500' | '501-1000' | '1001-5000' | '5001+';
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -2716,7 +2700,7 @@ export type ListCompaniesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -2734,7 +2718,7 @@ export type ListCompaniesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -2752,7 +2736,7 @@ export type ListCompaniesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -2779,7 +2763,7 @@ export type ListCompaniesErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2803,7 +2787,7 @@ export type CreateCompanyData = {
   body: CompanyCreate;
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -2838,7 +2822,7 @@ export type CreateCompanyErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2864,7 +2848,7 @@ export type BulkCreateCompaniesData = {
   };
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -2899,7 +2883,7 @@ export type BulkCreateCompaniesErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -2965,7 +2949,7 @@ export type DeleteCompanyErrors = {
    */
   412: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3043,7 +3027,7 @@ export type GetCompanyErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3119,7 +3103,7 @@ export type UpdateCompanyErrors = {
    */
   428: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3183,7 +3167,7 @@ export type MergeCompaniesErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3251,7 +3235,7 @@ export type RestoreCompanyErrors = {
    */
   409: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3280,7 +3264,7 @@ export type ListDealsData = {
      */
     q?: string;
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,title`. The primary key is always appended as a tiebreaker.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,title`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -3392,7 +3376,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -3406,7 +3390,7 @@ export type ListDealsData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -3420,7 +3404,7 @@ export type ListDealsData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -3434,7 +3418,7 @@ export type ListDealsData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -3444,7 +3428,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3458,7 +3442,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3476,7 +3460,7 @@ export type ListDealsData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3490,7 +3474,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3504,7 +3488,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3518,7 +3502,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3536,7 +3520,7 @@ export type ListDealsData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3550,7 +3534,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3564,7 +3548,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -3574,7 +3558,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -3588,7 +3572,7 @@ export type ListDealsData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3606,7 +3590,7 @@ export type ListDealsData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3624,7 +3608,7 @@ export type ListDealsData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3640,7 +3624,7 @@ export type ListDealsData = {
             eq?: 'open' | 'won' | 'lost';
             ne?: 'open' | 'won' | 'lost';
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -3650,7 +3634,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3672,7 +3656,7 @@ export type ListDealsData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3692,7 +3676,7 @@ export type ListDealsData = {
             eq?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other';
             ne?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other';
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3706,7 +3690,7 @@ export type ListDealsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -3733,7 +3717,7 @@ export type ListDealsErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3757,7 +3741,7 @@ export type CreateDealData = {
   body: DealCreate;
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -3792,7 +3776,7 @@ export type CreateDealErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3818,7 +3802,7 @@ export type BulkCreateDealsData = {
   };
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -3853,7 +3837,7 @@ export type BulkCreateDealsErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -3919,7 +3903,7 @@ export type DeleteDealErrors = {
    */
   412: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4004,7 +3988,7 @@ export type GetDealErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4080,7 +4064,7 @@ export type UpdateDealErrors = {
    */
   428: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4141,7 +4125,7 @@ export type LoseDealErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4209,7 +4193,7 @@ export type MoveDealErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4263,7 +4247,7 @@ export type RestoreDealErrors = {
    */
   409: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4340,7 +4324,7 @@ export type TransitionDealErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4395,7 +4379,7 @@ export type WinDealErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4424,7 +4408,7 @@ export type ListPeopleData = {
      */
     q?: string;
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,firstName`. The primary key is always appended as a tiebreaker.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,firstName`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -4520,7 +4504,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -4534,7 +4518,7 @@ export type ListPeopleData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -4548,7 +4532,7 @@ export type ListPeopleData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -4562,7 +4546,7 @@ export type ListPeopleData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -4572,7 +4556,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4586,7 +4570,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4604,7 +4588,7 @@ export type ListPeopleData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4618,7 +4602,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4632,7 +4616,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4650,7 +4634,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4668,7 +4652,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4686,7 +4670,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4704,7 +4688,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4718,7 +4702,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4742,7 +4726,7 @@ export type ListPeopleData = {
             eq?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other';
             ne?: 'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other';
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4756,7 +4740,7 @@ export type ListPeopleData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -4783,7 +4767,7 @@ export type ListPeopleErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4807,7 +4791,7 @@ export type CreatePersonData = {
   body: PersonCreate;
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -4842,7 +4826,7 @@ export type CreatePersonErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4868,7 +4852,7 @@ export type BulkCreatePeopleData = {
   };
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -4903,7 +4887,7 @@ export type BulkCreatePeopleErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -4969,7 +4953,7 @@ export type DeletePersonErrors = {
    */
   412: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5050,7 +5034,7 @@ export type GetPersonErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5126,7 +5110,7 @@ export type UpdatePersonErrors = {
    */
   428: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5224,7 +5208,7 @@ export type ConvertLeadErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5292,7 +5276,7 @@ export type MergePeopleErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5359,7 +5343,7 @@ export type RestorePersonErrors = {
    */
   409: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5388,7 +5372,7 @@ export type ListPipelinesData = {
      */
     q?: string;
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. The primary key is always appended as a tiebreaker.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -5405,8 +5389,6 @@ export type ListPipelinesData = {
       | '-updatedBy'
       | 'name'
       | '-name'
-      | 'description'
-      | '-description'
       | 'position'
       | '-position'
     >;
@@ -5456,7 +5438,7 @@ export type ListPipelinesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -5470,7 +5452,7 @@ export type ListPipelinesData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -5484,7 +5466,7 @@ export type ListPipelinesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -5498,7 +5480,7 @@ export type ListPipelinesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -5508,7 +5490,7 @@ export type ListPipelinesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -5522,7 +5504,7 @@ export type ListPipelinesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -5536,7 +5518,7 @@ export type ListPipelinesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -5550,7 +5532,7 @@ export type ListPipelinesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -5572,7 +5554,7 @@ export type ListPipelinesData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -5595,7 +5577,7 @@ export type ListPipelinesErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5619,7 +5601,7 @@ export type CreatePipelineData = {
   body: PipelineCreate;
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -5654,7 +5636,7 @@ export type CreatePipelineErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5680,7 +5662,7 @@ export type BulkCreatePipelinesData = {
   };
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -5715,7 +5697,7 @@ export type BulkCreatePipelinesErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5781,7 +5763,7 @@ export type DeletePipelineErrors = {
    */
   412: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5848,7 +5830,7 @@ export type GetPipelineErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5924,7 +5906,7 @@ export type UpdatePipelineErrors = {
    */
   428: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -5953,7 +5935,7 @@ export type ListStagesData = {
      */
     q?: string;
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,pipelineId`. The primary key is always appended as a tiebreaker.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,pipelineId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -6028,7 +6010,7 @@ export type ListStagesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6042,7 +6024,7 @@ export type ListStagesData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6056,7 +6038,7 @@ export type ListStagesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6070,7 +6052,7 @@ export type ListStagesData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6080,7 +6062,7 @@ export type ListStagesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -6094,7 +6076,7 @@ export type ListStagesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -6108,7 +6090,7 @@ export type ListStagesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6118,7 +6100,7 @@ export type ListStagesData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -6136,7 +6118,7 @@ export type ListStagesData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6150,7 +6132,7 @@ export type ListStagesData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6173,7 +6155,7 @@ export type ListStagesErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6197,7 +6179,7 @@ export type CreateStageData = {
   body: StageCreate;
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -6232,7 +6214,7 @@ export type CreateStageErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6258,7 +6240,7 @@ export type BulkCreateStagesData = {
   };
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -6293,7 +6275,7 @@ export type BulkCreateStagesErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6359,7 +6341,7 @@ export type DeleteStageErrors = {
    */
   412: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6431,7 +6413,7 @@ export type GetStageErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6507,7 +6489,7 @@ export type UpdateStageErrors = {
    */
   428: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6536,7 +6518,7 @@ export type ListTagsData = {
      */
     q?: string;
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. The primary key is always appended as a tiebreaker.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -6604,7 +6586,7 @@ export type ListTagsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6618,7 +6600,7 @@ export type ListTagsData = {
             gt?: number;
             gte?: number;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6632,7 +6614,7 @@ export type ListTagsData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6646,7 +6628,7 @@ export type ListTagsData = {
             gt?: string;
             gte?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6656,7 +6638,7 @@ export type ListTagsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -6670,7 +6652,7 @@ export type ListTagsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -6684,7 +6666,7 @@ export type ListTagsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -6706,7 +6688,7 @@ export type ListTagsData = {
             eq?: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
             ne?: 'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink';
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
@@ -6716,7 +6698,7 @@ export type ListTagsData = {
             eq?: string;
             ne?: string;
             /**
-             * Comma-separated values; matches any of them
+             * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
             /**
@@ -6747,7 +6729,7 @@ export type ListTagsErrors = {
    */
   403: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6771,7 +6753,7 @@ export type CreateTagData = {
   body: TagCreate;
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -6806,7 +6788,7 @@ export type CreateTagErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6832,7 +6814,7 @@ export type BulkCreateTagsData = {
   };
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409.
+     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -6867,7 +6849,7 @@ export type BulkCreateTagsErrors = {
    */
   422: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -6933,7 +6915,7 @@ export type DeleteTagErrors = {
    */
   412: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -7000,7 +6982,7 @@ export type GetTagErrors = {
    */
   404: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**
@@ -7076,7 +7058,7 @@ export type UpdateTagErrors = {
    */
   428: Problem;
   /**
-   * Rate limit exceeded
+   * Rate limit exceeded: wait `Retry-After` seconds
    */
   429: Problem;
   /**

@@ -196,7 +196,7 @@ export const listInvitationsQueryKey = (options?: Options<ListInvitationsData>) 
 /**
  * List the tenant's invitations
  *
- * Newest first, every status.
+ * Newest first, every status; the latest 1000.
  */
 export const listInvitationsOptions = (options?: Options<ListInvitationsData>) =>
   queryOptions<
@@ -267,32 +267,30 @@ export const acceptInvitationMutation = (
   return mutationOptions;
 };
 
-export const lookupInvitationQueryKey = (options: Options<LookupInvitationData>) =>
-  createQueryKey('lookupInvitation', options);
-
 /**
  * Look an invitation up by its token
  *
- * Public: what the invitation page shows before the invitee accepts. 404 for an unknown token, 410 `INVITATION_EXPIRED` or `INVITATION_REVOKED`, 409 `INVITATION_USED`.
+ * Public: what the invitation page shows before the invitee accepts. A POST so that the token travels in the body, never in a URL that logs, proxies and browser history keep. 404 for an unknown token, 410 `INVITATION_EXPIRED` or `INVITATION_REVOKED`, 409 `INVITATION_USED`.
  */
-export const lookupInvitationOptions = (options: Options<LookupInvitationData>) =>
-  queryOptions<
+export const lookupInvitationMutation = (
+  options?: Partial<Options<LookupInvitationData>>,
+): UseMutationOptions<LookupInvitationResponse, LookupInvitationError, Options<LookupInvitationData>> => {
+  const mutationOptions: UseMutationOptions<
     LookupInvitationResponse,
     LookupInvitationError,
-    LookupInvitationResponse,
-    ReturnType<typeof lookupInvitationQueryKey>
-  >({
-    queryFn: async ({ queryKey, signal }) => {
+    Options<LookupInvitationData>
+  > = {
+    mutationFn: async (fnOptions) => {
       const { data } = await lookupInvitation({
         ...options,
-        ...queryKey[0],
-        signal,
+        ...fnOptions,
         throwOnError: true,
       });
       return data;
     },
-    queryKey: lookupInvitationQueryKey(options),
-  });
+  };
+  return mutationOptions;
+};
 
 /**
  * Revoke an invitation

@@ -10,7 +10,7 @@
     "title": { "type": "string", "minLength": 1, "maxLength": 200 },
     "body": { "type": ["string", "null"], "maxLength": 20000, "x-codexion": { "widget": "textarea" } },
     "status": { "type": "string", "enum": ["draft", "published"], "default": "draft" },
-    "dueDate": { "type": ["string", "null"], "format": "date" }
+    "dueDate": { "type": ["string", "null"], "format": "date", "maxLength": 10 }
   },
   "x-codexion": {
     "table": "notes",
