@@ -70,8 +70,8 @@ const cases: Array<Case & { text: string }> = [
     rule: 'app-imports-app',
     file: 'apps/crm/bin/bad-relative.ts',
     line: 1,
-    specifier: '../../erp/core/generated/types.js',
-    text: "import type { Invoice } from '../../erp/core/generated/types.js';\n",
+    specifier: '../../erp/core/generated/contract.js',
+    text: "import type { Invoice } from '../../erp/core/generated/contract.js';\n",
   },
   {
     rule: 'app-imports-app',
