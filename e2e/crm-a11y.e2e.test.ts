@@ -1,17 +1,23 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { findOne } from './support/crm-page.js';
+import type { CortexClient } from './support/cortex-api.js';
+import { signInByApi } from './support/cortex-page.js';
+import { crmOwnerApi, findOne } from './support/crm-page.js';
 import { type BrowserSession, openBrowser, screenshotOnFailure } from './support/open-browser.js';
 
 const baseUrl = inject('crmUrl');
+const owner = inject('crmOwner');
 let sessions: Record<'light' | 'dark', BrowserSession>;
 let current: BrowserSession | undefined;
+let api: CortexClient;
 
 beforeAll(async () => {
+  // not signed in yet: each run checks the sign-in page first
   sessions = {
     light: await openBrowser(baseUrl, { colorScheme: 'light' }),
     dark: await openBrowser(baseUrl, { colorScheme: 'dark' }),
   };
+  api = await crmOwnerApi(baseUrl, owner);
 });
 
 afterEach(({ task }) => screenshotOnFailure(current, task));
@@ -26,9 +32,9 @@ afterAll(async () => {
  * dark run checks it too (the pages with the most colours: charts, board, status banners).
  */
 async function mainPages(): Promise<[string, string, boolean?][]> {
-  const deal = await findOne(baseUrl, 'deals', 'filter[status][eq]=open&filter[amount][gt]=0');
-  const company = await findOne(baseUrl, 'companies', 'sort=name');
-  const lead = await findOne(baseUrl, 'people', 'filter[companyId][isNull]=true');
+  const deal = await findOne(api, 'deals', 'filter[status][eq]=open&filter[amount][gt]=0');
+  const company = await findOne(api, 'companies', 'sort=name');
+  const lead = await findOne(api, 'people', 'filter[companyId][isNull]=true');
   return [
     ['/', '[data-slot="kpi"]', true],
     ['/deals/board', '[data-slot="kanban-card"]', true],
@@ -50,14 +56,7 @@ describe('accessibility of the CRM (axe-core)', () => {
       const session = sessions[scheme];
       current = session;
       const found: string[] = [];
-      // dark mode changes colours only: its contrast is checked on the pages with the most of them
-      const pages = await mainPages();
-      const checked = scheme === 'light' ? pages : pages.filter(([, , dark]) => dark);
-      for (const [path, ready] of checked) {
-        await session.page.goto(path);
-        await session.page.locator(ready).first().waitFor();
-        // the top bar's actions load after the page: scan them too
-        await session.page.locator('[data-slot="record-search-trigger"]').waitFor();
+      const scan = async (path: string) => {
         const result = await new AxeBuilder({ page: session.page })
           .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
           .analyze();
@@ -68,6 +67,26 @@ describe('accessibility of the CRM (axe-core)', () => {
             `${path}: ${violation.id} (${violation.impact}) ${violation.help} — ${targets.join(' | ')}`,
           );
         }
+      };
+      // the sign-in page, before the session exists, and with a refusal on it
+      await session.page.goto('/login');
+      await session.page.getByRole('button', { name: 'Sign in' }).waitFor();
+      await scan('/login');
+      await session.page.getByLabel('Email').fill(owner.email);
+      await session.page.getByLabel('Password').fill('not-the-password');
+      await session.page.getByRole('button', { name: 'Sign in' }).click();
+      await session.page.getByRole('alert').waitFor();
+      await scan('/login (refused)');
+      await signInByApi(session.context, owner);
+      // dark mode changes colours only: its contrast is checked on the pages with the most of them
+      const pages = await mainPages();
+      const checked = scheme === 'light' ? pages : pages.filter(([, , dark]) => dark);
+      for (const [path, ready] of checked) {
+        await session.page.goto(path);
+        await session.page.locator(ready).first().waitFor();
+        // the top bar's actions load after the page: scan them too
+        await session.page.locator('[data-slot="record-search-trigger"]').waitFor();
+        await scan(path);
       }
       expect(found).toEqual([]);
     }, 150_000);

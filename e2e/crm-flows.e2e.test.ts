@@ -1,12 +1,28 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { crmApi, dragTo, eventually, findOne, pickRelation } from './support/crm-page.js';
+import type { CortexClient } from './support/cortex-api.js';
+import { newPerson } from './support/cortex-page.js';
+import {
+  crmApi,
+  crmOwnerApi,
+  dragTo,
+  eventually,
+  findOne,
+  pickRelation,
+  signInOnPage,
+} from './support/crm-page.js';
 import { type BrowserSession, openBrowser, screenshotOnFailure } from './support/open-browser.js';
 
 const baseUrl = inject('crmUrl');
+const owner = inject('crmOwner');
 let session: BrowserSession;
+/** the owner at the API, for setting up and checking what the browser did */
+let api: CortexClient;
 
 beforeAll(async () => {
   session = await openBrowser(baseUrl);
+  // the owner signs in on the page once, as a person would; the tests below work signed in
+  await signInOnPage(session.page, owner);
+  api = await crmOwnerApi(baseUrl, owner);
 });
 
 afterEach(({ task }) => screenshotOnFailure(session, task));
@@ -27,6 +43,28 @@ async function winRateCounts() {
 }
 
 describe('the standalone CRM in Chromium', () => {
+  it('sends a visitor to its sign-in page; the printed login signs in, a wrong one is said in words', async () => {
+    const visitor = await newPerson(session.browser, baseUrl);
+    const { page } = visitor;
+    // without a session the API answers nothing, whatever tenant a request names
+    const tenant = { 'X-Codexion-Tenant': '00000000-0000-4000-8000-000000000001' };
+    for (const headers of [{}, tenant] as Record<string, string>[]) {
+      expect((await fetch(`${baseUrl}/api/crm/deals`, { headers })).status).toBe(401);
+    }
+    await page.goto('/deals');
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.getByLabel('Email').fill(owner.email);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    expect(await page.getByRole('alert').textContent()).toBe('The email or password is not right.');
+    await page.getByLabel('Password').fill(owner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Deals' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/deals');
+    await visitor.context.close();
+  });
+
   it('creates a company, a person and a deal, drags the deal across the board, wins it, and the dashboard follows', async () => {
     const { page } = session;
     const before = await winRateCounts();
@@ -53,9 +91,9 @@ describe('the standalone CRM in Chromium', () => {
     await pickRelation(page, 'Stage', 'Discovery');
     await page.getByRole('button', { name: 'Create Deal' }).click();
     await page.getByRole('heading', { level: 1, name: 'Zeta Orbital: Launch contract' }).waitFor();
-    const deal = await findOne(baseUrl, 'deals', 'q=Launch%20contract');
+    const deal = await findOne(api, 'deals', 'q=Launch%20contract');
     expect(deal).toMatchObject({ amount: 4_800_000, status: 'open' });
-    const demo = await findOne(baseUrl, 'stages', `filter[pipelineId][eq]=${deal?.pipelineId}&q=Demo`);
+    const demo = await findOne(api, 'stages', `filter[pipelineId][eq]=${deal?.pipelineId}&q=Demo`);
 
     await page.goto('/deals/board');
     const card = page.getByRole('button', { name: 'Zeta Orbital: Launch contract, in Discovery' });
@@ -65,7 +103,7 @@ describe('the standalone CRM in Chromium', () => {
       .getByRole('button', { name: 'Zeta Orbital: Launch contract, in Demo' })
       .waitFor();
     await eventually(
-      () => crmApi(baseUrl, `/deals/${deal?.id}`),
+      () => crmApi(api, `/deals/${deal?.id}`),
       (current) => current.stageId === demo?.id,
     );
 
@@ -73,7 +111,7 @@ describe('the standalone CRM in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Zeta Orbital: Launch contract' }).waitFor();
     await page.getByRole('button', { name: 'Won', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Won on' }).waitFor();
-    expect(await crmApi(baseUrl, `/deals/${deal?.id}`)).toMatchObject({ status: 'won', probability: 1 });
+    expect(await crmApi(api, `/deals/${deal?.id}`)).toMatchObject({ status: 'won', probability: 1 });
 
     await eventually(
       winRateCounts,
@@ -83,10 +121,10 @@ describe('the standalone CRM in Chromium', () => {
 
   it("shows the server's own message when a rule refuses: a deal without value cannot be won", async () => {
     const { page } = session;
-    const pipeline = await findOne(baseUrl, 'pipelines', 'sort=position');
-    const stage = await findOne(baseUrl, 'stages', `filter[pipelineId][eq]=${pipeline?.id}&sort=position`);
-    const company = await findOne(baseUrl, 'companies', 'q=Zeta');
-    const deal = await crmApi(baseUrl, '/deals', {
+    const pipeline = await findOne(api, 'pipelines', 'sort=position');
+    const stage = await findOne(api, 'stages', `filter[pipelineId][eq]=${pipeline?.id}&sort=position`);
+    const company = await findOne(api, 'companies', 'q=Zeta');
+    const deal = await crmApi(api, '/deals', {
       method: 'POST',
       body: {
         title: 'Zeta Orbital: Unpriced pilot',
@@ -96,10 +134,12 @@ describe('the standalone CRM in Chromium', () => {
       },
     });
     // what the server answers, asked directly
-    const refused = await fetch(`${baseUrl}/api/crm/deals/${deal.id}/win`, { method: 'POST' });
+    const refused = await api.request<{ errors: { message: string }[] }>(
+      'POST',
+      `/api/crm/deals/${deal.id}/win`,
+    );
     expect(refused.status).toBe(422);
-    const problem = (await refused.json()) as { errors: { message: string }[] };
-    const message = problem.errors[0]?.message ?? '';
+    const message = refused.body.errors[0]?.message ?? '';
     expect(message).toBe('A won deal needs a value greater than zero');
 
     await page.goto(`/deals/${deal.id}`);
@@ -116,7 +156,7 @@ describe('the standalone CRM in Chromium', () => {
     await page.getByRole('dialog').getByLabel('Lost reason').fill('Budget moved to next year');
     await page.getByRole('dialog').getByRole('button', { name: 'Mark as lost' }).click();
     await page.getByRole('status').filter({ hasText: 'Lost on' }).waitFor();
-    expect(await crmApi(baseUrl, `/deals/${deal.id}`)).toMatchObject({
+    expect(await crmApi(api, `/deals/${deal.id}`)).toMatchObject({
       status: 'lost',
       lostReason: 'Budget moved to next year',
     });
@@ -124,7 +164,7 @@ describe('the standalone CRM in Chromium', () => {
 
   it('converts a lead: the company and a deal are created, and the deal opens', async () => {
     const { page } = session;
-    const lead = await crmApi(baseUrl, '/people', {
+    const lead = await crmApi(api, '/people', {
       method: 'POST',
       body: { firstName: 'Lina', lastName: 'Nordwind', email: 'lina@nordwind-labs.de', source: 'event' },
     });
@@ -138,10 +178,10 @@ describe('the standalone CRM in Chromium', () => {
     await dialog.getByRole('button', { name: 'Convert' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nordwind Labs: new business' }).waitFor();
 
-    const company = await findOne(baseUrl, 'companies', 'filter[domain][eq]=nordwind-labs.de');
+    const company = await findOne(api, 'companies', 'filter[domain][eq]=nordwind-labs.de');
     expect(company).toMatchObject({ name: 'Nordwind Labs' });
-    expect(await crmApi(baseUrl, `/people/${lead.id}`)).toMatchObject({ companyId: company?.id });
-    const deal = await findOne(baseUrl, 'deals', `filter[primaryContactId][eq]=${lead.id}`);
+    expect(await crmApi(api, `/people/${lead.id}`)).toMatchObject({ companyId: company?.id });
+    const deal = await findOne(api, 'deals', `filter[primaryContactId][eq]=${lead.id}`);
     expect(deal).toMatchObject({ companyId: company?.id, amount: 1_250_000, status: 'open' });
     expect(page.url()).toContain(`/deals/${deal?.id}`);
   });
@@ -156,5 +196,27 @@ describe('the standalone CRM in Chromium', () => {
       .first()
       .click();
     await page.getByRole('heading', { level: 1, name: 'Nordwind Labs' }).waitFor();
+  });
+
+  it('signs out from the account menu: the pages go back to the sign-in page, and in again', async () => {
+    // a browser of its own: the session of the other tests stays signed in
+    const person = await newPerson(session.browser, baseUrl);
+    const { page } = person;
+    await signInOnPage(page, owner);
+    await page.goto('/companies');
+    await page.getByRole('heading', { level: 1, name: 'Companies' }).waitFor();
+    const signedIn = (await person.context.cookies()).map(({ name, value }) => `${name}=${value}`).join('; ');
+    expect((await fetch(`${baseUrl}/api/crm/companies`, { headers: { cookie: signedIn } })).status).toBe(200);
+    await page.getByRole('button', { name: /^Account menu of / }).click();
+    await page.getByRole('menuitem', { name: 'Log out', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    // the session is over on the server too: its old cookie reads nothing now
+    expect((await fetch(`${baseUrl}/api/crm/companies`, { headers: { cookie: signedIn } })).status).toBe(401);
+    await page.goto('/companies');
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await signInOnPage(page, owner);
+    await page.goto('/companies');
+    await page.getByRole('heading', { level: 1, name: 'Companies' }).waitFor();
+    await person.context.close();
   });
 });

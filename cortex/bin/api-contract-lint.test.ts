@@ -39,8 +39,9 @@ async function spectral(document: unknown): Promise<SpectralFinding[]> {
         ],
         { maxBuffer: 64 * 1024 * 1024 },
         (error, out, err) => {
-          // exit 1: it found errors, which the JSON lists; anything else is Spectral failing
-          if (error !== null && error.code !== 1) fail(new Error(`spectral failed (${error.code}): ${err}`));
+          // exit 1 with a JSON list: it found errors; anything else is Spectral failing
+          if (error !== null && (error.code !== 1 || !out.trimStart().startsWith('[')))
+            fail(new Error(`spectral failed (${error.code}): ${err}`));
           else done(out);
         },
       );

@@ -3,22 +3,23 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWebUi } from '@codexion/cli/build-web-ui';
 import {
+  besideData,
+  ensureDemoLogin,
+  hostConfig,
+  localSigningKey,
+  type OwnerLogin,
+} from '@codexion/cli/local-host';
+import {
   type BootReport,
   type ConfigInput,
   createKernel,
   type Database,
   developmentTenantId,
-  IdentityToken,
   type Kernel,
   loadConfig,
   type OidcProviderConfig,
-  TenancyToken,
 } from '@codexion/framework';
 import { findAppPlugins } from './host/app-plugins.js';
-import { ensureDemoOwner } from './host/demo-owner.js';
-import { hostConfig } from './host/host-config.js';
-import { type OwnerLogin, readLoginFile, writeLoginFile } from './host/login-file.js';
-import { signingKeyFile } from './host/signing-key-file.js';
 import { createCortexPlugin } from './plugin.js';
 
 /** The folder of `@codexion/cortex` (holding `core/`, `bin/`, `src/`). */
@@ -113,18 +114,12 @@ export async function startCortex(options: StartCortexOptions = {}): Promise<Run
   const env = probe.config.env;
   const seed = options.seed ?? env !== 'production';
   const port = options.port ?? probe.config.http.port;
-  const { jwt } = probe.config.auth;
   const dataDir = options.dataDir ?? probe.config.database.dataDir;
   // the local console keeps its token key beside its data, so a restart keeps everyone signed in
-  const keepsKey =
-    env !== 'production' &&
-    jwt.activeKid === undefined &&
-    Object.keys(jwt.keys).length === 0 &&
-    options.database === undefined &&
-    dataDir !== 'memory://';
-  const signingKey = keepsKey
-    ? await signingKeyFile(join(resolve(root, dataDir), '..', 'cortex-jwt-key.pem'))
-    : undefined;
+  const signingKey = await localSigningKey(
+    { env, jwt: probe.config.auth.jwt },
+    besideData(root, dataDir, 'cortex-jwt-key.pem', options.database !== undefined),
+  );
   const overrides = hostConfig(options, { env, port, seed, signingKey, demoTenantId }, vars);
 
   const apps = await findAppPlugins(root, options.apps);
@@ -170,27 +165,24 @@ export async function startCortex(options: StartCortexOptions = {}): Promise<Run
     const report = await kernel.boot({ seed });
     step({ step: 'boot', report });
 
-    const folder = kernel.config.database.dataDir;
     // a given database is not the data folder's: nothing to keep beside it
-    const loginFile =
-      options.database !== undefined || folder === 'memory://'
-        ? undefined
-        : join(resolve(root, folder), '..', 'cortex-login.json');
+    const loginFile = besideData(
+      root,
+      kernel.config.database.dataDir,
+      'cortex-login.json',
+      options.database !== undefined,
+    );
     let ownerLogin: OwnerLogin | undefined;
     let firstRun = false;
     if (seed) {
-      const owner = await ensureDemoOwner({
-        identity: kernel.container.resolve(IdentityToken),
-        tenancy: kernel.container.resolve(TenancyToken),
+      const demo = await ensureDemoLogin(kernel, {
         demoTenantId,
-        save: async (login) => {
-          if (loginFile !== undefined) await writeLoginFile(loginFile, report.database, login);
-        },
+        database: report.database,
+        loginFile,
+        host: 'Cortex',
       });
-      firstRun = owner.created !== undefined;
-      ownerLogin =
-        owner.created ??
-        (loginFile === undefined ? undefined : await readLoginFile(loginFile, report.database));
+      firstRun = demo.firstRun;
+      ownerLogin = demo.ownerLogin;
       step({ step: 'owner', created: firstRun });
     }
 

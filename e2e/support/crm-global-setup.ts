@@ -6,6 +6,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** the standalone CRM's origin */
     crmUrl: string;
+    /** the demo owner the standalone CRM made on its first boot, as it printed it */
+    crmOwner: { email: string; password: string };
   }
 }
 
@@ -13,5 +15,6 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const crm = await startCrm();
   project.provide('crmUrl', crm.url);
+  project.provide('crmOwner', crm.owner);
   return () => crm.stop();
 }

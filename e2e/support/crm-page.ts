@@ -1,28 +1,55 @@
 import type { Locator, Page } from 'playwright-core';
+import { CortexClient } from './cortex-api.js';
+import { fillLogin } from './cortex-page.js';
 
-/** A JSON call to the CRM's API, for setting up and checking what the browser did. */
+/** The demo owner's login, as `prefiq serve` printed it. */
+export interface CrmOwner {
+  email: string;
+  password: string;
+}
+
+/**
+ * The standalone CRM's API as its demo owner: signed in like the sign-in page (cookie session,
+ * CSRF header) — the client Cortex's tests use, the sign-in being the framework's in both.
+ *
+ * @example
+ * const api = await crmOwnerApi(inject('crmUrl'), inject('crmOwner'));
+ */
+export function crmOwnerApi(baseUrl: string, owner: CrmOwner): Promise<CortexClient> {
+  return CortexClient.signIn(baseUrl, owner);
+}
+
+/** A JSON call to the CRM's API as the signed-in owner, for setting up and checking what the browser did. */
 export async function crmApi<T = Record<string, unknown>>(
-  baseUrl: string,
+  api: CortexClient,
   path: string,
   init: { method?: string; body?: unknown } = {},
 ): Promise<T> {
-  const response = await fetch(`${baseUrl}/api/crm${path}`, {
-    method: init.method ?? 'GET',
-    headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
+  const method = init.method ?? 'GET';
+  const answer = await api.request<T>(method, `/api/crm${path}`, init.body);
+  if (answer.status >= 400)
+    throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
 }
 
 /** The first record of a list query, or undefined. */
-export async function findOne(baseUrl: string, resource: string, query: string) {
-  const page = await crmApi<{ items: Record<string, unknown>[] }>(
-    baseUrl,
-    `/${resource}?pageSize=1&${query}`,
-  );
+export async function findOne(api: CortexClient, resource: string, query: string) {
+  const page = await crmApi<{ items: Record<string, unknown>[] }>(api, `/${resource}?pageSize=1&${query}`);
   return page.items[0];
+}
+
+/**
+ * Signs in on the CRM's sign-in page as a person would: opens the app, is sent to the sign-in
+ * page, fills it, and waits for the shell.
+ *
+ * @example
+ * await signInOnPage(session.page, inject('crmOwner'));
+ */
+export async function signInOnPage(page: Page, owner: CrmOwner): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  await fillLogin(page, owner);
+  await page.locator('[data-slot="app-shell"]').waitFor();
 }
 
 /** Picks a related record in a generated form: opens the field's picker, searches, chooses. */

@@ -1,23 +1,29 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { CortexClient } from './cortex-api.js';
+import { signInByApi } from './cortex-page.js';
+import { type CrmOwner, crmOwnerApi } from './crm-page.js';
 import { openBrowser } from './open-browser.js';
 import { type RunningCrm, startCrm, workspaceRoot } from './start-crm.js';
 
 /**
  * Screenshots of every CRM page, light and dark, desktop and narrow, into
- * `apps/crm/src/screenshots/`: what a person sees, to look at after a UI change.
+ * `apps/crm/src/screenshots/`: what a person sees, to look at after a UI change. The sign-in page
+ * first, then the rest signed in as the demo owner (the login `prefiq serve` printed; with `--url`,
+ * give it as `--login <email>/<password>`).
  *
- *   node --import tsx e2e/support/take-crm-screenshots.ts [--url http://127.0.0.1:3000] [--only dashboard]
+ *   node --import tsx e2e/support/take-crm-screenshots.ts [--url http://127.0.0.1:3000 --login owner@acme.example/…] [--only dashboard,sign-in]
  */
 const args = process.argv.slice(2);
 const given = args.includes('--url') ? args[args.indexOf('--url') + 1] : undefined;
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1]?.split(',') : undefined;
+const givenLogin = args.includes('--login') ? args[args.indexOf('--login') + 1] : undefined;
 const outDir = join(workspaceRoot, 'apps/crm/src/screenshots');
 
 interface Shot {
   name: string;
   /** where to go: a path, or a function that finds it (a record's page) */
-  path: string | ((base: string) => Promise<string>);
+  path: string | (() => Promise<string>);
   /** what to wait for before the picture */
   ready: string;
   /** something to do first (open a dialog) */
@@ -25,32 +31,53 @@ interface Shot {
   fullPage?: boolean;
   /** also at phone width (the pages whose layout changes most) */
   narrow?: boolean;
+  /** before signing in (the sign-in page) */
+  anonymous?: boolean;
 }
 
-async function firstId(base: string, resource: string, query = ''): Promise<string> {
-  const response = await fetch(`${base}/api/crm/${resource}?pageSize=1${query}`);
-  const body = (await response.json()) as { items: { id: string }[] };
-  const id = body.items[0]?.id;
+/** The owner at the API, once signed in: the record pages' ids are looked up with it. */
+let api: CortexClient | undefined;
+
+async function firstId(resource: string, query = ''): Promise<string> {
+  if (!api) throw new Error('not signed in');
+  const answer = await api.request<{ items: { id: string }[] }>(
+    'GET',
+    `/api/crm/${resource}?pageSize=1${query}`,
+  );
+  const id = answer.body.items?.[0]?.id;
   if (!id) throw new Error(`no ${resource} to show`);
   return id;
 }
 
 const shots: Shot[] = [
+  { name: 'sign-in', narrow: true, anonymous: true, path: '/login', ready: 'form input[name="email"]' },
+  {
+    name: 'sign-in-refused',
+    anonymous: true,
+    path: '/login',
+    ready: 'form input[name="email"]',
+    act: async (page) => {
+      await page.getByLabel('Email').fill('owner@acme.example');
+      await page.getByLabel('Password').fill('not-the-password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').waitFor();
+    },
+  },
   { name: 'dashboard', narrow: true, path: '/', ready: '[data-slot="kpi"]', fullPage: true },
   { name: 'pipeline', narrow: true, path: '/deals/board', ready: '[data-slot="kanban-card"]' },
   { name: 'deals', path: '/deals', ready: 'table tbody tr' },
   {
     name: 'deal',
     narrow: true,
-    path: async (base) =>
-      `/deals/${await firstId(base, 'deals', '&filter[status][eq]=open&filter[amount][gt]=0&sort=-amount')}`,
+    path: async () =>
+      `/deals/${await firstId('deals', '&filter[status][eq]=open&filter[amount][gt]=0&sort=-amount')}`,
     ready: '[data-slot="timeline-item"]',
     fullPage: true,
   },
   {
     name: 'deal-lose',
-    path: async (base) =>
-      `/deals/${await firstId(base, 'deals', '&filter[status][eq]=open&filter[amount][gt]=0&sort=-amount')}`,
+    path: async () =>
+      `/deals/${await firstId('deals', '&filter[status][eq]=open&filter[amount][gt]=0&sort=-amount')}`,
     ready: '[data-slot="deal-stage-bar"]',
     act: async (page) => {
       await page.getByRole('button', { name: 'Lost', exact: true }).click();
@@ -60,23 +87,21 @@ const shots: Shot[] = [
   { name: 'companies', path: '/companies', ready: 'table tbody tr' },
   {
     name: 'company',
-    path: async (base) => `/companies/${await firstId(base, 'companies', '&sort=name')}`,
+    path: async () => `/companies/${await firstId('companies', '&sort=name')}`,
     ready: '[data-slot="activity-timeline"]',
     fullPage: true,
   },
   { name: 'people', narrow: true, path: '/people', ready: 'table tbody tr' },
   {
     name: 'lead',
-    path: async (base) =>
-      `/people/${await firstId(base, 'people', '&filter[companyId][isNull]=true&sort=name')}`,
+    path: async () => `/people/${await firstId('people', '&filter[companyId][isNull]=true&sort=name')}`,
     ready: '[data-slot="lead-notice"]',
     fullPage: true,
   },
   {
     name: 'lead-convert',
     narrow: true,
-    path: async (base) =>
-      `/people/${await firstId(base, 'people', '&filter[companyId][isNull]=true&sort=name')}`,
+    path: async () => `/people/${await firstId('people', '&filter[companyId][isNull]=true&sort=name')}`,
     ready: '[data-slot="lead-notice"]',
     act: async (page) => {
       await page.getByRole('button', { name: 'Convert lead' }).click();
@@ -85,7 +110,7 @@ const shots: Shot[] = [
   },
   {
     name: 'person-merge',
-    path: async (base) => `/people/${await firstId(base, 'people', '&sort=lastName')}`,
+    path: async () => `/people/${await firstId('people', '&sort=lastName')}`,
     ready: '[data-slot="activity-timeline"]',
     act: async (page) => {
       await page.getByRole('button', { name: 'Merge duplicates' }).click();
@@ -117,6 +142,15 @@ const shots: Shot[] = [
   },
   { name: 'settings', path: '/settings', ready: 'text=Pipelines' },
   { name: 'deal-new', path: '/deals/new', ready: 'form[data-slot="schema-form"]', fullPage: true },
+  {
+    name: 'user-menu',
+    path: '/',
+    ready: '[data-slot="kpi"]',
+    act: async (page) => {
+      await page.getByRole('button', { name: /^Account menu of / }).click();
+      await page.getByRole('menu').waitFor();
+    },
+  },
 ];
 
 const variants = [
@@ -126,18 +160,37 @@ const variants = [
   { label: 'narrow-dark', colorScheme: 'dark' as const, width: 390, height: 844 },
 ];
 
+function loginOf(text: string | undefined): CrmOwner | undefined {
+  const at = text?.indexOf('/') ?? -1;
+  return text && at > 0 ? { email: text.slice(0, at), password: text.slice(at + 1) } : undefined;
+}
+
 const crm: RunningCrm | undefined = given ? undefined : await startCrm();
 const base = given ?? crm?.url ?? '';
+const owner = crm?.owner ?? loginOf(givenLogin);
+if (!owner) throw new Error('with --url, give the login as --login <email>/<password>');
 await mkdir(outDir, { recursive: true });
 try {
+  api = await crmOwnerApi(base, owner);
   for (const variant of variants) {
     const session = await openBrowser(base, variant);
     try {
       const phone = variant.width < 600;
-      for (const shot of shots.filter(
-        (candidate) => (!only || candidate.name === only) && (!phone || candidate.narrow),
-      )) {
-        const path = typeof shot.path === 'string' ? shot.path : await shot.path(base);
+      const wanted = shots.filter(
+        (candidate) => (!only || only.includes(candidate.name)) && (!phone || candidate.narrow),
+      );
+      // the sign-in page first, while the browser has no session; then the owner signs in
+      const ordered = [
+        ...wanted.filter((shot) => shot.anonymous),
+        ...wanted.filter((shot) => !shot.anonymous),
+      ];
+      let signedIn = false;
+      for (const shot of ordered) {
+        if (!shot.anonymous && !signedIn) {
+          await signInByApi(session.context, owner);
+          signedIn = true;
+        }
+        const path = typeof shot.path === 'string' ? shot.path : await shot.path();
         await session.page.goto(path);
         await session.page.locator(shot.ready).first().waitFor();
         await shot.act?.(session.page);

@@ -63,11 +63,15 @@ describe('hostile input to the CRM', () => {
       expect(issue?.path.startsWith('/body/custom/a/a/')).toBe(true);
     }
     expect(await tagCount()).toBe(before);
-    // 31 levels under the body are fine
+    // custom fields themselves are declared at most 5 levels deep
     const fine = await crm.call('createTag', 'POST', '/tags', {
-      body: `{"name":"deep ok","custom":${nested(31)}}`,
+      body: `{"name":"deep ok","custom":${nested(5)}}`,
     });
     expect(fine.status).toBe(201);
+    const past = await crm.call('createTag', 'POST', '/tags', {
+      body: `{"name":"deep custom","custom":${nested(6)}}`,
+    });
+    expect(past.status).toBe(422);
   });
 
   it('refuses NUL and unpaired surrogates in bodies, queries and paths with the field named', async () => {

@@ -162,6 +162,8 @@ export function renderAdmin({
   const app = createStandaloneApp(withSession, {
     apiBaseUrl: '/api',
     fetch,
+    // the admin pages under test, without Cortex's sign-in: the session is given above
+    signIn: false,
     permissions,
     locale,
     timeZone: 'UTC',

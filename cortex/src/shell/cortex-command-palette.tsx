@@ -64,6 +64,7 @@ export interface CortexCommandPaletteProps {
  */
 export function CortexCommandPalette({ open, onOpenChange, pages, apps }: CortexCommandPaletteProps) {
   const { t, i18n } = useTranslation('cortex');
+  const { t: tf } = useTranslation('codexion');
   const { fetch: fetchImpl, loader } = useShell();
   const { tenant, tenants, switchTenant, logout } = useSession();
   const { resolvedTheme, setTheme } = useTheme();
@@ -143,7 +144,12 @@ export function CortexCommandPalette({ open, onOpenChange, pages, apps }: Cortex
           icon: <Moon aria-hidden="true" />,
           run: () => setTheme('dark'),
         },
-    { id: 'logout', label: t('user.logout'), icon: <LogOut aria-hidden="true" />, run: () => void logout() },
+    {
+      id: 'logout',
+      label: tf('auth.user.logout'),
+      icon: <LogOut aria-hidden="true" />,
+      run: () => void logout(),
+    },
   ];
 
   const select = (run: () => void) => () => {

@@ -2,8 +2,11 @@ import { AppShell, Button, type NavSection, ThemeToggle } from '@codexion/resour
 import {
   type AppModule,
   NavigationProgress,
+  NoTenantPage,
   SearchHostProvider,
   type ShellActionsProps,
+  ShellLoading,
+  UserMenu,
   useTranslation,
 } from '@codexion/web';
 import { House, Orbit, Search } from 'lucide-react';
@@ -18,15 +21,14 @@ import {
 } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { adminEntry } from './app-registry.js';
+import { CortexBrand } from './cortex-brand.js';
 import { ModuleApi } from './module-api.js';
-import { NoTenantPage } from './no-tenant-page.js';
+import type { SessionValue } from './session-context.js';
 import { useAuth } from './session-provider.js';
 import { useShell } from './shell-context.js';
-import { ShellLoading } from './shell-loading.js';
 import { activeHref } from './shell-nav.js';
 import { TenantSwitcher } from './tenant-switcher.js';
 import { useShellNav } from './use-shell-nav.js';
-import { UserMenu } from './user-menu.js';
 
 const CommandPalette = /* @__PURE__ */ lazy(() =>
   import('./cortex-command-palette.js').then((m) => ({ default: m.CortexCommandPalette })),
@@ -46,7 +48,7 @@ function shellActions(module: AppModule) {
 }
 
 /** The signed-in shell: sidebar of the enabled apps and the administration, top bar, palette. */
-function SignedInShell() {
+function SignedInShell({ session }: { session: SessionValue }) {
   const { t } = useTranslation('cortex');
   const { t: tf } = useTranslation('codexion');
   const { loader } = useShell();
@@ -148,7 +150,7 @@ function SignedInShell() {
             }}
           />
         }
-        userMenu={<UserMenu />}
+        userMenu={<UserMenu user={session.user} roles={session.roles} />}
         renderLink={({ href, ...props }) => <Link to={href} {...props} />}
         labels={{ skipToContent: tf('nav.skipToContent') }}
       >
@@ -174,7 +176,13 @@ export function CortexShell() {
   const auth = useAuth();
   const location = useLocation();
   if (auth.status === 'loading') return <ShellLoading />;
-  if (auth.status === 'failed') return <ShellLoading failed onRetry={() => void auth.reload()} />;
+  if (auth.status === 'failed') {
+    return (
+      <CortexBrand>
+        <ShellLoading failed onRetry={() => void auth.reload()} />
+      </CortexBrand>
+    );
+  }
   if (auth.status === 'anonymous' || !auth.data) {
     const returnTo = `${location.pathname}${location.search}${location.hash}`;
     return (
@@ -184,6 +192,12 @@ export function CortexShell() {
       />
     );
   }
-  if (!auth.session) return <NoTenantPage />;
-  return <SignedInShell />;
+  if (!auth.session) {
+    return (
+      <CortexBrand>
+        <NoTenantPage tenants={auth.data.tenants} />
+      </CortexBrand>
+    );
+  }
+  return <SignedInShell session={auth.session} />;
 }

@@ -57,8 +57,8 @@ export function createCortexApp({
     {
       path: '/login',
       lazy: async () => {
-        const { LoginPage } = await import('./login-page.js');
-        return { element: <LoginPage /> };
+        const { CortexLoginPage } = await import('./cortex-login-page.js');
+        return { element: <CortexLoginPage /> };
       },
       hydrateFallbackElement: shellLoading,
       errorElement: <RouteErrorPage />,

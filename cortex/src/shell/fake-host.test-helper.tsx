@@ -3,8 +3,8 @@ import { entities as crmEntities } from '@codexion/crm/web';
 import { createFakeApi, fakeId } from '@codexion/web/testing';
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
-import type { InvitationLookup } from './auth-api.js';
 import { createCortexApp } from './create-cortex-app.js';
+import type { InvitationLookup } from './invitation-api.js';
 import type { SessionApp, TenantSettings } from './session-context.js';
 
 type Json = Record<string, unknown>;

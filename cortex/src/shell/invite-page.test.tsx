@@ -1,8 +1,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { InvitationLookup } from './auth-api.js';
 import { ids, renderCortex } from './fake-host.test-helper.js';
+import type { InvitationLookup } from './invitation-api.js';
 
 const user = () => userEvent.setup({ delay: null });
 

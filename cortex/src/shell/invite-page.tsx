@@ -1,20 +1,21 @@
 import { Button, FormField, Input, Skeleton } from '@codexion/resources';
-import { ProblemError, useTranslation } from '@codexion/web';
+import {
+  AuthLayout,
+  authProblemMessage,
+  FormAlert,
+  issueField,
+  MfaStep,
+  ProblemError,
+  type SignInResult,
+  signIn,
+  useTranslation,
+} from '@codexion/web';
 import { useQuery } from '@tanstack/react-query';
 import { MailX } from 'lucide-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import {
-  acceptInvitation,
-  type InvitationLookup,
-  lookupInvitation,
-  type SignInResult,
-  signIn,
-} from './auth-api.js';
-import { AuthLayout } from './auth-layout.js';
-import { authProblemMessage, issueField } from './auth-problem-message.js';
-import { FormAlert } from './form-alert.js';
-import { MfaStep } from './mfa-step.js';
+import { CortexBrand } from './cortex-brand.js';
+import { acceptInvitation, type InvitationLookup, lookupInvitation } from './invitation-api.js';
 import { useAuth } from './session-provider.js';
 
 /** Why an invitation link cannot be used, from the server's answer. */
@@ -50,6 +51,8 @@ function UnusableInvitation({ reason }: { reason: Unusable }) {
 /** Name and password (a new account) or the password (an existing one), then accept and sign in. */
 function AcceptForm({ token, invitation }: { token: string; invitation: InvitationLookup }) {
   const { t, i18n } = useTranslation('cortex');
+  // the sign-in strings and messages are the framework's
+  const { t: tf } = useTranslation('codexion');
   const auth = useAuth();
   const navigate = useNavigate();
   const [name, setName] = useState('');
@@ -77,7 +80,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     event.preventDefault();
     const missing: Record<string, string> = {};
     if (!existingUser && !name.trim()) missing.name = t('invite.errors.nameRequired');
-    if (!password) missing.password = t('login.errors.passwordRequired');
+    if (!password) missing.password = tf('auth.login.errors.passwordRequired');
     setFieldErrors(missing);
     if (missing.name || missing.password) {
       (missing.name ? nameInput : passwordInput).current?.focus();
@@ -113,7 +116,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
         return;
       }
       setFieldErrors(fields);
-      setError(authProblemMessage(problem, t, i18n.language, t('invite.errors.wrongPassword')));
+      setError(authProblemMessage(problem, tf, i18n.language, t('invite.errors.wrongPassword')));
       (fields.name ? nameInput : passwordInput).current?.focus();
       setBusy(false);
       return;
@@ -128,14 +131,14 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
       );
     } catch (problem) {
       // the membership exists now; only signing in failed (a lockout, the network)
-      setError(`${t('invite.acceptedSignInFailed')} ${authProblemMessage(problem, t, i18n.language)}`);
+      setError(`${t('invite.acceptedSignInFailed')} ${authProblemMessage(problem, tf, i18n.language)}`);
     } finally {
       setBusy(false);
     }
   };
 
   if (unusable) return <UnusableInvitation reason={unusable} />;
-  const role = t(`roles.${invitation.role}`, { defaultValue: invitation.role });
+  const role = tf(`auth.roles.${invitation.role}`, { defaultValue: invitation.role });
   return (
     <AuthLayout
       title={t('invite.title', { tenant: invitation.tenantName })}
@@ -152,7 +155,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
       ) : (
         <form className="grid gap-4" onSubmit={submit} noValidate>
           {error && <FormAlert>{error}</FormAlert>}
-          <FormField label={t('login.email')}>
+          <FormField label={tf('auth.login.email')}>
             <Input type="email" value={invitation.email} readOnly autoComplete="username" />
           </FormField>
           {!existingUser && (
@@ -193,15 +196,10 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   );
 }
 
-/**
- * The public page of an invitation link (`/invite/:token`): which tenant and role it is for, the
- * form to accept it, then straight into the shell; a clear word when it expired or was used.
- *
- * @example
- * { path: '/invite/:token', element: <InvitePage /> }
- */
-export function InvitePage() {
+/** The invitation the link is for, then the form or why it cannot be used. */
+function Invitation() {
   const { t, i18n } = useTranslation('cortex');
+  const { t: tf } = useTranslation('codexion');
   const { token = '' } = useParams();
   const { apiFetch } = useAuth();
   const lookup = useQuery({
@@ -224,7 +222,7 @@ export function InvitePage() {
     if (reason) return <UnusableInvitation reason={reason} />;
     return (
       <AuthLayout title={t('invite.documentTitle')}>
-        <FormAlert>{authProblemMessage(lookup.error, t, i18n.language)}</FormAlert>
+        <FormAlert>{authProblemMessage(lookup.error, tf, i18n.language)}</FormAlert>
         <Button variant="outline" onClick={() => void lookup.refetch()}>
           {t('common.retry')}
         </Button>
@@ -233,4 +231,19 @@ export function InvitePage() {
   }
   if (Date.parse(lookup.data.expiresAt) < Date.now()) return <UnusableInvitation reason="expired" />;
   return <AcceptForm token={token} invitation={lookup.data} />;
+}
+
+/**
+ * The public page of an invitation link (`/invite/:token`): which tenant and role it is for, the
+ * form to accept it, then straight into the shell; a clear word when it expired or was used.
+ *
+ * @example
+ * { path: '/invite/:token', element: <InvitePage /> }
+ */
+export function InvitePage() {
+  return (
+    <CortexBrand>
+      <Invitation />
+    </CortexBrand>
+  );
 }

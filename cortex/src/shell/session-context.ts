@@ -1,19 +1,5 @@
+import type { SessionTenant, SessionUser } from '@codexion/web';
 import { createContext, useContext } from 'react';
-
-/** The signed-in user, as `/api/auth/me` gives it. */
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string | null;
-}
-
-/** A tenant the user belongs to (`/api/tenancy/memberships`). */
-export interface SessionTenant {
-  id: string;
-  name: string;
-  status: string;
-  roles: string[];
-}
 
 /** An app the host runs, and whether it is on for the current tenant (`/api/cortex/apps`). */
 export interface SessionApp {

@@ -1,41 +1,17 @@
-import { type ApiFetch, ProblemError } from '@codexion/web';
+import { type ApiFetch, type AuthValue, createAuthSession, ProblemError } from '@codexion/web';
 import type { QueryClient } from '@tanstack/react-query';
-import {
-  createContext,
-  type ReactNode,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
-import { flushSync } from 'react-dom';
+import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
 import { loadSession, type SessionData } from './load-session.js';
 import { SessionContext, type SessionValue } from './session-context.js';
 
-/** Where the session stands: still asking, nobody signed in, signed in, or the server failed. */
-export type AuthStatus = 'loading' | 'anonymous' | 'signed-in' | 'failed';
-
-export interface AuthValue {
-  status: AuthStatus;
-  /** what the server said about the signed-in user; `null` unless signed in */
-  data: SessionData | null;
+/** The framework's session state and sign-in actions, with Cortex's session for the shell. */
+export interface CortexAuthValue extends AuthValue<SessionData> {
   /** the session for the shell and the admin pages; `null` without a tenant */
   session: SessionValue | null;
-  /** why booting failed, when `status` is `failed` */
-  error: unknown;
-  /** the API root `/api`, with the session cookie and its CSRF token */
-  apiFetch: ApiFetch;
-  /** asks the server again (after signing in, or to retry) */
-  reload(): Promise<SessionData | null>;
-  /** ends this session */
-  logout(): Promise<void>;
-  /** ends every session of the user, on every device */
-  logoutEverywhere(): Promise<void>;
 }
 
-const AuthContext = /* @__PURE__ */ createContext<AuthValue | null>(null);
+const { AuthProvider, useAuth: useFrameworkAuth } = createAuthSession<SessionData>();
+const CortexAuthContext = /* @__PURE__ */ createContext<CortexAuthValue | null>(null);
 
 export interface SessionProviderProps {
   apiFetch: ApiFetch;
@@ -48,50 +24,10 @@ export interface SessionProviderProps {
   children: ReactNode;
 }
 
-/**
- * Boots and holds the session: asks `/api/auth/me` (and the tenants, apps and settings), gives
- * `useSession()` to everything below once someone is signed in, and switches tenants and signs out
- * with a clean query cache.
- *
- * @example
- * <SessionProvider apiFetch={createApiFetch({ baseUrl: '/api' })} queryClient={queryClient} navigate={router.navigate}>
- *   <RouterProvider router={router} />
- * </SessionProvider>
- */
-export function SessionProvider({
-  apiFetch,
-  queryClient,
-  navigate,
-  fallbackLocale,
-  children,
-}: SessionProviderProps) {
-  const [state, setState] = useState<{ status: AuthStatus; data: SessionData | null; error: unknown }>({
-    status: 'loading',
-    data: null,
-    error: undefined,
-  });
-  // the last request wins: a slow boot must not overwrite a later sign-in
-  const generation = useRef(0);
-  const navigateRef = useRef(navigate);
-  navigateRef.current = navigate;
-
-  const reload = useCallback(async () => {
-    const mine = ++generation.current;
-    try {
-      const data = await loadSession(apiFetch, fallbackLocale);
-      if (mine === generation.current) {
-        setState({ status: data ? 'signed-in' : 'anonymous', data, error: undefined });
-      }
-      return data;
-    } catch (error) {
-      if (mine === generation.current) setState({ status: 'failed', data: null, error });
-      return null;
-    }
-  }, [apiFetch, fallbackLocale]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+/** Cortex's part of the session: the apps an app's API refused meanwhile, and `useSession()`. */
+function CortexSession({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+  const auth = useFrameworkAuth();
+  const { update } = auth;
 
   // an app turned off meanwhile (or one the session could not ask about) says so on its API: from
   // then on the shell shows it off, instead of a page of errors
@@ -105,35 +41,14 @@ export function SessionProvider({
           return;
         const app = /^\/api\/([a-z][a-z0-9-]*)$/.exec(baseUrl)?.[1];
         if (!app) return;
-        setState((current) =>
-          current.data && !current.data.refusedApps.includes(app)
-            ? { ...current, data: { ...current.data, refusedApps: [...current.data.refusedApps, app] } }
-            : current,
+        update((data) =>
+          data.refusedApps.includes(app) ? data : { ...data, refusedApps: [...data.refusedApps, app] },
         );
       }),
-    [queryClient],
+    [queryClient, update],
   );
 
-  const signedOut = useCallback(() => {
-    generation.current += 1;
-    queryClient.clear();
-    setState({ status: 'anonymous', data: null, error: undefined });
-    navigateRef.current('/login');
-  }, [queryClient]);
-
-  const endSession = useCallback(
-    async (path: string) => {
-      try {
-        await apiFetch(path, { method: 'POST' });
-      } catch {
-        // already signed out (401), or the server is gone: the user is out either way
-      }
-      signedOut();
-    },
-    [apiFetch, signedOut],
-  );
-
-  const { data } = state;
+  const { data, reload, switchTenant, logout } = auth;
   const session = useMemo<SessionValue | null>(() => {
     if (!data?.tenant) return null;
     return {
@@ -147,35 +62,41 @@ export function SessionProvider({
       refresh: async () => {
         await reload();
       },
-      switchTenant: async (tenantId) => {
-        await apiFetch('/auth/switch-tenant', { method: 'POST', body: { tenantId } });
-        // nothing of the other tenant may show, not even from the cache: the pages go first (so none
-        // asks for its data again), then the cache, then the new tenant's session loads
-        flushSync(() => setState({ status: 'loading', data: null, error: undefined }));
-        queryClient.clear();
-        await navigateRef.current('/');
-        await reload();
-      },
-      logout: () => endSession('/auth/logout'),
+      switchTenant,
+      logout,
     };
-  }, [data, reload, apiFetch, queryClient, endSession]);
+  }, [data, reload, switchTenant, logout]);
 
-  const value = useMemo<AuthValue>(
-    () => ({
-      ...state,
-      session,
-      apiFetch,
-      reload,
-      logout: () => endSession('/auth/logout'),
-      logoutEverywhere: () => endSession('/auth/logout-all'),
-    }),
-    [state, session, apiFetch, reload, endSession],
-  );
-
+  const value = useMemo<CortexAuthValue>(() => ({ ...auth, session }), [auth, session]);
   return (
-    <AuthContext.Provider value={value}>
+    <CortexAuthContext.Provider value={value}>
       <SessionContext.Provider value={session}>{children}</SessionContext.Provider>
-    </AuthContext.Provider>
+    </CortexAuthContext.Provider>
+  );
+}
+
+/**
+ * Boots and holds the session with the framework's `createAuthSession`: asks `/api/auth/me` (and
+ * the tenants, apps and settings), gives `useSession()` to everything below once someone is signed
+ * in, and switches tenants and signs out with a clean query cache.
+ *
+ * @example
+ * <SessionProvider apiFetch={createApiFetch({ baseUrl: '/api' })} queryClient={queryClient} navigate={router.navigate}>
+ *   <RouterProvider router={router} />
+ * </SessionProvider>
+ */
+export function SessionProvider({
+  apiFetch,
+  queryClient,
+  navigate,
+  fallbackLocale,
+  children,
+}: SessionProviderProps) {
+  const load = useMemo(() => (api: ApiFetch) => loadSession(api, fallbackLocale), [fallbackLocale]);
+  return (
+    <AuthProvider apiFetch={apiFetch} load={load} queryClient={queryClient} navigate={navigate}>
+      <CortexSession queryClient={queryClient}>{children}</CortexSession>
+    </AuthProvider>
   );
 }
 
@@ -186,8 +107,8 @@ export function SessionProvider({
  * @example
  * const { status, reload } = useAuth();
  */
-export function useAuth(): AuthValue {
-  const value = useContext(AuthContext);
+export function useAuth(): CortexAuthValue {
+  const value = useContext(CortexAuthContext);
   if (!value) throw new Error('useAuth() needs the Cortex <SessionProvider> above it');
   return value;
 }

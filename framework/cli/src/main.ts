@@ -18,11 +18,14 @@ Usage:
                                             SQL migrations from core/generated/tables.ts into bin/migrations/
   prefiq new app <name> [--title <title>]   scaffold apps/<name>: core, bin, src, tests, project config
   prefiq migrate [--app <name>] [--dry-run] apply migrations (all apps with bin/plugin.ts), run upgrades, no server
-  prefiq serve --app <name> [--port <n>] [--dry-run] [--no-ui] [--no-seed]
+  prefiq serve --app <name> [--port <n>] [--host <address>] [--dry-run] [--no-ui] [--no-seed] [--anonymous]
                                             boot the app standalone and serve it until SIGTERM/SIGINT, with
                                             its web UI (src/, built into dist/web when stale) on the same port
                                             (--dry-run: print plugins, pending migrations, routes; change nothing;
-                                            demo data is seeded once per tenant in development unless --no-seed)
+                                            demo data is seeded once per tenant in development unless --no-seed).
+                                            Signing in is required: the first run makes the demo owner and prints
+                                            its login (kept in .codexion/<name>-login.json, mode 0600).
+                                            --anonymous: no sign-in, every permission (development, loopback only)
   prefiq audit verify [--tenant <id>] [--app <name>]
                                             check each tenant's audit hash chain; name the first altered or
                                             removed row (exit 1). Reads DATABASE_URL and config like migrate
@@ -87,9 +90,11 @@ export async function main(argv: string[], out: Output = consoleOutput()): Promi
           root,
           app: values.app,
           ...(port === undefined ? {} : { port }),
+          ...(values.host === undefined ? {} : { host: values.host }),
           dryRun: values['dry-run'] === true,
           ui: values['no-ui'] !== true,
           ...(values['no-seed'] === true ? { seed: false } : {}),
+          anonymous: values.anonymous === true,
         },
         out,
       );
@@ -124,7 +129,9 @@ function parse(argv: string[]) {
       'dry-run': { type: 'boolean' },
       'no-ui': { type: 'boolean' },
       'no-seed': { type: 'boolean' },
+      anonymous: { type: 'boolean' },
       port: { type: 'string' },
+      host: { type: 'string' },
       name: { type: 'string' },
       title: { type: 'string' },
       tenant: { type: 'string' },

@@ -68,6 +68,7 @@ export {
 } from './http/create-http-app.js';
 export { scalarAssetPath } from './http/docs-routes.js';
 export type { ReadinessCheck, ReadinessProbe } from './http/health-routes.js';
+export { isLoopbackHost } from './http/loopback-host.js';
 export { type MergeOpenApiOptions, type MountedDocument, mergeOpenApi } from './http/merge-openapi.js';
 export { type MetricsAccess, metricsApp, metricsRoutes } from './http/metrics-routes.js';
 export type { OperationHandler, OperationInput } from './http/operation-handler.js';

@@ -19,6 +19,8 @@ import('./demo-api.js').then(({ createDemoApi }) => {
     // the app's generated hey-api client (for its own pages) talks to the same API and session
     clients: [client],
     fetch: api.fetch,
+    // the in-memory API has no /api/auth: nobody signs in to the demo
+    signIn: false,
     locale: german ? 'de-DE' : 'en-US',
     timeZone: 'Europe/Berlin',
     currency: 'EUR',

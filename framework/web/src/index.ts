@@ -27,6 +27,45 @@ export {
   withCsrfToken,
 } from './api/with-csrf-token.js';
 export {
+  type MfaProof,
+  type SignInOptions,
+  type SignInResult,
+  type SsoProvider,
+  safeReturnTo,
+  signIn,
+  signInOptions,
+  ssoStartUrl,
+  verifyMfa,
+} from './auth/auth-api.js';
+export { type AuthBrand, AuthBrandProvider, useAuthBrand } from './auth/auth-brand.js';
+export { AuthLayout, type AuthLayoutProps } from './auth/auth-layout.js';
+export { authProblemMessage, formatWait, issueField, type Translate } from './auth/auth-problem-message.js';
+export {
+  type AuthProviderProps,
+  type AuthSession,
+  type AuthStatus,
+  type AuthValue,
+  createAuthSession,
+  useSignIn,
+} from './auth/create-auth-session.js';
+export { FormAlert } from './auth/form-alert.js';
+export {
+  loadMe,
+  loadSessionBasics,
+  loadTenants,
+  type Me,
+  type SessionBasics,
+  type SessionTenant,
+  type SessionUser,
+  sessionBasics,
+  unlessForbidden,
+} from './auth/load-session.js';
+export { LoginPage } from './auth/login-page.js';
+export { MfaStep, type MfaStepProps } from './auth/mfa-step.js';
+export { NoTenantPage, type NoTenantPageProps } from './auth/no-tenant-page.js';
+export { ShellLoading, type ShellLoadingProps } from './auth/shell-loading.js';
+export { initialsOf, UserMenu, type UserMenuProps } from './auth/user-menu.js';
+export {
   type DefineEntitiesInput,
   defineEntities,
   type EntityCatalog,

@@ -54,8 +54,9 @@ function tenantOf(c: Context<AppEnv>, principal: Principal): string {
  * Authentication in front of every app's API (`/api/<app>/*`): the session cookie, a bearer
  * JWT or an API key sets `principal`, `userId`, `tenantId` and — through tenancy's resolver —
  * `permissions` (an API key's are its scopes the creator still holds). A request without
- * credentials is a 401, except with `auth.trustedContext` (development and test), where it gets
- * the trusted tenant (header or default) and every permission, as before authentication.
+ * credentials is a 401, except with `auth.trustedContext` (the test environment's default; in
+ * development only when asked for), where it gets the trusted tenant (header or default) and
+ * every permission, as before authentication.
  *
  * @example
  * app.use('/api/crm/*', appAuthentication(identity, authenticator));

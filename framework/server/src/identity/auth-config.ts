@@ -22,7 +22,7 @@ export interface OidcProviderConfig {
 
 /** `auth.*` of the kernel config, as the config schema validated it (see `config-schema.json`). */
 export interface AuthConfig {
-  /** unset: on in development and test, off elsewhere (and refused there) */
+  /** unset: on in test, off elsewhere; may be on in development and test only */
   trustedContext?: boolean;
   publicUrl: string;
   trustProxyHops: number;

@@ -20,12 +20,14 @@ const production = {
 };
 
 describe('identity settings', () => {
-  it('keeps the trusted context and cheap hashing to development and test', async () => {
+  it('trusts requests without credentials in test by default, in development only when asked, cheap hashing in test', async () => {
     const test = (await settingsFor({ NODE_ENV: 'test' })).settings();
     expect(test.trustedContext).toBe(true);
     expect(test.argon2).toEqual({ memoryCost: 512, timeCost: 1, parallelism: 1 });
     const development = (await settingsFor({ NODE_ENV: 'development' })).settings();
-    expect(development.trustedContext).toBe(true);
+    expect(development.trustedContext).toBe(false);
+    const anonymous = await settingsFor({ NODE_ENV: 'development', CODEXION_AUTH__TRUSTED_CONTEXT: 'true' });
+    expect(anonymous.settings().trustedContext).toBe(true);
     expect(development.argon2).toEqual({ memoryCost: 19456, timeCost: 2, parallelism: 1 });
     expect(
       (await settingsFor({ NODE_ENV: 'test' }, { auth: { trustedContext: false } })).settings()

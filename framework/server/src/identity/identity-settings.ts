@@ -15,7 +15,11 @@ export interface Argon2Params {
 /** The `auth` and `email` config with the defaults that depend on the environment filled in. */
 export interface IdentitySettings {
   environment: IdentityEnvironment;
-  /** requests without credentials get the trusted tenant and every permission (development, test) */
+  /**
+   * requests without credentials get the trusted tenant and every permission: the test
+   * environment's default, in development only when asked for (`auth.trustedContext: true`,
+   * `prefiq serve --anonymous`), refused elsewhere
+   */
   trustedContext: boolean;
   auth: AuthConfig;
   argon2: Argon2Params;
@@ -56,7 +60,7 @@ function originOf(url: string): string | undefined {
  *
  * @example
  * const settings = identitySettings(kernel.config);
- * settings.trustedContext; // true in development and test unless auth.trustedContext: false
+ * settings.trustedContext; // true in test unless auth.trustedContext: false; in development only when set
  */
 export function identitySettings(config: KernelConfig): IdentitySettings {
   const environment = environmentOf(config.env);
@@ -66,7 +70,9 @@ export function identitySettings(config: KernelConfig): IdentitySettings {
   const issue = (key: string, value: unknown, reason: string) =>
     issues.push({ key, value, reason, source: undefined });
 
-  const trustedContext = auth.trustedContext ?? local;
+  // the suites call apps without signing in; a person running the app in development signs in
+  // like everywhere else, unless they ask for anonymous access (loopback only, see the kernel's listen)
+  const trustedContext = auth.trustedContext ?? environment === 'test';
   if (trustedContext && !local) {
     issue(
       'auth.trustedContext',

@@ -9,6 +9,7 @@ import { createTestDatabase } from '../data/test-database.js';
 import { PluginError } from '../plugins/plugin-error.js';
 import { createKernel, type Kernel } from './boot.js';
 import { ConfigError } from './config-error.js';
+import { KernelError } from './kernel-error.js';
 import { DatabaseToken } from './kernel-tokens.js';
 import { developmentTenantId } from './load-config.js';
 import { logCapture, type ProbeApp, probePlugin, writeProbeApp } from './probe-app.test-helper.js';
@@ -304,6 +305,31 @@ describe('createKernel: dry run, migrate only, upgrades and seeds', () => {
 });
 
 describe('createKernel: refusals', () => {
+  it('with anonymous access, listens on loopback only (and warns); with sign-in, anywhere', async () => {
+    // the test environment's default: requests without credentials act with every permission
+    const anonymous = await testKernel();
+    await anonymous.kernel.boot();
+    for (const host of ['0.0.0.0', '::', '192.168.1.10']) {
+      const refused = await anonymous.kernel.listen({ host, port: 0 }).catch((e: unknown) => e);
+      expect(refused, host).toBeInstanceOf(KernelError);
+      expect(refused).toMatchObject({ code: 'LISTEN_REFUSED' });
+      expect((refused as Error).message).toContain(`refusing to listen on ${host}: anonymous access`);
+    }
+    const local = await anonymous.kernel.listen({ host: '127.0.0.1', port: 0 });
+    expect((await fetch(`${local.url}/healthz`)).status).toBe(200);
+    expect(anonymous.logs.lines()).toContainEqual(
+      expect.objectContaining({ level: 'warn', msg: expect.stringMatching(/^ANONYMOUS ACCESS: /) }),
+    );
+    await anonymous.kernel.shutdown();
+
+    const signedIn = await testKernel(undefined, { overrides: { auth: { trustedContext: false } } });
+    await signedIn.kernel.boot();
+    const everywhere = await signedIn.kernel.listen({ host: '0.0.0.0', port: 0 });
+    expect((await fetch(`http://127.0.0.1:${everywhere.port}/healthz`)).status).toBe(200);
+    expect(signedIn.logs.lines().some((line) => line.level === 'warn')).toBe(false);
+    await signedIn.kernel.shutdown();
+  });
+
   it('stops on a bad config value, naming key, value and reason, and logs the failed step', async () => {
     const logs = logCapture();
     const kernel = createKernel({

@@ -11,6 +11,7 @@ import type { PluginMigrations } from '../data/run-migrations.js';
 import type { AppEnv } from '../http/app-env.js';
 import { createHttpApp, type Environment } from '../http/create-http-app.js';
 import type { ReadinessCheck } from '../http/health-routes.js';
+import { isLoopbackHost } from '../http/loopback-host.js';
 import { metricsApp } from '../http/metrics-routes.js';
 import type { HttpPlugin } from '../http/operation-router.js';
 import { type HttpServer, serve } from '../http/serve.js';
@@ -138,7 +139,13 @@ export interface Kernel {
   boot(options?: BootOptions): Promise<BootReport>;
   /** after `listen()` with `metrics.port` set: the listener serving `/metrics` */
   readonly metricsServer: HttpServer | undefined;
-  /** Serves the booted app over HTTP, and `/metrics` on its own port when `metrics.port` is set. */
+  /**
+   * Serves the booted app over HTTP, and `/metrics` on its own port when `metrics.port` is set.
+   * With anonymous access on (`auth.trustedContext`) it listens on a loopback address only, and
+   * says so in the log as a warning.
+   *
+   * @throws {KernelError} LISTEN_REFUSED: anonymous access and a host other than loopback
+   */
   listen(options?: ListenOptions): Promise<HttpServer>;
   /**
    * Stops: no new connections, in-flight requests drained (at most `http.drainMs`), `onShutdown`
@@ -428,7 +435,8 @@ export function createKernel(options: KernelOptions): Kernel {
       }
       const environment = httpEnvironment(current.env);
       // sessions, tokens and API keys decide tenant, user and permissions; without credentials only
-      // development and test's trusted context (auth.trustedContext) acts, in the header's tenant with '*'
+      // the trusted context (auth.trustedContext: test's default, development's on request) acts,
+      // in the header's tenant with '*'
       const identity = createIdentity({
         config: current,
         database: db,
@@ -590,8 +598,18 @@ export function createKernel(options: KernelOptions): Kernel {
         throw new KernelError('KERNEL_STATE', `listen() needs a serving boot first (the kernel is ${state})`);
       if (server) return server;
       const current = required(config, 'config');
+      const hostname = host ?? current.http.host;
+      // anonymous requests hold every permission: whoever reaches the port owns the data, so only
+      // this machine may reach it, whatever the CLI or a host let through
+      const anonymous = container.resolve(IdentityToken).context.settings.trustedContext;
+      if (anonymous && !isLoopbackHost(hostname)) {
+        throw new KernelError(
+          'LISTEN_REFUSED',
+          `refusing to listen on ${hostname}: anonymous access (auth.trustedContext) gives every request without credentials every permission, so it is served on a loopback address only (127.0.0.1, ::1, localhost). Sign in instead (auth.trustedContext off, no --anonymous) to listen on ${hostname}`,
+        );
+      }
       const listening = await serve(required(app, 'the HTTP app'), {
-        hostname: host ?? current.http.host,
+        hostname,
         port: port ?? current.http.port,
       });
       const { listener } = metricsExposure(current);
@@ -612,6 +630,12 @@ export function createKernel(options: KernelOptions): Kernel {
         logger.info({ trace_id: traceId, url: metricsServer.url }, 'metrics listening');
       }
       server = listening;
+      if (anonymous) {
+        logger.warn(
+          { trace_id: traceId, url: server.url },
+          'ANONYMOUS ACCESS: auth.trustedContext is on, every request without credentials acts with every permission in the X-Codexion-Tenant tenant (or the default one); for development on this machine only',
+        );
+      }
       logger.info({ trace_id: traceId, url: server.url, port: server.port }, 'listening');
       return server;
     },

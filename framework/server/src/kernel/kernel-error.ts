@@ -18,6 +18,7 @@ export const kernelErrorCodes = [
   'PLUGIN_HANDLERS',
   'BOOT_FAILED',
   'KERNEL_STATE',
+  'LISTEN_REFUSED',
 ] as const;
 
 export type KernelErrorCode = (typeof kernelErrorCodes)[number];

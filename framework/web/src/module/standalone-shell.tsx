@@ -1,6 +1,6 @@
 import { AppShell, Button, type NavSection } from '@codexion/resources';
 import { SunMoon } from 'lucide-react';
-import { type ComponentType, lazy, Suspense, useMemo } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { usePermissions } from '../permissions/permissions-provider.js';
@@ -15,16 +15,19 @@ export interface StandaloneShellProps {
   module: AppModule;
   /** the URL the module's routes hang under (`''` standalone, `/sales` in a subfolder) */
   basePath?: string;
+  /** the signed-in user's menu (`UserMenu`: who, sign out); none when nobody signs in */
+  userMenu?: ReactNode;
 }
 
 /**
  * The layout of a standalone app: the design system's AppShell with the module's navigation (what
- * the session may see), the module's top-bar actions, a theme toggle and the current page.
+ * the session may see), the module's top-bar actions, a theme toggle, the user's menu and the
+ * current page.
  *
  * @example
  * { path: '/', element: <StandaloneShell module={salesModule} />, children: salesModule.routes }
  */
-export function StandaloneShell({ module, basePath = '' }: StandaloneShellProps) {
+export function StandaloneShell({ module, basePath = '', userMenu }: StandaloneShellProps) {
   const { t } = useTranslation(module.name);
   const { t: tf } = useTranslation('codexion');
   const { can } = usePermissions();
@@ -99,6 +102,7 @@ export function StandaloneShell({ module, basePath = '' }: StandaloneShellProps)
           </Suspense>
         )
       }
+      userMenu={userMenu}
       renderLink={({ href, ...props }) => <Link to={href} {...props} />}
       labels={{ skipToContent: tf('nav.skipToContent') }}
     >

@@ -39,6 +39,8 @@ export function renderModule({
   const app = createStandaloneApp(module, {
     apiBaseUrl: `/api/${catalog.app}`,
     fetch: (input, init) => api.fetch(input, init),
+    // the fake API has no /api/auth: the pages show for these permissions
+    signIn: false,
     permissions: permissions ?? [`${catalog.app}:*`],
     locale,
     timeZone: 'UTC',

@@ -32,6 +32,8 @@ export function renderSalesApp({
     apiBaseUrl: '/api/sales',
     // looked up per call, so a test can put a failing server in its place
     fetch: (input, init) => api.fetch(input, init),
+    // the fake API has no /api/auth: the pages show for these permissions
+    signIn: false,
     permissions,
     locale,
     timeZone: 'UTC',

@@ -1,6 +1,6 @@
 import type { ConfigInput, OidcProviderConfig } from '@codexion/framework';
 
-/** What of `startCortex`'s options makes config. */
+/** What of a local host's options (`startCortex`'s, `prefiq serve`'s) makes config. */
 export interface HostConfigOptions {
   port?: number;
   host?: string;
@@ -21,6 +21,11 @@ export interface HostFacts {
   /** the kept token signing key (PKCS#8 PEM), if any */
   signingKey: string | undefined;
   demoTenantId: string;
+  /**
+   * anonymous access (`auth.trustedContext`): requests without credentials get every permission;
+   * off unless asked for (`prefiq serve --anonymous`), and then served on loopback only
+   */
+  anonymous?: boolean;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -38,22 +43,22 @@ function merge(base: Record<string, unknown>, over: Record<string, unknown>): Re
 }
 
 /**
- * What Cortex sets over the files and the environment: a console that requires signing in (no
- * trusted context), the demo tenant configured (so the kernel creates and seeds it), cookies
- * that work on `http://localhost` in development, a kept token key, and the caller's choices
- * (their `overrides` last).
+ * What a local host (Cortex, `prefiq serve`) sets over the files and the environment: signing in
+ * required (no trusted context, in every environment, unless `anonymous`), the demo tenant
+ * configured (so the kernel creates and seeds it), cookies that work on `http://localhost` in
+ * development, a kept token key, and the caller's choices (their `overrides` last).
  *
  * @example
  * const overrides = hostConfig({ port: 0 }, { env: 'test', port: 0, seed: true, signingKey: undefined, demoTenantId }, {});
  */
 export function hostConfig(
   options: HostConfigOptions,
-  { env, port, seed, signingKey, demoTenantId }: HostFacts,
+  { env, port, seed, signingKey, demoTenantId, anonymous = false }: HostFacts,
   vars: Readonly<Record<string, string | undefined>>,
 ): ConfigInput {
   const layer: Record<string, unknown> = {
     auth: {
-      trustedContext: false,
+      trustedContext: anonymous,
       ...(env === 'development' ? { cookie: { secure: false } } : {}),
       ...(vars.CODEXION_AUTH__PUBLIC_URL === undefined && port !== 0 && env !== 'production'
         ? { publicUrl: `http://localhost:${port}` }

@@ -1,5 +1,6 @@
-import { type ApiFetch, ProblemError } from '@codexion/web';
-import type { SessionUser } from './session-context.js';
+import type { ApiFetch } from '../api/api-fetch.js';
+import { ProblemError } from '../api/problem-error.js';
+import type { SessionUser } from './load-session.js';
 
 /** `POST /api/auth/login` and `/mfa/verify`: signed in, or a second step is needed. */
 export type SignInResult =
@@ -16,17 +17,6 @@ export interface SsoProvider {
 export interface SignInOptions {
   password: boolean;
   providers: SsoProvider[];
-}
-
-/** `POST /api/cortex/invitations/lookup`: what an invitation link is for. */
-export interface InvitationLookup {
-  email: string;
-  tenantName: string;
-  role: string;
-  expiresAt: string;
-  existingUser: boolean;
-  /** the tenant to start in after accepting, when the server says */
-  tenantId?: string;
 }
 
 /** The second sign-in step: a code from the authenticator app, or one of the recovery codes. */
@@ -104,7 +94,8 @@ export function ssoStartUrl(providerId: string, returnTo: string): string {
 
 /**
  * A path of this site to go to after signing in: `/` for anything else (an absolute URL, `//host`,
- * the sign-in page itself), so a crafted link cannot send the user elsewhere.
+ * a page before the shell: the sign-in page itself, an invitation link), so a crafted link cannot
+ * send the user elsewhere.
  *
  * @example
  * safeReturnTo('/crm/deals?x=1') // '/crm/deals?x=1'
@@ -114,35 +105,4 @@ export function safeReturnTo(value: string | null | undefined): string {
   if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
   if (value === '/login' || value.startsWith('/login?') || value.startsWith('/invite/')) return '/';
   return value;
-}
-
-/**
- * What an invitation link is for (`POST /api/cortex/invitations/lookup` with the token in the body,
- * never in a URL), public.
- *
- * @throws {ProblemError} 404/410 unknown, used or expired token
- * @example
- * const { tenantName, existingUser } = await lookupInvitation(apiFetch, token);
- */
-export async function lookupInvitation(apiFetch: ApiFetch, token: string): Promise<InvitationLookup> {
-  const { data } = await apiFetch<InvitationLookup>('/cortex/invitations/lookup', {
-    method: 'POST',
-    body: { token },
-  });
-  return data;
-}
-
-/**
- * Accepts an invitation (`POST /api/cortex/invitations/accept`): a new user is created with the name
- * and password, an existing one proves the password.
- *
- * @throws {ProblemError} 422 with field paths (`/body/password`), 401 wrong password, 404/410 stale token
- * @example
- * await acceptInvitation(apiFetch, { token, name: 'Jane Doe', password });
- */
-export async function acceptInvitation(
-  apiFetch: ApiFetch,
-  body: { token: string; name?: string; password: string },
-): Promise<void> {
-  await apiFetch('/cortex/invitations/accept', { method: 'POST', body });
 }

@@ -1,21 +1,28 @@
 import { Button } from '@codexion/resources';
-import { useReportProblem, useTranslation } from '@codexion/web';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useReportProblem } from '../api/use-report-problem.js';
 import { AuthLayout } from './auth-layout.js';
-import { useAuth } from './session-provider.js';
+import { useSignIn } from './create-auth-session.js';
+import type { SessionBasics } from './load-session.js';
+
+export interface NoTenantPageProps {
+  /** the user's tenants (`SessionBasics.tenants`): the active ones are offered */
+  tenants: SessionBasics['tenants'];
+}
 
 /**
  * For a signed-in user acting in no tenant: the tenants to enter, or word to ask for an invitation.
  *
  * @example
- * if (!auth.session) return <NoTenantPage />;
+ * if (!data.tenant) return <NoTenantPage tenants={data.tenants} />;
  */
-export function NoTenantPage() {
-  const { t } = useTranslation('cortex');
-  const { data, apiFetch, reload, logout } = useAuth();
+export function NoTenantPage({ tenants }: NoTenantPageProps) {
+  const { t } = useTranslation('codexion');
+  const { apiFetch, reload, logout } = useSignIn();
   const report = useReportProblem();
   const [busy, setBusy] = useState<string>();
-  const tenants = data?.tenants.filter((tenant) => tenant.status === 'active') ?? [];
+  const active = tenants.filter((tenant) => tenant.status === 'active');
 
   const enter = async (tenantId: string) => {
     setBusy(tenantId);
@@ -31,10 +38,10 @@ export function NoTenantPage() {
 
   return (
     <AuthLayout
-      title={t('noTenant.title')}
-      description={tenants.length > 0 ? t('noTenant.choose') : t('noTenant.description')}
+      title={t('auth.noTenant.title')}
+      description={active.length > 0 ? t('auth.noTenant.choose') : t('auth.noTenant.description')}
     >
-      {tenants.map((tenant) => (
+      {active.map((tenant) => (
         <Button
           key={tenant.id}
           variant="outline"
@@ -45,7 +52,7 @@ export function NoTenantPage() {
         </Button>
       ))}
       <Button variant="ghost" onClick={() => void logout()}>
-        {t('user.logout')}
+        {t('auth.user.logout')}
       </Button>
     </AuthLayout>
   );

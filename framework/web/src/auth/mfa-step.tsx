@@ -1,10 +1,11 @@
 import { Button, FormField, Input } from '@codexion/resources';
-import { ProblemError, useTranslation } from '@codexion/web';
 import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemError } from '../api/problem-error.js';
 import { type SignInResult, verifyMfa } from './auth-api.js';
 import { authProblemMessage } from './auth-problem-message.js';
+import { useSignIn } from './create-auth-session.js';
 import { FormAlert } from './form-alert.js';
-import { useAuth } from './session-provider.js';
 
 export interface MfaStepProps {
   challengeToken: string;
@@ -23,8 +24,8 @@ export interface MfaStepProps {
  * <MfaStep challengeToken={result.challengeToken} methods={result.methods} onSignedIn={finish} onRestart={reset} />
  */
 export function MfaStep({ challengeToken, methods, onSignedIn, onRestart }: MfaStepProps) {
-  const { t, i18n } = useTranslation('cortex');
-  const { apiFetch } = useAuth();
+  const { t, i18n } = useTranslation('codexion');
+  const { apiFetch } = useSignIn();
   const canRecover = methods.includes('recovery_code');
   const [mode, setMode] = useState<'code' | 'recovery'>(
     methods.includes('totp') || !canRecover ? 'code' : 'recovery',
@@ -44,8 +45,8 @@ export function MfaStep({ challengeToken, methods, onSignedIn, onRestart }: MfaS
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const text = value.replace(/\s+/g, '');
-    if (mode === 'code' && !/^\d{6}$/.test(text)) return fail(t('mfa.errors.codeFormat'));
-    if (mode === 'recovery' && text === '') return fail(t('mfa.errors.recoveryRequired'));
+    if (mode === 'code' && !/^\d{6}$/.test(text)) return fail(t('auth.mfa.errors.codeFormat'));
+    if (mode === 'recovery' && text === '') return fail(t('auth.mfa.errors.recoveryRequired'));
     setBusy(true);
     setError(undefined);
     try {
@@ -63,12 +64,12 @@ export function MfaStep({ challengeToken, methods, onSignedIn, onRestart }: MfaS
       setExpired(stale);
       fail(
         stale
-          ? t('mfa.errors.expired')
+          ? t('auth.mfa.errors.expired')
           : authProblemMessage(
               problem,
               t,
               i18n.language,
-              t(mode === 'code' ? 'mfa.errors.invalid' : 'mfa.errors.recoveryInvalid'),
+              t(mode === 'code' ? 'auth.mfa.errors.invalid' : 'auth.mfa.errors.recoveryInvalid'),
             ),
       );
     } finally {
@@ -86,10 +87,10 @@ export function MfaStep({ challengeToken, methods, onSignedIn, onRestart }: MfaS
   return (
     <form className="grid gap-4" onSubmit={submit} noValidate>
       <p className="text-muted-foreground text-sm">
-        {t(mode === 'code' ? 'mfa.codeHint' : 'mfa.recoveryHint')}
+        {t(mode === 'code' ? 'auth.mfa.codeHint' : 'auth.mfa.recoveryHint')}
       </p>
       {error && <FormAlert>{error}</FormAlert>}
-      <FormField label={t(mode === 'code' ? 'mfa.code' : 'mfa.recoveryCode')} required>
+      <FormField label={t(mode === 'code' ? 'auth.mfa.code' : 'auth.mfa.recoveryCode')} required>
         <Input
           ref={input}
           autoFocus
@@ -105,21 +106,21 @@ export function MfaStep({ challengeToken, methods, onSignedIn, onRestart }: MfaS
       </FormField>
       {expired ? (
         <Button type="button" onClick={onRestart}>
-          {t('mfa.restart')}
+          {t('auth.mfa.restart')}
         </Button>
       ) : (
         <Button type="submit" loading={busy}>
-          {t('mfa.verify')}
+          {t('auth.mfa.verify')}
         </Button>
       )}
       <div className="flex flex-wrap justify-between gap-2 text-sm">
         {canRecover && methods.includes('totp') && (
           <Button type="button" variant="link" className="h-auto p-0" onClick={switchMode}>
-            {t(mode === 'code' ? 'mfa.useRecovery' : 'mfa.useCode')}
+            {t(mode === 'code' ? 'auth.mfa.useRecovery' : 'auth.mfa.useCode')}
           </Button>
         )}
         <Button type="button" variant="link" className="h-auto p-0" onClick={onRestart}>
-          {t('mfa.back')}
+          {t('auth.mfa.back')}
         </Button>
       </div>
     </form>

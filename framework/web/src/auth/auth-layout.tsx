@@ -1,7 +1,6 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@codexion/resources';
-import { useTranslation } from '@codexion/web';
-import { Orbit } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { useAuthBrand } from './auth-brand.js';
 
 export interface AuthLayoutProps {
   title: ReactNode;
@@ -10,19 +9,19 @@ export interface AuthLayoutProps {
 }
 
 /**
- * The frame of the pages before the shell (sign-in, an invitation, no tenant yet): the brand and
- * one card, centered.
+ * The frame of the pages before the shell (sign-in, an invitation, no tenant yet): the brand
+ * ({@link AuthBrandProvider}) and one card, centered.
  *
  * @example
  * <AuthLayout title="Sign in"><LoginForm /></AuthLayout>
  */
 export function AuthLayout({ title, description, children }: AuthLayoutProps) {
-  const { t } = useTranslation('cortex');
+  const { name, icon: Icon } = useAuthBrand();
   return (
     <main className="flex min-h-svh flex-col items-center justify-center gap-6 bg-muted/40 p-4">
       <p className="flex items-center gap-2 font-semibold text-lg">
-        <Orbit aria-hidden="true" className="size-6 text-primary" />
-        {t('brand')}
+        {Icon && <Icon aria-hidden="true" className="size-6 text-primary" />}
+        {name}
       </p>
       <Card className="w-full max-w-sm">
         <CardHeader>

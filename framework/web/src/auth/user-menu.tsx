@@ -10,10 +10,10 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '@codexion/resources';
-import { useTranslation } from '@codexion/web';
 import { LogOut, MonitorSmartphone } from 'lucide-react';
-import { useSession } from './session-context.js';
-import { useAuth } from './session-provider.js';
+import { useTranslation } from 'react-i18next';
+import { useSignIn } from './create-auth-session.js';
+import type { SessionUser } from './load-session.js';
 
 /**
  * Initials for an avatar: the first letters of the first and last names, else of the email.
@@ -28,17 +28,22 @@ export function initialsOf(name: string | null, email: string): string {
   return `${first}${last}`.toUpperCase();
 }
 
+export interface UserMenuProps {
+  user: SessionUser;
+  /** the user's roles in the session's tenant */
+  roles: readonly string[];
+}
+
 /**
  * Who is signed in (name, email, roles in this tenant) and the ways out: this session, or every
- * session of the user.
+ * session of the user. Under an `AuthProvider` ({@link createAuthSession}).
  *
  * @example
- * <AppShell userMenu={<UserMenu />} … />
+ * <AppShell userMenu={<UserMenu user={session.user} roles={session.roles} />} … />
  */
-export function UserMenu() {
-  const { t } = useTranslation('cortex');
-  const { user, roles, logout } = useSession();
-  const { logoutEverywhere } = useAuth();
+export function UserMenu({ user, roles }: UserMenuProps) {
+  const { t } = useTranslation('codexion');
+  const { logout, logoutEverywhere } = useSignIn();
   const display = user.name || user.email;
   return (
     <DropdownMenu>
@@ -47,7 +52,7 @@ export function UserMenu() {
           variant="ghost"
           size="icon"
           className="rounded-full"
-          aria-label={t('user.menu', { name: display })}
+          aria-label={t('auth.user.menu', { name: display })}
         >
           <Avatar className="size-8">
             <AvatarFallback>{initialsOf(user.name, user.email)}</AvatarFallback>
@@ -62,10 +67,10 @@ export function UserMenu() {
           )}
         </DropdownMenuLabel>
         {roles.length > 0 && (
-          <ul className="flex flex-wrap gap-1 px-2 pb-2" aria-label={t('user.roles')}>
+          <ul className="flex flex-wrap gap-1 px-2 pb-2" aria-label={t('auth.user.roles')}>
             {roles.map((role) => (
               <li key={role}>
-                <Badge variant="secondary">{t(`roles.${role}`, { defaultValue: role })}</Badge>
+                <Badge variant="secondary">{t(`auth.roles.${role}`, { defaultValue: role })}</Badge>
               </li>
             ))}
           </ul>
@@ -73,11 +78,11 @@ export function UserMenu() {
         <DropdownMenuSeparator />
         <DropdownMenuItem onSelect={() => void logout()}>
           <LogOut aria-hidden="true" />
-          {t('user.logout')}
+          {t('auth.user.logout')}
         </DropdownMenuItem>
         <DropdownMenuItem onSelect={() => void logoutEverywhere()}>
           <MonitorSmartphone aria-hidden="true" />
-          {t('user.logoutEverywhere')}
+          {t('auth.user.logoutEverywhere')}
         </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>

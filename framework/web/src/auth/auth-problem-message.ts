@@ -1,6 +1,6 @@
-import { ProblemError } from '@codexion/web';
+import { ProblemError } from '../api/problem-error.js';
 
-/** The shell namespace's `t`. */
+/** The framework namespace's `t` (`useTranslation('codexion')`). */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /**
@@ -35,7 +35,7 @@ export function authProblemMessage(
   error: unknown,
   t: Translate,
   locale: string,
-  wrongCredentials = t('login.errors.invalid'),
+  wrongCredentials = t('auth.login.errors.invalid'),
 ): string {
   if (!(error instanceof ProblemError)) return t('errors.unexpected');
   if (error.isNetworkError) return t('errors.network');
@@ -43,10 +43,10 @@ export function authProblemMessage(
   if (error.status === 429) {
     const { retryAfter } = error.problem;
     return typeof retryAfter === 'number' && retryAfter > 0
-      ? t('login.errors.locked', { wait: formatWait(retryAfter, locale) })
-      : t('login.errors.lockedSoon');
+      ? t('auth.login.errors.locked', { wait: formatWait(retryAfter, locale) })
+      : t('auth.login.errors.lockedSoon');
   }
-  if (error.status === 403) return t('login.errors.forbidden');
+  if (error.status === 403) return t('auth.login.errors.forbidden');
   if (error.status === 422) return t('errors.checkFields');
   if (error.status >= 500) return t('errors.server');
   return error.problem.detail ?? error.problem.title;

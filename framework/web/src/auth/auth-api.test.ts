@@ -1,5 +1,5 @@
-import { createApiFetch } from '@codexion/web';
 import { describe, expect, it } from 'vitest';
+import { createApiFetch } from '../api/api-fetch.js';
 import { safeReturnTo, signInOptions, ssoStartUrl } from './auth-api.js';
 import { formatWait } from './auth-problem-message.js';
 

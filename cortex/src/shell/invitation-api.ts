@@ -1,0 +1,43 @@
+import type { ApiFetch } from '@codexion/web';
+
+/** `POST /api/cortex/invitations/lookup`: what an invitation link is for. */
+export interface InvitationLookup {
+  email: string;
+  tenantName: string;
+  role: string;
+  expiresAt: string;
+  existingUser: boolean;
+  /** the tenant to start in after accepting, when the server says */
+  tenantId?: string;
+}
+
+/**
+ * What an invitation link is for (`POST /api/cortex/invitations/lookup` with the token in the body,
+ * never in a URL), public.
+ *
+ * @throws {ProblemError} 404/410 unknown, used or expired token
+ * @example
+ * const { tenantName, existingUser } = await lookupInvitation(apiFetch, token);
+ */
+export async function lookupInvitation(apiFetch: ApiFetch, token: string): Promise<InvitationLookup> {
+  const { data } = await apiFetch<InvitationLookup>('/cortex/invitations/lookup', {
+    method: 'POST',
+    body: { token },
+  });
+  return data;
+}
+
+/**
+ * Accepts an invitation (`POST /api/cortex/invitations/accept`): a new user is created with the name
+ * and password, an existing one proves the password.
+ *
+ * @throws {ProblemError} 422 with field paths (`/body/password`), 401 wrong password, 404/410 stale token
+ * @example
+ * await acceptInvitation(apiFetch, { token, name: 'Jane Doe', password });
+ */
+export async function acceptInvitation(
+  apiFetch: ApiFetch,
+  body: { token: string; name?: string; password: string },
+): Promise<void> {
+  await apiFetch('/cortex/invitations/accept', { method: 'POST', body });
+}
