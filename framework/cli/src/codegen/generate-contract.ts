@@ -2,7 +2,13 @@ import { type AppModel, compareCodeUnits, eventSchemaName, pascalCase } from '@c
 import { tsBanner } from './banner.js';
 import { formatSource } from './format-source.js';
 
-/** `deal` stays bare, `phone-number` is quoted: an object key as TypeScript source. */
+/**
+ * An object key as TypeScript source: bare when it is an identifier, quoted otherwise.
+ *
+ * @example
+ * typeKey('deal') // 'deal'
+ * typeKey('phone-number') // "'phone-number'"
+ */
 export function typeKey(name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`;
 }

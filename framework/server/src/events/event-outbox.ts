@@ -1,11 +1,21 @@
 import type { EventHandler, HookContext, PluginContext } from '../plugins/define-plugin.js';
 
-/** Handlers of an app's events by name, each typed by its payload. */
+/**
+ * Handlers of an app's events by name, each typed by its payload.
+ *
+ * @example
+ * const subscribers: EventSubscribers<CrmContract['events']> = { 'crm.deal.won': (ctx, deal) => invoice(ctx, deal) };
+ */
 export type EventSubscribers<E extends Record<string, unknown>> = {
   [N in keyof E]?: EventHandler<E[N]>;
 };
 
-/** Where an app's services and hooks put the events of a change, typed by the app's contract. */
+/**
+ * Where an app's services and hooks put the events of a change, typed by the app's contract.
+ *
+ * @example
+ * await events.emit(ctx, 'crm.person.merged', { personId, mergedIds });
+ */
 export interface EventOutbox<E extends Record<string, unknown>> {
   emit<N extends Extract<keyof E, string>>(
     ctx: PluginContext | HookContext,

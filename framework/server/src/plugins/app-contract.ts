@@ -21,6 +21,9 @@ export interface ActionTypes {
 /**
  * The shape of an app's generated contract (`core/generated/contract.ts`, e.g. `CrmContract`):
  * its served entities, its actions and its declared events, each by name.
+ *
+ * @example
+ * type Won = CrmContract['events']['crm.deal.won']; // CrmDealWonEvent
  */
 export interface AppContract {
   resources: Record<string, ResourceTypes>;
@@ -56,6 +59,9 @@ type Present<T, Fallback> = [NonNullable<T>] extends [never] ? Fallback : NonNul
 /**
  * An action's input as its handler gets it, validated against the contract by the operation
  * router: path parameters, query (coerced to the declared types) and body, typed by the contract.
+ *
+ * @example
+ * type LoseInput = ActionInput<CrmContract['actions']['loseDeal']>; // { params: { id: string }; body: { lostReason: string }; … }
  */
 export interface ActionInput<A extends ActionTypes> {
   params: Present<A['params'], Record<string, never>>;
@@ -67,6 +73,9 @@ export interface ActionInput<A extends ActionTypes> {
 /**
  * What an action's handler answers: the body its contract declares (optional only where the answer
  * may be empty, a 204), an optional status (the action's own unless given) and headers.
+ *
+ * @example
+ * const answer: ActionOutput<CrmContract['actions']['winDeal']> = { body: deal, headers: { ETag: etag } };
  */
 export type ActionOutput<A extends ActionTypes> = {
   status?: number;
@@ -84,6 +93,9 @@ type ReadonlyKeys<T> = {
 /**
  * The fields of a record that the contract marks `readOnly` for clients but server code may set
  * (a board rank, a composed name): what an action may write beyond the client's inputs.
+ *
+ * @example
+ * type DealServerFields = ServerFields<Deal>; // { rank?: number }
  */
 export type ServerFields<R> = Partial<
   Pick<Draft<R>, Extract<Exclude<ReadonlyKeys<R>, SystemField>, keyof Draft<R>>>
@@ -94,6 +106,10 @@ export type ServerFields<R> = Partial<
  * (`ctx.resources('deal')`) with `Deal` coming back and `DealCreate` / `DealPatch` going in (plus
  * the fields only server code sets). A `get` or `list` asked for some `fields` returns only those,
  * whatever the type says.
+ *
+ * @example
+ * const deals: AppResource<CrmContract['resources']['deal']> = crm.resource(ctx, 'deal');
+ * await deals.update(id, { stageId, rank }); // a Deal
  */
 export interface AppResource<T extends ResourceTypes> {
   list(

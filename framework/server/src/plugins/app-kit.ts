@@ -44,14 +44,24 @@ export interface AppPublicAction<C extends AppContract, A extends ActionName<C>>
   readonly handler: AppPublicActionHandler<C, A>;
 }
 
-/** Every action of the contract with its handler: tenants' actions plain, public ones marked. */
+/**
+ * Every action of the contract with its handler: tenants' actions plain, public ones marked.
+ *
+ * @example
+ * const actions: AppActions<CrmContract> = { moveDeal: async (ctx, { params, body }) => ({ body: await moveDeal(ctx, params.id, body) }), … };
+ */
 export type AppActions<C extends AppContract> = {
   [A in ActionName<C>]: C['actions'][A]['access'] extends 'public'
     ? AppPublicAction<C, A>
     : AppActionHandler<C, A>;
 };
 
-/** Hooks by entity, each typed by its record. */
+/**
+ * Hooks by entity, each typed by its record.
+ *
+ * @example
+ * const hooks: AppHooks<CrmContract> = { deal: dealHooks(events), person: personHooks() };
+ */
 export type AppHooks<C extends AppContract> = { [E in EntityName<C>]?: ResourceHooks<RecordOf<C, E>> };
 
 /** Subscribers to the app's own events, each typed by its payload. */
@@ -70,7 +80,12 @@ export type AppPluginDefinition<C extends AppContract> = Omit<
     subscribers?: AppSubscribers<C>;
   };
 
-/** What `appKit<C>()` gives an app's `bin/`: the framework's definitions, typed by name from `C`. */
+/**
+ * What `appKit<C>()` gives an app's `bin/`: the framework's definitions, typed by name from `C`.
+ *
+ * @example
+ * export const crm: AppKit<CrmContract> = appKit<CrmContract>();
+ */
 export interface AppKit<C extends AppContract> {
   /** hooks of one entity, typed by its record: `defineHooks('deal', { beforeUpdate(ctx, next, previous) {…} })` */
   defineHooks<E extends EntityName<C>>(

@@ -35,7 +35,12 @@ export interface HookContext extends PluginContext {
 
 type Row = Record<string, unknown>;
 
-/** The fields the engine owns: set on every write, never by a client or a hook. */
+/**
+ * The fields the engine owns: set on every write, never by a client or a hook.
+ *
+ * @example
+ * type Authored = Omit<Deal, SystemField>;
+ */
 export type SystemField =
   | 'id'
   | 'tenantId'
@@ -76,6 +81,12 @@ type MaybePromise<T> = Promise<T> | T;
  *
  * `beforeDelete` runs on the stored record before a delete. System fields a hook returns are
  * ignored: only the engine sets them.
+ *
+ * @example
+ * const hooks: ResourceHooks<Person> = {
+ *   prepare: (ctx, input) => ({ ...input, name: [input.firstName, input.lastName].filter(Boolean).join(' ') }),
+ *   beforeUpdate: async (ctx, next, previous) => { await checkTagIds(ctx, next.tagIds); return undefined; },
+ * };
  */
 export interface ResourceHooks<R extends object = Row> {
   prepare?(
@@ -93,7 +104,10 @@ export interface ResourceHooks<R extends object = Row> {
 
 /**
  * Handles one event: called with the context of the transaction that emitted it and its payload,
- * typed by the contract (`EventHandler<CrmDealWonEvent>`).
+ * typed by the contract.
+ *
+ * @example
+ * const onWon: EventHandler<CrmDealWonEvent> = (ctx, deal) => ctx.logger.info({ amount: deal.amount }, 'won');
  */
 export type EventHandler<P = unknown> = (ctx: PluginContext, payload: P) => Promise<void> | void;
 
