@@ -94,7 +94,8 @@ export function contractOperations(doc: OpenApiDocument): ContractOperation[] {
               },
             }
           : {}),
-        secured: security.length > 0,
+        // `[]` or `[{}]` (the empty requirement): callable without credentials
+        secured: security.some((requirement) => Object.keys(requirement).length > 0),
         ...(operation['x-codexion-permission'] === undefined
           ? {}
           : { permission: operation['x-codexion-permission'] }),

@@ -21,8 +21,9 @@ export default async function setup(project: TestProject) {
         // would refuse their own sign-ins, not the bad requests (which answer before it counts)
         lockout: { maxAttempts: 1_000_000, ipMaxAttempts: 1_000_000 },
       },
-      // public actions are rate limited per address: past it every bad request would be a 429
-      http: { publicRateLimit: { enabled: false } },
+      // public actions are rate limited per address, every other operation per credential: past
+      // those limits every bad request would be a 429, not the answer to what is wrong with it
+      http: { publicRateLimit: { enabled: false }, rateLimit: { enabled: false } },
     },
   });
   const tenancy = t.cortex.kernel.container.resolve(TenancyToken);

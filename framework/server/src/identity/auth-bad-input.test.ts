@@ -282,6 +282,11 @@ describe('bad input on the write routes of /api/auth', () => {
       body: JSON.stringify({ name: '' }),
     });
     expect(response.status).toBe(401);
+    // the same where any credential will do (an API key too): none at all is a 401 first
+    for (const query of ['?zz=%E0%A4%A', '?%ED%A0%80=1', '?unknown=1']) {
+      const me = await t.app.request(`/api/auth/me${query}`);
+      expect(me.status, query).toBe(401);
+    }
   });
 });
 

@@ -319,9 +319,11 @@ interface OperationSpec {
 }
 
 const userOperations = new Set<string>();
+const credentialOperations = new Set<string>();
 
 function operation(spec: OperationSpec): OpenApiOperation {
   if (spec.security === 'user') userOperations.add(spec.id);
+  if (spec.security === 'any') credentialOperations.add(spec.id);
   const responses: OpenApiOperation['responses'] = {
     [String(spec.ok.status)]: {
       description: spec.ok.description,
@@ -756,3 +758,6 @@ export const authOpenApi: OpenApiDocument = withStandardResponseHeaders({
 
 /** The operations only a signed-in user (session cookie or bearer token, not an API key) may call. */
 export const authUserOperations: ReadonlySet<string> = userOperations;
+
+/** The operations any credential may call (a session, a bearer token or an API key), but nobody without one. */
+export const authCredentialOperations: ReadonlySet<string> = credentialOperations;

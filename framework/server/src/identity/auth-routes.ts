@@ -1,15 +1,17 @@
 import type { OpenApiDocument, OpenApiOperation } from '@codexion/schema';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { DomainError } from '../errors/domain-error.js';
 import type { AppEnv } from '../http/app-env.js';
 import { verifyContract } from '../http/operation-router.js';
 import { OpenApiValidators } from '../http/request-validator.js';
 import { apiKeyHandlers } from './api-key-routes.js';
-import { authOpenApi, authUserOperations } from './auth-openapi.js';
+import { authCredentialOperations, authOpenApi, authUserOperations } from './auth-openapi.js';
 import { authProblem } from './auth-problem.js';
 import { type AuthHandler, type AuthRouteDeps, requireUser } from './auth-route-kit.js';
+import { apiKeyHeader } from './authenticator.js';
 import { clientIp } from './client-ip.js';
 import { checkOrigin } from './csrf-guard.js';
+import { unauthenticated } from './identity-errors.js';
 import { mfaHandlers } from './mfa-routes.js';
 import { oidcHandlers } from './oidc-routes.js';
 import type { OidcClients } from './oidc-service.js';
@@ -32,6 +34,16 @@ function operations(doc: OpenApiDocument): { path: string; method: Method; opera
     }
   }
   return list;
+}
+
+/** Whether the request names any credential: a bearer token, an API key or a session cookie. */
+function carriesCredential({ cookies }: AuthRouteDeps, c: Context<AppEnv>): boolean {
+  return (
+    c.req.header('authorization') !== undefined ||
+    c.req.header(apiKeyHeader) !== undefined ||
+    cookies.read(c, 'session') !== undefined ||
+    cookies.read(c, 'refresh') !== undefined
+  );
 }
 
 export interface AuthRoutesOptions {
@@ -97,11 +109,14 @@ export function authRoutes({ deps, oidc, rateLimitStore }: AuthRoutesOptions): H
     // a user's operation checks who asks before what they sent: a stranger learns nothing of the
     // validation rules (logout also ends a session through its refresh cookie, so it authenticates itself)
     const forUsers = authUserOperations.has(operation.operationId) && operation.operationId !== 'logout';
+    // one that takes any credential looks it up itself; a request with none at all is refused first
+    const forCredentials = authCredentialOperations.has(operation.operationId);
     router.on(method.toUpperCase(), template.replace(/\{([^{}/]+)\}/g, ':$1'), async (c) => {
       c.set('routeTemplate', template);
       try {
         checkOrigin(c, ctx.settings.trustedOrigins);
         if (forUsers) await requireUser(deps, c);
+        else if (forCredentials && !carriesCredential(deps, c)) throw unauthenticated();
         const input = await validate(c);
         return await handler(c, input);
       } catch (error) {
