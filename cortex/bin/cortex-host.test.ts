@@ -77,6 +77,16 @@ describe('startCortex', () => {
         '/api/auth/login',
       ]),
     );
+    // what the CRM sends: its declared events, each a webhook naming its payload
+    expect(spec.body.webhooks).toMatchObject({
+      'crm.deal.won': {
+        post: {
+          requestBody: {
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/CrmDealWonEvent' } } },
+          },
+        },
+      },
+    });
     const docs = await fetch(`${t.cortex.url}/api/docs`);
     expect(docs.status).toBe(200);
     expect(docs.headers.get('content-type')).toContain('text/html');

@@ -1,8 +1,9 @@
-import { AppAccessToken, definePlugin, defineProvider, type PluginDefinition } from '@codexion/framework';
+import { AppAccessToken, defineProvider, type PluginDefinition } from '@codexion/framework';
 import type { AppManifest } from '@codexion/schema';
 import manifest from '../core/app.json' with { type: 'json' };
 import { tables } from '../core/generated/tables.js';
 import { cortexActions } from './actions/cortex-actions.js';
+import { cortex } from './cortex.js';
 import { type CortexRuntimeOptions, createCortexRuntime } from './services/cortex-runtime.js';
 
 export type CortexPluginOptions = CortexRuntimeOptions;
@@ -18,7 +19,7 @@ export type CortexPluginOptions = CortexRuntimeOptions;
  */
 export function createCortexPlugin(options: CortexPluginOptions = {}): PluginDefinition {
   const runtime = createCortexRuntime(options);
-  return definePlugin({
+  return cortex.definePlugin({
     manifest: manifest as AppManifest,
     root: new URL('..', import.meta.url),
     resources: tables,

@@ -12,7 +12,7 @@ export const boundaryRules = {
   'framework-imports-app':
     'framework/ and resources/ know no app and not Cortex: apps depend on them, never back',
   'framework-direction':
-    'framework packages depend one way: web -> schema, resources; framework -> schema; cli -> framework, schema',
+    'framework packages depend one way: web -> schema, resources, client; framework -> schema; cli -> framework, schema; client -> none',
   'schema-imports-runtime':
     '@codexion/schema runs in browser and server alike: no Node API, no server or browser framework, no other @codexion package',
 } as const satisfies Record<string, string>;
@@ -25,7 +25,9 @@ export type BoundaryRule = keyof typeof boundaryRules;
  */
 export const frameworkDependencies: ReadonlyMap<string, readonly string[]> = new Map([
   ['@codexion/schema', []],
-  ['@codexion/web', ['@codexion/resources', '@codexion/schema']],
+  // the generated clients' runtime: apps' generated SDKs import it, and so may the generic pages
+  ['@codexion/client', []],
+  ['@codexion/web', ['@codexion/client', '@codexion/resources', '@codexion/schema']],
   ['@codexion/framework', ['@codexion/schema']],
   ['@codexion/cli', ['@codexion/framework', '@codexion/schema']],
 ]);

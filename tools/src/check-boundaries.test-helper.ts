@@ -29,19 +29,21 @@ const pkg = (name: string): string => JSON.stringify({ name });
  */
 export const cleanTree: Tree = {
   'apps/crm/package.json': pkg('@codexion/crm'),
-  'apps/crm/core/generated/types.ts': 'export interface Deal { id: string }\n',
+  'apps/crm/core/generated/contract.ts': 'export interface Deal { id: string }\n',
+  'apps/crm/core/generated/client/client.gen.ts':
+    "import { createClient } from '@codexion/client';\nexport const client = createClient();\n",
   'apps/crm/core/generated/tables.ts':
     "import { pgTable } from 'drizzle-orm/pg-core';\nexport const t = pgTable;\n",
   'apps/crm/bin/plugin.ts': [
     "import { definePlugin } from '@codexion/framework';",
-    "import type { Deal } from '../core/generated/types.js';",
+    "import type { Deal } from '../core/generated/contract.js';",
     "import { tables } from '@codexion/crm/core';",
     'export default definePlugin({ tables } as unknown as Deal);',
   ].join('\n'),
   'apps/crm/src/module.tsx': [
     "import { defineAppModule } from '@codexion/web';",
     "import { Button } from '@codexion/resources';",
-    "import type { Deal } from '../core/generated/types.js';",
+    "import type { Deal } from '../core/generated/contract.js';",
     "const page = () => import('./pages/deals.js');",
     "// import { plugin } from '../bin/plugin.js';  (a comment is not an import)",
     'const text = "import \'../bin/plugin.js\'";',
@@ -50,7 +52,7 @@ export const cleanTree: Tree = {
   'apps/crm/src/pages/deals.tsx':
     "import { listDealsOptions } from '@codexion/crm/client';\nexport { listDealsOptions };\n",
   'apps/crm/vite.config.ts': "import { defineConfig } from 'vite';\nexport default defineConfig({});\n",
-  'apps/erp/core/generated/types.ts': 'export interface Invoice { id: string }\n',
+  'apps/erp/core/generated/contract.ts': 'export interface Invoice { id: string }\n',
   'apps/erp/bin/main.ts':
     "import { createKernel } from '@codexion/framework';\nexport const k = createKernel;\n",
   'cortex/package.json': pkg('@codexion/cortex'),
@@ -76,7 +78,9 @@ export const cleanTree: Tree = {
     "import { Hono } from 'hono';\nimport { createAjv } from '@codexion/schema';\nimport 'node:fs';\n",
   'framework/web/package.json': pkg('@codexion/web'),
   'framework/web/src/index.ts':
-    "import { useQuery } from '@tanstack/react-query';\nimport { createAjv } from '@codexion/schema';\n",
+    "import { useQuery } from '@tanstack/react-query';\nimport { createAjv } from '@codexion/schema';\nimport type { Client } from '@codexion/client';\n",
+  'framework/client/package.json': pkg('@codexion/client'),
+  'framework/client/src/index.ts': "export { createClient } from './fetch/client.gen.js';\n",
   'framework/cli/package.json': pkg('@codexion/cli'),
   'framework/cli/src/index.ts':
     "import { createKernel } from '@codexion/framework';\nimport { createAjv } from '@codexion/schema';\n",

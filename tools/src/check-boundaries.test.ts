@@ -70,8 +70,8 @@ const cases: Array<Case & { text: string }> = [
     rule: 'app-imports-app',
     file: 'apps/crm/bin/bad-relative.ts',
     line: 1,
-    specifier: '../../erp/core/generated/types.js',
-    text: "import type { Invoice } from '../../erp/core/generated/types.js';\n",
+    specifier: '../../erp/core/generated/contract.js',
+    text: "import type { Invoice } from '../../erp/core/generated/contract.js';\n",
   },
   {
     rule: 'app-imports-app',
@@ -133,6 +133,13 @@ const cases: Array<Case & { text: string }> = [
   },
   {
     rule: 'framework-direction',
+    file: 'framework/client/src/bad-schema.ts',
+    line: 1,
+    specifier: '@codexion/schema',
+    text: "import { createAjv } from '@codexion/schema';\n",
+  },
+  {
+    rule: 'framework-direction',
     file: 'framework/schema/src/bad.test.ts',
     line: 1,
     specifier: '@codexion/framework',
@@ -186,7 +193,7 @@ describe('checkBoundaries on a clean workspace', () => {
     roots.push(root);
     const report = await scanBoundaries({ root });
     expect(report.violations).toEqual([]);
-    expect(report.filesChecked).toBe(22);
+    expect(report.filesChecked).toBe(24);
   });
 });
 
@@ -217,7 +224,7 @@ describe('checkBoundaries on a workspace breaking every rule', () => {
       `'../../bin/plugin.js' reaches apps/crm/bin; ${boundaryRules['core-imports-layer']}`,
     );
     expect(byFile('framework/web/src/bad-kernel.ts')).toContain(
-      '@codexion/framework (framework/server), but @codexion/web (framework/web) may import @codexion/resources, @codexion/schema',
+      '@codexion/framework (framework/server), but @codexion/web (framework/web) may import @codexion/client, @codexion/resources, @codexion/schema',
     );
   });
 });

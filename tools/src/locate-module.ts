@@ -29,7 +29,7 @@ function isLayer(name: string): name is Layer {
  * The project and layer of a workspace file, from its `/`-separated path relative to the root.
  *
  * @example
- * locateFile(projects, 'apps/crm/core/generated/types.ts') // { project: <apps/crm>, layer: 'core' }
+ * locateFile(projects, 'apps/crm/core/generated/contract.ts') // { project: <apps/crm>, layer: 'core' }
  */
 export function locateFile(projects: readonly Project[], file: string): ModuleLocation {
   // fixture apps are test data beside a package, not part of it: tests and examples anywhere may read them

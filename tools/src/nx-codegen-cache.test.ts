@@ -51,7 +51,7 @@ describe('nx codegen cache', () => {
     );
     return stdout;
   };
-  const types = () => readFile(join(root, fixture, 'core/generated/types.ts'), 'utf8');
+  const types = () => readFile(join(root, fixture, 'core/generated/client/types.gen.ts'), 'utf8');
   const schemaFile = () => join(root, fixture, 'core/schema/account.schema.json');
 
   it('reruns codegen when a schema changes and restores the matching output from cache', async () => {

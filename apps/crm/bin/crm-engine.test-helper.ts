@@ -14,9 +14,11 @@ import { type AppModel, createAjv } from '@codexion/schema';
 import { frameworkMigrations } from '../../../framework/server/src/kernel/framework-migrations.js';
 import fixtures from '../core/fixtures/manifest.json' with { type: 'json' };
 import { tables } from '../core/generated/tables.js';
+import { type CrmEventOutbox, type CrmSubscribers, crm } from './crm.js';
 import { crmHooks } from './hooks/crm-hooks.js';
-import type { ApiRecord } from './services/action-bodies.js';
-import { createEventOutbox, type EventOutbox, type EventSubscribers } from './services/event-outbox.js';
+
+/** A record as a test reads it from the engine or an answer, without the contract's types. */
+export type ApiRecord = Record<string, unknown>;
 
 export const appRoot = fileURLToPath(new URL('..', import.meta.url));
 export const crmMigrations = {
@@ -42,7 +44,7 @@ export interface RecordedEvent {
  * Subscribers for every event `core/app.json` declares, recording each delivery into `into` and
  * checking its payload against the declared schema.
  */
-export function recordingSubscribers(model: AppModel, into: RecordedEvent[]): EventSubscribers {
+export function recordingSubscribers(model: AppModel, into: RecordedEvent[]): CrmSubscribers {
   const ajv = createAjv({ strict: false });
   return Object.fromEntries(
     (model.manifest.events ?? []).map((event) => {
@@ -76,7 +78,7 @@ export interface CrmEngine {
   /** every event emitted since the last `events.length = 0` */
   events: RecordedEvent[];
   /** the outbox the hooks emit to, recording into `events`: hand it to the services */
-  outbox: EventOutbox;
+  outbox: CrmEventOutbox;
   /** runs `work` as an action does: one transaction, the engine bound to it */
   run<T>(work: (ctx: ActionContext) => Promise<T>, options?: RunOptions): Promise<T>;
   dispose(): Promise<void>;
@@ -99,7 +101,7 @@ export async function crmEngine(): Promise<CrmEngine> {
   const members = [{ id: userA }, ...fixtures.users.map((user) => ({ id: user.id, email: user.email }))];
   for (const tenantId of [tenantA, tenantB]) await ensureTestTenant(test.database, tenantId, members);
   const events: RecordedEvent[] = [];
-  const outbox = createEventOutbox(recordingSubscribers(model, events));
+  const outbox = crm.eventOutbox(recordingSubscribers(model, events));
   const engine = createResourceEngine({
     database: test.database,
     model,

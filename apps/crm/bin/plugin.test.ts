@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { developmentTenantId } from '@codexion/framework';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiRecord } from './crm-engine.test-helper.js';
 import { tenantB } from './crm-engine.test-helper.js';
 import { type CrmKernel, crmKernel } from './crm-kernel.test-helper.js';
-import type { ApiRecord } from './services/action-bodies.js';
 import { daysSince } from './services/shift-fixture-dates.js';
 
 let crm: CrmKernel;

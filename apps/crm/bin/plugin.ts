@@ -1,11 +1,11 @@
-import { definePlugin, type PluginDefinition } from '@codexion/framework';
+import type { PluginDefinition } from '@codexion/framework';
 import type { AppManifest } from '@codexion/schema';
 import manifest from '../core/app.json' with { type: 'json' };
 import fixtures from '../core/fixtures/manifest.json' with { type: 'json' };
 import { tables } from '../core/generated/tables.js';
 import { crmActions } from './actions/crm-actions.js';
+import { type CrmSubscribers, crm } from './crm.js';
 import { crmHooks } from './hooks/crm-hooks.js';
-import { createEventOutbox, type EventSubscribers } from './services/event-outbox.js';
 import { seedDemoData } from './services/seed-demo-data.js';
 
 export interface CrmPluginOptions {
@@ -13,19 +13,20 @@ export interface CrmPluginOptions {
    * handlers of the CRM's own events, called in-process inside the writing transaction until the
    * framework's event bus delivers them (see `createEventOutbox`); tests listen here
    */
-  subscribers?: EventSubscribers;
+  subscribers?: CrmSubscribers;
 }
 
 /**
  * The CRM's backend: its seven tables as resources, the six actions of `core/actions/`, the hooks
- * that set what the schemas leave to the server, the events of `core/app.json`, and the demo data.
+ * that set what the schemas leave to the server, the events of `core/app.json`, and the demo data;
+ * described against its contract, so a change of `core/` that breaks it does not compile.
  *
  * @example
  * const kernel = createKernel({ root, plugins: [createCrmPlugin({ subscribers: { 'crm.deal.won': onWon } })] });
  */
 export function createCrmPlugin({ subscribers = {} }: CrmPluginOptions = {}): PluginDefinition {
-  const events = createEventOutbox(subscribers);
-  return definePlugin({
+  const events = crm.eventOutbox(subscribers);
+  return crm.definePlugin({
     // JSON imports type `events[].payload` too loosely for AppManifest; the registry validates it at boot
     manifest: manifest as unknown as AppManifest,
     root: new URL('..', import.meta.url),

@@ -7,8 +7,8 @@ import {
   userByEmail,
 } from '@codexion/framework';
 import { and, eq, gt, sql } from 'drizzle-orm';
+import type { AcceptInvitationData } from '../../core/generated/client/types.gen.js';
 import { memberInvitations } from '../../core/generated/tables.js';
-import type { AcceptInvitationBody } from './action-bodies.js';
 import { auditCortex, auditEntities } from './cortex-audit.js';
 import { cortexError } from './cortex-error.js';
 import type { CortexRuntime } from './cortex-runtime.js';
@@ -22,7 +22,7 @@ async function accountFor(
   runtime: CortexRuntime,
   tenantId: string,
   email: string,
-  body: AcceptInvitationBody,
+  body: AcceptInvitationData['body'],
 ): Promise<string> {
   const identity = runtime.identity().context;
   const existing = await userByEmail(identity, email);
@@ -144,7 +144,7 @@ async function reopen(ctx: Ctx, tenantId: string, id: string, userId: string, re
 export async function acceptInvitation(
   ctx: Ctx,
   runtime: CortexRuntime,
-  body: AcceptInvitationBody,
+  body: AcceptInvitationData['body'],
 ): Promise<void> {
   const parsed = parseInvitationToken(body.token);
   if (parsed === undefined) throw cortexError('INVITATION_NOT_FOUND', 'This invitation link is not valid');

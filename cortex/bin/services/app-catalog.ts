@@ -5,8 +5,8 @@ import {
   type RegisteredPlugin,
 } from '@codexion/framework';
 import { eq, sql } from 'drizzle-orm';
+import type { App } from '../../core/generated/client/types.gen.js';
 import { appInstallations } from '../../core/generated/tables.js';
-import type { App } from '../../core/generated/types.js';
 import { auditCortex, auditEntities } from './cortex-audit.js';
 import { cortexError } from './cortex-error.js';
 import { alwaysOn } from './installed-app-access.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError, type PluginContext } from '@codexion/framework';
-import type { CreatedTenant } from './action-bodies.js';
+import type { CreateTenantResponse } from '../../core/generated/client/types.gen.js';
 import type { CortexRuntime } from './cortex-runtime.js';
 import { tenancyInAction } from './tenancy-in-action.js';
 
@@ -40,7 +40,7 @@ export async function createTenant(
   ctx: PluginContext,
   runtime: CortexRuntime,
   { name }: { name: string },
-): Promise<CreatedTenant> {
+): Promise<CreateTenantResponse> {
   const ownerId = ctx.userId;
   if (ownerId === undefined) throw new DomainError('FORBIDDEN', 'Only a signed-in user may create a tenant');
   const tenancy = tenancyInAction(ctx, runtime);

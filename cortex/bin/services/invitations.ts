@@ -6,8 +6,8 @@ import {
   validationFailed,
 } from '@codexion/framework';
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import type { InvitationInfo } from '../../core/generated/client/types.gen.js';
 import { memberInvitations } from '../../core/generated/tables.js';
-import type { InvitationInfo } from '../../core/generated/types.js';
 import { auditCortex, auditEntities } from './cortex-audit.js';
 import { cortexError } from './cortex-error.js';
 import type { CortexRuntime } from './cortex-runtime.js';

@@ -1,5 +1,5 @@
 import { type PublicActionContext, userByEmail } from '@codexion/framework';
-import type { InvitationLookup } from './action-bodies.js';
+import type { LookupInvitationResponse } from '../../core/generated/client/types.gen.js';
 import { cortexError } from './cortex-error.js';
 import type { CortexRuntime } from './cortex-runtime.js';
 import { openInvitation } from './invitation-by-token.js';
@@ -20,7 +20,7 @@ export async function lookupInvitation(
   ctx: Pick<PublicActionContext, 'inTenant'>,
   runtime: CortexRuntime,
   token: string,
-): Promise<InvitationLookup> {
+): Promise<LookupInvitationResponse> {
   const parsed = parseInvitationToken(token);
   if (parsed === undefined) throw cortexError('INVITATION_NOT_FOUND', 'This invitation link is not valid');
   const now = runtime.now();

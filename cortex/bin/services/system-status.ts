@@ -1,6 +1,6 @@
 import type { PluginContext } from '@codexion/framework';
 import manifest from '../../core/app.json' with { type: 'json' };
-import type { SystemStatus } from './action-bodies.js';
+import type { GetSystemResponse } from '../../core/generated/client/types.gen.js';
 import type { CortexRuntime } from './cortex-runtime.js';
 import { requestStats } from './request-stats.js';
 
@@ -14,7 +14,7 @@ import { requestStats } from './request-stats.js';
 export async function systemStatus(
   ctx: Pick<PluginContext, 'tx'>,
   runtime: CortexRuntime,
-): Promise<SystemStatus> {
+): Promise<GetSystemResponse> {
   const now = runtime.now();
   const [checks, requests] = await Promise.all([runtime.readiness(ctx.tx), requestStats(runtime.metrics())]);
   const memory = process.memoryUsage();

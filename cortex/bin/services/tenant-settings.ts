@@ -1,8 +1,8 @@
 import { auditDiff, type PluginContext, validationFailed } from '@codexion/framework';
 import type { ValidationIssue } from '@codexion/schema';
 import { eq, sql } from 'drizzle-orm';
+import type { TenantSettings, TenantSettingsTheme } from '../../core/generated/client/types.gen.js';
 import { tenantSettings } from '../../core/generated/tables.js';
-import type { TenantSettings, TenantSettingsTheme } from '../../core/generated/types.js';
 import { auditCortex, auditEntities } from './cortex-audit.js';
 import { themeIssues } from './theme-overrides.js';
 

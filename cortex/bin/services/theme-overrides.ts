@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ValidationIssue } from '@codexion/schema';
-import type { TenantSettingsTheme } from '../../core/generated/types.js';
+import type { TenantSettingsTheme } from '../../core/generated/client/types.gen.js';
 
 const modes = ['light', 'dark'] as const;
 

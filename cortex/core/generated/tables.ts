@@ -53,7 +53,7 @@ export const memberInvitations = cortexSchema.table(
     email: text('email').notNull(),
     role: text('role').notNull(),
     tokenHash: text('token_hash').notNull(),
-    status: text('status').notNull().default('pending'),
+    status: text('status').$type<'pending' | 'accepted' | 'revoked'>().notNull().default('pending'),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
     invitedBy: uuid('invited_by').notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'string' }),

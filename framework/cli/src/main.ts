@@ -11,7 +11,9 @@ import { findWorkspaceRoot } from './workspace/find-workspace-root.js';
 const usage = `prefiq — the Codexion command
 
 Usage:
-  prefiq codegen [--app <name>] [--check]   write core/generated/ from core/ (--check: fail on drift)
+  prefiq codegen [--app <name> | --runtime] [--check]
+                                            write core/generated/ from core/ and the client runtime of
+                                            framework/client (--check: fail on drift)
   prefiq migrations generate --app <name> [--name <tag>]
                                             SQL migrations from core/generated/tables.ts into bin/migrations/
   prefiq new app <name> [--title <title>]   scaffold apps/<name>: core, bin, src, tests, project config
@@ -54,7 +56,12 @@ export async function main(argv: string[], out: Output = consoleOutput()): Promi
   switch (command) {
     case 'codegen':
       return codegenCommand(
-        { root, ...(values.app ? { app: values.app } : {}), check: values.check === true },
+        {
+          root,
+          ...(values.app ? { app: values.app } : {}),
+          check: values.check === true,
+          runtime: values.runtime === true,
+        },
         out,
       );
     case 'migrations':
@@ -129,6 +136,7 @@ function parse(argv: string[]) {
       title: { type: 'string' },
       tenant: { type: 'string' },
       root: { type: 'string' },
+      runtime: { type: 'boolean' },
     },
   });
 }

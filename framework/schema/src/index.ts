@@ -42,11 +42,13 @@ export { compareCodeUnits } from './names/compare-code-units.js';
 export {
   type BuildOpenApiOptions,
   buildOpenApi,
+  eventSchemaName,
   OpenApiBuildError,
   type OpenApiBuildErrorCode,
   type OpenApiDocument,
   type OpenApiOperation,
   type OpenApiParameter,
+  type OpenApiPathItem,
   problemBounds,
   problemMediaType,
   problemResponses,

@@ -55,6 +55,11 @@ export {
 } from './data/run-migrations.js';
 export { DomainError, type DomainErrorOptions, validationFailed } from './errors/domain-error.js';
 export { type ErrorCode, errorCodes, statusOf } from './errors/error-codes.js';
+export {
+  createEventOutbox,
+  type EventOutbox,
+  type EventSubscribers,
+} from './events/event-outbox.js';
 export type { AppEnv, RequestVariables } from './http/app-env.js';
 export {
   createHttpApp,
@@ -205,13 +210,41 @@ export {
   parseTraceparent,
   type TraceContext,
 } from './observability/trace-context.js';
+export type {
+  ActionInput,
+  ActionName,
+  ActionOutput,
+  ActionTypes,
+  AppContract,
+  AppResource,
+  EntityName,
+  EventName,
+  PublicActionName,
+  RecordOf,
+  ResourceTypes,
+  ServerFields,
+  TenantActionName,
+} from './plugins/app-contract.js';
+export {
+  type AppActionHandler,
+  type AppActions,
+  type AppHooks,
+  type AppKit,
+  type AppPluginDefinition,
+  type AppPublicAction,
+  type AppPublicActionHandler,
+  type AppSubscribers,
+  appKit,
+} from './plugins/app-kit.js';
 export { type BoundResource, bindResources, type ResourceAccessor } from './plugins/bind-resources.js';
 export {
   type ActionContext,
   type ActionHandler,
   type ActionResult,
   type DemoMember,
+  type Draft,
   definePlugin,
+  type EventHandler,
   type HookContext,
   isPublicAction,
   type LifecycleContext,
@@ -224,6 +257,7 @@ export {
   publicAction,
   type ResourceHooks,
   type SeedHandler,
+  type SystemField,
 } from './plugins/define-plugin.js';
 export { loadAppModel, loadAppSources } from './plugins/load-app-sources.js';
 export { type DependenciesOf, orderPlugins, type PluginNode } from './plugins/order-plugins.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiRecord } from '../crm-engine.test-helper.js';
 import { tenantB } from '../crm-engine.test-helper.js';
 import { type Answer, type CrmKernel, crmKernel } from '../crm-kernel.test-helper.js';
-import type { ApiRecord } from '../services/action-bodies.js';
 
 let crm: CrmKernel;
 const nobody = '5f0c1f43-1f9f-4c53-9a3c-1c8a2b0f0d11';

@@ -1,55 +1,39 @@
-import { type ActionHandler, type ActionResult, formatEtag, type OperationInput } from '@codexion/framework';
-import type {
-  ApiRecord,
-  ConvertLeadBody,
-  LoseDealBody,
-  MergeBody,
-  MoveDealBody,
-} from '../services/action-bodies.js';
+import { type AppActions, formatEtag } from '@codexion/framework';
+import type { Deal } from '../../core/generated/client/types.gen.js';
+import type { CrmContract } from '../../core/generated/contract.js';
+import type { CrmEventOutbox } from '../crm.js';
 import { loseDeal, winDeal } from '../services/close-deal.js';
 import { convertLead } from '../services/convert-lead.js';
-import type { EventOutbox } from '../services/event-outbox.js';
 import { mergeCompanies } from '../services/merge-companies.js';
 import { mergePeople } from '../services/merge-people.js';
 import { moveDeal } from '../services/move-deal.js';
 
-function idOf(input: OperationInput): string {
-  return input.params.id ?? '';
+/** A deal answered with its ETag, so the client can write it next without reading it again. */
+function withEtag(deal: Deal): { body: Deal; headers: Record<string, string> } {
+  return { body: deal, headers: { ETag: formatEtag(deal.id, deal.version) } };
 }
 
 /**
- * The body, typed as the contract says: the operation router has validated it against the
- * action's request schema (Ajv, from `core/actions/*.json`) before any handler runs.
- */
-function bodyOf<T>(input: OperationInput): T {
-  return input.body as T;
-}
-
-/** A record answered with its ETag, so the client can write it next without reading it again. */
-function withEtag(record: ApiRecord): ActionResult {
-  return { body: record, headers: { ETag: formatEtag(String(record.id), Number(record.version)) } };
-}
-
-/**
- * The handlers of `core/actions/*.json`, by action id: each parses its input, calls its service
- * (in the action's transaction) and answers. Deals come back with their ETag.
+ * The handlers of `core/actions/*.json`, by action id, each typed by the contract: the operation
+ * router has validated `params` and `body` against the action's schemas before it runs. Each calls
+ * its service (in the action's transaction) and answers; deals come back with their ETag.
  *
  * @example
- * definePlugin({ …, actions: crmActions(events) })
+ * crm.definePlugin({ …, actions: crmActions(events) })
  */
-export function crmActions(events: EventOutbox): Record<string, ActionHandler> {
+export function crmActions(events: CrmEventOutbox): AppActions<CrmContract> {
   return {
-    convertLead: async (ctx, input) => ({
-      body: await convertLead(ctx, events, idOf(input), bodyOf<ConvertLeadBody>(input)),
+    convertLead: async (ctx, { params, body }) => ({
+      body: await convertLead(ctx, events, params.id, body),
     }),
-    moveDeal: async (ctx, input) => withEtag(await moveDeal(ctx, idOf(input), bodyOf<MoveDealBody>(input))),
-    winDeal: async (ctx, input) => withEtag(await winDeal(ctx, idOf(input))),
-    loseDeal: async (ctx, input) => withEtag(await loseDeal(ctx, idOf(input), bodyOf<LoseDealBody>(input))),
-    mergePeople: async (ctx, input) => ({
-      body: await mergePeople(ctx, events, idOf(input), bodyOf<MergeBody>(input)),
+    moveDeal: async (ctx, { params, body }) => withEtag(await moveDeal(ctx, params.id, body)),
+    winDeal: async (ctx, { params }) => withEtag(await winDeal(ctx, params.id)),
+    loseDeal: async (ctx, { params, body }) => withEtag(await loseDeal(ctx, params.id, body)),
+    mergePeople: async (ctx, { params, body }) => ({
+      body: await mergePeople(ctx, events, params.id, body),
     }),
-    mergeCompanies: async (ctx, input) => ({
-      body: await mergeCompanies(ctx, events, idOf(input), bodyOf<MergeBody>(input)),
+    mergeCompanies: async (ctx, { params, body }) => ({
+      body: await mergeCompanies(ctx, events, params.id, body),
     }),
   };
 }

@@ -1,13 +1,16 @@
-import type { ResourceHooks } from '@codexion/framework';
-
-type Row = Record<string, unknown>;
+import type { Draft, ResourceHooks } from '@codexion/framework';
+import type { Activity } from '../../core/generated/client/types.gen.js';
+import { crm } from '../crm.js';
 
 /**
  * `doneAt` when `done` turns: set to now when the activity becomes done without one, cleared
  * when it is reopened. A `doneAt` sent with `done: false` is left for the `done-at-needs-done`
  * rule to refuse: dropping what a client sent would hide its mistake.
  */
-function withDoneAt(next: Row, previous: Row | undefined): Row {
+function withDoneAt(
+  next: Partial<Draft<Activity>>,
+  previous: Activity | undefined,
+): Partial<Draft<Activity>> {
   const wasDone = previous?.done === true;
   if (next.done === true && !wasDone && !next.doneAt) return { ...next, doneAt: new Date().toISOString() };
   if (next.done === false && wasDone && next.doneAt === previous?.doneAt) return { ...next, doneAt: null };
@@ -15,14 +18,14 @@ function withDoneAt(next: Row, previous: Row | undefined): Row {
 }
 
 /**
- * The activity's server-set field: `doneAt` follows `done` (see `withDoneAt`).
+ * The activity's server-set field: `doneAt` follows `done` (see `withDoneAt`), before validation,
+ * so the `done-at-needs-done` rule sees it.
  *
  * @example
  * definePlugin({ …, hooks: { activity: activityHooks() } })
  */
-export function activityHooks(): ResourceHooks {
-  return {
-    beforeCreate: (_ctx, input) => withDoneAt(input, undefined),
-    beforeUpdate: (_ctx, next, previous) => withDoneAt(next, previous),
-  };
+export function activityHooks(): ResourceHooks<Activity> {
+  return crm.defineHooks('activity', {
+    prepare: (_ctx, input, previous) => withDoneAt(input, previous),
+  });
 }

@@ -1,5 +1,6 @@
-import type { ResourceHooks } from '@codexion/framework';
-import type { EventOutbox } from '../services/event-outbox.js';
+import type { AppHooks } from '@codexion/framework';
+import type { CrmContract } from '../../core/generated/contract.js';
+import type { CrmEventOutbox } from '../crm.js';
 import { activityHooks } from './activity-hooks.js';
 import { companyHooks } from './company-hooks.js';
 import { dealHooks } from './deal-hooks.js';
@@ -10,9 +11,9 @@ import { tagHooks } from './tag-hooks.js';
  * Every resource hook of the CRM, by entity: what its schemas and rules leave to the server.
  *
  * @example
- * definePlugin({ …, hooks: crmHooks(createEventOutbox()) })
+ * crm.definePlugin({ …, hooks: crmHooks(crm.eventOutbox()) })
  */
-export function crmHooks(events: EventOutbox): Record<string, ResourceHooks> {
+export function crmHooks(events: CrmEventOutbox): AppHooks<CrmContract> {
   return {
     activity: activityHooks(),
     company: companyHooks(),

@@ -1,32 +1,34 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { ResourceHooks } from '@codexion/framework';
+import type { Draft, ResourceHooks } from '@codexion/framework';
+import type { Person } from '../../core/generated/client/types.gen.js';
+import { crm } from '../crm.js';
 import { composeName } from '../services/compose-name.js';
 import { checkTagIds } from '../services/tag-references.js';
 
-type Row = Record<string, unknown>;
-
-function withName(person: Row): Row {
-  const name = composeName(person.firstName, person.lastName);
+function withName(person: Partial<Draft<Person>>): Partial<Draft<Person>> {
   // without a first name there is nothing to compose; the schema's validation says what is missing
-  return name === undefined ? person : { ...person, name };
+  if (person.firstName === undefined) return person;
+  return { ...person, name: composeName(person.firstName, person.lastName) };
 }
 
 /**
  * The person's server-set field and check: `name` composed from `firstName` and `lastName` on
- * every write (clients need not send it, and what they send is replaced), `tagIds` checked.
+ * every write, before validation (clients need not send it, and what they send is replaced), and
+ * `tagIds` checked on the validated record.
  *
  * @example
  * definePlugin({ …, hooks: { person: personHooks() } })
  */
-export function personHooks(): ResourceHooks {
-  return {
-    async beforeCreate(ctx, input) {
-      await checkTagIds(ctx, input.tagIds);
-      return withName(input);
+export function personHooks(): ResourceHooks<Person> {
+  return crm.defineHooks('person', {
+    prepare: (_ctx, input) => withName(input),
+    async beforeCreate(ctx, person) {
+      await checkTagIds(ctx, person.tagIds);
+      return undefined;
     },
     async beforeUpdate(ctx, next, previous) {
       if (!isDeepStrictEqual(next.tagIds, previous.tagIds)) await checkTagIds(ctx, next.tagIds);
-      return withName(next);
+      return undefined;
     },
-  };
+  });
 }

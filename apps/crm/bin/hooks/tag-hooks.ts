@@ -1,4 +1,6 @@
 import type { ResourceHooks } from '@codexion/framework';
+import type { Tag } from '../../core/generated/client/types.gen.js';
+import { crm } from '../crm.js';
 import { removeTagEverywhere } from '../services/tag-references.js';
 
 /**
@@ -8,11 +10,11 @@ import { removeTagEverywhere } from '../services/tag-references.js';
  * @example
  * definePlugin({ …, hooks: { tag: tagHooks() } })
  */
-export function tagHooks(): ResourceHooks {
-  return {
+export function tagHooks(): ResourceHooks<Tag> {
+  return crm.defineHooks('tag', {
     async afterDelete(ctx, tag) {
-      const removed = await removeTagEverywhere(ctx, String(tag.id));
+      const removed = await removeTagEverywhere(ctx, tag.id);
       ctx.logger.info({ tagId: tag.id, removed }, 'tag removed from its records');
     },
-  };
+  });
 }

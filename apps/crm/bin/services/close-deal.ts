@@ -1,7 +1,8 @@
 import { type ActionContext, DomainError } from '@codexion/framework';
 import { evaluateRules, type RuleFile } from '@codexion/schema';
+import type { Deal, LoseDealData } from '../../core/generated/client/types.gen.js';
 import dealRules from '../../core/rules/deal.rules.json' with { type: 'json' };
-import type { ApiRecord, LoseDealBody } from './action-bodies.js';
+import { crm } from '../crm.js';
 import { inRequest } from './request-issues.js';
 
 // JSON imports type JSON Logic too loosely for RuleFile; codegen and the plugin registry check the file
@@ -22,8 +23,8 @@ const { rules = [] } = dealRules as unknown as RuleFile;
  * @example
  * const deal = await winDeal(ctx, dealId); // { status: 'won', probability: 1, closedAt: '…' }
  */
-export async function winDeal(ctx: ActionContext, dealId: string): Promise<ApiRecord> {
-  const deals = ctx.resources('deal');
+export async function winDeal(ctx: ActionContext, dealId: string): Promise<Deal> {
+  const deals = crm.resource(ctx, 'deal');
   const deal = await deals.get(dealId);
   if (deal.status === 'open') {
     const now = new Date().toISOString();
@@ -53,8 +54,12 @@ export async function winDeal(ctx: ActionContext, dealId: string): Promise<ApiRe
  * @example
  * const deal = await loseDeal(ctx, dealId, { lostReason: 'Went with a competitor' });
  */
-export async function loseDeal(ctx: ActionContext, dealId: string, body: LoseDealBody): Promise<ApiRecord> {
-  const deals = ctx.resources('deal');
+export async function loseDeal(
+  ctx: ActionContext,
+  dealId: string,
+  body: LoseDealData['body'],
+): Promise<Deal> {
+  const deals = crm.resource(ctx, 'deal');
   const deal = await deals.get(dealId);
   if (deal.status === 'open' && deal.lostReason !== body.lostReason) {
     await inRequest('/body', () => deals.update(dealId, { lostReason: body.lostReason }));

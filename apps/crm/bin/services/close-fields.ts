@@ -1,8 +1,8 @@
 /** The fields of a deal that say whether and how it closed. */
 export interface CloseInputs {
-  status?: unknown;
-  closedAt?: unknown;
-  lostReason?: unknown;
+  status?: string | undefined;
+  closedAt?: string | null | undefined;
+  lostReason?: string | null | undefined;
 }
 
 /**

@@ -6,7 +6,6 @@
  * composeName('Ada', 'Lovelace') // 'Ada Lovelace'
  * composeName('Ada', null)       // 'Ada'
  */
-export function composeName(firstName: unknown, lastName: unknown): string | undefined {
-  if (typeof firstName !== 'string') return undefined;
-  return typeof lastName === 'string' && lastName !== '' ? `${firstName} ${lastName}` : firstName;
+export function composeName(firstName: string, lastName: string | null | undefined): string {
+  return lastName ? `${firstName} ${lastName}` : firstName;
 }

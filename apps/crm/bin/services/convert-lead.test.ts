@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ConvertLeadData } from '../../core/generated/client/types.gen.js';
+import type { ApiRecord } from '../crm-engine.test-helper.js';
 import {
   type Board,
   type CrmEngine,
@@ -9,7 +11,6 @@ import {
   userA,
 } from '../crm-engine.test-helper.js';
 import { refusal } from '../refusal.test-helper.js';
-import type { ApiRecord, ConvertLeadBody } from './action-bodies.js';
 import { convertLead } from './convert-lead.js';
 
 let crm: CrmEngine;
@@ -36,7 +37,7 @@ function newLead(fields: ApiRecord = {}): Promise<ApiRecord> {
   );
 }
 
-function convert(personId: unknown, body: ConvertLeadBody, options: RunOptions = {}) {
+function convert(personId: unknown, body: ConvertLeadData['body'], options: RunOptions = {}) {
   return crm.run((ctx) => convertLead(ctx, crm.outbox, String(personId), body), options);
 }
 
@@ -111,7 +112,7 @@ describe('convertLead', () => {
     expect(foreignLead.status).toBe(404);
 
     const lead = await newLead();
-    const cases: [ConvertLeadBody, string][] = [
+    const cases: [ConvertLeadData['body'], string][] = [
       [
         { company: { companyId: String(elsewhere.company.id) }, deal: { title: 'X' } },
         '/body/company/companyId',

@@ -1,10 +1,17 @@
 import { type ActionContext, DomainError, validationFailed } from '@codexion/framework';
 import { and, eq, isNull } from 'drizzle-orm';
+import type {
+  Company,
+  CompanyCreate,
+  ConvertLeadData,
+  Deal,
+  DealCreate,
+  Person,
+} from '../../core/generated/client/types.gen.js';
 import { companies } from '../../core/generated/tables.js';
-import type { ApiRecord, ConvertLeadBody } from './action-bodies.js';
+import { type CrmEventOutbox, crm } from '../crm.js';
 import { crmError } from './crm-error.js';
 import { defined } from './defined.js';
-import type { EventOutbox } from './event-outbox.js';
 import {
   defaultPipeline,
   findPipeline,
@@ -14,19 +21,21 @@ import {
 } from './pipeline-lookup.js';
 import { inRequest, isNotFound, unknownReference } from './request-issues.js';
 
+type ConvertLeadBody = ConvertLeadData['body'];
+
 export interface ConvertLeadResult {
-  company: ApiRecord;
-  person: ApiRecord;
-  deal: ApiRecord;
+  company: Company;
+  person: Person;
+  deal: Deal;
 }
 
 /** The company a lead is converted into: an existing one, or a new one whose domain is free. */
 async function companyFor(
   ctx: ActionContext,
   wanted: ConvertLeadBody['company'],
-  person: ApiRecord,
-): Promise<{ company: ApiRecord; created: boolean }> {
-  const resource = ctx.resources('company');
+  person: Person,
+): Promise<{ company: Company; created: boolean }> {
+  const resource = crm.resource(ctx, 'company');
   if ('companyId' in wanted) {
     try {
       return { company: await resource.get(wanted.companyId), created: false };
@@ -55,7 +64,9 @@ async function companyFor(
     }
   }
   const company = await inRequest('/body/company', () =>
-    resource.create(defined({ name: wanted.name, domain, ownerId: person.ownerId ?? ctx.userId })),
+    resource.create(
+      defined<CompanyCreate>({ name: wanted.name, domain, ownerId: person.ownerId ?? ctx.userId }),
+    ),
   );
   return { company, created: true };
 }
@@ -111,22 +122,23 @@ async function dealPlace(
  */
 export async function convertLead(
   ctx: ActionContext,
-  events: EventOutbox,
+  events: CrmEventOutbox,
   personId: string,
   body: ConvertLeadBody,
 ): Promise<ConvertLeadResult> {
-  const people = ctx.resources('person');
+  const people = crm.resource(ctx, 'person');
   const lead = await people.get(personId);
   if (lead.companyId) {
-    throw crmError('LEAD_ALREADY_CONVERTED', `${String(lead.name)} already works for a company`, {
+    throw crmError('LEAD_ALREADY_CONVERTED', `${lead.name ?? lead.firstName} already works for a company`, {
       extensions: { companyId: lead.companyId },
     });
   }
   const { company, created } = await companyFor(ctx, body.company, lead);
   const place = await dealPlace(ctx, body.deal);
   const deal = await inRequest('/body/deal', () =>
-    ctx.resources('deal').create(
-      defined({
+    crm.resource(ctx, 'deal').create(
+      // typed here, so a field the deal no longer has is a compile error, not a 422
+      defined<DealCreate>({
         title: body.deal.title,
         amount: body.deal.amount,
         currency: body.deal.currency,
@@ -141,10 +153,10 @@ export async function convertLead(
   );
   const person = await people.update(personId, { companyId: company.id });
   await events.emit(ctx, 'crm.lead.converted', {
-    personId: String(person.id),
-    companyId: String(company.id),
+    personId: person.id,
+    companyId: company.id,
     companyCreated: created,
-    dealId: String(deal.id),
+    dealId: deal.id,
   });
   return { company, person, deal };
 }

@@ -1,12 +1,12 @@
 import type { ActionContext } from '@codexion/framework';
+import type { Company, MergeCompaniesData } from '../../core/generated/client/types.gen.js';
 import { activities, deals, people } from '../../core/generated/tables.js';
-import type { ApiRecord, MergeBody } from './action-bodies.js';
-import type { EventOutbox } from './event-outbox.js';
+import { type CrmEventOutbox, crm } from '../crm.js';
 import { companyMergePatch } from './merge-fields.js';
 import { readDuplicates, repoint } from './merge-records.js';
 
 export interface MergeCompaniesResult {
-  company: ApiRecord;
+  company: Company;
   mergedIds: string[];
   moved: { people: number; deals: number; activities: number };
 }
@@ -25,15 +25,15 @@ export interface MergeCompaniesResult {
  */
 export async function mergeCompanies(
   ctx: ActionContext,
-  events: EventOutbox,
+  events: CrmEventOutbox,
   keptId: string,
-  { duplicateIds }: MergeBody,
+  { duplicateIds }: MergeCompaniesData['body'],
 ): Promise<MergeCompaniesResult> {
-  const companies = ctx.resources('company');
+  const companies = crm.resource(ctx, 'company');
   const kept = await companies.get(keptId);
   const duplicates = await readDuplicates(ctx, 'company', kept, duplicateIds);
-  const mergedIds = duplicates.map((duplicate) => String(duplicate.id));
-  const target = String(kept.id);
+  const mergedIds = duplicates.map((duplicate) => duplicate.id);
+  const target = kept.id;
   const moved = {
     people: await repoint(
       ctx,

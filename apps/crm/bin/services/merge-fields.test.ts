@@ -9,7 +9,10 @@ describe('merge fields', () => {
 
   it("fills the kept record's empty fields from the first duplicate that has them", () => {
     expect(
-      fillEmpty(
+      fillEmpty<
+        { phone?: string | null; industry?: string; size?: string | null },
+        'phone' | 'industry' | 'size'
+      >(
         { phone: null, industry: 'retail', size: '' },
         [
           { phone: '+493012345', size: null },
@@ -53,7 +56,7 @@ describe('merge fields', () => {
   });
 
   it("takes a duplicate's email as primary when the kept person has none, and unites phones by number", () => {
-    const work = { number: '+493012345', label: 'work' };
+    const work = { number: '+493012345', label: 'work' } as const;
     const patch = personMergePatch(
       { firstName: 'Ada', email: null, otherEmails: [], phones: [work], tagIds: [], custom: { vip: true } },
       [

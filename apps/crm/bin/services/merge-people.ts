@@ -1,12 +1,12 @@
 import type { ActionContext } from '@codexion/framework';
+import type { MergePeopleData, Person } from '../../core/generated/client/types.gen.js';
 import { activities, deals } from '../../core/generated/tables.js';
-import type { ApiRecord, MergeBody } from './action-bodies.js';
-import type { EventOutbox } from './event-outbox.js';
+import { type CrmEventOutbox, crm } from '../crm.js';
 import { personMergePatch } from './merge-fields.js';
 import { readDuplicates, repoint } from './merge-records.js';
 
 export interface MergePeopleResult {
-  person: ApiRecord;
+  person: Person;
   mergedIds: string[];
   moved: { deals: number; activities: number };
 }
@@ -25,15 +25,15 @@ export interface MergePeopleResult {
  */
 export async function mergePeople(
   ctx: ActionContext,
-  events: EventOutbox,
+  events: CrmEventOutbox,
   keptId: string,
-  { duplicateIds }: MergeBody,
+  { duplicateIds }: MergePeopleData['body'],
 ): Promise<MergePeopleResult> {
-  const people = ctx.resources('person');
+  const people = crm.resource(ctx, 'person');
   const kept = await people.get(keptId);
   const duplicates = await readDuplicates(ctx, 'person', kept, duplicateIds);
-  const mergedIds = duplicates.map((duplicate) => String(duplicate.id));
-  const target = String(kept.id);
+  const mergedIds = duplicates.map((duplicate) => duplicate.id);
+  const target = kept.id;
   const moved = {
     deals: await repoint(
       ctx,

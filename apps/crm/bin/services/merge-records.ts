@@ -1,8 +1,9 @@
-import { type ActionContext, validationFailed } from '@codexion/framework';
+import { type ActionContext, type RecordOf, validationFailed } from '@codexion/framework';
 import type { ValidationIssue } from '@codexion/schema';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { ApiRecord } from './action-bodies.js';
+import type { CrmContract } from '../../core/generated/contract.js';
+import { crm } from '../crm.js';
 import { crmError } from './crm-error.js';
 import { isNotFound } from './request-issues.js';
 
@@ -13,19 +14,19 @@ import { isNotFound } from './request-issues.js';
  *
  * @throws {DomainError} 422 with one issue per bad id at `/body/duplicateIds/<i>`
  */
-export async function readDuplicates(
+export async function readDuplicates<E extends 'person' | 'company'>(
   ctx: ActionContext,
-  entity: 'person' | 'company',
-  kept: ApiRecord,
+  entity: E,
+  kept: { id: string },
   duplicateIds: readonly string[],
-): Promise<ApiRecord[]> {
-  const resource = ctx.resources(entity);
-  const duplicates: ApiRecord[] = [];
+): Promise<RecordOf<CrmContract, E>[]> {
+  const resource = crm.resource(ctx, entity);
+  const duplicates: RecordOf<CrmContract, E>[] = [];
   const issues: ValidationIssue[] = [];
   let self = false;
   for (const [i, id] of duplicateIds.entries()) {
     const path = `/body/duplicateIds/${i}`;
-    if (id.toLowerCase() === String(kept.id)) {
+    if (id.toLowerCase() === kept.id) {
       self = true;
       issues.push({ path, code: 'self', message: `is the ${entity} kept; it cannot be its own duplicate` });
       continue;

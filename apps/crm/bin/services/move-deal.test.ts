@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiRecord } from '../crm-engine.test-helper.js';
 import { type Board, type CrmEngine, createBoard, crmEngine, tenantB } from '../crm-engine.test-helper.js';
 import { refusal } from '../refusal.test-helper.js';
-import type { ApiRecord } from './action-bodies.js';
 import { moveDeal } from './move-deal.js';
 
 let crm: CrmEngine;

@@ -1,5 +1,6 @@
 import type { ActionContext } from '@codexion/framework';
-import type { ApiRecord, MoveDealBody } from './action-bodies.js';
+import type { Deal, MoveDealData } from '../../core/generated/client/types.gen.js';
+import { crm } from '../crm.js';
 import { columnCards } from './board-column.js';
 import { crmError } from './crm-error.js';
 import { findStage, stageOutsidePipeline } from './pipeline-lookup.js';
@@ -21,27 +22,27 @@ import { inRequest, unknownReference } from './request-issues.js';
  * @example
  * const deal = await moveDeal(ctx, dealId, { stageId: negotiation, position: 0 }); // top of the column
  */
-export async function moveDeal(ctx: ActionContext, dealId: string, body: MoveDealBody): Promise<ApiRecord> {
-  const deals = ctx.resources('deal');
+export async function moveDeal(
+  ctx: ActionContext,
+  dealId: string,
+  body: MoveDealData['body'],
+): Promise<Deal> {
+  const deals = crm.resource(ctx, 'deal');
   const deal = await deals.get(dealId);
   if (deal.status !== 'open') {
-    throw crmError(
-      'DEAL_CLOSED',
-      `A ${String(deal.status)} deal stays in the stage it closed in; reopen it first`,
-      {
-        extensions: { status: deal.status },
-      },
-    );
+    throw crmError('DEAL_CLOSED', `A ${deal.status} deal stays in the stage it closed in; reopen it first`, {
+      extensions: { status: deal.status },
+    });
   }
   const stage = await findStage(ctx, body.stageId);
   if (stage === undefined) throw unknownReference('/body/stageId', 'stage');
   if (stage.pipelineId !== deal.pipelineId) throw stageOutsidePipeline('/body/stageId');
 
-  const column = await columnCards(ctx, stage.id, String(deal.id));
+  const column = await columnCards(ctx, stage.id, deal.id);
   const position = Math.min(body.position ?? column.length, column.length);
   const above = column[position - 1];
   const below = column[position];
-  const own = typeof deal.rank === 'number' ? deal.rank : undefined;
+  const own = deal.rank;
   const inPlace =
     stage.id === deal.stageId &&
     own !== undefined &&

@@ -1,8 +1,8 @@
 /** The fields of a deal its probability depends on. */
 export interface ProbabilityInputs {
-  stageId?: unknown;
-  status?: unknown;
-  probability?: unknown;
+  stageId: string;
+  status: string;
+  probability?: number | null | undefined;
 }
 
 export interface StageProbabilityOptions {
@@ -12,10 +12,6 @@ export interface StageProbabilityOptions {
   previous?: ProbabilityInputs | undefined;
   /** the default probability of `next.stageId` */
   stageDefault: number;
-}
-
-function isProbability(value: unknown): value is number {
-  return typeof value === 'number';
 }
 
 /**
@@ -31,7 +27,7 @@ function isProbability(value: unknown): value is number {
  * // 0.4: moved, and the write left the probability alone
  */
 export function stageProbability({ next, previous, stageDefault }: StageProbabilityOptions): number | null {
-  const given = isProbability(next.probability) ? next.probability : null;
+  const given = next.probability ?? null;
   const statusChanged = previous !== undefined && next.status !== previous.status;
   if (next.status === 'won' && (previous === undefined ? given === null : statusChanged)) return 1;
   if (next.status === 'lost' && (previous === undefined ? given === null : statusChanged)) return 0;

@@ -5,26 +5,17 @@ import { companies, deals, people, tags } from '../../core/generated/tables.js';
 
 type Scope = Pick<PluginContext, 'tx' | 'tenantId'>;
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether `value` is a uuid: hooks run before schema validation, which reports the others. */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && uuid.test(value);
-}
-
 /**
  * Refuses `tagIds` entries that are not tags of the tenant (a uuid in a JSON array has no
- * foreign key). Entries that are not uuids, or a value that is not an array, are left to the
- * schema's validation, which runs after the hooks and says what is wrong with them.
+ * foreign key). Hooks call it on the validated record: every entry is a uuid by then.
  *
  * @throws {DomainError} `VALIDATION_FAILED`, one issue per unknown id at `/tagIds/<index>`
  *
  * @example
  * await checkTagIds(ctx, record.tagIds); // 422 { path: '/tagIds/1', code: 'reference', … }
  */
-export async function checkTagIds({ tx, tenantId }: Scope, tagIds: unknown): Promise<void> {
-  if (!Array.isArray(tagIds)) return;
-  const wanted = [...new Set(tagIds.filter(isUuid).map((id) => id.toLowerCase()))];
+export async function checkTagIds({ tx, tenantId }: Scope, tagIds: readonly string[]): Promise<void> {
+  const wanted = [...new Set(tagIds.map((id) => id.toLowerCase()))];
   if (wanted.length === 0) return;
   const found = await tx
     .select({ id: tags.id })
@@ -32,9 +23,9 @@ export async function checkTagIds({ tx, tenantId }: Scope, tagIds: unknown): Pro
     .where(and(eq(tags.tenantId, tenantId), inArray(tags.id, wanted)));
   const known = new Set(found.map((row) => row.id.toLowerCase()));
   const issues: ValidationIssue[] = tagIds.flatMap((id, index) =>
-    isUuid(id) && !known.has(id.toLowerCase())
-      ? [{ path: `/tagIds/${index}`, code: 'reference', message: 'refers to no tag of this tenant' }]
-      : [],
+    known.has(id.toLowerCase())
+      ? []
+      : [{ path: `/tagIds/${index}`, code: 'reference', message: 'refers to no tag of this tenant' }],
   );
   if (issues.length > 0) throw validationFailed(issues, 'The request refers to a tag that does not exist');
 }

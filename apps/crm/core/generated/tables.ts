@@ -17,7 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { Address } from './types.js';
+import type { Address } from './client/types.gen.js';
 
 /** Every table of the crm app lives in this PostgreSQL schema. */
 export const crmSchema = pgSchema('crm');
@@ -35,7 +35,7 @@ export const activities = crmSchema.table(
     updatedBy: uuid('updated_by'),
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'string' }),
     custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
-    type: text('type').notNull().default('task'),
+    type: text('type').$type<'call' | 'email' | 'meeting' | 'note' | 'task'>().notNull().default('task'),
     subject: text('subject').notNull(),
     body: text('body'),
     dueDate: date('due_date', { mode: 'string' }),
@@ -88,8 +88,31 @@ export const companies = crmSchema.table(
     custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
     name: text('name').notNull(),
     domain: text('domain'),
-    industry: text('industry'),
-    size: text('size'),
+    industry: text('industry').$type<
+      | 'software'
+      | 'it-services'
+      | 'telecommunications'
+      | 'financial-services'
+      | 'insurance'
+      | 'healthcare'
+      | 'pharmaceuticals'
+      | 'manufacturing'
+      | 'automotive'
+      | 'energy'
+      | 'retail'
+      | 'e-commerce'
+      | 'logistics'
+      | 'construction'
+      | 'real-estate'
+      | 'media'
+      | 'education'
+      | 'hospitality'
+      | 'professional-services'
+      | 'public-sector'
+      | 'non-profit'
+      | 'other'
+    >(),
+    size: text('size').$type<'1-10' | '11-50' | '51-200' | '201-500' | '501-1000' | '1001-5000' | '5001+'>(),
     phone: text('phone'),
     address: jsonb('address').$type<Address>(),
     description: text('description'),
@@ -130,10 +153,12 @@ export const deals = crmSchema.table(
     rank: doublePrecision('rank'),
     probability: doublePrecision('probability'),
     expectedCloseDate: date('expected_close_date', { mode: 'string' }),
-    status: text('status').notNull().default('open'),
+    status: text('status').$type<'open' | 'won' | 'lost'>().notNull().default('open'),
     lostReason: text('lost_reason'),
     closedAt: timestamp('closed_at', { withTimezone: true, mode: 'string' }),
-    source: text('source'),
+    source: text('source').$type<
+      'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other'
+    >(),
     ownerId: uuid('owner_id'),
     tagIds: jsonb('tag_ids').$type<string[]>().notNull().default([]),
   },
@@ -191,7 +216,9 @@ export const people = crmSchema.table(
     jobTitle: text('job_title'),
     companyId: uuid('company_id'),
     linkedinUrl: text('linkedin_url'),
-    source: text('source'),
+    source: text('source').$type<
+      'website' | 'referral' | 'event' | 'outbound' | 'partner' | 'advertising' | 'other'
+    >(),
     ownerId: uuid('owner_id'),
     tagIds: jsonb('tag_ids').$type<string[]>().notNull().default([]),
   },
@@ -276,7 +303,10 @@ export const tags = crmSchema.table(
     updatedBy: uuid('updated_by'),
     custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
     name: text('name').notNull(),
-    color: text('color').notNull().default('gray'),
+    color: text('color')
+      .$type<'gray' | 'red' | 'orange' | 'yellow' | 'green' | 'teal' | 'blue' | 'purple' | 'pink'>()
+      .notNull()
+      .default('gray'),
     description: text('description'),
   },
   (t) => [

@@ -1,17 +1,20 @@
-/** The part of a deal the dashboard reads; list answers are parsed into it by {@link toDealFacts}. */
-export interface DealFacts {
-  id: string;
-  title: string;
-  amount: number;
-  currency: string;
-  status: 'open' | 'won' | 'lost';
-  pipelineId: string;
-  stageId: string;
-  probability: number | null;
-  expectedCloseDate: string | null;
-  closedAt: string | null;
-  companyId: string | null;
-}
+import type { Deal } from '../../core/generated/client/types.gen.js';
+
+/** Fields of a deal the dashboard always has a value for (the amount, when absent, counts as 0). */
+type KnownField = 'id' | 'title' | 'amount' | 'currency' | 'status' | 'pipelineId' | 'stageId';
+/** Fields it shows as empty when the deal has none. */
+type NullableField = 'probability' | 'expectedCloseDate' | 'closedAt' | 'companyId';
+
+/**
+ * The part of a deal the dashboard reads, typed by the contract's `Deal`: a field renamed or
+ * dropped in `core/schema/deal.schema.json` leaves it, and every use of it stops compiling. List
+ * answers are parsed into it by {@link toDealFacts}.
+ */
+export type DealFacts = {
+  -readonly [K in keyof Deal as K extends KnownField ? K : never]-?: NonNullable<Deal[K]>;
+} & {
+  -readonly [K in keyof Deal as K extends NullableField ? K : never]-?: Exclude<Deal[K], undefined>;
+};
 
 /** A stage as the chart shows it. */
 export interface StageFacts {

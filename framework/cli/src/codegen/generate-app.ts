@@ -2,12 +2,12 @@ import { loadAppSources } from '@codexion/framework';
 import { compareCodeUnits, compileAppModel } from '@codexion/schema';
 import { formatSource } from './format-source.js';
 import { generateClient } from './generate-client.js';
+import { generateContract } from './generate-contract.js';
 import { generateOpenApi } from './generate-openapi.js';
-import { generateOpenApiTypes } from './generate-openapi-types.js';
+import { generateResources } from './generate-resources.js';
 import { generateTables } from './generate-tables.js';
-import { generateTypes } from './generate-types.js';
 
-export type CodegenStep = 'load' | 'openapi' | 'types' | 'tables' | 'openapi.d.ts' | 'client';
+export type CodegenStep = 'load' | 'openapi' | 'tables' | 'client' | 'contract';
 
 /** Called after each step, for progress output. */
 export type StepReporter = (step: CodegenStep, ms: number) => void;
@@ -17,7 +17,7 @@ export type StepReporter = (step: CodegenStep, ms: number) => void;
  * in memory. Writing it (`codegen`) and comparing it (`codegen --check`) are the caller's.
  *
  * @example
- * const files = await generateApp('/repo/apps/crm'); // Map { 'types.ts' => '...', 'openapi.json' => '...', ... }
+ * const files = await generateApp('/repo/apps/crm'); // Map { 'contract.ts' => '...', 'openapi.json' => '...', ... }
  */
 export async function generateApp(
   appDir: string,
@@ -33,9 +33,11 @@ export async function generateApp(
   const openapi = await timed('openapi', () => generateOpenApi(model));
   const files = new Map<string, string>();
   files.set('openapi.json', await formatSource(JSON.stringify(openapi), 'json'));
-  files.set('types.ts', await timed('types', () => generateTypes(model.manifest.name, openapi)));
   files.set('tables.ts', await timed('tables', () => formatSource(generateTables(model), 'typescript')));
-  files.set('openapi.d.ts', await timed('openapi.d.ts', () => generateOpenApiTypes(openapi)));
   for (const [path, source] of await timed('client', () => generateClient(openapi))) files.set(path, source);
+  await timed('contract', async () => {
+    files.set('contract.ts', await generateContract(model));
+    files.set('client/resources.gen.ts', await generateResources(model, openapi));
+  });
   return new Map([...files].sort(([a], [b]) => compareCodeUnits(a, b)));
 }

@@ -11,10 +11,15 @@ async function listFiles(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
+/** The package every app's generated client imports its runtime from, instead of a copy of its own. */
+export const clientRuntimePackage = '@codexion/client';
+
 /**
- * `core/generated/client/`: @hey-api/openapi-ts's fetch client, SDK functions and TanStack Query
- * option factories (`listAccountsOptions()`, `createAccountMutation()`), generated into a
- * scratch folder and returned as `client/<path>` → source, so `--check` can compare in memory.
+ * `core/generated/client/`: @hey-api/openapi-ts's types (the app's one TypeScript model: records,
+ * inputs, operation data and answers, event payloads), SDK functions and TanStack Query option
+ * factories (`listAccountsOptions()`, `createAccountMutation()`), generated into a scratch folder
+ * and returned as `client/<path>` → source, so `--check` can compare in memory. The fetch client's
+ * runtime is not copied in (`bundle: false`): the files import it from `@codexion/client`.
  *
  * @example
  * const files = await generateClient(openapi); // Map { 'client/sdk.gen.ts' => '...' }
@@ -32,11 +37,20 @@ export async function generateClient(openapi: OpenApiDocument): Promise<Map<stri
         header: [`/* ${generatedBanner} */`],
       },
       logs: { level: 'silent' },
-      plugins: ['@hey-api/client-fetch', '@hey-api/typescript', '@hey-api/sdk', '@tanstack/react-query'],
+      plugins: [
+        { name: '@hey-api/client-fetch', bundle: false },
+        '@hey-api/typescript',
+        '@hey-api/sdk',
+        '@tanstack/react-query',
+      ],
     });
     const files = new Map<string, string>();
     for (const path of (await listFiles(scratch)).sort()) {
-      const source = await readFile(path, 'utf8');
+      // with `bundle: false` hey-api imports the runtime from its own (retired) client package
+      const source = (await readFile(path, 'utf8')).replaceAll(
+        "from '@hey-api/client-fetch'",
+        `from '${clientRuntimePackage}'`,
+      );
       files.set(`client/${relative(scratch, path)}`, await formatSource(source, 'typescript'));
     }
     return files;

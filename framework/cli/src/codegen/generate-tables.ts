@@ -12,7 +12,10 @@ import { tsBanner } from './banner.js';
 /** A drizzle column builder call for one JSON Schema property. */
 interface ColumnPlan {
   property: string;
-  /** TypeScript type of a jsonb column's value, from types.ts */
+  /**
+   * TypeScript type of the column's value where drizzle's is wider: a jsonb value object (from
+   * client/types.gen.ts) or array, an enum's literals
+   */
   jsonType?: string;
   column: string;
   builder: string;
@@ -54,7 +57,7 @@ export function planColumn(property: string, schema: JsonSchema, required: boole
       if (schema.format === 'date-time') {
         return plan(`timestamp('${column}', { withTimezone: true, mode: 'string' })`, ['timestamp']);
       }
-      return plan(`text('${column}')`, ['text']);
+      return { ...plan(`text('${column}')`, ['text']), ...enumType(schema) };
     case 'integer':
       return schema.format === 'int64'
         ? plan(`bigint('${column}', { mode: 'number' })`, ['bigint'])
@@ -66,6 +69,13 @@ export function planColumn(property: string, schema: JsonSchema, required: boole
     default:
       return json();
   }
+}
+
+/** A string enum's literals as the column's type, as the contract types the field: `'open' | 'won'`. */
+function enumType(schema: JsonSchema): { jsonType?: string } {
+  const values = (schema.enum ?? []).filter((value) => value !== null);
+  if (values.length === 0 || !values.every((value) => typeof value === 'string')) return {};
+  return { jsonType: values.map((value) => `'${String(value).replace(/[\\']/g, '\\$&')}'`).join(' | ') };
 }
 
 const scalarTypes: Record<string, string> = {
@@ -199,7 +209,9 @@ export function generateTables(model: AppModel): string {
     tsBanner(),
     drizzleImports.size ? `import { ${[...drizzleImports].sort().join(', ')} } from 'drizzle-orm';` : '',
     `import { ${[...imports].sort().join(', ')} } from 'drizzle-orm/pg-core';`,
-    valueTypes.size ? `import type { ${[...valueTypes].sort().join(', ')} } from './types.js';` : '',
+    valueTypes.size
+      ? `import type { ${[...valueTypes].sort().join(', ')} } from './client/types.gen.js';`
+      : '',
     '',
     `/** Every table of the ${model.manifest.name} app lives in this PostgreSQL schema. */`,
     `export const ${schemaConst} = pgSchema('${snakeCase(model.manifest.name)}');`,

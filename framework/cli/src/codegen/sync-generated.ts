@@ -12,6 +12,11 @@ async function listExisting(dir: string): Promise<string[]> {
   }
 }
 
+export interface SyncOptions {
+  /** which existing files of `dir` codegen owns (removes when no longer generated); all unless given */
+  owns?: (file: string) => boolean;
+}
+
 export interface Drift {
   /** path relative to the generated folder */
   file: string;
@@ -25,9 +30,13 @@ export interface Drift {
  * @example
  * const drift = await findDrift('/repo/apps/crm/core/generated', files);
  */
-export async function findDrift(dir: string, files: Map<string, string>): Promise<Drift[]> {
+export async function findDrift(
+  dir: string,
+  files: Map<string, string>,
+  { owns = () => true }: SyncOptions = {},
+): Promise<Drift[]> {
   const drift: Drift[] = [];
-  const existing = new Set(await listExisting(dir));
+  const existing = new Set((await listExisting(dir)).filter(owns));
   for (const [file, content] of files) {
     if (!existing.has(file)) drift.push({ file, kind: 'missing' });
     else if ((await readFile(join(dir, file), 'utf8')) !== content) drift.push({ file, kind: 'changed' });
@@ -43,8 +52,12 @@ export async function findDrift(dir: string, files: Map<string, string>): Promis
  * @example
  * const written = await writeGenerated(dir, files); // ['types.ts']
  */
-export async function writeGenerated(dir: string, files: Map<string, string>): Promise<Drift[]> {
-  const drift = await findDrift(dir, files);
+export async function writeGenerated(
+  dir: string,
+  files: Map<string, string>,
+  options: SyncOptions = {},
+): Promise<Drift[]> {
+  const drift = await findDrift(dir, files, options);
   for (const { file, kind } of drift) {
     const path = join(dir, file);
     if (kind === 'extra') {

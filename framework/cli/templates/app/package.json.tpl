@@ -23,6 +23,7 @@
     "tags": ["scope:app"]
   },
   "dependencies": {
+    "@codexion/client": "0.1.0",
     "@codexion/framework": "0.1.0",
     "@codexion/schema": "0.1.0",
     "@codexion/web": "0.1.0",

@@ -5,7 +5,14 @@
     "outDir": "dist/server",
     "tsBuildInfoFile": "dist/server/tsconfig.tsbuildinfo"
   },
-  "include": ["core/**/*.ts", "core/**/*.json", "bin/**/*.ts", "vitest.server.config.ts"],
-  "exclude": ["core/generated/client/**", "dist"],
+  "include": [
+    "core/**/*.json",
+    "core/generated/tables.ts",
+    "core/generated/contract.ts",
+    "core/generated/client/types.gen.ts",
+    "bin/**/*.ts",
+    "vitest.server.config.ts"
+  ],
+  "exclude": ["dist"],
   "references": [{ "path": "../../framework/schema" }, { "path": "../../framework/server" }]
 }

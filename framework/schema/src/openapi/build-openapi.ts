@@ -4,6 +4,7 @@ import { addActionPath } from './action-paths.js';
 import { addCrudPaths } from './crud-paths.js';
 import { DocumentBuilder } from './document-builder.js';
 import { entitySchemas } from './entity-schemas.js';
+import { addEventWebhooks } from './event-webhooks.js';
 import { toPointer } from './json-pointer.js';
 import { sharedParameters } from './list-parameters.js';
 import type { OpenApiDocument, OpenApiLicense } from './openapi-types.js';
@@ -23,7 +24,8 @@ export interface BuildOpenApiOptions {
 
 /**
  * Builds the OpenAPI 3.1 document of an app from its checked model: component schemas from the
- * entity schemas, CRUD paths for persisted entities, action paths, shared Problem responses.
+ * entity schemas, CRUD paths for persisted entities, action paths, shared Problem responses, and
+ * the declared events as `<PascalName>Event` components with their `webhooks` entries.
  * Deterministic: the same model gives the same `JSON.stringify` output, whatever its entity order.
  *
  * @throws {OpenApiBuildError} on an unresolvable `$ref`, a duplicate operationId, path+method or
@@ -64,6 +66,7 @@ export function buildOpenApi(app: AppModel, options: BuildOpenApiOptions = {}): 
     }
   }
   for (const action of app.actions) addActionPath(builder, app, resolver, action);
+  const webhooks = addEventWebhooks(builder, manifest);
 
   const basePath = trimTrailingSlash(options.basePath ?? `/api/${manifest.name}`);
   return withStandardResponseHeaders({
@@ -78,6 +81,7 @@ export function buildOpenApi(app: AppModel, options: BuildOpenApiOptions = {}): 
     security: securityRequirements.map((requirement) => ({ ...requirement })),
     tags: builder.tags(),
     paths: builder.paths(),
+    ...(Object.keys(webhooks).length === 0 ? {} : { webhooks }),
     components: builder.components(securitySchemes),
   });
 }

@@ -1,4 +1,5 @@
 export { type BuildOpenApiOptions, buildOpenApi } from './build-openapi.js';
+export { eventSchemaName } from './event-webhooks.js';
 export { OpenApiBuildError, type OpenApiBuildErrorCode } from './openapi-build-error.js';
 export type {
   HttpMethod,

@@ -11,6 +11,8 @@ export interface OpenApiDocument {
   security: Record<string, string[]>[];
   tags: OpenApiTag[];
   paths: Record<string, OpenApiPathItem>;
+  /** what the app sends: its declared events, by event name (OpenAPI 3.1 `webhooks`) */
+  webhooks?: Record<string, OpenApiPathItem>;
   components: OpenApiComponents;
   [extension: `x-${string}`]: unknown;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { buildOpenApi, type OpenApiDocument } from '@codexion/schema';
+import { type AppModel, buildOpenApi, type OpenApiDocument } from '@codexion/schema';
+import { formatProblem, lintOpenApi } from '@codexion/schema/testing';
 import { describe, expect, it } from 'vitest';
 import { billingModel, billingOpenApi } from './http-test-app.test-helper.js';
 import { mergeOpenApi } from './merge-openapi.js';
@@ -100,5 +101,39 @@ describe('mergeOpenApi', () => {
     ]);
     expect(both.paths).toHaveProperty(['/api/sales/opportunities/{id}/move']);
     for (const ref of refsOf(both)) expect(resolves(both, ref), ref).toBe(true);
+  });
+
+  it('keeps the events of every app as webhooks, operationIds unique, refs resolving, lint clean', async () => {
+    const withEvent = (model: AppModel, event: string): OpenApiDocument => {
+      model.manifest.events = [
+        {
+          name: event,
+          description: `${event} happened`,
+          payload: {
+            type: 'object',
+            required: ['invoiceId'],
+            properties: { invoiceId: { type: 'string', format: 'uuid' } },
+          },
+        },
+      ];
+      return buildOpenApi(model, { license: { name: 'Apache 2.0', identifier: 'Apache-2.0' } });
+    };
+    const both = mergeOpenApi([
+      { name: 'billing', openapi: withEvent(billingModel('billing'), 'billing.invoice.paid') },
+      { name: 'ledger', openapi: withEvent(billingModel('ledger'), 'ledger.invoice.paid') },
+    ]);
+    expect(Object.keys(both.webhooks ?? {})).toEqual(['billing.invoice.paid', 'ledger.invoice.paid']);
+    expect(
+      both.webhooks?.['ledger.invoice.paid']?.post?.requestBody?.content['application/json']?.schema,
+    ).toEqual({ $ref: '#/components/schemas/LedgerInvoicePaidEvent' });
+    // the Events tag of each app is prefixed, so the groups stay apart
+    expect(both.webhooks?.['ledger.invoice.paid']?.post?.tags).toEqual(['LEDGER Events']);
+    const ids = [...Object.values(both.paths), ...Object.values(both.webhooks ?? {})].flatMap((item) =>
+      Object.values(item).map((op) => op?.operationId),
+    );
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const ref of refsOf(both)) expect(resolves(both, ref), ref).toBe(true);
+    const lint = await lintOpenApi(both);
+    expect(lint.errors.map(formatProblem)).toEqual([]);
   });
 });

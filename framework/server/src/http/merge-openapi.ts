@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { type OpenApiDocument, pascalCase } from '@codexion/schema';
+import { compareCodeUnits, type OpenApiDocument, type OpenApiPathItem, pascalCase } from '@codexion/schema';
 
 /** One app's document and where it is mounted. */
 export interface MountedDocument {
@@ -73,7 +73,8 @@ function renameRefs<T>(value: T, renamed: ReadonlyMap<ComponentSection, Readonly
 /**
  * One OpenAPI document for every app, for `/api/openapi.json` and the API reference: each app's
  * paths under `/api/<app>`, components merged (equal ones shared, clashing ones prefixed with the
- * app), tags grouped by app (`x-tagGroups`), clashing tags and operationIds prefixed.
+ * app), tags grouped by app (`x-tagGroups`), clashing tags and operationIds prefixed, and every
+ * app's events in `webhooks`, by event name.
  *
  * @example
  * const merged = mergeOpenApi([{ name: 'sales', openapi: salesDoc }, { name: 'crm', openapi: crmDoc }]);
@@ -107,7 +108,7 @@ export function mergeOpenApi(
     apps,
     ({ name, openapi }) => {
       const ids: Record<string, string> = {};
-      for (const item of Object.values(openapi.paths ?? {})) {
+      for (const item of [...Object.values(openapi.paths ?? {}), ...Object.values(openapi.webhooks ?? {})]) {
         // the app's name as value: an operationId in two apps always clashes
         for (const operation of Object.values(item))
           if (operation !== undefined) ids[operation.operationId] = name;
@@ -135,6 +136,7 @@ export function mergeOpenApi(
     components: { schemas: {}, responses: {}, parameters: {}, headers: {}, securitySchemes: {} },
   };
   const tagGroups: { name: string; tags: string[] }[] = [];
+  const webhooks: Record<string, OpenApiPathItem> = {};
 
   for (const { name: app, openapi } of apps) {
     const renamed = new Map(
@@ -159,11 +161,11 @@ export function mergeOpenApi(
     for (const requirement of doc.security ?? []) {
       if (!merged.security.some((r) => isDeepStrictEqual(r, requirement))) merged.security.push(requirement);
     }
-    for (const [path, item] of Object.entries(doc.paths ?? {})) {
-      const mountedItem: typeof item = {};
+    const mounted = (item: OpenApiPathItem): OpenApiPathItem => {
+      const mountedItem: OpenApiPathItem = {};
       for (const [method, operation] of Object.entries(item) as [
-        keyof typeof item,
-        NonNullable<(typeof item)[keyof typeof item]>,
+        keyof OpenApiPathItem,
+        NonNullable<OpenApiPathItem[keyof OpenApiPathItem]>,
       ][]) {
         mountedItem[method] = {
           ...operation,
@@ -171,8 +173,16 @@ export function mergeOpenApi(
           tags: operation.tags.map(tagName),
         };
       }
-      merged.paths[`/api/${app}${path === '/' ? '' : path}`] = mountedItem;
+      return mountedItem;
+    };
+    for (const [path, item] of Object.entries(doc.paths ?? {})) {
+      merged.paths[`/api/${app}${path === '/' ? '' : path}`] = mounted(item);
     }
+    // event names carry their app (`crm.deal.won`): the webhooks keep them as they are
+    for (const [event, item] of Object.entries(doc.webhooks ?? {})) webhooks[event] = mounted(item);
+  }
+  if (Object.keys(webhooks).length > 0) {
+    merged.webhooks = Object.fromEntries(Object.entries(webhooks).sort(([a], [b]) => compareCodeUnits(a, b)));
   }
   merged['x-tagGroups'] = tagGroups;
   return merged;

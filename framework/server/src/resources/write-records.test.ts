@@ -498,6 +498,89 @@ describe('hooks', () => {
   });
 });
 
+describe('hook phases', () => {
+  it('runs prepare, before, the write, every after hook, then the deferred work', async () => {
+    const order: string[] = [];
+    s.hooks.account = {
+      prepare: (_ctx, input) => {
+        order.push(`prepare ${input.domain}`);
+        return { ...input, name: input.name ?? `Filled ${input.domain}` };
+      },
+      beforeCreate: (_ctx, record) => {
+        order.push(`before ${record.name}`);
+        return undefined;
+      },
+      afterCreate: (ctx, record) => {
+        order.push(`after ${record.name}`);
+        ctx.defer(() => {
+          order.push(`deferred ${record.name}`);
+        });
+      },
+    };
+    await accounts.bulkCreate(a, [{ domain: 'one.example' }, { domain: 'two.example' }]);
+    expect(order).toEqual([
+      'prepare one.example',
+      'before Filled one.example',
+      'prepare two.example',
+      'before Filled two.example',
+      'after Filled one.example',
+      'after Filled two.example',
+      'deferred Filled one.example',
+      'deferred Filled two.example',
+    ]);
+  });
+
+  it('gives prepare only fields that passed their schemas, and reports the others as sent', async () => {
+    const seen: unknown[] = [];
+    s.hooks.account = {
+      prepare: (_ctx, input) => {
+        seen.push(input);
+        // a prepare that fills a field the caller got wrong does not hide the mistake
+        return { ...input, employees: 3 };
+      },
+      beforeCreate: () => {
+        throw new Error('never reached: validation fails first');
+      },
+    };
+    await refused(() => accounts.create(a, { name: 'Half right', employees: 'many' }), {
+      code: 'VALIDATION_FAILED',
+      issues: [expect.objectContaining({ path: '/employees', code: 'type' })],
+    });
+    expect(seen).toEqual([{ name: 'Half right', tier: 'standard' }]);
+  });
+
+  it('gives prepare the merged record and the stored one on an update, and skips before when nothing changes', async () => {
+    const calls: string[] = [];
+    const account = await accounts.create(a, { name: 'Merge me', employees: 1 });
+    s.hooks.account = {
+      prepare: (_ctx, input, previous) => {
+        calls.push(`prepare ${input.name} ${input.employees} was ${previous?.employees}`);
+        return undefined;
+      },
+      beforeUpdate: (_ctx, next, previous) => {
+        calls.push(`before ${next.employees} was ${previous.employees}`);
+        return undefined;
+      },
+    };
+    const updated = await accounts.update(a, String(account.id), { employees: 2 });
+    const same = await accounts.update(a, String(account.id), { employees: 2 });
+    expect(same.version).toBe(updated.version);
+    expect(calls).toEqual(['prepare Merge me 2 was 1', 'before 2 was 1', 'prepare Merge me 2 was 2']);
+  });
+
+  it('checks the rules again on what a before hook changes', async () => {
+    const open = await opportunities.create(a, { title: 'Rule check', accountId: acme.id, amount: 500 });
+    const deal = await opportunities.transition(a, String(open.id), 'won');
+    s.hooks.opportunity = {
+      // the rules refuse a won deal without an amount: a hook may not sneak one past them
+      beforeUpdate: (_ctx, next) => ({ ...next, amount: 0 }),
+    };
+    await refused(() => opportunities.update(a, String(deal.id), { title: 'Renamed' }), {
+      code: 'RULE_FAILED',
+    });
+  });
+});
+
 describe('tenant isolation', () => {
   it('keeps tenant B away from A’s records on every operation', async () => {
     const id = String(acme.id);

@@ -14,6 +14,7 @@ import { ifMatchHolds } from './etag.js';
 import { insertRows } from './insert-statement.js';
 import { mapWriteError, type WriteKind } from './map-write-error.js';
 import { applyMergePatch } from './merge-patch.js';
+import { prepareInput } from './prepare-input.js';
 import { isId, notFound, scopeConditions } from './read-records.js';
 import { checkPolicy } from './record-access.js';
 import { type EngineState, type ResourceContext, ruleContext } from './resource-context.js';
@@ -39,7 +40,10 @@ function hooksOf(state: EngineState, plan: EntityPlan): ResourceHooks {
   return state.hooks[plan.entity.name] ?? {};
 }
 
-function hookContext(tx: Db, ctx: ResourceContext, plan: EntityPlan): HookContext {
+/** Work hooks `defer`red, run after the write's audit entry (events, mostly). */
+type Deferred = (() => Promise<void> | void)[];
+
+function hookContext(tx: Db, ctx: ResourceContext, plan: EntityPlan, deferred: Deferred): HookContext {
   return {
     tx,
     tenantId: ctx.tenantId,
@@ -47,7 +51,14 @@ function hookContext(tx: Db, ctx: ResourceContext, plan: EntityPlan): HookContex
     requestId: ctx.requestId,
     logger: ctx.logger,
     entity: plan.entity,
+    defer: (work) => {
+      deferred.push(work);
+    },
   };
+}
+
+async function runDeferred(deferred: Deferred): Promise<void> {
+  for (const work of deferred.splice(0)) await work();
 }
 
 /** Runs a write in one transaction with the tenant and user set; maps database errors. */
@@ -71,13 +82,26 @@ async function inTransaction<T>(
   }
 }
 
-/** A hook's changed record, keeping only what a write may set: hooks cannot forge system fields. */
-function fromHook(
+/**
+ * The `before*` phase on a validated, rule-checked record: a record the hook changes is kept to
+ * what a write may set (hooks cannot forge system fields) and validated and rule-checked again,
+ * so nothing invalid is stored.
+ */
+async function beforeWrite(
+  state: EngineState,
   plan: EntityPlan,
-  original: ApiRecord,
-  changed: Record<string, unknown> | undefined,
-): ApiRecord {
-  return changed === undefined ? original : writablePart(plan, changed);
+  record: ApiRecord,
+  hook: ((record: ApiRecord) => Promise<Record<string, unknown> | undefined>) | undefined,
+  checks: (record: ApiRecord) => void,
+  pathPrefix = '',
+): Promise<ApiRecord> {
+  const changed = hook === undefined ? undefined : await hook({ ...record });
+  if (changed === undefined) return record;
+  const next = writablePart(plan, changed);
+  if (isDeepStrictEqual(next, record)) return record;
+  validateRecord(plan, state.validators, next, pathPrefix);
+  checks(next);
+  return next;
 }
 
 /** The row, locked for the rest of the transaction, or 404. */
@@ -135,9 +159,10 @@ async function updateRow(
 
 /**
  * Creates records in one transaction, all or nothing: each body checked (read-only and unknown
- * fields), given its defaults, passed through `beforeCreate`, validated and checked against the
- * rules, then inserted in one statement; `afterCreate` runs per record in the same transaction.
- * Issue paths are prefixed with `/items/<i>` when `bulk`.
+ * fields), given its defaults, `prepare`d, validated, checked against the rules, passed through
+ * `beforeCreate`, then inserted in one statement; `afterCreate` runs per record in the same
+ * transaction, then the audit entries, then the work hooks deferred. Issue paths are prefixed with
+ * `/items/<i>` when `bulk`.
  */
 export async function createRecords(
   state: EngineState,
@@ -159,11 +184,10 @@ export async function createRecords(
     ctx,
     'create',
     async (tx) => {
-      const hookCtx = hookContext(tx, ctx, plan);
+      const deferred: Deferred = [];
+      const hookCtx = hookContext(tx, ctx, plan, deferred);
       const values: Record<string, unknown>[] = [];
       for (const [i, body] of bodies.entries()) {
-        const record = fromHook(plan, body, await hooks.beforeCreate?.(hookCtx, { ...body }));
-        validateRecord(plan, state.validators, record, prefix(i));
         const id = randomUUID();
         const system = {
           id,
@@ -172,7 +196,14 @@ export async function createRecords(
           createdBy: ctx.userId ?? null,
           updatedBy: ctx.userId ?? null,
         };
-        checkRules(plan, { ...record, ...system }, ruleContext(ctx), prefix(i));
+        const checks = (next: ApiRecord) =>
+          checkRules(plan, { ...next, ...system }, ruleContext(ctx), prefix(i));
+        const prepared = await prepareInput(hooks, hookCtx, plan, state.validators, body, undefined);
+        validateRecord(plan, state.validators, prepared, prefix(i));
+        checks(prepared);
+        const before = hooks.beforeCreate;
+        const hook = before && ((r: ApiRecord) => Promise.resolve(before(hookCtx, r)));
+        const record = await beforeWrite(state, plan, prepared, hook, checks, prefix(i));
         checkPolicy(state, plan, ctx, 'create', { ...record, ...system });
         records.push(record);
         values.push({ ...toColumnValues(plan, record), ...system, createdAt: nowMs, updatedAt: nowMs });
@@ -191,6 +222,7 @@ export async function createRecords(
       // audited last: the tenant's audit lock is then held only until commit
       const changes = created.map((after) => ({ after }));
       await recordAudit(tx, resourceAuditEntries(state, plan, ctx, 'create', changes));
+      await runDeferred(deferred);
       return created;
     },
     (error) => (bulk ? offendingItem(plan, records, error) : ''),
@@ -217,7 +249,10 @@ function offendingItem(plan: EntityPlan, records: readonly ApiRecord[], error: u
   return index === -1 ? '/items' : `/items/${index}`;
 }
 
-/** The write steps shared by update and transition: hooks, schema, rules, store. */
+/**
+ * The write steps shared by update and transition: prepare, schema, rules, `beforeUpdate`, store,
+ * `afterUpdate`. The caller audits, then runs `deferred`.
+ */
 async function storeChange(
   state: EngineState,
   plan: EntityPlan,
@@ -225,20 +260,33 @@ async function storeChange(
   tx: Db,
   previous: ApiRecord,
   next: ApiRecord,
+  deferred: Deferred,
 ): Promise<ApiRecord> {
   const hooks = hooksOf(state, plan);
-  const hookCtx = hookContext(tx, ctx, plan);
-  const record = fromHook(plan, next, await hooks.beforeUpdate?.(hookCtx, { ...next }, previous));
-  // nothing changes: no write, no new version
-  if (isDeepStrictEqual(record, writablePart(plan, previous))) return previous;
-  validateRecord(plan, state.validators, record);
+  const hookCtx = hookContext(tx, ctx, plan, deferred);
+  const prepared = await prepareInput(hooks, hookCtx, plan, state.validators, next, previous);
+  const unchanged = (record: ApiRecord) => isDeepStrictEqual(record, writablePart(plan, previous));
+  // nothing changes: no write, no new version (and no before hook: there is nothing to check)
+  if (unchanged(prepared)) return previous;
+  validateRecord(plan, state.validators, prepared);
   const system = Object.fromEntries(
     Object.entries(previous).filter(([name]) => {
       const field = plan.fields.get(name);
       return field?.system === true && field.readOnly;
     }),
   );
-  checkRules(plan, { ...record, ...system, updatedBy: ctx.userId ?? null }, ruleContext(ctx, previous));
+  const checks = (record: ApiRecord) =>
+    checkRules(plan, { ...record, ...system, updatedBy: ctx.userId ?? null }, ruleContext(ctx, previous));
+  checks(prepared);
+  const before = hooks.beforeUpdate;
+  const record = await beforeWrite(
+    state,
+    plan,
+    prepared,
+    before && ((r) => Promise.resolve(before(hookCtx, r, previous))),
+    checks,
+  );
+  if (unchanged(record)) return previous;
   // the record as it would be must stay within what the caller may write
   checkPolicy(state, plan, ctx, 'update', { ...record, ...system });
   await checkUserReferences(tx, plan, ctx.tenantId, [{ record, previous }]);
@@ -278,12 +326,14 @@ export async function updateRecord(
         },
       );
     }
-    const updated = await storeChange(state, plan, ctx, tx, previous, next);
+    const deferred: Deferred = [];
+    const updated = await storeChange(state, plan, ctx, tx, previous, next, deferred);
     // audited last (no entry when nothing changed)
     await recordAudit(
       tx,
       resourceAuditEntries(state, plan, ctx, 'update', [{ before: previous, after: updated }]),
     );
+    await runDeferred(deferred);
     return updated;
   });
 }
@@ -309,15 +359,22 @@ export async function transitionRecord(
     checkIfMatch(plan, previous, ifMatch);
     checkTransition(plan, previous, to, ctx.permissions ?? new Set(), ruleContext(ctx));
     const field = workflow?.field ?? '';
-    const moved = await storeChange(state, plan, ctx, tx, previous, {
-      ...writablePart(plan, previous),
-      [field]: to,
-    });
+    const deferred: Deferred = [];
+    const moved = await storeChange(
+      state,
+      plan,
+      ctx,
+      tx,
+      previous,
+      { ...writablePart(plan, previous), [field]: to },
+      deferred,
+    );
     // audited last
     await recordAudit(
       tx,
       resourceAuditEntries(state, plan, ctx, 'transition', [{ before: previous, after: moved }]),
     );
+    await runDeferred(deferred);
     return moved;
   });
 }
@@ -367,7 +424,8 @@ export async function deleteRecord(
     const record = await lockRow(tx, plan, ctx, id);
     checkPolicy(state, plan, ctx, 'delete', record);
     checkIfMatch(plan, record, ifMatch);
-    const hookCtx = hookContext(tx, ctx, plan);
+    const deferred: Deferred = [];
+    const hookCtx = hookContext(tx, ctx, plan, deferred);
     await hooks.beforeDelete?.(hookCtx, record);
     if (plan.deletedAt !== undefined) {
       const referrer = await restrictingReference(state, plan, tx, ctx, id);
@@ -387,6 +445,7 @@ export async function deleteRecord(
     await hooks.afterDelete?.(hookCtx, record);
     // audited last
     await recordAudit(tx, resourceAuditEntries(state, plan, ctx, 'delete', [{ before: record }]));
+    await runDeferred(deferred);
   });
 }
 

@@ -4,6 +4,14 @@ export type ClientOptions = {
   baseUrl: `${string}://${string}/api/crm` | (string & {});
 };
 
+export type Webhooks =
+  | CrmCompanyMergedWebhookRequest
+  | CrmDealLostWebhookRequest
+  | CrmDealStageChangedWebhookRequest
+  | CrmDealWonWebhookRequest
+  | CrmLeadConvertedWebhookRequest
+  | CrmPersonMergedWebhookRequest;
+
 /**
  * Activity
  *
@@ -374,6 +382,66 @@ export type CompanyPatch = {
   custom?: {
     [key: string]: unknown;
   } | null;
+};
+
+export type CrmCompanyMergedEvent = {
+  companyId: string;
+  mergedIds: Array<string>;
+};
+
+export type CrmDealLostEvent = {
+  dealId: string;
+  title: string;
+  /**
+   * In minor units of `currency`
+   */
+  amount: number | null;
+  currency: string;
+  lostReason: string;
+  companyId: string | null;
+  pipelineId: string;
+  stageId: string;
+  ownerId: string | null;
+  closedAt: string;
+};
+
+export type CrmDealStageChangedEvent = {
+  dealId: string;
+  pipelineId: string;
+  fromStageId: string;
+  toStageId: string;
+  probability: number | null;
+};
+
+export type CrmDealWonEvent = {
+  dealId: string;
+  title: string;
+  /**
+   * In minor units of `currency`
+   */
+  amount: number;
+  currency: string;
+  companyId: string | null;
+  primaryContactId: string | null;
+  pipelineId: string;
+  stageId: string;
+  ownerId: string | null;
+  closedAt: string;
+};
+
+export type CrmLeadConvertedEvent = {
+  personId: string;
+  companyId: string;
+  /**
+   * A new company was created, rather than an existing one linked
+   */
+  companyCreated: boolean;
+  dealId: string;
+};
+
+export type CrmPersonMergedEvent = {
+  personId: string;
+  mergedIds: Array<string>;
 };
 
 /**
@@ -7009,3 +7077,57 @@ export type UpdateTagResponses = {
 };
 
 export type UpdateTagResponse = UpdateTagResponses[keyof UpdateTagResponses];
+
+export type CrmCompanyMergedWebhookPayload = CrmCompanyMergedEvent;
+
+export type CrmCompanyMergedWebhookRequest = {
+  body: CrmCompanyMergedWebhookPayload;
+  key: 'crm.company.merged';
+  path?: never;
+  query?: never;
+};
+
+export type CrmDealLostWebhookPayload = CrmDealLostEvent;
+
+export type CrmDealLostWebhookRequest = {
+  body: CrmDealLostWebhookPayload;
+  key: 'crm.deal.lost';
+  path?: never;
+  query?: never;
+};
+
+export type CrmDealStageChangedWebhookPayload = CrmDealStageChangedEvent;
+
+export type CrmDealStageChangedWebhookRequest = {
+  body: CrmDealStageChangedWebhookPayload;
+  key: 'crm.deal.stage-changed';
+  path?: never;
+  query?: never;
+};
+
+export type CrmDealWonWebhookPayload = CrmDealWonEvent;
+
+export type CrmDealWonWebhookRequest = {
+  body: CrmDealWonWebhookPayload;
+  key: 'crm.deal.won';
+  path?: never;
+  query?: never;
+};
+
+export type CrmLeadConvertedWebhookPayload = CrmLeadConvertedEvent;
+
+export type CrmLeadConvertedWebhookRequest = {
+  body: CrmLeadConvertedWebhookPayload;
+  key: 'crm.lead.converted';
+  path?: never;
+  query?: never;
+};
+
+export type CrmPersonMergedWebhookPayload = CrmPersonMergedEvent;
+
+export type CrmPersonMergedWebhookRequest = {
+  body: CrmPersonMergedWebhookPayload;
+  key: 'crm.person.merged';
+  path?: never;
+  query?: never;
+};

@@ -1,0 +1,80 @@
+import { type AppModel, compareCodeUnits, eventSchemaName, pascalCase } from '@codexion/schema';
+import { tsBanner } from './banner.js';
+import { formatSource } from './format-source.js';
+
+/**
+ * An object key as TypeScript source: bare when it is an identifier, quoted otherwise.
+ *
+ * @example
+ * typeKey('deal') // 'deal'
+ * typeKey('phone-number') // "'phone-number'"
+ */
+export function typeKey(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`;
+}
+
+/**
+ * The entities whose records the API serves (persisted, not `api: false`), in name order: the
+ * ones with `<Type>`, `<Type>Create` and `<Type>Patch` components and CRUD operations.
+ *
+ * @example
+ * servedEntities(model).map((e) => e.typeName) // ['Activity', 'Company', 'Deal', ...]
+ */
+export function servedEntities(model: AppModel): AppModel['entities'] {
+  return model.entities
+    .filter((e) => (e.table ?? e.annotations.table) !== undefined && e.annotations.api !== false)
+    .sort((a, b) => compareCodeUnits(a.name, b.name));
+}
+
+/**
+ * `core/generated/contract.ts`: the app's contract as one type, `<App>Contract`, naming the types
+ * of `client/types.gen.ts` (the one TypeScript rendering of the contract, made by hey-api):
+ * per served entity its record, create and patch inputs; per action its path parameters, query,
+ * body, success answer and access; per declared event its payload. The framework's app kit
+ * (`appKit<CrmContract>()`) types hooks, actions and subscribers from it by name.
+ *
+ * @example
+ * const source = await generateContract(model); // 'export interface CrmContract { resources: { deal: ... } }'
+ */
+export async function generateContract(model: AppModel): Promise<string> {
+  const app = pascalCase(model.manifest.name);
+  const imports = new Set<string>();
+  const use = (name: string): string => {
+    imports.add(name);
+    return name;
+  };
+  const resources = servedEntities(model).map((entity) => {
+    const { typeName } = entity;
+    return `${typeKey(entity.name)}: { record: ${use(typeName)}; create: ${use(`${typeName}Create`)}; patch: ${use(`${typeName}Patch`)} };`;
+  });
+  const actions = [...model.actions]
+    .sort((a, b) => compareCodeUnits(a.id, b.id))
+    .map((action) => {
+      const data = use(`${pascalCase(action.id)}Data`);
+      const response = use(`${pascalCase(action.id)}Response`);
+      const access = action.access === 'public' ? 'public' : 'tenant';
+      return (
+        `${typeKey(action.id)}: { params: ${data}['path']; query: ${data}['query']; body: ${data}['body'];` +
+        ` response: ${response}; access: '${access}' };`
+      );
+    });
+  const events = [...(model.manifest.events ?? [])]
+    .sort((a, b) => compareCodeUnits(a.name, b.name))
+    .map((event) => `'${event.name}': ${use(eventSchemaName(event.name))};`);
+  const names = [...imports].sort(compareCodeUnits);
+  const source = `${tsBanner()}
+${names.length === 0 ? '' : `import type { ${names.join(', ')} } from './client/types.gen.js';`}
+
+/**
+ * The ${model.manifest.title} app's contract, from its core/: the records and inputs of each entity
+ * the API serves, each action's input and answer, each declared event's payload. The types are
+ * hey-api's (\`./client/types.gen.ts\`); the framework's \`appKit<${app}Contract>()\` picks them by name.
+ */
+export interface ${app}Contract {
+  resources: {${resources.join('\n')}};
+  actions: {${actions.join('\n')}};
+  events: {${events.join('\n')}};
+}
+`;
+  return formatSource(source, 'typescript');
+}

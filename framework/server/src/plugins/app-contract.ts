@@ -1,0 +1,134 @@
+import type { DeletedFilter, ListResult } from '../resources/read-records.js';
+import type { WriteOptions } from '../resources/write-records.js';
+import type { Draft, SystemField } from './define-plugin.js';
+
+/** One entity of a contract: the record the API answers with, and what creates and patches it. */
+export interface ResourceTypes {
+  record: object;
+  create: object;
+  patch: object;
+}
+
+/** One action of a contract: its input as hey-api types it, its success answer, who may call it. */
+export interface ActionTypes {
+  params: unknown;
+  query: unknown;
+  body: unknown;
+  response: unknown;
+  access: 'tenant' | 'public';
+}
+
+/**
+ * The shape of an app's generated contract (`core/generated/contract.ts`, e.g. `CrmContract`):
+ * its served entities, its actions and its declared events, each by name.
+ *
+ * @example
+ * type Won = CrmContract['events']['crm.deal.won']; // CrmDealWonEvent
+ */
+export interface AppContract {
+  resources: Record<string, ResourceTypes>;
+  actions: Record<string, ActionTypes>;
+  events: Record<string, unknown>;
+}
+
+/** The entity names of a contract: `'deal' | 'company' | ...`. */
+export type EntityName<C extends AppContract> = Extract<keyof C['resources'], string>;
+
+/** The record type of an entity: `RecordOf<CrmContract, 'deal'>` is `Deal`. */
+export type RecordOf<C extends AppContract, E extends EntityName<C>> = C['resources'][E]['record'];
+
+/** The action ids of a contract. */
+export type ActionName<C extends AppContract> = Extract<keyof C['actions'], string>;
+
+/** The ids of the actions a tenant's users call (they need a permission). */
+export type TenantActionName<C extends AppContract> = {
+  [A in ActionName<C>]: C['actions'][A]['access'] extends 'public' ? never : A;
+}[ActionName<C>];
+
+/** The ids of the actions anyone may call (`"access": "public"`). */
+export type PublicActionName<C extends AppContract> = {
+  [A in ActionName<C>]: C['actions'][A]['access'] extends 'public' ? A : never;
+}[ActionName<C>];
+
+/** The event names of a contract: `'crm.deal.won' | ...`. */
+export type EventName<C extends AppContract> = Extract<keyof C['events'], string>;
+
+/** `T` without `undefined`, or `Fallback` when nothing is left (hey-api's `path?: never`). */
+type Present<T, Fallback> = [NonNullable<T>] extends [never] ? Fallback : NonNullable<T>;
+
+/**
+ * An action's input as its handler gets it, validated against the contract by the operation
+ * router: path parameters, query (coerced to the declared types) and body, typed by the contract.
+ *
+ * @example
+ * type LoseInput = ActionInput<CrmContract['actions']['loseDeal']>; // { params: { id: string }; body: { lostReason: string }; … }
+ */
+export interface ActionInput<A extends ActionTypes> {
+  params: Present<A['params'], Record<string, never>>;
+  query: Present<A['query'], Record<string, never>>;
+  body: [NonNullable<A['body']>] extends [never] ? undefined : A['body'];
+  headers: Record<string, string>;
+}
+
+/**
+ * What an action's handler answers: the body its contract declares (optional only where the answer
+ * may be empty, a 204), an optional status (the action's own unless given) and headers.
+ *
+ * @example
+ * const answer: ActionOutput<CrmContract['actions']['winDeal']> = { body: deal, headers: { ETag: etag } };
+ */
+export type ActionOutput<A extends ActionTypes> = {
+  status?: number;
+  headers?: Record<string, string>;
+} & (undefined extends A['response'] ? { body?: A['response'] } : { body: A['response'] });
+
+type IfEquals<X, Y, Then, Else> =
+  (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? Then : Else;
+
+/** The keys of `T` marked `readonly` (the contract's `readOnly` properties). */
+type ReadonlyKeys<T> = {
+  [K in keyof T]-?: IfEquals<{ [Q in K]: T[K] }, { -readonly [Q in K]: T[K] }, never, K>;
+}[keyof T];
+
+/**
+ * The fields of a record that the contract marks `readOnly` for clients but server code may set
+ * (a board rank, a composed name): what an action may write beyond the client's inputs.
+ *
+ * @example
+ * type DealServerFields = ServerFields<Deal>; // { rank?: number }
+ */
+export type ServerFields<R> = Partial<
+  Pick<Draft<R>, Extract<Exclude<ReadonlyKeys<R>, SystemField>, keyof Draft<R>>>
+>;
+
+/**
+ * One entity's records for server code, typed by the contract: the resource engine's operations
+ * (`ctx.resources('deal')`) with `Deal` coming back and `DealCreate` / `DealPatch` going in (plus
+ * the fields only server code sets). A `get` or `list` asked for some `fields` returns only those,
+ * whatever the type says.
+ *
+ * @example
+ * const deals: AppResource<CrmContract['resources']['deal']> = crm.resource(ctx, 'deal');
+ * await deals.update(id, { stageId, rank }); // a Deal
+ */
+export interface AppResource<T extends ResourceTypes> {
+  list(
+    query?: Readonly<Record<string, unknown>>,
+    options?: { deleted?: DeletedFilter },
+  ): Promise<Omit<ListResult, 'items'> & { items: T['record'][] }>;
+  get(
+    id: string,
+    query?: Readonly<Record<string, unknown>>,
+    options?: { deleted?: DeletedFilter },
+  ): Promise<T['record']>;
+  create(input: T['create'] & ServerFields<T['record']>): Promise<T['record']>;
+  bulkCreate(items: readonly (T['create'] & ServerFields<T['record']>)[]): Promise<T['record'][]>;
+  update(
+    id: string,
+    patch: T['patch'] & ServerFields<T['record']>,
+    options?: WriteOptions,
+  ): Promise<T['record']>;
+  delete(id: string, options?: WriteOptions): Promise<void>;
+  restore(id: string): Promise<T['record']>;
+  transition(id: string, to: string, options?: WriteOptions): Promise<T['record']>;
+}

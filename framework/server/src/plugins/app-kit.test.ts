@@ -1,0 +1,135 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { Db } from '../data/database.js';
+import { createLogger } from '../kernel/create-logger.js';
+import type { ActionInput, ServerFields } from './app-contract.js';
+import { appKit } from './app-kit.js';
+import type { ResourceAccessor } from './bind-resources.js';
+import { type Draft, type HookContext, isPublicAction, type PluginContext } from './define-plugin.js';
+
+type Thing = {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly version: number;
+  name: string;
+  size?: number | null;
+  readonly rank?: number;
+};
+
+/** What `core/generated/contract.ts` would say for an app with one entity, two actions, one event. */
+interface TestContract {
+  resources: {
+    thing: { record: Thing; create: { name: string; size?: number | null }; patch: { name?: string } };
+  };
+  actions: {
+    renameThing: {
+      params: { id: string };
+      query: undefined;
+      body: { name: string };
+      response: Thing;
+      access: 'tenant';
+    };
+    peekThing: {
+      params: undefined;
+      query: { name: string };
+      body: undefined;
+      response: undefined;
+      access: 'public';
+    };
+  };
+  events: { 'test.thing.renamed': { thingId: string; name: string } };
+}
+
+const kit = appKit<TestContract>();
+const logger = createLogger({ level: 'silent' });
+const pluginContext: PluginContext = {
+  tx: {} as Db,
+  tenantId: 't1',
+  userId: undefined,
+  requestId: 'r1',
+  logger,
+};
+
+describe('appKit', () => {
+  it('types hooks by the entity named: the record, its draft, the partial input of prepare', () => {
+    const hooks = kit.defineHooks('thing', {
+      prepare: (_ctx, input, previous) => {
+        expectTypeOf(input).toEqualTypeOf<Partial<Draft<Thing>>>();
+        expectTypeOf(previous).toEqualTypeOf<Thing | undefined>();
+        return { ...input, name: input.name ?? 'unnamed' };
+      },
+      beforeUpdate: (_ctx, next, previous) => {
+        expectTypeOf(next.size).toEqualTypeOf<number | null | undefined>();
+        expectTypeOf(previous.version).toEqualTypeOf<number>();
+        return { ...next, rank: 1 };
+      },
+    });
+    expect(Object.keys(hooks)).toEqual(['prepare', 'beforeUpdate']);
+    expectTypeOf<keyof Draft<Thing>>().toEqualTypeOf<'name' | 'size' | 'rank'>();
+    expectTypeOf<ServerFields<Thing>>().toEqualTypeOf<{ rank?: number }>();
+  });
+
+  it('types an action by its id, and describes the plugin with handlers the kernel can call', async () => {
+    const rename = kit.defineAction('renameThing', async (_ctx, { params, body }) => {
+      expectTypeOf(params).toEqualTypeOf<{ id: string }>();
+      expectTypeOf(body).toEqualTypeOf<{ name: string }>();
+      return { body: { id: params.id, tenantId: 't1', version: 2, name: body.name } };
+    });
+    const peek = kit.definePublicAction('peekThing', (_ctx, { query }) => {
+      expectTypeOf(query).toEqualTypeOf<{ name: string }>();
+      return {};
+    });
+    expectTypeOf<ActionInput<TestContract['actions']['peekThing']>['params']>().toEqualTypeOf<
+      Record<string, never>
+    >();
+    const plugin = kit.definePlugin({
+      manifest: { name: 'test', version: '0.1.0', title: 'Test', framework: '^0.1.0' },
+      root: '/tmp/test',
+      actions: { renameThing: rename, peekThing: peek },
+      hooks: { thing: kit.defineHooks('thing', {}) },
+    });
+    expect(isPublicAction(plugin.actions?.peekThing)).toBe(true);
+    expect(isPublicAction(plugin.actions?.renameThing)).toBe(false);
+    const handler = plugin.actions?.renameThing;
+    if (handler === undefined || isPublicAction(handler)) throw new Error('renameThing is a tenant action');
+    const input = { params: { id: 'x' }, query: {}, body: { name: 'New' }, headers: {} };
+    const result = await handler({ ...pluginContext, resources: () => ({}) as never }, input);
+    expect(result).toEqual({ body: { id: 'x', tenantId: 't1', version: 2, name: 'New' } });
+    expect(plugin.hooks).toHaveProperty('thing');
+  });
+
+  it('emits typed events: at once from an action, at the end of the write from a hook', async () => {
+    const seen: string[] = [];
+    const events = kit.eventOutbox({
+      'test.thing.renamed': kit.defineSubscriber('test.thing.renamed', (_ctx, payload) => {
+        expectTypeOf(payload).toEqualTypeOf<{ thingId: string; name: string }>();
+        seen.push(payload.name);
+      }),
+    });
+    await events.emit(pluginContext, 'test.thing.renamed', { thingId: 'x', name: 'now' });
+    expect(seen).toEqual(['now']);
+    const deferred: (() => Promise<void> | void)[] = [];
+    const hookContext = {
+      ...pluginContext,
+      entity: {} as HookContext['entity'],
+      defer: (work: () => Promise<void> | void) => {
+        deferred.push(work);
+      },
+    };
+    await events.emit(hookContext, 'test.thing.renamed', { thingId: 'x', name: 'later' });
+    expect(seen).toEqual(['now']);
+    for (const work of deferred) await work();
+    expect(seen).toEqual(['now', 'later']);
+  });
+
+  it('gives the engine’s accessor typed by the entity named, no copy', () => {
+    const accessor = {} as ReturnType<ResourceAccessor>;
+    const resources: ResourceAccessor = (entity) => {
+      expect(entity).toBe('thing');
+      return accessor;
+    };
+    const things = kit.resource({ resources }, 'thing');
+    expect(things).toBe(accessor);
+    expectTypeOf(things.get).returns.resolves.toEqualTypeOf<Thing>();
+    expectTypeOf(things.update).parameter(1).toEqualTypeOf<{ name?: string } & { rank?: number }>();
+  });
+});

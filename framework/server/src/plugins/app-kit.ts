@@ -1,0 +1,168 @@
+import { createEventOutbox, type EventOutbox, type EventSubscribers } from '../events/event-outbox.js';
+import type { OperationInput } from '../http/operation-handler.js';
+import type {
+  ActionInput,
+  ActionName,
+  ActionOutput,
+  AppContract,
+  AppResource,
+  EntityName,
+  EventName,
+  PublicActionName,
+  RecordOf,
+  TenantActionName,
+} from './app-contract.js';
+import {
+  type ActionContext,
+  type ActionHandler,
+  definePlugin,
+  type EventHandler,
+  type PluginDefinition,
+  type PublicAction,
+  type PublicActionContext,
+  publicAction,
+  type ResourceHooks,
+} from './define-plugin.js';
+
+type MaybePromise<T> = Promise<T> | T;
+
+/** The handler of a tenant's action `A`, its input and answer typed by the contract. */
+export type AppActionHandler<C extends AppContract, A extends ActionName<C>> = (
+  ctx: ActionContext,
+  input: ActionInput<C['actions'][A]>,
+) => MaybePromise<ActionOutput<C['actions'][A]>>;
+
+/** The handler of a public action `A`, typed by the contract. */
+export type AppPublicActionHandler<C extends AppContract, A extends ActionName<C>> = (
+  ctx: PublicActionContext,
+  input: ActionInput<C['actions'][A]>,
+) => MaybePromise<ActionOutput<C['actions'][A]>>;
+
+/** A public action's handler, marked public and typed by the contract. */
+export interface AppPublicAction<C extends AppContract, A extends ActionName<C>> {
+  readonly access: 'public';
+  readonly handler: AppPublicActionHandler<C, A>;
+}
+
+/**
+ * Every action of the contract with its handler: tenants' actions plain, public ones marked.
+ *
+ * @example
+ * const actions: AppActions<CrmContract> = { moveDeal: async (ctx, { params, body }) => ({ body: await moveDeal(ctx, params.id, body) }), … };
+ */
+export type AppActions<C extends AppContract> = {
+  [A in ActionName<C>]: C['actions'][A]['access'] extends 'public'
+    ? AppPublicAction<C, A>
+    : AppActionHandler<C, A>;
+};
+
+/**
+ * Hooks by entity, each typed by its record.
+ *
+ * @example
+ * const hooks: AppHooks<CrmContract> = { deal: dealHooks(events), person: personHooks() };
+ */
+export type AppHooks<C extends AppContract> = { [E in EntityName<C>]?: ResourceHooks<RecordOf<C, E>> };
+
+/** Subscribers to the app's own events, each typed by its payload. */
+export type AppSubscribers<C extends AppContract> = EventSubscribers<C['events']>;
+
+/**
+ * A plugin described against its contract: every action of `core/actions` needs its handler (a
+ * missing one does not compile), hooks and subscribers are typed by the name they sit under.
+ */
+export type AppPluginDefinition<C extends AppContract> = Omit<
+  PluginDefinition,
+  'actions' | 'hooks' | 'subscribers'
+> &
+  ([ActionName<C>] extends [never] ? { actions?: AppActions<C> } : { actions: AppActions<C> }) & {
+    hooks?: AppHooks<C>;
+    subscribers?: AppSubscribers<C>;
+  };
+
+/**
+ * What `appKit<C>()` gives an app's `bin/`: the framework's definitions, typed by name from `C`.
+ *
+ * @example
+ * export const crm: AppKit<CrmContract> = appKit<CrmContract>();
+ */
+export interface AppKit<C extends AppContract> {
+  /** hooks of one entity, typed by its record: `defineHooks('deal', { beforeUpdate(ctx, next, previous) {…} })` */
+  defineHooks<E extends EntityName<C>>(
+    entity: E,
+    hooks: ResourceHooks<RecordOf<C, E>>,
+  ): ResourceHooks<RecordOf<C, E>>;
+  /** the handler of a tenant's action, its input (`params`, `query`, `body`) and answer typed */
+  defineAction<A extends TenantActionName<C>>(id: A, handler: AppActionHandler<C, A>): AppActionHandler<C, A>;
+  /** the handler of an `"access": "public"` action, marked as such (see `publicAction`) */
+  definePublicAction<A extends PublicActionName<C>>(
+    id: A,
+    handler: AppPublicActionHandler<C, A>,
+  ): AppPublicAction<C, A>;
+  /** a handler of one of the app's events, typed by its payload */
+  defineSubscriber<N extends EventName<C>>(
+    name: N,
+    handler: EventHandler<C['events'][N]>,
+  ): EventHandler<C['events'][N]>;
+  /** the app's events, `emit(ctx, 'crm.deal.won', payload)` typed by name (see `createEventOutbox`) */
+  eventOutbox(subscribers?: AppSubscribers<C>): EventOutbox<C['events']>;
+  /** one entity's records in an action's transaction, typed: `resource(ctx, 'deal').get(id)` is a `Deal` */
+  resource<E extends EntityName<C>>(
+    ctx: Pick<ActionContext, 'resources'>,
+    entity: E,
+  ): AppResource<C['resources'][E]>;
+  /** the plugin's description (`definePlugin`), its actions, hooks and subscribers checked against `C` */
+  definePlugin(definition: AppPluginDefinition<C>): PluginDefinition;
+}
+
+/**
+ * The typed face of the framework for one app: given the app's generated contract, its `bin/`
+ * gets every type from a name. At run time these are the framework's plain definitions; the
+ * types rest on what the framework guarantees: the operation router validated an action's input
+ * against the same contract, hooks after `prepare` see validated records, the engine's records
+ * are the stored ones.
+ *
+ * @example
+ * import type { CrmContract } from '../core/generated/contract.js';
+ * export const crm = appKit<CrmContract>();
+ *
+ * crm.defineHooks('deal', { async beforeUpdate(ctx, next, previous) { … next.amount … } });
+ * crm.defineAction('loseDeal', async (ctx, { params, body }) => ({ body: await loseDeal(ctx, params.id, body) }));
+ * crm.defineSubscriber('crm.deal.won', (ctx, deal) => ctx.logger.info({ amount: deal.amount }, 'won'));
+ */
+export function appKit<C extends AppContract>(): AppKit<C> {
+  return {
+    defineHooks: (_entity, hooks) => hooks,
+    defineAction: (_id, handler) => handler,
+    definePublicAction: (_id, handler) => ({ access: 'public', handler }),
+    defineSubscriber: (_name, handler) => handler,
+    eventOutbox: (subscribers = {}) => createEventOutbox<C['events']>(subscribers),
+    // the engine answers with the stored records and takes what the contract types: a view, no copy
+    resource: (ctx, entity) => ctx.resources(entity) as unknown as AppResource<C['resources'][typeof entity]>,
+    definePlugin({ actions, hooks, subscribers, ...rest }) {
+      return definePlugin({
+        ...rest,
+        ...(actions === undefined ? {} : { actions: untypedActions(actions) }),
+        ...(hooks === undefined ? {} : { hooks: hooks as PluginDefinition['hooks'] }),
+        ...(subscribers === undefined ? {} : { subscribers: subscribers as PluginDefinition['subscribers'] }),
+      });
+    },
+  };
+}
+
+/**
+ * The typed handlers as the kernel calls them: the router has validated `OperationInput` against
+ * the contract the handlers' types come from, so only the types change.
+ */
+function untypedActions(actions: object): Record<string, ActionHandler | PublicAction> {
+  return Object.fromEntries(
+    Object.entries(actions as Record<string, ActionHandler | { access: 'public'; handler: unknown }>).map(
+      ([id, entry]) => [
+        id,
+        typeof entry === 'function'
+          ? (entry as ActionHandler)
+          : publicAction(entry.handler as (ctx: PublicActionContext, input: OperationInput) => never),
+      ],
+    ),
+  );
+}
