@@ -4,6 +4,7 @@ import {
   type PluginRegistry,
   type RegisteredPlugin,
 } from '@codexion/framework';
+import { appPermissions } from '@codexion/schema';
 import { eq, sql } from 'drizzle-orm';
 import type { App } from '../../core/generated/client/types.gen.js';
 import { appInstallations } from '../../core/generated/tables.js';
@@ -28,7 +29,8 @@ function appOf(registry: PluginRegistry, plugin: RegisteredPlugin, enabled: bool
     icon: manifest.icon ?? null,
     enabled,
     removable: dependentsOf(registry, plugin.name).length === 0,
-    permissions: (manifest.permissions ?? []).map((p) => ({
+    // the CRUD permissions its schemas give and those its manifest declares: what roles can grant
+    permissions: appPermissions(plugin.model).map((p) => ({
       name: p.name,
       description: p.description ?? '',
     })),

@@ -12,6 +12,14 @@ export type {
   RuleFile,
   TenantActionDefinition,
 } from './model/app-model.js';
+export {
+  appPermissions,
+  type CrudVerb,
+  crudPermission,
+  crudPermissions,
+  crudVerbs,
+  servesCrud,
+} from './model/app-permissions.js';
 export { type AppSources, compileAppModel, type SourceFile } from './model/compile-app-model.js';
 export { findUnknownKeywords } from './model/find-unknown-keywords.js';
 export type {

@@ -30,7 +30,7 @@ export type App = {
    */
   removable: boolean;
   /**
-   * The permissions the app declares
+   * The app's permissions: the CRUD ones its schemas give (`<app>:<entity>:read|create|update|delete`) and those its manifest declares
    */
   permissions: Array<{
     name: string;

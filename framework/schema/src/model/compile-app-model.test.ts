@@ -16,7 +16,7 @@ function sources(
         version: '1.0.0',
         title: 'CRM',
         framework: '^0.1.0',
-        permissions: [{ name: 'crm:deal:update' }],
+        permissions: [{ name: 'crm:deal:win', description: 'Win a deal' }],
       },
     },
     schemas: [
@@ -213,17 +213,37 @@ describe('compileAppModel', () => {
     ]);
   });
 
-  it('refuses a permission that the manifest does not declare', () => {
+  it('refuses a permission that the manifest does not declare and no entity gives', () => {
     const action = {
       id: 'winDeal',
       summary: 'Win',
       method: 'POST',
       path: '/deals/{id}/win',
-      permission: 'crm:deal:win',
+      permission: 'crm:deal:close',
     };
     expect(issues(sources({ action }))).toEqual([
-      'core/actions/win.json#/permission: permission "crm:deal:win" is not declared in core/app.json',
+      'core/actions/win.json#/permission: permission "crm:deal:close" is not declared in core/app.json, nor a CRUD permission of an entity',
     ]);
+    expect(issues(sources({ action: { ...action, permission: 'crm:deal:win' } }))).toEqual([]);
+  });
+
+  it('takes the CRUD permissions from the schemas, and refuses them (or a name twice) in the manifest', () => {
+    const manifest = {
+      name: 'crm',
+      version: '1.0.0',
+      title: 'CRM',
+      framework: '^0.1.0',
+      permissions: [{ name: 'crm:deal:win' }, { name: 'crm:company:read' }, { name: 'crm:deal:win' }],
+      nav: [{ label: 'Companies', path: '/companies', permission: 'crm:company:read' }],
+    };
+    expect(issues(sources({ manifest }))).toEqual([
+      'core/app.json#/permissions/1/name: "crm:company:read" comes from core/schema/company.schema.json (an entity with endpoints has read, create, update and delete): remove it here',
+      'core/app.json#/permissions/2/name: "crm:deal:win" is declared twice',
+    ]);
+    // a nav entry and an action may ask for a CRUD permission the manifest does not list
+    expect(issues(sources({ manifest: { ...manifest, permissions: [{ name: 'crm:deal:win' }] } }))).toEqual(
+      [],
+    );
   });
 
   it('checks the manifest and actions against their schemas', () => {
@@ -393,7 +413,7 @@ describe('compileAppModel', () => {
         version: '1.0.0',
         title: 'CRM',
         framework: '^0.1.0',
-        permissions: [{ name: 'crm:deal:update' }],
+        permissions: [{ name: 'crm:deal:win' }],
         events: [
           {
             name: 'crm.deal.won',

@@ -8,6 +8,7 @@ import { scanJsonLogic } from '../rules/json-logic-operators.js';
 import { createAjv } from '../validation/create-ajv.js';
 import { escapePointerToken, issuesFromAjv } from '../validation/validation-issue.js';
 import type { ActionDefinition, AppManifest, AppModel, EntityModel, RuleFile } from './app-model.js';
+import { crudPermission, crudVerbs, servesCrud } from './app-permissions.js';
 import { findUnknownKeywords } from './find-unknown-keywords.js';
 import type { EntityAnnotations, JsonLogic, JsonSchema, PropertyAnnotations } from './json-schema.js';
 import { type DefinitionIssue, SchemaDefinitionError } from './schema-definition-error.js';
@@ -380,7 +381,11 @@ function checkEntity(
   }
 }
 
-/** Every permission an action, a transition or a nav entry asks for must be declared in the manifest. */
+/**
+ * Every permission an action, a transition or a nav entry asks for must be the app's: a CRUD one
+ * its schemas give, or one its manifest declares. The manifest declares only the others, once each:
+ * a CRUD permission written out there would be a second source that could drift from the schemas.
+ */
 function checkPermissionsDeclared(
   sources: AppSources,
   entities: EntityModel[],
@@ -388,10 +393,31 @@ function checkPermissionsDeclared(
   report: (file: string, pointer: string, message: string) => void,
 ): void {
   const manifest = sources.manifest.data as Partial<AppManifest>;
-  const declared = new Set((manifest.permissions ?? []).map((p) => p.name));
+  const derived = new Map<string, EntityModel>();
+  for (const entity of entities.filter(servesCrud)) {
+    for (const verb of crudVerbs) derived.set(crudPermission(manifest.name ?? '', entity, verb), entity);
+  }
+  const declared = new Set<string>();
+  (manifest.permissions ?? []).forEach(({ name }, i) => {
+    const entity = derived.get(name);
+    if (entity !== undefined) {
+      report(
+        sources.manifest.file,
+        `/permissions/${i}/name`,
+        `"${name}" comes from ${entity.file} (an entity with endpoints has read, create, update and delete): remove it here`,
+      );
+    } else if (declared.has(name)) {
+      report(sources.manifest.file, `/permissions/${i}/name`, `"${name}" is declared twice`);
+    }
+    declared.add(name);
+  });
   const need = (permission: string | undefined, file: string, pointer: string) => {
-    if (permission !== undefined && !declared.has(permission)) {
-      report(file, pointer, `permission "${permission}" is not declared in core/app.json`);
+    if (permission !== undefined && !declared.has(permission) && !derived.has(permission)) {
+      report(
+        file,
+        pointer,
+        `permission "${permission}" is not declared in core/app.json, nor a CRUD permission of an entity`,
+      );
     }
   };
   (manifest.nav ?? []).forEach((item, i) => {

@@ -1,4 +1,5 @@
 import type { AppModel, EntityModel } from '../model/app-model.js';
+import { servesCrud } from '../model/app-permissions.js';
 import type { JsonSchema } from '../model/json-schema.js';
 import { addActionPath } from './action-paths.js';
 import { addCrudPaths } from './crud-paths.js';
@@ -47,12 +48,7 @@ export function buildOpenApi(app: AppModel, options: BuildOpenApiOptions = {}): 
 
   for (const entity of app.entities) {
     const authored = addEntitySchemas(builder, resolver, entity);
-    if (isPersisted(entity) && entity.annotations.api === false) {
-      // the app's actions' alone: no endpoints, and no component (the actions answer with shapes
-      // of their own, so a stored table's columns never become part of the contract)
-      continue;
-    }
-    if (isPersisted(entity)) {
+    if (servesCrud(entity)) {
       const schemas = entitySchemas(entity, authored);
       const origin = { source: entity.file, pointer: '' };
       builder.addSchema(entity.typeName, schemas.record, origin);
@@ -61,9 +57,12 @@ export function buildOpenApi(app: AppModel, options: BuildOpenApiOptions = {}): 
       builder.addSchema(`${entity.typeName}Page`, schemas.page, origin);
       builder.addTag(entityTag(entity));
       addCrudPaths(builder, app, entity, schemas.record, authored);
-    } else {
+    } else if (!isPersisted(entity)) {
       builder.addSchema(entity.typeName, authored, { source: entity.file, pointer: '' });
     }
+    // a stored entity with `"api": false` is its app's actions' alone: no endpoints, and no
+    // component (the actions answer with shapes of their own, so a stored table's columns never
+    // become part of the contract)
   }
   for (const action of app.actions) addActionPath(builder, app, resolver, action);
   const webhooks = addEventWebhooks(builder, manifest);

@@ -1,4 +1,5 @@
 import type { AppModel, EntityModel } from '../model/app-model.js';
+import { type CrudVerb, crudPermission } from '../model/app-permissions.js';
 import type { JsonSchema } from '../model/json-schema.js';
 import { kebabCase } from '../names/case.js';
 import type { DocumentBuilder, Origin } from './document-builder.js';
@@ -40,7 +41,8 @@ export function addCrudPaths(
   const plural = words(resource);
   const tags = [typeName];
   const origin: Origin = { source: entity.file, pointer: '' };
-  const permission = (verb: string): string => `${app.manifest.name}:${entity.name}:${verb}`;
+  // the same names the permission catalogue derives from the schemas (`crudPermissions`)
+  const permission = (verb: CrudVerb): string => crudPermission(app.manifest.name, entity, verb);
 
   const ref = (name: string): JsonSchema => ({ $ref: componentRef(name) });
   const id = idParameter(entity.primaryKey, record);

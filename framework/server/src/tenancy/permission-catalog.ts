@@ -1,8 +1,15 @@
-import { type AppModel, type JsonSchema, kebabCase, type OpenApiDocument } from '@codexion/schema';
+import {
+  type AppModel,
+  crudPermissions,
+  type JsonSchema,
+  kebabCase,
+  type OpenApiDocument,
+} from '@codexion/schema';
 
 /**
  * What a permission is about, which decides the built-in roles that hold it:
- * - `crud`: `<app>:<entity>:read|create|update|delete`, declared in the manifest
+ * - `crud`: `<app>:<entity>:read|create|update|delete`, derived from the schemas for every entity
+ *   with endpoints (`crudPermissions`), or declared in the manifest for a shape without (`cortex:app:read`)
  * - `action`: any other declared `<app>:<resource>:<verb>` (`crm:deal:win`)
  * - `field`: `<app>:<entity>:<field>:read|write`, declared in the manifest: the field is protected
  * - `pii`: `<app>:pii:read`, implied for every app with personal data (`x-codexion.pii`)
@@ -82,9 +89,9 @@ function frameworkPermissions(documents: readonly OpenApiDocument[]): string[] {
 }
 
 /**
- * The catalogue of permissions: each app's manifest permissions (plus `<app>:pii:read` where it has
- * personal data), then the framework's, as its APIs' documents name them. Built-in roles are
- * expanded against it, custom roles are checked against it.
+ * The catalogue of permissions: each app's CRUD permissions (from its schemas) and its manifest's
+ * (plus `<app>:pii:read` where it has personal data), then the framework's, as its APIs' documents
+ * name them. Built-in roles are expanded against it, custom roles are checked against it.
  *
  * @example
  * const catalog = permissionCatalog({ models: [salesModel], frameworkDocuments: [tenancyOpenApi] });
@@ -100,6 +107,9 @@ export function permissionCatalog({
   const entries: CatalogEntry[] = [];
   for (const model of models) {
     const app = model.manifest.name;
+    for (const { name, description } of crudPermissions(model)) {
+      entries.push({ name, kind: 'crud', app, verb: name.split(':').at(-1) ?? '', description });
+    }
     for (const { name, description } of model.manifest.permissions ?? []) {
       entries.push({
         name,

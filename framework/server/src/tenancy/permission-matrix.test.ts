@@ -1,12 +1,12 @@
 /**
- * The permission matrix: every declared permission of the CRM's and the sales fixture's manifests
- * (plus the implied personal-data permissions and the framework's own) × every built-in role, then
+ * The permission matrix: every permission of the CRM and the sales fixture (CRUD from their schemas,
+ * the rest from their manifests, plus the implied personal-data permissions and the framework's own) × every built-in role, then
  * every route of the sales fixture and the tenancy API × every role (the custom one too) over HTTP:
  * allowed or 403, as the role definitions say.
  */
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { AppModel, OpenApiDocument } from '@codexion/schema';
+import { type AppModel, appPermissions, type OpenApiDocument } from '@codexion/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditOpenApi } from '../audit/audit-openapi.js';
 import { hasPermission } from '../http/operation-router.js';
@@ -62,10 +62,15 @@ describe('the permission matrix', () => {
     const models = [crm, sales];
     const catalog = permissionCatalog({ models, frameworkDocuments: [tenancyOpenApi, auditOpenApi] });
     const names = catalog.entries.map((e: CatalogEntry) => e.name);
-    // every declared permission is in the catalogue, plus each app's personal-data permission
+    // every permission of each app (CRUD from its schemas, the rest declared) is in the catalogue,
+    // plus each app's personal-data permission
     for (const model of models) {
-      for (const p of model.manifest.permissions ?? []) expect(names).toContain(p.name);
+      for (const p of appPermissions(model)) expect(names).toContain(p.name);
     }
+    expect(names).toEqual(
+      expect.arrayContaining(['crm:deal:read', 'crm:tag:delete', 'sales:account:update']),
+    );
+    expect(crm.manifest.permissions?.map((p) => p.name)).not.toContain('crm:deal:read');
     expect(names).toEqual(
       expect.arrayContaining(['crm:pii:read', 'sales:pii:read', 'prefiq:audit:read', 'prefiq:role:update']),
     );

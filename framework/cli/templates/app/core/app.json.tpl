@@ -6,12 +6,7 @@
   "icon": "notebook",
   "license": { "name": "Apache-2.0", "identifier": "Apache-2.0" },
   "framework": "^0.1.0",
-  "permissions": [
-    { "name": "{{name}}:note:read" },
-    { "name": "{{name}}:note:create" },
-    { "name": "{{name}}:note:update" },
-    { "name": "{{name}}:note:delete" }
-  ],
+  "permissions": [],
   "nav": [{ "label": "Notes", "path": "/notes", "icon": "notebook", "permission": "{{name}}:note:read" }],
   "events": []
 }
