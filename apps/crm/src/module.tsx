@@ -3,12 +3,12 @@ import {
   Building2,
   CalendarCheck,
   Handshake,
-  KanbanSquare,
   LayoutDashboard,
   Settings,
+  SquareKanban,
   Users,
 } from 'lucide-react';
-import { Navigate } from 'react-router';
+import manifest from '../core/app.json' with { type: 'json' };
 import { crm } from './entities.js';
 import de from './i18n/de.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
@@ -22,11 +22,20 @@ const slots = () => import('./components/record-detail-slots.js');
  * The CRM module: a dashboard, the pipeline board, companies, people, deals and activities with
  * their generated pages (plus a timeline, outcome, conversion and merge on the records), and the
  * pipelines, stages and tags behind Settings. Standalone (src/main.tsx) or in Cortex under /crm/*.
+ * Its name, title, icon and navigation are core/app.json's; the search finds deals, companies,
+ * people and activities (the entities with search fields that have a page in the navigation).
  */
 export default defineAppModule({
-  name: 'crm',
-  title: 'CRM',
-  icon: Handshake,
+  manifest,
+  icons: {
+    handshake: Handshake,
+    'layout-dashboard': LayoutDashboard,
+    'square-kanban': SquareKanban,
+    'building-2': Building2,
+    users: Users,
+    'calendar-check': CalendarCheck,
+    settings: Settings,
+  },
   routes: [
     {
       index: true,
@@ -35,8 +44,6 @@ export default defineAppModule({
         return { element: <DashboardPage /> };
       },
     },
-    // the manifest's /pipeline: the board lives with the deals it moves
-    { path: 'pipeline', element: <Navigate to="../deals/board" replace /> },
     ...createResourceRoutes(crm.entity('deal'), {
       detailSlots: () => slots().then((m) => m.dealDetailSlots),
     }),
@@ -58,45 +65,7 @@ export default defineAppModule({
     ...createResourceRoutes(crm.entity('stage')),
     ...createResourceRoutes(crm.entity('tag')),
   ],
-  nav: [
-    {
-      label: 'Dashboard',
-      labelKey: 'nav.dashboard',
-      path: '',
-      icon: LayoutDashboard,
-      permission: 'crm:deal:read',
-    },
-    {
-      label: 'Pipeline',
-      labelKey: 'nav.pipeline',
-      path: 'deals/board',
-      icon: KanbanSquare,
-      permission: 'crm:deal:read',
-    },
-    { label: 'Deals', labelKey: 'nav.deals', path: 'deals', icon: Handshake, permission: 'crm:deal:read' },
-    {
-      label: 'Companies',
-      labelKey: 'nav.companies',
-      path: 'companies',
-      icon: Building2,
-      permission: 'crm:company:read',
-    },
-    { label: 'People', labelKey: 'nav.people', path: 'people', icon: Users, permission: 'crm:person:read' },
-    {
-      label: 'Activities',
-      labelKey: 'nav.activities',
-      path: 'activities',
-      icon: CalendarCheck,
-      permission: 'crm:activity:read',
-    },
-    {
-      label: 'Settings',
-      labelKey: 'nav.settings',
-      path: 'settings',
-      icon: Settings,
-      permission: 'crm:pipeline:update',
-    },
-  ],
+  entities: crm,
   translations: { en, de },
   shellActions: () => import('./components/crm-shell-actions.js').then((m) => m.CrmShellActions),
 });

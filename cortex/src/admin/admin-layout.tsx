@@ -3,7 +3,7 @@ import { PermissionsProvider, usePermissions, useTranslation } from '@codexion/w
 import { ShieldAlert } from 'lucide-react';
 import { Navigate, Outlet } from 'react-router';
 import { useSession } from '../shell/session-context.js';
-import { adminNav } from './admin-nav.js';
+import { adminManifest } from './admin-nav.js';
 
 /**
  * The frame of every admin page: the session's permissions for `usePermissions()` and
@@ -31,8 +31,9 @@ export function AdminLayout() {
 export function AdminIndex() {
   const { t } = useTranslation('admin');
   const { can } = usePermissions();
-  const first = adminNav.find((item) => item.permission === undefined || can(item.permission));
-  if (first) return <Navigate to={first.path} replace />;
+  const first = adminManifest.nav.find((item) => can(item.permission));
+  // the manifest's paths start at the module's root; the index route navigates relative to it
+  if (first) return <Navigate to={first.path.slice(1)} replace />;
   return (
     <EmptyState icon={<ShieldAlert />} title={t('common.forbidden')} description={t('common.noAdminPages')} />
   );

@@ -1,7 +1,6 @@
 import { defineAppModule } from '@codexion/web';
-import { ShieldCheck } from 'lucide-react';
 import { AdminIndex, AdminLayout } from './admin-layout.js';
-import { adminNav } from './admin-nav.js';
+import { adminIcons, adminManifest } from './admin-nav.js';
 import de from './i18n/de.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 
@@ -11,9 +10,8 @@ import en from './i18n/en.json' with { type: 'json' };
  * the system's health. Each page loads on its first visit.
  */
 export default defineAppModule({
-  name: 'admin',
-  title: 'Administration',
-  icon: ShieldCheck,
+  manifest: adminManifest,
+  icons: adminIcons,
   routes: [
     {
       element: <AdminLayout />,
@@ -78,6 +76,5 @@ export default defineAppModule({
       ],
     },
   ],
-  nav: adminNav,
   translations: { en, de },
 });

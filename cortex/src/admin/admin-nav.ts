@@ -1,4 +1,4 @@
-import type { ModuleNavItem } from '@codexion/web';
+import type { IconComponent, ModuleManifest } from '@codexion/web';
 import { Activity, Blocks, Building2, ScrollText, Settings, ShieldCheck, Users } from 'lucide-react';
 
 /**
@@ -7,37 +7,33 @@ import { Activity, Blocks, Building2, ScrollText, Settings, ShieldCheck, Users }
  */
 export const auditReadPermission = 'prefiq:audit:read';
 
-/** The admin pages in the sidebar, each shown only to a session holding its read permission. */
-export const adminNav: ModuleNavItem[] = [
-  { label: 'Users', labelKey: 'nav.users', path: 'users', icon: Users, permission: 'prefiq:member:read' },
-  { label: 'Roles', labelKey: 'nav.roles', path: 'roles', icon: ShieldCheck, permission: 'prefiq:role:read' },
-  {
-    label: 'Tenants',
-    labelKey: 'nav.tenants',
-    path: 'tenants',
-    icon: Building2,
-    permission: 'prefiq:tenant:read',
-  },
-  { label: 'Apps', labelKey: 'nav.apps', path: 'apps', icon: Blocks, permission: 'cortex:app:manage' },
-  {
-    label: 'Settings',
-    labelKey: 'nav.settings',
-    path: 'settings',
-    icon: Settings,
-    permission: 'cortex:setting:update',
-  },
-  {
-    label: 'Audit log',
-    labelKey: 'nav.audit',
-    path: 'audit',
-    icon: ScrollText,
-    permission: auditReadPermission,
-  },
-  {
-    label: 'System health',
-    labelKey: 'nav.health',
-    path: 'health',
-    icon: Activity,
-    permission: 'cortex:system:read',
-  },
-];
+/**
+ * The administration described as an app's `core/app.json` describes its module: the admin pages
+ * in the sidebar, each shown only to a session holding its read permission. It is the shell's own
+ * module over the framework's and Cortex's APIs, not an app, so this is its one declaration.
+ */
+export const adminManifest = {
+  name: 'admin',
+  title: 'Administration',
+  icon: 'shield-check',
+  nav: [
+    { label: 'Users', path: '/users', icon: 'users', permission: 'prefiq:member:read' },
+    { label: 'Roles', path: '/roles', icon: 'shield-check', permission: 'prefiq:role:read' },
+    { label: 'Tenants', path: '/tenants', icon: 'building-2', permission: 'prefiq:tenant:read' },
+    { label: 'Apps', path: '/apps', icon: 'blocks', permission: 'cortex:app:manage' },
+    { label: 'Settings', path: '/settings', icon: 'settings', permission: 'cortex:setting:update' },
+    { label: 'Audit log', path: '/audit', icon: 'scroll-text', permission: auditReadPermission },
+    { label: 'System health', path: '/health', icon: 'activity', permission: 'cortex:system:read' },
+  ],
+} satisfies ModuleManifest;
+
+/** The components of the icon names the admin manifest uses. */
+export const adminIcons: Readonly<Record<string, IconComponent>> = {
+  activity: Activity,
+  blocks: Blocks,
+  'building-2': Building2,
+  'scroll-text': ScrollText,
+  settings: Settings,
+  'shield-check': ShieldCheck,
+  users: Users,
+};

@@ -1,28 +1,60 @@
-import module, { entities } from '@codexion/crm/web';
-import { defineAppModule } from '@codexion/web';
+import module from '@codexion/crm/web';
+import { defineAppModule, type HeyApiClientLike } from '@codexion/web';
 import { describe, expect, it } from 'vitest';
-import { appRegistry, loadedApp, searchEntitiesOf } from './app-registry.js';
+import { appEntries, appRegistry, loadedApp } from './app-registry.js';
+
+/** Every app's package.json, as the glob over `apps/*` would find it. */
+const packages = import.meta.glob<{ exports?: Record<string, unknown> }>('../../../apps/*/package.json', {
+  eager: true,
+  import: 'default',
+});
 
 describe('the app registry', () => {
-  it("searches the entities of a module's navigation that have search fields, unless it declares its own", () => {
-    expect(searchEntitiesOf(module, entities).map((entity) => entity.name)).toEqual([
-      'deal',
-      'company',
-      'person',
-      'activity',
-    ]);
-    const declared = defineAppModule({ ...module, search: [entities.entity('company')] });
-    expect(searchEntitiesOf(declared, entities).map((entity) => entity.name)).toEqual(['company']);
-    expect(searchEntitiesOf(module)).toEqual([]);
-  });
-
-  it('loads the CRM with its generated client, pointed by the shell at /api/crm', async () => {
+  it('finds the CRM without an entry written for it, with its generated client, pointed by the shell at /api/crm', async () => {
     const crm = appRegistry.find((entry) => entry.name === 'crm');
     expect(crm?.apiBaseUrl).toBe('/api/crm');
     const loaded = await crm?.load();
     expect(loaded?.module.name).toBe('crm');
     expect(loaded?.clients).toHaveLength(1);
     expect(typeof loaded?.clients[0]?.setConfig).toBe('function');
-    expect(loadedApp({ default: module }).search).toEqual([]);
+    // the palette searches what the module takes from its manifest's navigation and its schemas
+    expect(loaded?.search.map((entity) => entity.name)).toEqual(['deal', 'company', 'person', 'activity']);
+  });
+
+  it('mounts every app whose package exports ./web, which is the src/module.tsx the glob finds', () => {
+    const exporting = Object.entries(packages)
+      .filter(([, pkg]) => pkg.exports?.['./web'] !== undefined)
+      .map(([path, pkg]) => {
+        expect(pkg.exports?.['./web'], path).toBe('./src/module.tsx');
+        return /apps\/([^/]+)\//.exec(path)?.[1];
+      });
+    expect(exporting).toContain('crm');
+    expect(appRegistry.map((entry) => entry.name)).toEqual(exporting.sort());
+  });
+
+  it('makes one entry per module found, by its folder, each with its own client', async () => {
+    const client: HeyApiClientLike = { setConfig: () => undefined };
+    const modules = {
+      '../../../apps/zoo/src/module.tsx': async () => ({
+        default: defineAppModule({ manifest: { name: 'zoo', title: 'Zoo' }, routes: [] }),
+      }),
+      '../../../apps/helpdesk/src/module.tsx': async () => ({
+        default: defineAppModule({ manifest: { name: 'helpdesk', title: 'Helpdesk' }, routes: [] }),
+      }),
+    };
+    const clients = {
+      '../../../apps/helpdesk/core/generated/client/client.gen.ts': async () => ({ client }),
+    };
+    const entries = appEntries(modules, clients);
+    expect(entries.map((entry) => [entry.name, entry.apiBaseUrl])).toEqual([
+      ['helpdesk', '/api/helpdesk'],
+      ['zoo', '/api/zoo'],
+    ]);
+    const [helpdesk, zoo] = await Promise.all(entries.map((entry) => entry.load()));
+    expect(helpdesk?.module.title).toBe('Helpdesk');
+    expect(helpdesk?.clients).toHaveLength(1);
+    expect(zoo?.clients).toEqual([]);
+    expect(zoo?.search).toEqual([]);
+    expect(loadedApp({ default: module }).search.map((entity) => entity.name)).toContain('deal');
   });
 });

@@ -1,4 +1,4 @@
-import type { AppModule, EntityCatalog, EntityConfig, HeyApiClientLike } from '@codexion/web';
+import type { AppModule, EntityConfig, HeyApiClientLike } from '@codexion/web';
 
 /** An app module once its definition has loaded (its pages still load on their first visit). */
 export interface LoadedApp {
@@ -18,56 +18,76 @@ export interface AppRegistryEntry {
 }
 
 /** What an app's `./web` entry exports. */
-interface AppWebExports {
+export interface AppWebExports {
   default: AppModule;
-  entities?: EntityCatalog;
 }
 
-/**
- * The entities a module's records are searched in: what it declares (`search`), else those of its
- * entity catalog that have search fields and a page of their own in its navigation (the CRM's deals,
- * companies, people and activities; not its pipelines and tags behind Settings).
- *
- * @example
- * searchEntitiesOf(crmModule, crmEntities).map((entity) => entity.name) // ['deal', 'company', 'person', 'activity']
- */
-export function searchEntitiesOf(module: AppModule, catalog?: EntityCatalog): readonly EntityConfig[] {
-  if (module.search) return module.search;
-  if (!catalog) return [];
-  const navPaths = module.nav.map((item) => item.path);
-  return navPaths.flatMap((path) => {
-    const entity = catalog.entities.find((candidate) => candidate.resource === path);
-    return entity?.annotations.search?.length ? [entity] : [];
-  });
+/** What an app's generated `client.gen.ts` exports: the hey-api client its SDK calls through. */
+export interface GeneratedClientExports {
+  client: HeyApiClientLike;
 }
 
+/** Loaders by file path, as `import.meta.glob` gives them. */
+export type ModuleLoaders<T> = Readonly<Record<string, () => Promise<T>>>;
+
 /**
- * Turns a module's `./web` exports (and its generated client) into what the shell mounts.
+ * Turns a module's `./web` exports (and its generated client) into what the shell mounts. The
+ * palette searches what the module's `search` says: by default, `defineAppModule` takes the
+ * entities with search fields that have a page in the manifest's navigation.
  *
  * @example
- * loadedApp(await import('@codexion/crm/web'), [client])
+ * loadedApp(await import('@codexion/crm/web'), [client]).search.map((entity) => entity.name)
+ * // ['deal', 'company', 'person', 'activity']
  */
 export function loadedApp(web: AppWebExports, clients: HeyApiClientLike[] = []): LoadedApp {
-  return { module: web.default, clients, search: searchEntitiesOf(web.default, web.entities) };
+  return { module: web.default, clients, search: web.default.search ?? [] };
+}
+
+/** `../../../apps/crm/src/module.tsx` → `crm`: the folder under `apps/`. */
+function appNameIn(path: string): string {
+  return /(?:^|\/)apps\/([^/]+)\//.exec(path)?.[1] ?? path;
 }
 
 /**
- * Every app module Cortex can mount, by name; the session's apps (`/api/cortex/apps`) say which are
- * on for the tenant. A new app adds one entry here.
+ * The registry entries of the app modules found on disk, by name: one per app's
+ * `src/module.tsx`, mounted under `/<name>` on `/api/<name>`, with the app's generated client when
+ * it has one. Each loads as a chunk of its own.
+ *
+ * @example
+ * appEntries({ '../../../apps/crm/src/module.tsx': () => import('…') }, {})
+ * // [{ name: 'crm', apiBaseUrl: '/api/crm', load }]
  */
-export const appRegistry: readonly AppRegistryEntry[] = [
-  {
-    name: 'crm',
-    apiBaseUrl: '/api/crm',
-    load: async () => {
-      const [web, generated] = await Promise.all([
-        import('@codexion/crm/web'),
-        import('@codexion/crm/core/generated/client/client.gen.js'),
-      ]);
-      return loadedApp(web, [generated.client]);
-    },
-  },
-];
+export function appEntries(
+  webModules: ModuleLoaders<AppWebExports>,
+  clients: ModuleLoaders<GeneratedClientExports> = {},
+): AppRegistryEntry[] {
+  const clientOf = new Map(Object.entries(clients).map(([path, load]) => [appNameIn(path), load]));
+  return Object.entries(webModules)
+    .map(([path, loadWeb]): AppRegistryEntry => {
+      const name = appNameIn(path);
+      const loadClient = clientOf.get(name);
+      return {
+        name,
+        apiBaseUrl: `/api/${name}`,
+        load: async () => {
+          const [web, generated] = await Promise.all([loadWeb(), loadClient?.()]);
+          return loadedApp(web, generated === undefined ? [] : [generated.client]);
+        },
+      };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * Every app module Cortex can mount, found by Vite when it builds the shell: each app under
+ * `apps/*` with its `./web` module at `src/module.tsx` (the layout `prefiq new app` makes), and no
+ * entry to write here. The session's apps (`/api/cortex/apps`) say which are on for the tenant.
+ * The globs are lazy: the shell's entry holds the paths, each module and client is a chunk.
+ */
+export const appRegistry: readonly AppRegistryEntry[] = appEntries(
+  import.meta.glob<AppWebExports>('../../../apps/*/src/module.tsx'),
+  import.meta.glob<GeneratedClientExports>('../../../apps/*/core/generated/client/client.gen.ts'),
+);
 
 /** Cortex's own administration, on the framework's and Cortex's APIs under `/api`. */
 export const adminEntry: AppRegistryEntry = {

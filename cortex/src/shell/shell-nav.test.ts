@@ -5,15 +5,17 @@ import { activeHref, moduleNav } from './shell-nav.js';
 
 describe('the navigation of a module in the shell', () => {
   const module = defineAppModule({
-    name: 'crm',
-    title: 'CRM',
-    routes: [],
-    nav: [
-      { label: 'Dashboard', path: '', permission: 'crm:deal:read' },
-      { label: 'Deals', labelKey: 'nav.deals', path: 'deals', permission: 'crm:deal:read' },
-      { label: 'Settings', path: 'settings', permission: 'crm:pipeline:update' },
-      { label: 'Help', path: 'help' },
-    ],
+    manifest: {
+      name: 'crm',
+      title: 'CRM',
+      nav: [
+        { label: 'Dashboard', path: '/', permission: 'crm:deal:read' },
+        { label: 'Deals', path: '/deals', permission: 'crm:deal:read' },
+        { label: 'Settings', path: '/settings', permission: 'crm:pipeline:update' },
+        { label: 'Help', path: '/help' },
+      ],
+    },
+    routes: [{ index: true }, { path: 'deals' }, { path: 'settings' }, { path: 'help' }],
     translations: { de: { title: 'Vertrieb', nav: { deals: 'Geschäfte' } } },
   });
 

@@ -7,6 +7,7 @@ import {
   type EntityCatalog,
 } from '@codexion/web';
 import { Briefcase, Building, Target } from 'lucide-react';
+import manifest from '../../cli/fixtures/sales/core/app.json' with { type: 'json' };
 import opportunityRules from '../../cli/fixtures/sales/core/rules/opportunity.rules.json' with {
   type: 'json',
 };
@@ -77,29 +78,13 @@ const de = {
   },
 };
 
-/** The app module a standalone shell or Cortex mounts. */
+/** The app module a standalone shell or Cortex mounts: name, title, icon and navigation from the fixture's `core/app.json`. */
 export function createSalesModule({ pageSize }: { pageSize?: number } = {}): AppModule {
   return defineAppModule({
-    name: 'sales',
-    title: 'Sales',
-    icon: Briefcase,
+    manifest,
+    icons: { briefcase: Briefcase, building: Building, target: Target },
     routes: sales.entities.flatMap((entity) => createResourceRoutes(entity, { pageSize })),
-    nav: [
-      {
-        label: 'Accounts',
-        labelKey: 'nav.accounts',
-        path: 'accounts',
-        icon: Building,
-        permission: 'sales:account:read',
-      },
-      {
-        label: 'Opportunities',
-        labelKey: 'nav.opportunities',
-        path: 'opportunities',
-        icon: Target,
-        permission: 'sales:opportunity:read',
-      },
-    ],
+    entities: sales,
     translations: { de },
   });
 }

@@ -165,11 +165,15 @@ export {
 } from './module/create-standalone-app.js';
 export {
   type AppModule,
+  type AppModuleDefinition,
   defineAppModule,
   type IconComponent,
+  type ModuleManifest,
   type ModuleNavItem,
   moduleResources,
+  navLabelKey,
   type ShellActionsProps,
+  searchedEntities,
 } from './module/define-app-module.js';
 export {
   type LazyAppModule,

@@ -16,8 +16,7 @@ const user = () => userEvent.setup({ delay: null });
 function app() {
   const catalog = salesCatalog();
   const module = defineAppModule({
-    name: 'sales',
-    title: 'Sales',
+    manifest: { name: 'sales', title: 'Sales', nav: [{ label: 'Accounts', path: '/accounts' }] },
     routes: [
       ...createResourceRoutes(catalog.entity('account'), {
         detailSlots: async () => ({
@@ -27,7 +26,6 @@ function app() {
       }),
       ...createResourceRoutes(catalog.entity('opportunity')),
     ],
-    nav: [{ label: 'Accounts', path: 'accounts' }],
     shellActions: async () => () => (
       <RecordSearch entities={[catalog.entity('account'), catalog.entity('opportunity')]} />
     ),
@@ -76,10 +74,8 @@ describe('extension points of the generated pages', () => {
     const { catalog } = app();
     let opened = 0;
     const module = defineAppModule({
-      name: 'sales',
-      title: 'Sales',
+      manifest: { name: 'sales', title: 'Sales', nav: [{ label: 'Accounts', path: '/accounts' }] },
       routes: createResourceRoutes(catalog.entity('account')),
-      nav: [{ label: 'Accounts', path: 'accounts' }],
       shellActions: async () => () => (
         <SearchHostProvider host={{ open: () => (opened += 1) }}>
           <RecordSearch entities={[catalog.entity('account')]} />
