@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWebUi } from '@codexion/cli/build-web-ui';
@@ -27,6 +28,16 @@ export const cortexDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The tenant the first run seeds with every app's demo data ("Acme (demo)"). */
 export const demoTenantId = developmentTenantId;
+
+/**
+ * The folders the shell's app registry globs (`apps/<name>/src/module.tsx` beside Cortex): an app added
+ * or removed, or one gaining its `src/`, changes one of their times and rebuilds the shell.
+ */
+async function globbedFolders(): Promise<string[]> {
+  const apps = join(cortexDir, '..', 'apps');
+  const entries = await readdir(apps, { withFileTypes: true }).catch(() => []);
+  return [apps, ...entries.filter((entry) => entry.isDirectory()).map((entry) => join(apps, entry.name))];
+}
 
 /** A step of the start, for progress output. */
 export type HostStep =
@@ -131,7 +142,7 @@ export async function startCortex(options: StartCortexOptions = {}): Promise<Run
     step({ step: 'ui-skipped', reason: 'cortex/src/index.html does not exist' });
   } else {
     step({ step: 'ui-building' });
-    const web = await buildWebUi({ appDir: cortexDir, root });
+    const web = await buildWebUi({ appDir: cortexDir, root, inputs: await globbedFolders() });
     if (web) {
       staticDir = web.dir;
       step({ step: 'ui', built: web.built, durationMs: web.durationMs, dir: web.dir });

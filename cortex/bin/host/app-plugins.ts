@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type AppLocation, findApps } from '@codexion/cli/find-apps';
+import { type AppLocation, appEntry, findApps } from '@codexion/cli/find-apps';
 import type { PluginDefinition } from '@codexion/framework';
 
 /** An app of the workspace that Cortex hosts, with its backend plugin. */
@@ -16,18 +15,15 @@ function isPlugin(value: unknown): value is PluginDefinition {
 }
 
 /**
- * The specifier of an app's plugin: its package's public `./server` entry when it exports one
- * (`@codexion/crm/server`), else its `bin/plugin.ts`.
+ * The file of an app's plugin: what its package exports as `./server` (read from its package.json
+ * and found on disk, so an app just scaffolded is hosted before `npm install` links its package),
+ * else its `bin/plugin.ts`.
  */
-async function pluginSpecifier(location: AppLocation): Promise<string | undefined> {
-  const manifestFile = join(location.dir, 'package.json');
-  if (existsSync(manifestFile)) {
-    const pkg = JSON.parse(await readFile(manifestFile, 'utf8')) as { name?: string; exports?: unknown };
-    const exports = typeof pkg.exports === 'object' && pkg.exports !== null ? pkg.exports : {};
-    if (pkg.name !== undefined && Object.hasOwn(exports, './server')) return `${pkg.name}/server`;
-  }
+async function pluginFile(location: AppLocation): Promise<string | undefined> {
+  const exported = await appEntry(location, './server');
+  if (exported !== undefined) return exported;
   const file = join(location.dir, 'bin', 'plugin.ts');
-  return existsSync(file) ? pathToFileURL(file).href : undefined;
+  return existsSync(file) ? file : undefined;
 }
 
 /**
@@ -46,9 +42,9 @@ export async function findAppPlugins(root: string, only?: readonly string[]): Pr
   );
   const hosted: HostedApp[] = [];
   for (const location of locations) {
-    const specifier = await pluginSpecifier(location);
-    if (specifier === undefined) continue;
-    const module = (await import(specifier)) as { default?: unknown };
+    const file = await pluginFile(location);
+    if (file === undefined) continue;
+    const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
     if (!isPlugin(module.default)) {
       throw new Error(
         `${location.relativeDir}: its plugin module must \`export default definePlugin({ … })\``,

@@ -4,5 +4,5 @@ export { type BuildWebUiOptions, buildWebUi, type WebUiBuild } from './commands/
 export { type ServeOptions, serveCommand } from './commands/serve-command.js';
 export { main } from './main.js';
 export { consoleOutput, memoryOutput, type Output } from './output.js';
-export { type AppLocation, findApps } from './workspace/find-apps.js';
+export { type AppLocation, appEntry, findApps } from './workspace/find-apps.js';
 export { findWorkspaceRoot } from './workspace/find-workspace-root.js';

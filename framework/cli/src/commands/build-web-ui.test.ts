@@ -45,6 +45,19 @@ describe('buildWebUi', () => {
     expect((await buildWebUi({ appDir: app }))?.built).toBe(true);
   }, 60_000);
 
+  it('rebuilds when a folder among its inputs gains an entry (an app the shell globs)', async () => {
+    const apps = join(app, 'apps');
+    await mkdir(join(apps, 'crm'), { recursive: true });
+    await buildWebUi({ appDir: app, inputs: [apps] });
+    expect((await buildWebUi({ appDir: app, inputs: [apps] }))?.built).toBe(false);
+    await mkdir(join(apps, 'helpdesk'));
+    const later = new Date(Date.now() + 10_000);
+    // the folder's time as a second entry later would leave it, whatever the file system's resolution
+    await utimes(apps, later, later);
+    expect((await buildWebUi({ appDir: app, inputs: [apps] }))?.built).toBe(true);
+    expect((await buildWebUi({ appDir: app, inputs: [apps] }))?.built).toBe(false);
+  }, 60_000);
+
   it('leaves NODE_ENV as it found it (Vite sets it for its build; the kernel reads it next)', async () => {
     const before = process.env.NODE_ENV;
     try {

@@ -10,6 +10,12 @@ export interface BuildWebUiOptions {
   root?: string;
   /** build even when the output is up to date */
   force?: boolean;
+  /**
+   * files and folders the build depends on besides what it imports: the folders an
+   * `import.meta.glob` looks in (Cortex's `apps/` and each app's folder), so one more or less
+   * entry there rebuilds
+   */
+  inputs?: readonly string[];
 }
 
 export interface WebUiBuild {
@@ -29,12 +35,13 @@ interface BuildStamp {
 /** Where the stamp lives: beside the output, never inside it (the output is served). */
 const stampPathOf = (appDir: string) => join(appDir, 'dist', 'web-build.json');
 
+/** Files by size and time; folders by time too, which an entry added, removed or renamed changes. */
 async function fingerprint(files: Iterable<string>): Promise<BuildStamp['inputs']> {
   const inputs: BuildStamp['inputs'] = {};
   for (const file of files) {
     try {
       const info = await stat(file);
-      if (info.isFile()) inputs[file] = { size: info.size, mtimeMs: info.mtimeMs };
+      if (info.isFile() || info.isDirectory()) inputs[file] = { size: info.size, mtimeMs: info.mtimeMs };
     } catch {
       // a virtual module or a file gone meanwhile: nothing to compare next time
     }
@@ -42,7 +49,7 @@ async function fingerprint(files: Iterable<string>): Promise<BuildStamp['inputs'
   return inputs;
 }
 
-async function isFresh(appDir: string, outDir: string): Promise<boolean> {
+async function isFresh(appDir: string, outDir: string, required: readonly string[]): Promise<boolean> {
   if (!existsSync(join(outDir, 'index.html'))) return false;
   let stamp: BuildStamp;
   try {
@@ -53,6 +60,8 @@ async function isFresh(appDir: string, outDir: string): Promise<boolean> {
   if (stamp.version !== 1 || typeof stamp.inputs !== 'object' || stamp.inputs === null) return false;
   const recorded = Object.entries(stamp.inputs);
   if (recorded.length === 0) return false;
+  // an input the last build was not told about (and that exists) may have changed anything
+  if (required.some((input) => !Object.hasOwn(stamp.inputs, input) && existsSync(input))) return false;
   const now = await fingerprint(recorded.map(([file]) => file));
   return recorded.every(([file, was]) => now[file]?.size === was.size && now[file]?.mtimeMs === was.mtimeMs);
 }
@@ -84,8 +93,9 @@ async function defaultPlugins(): Promise<InlineConfig['plugins']> {
 /**
  * Builds an app's web UI (`<app>/src/index.html` and what it imports) with Vite into
  * `<app>/dist/web`, unless the last build is still up to date: every file it read (sources,
- * styles, the framework's pages, the config) has the same size and modification time. Uses the
- * app's `src/vite.config.ts` when there is one. `undefined` for an app without `src/index.html`.
+ * styles, the framework's pages, the config) and every one of `inputs` has the same size and
+ * modification time. Uses the app's `src/vite.config.ts` when there is one. `undefined` for an app
+ * without `src/index.html`.
  *
  * @example
  * const ui = await buildWebUi({ appDir: 'apps/crm', root: '.' });
@@ -95,19 +105,20 @@ export async function buildWebUi({
   appDir,
   root,
   force = false,
+  inputs: extraInputs = [],
 }: BuildWebUiOptions): Promise<WebUiBuild | undefined> {
   const src = join(appDir, 'src');
   const entry = join(src, 'index.html');
   if (!existsSync(entry)) return undefined;
   const outDir = join(appDir, 'dist', 'web');
   const started = performance.now();
-  if (!force && (await isFresh(appDir, outDir))) {
+  if (!force && (await isFresh(appDir, outDir, extraInputs))) {
     return { dir: outDir, built: false, durationMs: Math.round(performance.now() - started) };
   }
   const { build } = await import('vite');
   const configFile = join(src, 'vite.config.ts');
   const hasConfig = existsSync(configFile);
-  const inputs = new Set<string>([entry]);
+  const inputs = new Set<string>([entry, ...extraInputs]);
   if (hasConfig) inputs.add(configFile);
   const lockfile = root ? join(root, 'package-lock.json') : undefined;
   if (lockfile && existsSync(lockfile)) inputs.add(lockfile);
