@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
+import { formatSource } from '../codegen/format-source.js';
 import type { Output } from '../output.js';
 import { findApps } from '../workspace/find-apps.js';
 
@@ -9,7 +11,8 @@ const require = createRequire(import.meta.url);
 
 /**
  * `prefiq migrations generate --app <name>`: runs drizzle-kit over the app's generated tables
- * and writes the SQL migration (plus drizzle-kit's snapshot) into `bin/migrations/`.
+ * and writes the SQL migration (plus drizzle-kit's snapshot) into `bin/migrations/`, the
+ * snapshot and journal formatted as the house formats JSON, so the lint passes as written.
  *
  * @example
  * await migrationsGenerateCommand({ root: '/repo', app: 'crm' }, output)
@@ -43,6 +46,20 @@ export async function migrationsGenerateCommand(
     child.on('error', reject);
     child.on('exit', (exitCode) => resolve(exitCode ?? 1));
   });
-  if (code !== 0) out.error(`drizzle-kit generate failed (exit ${code})`);
-  return code;
+  if (code !== 0) {
+    out.error(`drizzle-kit generate failed (exit ${code})`);
+    return code;
+  }
+  await formatMeta(join(location.dir, 'bin', 'migrations', 'meta'));
+  return 0;
+}
+
+/** drizzle-kit writes its JSON unformatted and without a final newline: formatted like Biome would. */
+async function formatMeta(dir: string): Promise<void> {
+  const files = await readdir(dir).catch(() => [] as string[]);
+  for (const file of files.filter((name) => name.endsWith('.json'))) {
+    const text = await readFile(join(dir, file), 'utf8');
+    const formatted = await formatSource(text, 'json');
+    if (formatted !== text) await writeFile(join(dir, file), formatted);
+  }
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pascalCase } from '@codexion/schema';
 import { generateApp } from '../codegen/generate-app.js';
@@ -29,22 +29,11 @@ export interface NewAppOptions {
   title?: string;
 }
 
-/** Adds `./apps/<name>` to the root tsconfig's references, so `tsc -b` checks the new app. */
-async function addProjectReference(root: string, name: string): Promise<void> {
-  const path = join(root, 'tsconfig.json');
-  if (!existsSync(path)) return;
-  const config = JSON.parse(await readFile(path, 'utf8')) as { references?: { path: string }[] };
-  const references = config.references ?? [];
-  const reference = `./apps/${name}`;
-  if (references.some((r) => r.path === reference)) return;
-  config.references = [...references, { path: reference }];
-  await writeFile(path, `${JSON.stringify(config, null, 2)}\n`);
-}
-
 /**
  * `prefiq new app <name>`: scaffolds `apps/<name>` — core with one example entity and rule, a
  * bin/ plugin with its migration, a src/ module, tests and project config — and generates its
- * code, so it passes `codegen --check`, typecheck and its own tests at once.
+ * code, so it passes `codegen --check`, typecheck and its own tests at once. It writes nothing
+ * outside `apps/<name>/`: Cortex, Nx, Vitest and `npm run typecheck` find apps by looking.
  *
  * @example
  * await newAppCommand({ root: '/repo', name: 'helpdesk' }, output)
@@ -74,12 +63,11 @@ export async function newAppCommand({ root, name, title }: NewAppOptions, out: O
     await mkdir(dirname(join(appDir, path)), { recursive: true });
     await writeFile(join(appDir, path), content);
   }
-  await addProjectReference(root, name);
   await writeGenerated(join(appDir, 'core', 'generated'), await generateApp(appDir));
   const migrated = await migrationsGenerateCommand({ root, app: name, name: 'init' }, out);
   if (migrated !== 0) return migrated;
-  out.info(`✓ apps/${name} created (Nx project app-${name})`);
-  out.info('  next: npm install   (links the new workspace package)');
+  out.info(`✓ apps/${name} created (Nx project app-${name}); Cortex mounts it on its next start`);
+  out.info('  next: npm install   (records the new workspace package in package-lock.json)');
   out.info(`        npx nx test app-${name}`);
   return 0;
 }

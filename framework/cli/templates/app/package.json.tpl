@@ -20,7 +20,9 @@
   },
   "nx": {
     "name": "app-{{name}}",
-    "tags": ["scope:app"]
+    "tags": [
+      "scope:app"
+    ]
   },
   "dependencies": {
     "@codexion/client": "0.1.0",

@@ -1,5 +1,10 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { name: 'app-{{name}}:server', environment: 'node', include: ['bin/**/*.test.ts'], testTimeout: 60_000 },
+  test: {
+    name: 'app-{{name}}:server',
+    environment: 'node',
+    include: ['bin/**/*.test.ts'],
+    testTimeout: 60_000,
+  },
 });

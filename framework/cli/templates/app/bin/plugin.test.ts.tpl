@@ -35,7 +35,11 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
-  return { status: response.status, etag: response.headers.get('etag'), body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  return {
+    status: response.status,
+    etag: response.headers.get('etag'),
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+  };
 }
 
 describe('{{name}} plugin', () => {
@@ -48,7 +52,12 @@ describe('{{name}} plugin', () => {
     const read = await call('GET', `/notes/${id}`);
     expect(read.status).toBe(200);
 
-    const updated = await call('PATCH', `/notes/${id}`, { body: 'Some text' }, { 'if-match': read.etag ?? '' });
+    const updated = await call(
+      'PATCH',
+      `/notes/${id}`,
+      { body: 'Some text' },
+      { 'if-match': read.etag ?? '' },
+    );
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ body: 'Some text', version: 2 });
 

@@ -1,6 +1,7 @@
 import type { JsonSchema, RuleFile } from '@codexion/schema';
 import { createResourceRoutes, defineAppModule, defineEntities } from '@codexion/web';
 import { NotebookPen } from 'lucide-react';
+import manifest from '../core/app.json' with { type: 'json' };
 import noteRules from '../core/rules/note.rules.json' with { type: 'json' };
 import note from '../core/schema/note.schema.json' with { type: 'json' };
 
@@ -11,11 +12,14 @@ export const entities = defineEntities({
   rules: { note: noteRules as unknown as RuleFile },
 });
 
-/** The {{title}} module: standalone (src/main.tsx) or mounted by Cortex under /{{name}}/*. */
+/**
+ * The {{title}} module: standalone (src/main.tsx) or mounted by Cortex under /{{name}}/*, which finds
+ * it without being told. Its name, title, icon and navigation are core/app.json's; Cortex's search
+ * finds the entities with search fields that have a page in that navigation.
+ */
 export default defineAppModule({
-  name: '{{name}}',
-  title: '{{title}}',
-  icon: NotebookPen,
+  manifest,
+  icons: { 'notebook-pen': NotebookPen },
   routes: entities.entities.flatMap((entity) => createResourceRoutes(entity)),
-  nav: [{ label: 'Notes', path: 'notes', icon: NotebookPen, permission: '{{name}}:note:read' }],
+  entities,
 });

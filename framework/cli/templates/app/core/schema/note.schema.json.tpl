@@ -18,7 +18,7 @@
     "search": ["title", "body"],
     "softDelete": true,
     "ui": {
-      "icon": "notebook",
+      "icon": "notebook-pen",
       "listColumns": ["title", "status", "dueDate"],
       "formSections": [{ "id": "main", "title": "Note", "fields": ["title", "status", "dueDate", "body"] }]
     }
