@@ -32,7 +32,7 @@ function recordsOf(entity: EntityModel): string {
   return (entity.resource ?? entity.name).replace(/-/g, ' ');
 }
 
-const describe: Record<CrudVerb, (records: string, entity: EntityModel) => string> = {
+const descriptionOf: Record<CrudVerb, (records: string, entity: EntityModel) => string> = {
   read: (records) => `See ${records}`,
   create: (records) => `Create ${records}`,
   update: (records) => `Change ${records}`,
@@ -53,7 +53,7 @@ export function crudPermissions(model: Pick<AppModel, 'manifest' | 'entities'>):
   return model.entities.filter(servesCrud).flatMap((entity) =>
     crudVerbs.map((verb) => ({
       name: crudPermission(model.manifest.name, entity, verb),
-      description: describe[verb](recordsOf(entity), entity),
+      description: descriptionOf[verb](recordsOf(entity), entity),
     })),
   );
 }
