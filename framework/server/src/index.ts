@@ -259,7 +259,7 @@ export {
   type SeedHandler,
   type SystemField,
 } from './plugins/define-plugin.js';
-export { loadAppModel, loadAppSources } from './plugins/load-app-sources.js';
+export { loadAppModel, loadAppSources, loadContractSources } from './plugins/load-app-sources.js';
 export { type DependenciesOf, orderPlugins, type PluginNode } from './plugins/order-plugins.js';
 export { PluginError, type PluginErrorCode } from './plugins/plugin-error.js';
 export {

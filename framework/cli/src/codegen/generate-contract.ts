@@ -27,6 +27,18 @@ export function servedEntities(model: AppModel): AppModel['entities'] {
 }
 
 /**
+ * Whether hey-api types the action's answer as `<Id>Response`: it does for a 2xx with a body and
+ * for a 204, not for a 2xx it knows nothing of (a bare 202) nor for a redirect (a sign-on's 302).
+ */
+function typedAnswer(action: AppModel['actions'][number]): boolean {
+  if (action.responses === undefined) return action.response !== undefined || action.status === 204;
+  return Object.entries(action.responses).some(([key, answer]) => {
+    const status = Number(key);
+    return status >= 200 && status < 300 && (status === 204 || answer.schema !== undefined);
+  });
+}
+
+/**
  * `core/generated/contract.ts`: the app's contract as one type, `<App>Contract`, naming the types
  * of `client/types.gen.ts` (the one TypeScript rendering of the contract, made by hey-api):
  * per served entity its record, create and patch inputs; per action its path parameters, query,
@@ -51,8 +63,8 @@ export async function generateContract(model: AppModel): Promise<string> {
     .sort((a, b) => compareCodeUnits(a.id, b.id))
     .map((action) => {
       const data = use(`${pascalCase(action.id)}Data`);
-      const response = use(`${pascalCase(action.id)}Response`);
-      const access = action.access === 'public' ? 'public' : 'tenant';
+      const response = typedAnswer(action) ? use(`${pascalCase(action.id)}Response`) : 'undefined';
+      const access = action.access ?? 'tenant';
       return (
         `${typeKey(action.id)}: { params: ${data}['path']; query: ${data}['query']; body: ${data}['body'];` +
         ` response: ${response}; access: '${access}' };`
