@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionDefinition, AppModel } from '../model/app-model.js';
+import type { JsonSchema } from '../model/json-schema.js';
 import { buildOpenApi } from './build-openapi.js';
 import type { OpenApiOperation } from './openapi-types.js';
 
-const signedIn = {
+const signedIn: JsonSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   title: 'Signed in',
   type: 'object',
@@ -11,7 +12,7 @@ const signedIn = {
   required: ['status'],
   additionalProperties: false,
 };
-const mfaRequired = { ...signedIn, title: 'MFA required', properties: { status: { const: 'mfa_required' } } };
+const mfaRequired: JsonSchema = { ...signedIn, title: 'MFA required', properties: { status: { const: 'mfa_required' } } };
 
 const actions: ActionDefinition[] = [
   {
