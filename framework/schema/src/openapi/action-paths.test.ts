@@ -12,7 +12,11 @@ const signedIn: JsonSchema = {
   required: ['status'],
   additionalProperties: false,
 };
-const mfaRequired: JsonSchema = { ...signedIn, title: 'MFA required', properties: { status: { const: 'mfa_required' } } };
+const mfaRequired: JsonSchema = {
+  ...signedIn,
+  title: 'MFA required',
+  properties: { status: { const: 'mfa_required' } },
+};
 
 const actions: ActionDefinition[] = [
   {
