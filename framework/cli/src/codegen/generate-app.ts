@@ -55,7 +55,7 @@ export async function generateApp(
   }
   for (const [path, source] of await timed('client', () => generateClient(openapi))) files.set(path, source);
   await timed('contract', async () => {
-    files.set('contract.ts', await generateContract(model));
+    files.set('contract.ts', await generateContract(model, { kind }));
     if (kind === 'app') files.set('client/resources.gen.ts', await generateResources(model, openapi));
   });
   return new Map([...files].sort(([a], [b]) => compareCodeUnits(a, b)));

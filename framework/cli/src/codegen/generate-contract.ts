@@ -48,7 +48,10 @@ function typedAnswer(action: AppModel['actions'][number]): boolean {
  * @example
  * const source = await generateContract(model); // 'export interface CrmContract { resources: { deal: ... } }'
  */
-export async function generateContract(model: AppModel): Promise<string> {
+export async function generateContract(
+  model: AppModel,
+  { kind = 'app' }: { kind?: 'app' | 'framework' } = {},
+): Promise<string> {
   const app = pascalCase(model.manifest.name);
   const imports = new Set<string>();
   const use = (name: string): string => {
@@ -77,11 +80,19 @@ export async function generateContract(model: AppModel): Promise<string> {
   const source = `${tsBanner()}
 ${names.length === 0 ? '' : `import type { ${names.join(', ')} } from './client/types.gen.js';`}
 
-/**
+${
+  kind === 'app'
+    ? `/**
  * The ${model.manifest.title} app's contract, from its core/: the records and inputs of each entity
  * the API serves, each action's input and answer, each declared event's payload. The types are
  * hey-api's (\`./client/types.gen.ts\`); the framework's \`appKit<${app}Contract>()\` picks them by name.
- */
+ */`
+    : `/**
+ * The contract of the framework's ${model.manifest.title} API (\`/api/${model.manifest.name}\`), from
+ * framework/contracts/${model.manifest.name}: each operation's input, answer and who may call it. The types
+ * are hey-api's (\`./client/types.gen.ts\`); the server's handlers take them as \`ContractHandlers<${app}Contract>\`.
+ */`
+}
 export interface ${app}Contract {
   resources: {${resources.join('\n')}};
   actions: {${actions.join('\n')}};

@@ -8,9 +8,9 @@ import type {
 } from './client/types.gen.js';
 
 /**
- * The Audit log app's contract, from its core/: the records and inputs of each entity
- * the API serves, each action's input and answer, each declared event's payload. The types are
- * hey-api's (`./client/types.gen.ts`); the framework's `appKit<AuditContract>()` picks them by name.
+ * The contract of the framework's Audit log API (`/api/audit`), from
+ * framework/contracts/audit: each operation's input, answer and who may call it. The types
+ * are hey-api's (`./client/types.gen.ts`); the server's handlers take them as `ContractHandlers<AuditContract>`.
  */
 export interface AuditContract {
   resources: {};

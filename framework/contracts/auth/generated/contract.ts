@@ -48,9 +48,9 @@ import type {
 } from './client/types.gen.js';
 
 /**
- * The Authentication app's contract, from its core/: the records and inputs of each entity
- * the API serves, each action's input and answer, each declared event's payload. The types are
- * hey-api's (`./client/types.gen.ts`); the framework's `appKit<AuthContract>()` picks them by name.
+ * The contract of the framework's Authentication API (`/api/auth`), from
+ * framework/contracts/auth: each operation's input, answer and who may call it. The types
+ * are hey-api's (`./client/types.gen.ts`); the server's handlers take them as `ContractHandlers<AuthContract>`.
  */
 export interface AuthContract {
   resources: {};
