@@ -12,7 +12,7 @@ export const boundaryRules = {
   'framework-imports-app':
     'framework/ and resources/ know no app and not Cortex: apps depend on them, never back',
   'framework-direction':
-    'framework packages depend one way: web -> schema, resources, client; framework -> schema; cli -> framework, schema; client -> none',
+    'framework packages depend one way: web -> schema, resources, client, contracts; framework -> schema, contracts; contracts -> client; cli -> framework, schema; client -> none',
   'schema-imports-runtime':
     '@codexion/schema runs in browser and server alike: no Node API, no server or browser framework, no other @codexion package',
 } as const satisfies Record<string, string>;
@@ -27,8 +27,10 @@ export const frameworkDependencies: ReadonlyMap<string, readonly string[]> = new
   ['@codexion/schema', []],
   // the generated clients' runtime: apps' generated SDKs import it, and so may the generic pages
   ['@codexion/client', []],
-  ['@codexion/web', ['@codexion/client', '@codexion/resources', '@codexion/schema']],
-  ['@codexion/framework', ['@codexion/schema']],
+  // the framework's own APIs as data: their generated documents (the server's) and clients (the browser's)
+  ['@codexion/contracts', ['@codexion/client']],
+  ['@codexion/web', ['@codexion/client', '@codexion/contracts', '@codexion/resources', '@codexion/schema']],
+  ['@codexion/framework', ['@codexion/contracts', '@codexion/schema']],
   ['@codexion/cli', ['@codexion/framework', '@codexion/schema']],
 ]);
 

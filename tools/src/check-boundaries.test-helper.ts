@@ -24,7 +24,7 @@ const pkg = (name: string): string => JSON.stringify({ name });
 
 /**
  * A small workspace that follows every boundary rule: two apps with all three layers, Cortex
- * mounting an app, the four framework packages wired the allowed way, resources, and violations
+ * mounting an app, the framework packages wired the allowed way, resources, and violations
  * hidden where the check must not look (node_modules, dist, .nx, tools/, e2e/).
  */
 export const cleanTree: Tree = {
@@ -75,10 +75,13 @@ export const cleanTree: Tree = {
     "import { fileURLToPath } from 'node:url';\nexport default fileURLToPath;\n",
   'framework/server/package.json': pkg('@codexion/framework'),
   'framework/server/src/index.ts':
-    "import { Hono } from 'hono';\nimport { createAjv } from '@codexion/schema';\nimport 'node:fs';\n",
+    "import { Hono } from 'hono';\nimport { createAjv } from '@codexion/schema';\nimport 'node:fs';\nimport auth from '@codexion/contracts/auth/openapi.json' with { type: 'json' };\n",
   'framework/web/package.json': pkg('@codexion/web'),
   'framework/web/src/index.ts':
-    "import { useQuery } from '@tanstack/react-query';\nimport { createAjv } from '@codexion/schema';\nimport type { Client } from '@codexion/client';\n",
+    "import { useQuery } from '@tanstack/react-query';\nimport { createAjv } from '@codexion/schema';\nimport type { Client } from '@codexion/client';\nimport type { Me } from '@codexion/contracts/auth/types';\n",
+  'framework/contracts/package.json': pkg('@codexion/contracts'),
+  'framework/contracts/auth/generated/client/client.gen.ts':
+    "import { createClient } from '@codexion/client';\nexport const client = createClient();\n",
   'framework/client/package.json': pkg('@codexion/client'),
   'framework/client/src/index.ts': "export { createClient } from './fetch/client.gen.js';\n",
   'framework/cli/package.json': pkg('@codexion/cli'),

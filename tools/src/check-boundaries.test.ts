@@ -133,6 +133,13 @@ const cases: Array<Case & { text: string }> = [
   },
   {
     rule: 'framework-direction',
+    file: 'framework/contracts/auth/generated/bad-kernel.ts',
+    line: 1,
+    specifier: '@codexion/framework',
+    text: "import { createKernel } from '@codexion/framework';\n",
+  },
+  {
+    rule: 'framework-direction',
     file: 'framework/client/src/bad-schema.ts',
     line: 1,
     specifier: '@codexion/schema',
@@ -193,7 +200,7 @@ describe('checkBoundaries on a clean workspace', () => {
     roots.push(root);
     const report = await scanBoundaries({ root });
     expect(report.violations).toEqual([]);
-    expect(report.filesChecked).toBe(24);
+    expect(report.filesChecked).toBe(25);
   });
 });
 
@@ -224,7 +231,7 @@ describe('checkBoundaries on a workspace breaking every rule', () => {
       `'../../bin/plugin.js' reaches apps/crm/bin; ${boundaryRules['core-imports-layer']}`,
     );
     expect(byFile('framework/web/src/bad-kernel.ts')).toContain(
-      '@codexion/framework (framework/server), but @codexion/web (framework/web) may import @codexion/client, @codexion/resources, @codexion/schema',
+      '@codexion/framework (framework/server), but @codexion/web (framework/web) may import @codexion/client, @codexion/contracts, @codexion/resources, @codexion/schema',
     );
   });
 });

@@ -14,6 +14,7 @@ const projects = [
   'framework/schema',
   'framework/server',
   'framework/client',
+  'framework/contracts',
   'framework/web',
   'resources',
   'apps/crm',

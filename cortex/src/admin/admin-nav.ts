@@ -2,8 +2,9 @@ import type { IconComponent, ModuleManifest } from '@codexion/web';
 import { Activity, Blocks, Building2, ScrollText, Settings, ShieldCheck, Users } from 'lucide-react';
 
 /**
- * `auditReadPermission` of framework/server/src/audit/audit-openapi.ts: the browser bundle cannot
- * import the server package, so the name stands here once.
+ * The `x-codexion-permission` of the audit API's operations (framework/contracts/audit/actions,
+ * `auditReadPermission` of the server package, which the browser bundle cannot import): the name
+ * stands here once.
  */
 export const auditReadPermission = 'prefiq:audit:read';
 

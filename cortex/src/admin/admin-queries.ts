@@ -1,8 +1,8 @@
+import type { ListMembersResponse, ListRolesResponse } from '@codexion/contracts/tenancy/types';
 import { type ApiRequest, useApi } from '@codexion/web';
 import { type QueryKey, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useSession } from '../shell/session-context.js';
-import type { ItemList, Member, Role } from './admin-api-types.js';
 
 /**
  * The query key of admin data, under the session's tenant: the shell shares one query client
@@ -46,7 +46,7 @@ export interface AdminQueryOptions {
  * `name` (and the query) for the session's tenant.
  *
  * @example
- * const apps = useAdminQuery<ItemList<AppInfo>>('apps', 'cortex/apps');
+ * const apps = useAdminQuery<ListAppsResponse>('apps', 'cortex/apps');
  */
 export function useAdminQuery<T>(name: string, path: string, options: AdminQueryOptions = {}) {
   const { apiFetch } = useApi();
@@ -67,7 +67,7 @@ export function useAdminQuery<T>(name: string, path: string, options: AdminQuery
  * const members = useMembers();
  */
 export function useMembers(enabled = true) {
-  return useAdminQuery<ItemList<Member>>('members', 'tenancy/members', { enabled });
+  return useAdminQuery<ListMembersResponse>('members', 'tenancy/members', { enabled });
 }
 
 /**
@@ -77,5 +77,5 @@ export function useMembers(enabled = true) {
  * const roles = useRoles();
  */
 export function useRoles(enabled = true) {
-  return useAdminQuery<ItemList<Role>>('roles', 'tenancy/roles', { enabled });
+  return useAdminQuery<ListRolesResponse>('roles', 'tenancy/roles', { enabled });
 }

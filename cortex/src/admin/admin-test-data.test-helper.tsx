@@ -1,4 +1,5 @@
 import '@codexion/web/testing/setup-dom';
+import type { Member, Role, Tenant } from '@codexion/contracts/tenancy/types';
 import { createStandaloneApp, defineEntities } from '@codexion/web';
 import { createFakeApi, type FakeRoute } from '@codexion/web/testing';
 import { QueryClient } from '@tanstack/react-query';
@@ -6,7 +7,6 @@ import { render } from '@testing-library/react';
 import { Outlet } from 'react-router';
 import { vi } from 'vitest';
 import { SessionContext, type SessionValue } from '../shell/session-context.js';
-import type { Member, Role, Tenant } from './admin-api-types.js';
 import adminModule from './admin-module.js';
 
 /** Named ids, so tests can say whom they mean. */

@@ -2,12 +2,12 @@ import type { FakeRoute } from '@codexion/web/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { AppInfo } from './admin-api-types.js';
+import type { App } from '../../core/generated/client/types.gen.js';
 import { listRoute, renderAdmin } from './admin-test-data.test-helper.js';
 
 const user = () => userEvent.setup({ delay: null });
 
-function apps(): AppInfo[] {
+function apps(): App[] {
   return [
     {
       name: 'crm',

@@ -17,13 +17,13 @@ import { PageHeader, useApi, usePermissions, useReportProblem, useTranslation } 
 import { useMutation } from '@tanstack/react-query';
 import { Blocks, ChevronDown, ChevronRight } from 'lucide-react';
 import { useId, useState } from 'react';
+import type { App, ListAppsResponse } from '../../core/generated/client/types.gen.js';
 import { useSession } from '../shell/session-context.js';
-import type { AppInfo, ItemList } from './admin-api-types.js';
 import { useAdminQuery, useInvalidateAdmin } from './admin-queries.js';
 import { ConfirmDialog } from './confirm-dialog.js';
 import { QueryState } from './query-state.js';
 
-function AppCard({ app, onToggle }: { app: AppInfo; onToggle: (app: AppInfo, enable: boolean) => void }) {
+function AppCard({ app, onToggle }: { app: App; onToggle: (app: App, enable: boolean) => void }) {
   const { t } = useTranslation('admin');
   const { can } = usePermissions();
   const [showPermissions, setShowPermissions] = useState(false);
@@ -98,18 +98,15 @@ export function AppsPage() {
   const session = useSession();
   const invalidate = useInvalidateAdmin();
   const reportProblem = useReportProblem();
-  const apps = useAdminQuery<ItemList<AppInfo>>('apps', 'cortex/apps');
-  const [disabling, setDisabling] = useState<AppInfo>();
+  const apps = useAdminQuery<ListAppsResponse>('apps', 'cortex/apps');
+  const [disabling, setDisabling] = useState<App>();
 
   const setEnabled = useMutation({
-    mutationFn: async ({ app, enable }: { app: AppInfo; enable: boolean }) =>
+    mutationFn: async ({ app, enable }: { app: App; enable: boolean }) =>
       (
-        await apiFetch<AppInfo>(
-          `cortex/apps/${encodeURIComponent(app.name)}/${enable ? 'enable' : 'disable'}`,
-          {
-            method: 'POST',
-          },
-        )
+        await apiFetch<App>(`cortex/apps/${encodeURIComponent(app.name)}/${enable ? 'enable' : 'disable'}`, {
+          method: 'POST',
+        })
       ).data,
     onSuccess: async (app) => {
       toast.success(t(app.enabled ? 'apps.enabledToast' : 'apps.disabledToast', { title: app.title }));
@@ -117,7 +114,7 @@ export function AppsPage() {
     },
     onError: reportProblem,
   });
-  const toggle = (app: AppInfo, enable: boolean) => {
+  const toggle = (app: App, enable: boolean) => {
     if (enable) setEnabled.mutate({ app, enable });
     else setDisabling(app);
   };

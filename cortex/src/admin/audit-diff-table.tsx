@@ -1,6 +1,10 @@
+import type { AuditEntry } from '@codexion/contracts/audit/types';
 import { cn, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@codexion/resources';
 import { useTranslation } from '@codexion/web';
-import type { AuditChange } from './admin-api-types.js';
+
+/** One field's change in an audit entry; a side is absent where the field was not there. */
+type AuditChange = NonNullable<AuditEntry['diff']>[string];
+
 import { formatAuditValue } from './audit-format.js';
 
 export interface AuditDiffTableProps {

@@ -1,5 +1,5 @@
+import type { AuditEntry } from '@codexion/contracts/audit/types';
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from './admin-api-types.js';
 import { brokenLinkOf, formatAuditValue } from './audit-format.js';
 
 function entry(seq: number, prevHash: string, hash: string): AuditEntry {

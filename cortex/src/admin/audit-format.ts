@@ -1,6 +1,6 @@
+import type { AuditEntry } from '@codexion/contracts/audit/types';
 import { usePermissions, useTranslation } from '@codexion/web';
 import { useCallback } from 'react';
-import type { AuditEntry } from './admin-api-types.js';
 import { useMembers } from './admin-queries.js';
 
 /**

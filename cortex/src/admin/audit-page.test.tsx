@@ -1,8 +1,8 @@
+import type { AuditEntry } from '@codexion/contracts/audit/types';
 import type { FakeRoute } from '@codexion/web/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from './admin-api-types.js';
 import { errorOf, ids, listRoute, members, renderAdmin } from './admin-test-data.test-helper.js';
 
 const user = () => userEvent.setup({ delay: null });

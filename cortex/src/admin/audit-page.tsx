@@ -1,3 +1,4 @@
+import type { AuditEntry } from '@codexion/contracts/audit/types';
 import {
   Badge,
   Button,
@@ -14,7 +15,6 @@ import { Link2, ScrollText, ShieldAlert, ShieldCheck } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../shell/session-context.js';
-import type { AuditEntry } from './admin-api-types.js';
 import { useMembers } from './admin-queries.js';
 import { AdminTable } from './admin-table.js';
 import { brokenLinkOf, useActorName } from './audit-format.js';

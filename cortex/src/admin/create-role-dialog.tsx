@@ -1,8 +1,8 @@
+import type { Role } from '@codexion/contracts/tenancy/types';
 import { Dialog, DialogContent, FormField, Input, Textarea, toast } from '@codexion/resources';
 import { useApi, useTranslation } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Role } from './admin-api-types.js';
 import { useInvalidateAdmin } from './admin-queries.js';
 import { DialogForm } from './dialog-form.js';
 import { SelectField } from './select-field.js';

@@ -13,8 +13,8 @@ import {
 import { useApi, useReportProblem, useTranslation } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { CreateTenantResponse } from '../../core/generated/client/types.gen.js';
 import { useSession } from '../shell/session-context.js';
-import type { CreatedTenant } from './admin-api-types.js';
 import { useInvalidateAdmin } from './admin-queries.js';
 import { DialogForm } from './dialog-form.js';
 import { useFieldErrors } from './use-field-errors.js';
@@ -38,12 +38,12 @@ export function CreateTenantDialog({ open, onOpenChange }: CreateTenantDialogPro
   const reportProblem = useReportProblem();
   const fieldErrors = useFieldErrors(['name'] as const);
   const [name, setName] = useState('');
-  const [created, setCreated] = useState<CreatedTenant>();
+  const [created, setCreated] = useState<CreateTenantResponse>();
   const [switching, setSwitching] = useState(false);
 
   const create = useMutation({
     mutationFn: async (body: { name: string }) =>
-      (await apiFetch<CreatedTenant>('cortex/tenants', { method: 'POST', body })).data,
+      (await apiFetch<CreateTenantResponse>('cortex/tenants', { method: 'POST', body })).data,
     onSuccess: async (tenant) => {
       fieldErrors.clear();
       setCreated(tenant);

@@ -1,11 +1,11 @@
 import type { FakeRoute } from '@codexion/web/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SystemInfo } from './admin-api-types.js';
+import type { GetSystemResponse } from '../../core/generated/client/types.gen.js';
 import { renderAdmin } from './admin-test-data.test-helper.js';
 import { formatUptime, healthRefreshMs } from './health-page.js';
 
-const system: SystemInfo = {
+const system: GetSystemResponse = {
   version: '0.1.0',
   node: 'v20.19.0',
   uptimeSeconds: 93_784,

@@ -11,7 +11,11 @@ import { PageHeader, ProblemError, useApi, useFormatters, useTranslation } from 
 import { useQuery } from '@tanstack/react-query';
 import { CircleCheck, CircleX } from 'lucide-react';
 import type { ReactNode } from 'react';
-import type { ReadinessCheck, SystemInfo } from './admin-api-types.js';
+import type { GetSystemResponse } from '../../core/generated/client/types.gen.js';
+
+/** One readiness check of `/readyz` (and of `cortex/system`). */
+type ReadinessCheck = GetSystemResponse['checks'][string];
+
 import { useAdminKey, useAdminQuery } from './admin-queries.js';
 import { AdminTable } from './admin-table.js';
 import { QueryState } from './query-state.js';
@@ -107,7 +111,9 @@ function StatusBadge({ ok }: { ok: boolean }) {
 export function HealthPage() {
   const { t } = useTranslation('admin');
   const format = useFormatters();
-  const system = useAdminQuery<SystemInfo>('system', 'cortex/system', { refetchInterval: healthRefreshMs });
+  const system = useAdminQuery<GetSystemResponse>('system', 'cortex/system', {
+    refetchInterval: healthRefreshMs,
+  });
   const readiness = useReadiness();
   const info = system.data;
   const megabytes = (bytes: number) =>

@@ -3,7 +3,7 @@ import { useApi, useFormatters, usePermissions, useReportProblem, useTranslation
 import { useMutation } from '@tanstack/react-query';
 import { Ban, Mail } from 'lucide-react';
 import { useState } from 'react';
-import type { Invitation, ItemList } from './admin-api-types.js';
+import type { InvitationInfo, ListInvitationsResponse } from '../../core/generated/client/types.gen.js';
 import { useAdminQuery, useInvalidateAdmin, useMembers } from './admin-queries.js';
 import { AdminTable } from './admin-table.js';
 import { ConfirmDialog } from './confirm-dialog.js';
@@ -11,7 +11,7 @@ import { QueryState } from './query-state.js';
 import { SectionCard } from './section-card.js';
 import { useRoleNames } from './use-role-names.js';
 
-const statusVariant: Record<Invitation['status'], BadgeProps['variant']> = {
+const statusVariant: Record<InvitationInfo['status'], BadgeProps['variant']> = {
   pending: 'info',
   accepted: 'success',
   revoked: 'outline',
@@ -32,13 +32,13 @@ export function InvitationsCard() {
   const invalidate = useInvalidateAdmin();
   const reportProblem = useReportProblem();
   const { nameOf } = useRoleNames();
-  const invitations = useAdminQuery<ItemList<Invitation>>('invitations', 'cortex/invitations');
+  const invitations = useAdminQuery<ListInvitationsResponse>('invitations', 'cortex/invitations');
   const members = useMembers();
-  const [revoking, setRevoking] = useState<Invitation>();
+  const [revoking, setRevoking] = useState<InvitationInfo>();
 
   const revoke = useMutation({
-    mutationFn: (invitation: Invitation) =>
-      apiFetch<Invitation>(`cortex/invitations/${encodeURIComponent(invitation.id)}/revoke`, {
+    mutationFn: (invitation: InvitationInfo) =>
+      apiFetch<InvitationInfo>(`cortex/invitations/${encodeURIComponent(invitation.id)}/revoke`, {
         method: 'POST',
       }),
     onSuccess: async (_data, invitation) => {

@@ -14,7 +14,7 @@ import { useApi, useTranslation } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
 import { Check, Copy } from 'lucide-react';
 import { useState } from 'react';
-import type { CreatedInvitation } from './admin-api-types.js';
+import type { CreateInvitationResponse } from '../../core/generated/client/types.gen.js';
 import { useInvalidateAdmin } from './admin-queries.js';
 import { DialogForm } from './dialog-form.js';
 import { SelectField } from './select-field.js';
@@ -51,7 +51,7 @@ export function InviteDialog({ open, onOpenChange }: InviteDialogProps) {
 
   const invite = useMutation({
     mutationFn: async (body: { email: string; role: string }) =>
-      (await apiFetch<CreatedInvitation>('cortex/invitations', { method: 'POST', body })).data,
+      (await apiFetch<CreateInvitationResponse>('cortex/invitations', { method: 'POST', body })).data,
     onSuccess: async (created) => {
       fieldErrors.clear();
       setLink(absoluteLink(created.link));

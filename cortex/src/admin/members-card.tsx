@@ -1,3 +1,4 @@
+import type { Member } from '@codexion/contracts/tenancy/types';
 import {
   Badge,
   Button,
@@ -16,7 +17,6 @@ import { useMutation } from '@tanstack/react-query';
 import { Trash2, Users } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useSession } from '../shell/session-context.js';
-import type { Member } from './admin-api-types.js';
 import { useInvalidateAdmin, useMembers } from './admin-queries.js';
 import { AdminTable } from './admin-table.js';
 import { ConfirmDialog } from './confirm-dialog.js';

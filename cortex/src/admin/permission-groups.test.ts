@@ -1,5 +1,5 @@
+import type { Permission } from '@codexion/contracts/tenancy/types';
 import { describe, expect, it } from 'vitest';
-import type { CatalogPermission } from './admin-api-types.js';
 import {
   groupPermissions,
   isGranted,
@@ -8,7 +8,7 @@ import {
   withPermissions,
 } from './permission-groups.js';
 
-const catalog: CatalogPermission[] = [
+const catalog: Permission[] = [
   { name: 'crm:deal:read', kind: 'crud', app: 'crm' },
   { name: 'crm:deal:delete', kind: 'crud', app: 'crm' },
   { name: 'crm:deal:owner-id:write', kind: 'field', app: 'crm' },

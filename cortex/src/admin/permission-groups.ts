@@ -1,5 +1,5 @@
+import type { Permission } from '@codexion/contracts/tenancy/types';
 import { permissionCovers } from '@codexion/web';
-import type { CatalogPermission } from './admin-api-types.js';
 
 /** The permissions of one app's resource (`crm` · `deal`), in catalogue order. */
 export interface PermissionGroup {
@@ -7,7 +7,7 @@ export interface PermissionGroup {
   id: string;
   app: string;
   resource: string;
-  permissions: CatalogPermission[];
+  permissions: Permission[];
 }
 
 /**
@@ -18,7 +18,7 @@ export interface PermissionGroup {
  * groupPermissions([{ name: 'crm:deal:read', kind: 'crud', app: 'crm' }], 'deal')
  * // [{ id: 'crm:deal', app: 'crm', resource: 'deal', permissions: [...] }]
  */
-export function groupPermissions(catalog: readonly CatalogPermission[], filter = ''): PermissionGroup[] {
+export function groupPermissions(catalog: readonly Permission[], filter = ''): PermissionGroup[] {
   const needle = filter.trim().toLowerCase();
   const groups = new Map<string, PermissionGroup>();
   for (const permission of catalog) {
@@ -80,7 +80,7 @@ export function withPermissions(granted: readonly string[], names: readonly stri
 export function withoutPermissions(
   granted: readonly string[],
   names: readonly string[],
-  catalog: readonly CatalogPermission[],
+  catalog: readonly Permission[],
 ): string[] {
   const removed = new Set(names);
   const result: string[] = [];

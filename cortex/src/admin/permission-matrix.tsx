@@ -1,9 +1,9 @@
+import type { ListRolesResponse, Permission, Role } from '@codexion/contracts/tenancy/types';
 import { Badge, Button, Checkbox, cn, Input, TableHead, TableHeader, TableRow } from '@codexion/resources';
 import { ProblemError, useApi, usePermissions, useReportProblem, useTranslation } from '@codexion/web';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Check, ChevronDown, ChevronRight, Search } from 'lucide-react';
 import { useId, useMemo, useState } from 'react';
-import type { CatalogPermission, ItemList, Role } from './admin-api-types.js';
 import { useAdminKey, useInvalidateAdmin } from './admin-queries.js';
 import {
   groupPermissions,
@@ -17,7 +17,7 @@ import { placeFieldIssues } from './use-field-errors.js';
 
 export interface PermissionMatrixProps {
   roles: Role[];
-  catalog: CatalogPermission[];
+  catalog: Permission[];
 }
 
 /** A refused change: the cells it was about and the server's reason. */
@@ -71,8 +71,8 @@ export function PermissionMatrix({ roles, catalog }: PermissionMatrixProps) {
     onMutate: async (change) => {
       setCellError(undefined);
       await queryClient.cancelQueries({ queryKey: key('roles') });
-      const before = queryClient.getQueryData<ItemList<Role>>(key('roles'));
-      queryClient.setQueryData<ItemList<Role>>(key('roles'), (list) =>
+      const before = queryClient.getQueryData<ListRolesResponse>(key('roles'));
+      queryClient.setQueryData<ListRolesResponse>(key('roles'), (list) =>
         list === undefined
           ? list
           : {
@@ -98,7 +98,7 @@ export function PermissionMatrix({ roles, catalog }: PermissionMatrixProps) {
     onSettled: () => invalidate('roles'),
   });
 
-  const rolesNow = () => queryClient.getQueryData<ItemList<Role>>(key('roles'))?.items ?? roles;
+  const rolesNow = () => queryClient.getQueryData<ListRolesResponse>(key('roles'))?.items ?? roles;
   const toggle = (role: Role, names: string[], on: boolean) => {
     // the latest permissions, with the optimistic changes of clicks still on their way
     const granted =
@@ -137,7 +137,7 @@ export function PermissionMatrix({ roles, catalog }: PermissionMatrixProps) {
       />
     );
   };
-  const permissionCell = (permission: CatalogPermission, role: Role) => {
+  const permissionCell = (permission: Permission, role: Role) => {
     const granted = isGranted(role.permissions, permission.name);
     if (role.builtIn || !editable) {
       return granted ? (

@@ -1,13 +1,13 @@
+import type { Permission, Role } from '@codexion/contracts/tenancy/types';
 import type { FakeRoute } from '@codexion/web/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { CatalogPermission, Role } from './admin-api-types.js';
 import { invalid, listRoute, renderAdmin, roles } from './admin-test-data.test-helper.js';
 
 const user = () => userEvent.setup({ delay: null });
 
-const catalog: CatalogPermission[] = [
+const catalog: Permission[] = [
   { name: 'crm:deal:read', kind: 'crud', app: 'crm' },
   { name: 'crm:deal:create', kind: 'crud', app: 'crm' },
   { name: 'crm:deal:win', kind: 'action', app: 'crm', description: 'Mark a deal won' },

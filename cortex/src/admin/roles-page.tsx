@@ -1,3 +1,4 @@
+import type { ListPermissionsResponse, Role } from '@codexion/contracts/tenancy/types';
 import { Badge, Button, TableCell, TableRow, toast } from '@codexion/resources';
 import {
   PageHeader,
@@ -10,7 +11,6 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
-import type { CatalogPermission, ItemList, Role } from './admin-api-types.js';
 import { useAdminQuery, useInvalidateAdmin, useRoles } from './admin-queries.js';
 import { AdminTable } from './admin-table.js';
 import { ConfirmDialog } from './confirm-dialog.js';
@@ -107,7 +107,7 @@ function RolesTable({ roles: given }: { roles: Role[] }) {
 export function RolesPage() {
   const { t } = useTranslation('admin');
   const roles = useRoles();
-  const catalog = useAdminQuery<ItemList<CatalogPermission>>('permissions', 'tenancy/permissions');
+  const catalog = useAdminQuery<ListPermissionsResponse>('permissions', 'tenancy/permissions');
   const [creating, setCreating] = useState(false);
   const items = roles.data?.items ?? [];
   return (

@@ -2,7 +2,7 @@ import type { FakeRoute } from '@codexion/web/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { TenantSettings } from './admin-api-types.js';
+import type { TenantSettings } from '../../core/generated/client/types.gen.js';
 import { acmeTenant, errorOf, invalid, renderAdmin } from './admin-test-data.test-helper.js';
 
 const user = () => userEvent.setup({ delay: null });

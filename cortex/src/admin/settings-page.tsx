@@ -1,10 +1,11 @@
+import type { Tenant } from '@codexion/contracts/tenancy/types';
 import { Button, Combobox, type ComboboxOption, FormField, Input, toast } from '@codexion/resources';
 import { PageHeader, useApi, usePermissions, useTranslation } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
 import { RotateCcw } from 'lucide-react';
 import { type FormEvent, useMemo, useState } from 'react';
+import type { TenantSettings } from '../../core/generated/client/types.gen.js';
 import { useSession } from '../shell/session-context.js';
-import type { Tenant, TenantSettings } from './admin-api-types.js';
 import { useAdminQuery, useInvalidateAdmin } from './admin-queries.js';
 import { QueryState } from './query-state.js';
 import { SectionCard } from './section-card.js';

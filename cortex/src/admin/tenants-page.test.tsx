@@ -1,8 +1,8 @@
+import type { Membership } from '@codexion/contracts/tenancy/types';
 import type { FakeRoute } from '@codexion/web/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Membership } from './admin-api-types.js';
 import { acmeTenant, errorOf, ids, invalid, listRoute, renderAdmin } from './admin-test-data.test-helper.js';
 
 const user = () => userEvent.setup({ delay: null });

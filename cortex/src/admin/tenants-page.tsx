@@ -1,3 +1,4 @@
+import type { ListMyMembershipsResponse, Membership, Tenant } from '@codexion/contracts/tenancy/types';
 import {
   Badge,
   Button,
@@ -26,7 +27,6 @@ import { useMutation } from '@tanstack/react-query';
 import { ArrowLeftRight, Plus } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useSession } from '../shell/session-context.js';
-import type { ItemList, Membership, Tenant } from './admin-api-types.js';
 import { useAdminQuery, useInvalidateAdmin } from './admin-queries.js';
 import { AdminTable } from './admin-table.js';
 import { ConfirmDialog } from './confirm-dialog.js';
@@ -147,7 +147,7 @@ function MembershipsCard() {
   const { t } = useTranslation('admin');
   const session = useSession();
   const reportProblem = useReportProblem();
-  const memberships = useAdminQuery<ItemList<Membership>>('memberships', 'tenancy/memberships');
+  const memberships = useAdminQuery<ListMyMembershipsResponse>('memberships', 'tenancy/memberships');
   const [switching, setSwitching] = useState<string>();
   const switchTo = async (membership: Membership) => {
     setSwitching(membership.tenantId);

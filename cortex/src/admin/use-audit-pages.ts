@@ -1,6 +1,6 @@
+import type { AuditEntry, AuditLogPage } from '@codexion/contracts/audit/types';
 import { useApi } from '@codexion/web';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { AuditEntry, AuditPage } from './admin-api-types.js';
 import { useAdminKey } from './admin-queries.js';
 
 /**
@@ -18,7 +18,7 @@ export function useAuditPages(path: string, query: Record<string, string | undef
     queryKey: key('audit', path, query),
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam, signal }) =>
-      (await apiFetch<AuditPage>(path, { query: { ...query, pageSize, cursor: pageParam }, signal })).data,
+      (await apiFetch<AuditLogPage>(path, { query: { ...query, pageSize, cursor: pageParam }, signal })).data,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const entries: AuditEntry[] = pages.data?.pages.flatMap((page) => page.items) ?? [];

@@ -1,7 +1,7 @@
+import type { Tenant } from '@codexion/contracts/tenancy/types';
 import { useApi } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
 import { useSession } from '../shell/session-context.js';
-import type { Tenant } from './admin-api-types.js';
 import { useInvalidateAdmin } from './admin-queries.js';
 import { useFieldErrors } from './use-field-errors.js';
 

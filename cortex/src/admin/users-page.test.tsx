@@ -2,7 +2,7 @@ import type { FakeRoute } from '@codexion/web/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Invitation } from './admin-api-types.js';
+import type { InvitationInfo } from '../../core/generated/client/types.gen.js';
 import {
   errorOf,
   ids,
@@ -15,7 +15,7 @@ import {
 
 const user = () => userEvent.setup({ delay: null });
 
-const pending: Invitation = {
+const pending: InvitationInfo = {
   id: ids.invitation,
   email: 'linus@acme.test',
   role: 'admin',

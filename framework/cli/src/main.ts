@@ -11,8 +11,10 @@ import { findWorkspaceRoot } from './workspace/find-workspace-root.js';
 const usage = `prefiq — the Codexion command
 
 Usage:
-  prefiq codegen [--app <name> | --runtime] [--check]
-                                            write core/generated/ from core/ and the client runtime of
+  prefiq codegen [--app <name> | --runtime | --framework] [--check]
+                                            write core/generated/ from core/, the generated/ folder of each
+                                            contract of the framework's APIs (framework/contracts/<name>:
+                                            --framework for those only) and the client runtime of
                                             framework/client (--check: fail on drift)
   prefiq migrations generate --app <name> [--name <tag>]
                                             SQL migrations from core/generated/tables.ts into bin/migrations/
@@ -61,6 +63,7 @@ export async function main(argv: string[], out: Output = consoleOutput()): Promi
           ...(values.app ? { app: values.app } : {}),
           check: values.check === true,
           runtime: values.runtime === true,
+          framework: values.framework === true,
         },
         out,
       );
@@ -137,6 +140,7 @@ function parse(argv: string[]) {
       tenant: { type: 'string' },
       root: { type: 'string' },
       runtime: { type: 'boolean' },
+      framework: { type: 'boolean' },
     },
   });
 }

@@ -1,15 +1,21 @@
 export type {
+  ActionAccess,
   ActionDefinition,
   AppManifest,
   AppModel,
+  CredentialActionDefinition,
   EntityModel,
   EventDeclaration,
+  HeaderDeclaration,
   NavItem,
   PermissionDeclaration,
   PolicyDefinition,
   PublicActionDefinition,
+  ResponseDeclaration,
   RuleDefinition,
   RuleFile,
+  SecuritySchemeDeclaration,
+  TagDeclaration,
   TenantActionDefinition,
 } from './model/app-model.js';
 export {
@@ -20,7 +26,13 @@ export {
   crudVerbs,
   servesCrud,
 } from './model/app-permissions.js';
-export { type AppSources, compileAppModel, type SourceFile } from './model/compile-app-model.js';
+export {
+  type AppSources,
+  type CompileAppModelOptions,
+  compileAppModel,
+  documentedErrorStatuses,
+  type SourceFile,
+} from './model/compile-app-model.js';
 export { findUnknownKeywords } from './model/find-unknown-keywords.js';
 export type {
   EntityAnnotations,

@@ -13,7 +13,7 @@ export {
 } from './audit/audit-entry.js';
 export { type AuditRowContent, auditHash, canonicalAuditRow } from './audit/audit-hash.js';
 export { auditLog } from './audit/audit-log-table.js';
-export { auditOpenApi, auditReadPermission } from './audit/audit-openapi.js';
+export { auditReadPermission } from './audit/audit-read-permission.js';
 export { type AuditHttpPluginOptions, auditHttpPlugin } from './audit/audit-routes.js';
 export { CanonicalJsonError, canonicalJson } from './audit/canonical-json.js';
 export { piiMask, type SchemaResolver } from './audit/pii-mask.js';
@@ -67,6 +67,15 @@ export {
   type HttpAppOptions,
 } from './http/create-http-app.js';
 export { scalarAssetPath } from './http/docs-routes.js';
+export {
+  auditApiName,
+  auditOpenApi,
+  authOpenApi,
+  type FrameworkApiName,
+  frameworkApis,
+  tenancyApiName,
+  tenancyOpenApi,
+} from './http/framework-apis.js';
 export type { ReadinessCheck, ReadinessProbe } from './http/health-routes.js';
 export { isLoopbackHost } from './http/loopback-host.js';
 export { type MergeOpenApiOptions, type MountedDocument, mergeOpenApi } from './http/merge-openapi.js';
@@ -107,7 +116,6 @@ export {
 } from './http/tenant-context.js';
 export { auditEntryOf, auditLogRecorder } from './identity/auth-audit.js';
 export type { AuthConfig, EmailConfig, JwtKeyConfig, OidcProviderConfig } from './identity/auth-config.js';
-export { authOpenApi } from './identity/auth-openapi.js';
 export { apiKeyHeader, type Principal } from './identity/authenticator.js';
 export { tenancyFromContainer } from './identity/container-tenancy.js';
 export {
@@ -238,6 +246,11 @@ export {
 } from './plugins/app-kit.js';
 export { type BoundResource, bindResources, type ResourceAccessor } from './plugins/bind-resources.js';
 export {
+  type ContractHandler,
+  type ContractHandlers,
+  operationHandlers,
+} from './plugins/contract-handlers.js';
+export {
   type ActionContext,
   type ActionHandler,
   type ActionResult,
@@ -259,7 +272,7 @@ export {
   type SeedHandler,
   type SystemField,
 } from './plugins/define-plugin.js';
-export { loadAppModel, loadAppSources } from './plugins/load-app-sources.js';
+export { loadAppModel, loadAppSources, loadContractSources } from './plugins/load-app-sources.js';
 export { type DependenciesOf, orderPlugins, type PluginNode } from './plugins/order-plugins.js';
 export { PluginError, type PluginErrorCode } from './plugins/plugin-error.js';
 export {
@@ -323,7 +336,7 @@ export {
   piiPermission,
 } from './tenancy/permission-catalog.js';
 export type { Role, RoleInput } from './tenancy/role-admin.js';
-export { tenancyApiName, tenancyOpenApi } from './tenancy/tenancy-openapi.js';
+export { tenancyListLimit } from './tenancy/tenancy-list-limit.js';
 export { type TenancyHttpPluginOptions, tenancyHttpPlugin } from './tenancy/tenancy-routes.js';
 export type { AdminContext } from './tenancy/tenancy-state.js';
 export type { TenantStatus } from './tenancy/tenancy-tables.js';

@@ -1,4 +1,4 @@
-import { loadAppSources } from '@codexion/framework';
+import { loadAppSources, loadContractSources } from '@codexion/framework';
 import { compareCodeUnits, compileAppModel } from '@codexion/schema';
 import { formatSource } from './format-source.js';
 import { generateClient } from './generate-client.js';
@@ -12,16 +12,29 @@ export type CodegenStep = 'load' | 'openapi' | 'tables' | 'client' | 'contract';
 /** Called after each step, for progress output. */
 export type StepReporter = (step: CodegenStep, ms: number) => void;
 
+export interface GenerateOptions {
+  /**
+   * `app` (the default): `appDir` holds `core/`, and everything an app needs is made. `framework`:
+   * `appDir` is a contract folder of the framework's own APIs (`framework/contracts/<name>`, laid
+   * out like a `core/`), checked with the framework's vocabulary; it has no tables, so only its
+   * OpenAPI document, client and contract type are made.
+   */
+  kind?: 'app' | 'framework';
+}
+
 /**
- * Everything `core/generated/` should hold for the app at `appDir`, as path → content, computed
- * in memory. Writing it (`codegen`) and comparing it (`codegen --check`) are the caller's.
+ * Everything `core/generated/` should hold for the app at `appDir` (or `generated/` for a
+ * framework contract folder), as path → content, computed in memory. Writing it (`codegen`) and
+ * comparing it (`codegen --check`) are the caller's.
  *
  * @example
  * const files = await generateApp('/repo/apps/crm'); // Map { 'contract.ts' => '...', 'openapi.json' => '...', ... }
+ * const auth = await generateApp('/repo/framework/contracts/auth', undefined, { kind: 'framework' });
  */
 export async function generateApp(
   appDir: string,
   report: StepReporter = () => {},
+  { kind = 'app' }: GenerateOptions = {},
 ): Promise<Map<string, string>> {
   const timed = async <T>(step: CodegenStep, work: () => Promise<T> | T): Promise<T> => {
     const started = performance.now();
@@ -29,15 +42,21 @@ export async function generateApp(
     report(step, performance.now() - started);
     return result;
   };
-  const model = await timed('load', async () => compileAppModel(await loadAppSources(appDir)));
+  const model = await timed('load', async () =>
+    kind === 'app'
+      ? compileAppModel(await loadAppSources(appDir))
+      : compileAppModel(await loadContractSources(appDir), { scope: 'framework' }),
+  );
   const openapi = await timed('openapi', () => generateOpenApi(model));
   const files = new Map<string, string>();
   files.set('openapi.json', await formatSource(JSON.stringify(openapi), 'json'));
-  files.set('tables.ts', await timed('tables', () => formatSource(generateTables(model), 'typescript')));
+  if (kind === 'app') {
+    files.set('tables.ts', await timed('tables', () => formatSource(generateTables(model), 'typescript')));
+  }
   for (const [path, source] of await timed('client', () => generateClient(openapi))) files.set(path, source);
   await timed('contract', async () => {
-    files.set('contract.ts', await generateContract(model));
-    files.set('client/resources.gen.ts', await generateResources(model, openapi));
+    files.set('contract.ts', await generateContract(model, { kind }));
+    if (kind === 'app') files.set('client/resources.gen.ts', await generateResources(model, openapi));
   });
   return new Map([...files].sort(([a], [b]) => compareCodeUnits(a, b)));
 }

@@ -27,6 +27,18 @@ export function servedEntities(model: AppModel): AppModel['entities'] {
 }
 
 /**
+ * Whether hey-api types the action's answer as `<Id>Response`: it does for a 2xx with a body and
+ * for a 204, not for a 2xx it knows nothing of (a bare 202) nor for a redirect (a sign-on's 302).
+ */
+function typedAnswer(action: AppModel['actions'][number]): boolean {
+  if (action.responses === undefined) return action.response !== undefined || action.status === 204;
+  return Object.entries(action.responses).some(([key, answer]) => {
+    const status = Number(key);
+    return status >= 200 && status < 300 && (status === 204 || answer.schema !== undefined);
+  });
+}
+
+/**
  * `core/generated/contract.ts`: the app's contract as one type, `<App>Contract`, naming the types
  * of `client/types.gen.ts` (the one TypeScript rendering of the contract, made by hey-api):
  * per served entity its record, create and patch inputs; per action its path parameters, query,
@@ -36,7 +48,10 @@ export function servedEntities(model: AppModel): AppModel['entities'] {
  * @example
  * const source = await generateContract(model); // 'export interface CrmContract { resources: { deal: ... } }'
  */
-export async function generateContract(model: AppModel): Promise<string> {
+export async function generateContract(
+  model: AppModel,
+  { kind = 'app' }: { kind?: 'app' | 'framework' } = {},
+): Promise<string> {
   const app = pascalCase(model.manifest.name);
   const imports = new Set<string>();
   const use = (name: string): string => {
@@ -51,8 +66,8 @@ export async function generateContract(model: AppModel): Promise<string> {
     .sort((a, b) => compareCodeUnits(a.id, b.id))
     .map((action) => {
       const data = use(`${pascalCase(action.id)}Data`);
-      const response = use(`${pascalCase(action.id)}Response`);
-      const access = action.access === 'public' ? 'public' : 'tenant';
+      const response = typedAnswer(action) ? use(`${pascalCase(action.id)}Response`) : 'undefined';
+      const access = action.access ?? 'tenant';
       return (
         `${typeKey(action.id)}: { params: ${data}['path']; query: ${data}['query']; body: ${data}['body'];` +
         ` response: ${response}; access: '${access}' };`
@@ -65,11 +80,19 @@ export async function generateContract(model: AppModel): Promise<string> {
   const source = `${tsBanner()}
 ${names.length === 0 ? '' : `import type { ${names.join(', ')} } from './client/types.gen.js';`}
 
-/**
+${
+  kind === 'app'
+    ? `/**
  * The ${model.manifest.title} app's contract, from its core/: the records and inputs of each entity
  * the API serves, each action's input and answer, each declared event's payload. The types are
  * hey-api's (\`./client/types.gen.ts\`); the framework's \`appKit<${app}Contract>()\` picks them by name.
- */
+ */`
+    : `/**
+ * The contract of the framework's ${model.manifest.title} API (\`/api/${model.manifest.name}\`), from
+ * framework/contracts/${model.manifest.name}: each operation's input, answer and who may call it. The types
+ * are hey-api's (\`./client/types.gen.ts\`); the server's handlers take them as \`ContractHandlers<${app}Contract>\`.
+ */`
+}
 export interface ${app}Contract {
   resources: {${resources.join('\n')}};
   actions: {${actions.join('\n')}};

@@ -1,5 +1,5 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scratchWorkspace } from '../codegen/codegen.test-helper.js';
 import { main } from '../main.js';
@@ -136,6 +136,61 @@ describe('prefiq codegen', () => {
     await run('codegen');
     expect(await readFile(join(src, 'index.ts'), 'utf8')).toContain('createClient');
     expect((await run('codegen', '--check')).code).toBe(0);
+  });
+
+  it("makes each contract of the framework's APIs its document, client and contract type, and checks them", async () => {
+    const audit = join(ws.root, 'framework/contracts/audit');
+    await cp(resolve(import.meta.dirname, '../../../contracts/audit'), audit, {
+      recursive: true,
+      filter: (source) => !source.includes('/generated'),
+    });
+    const first = await run('codegen', '--framework');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/framework\/contracts\/audit: \d+ file\(s\) written/);
+    // the apps are left alone
+    expect(first.out).not.toMatch(/apps\/sales/);
+    const file = (name: string) => readFile(join(audit, 'generated', name), 'utf8');
+    const openapi = JSON.parse(await file('openapi.json')) as {
+      paths: Record<string, Record<string, { 'x-codexion-permission'?: string }>>;
+    };
+    expect(openapi.paths['/log']?.get?.['x-codexion-permission']).toBe('prefiq:audit:read');
+    expect(await file('contract.ts')).toMatch(/export interface AuditContract \{/);
+    expect(await file('client/sdk.gen.ts')).toContain("from '@codexion/client';");
+    expect(await file('client/@tanstack/react-query.gen.ts')).toMatch(/export const listAuditLogOptions/);
+    // no tables and no resource map: the framework's APIs serve no records of an app
+    await expect(file('tables.ts')).rejects.toThrow(/ENOENT/);
+    await expect(file('client/resources.gen.ts')).rejects.toThrow(/ENOENT/);
+    expect((await run('codegen', '--check')).code).toBe(1);
+    await run('codegen');
+    expect((await run('codegen', '--check')).code).toBe(0);
+
+    const action = join(audit, 'actions/list-audit-log.json');
+    const listLog = JSON.parse(await readFile(action, 'utf8')) as Record<string, unknown>;
+    await writeFile(action, JSON.stringify({ ...listLog, summary: 'Read the log' }));
+    const drift = await run('codegen', '--app', 'audit', '--check');
+    expect(drift.code).toBe(1);
+    expect(drift.err).toMatch(/changed\s+framework\/contracts\/audit\/generated\/openapi\.json/);
+    expect(drift.err).toContain('run `prefiq codegen --app audit`');
+    await writeFile(action, JSON.stringify({ ...listLog, tag: 'Logs' }));
+    const bad = await run('codegen', '--framework');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain(
+      'framework/contracts/audit/actions/list-audit-log.json#/tag: tag "Logs" is not declared in the manifest\'s tags',
+    );
+  });
+
+  it("refuses in an app what only the framework's own APIs may declare", async () => {
+    const action = join(ws.app, 'core/actions/me.json');
+    await writeFile(
+      action,
+      JSON.stringify({ id: 'whoAmI', summary: 'Who am I', method: 'GET', path: '/me', access: 'credential' }),
+    );
+    const result = await run('codegen');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(
+      `apps/sales/core/actions/me.json#/access: only the framework's own APIs take "credential" access`,
+    );
+    expect((await run('codegen', '--framework')).code).toBe(2);
   });
 
   it('stops on a bad schema naming the file, the JSON Pointer and the reason', async () => {

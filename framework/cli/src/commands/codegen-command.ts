@@ -5,14 +5,18 @@ import { generateApp } from '../codegen/generate-app.js';
 import { generateClientRuntime, isRuntimeFile } from '../codegen/generate-client-runtime.js';
 import { findDrift, type SyncOptions, writeGenerated } from '../codegen/sync-generated.js';
 import type { Output } from '../output.js';
-import { findApps } from '../workspace/find-apps.js';
+import { type AppLocation, findApps } from '../workspace/find-apps.js';
+import { findFrameworkContracts, frameworkContractsDir } from '../workspace/find-framework-contracts.js';
 
 export interface CodegenOptions {
   root: string;
+  /** only this app, or this contract of the framework's own APIs (`auth`) */
   app?: string;
   check?: boolean;
   /** only the client runtime of `framework/client` */
   runtime?: boolean;
+  /** only the contracts of the framework's own APIs (`framework/contracts/*`) */
+  framework?: boolean;
 }
 
 /** Where `@codexion/client` keeps its generated runtime, when the workspace has the package. */
@@ -63,20 +67,28 @@ async function sync(root: string, target: SyncTarget, check: boolean, out: Outpu
   return false;
 }
 
+/** A folder of contract sources codegen turns into a `generated/` folder. */
+interface ContractLocation {
+  location: AppLocation;
+  kind: 'app' | 'framework';
+}
+
 /**
- * `prefiq codegen [--app <name> | --runtime] [--check]`: regenerates every app's `core/generated/`
- * and the client runtime of `framework/client` (`@codexion/client`), or with `--check` regenerates
- * in memory and fails naming each drifted file. Returns the exit code.
+ * `prefiq codegen [--app <name> | --runtime | --framework] [--check]`: regenerates every app's
+ * `core/generated/`, the `generated/` folder of each contract of the framework's own APIs
+ * (`framework/contracts/<name>`) and the client runtime of `framework/client`
+ * (`@codexion/client`), or with `--check` regenerates in memory and fails naming each drifted
+ * file. Returns the exit code.
  *
  * @example
  * await codegenCommand({ root: '/repo', check: true }, output) // 0 when nothing drifted
  */
 export async function codegenCommand(
-  { root, app, check = false, runtime = false }: CodegenOptions,
+  { root, app, check = false, runtime = false, framework = false }: CodegenOptions,
   out: Output,
 ): Promise<number> {
   let failed = false;
-  if (app === undefined) {
+  if (app === undefined && !framework) {
     const dir = await runtimeDir(root);
     if (dir === undefined && runtime) {
       out.error('no client runtime here (looked for framework/client/src/index.ts)');
@@ -99,20 +111,31 @@ export async function codegenCommand(
     }
     if (runtime) return failed ? 1 : 0;
   }
-  const apps = (await findApps(root)).filter((a) => app === undefined || a.name === app);
-  if (apps.length === 0) {
+  const contracts: ContractLocation[] = [
+    ...(framework ? [] : (await findApps(root)).map((location) => ({ location, kind: 'app' as const }))),
+    ...(await findFrameworkContracts(root)).map((location) => ({ location, kind: 'framework' as const })),
+  ].filter(({ location }) => app === undefined || location.name === app);
+  if (contracts.length === 0) {
+    if (framework) {
+      out.error(`no contracts of the framework's APIs (looked for ${frameworkContractsDir}/<name>/app.json)`);
+      return 2;
+    }
     out.error(app ? `no app named "${app}" (looked for <dir>/${app}/core/app.json)` : 'no apps found');
     return app ? 2 : failed ? 1 : 0;
   }
-  for (const location of apps) {
+  for (const { location, kind } of contracts) {
     const steps: string[] = [];
     const started = performance.now();
     let files: Map<string, string>;
     try {
-      files = await generateApp(location.dir, (step, ms) => {
-        steps.push(`${step} ${Math.round(ms)}ms`);
-        out.progress(`${location.relativeDir}: ${steps.join(' · ')}`);
-      });
+      files = await generateApp(
+        location.dir,
+        (step, ms) => {
+          steps.push(`${step} ${Math.round(ms)}ms`);
+          out.progress(`${location.relativeDir}: ${steps.join(' · ')}`);
+        },
+        { kind },
+      );
     } catch (error) {
       if (!(error instanceof SchemaDefinitionError)) throw error;
       out.clearProgress();
@@ -125,9 +148,9 @@ export async function codegenCommand(
     }
     out.clearProgress();
     const target: SyncTarget = {
-      dir: join(location.dir, 'core', 'generated'),
+      dir: kind === 'app' ? join(location.dir, 'core', 'generated') : join(location.dir, 'generated'),
       label: location.relativeDir,
-      source: 'core/',
+      source: kind === 'app' ? 'core/' : 'its contract',
       fix: `prefiq codegen --app ${location.name}`,
       files,
       started,

@@ -15,6 +15,43 @@ export interface AppManifest {
   permissions?: PermissionDeclaration[];
   nav?: NavItem[];
   events?: EventDeclaration[];
+  /** the tags actions are listed under (`ActionFields.tag`), with their descriptions */
+  tags?: TagDeclaration[];
+  /** framework APIs only: credentials beyond the standard three, named by actions' `security` */
+  securitySchemes?: Record<string, SecuritySchemeDeclaration>;
+  /** the API's own description and headers of an error answer, by status */
+  responses?: Record<string, ResponseDeclaration>;
+}
+
+/** A tag of the manifest: a group of operations in the API reference. */
+export interface TagDeclaration {
+  name: string;
+  description: string;
+}
+
+/** A credential an API takes besides the standard three: a cookie or a header. */
+export interface SecuritySchemeDeclaration {
+  type: 'apiKey';
+  in: 'cookie' | 'header';
+  /** the cookie's or header's name */
+  name: string;
+  description: string;
+}
+
+/** A response header an answer carries (`Set-Cookie`, `Location`, `WWW-Authenticate`). */
+export interface HeaderDeclaration {
+  description: string;
+  required?: boolean;
+  /** a string of at most 4096 characters unless given */
+  schema?: JsonSchema;
+}
+
+/** One answer of an operation: a success's body, or an error's own description, and headers. */
+export interface ResponseDeclaration {
+  description?: string;
+  /** the body of a success (an error's is the Problem document) */
+  schema?: JsonSchema;
+  headers?: Record<string, HeaderDeclaration>;
 }
 
 export interface PermissionDeclaration {
@@ -75,10 +112,27 @@ interface ActionFields {
   path: string;
   /** entity the action works on, when it does */
   entity?: string;
+  /** the tag it is listed under, one of the manifest's `tags`; the entity's or the app's unless given */
+  tag?: string;
+  /** still served, but clients should stop calling it */
+  deprecated?: boolean;
+  /** the path parameters' schemas: an object schema with a property per `{name}` of the path */
+  params?: JsonSchema;
+  /** the body's schema; of a GET, its query parameters */
   request?: JsonSchema;
+  /** the body's media type; `application/json` unless given */
+  contentType?: 'application/json' | 'application/merge-patch+json';
+  /** whether the body must be sent; true unless said */
+  requestRequired?: boolean;
   response?: JsonSchema;
   /** HTTP status of a success; 200 unless said */
   status?: number;
+  /** the answers by status, instead of `response` and `status` */
+  responses?: Record<string, ResponseDeclaration>;
+  /** every error status besides 429 and 500; the builder's defaults unless given */
+  errors?: number[];
+  /** framework APIs only: the security requirement alternatives, as scheme names (`[]`: none) */
+  security?: string[][];
 }
 
 /** An action of a tenant's signed-in users (the default): it needs a permission. */
@@ -97,8 +151,22 @@ export interface PublicActionDefinition extends ActionFields {
   permission?: undefined;
 }
 
+/**
+ * An operation of the framework's own APIs (authentication) that takes a credential but no
+ * permission: any credential (`credential`: a session, a bearer token or an API key), or a signed-in
+ * user (`user`: a session or a bearer token, never an API key). Apps cannot declare one: their
+ * router knows tenants' and public actions only.
+ */
+export interface CredentialActionDefinition extends ActionFields {
+  access: 'user' | 'credential';
+  permission?: undefined;
+}
+
 /** `core/actions/<name>.json`: an operation beyond CRUD. */
-export type ActionDefinition = TenantActionDefinition | PublicActionDefinition;
+export type ActionDefinition = TenantActionDefinition | PublicActionDefinition | CredentialActionDefinition;
+
+/** Who may call an action. */
+export type ActionAccess = NonNullable<ActionDefinition['access']>;
 
 /** One entity: a `core/schema/<name>.schema.json` file, checked and normalized. */
 export interface EntityModel {

@@ -280,7 +280,165 @@ describe('compileAppModel', () => {
     expect(issues(sources({ action: lookup }))).toEqual(['core/actions/win.json#/permission: is required']);
     expect(
       issues(sources({ action: { ...lookup, access: 'anyone', permission: 'crm:deal:update' } })),
-    ).toEqual(['core/actions/win.json#/access: must be one of: "public", "tenant"']);
+    ).toEqual(['core/actions/win.json#/access: must be one of: "public", "tenant", "user", "credential"']);
+  });
+
+  describe("the vocabulary the framework's own APIs need", () => {
+    const manifest = {
+      name: 'auth',
+      version: '1.0.0',
+      title: 'Authentication',
+      framework: '^0.1.0',
+      tags: [{ name: 'Sessions', description: 'Sign-in and sign-out' }],
+      securitySchemes: {
+        refreshCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'codexion_session_refresh',
+          description: 'Refresh',
+        },
+      },
+      responses: { '401': { headers: { 'WWW-Authenticate': { description: 'How to authenticate' } } } },
+    };
+    const logout = {
+      id: 'logout',
+      summary: 'End this session',
+      method: 'POST',
+      path: '/logout',
+      access: 'user',
+      tag: 'Sessions',
+      security: [['session'], ['refreshCookie'], ['bearer']],
+      responses: { '204': { headers: { 'Set-Cookie': { description: 'cleared cookies' } } } },
+      errors: [401, 403],
+    };
+    const framework = (action: object, own: object = manifest) => sources({ manifest: own, action });
+    const frameworkIssues = (s: AppSources): string[] => {
+      try {
+        compileAppModel(s, { scope: 'framework' });
+      } catch (error) {
+        if (error instanceof SchemaDefinitionError)
+          return error.issues.map((i) => `${i.file}#${i.pointer}: ${i.message}`);
+        throw error;
+      }
+      return [];
+    };
+
+    it('takes user and credential access, security, tags, responses and errors in framework scope', () => {
+      expect(frameworkIssues(framework(logout))).toEqual([]);
+      expect(
+        frameworkIssues(
+          framework({ ...logout, id: 'getMe', method: 'GET', path: '/me', access: 'credential' }),
+        ),
+      ).toEqual([]);
+    });
+
+    it("refuses in an app what only the framework's routes implement", () => {
+      expect(issues(framework(logout))).toEqual([
+        'core/actions/win.json#/access: only the framework\'s own APIs take "user" access: an app\'s action is "tenant" or "public"',
+        "core/actions/win.json#/security: only the framework's own APIs choose their security requirements",
+        "core/app.json#/securitySchemes: only the framework's own APIs declare security schemes: an app's operations take the standard ones",
+      ]);
+    });
+
+    it("refuses a permission on a user's action, an unknown scheme or tag, and errors without a shared answer", () => {
+      expect(
+        frameworkIssues(
+          framework({
+            ...logout,
+            permission: 'auth:session:end',
+            tag: 'Keys',
+            security: [['session'], ['cookie']],
+            errors: [401, 402],
+          }),
+        ),
+      ).toEqual(['core/actions/win.json#/permission: is not allowed here']);
+      expect(
+        frameworkIssues(
+          framework({ ...logout, tag: 'Keys', security: [['session'], ['cookie']], errors: [401, 402] }),
+        ),
+      ).toEqual([
+        'core/actions/win.json#/security/1/0: no security scheme "cookie"',
+        'core/actions/win.json#/tag: tag "Keys" is not declared in the manifest\'s tags',
+        'core/actions/win.json#/errors/1: 402 has no shared problem response: use one of 400, 401, 403, 404, 409, 412, 413, 415, 422, 428',
+      ]);
+    });
+
+    it('checks the answers: a success is needed, errors have no body, a 302 or 204 none either, and are listed', () => {
+      const answering = (responses: object) => frameworkIssues(framework({ ...logout, responses }));
+      expect(answering({ '401': { description: 'Who are you?' } })).toEqual([
+        'core/actions/win.json#/responses: needs a success (2xx) or redirect (3xx) answer',
+      ]);
+      const body = { type: 'object', properties: {}, additionalProperties: false };
+      expect(
+        answering({ '204': { schema: body }, '302': { schema: body }, '403': { schema: body }, '404': {} }),
+      ).toEqual([
+        'core/actions/win.json#/responses/204/schema: a 204 has no body',
+        'core/actions/win.json#/responses/302/schema: a 302 has no body',
+        'core/actions/win.json#/responses/403/schema: an error answers with the Problem document: no schema of its own',
+        "core/actions/win.json#/responses/404: 404 is not one of the action's errors",
+      ]);
+      expect(frameworkIssues(framework({ ...logout, response: body }))).toEqual([
+        'core/actions/win.json#/response: is not allowed here',
+      ]);
+    });
+
+    it('gives path parameters their own schemas, one per name of the path', () => {
+      const provider = {
+        id: 'startOidc',
+        summary: 'Start single sign-on',
+        method: 'GET',
+        path: '/oidc/{provider}/start',
+        access: 'public',
+        responses: { '302': { headers: { Location: { description: 'the provider' } } } },
+      };
+      const name = { type: 'string', pattern: '^[a-z][a-z0-9-]*$', maxLength: 64 };
+      expect(
+        frameworkIssues(
+          framework({
+            ...provider,
+            params: { type: 'object', properties: { provider: name }, additionalProperties: false },
+          }),
+        ),
+      ).toEqual([]);
+      expect(
+        frameworkIssues(
+          framework({
+            ...provider,
+            params: { type: 'object', properties: { id: name }, additionalProperties: false },
+          }),
+        ),
+      ).toEqual([
+        'core/actions/win.json#/params/properties: the path parameter "provider" has no schema',
+        'core/actions/win.json#/params/properties/id: "id" is not a parameter of /oidc/{provider}/start',
+      ]);
+      expect(
+        frameworkIssues(framework({ ...provider, path: '/.well-known/jwks.json', params: undefined })),
+      ).toEqual([]);
+      expect(frameworkIssues(framework({ ...provider, path: '/keys/../jwks.json' }))).toEqual([
+        'core/actions/win.json#/path: must match pattern "^(/([a-z0-9_-][a-z0-9._-]*|\\.[a-z0-9_-][a-z0-9._-]*|\\{[a-zA-Z][a-zA-Z0-9]*\\}))+$"',
+      ]);
+    });
+
+    it('types a body as JSON or a merge patch, and refuses a media type where there is no body', () => {
+      const rename = {
+        id: 'updateTenant',
+        summary: 'Rename the tenant',
+        method: 'PATCH',
+        path: '/tenant',
+        permission: 'crm:deal:update',
+        contentType: 'application/merge-patch+json',
+        request: {
+          type: 'object',
+          properties: { name: { type: 'string', maxLength: 200 } },
+          additionalProperties: false,
+        },
+      };
+      expect(issues(sources({ action: rename }))).toEqual([]);
+      expect(issues(sources({ action: { ...rename, request: undefined, requestRequired: false } }))).toEqual([
+        'core/actions/win.json#/contentType: the action takes no body',
+        'core/actions/win.json#/requestRequired: the action takes no body',
+      ]);
+    });
   });
 
   describe('requires explicit bounds on every property schema, at any depth', () => {

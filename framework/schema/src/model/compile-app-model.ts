@@ -39,13 +39,16 @@ const metaValidators = (() => {
 
 function compileMetaValidators() {
   const ajv = createAjv({ strict: false });
-  // action bodies and event payloads are checked by the entity meta-schema's `propertySchema` (bounds and all)
+  // action bodies and event payloads are checked by the entity meta-schema's `propertySchema` (bounds
+  // and all); the manifest's error responses by the action meta-schema's `response`
   ajv.addSchema(entityMetaSchema);
+  ajv.addSchema(actionSchema);
   return {
     validateEntityMeta: ajv.getSchema(entityMetaSchema.$id) ?? ajv.compile(entityMetaSchema),
     validateManifest: ajv.compile<AppManifest>(manifestSchema),
     validateRules: ajv.compile<RuleFile>(rulesSchema),
-    validateAction: ajv.compile<ActionDefinition>(actionSchema),
+    validateAction:
+      ajv.getSchema<ActionDefinition>(actionSchema.$id) ?? ajv.compile<ActionDefinition>(actionSchema),
   };
 }
 
@@ -61,6 +64,15 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+export interface CompileAppModelOptions {
+  /**
+   * `framework` for the contracts of the framework's own APIs (authentication, tenancy, audit),
+   * which may use what only their routes implement: `user` and `credential` access, `security`,
+   * the manifest's `securitySchemes`. `app` (the default) refuses those.
+   */
+  scope?: 'app' | 'framework';
+}
+
 /**
  * Checks an app's `core/` files and turns them into an {@link AppModel}: the manifest, each
  * entity with its rules and policies, and the actions. Every problem is collected and thrown
@@ -70,7 +82,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * const model = compileAppModel({ manifest, schemas, rules, actions });
  * model.entities.map((e) => e.resource) // ['companies', 'deals']
  */
-export function compileAppModel(sources: AppSources): AppModel {
+export function compileAppModel(
+  sources: AppSources,
+  { scope = 'app' }: CompileAppModelOptions = {},
+): AppModel {
   const { validateEntityMeta, validateManifest, validateRules, validateAction } = metaValidators();
   const issues: DefinitionIssue[] = [];
   const report = (file: string, pointer: string, message: string) => {
@@ -188,21 +203,142 @@ export function compileAppModel(sources: AppSources): AppModel {
     actionIds.set(action.id, source.file);
     if (action.entity && !byName.has(action.entity))
       report(source.file, '/entity', `no entity "${action.entity}"`);
-    for (const [key, schema] of [
-      ['request', action.request],
-      ['response', action.response],
-    ] as const) {
-      if (!schema) continue;
-      for (const unknown of findUnknownKeywords(schema, `/${key}`)) {
+    for (const [pointer, schema] of actionSchemas(action)) {
+      for (const unknown of findUnknownKeywords(schema, pointer)) {
         report(source.file, unknown.pointer, `unknown keyword "${unknown.keyword}"`);
       }
     }
+    checkAction(action, manifest, scope, (pointer, message) => report(source.file, pointer, message));
     actions.push(action);
+  }
+  if (scope === 'app' && isObject(manifest) && manifest.securitySchemes !== undefined) {
+    report(
+      sources.manifest.file,
+      '/securitySchemes',
+      "only the framework's own APIs declare security schemes: an app's operations take the standard ones",
+    );
   }
 
   checkPermissionsDeclared(sources, entities, actions, report);
   if (issues.length > 0) throw new SchemaDefinitionError(issues);
   return { manifest, entities, actions };
+}
+
+/** Every JSON Schema an action holds, by its JSON Pointer in the file. */
+function actionSchemas(action: ActionDefinition): [string, JsonSchema][] {
+  const found: [string, JsonSchema][] = [];
+  const add = (pointer: string, schema: JsonSchema | undefined) => {
+    if (schema !== undefined) found.push([pointer, schema]);
+  };
+  add('/params', action.params);
+  add('/request', action.request);
+  add('/response', action.response);
+  for (const [status, response] of Object.entries(action.responses ?? {})) {
+    const at = `/responses/${status}`;
+    add(`${at}/schema`, response.schema);
+    for (const [name, header] of Object.entries(response.headers ?? {})) {
+      add(`${at}/headers/${escapePointerToken(name)}/schema`, header.schema);
+    }
+  }
+  return found;
+}
+
+/** The security schemes every API has (`securitySchemes` of `@codexion/schema`). */
+const standardSchemes = new Set(['session', 'bearer', 'apiKey']);
+
+/**
+ * The error statuses an operation may document: those with a shared problem response
+ * (`problemResponses`). 429 and 500 are on every operation without being listed.
+ */
+export const documentedErrorStatuses: ReadonlySet<number> = new Set([
+  400, 401, 403, 404, 409, 412, 413, 415, 422, 428,
+]);
+
+/** What the meta-schema cannot say about one action: names it uses exist, and its answers fit. */
+function checkAction(
+  action: ActionDefinition,
+  manifest: AppManifest,
+  scope: 'app' | 'framework',
+  report: (pointer: string, message: string) => void,
+): void {
+  const frameworkOnly = "only the framework's own APIs";
+  if (scope === 'app' && (action.access === 'user' || action.access === 'credential')) {
+    report(
+      '/access',
+      `${frameworkOnly} take "${action.access}" access: an app's action is "tenant" or "public"`,
+    );
+  }
+  if (scope === 'app' && action.security !== undefined) {
+    report('/security', `${frameworkOnly} choose their security requirements`);
+  }
+  const schemes = new Set([...standardSchemes, ...Object.keys(manifest.securitySchemes ?? {})]);
+  action.security?.forEach((requirement, i) => {
+    requirement.forEach((scheme, j) => {
+      if (!schemes.has(scheme)) report(`/security/${i}/${j}`, `no security scheme "${scheme}"`);
+    });
+  });
+  if (action.tag !== undefined && !(manifest.tags ?? []).some((tag) => tag.name === action.tag)) {
+    report('/tag', `tag "${action.tag}" is not declared in the manifest's tags`);
+  }
+  const pathNames = [...action.path.matchAll(/\{([^{}/]+)\}/g)].map((m) => m[1] ?? '');
+  if (action.params !== undefined) {
+    const declared = Object.keys(action.params.properties ?? {});
+    for (const name of pathNames) {
+      if (!declared.includes(name))
+        report('/params/properties', `the path parameter "${name}" has no schema`);
+    }
+    for (const name of declared) {
+      if (!pathNames.includes(name)) {
+        report(
+          `/params/properties/${escapePointerToken(name)}`,
+          `"${name}" is not a parameter of ${action.path}`,
+        );
+      }
+    }
+  }
+  for (const [i, status] of (action.errors ?? []).entries()) {
+    if (!documentedErrorStatuses.has(status)) {
+      report(
+        `/errors/${i}`,
+        `${status} has no shared problem response: use one of ${[...documentedErrorStatuses].join(', ')}`,
+      );
+    }
+  }
+  if (action.responses !== undefined) {
+    const statuses = Object.keys(action.responses).map(Number);
+    if (!statuses.some((status) => status < 400)) {
+      report('/responses', 'needs a success (2xx) or redirect (3xx) answer');
+    }
+    for (const [key, response] of Object.entries(action.responses)) {
+      const status = Number(key);
+      if (status >= 400 && response.schema !== undefined) {
+        report(
+          `/responses/${key}/schema`,
+          'an error answers with the Problem document: no schema of its own',
+        );
+      }
+      if ((status === 204 || (status >= 300 && status < 400)) && response.schema !== undefined) {
+        report(`/responses/${key}/schema`, `a ${status} has no body`);
+      }
+      if (status >= 400 && status !== 429 && status !== 500 && !documentedErrorStatuses.has(status)) {
+        report(`/responses/${key}`, `${status} has no shared problem response`);
+      }
+      if (
+        status >= 400 &&
+        action.errors !== undefined &&
+        status !== 429 &&
+        status !== 500 &&
+        !action.errors.includes(status)
+      ) {
+        report(`/responses/${key}`, `${status} is not one of the action's errors`);
+      }
+    }
+  }
+  if (action.request === undefined || action.method === 'GET') {
+    // a GET's request is its query parameters: there is no body to type or leave out
+    if (action.contentType !== undefined) report('/contentType', 'the action takes no body');
+    if (action.requestRequired !== undefined) report('/requestRequired', 'the action takes no body');
+  }
 }
 
 function fieldNames(entity: EntityModel): Set<string> {

@@ -1,4 +1,4 @@
-import type { AppModel, EntityModel } from '../model/app-model.js';
+import type { AppManifest, AppModel, EntityModel } from '../model/app-model.js';
 import { servesCrud } from '../model/app-permissions.js';
 import type { JsonSchema } from '../model/json-schema.js';
 import { addActionPath } from './action-paths.js';
@@ -8,8 +8,8 @@ import { entitySchemas } from './entity-schemas.js';
 import { addEventWebhooks } from './event-webhooks.js';
 import { toPointer } from './json-pointer.js';
 import { sharedParameters } from './list-parameters.js';
-import type { OpenApiDocument, OpenApiLicense } from './openapi-types.js';
-import { problemResponses, problemSchema } from './problem-schema.js';
+import type { OpenApiDocument, OpenApiLicense, OpenApiResponse } from './openapi-types.js';
+import { problemResponseNames, problemResponses, problemSchema } from './problem-schema.js';
 import { defComponentName, RefResolver, rewriteSchema } from './rewrite-refs.js';
 import { securityRequirements, securitySchemes } from './security-schemes.js';
 import { sharedHeaders } from './shared-headers.js';
@@ -39,7 +39,7 @@ export interface BuildOpenApiOptions {
 export function buildOpenApi(app: AppModel, options: BuildOpenApiOptions = {}): OpenApiDocument {
   const { manifest } = app;
   const builder = new DocumentBuilder({
-    responses: problemResponses,
+    responses: sharedResponses(manifest),
     parameters: sharedParameters,
     headers: sharedHeaders,
   });
@@ -81,8 +81,40 @@ export function buildOpenApi(app: AppModel, options: BuildOpenApiOptions = {}): 
     tags: builder.tags(),
     paths: builder.paths(),
     ...(Object.keys(webhooks).length === 0 ? {} : { webhooks }),
-    components: builder.components(securitySchemes),
+    components: builder.components({ ...securitySchemes, ...manifest.securitySchemes }),
   });
+}
+
+/**
+ * The problem responses operations point at: the framework's, with the API's own description and
+ * headers where its manifest gives them (`responses`: a 401 with `WWW-Authenticate`).
+ */
+function sharedResponses(manifest: AppManifest): Record<string, OpenApiResponse> {
+  const shared: Record<string, OpenApiResponse> = { ...problemResponses };
+  for (const [status, own] of Object.entries(manifest.responses ?? {})) {
+    const name = problemResponseNames.get(status);
+    if (name === undefined) continue;
+    const headers = Object.entries(own.headers ?? {});
+    shared[name] = {
+      description: own.description ?? problemResponses[name].description,
+      ...(headers.length === 0
+        ? {}
+        : {
+            headers: Object.fromEntries(
+              headers.map(([header, { description, required, schema }]) => [
+                header,
+                {
+                  description,
+                  ...(required === undefined ? {} : { required }),
+                  schema: schema ?? { type: 'string', maxLength: 4096 },
+                },
+              ]),
+            ),
+          }),
+      content: problemResponses[name].content,
+    };
+  }
+  return shared;
 }
 
 /**

@@ -49,6 +49,8 @@ export interface OpenApiOperation {
   summary: string;
   description?: string;
   tags: string[];
+  /** still served, but clients should stop calling it */
+  deprecated?: boolean;
   parameters?: (OpenApiParameter | OpenApiRef)[];
   requestBody?: OpenApiRequestBody;
   responses: Record<string, OpenApiResponse | OpenApiRef>;

@@ -12,7 +12,8 @@ export function jsonContent(
 
 /**
  * Error responses of an operation keyed by status: those every operation can give (400, 401,
- * 403, 429, 500; 401 and 403 only when it needs credentials) plus `specific` ones.
+ * 403, 429, 500; 401 and 403 only when it needs credentials) plus `specific` ones. With `only`,
+ * just `specific` and the two no operation escapes (429, 500): the contract listed its errors.
  *
  * @example
  * errorResponses(builder, ['NotFound'])['404'] // { $ref: '#/components/responses/NotFound' }
@@ -20,11 +21,11 @@ export function jsonContent(
 export function errorResponses(
   builder: DocumentBuilder,
   specific: readonly ProblemResponseName[],
-  { authenticated = true }: { authenticated?: boolean } = {},
+  { authenticated = true, only = false }: { authenticated?: boolean; only?: boolean } = {},
 ): Record<string, OpenApiRef> {
   const names = new Set<ProblemResponseName>([
-    'BadRequest',
-    ...(authenticated ? (['Unauthorized', 'Forbidden'] as const) : []),
+    ...(only ? [] : (['BadRequest'] as const)),
+    ...(authenticated && !only ? (['Unauthorized', 'Forbidden'] as const) : []),
     ...specific,
     'TooManyRequests',
     'InternalError',

@@ -114,6 +114,7 @@ export const problemResponses = {
   ),
   PreconditionRequired: problem('If-Match is missing: send the ETag of the record as last read'),
   PayloadTooLarge: problem('The request body is larger than the server accepts'),
+  UnsupportedMediaType: problem('The body is not of a media type the operation takes (`accept` lists them)'),
   UnprocessableContent: problem(
     'The body is well-formed but invalid: schema or business rule failures are listed in `errors`',
   ),
@@ -134,7 +135,13 @@ export const problemStatus: Record<ProblemResponseName, string> = {
   PreconditionFailed: '412',
   PreconditionRequired: '428',
   PayloadTooLarge: '413',
+  UnsupportedMediaType: '415',
   UnprocessableContent: '422',
   TooManyRequests: '429',
   InternalError: '500',
 };
+
+/** The shared problem response of each status it is used for: `'404'` → `NotFound`. */
+export const problemResponseNames: ReadonlyMap<string, ProblemResponseName> = new Map(
+  (Object.entries(problemStatus) as [ProblemResponseName, string][]).map(([name, status]) => [status, name]),
+);

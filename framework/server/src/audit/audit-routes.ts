@@ -1,10 +1,12 @@
+import type { AuditContract } from '@codexion/contracts/audit/contract';
+import type { AuditLogPage } from '@codexion/contracts/audit/types';
 import type { Context } from 'hono';
 import type { Database } from '../data/database.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { AppEnv } from '../http/app-env.js';
-import type { OperationHandler, OperationInput } from '../http/operation-handler.js';
+import { auditApiName, auditOpenApi } from '../http/framework-apis.js';
 import type { HttpPlugin } from '../http/operation-router.js';
-import { auditApiName, auditOpenApi } from './audit-openapi.js';
+import { type ContractHandlers, operationHandlers } from '../plugins/contract-handlers.js';
 import { type AuditLogQuery, readAuditLog } from './read-audit-log.js';
 import { sealAuditLog } from './seal-audit-log.js';
 import { stuckAuditChains } from './stuck-audit-chains.js';
@@ -13,43 +15,33 @@ export interface AuditHttpPluginOptions {
   database: Database;
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
+type LogQuery = NonNullable<AuditContract['actions']['listAuditLog']['query']>;
+type AuditSealing = AuditLogPage['sealing'];
+
+/** The page parameters, as the router checked them against the contract. */
+function pageOf({
+  cursor,
+  pageSize,
+}: Pick<LogQuery, 'cursor' | 'pageSize'>): Pick<AuditLogQuery, 'cursor' | 'pageSize'> {
+  return { cursor, pageSize };
 }
 
-/** The page parameters; the router has checked their types and ranges against the contract. */
-function pageOf(query: OperationInput['query']): Pick<AuditLogQuery, 'cursor' | 'pageSize'> {
-  return {
-    cursor: text(query.cursor),
-    pageSize: typeof query.pageSize === 'number' ? query.pageSize : undefined,
-  };
-}
-
-function logQueryOf(query: OperationInput['query']): AuditLogQuery {
-  const from = text(query.from);
-  const to = text(query.to);
+function logQueryOf(query: LogQuery): AuditLogQuery {
+  const { from, to } = query;
   if (from !== undefined && to !== undefined && Date.parse(to) < Date.parse(from)) {
     throw new DomainError('INVALID_PARAMETER', 'The time range ends before it starts', {
       issues: [{ path: '/query/to', code: 'range', message: 'must not be before from' }],
     });
   }
   return {
-    actor: text(query.actor),
-    entity: text(query.entity),
-    recordId: text(query.recordId),
-    action: Array.isArray(query.action)
-      ? query.action.filter((a): a is string => typeof a === 'string')
-      : undefined,
+    actor: query.actor,
+    entity: query.entity,
+    recordId: query.recordId,
+    action: query.action,
     from,
     to,
     ...pageOf(query),
   };
-}
-
-/** `sealing` of a page: what of the tenant's log the chain does not hold yet (`AuditSealing`). */
-interface AuditSealing {
-  pending: number;
-  stuck: { since: string; attempts: number; retryAt: string; error: string } | null;
 }
 
 /** Read as the tables' owner: the tenant's role may not read waiting entries. */
@@ -106,14 +98,15 @@ async function respond(c: Context<AppEnv>, database: Database, query: AuditLogQu
  * createHttpApp({ plugins: [auditHttpPlugin({ database }), ...apps], ... });
  */
 export function auditHttpPlugin({ database }: AuditHttpPluginOptions): HttpPlugin {
-  const handlers: Record<string, OperationHandler> = {
-    listAuditLog: (c, input) => respond(c, database, logQueryOf(input.query)),
-    getAuditRecordHistory: (c, input) =>
-      respond(c, database, {
-        entity: input.params.entity,
-        recordId: input.params.id,
-        ...pageOf(input.query),
-      }),
+  const handlers: ContractHandlers<AuditContract> = {
+    listAuditLog: (c, { query }) => respond(c, database, logQueryOf(query)),
+    getAuditRecordHistory: (c, { params, query }) =>
+      respond(c, database, { entity: params.entity, recordId: params.id, ...pageOf(query) }),
   };
-  return { name: auditApiName, openapi: auditOpenApi, handlers, builtIn: true };
+  return {
+    name: auditApiName,
+    openapi: auditOpenApi,
+    handlers: operationHandlers<AuditContract>(handlers),
+    builtIn: true,
+  };
 }

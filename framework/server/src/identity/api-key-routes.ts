@@ -1,20 +1,16 @@
 import { createApiKey, listApiKeys, revokeOwnApiKey } from './api-key-service.js';
 import {
-  type AuthHandler,
+  type AuthHandlers,
   type AuthRouteDeps,
   currentTenant,
   requestMeta,
   requireUser,
 } from './auth-route-kit.js';
 
-interface NewApiKeyBody {
-  name: string;
-  scopes: string[];
-  expiresAt?: string;
-}
-
 /** API keys of the signed-in user in the current tenant. */
-export function apiKeyHandlers(deps: AuthRouteDeps): Record<string, AuthHandler> {
+export function apiKeyHandlers(
+  deps: AuthRouteDeps,
+): AuthHandlers<'createApiKey' | 'listApiKeys' | 'revokeApiKey'> {
   const { ctx } = deps;
   return {
     async createApiKey(c, input) {
@@ -23,14 +19,14 @@ export function apiKeyHandlers(deps: AuthRouteDeps): Record<string, AuthHandler>
         ctx,
         principal.user,
         currentTenant(principal),
-        input.body as NewApiKeyBody,
+        input.body,
         requestMeta(deps, c),
       );
       return c.json(created, 201);
     },
     async listApiKeys(c, input) {
       const principal = await requireUser(deps, c);
-      const { limit, cursor } = input.query as { limit?: number; cursor?: string };
+      const { limit, cursor } = input.query;
       return c.json(
         await listApiKeys(ctx, principal.user.id, currentTenant(principal), {
           ...(limit === undefined ? {} : { limit }),
@@ -40,12 +36,7 @@ export function apiKeyHandlers(deps: AuthRouteDeps): Record<string, AuthHandler>
     },
     async revokeApiKey(c, input) {
       const principal = await requireUser(deps, c);
-      await revokeOwnApiKey(
-        ctx,
-        principal.user.id,
-        (input.params.id ?? '').toLowerCase(),
-        requestMeta(deps, c),
-      );
+      await revokeOwnApiKey(ctx, principal.user.id, input.params.id.toLowerCase(), requestMeta(deps, c));
       return c.body(null, 204);
     },
   };

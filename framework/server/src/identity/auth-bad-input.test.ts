@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authOpenApi } from './auth-openapi.js';
+import { authOpenApi } from '../http/framework-apis.js';
 import {
   browser,
   type CookieJar,

@@ -1,7 +1,9 @@
+import type { AuthContract } from '@codexion/contracts/auth/contract';
 import type { Context } from 'hono';
 import { DomainError } from '../errors/domain-error.js';
 import type { AppEnv } from '../http/app-env.js';
-import type { OperationInput } from '../http/operation-handler.js';
+import type { ActionName } from '../plugins/app-contract.js';
+import type { ContractHandlers } from '../plugins/contract-handlers.js';
 import type { AuthCookies } from './auth-cookies.js';
 import type { Authenticator, Principal } from './authenticator.js';
 import { clientIp } from './client-ip.js';
@@ -17,8 +19,17 @@ export interface AuthRouteDeps {
   authenticator: Authenticator;
 }
 
-/** One handler of an operation of `authOpenApi`, called with the validated input. */
-export type AuthHandler = (c: Context<AppEnv>, input: OperationInput) => Promise<Response>;
+/** An operation of the authentication API (`framework/contracts/auth`): `'login'`, `'getMe'`, … */
+export type AuthOperation = ActionName<AuthContract>;
+
+/**
+ * The handlers of some operations of the authentication API, each called with its input as the
+ * contract types it (validated against the generated document first).
+ *
+ * @example
+ * export function mfaHandlers(deps: AuthRouteDeps): AuthHandlers<'enrollMfa' | 'confirmMfa' | 'disableMfa'> { … }
+ */
+export type AuthHandlers<A extends AuthOperation> = Pick<ContractHandlers<AuthContract>, A>;
 
 export function requestMeta(deps: AuthRouteDeps, c: Context<AppEnv>): RequestMeta {
   return {

@@ -1,13 +1,15 @@
+import type { AuthContract } from '@codexion/contracts/auth/contract';
 import type { OpenApiDocument, OpenApiOperation } from '@codexion/schema';
 import { type Context, Hono } from 'hono';
 import { DomainError } from '../errors/domain-error.js';
 import type { AppEnv } from '../http/app-env.js';
+import { authOpenApi } from '../http/framework-apis.js';
 import { verifyContract } from '../http/operation-router.js';
 import { OpenApiValidators } from '../http/request-validator.js';
+import { type ContractHandlers, operationHandlers } from '../plugins/contract-handlers.js';
 import { apiKeyHandlers } from './api-key-routes.js';
-import { authCredentialOperations, authOpenApi, authUserOperations } from './auth-openapi.js';
 import { authProblem } from './auth-problem.js';
-import { type AuthHandler, type AuthRouteDeps, requireUser } from './auth-route-kit.js';
+import { type AuthRouteDeps, requireUser } from './auth-route-kit.js';
 import { apiKeyHeader } from './authenticator.js';
 import { clientIp } from './client-ip.js';
 import { checkOrigin } from './csrf-guard.js';
@@ -36,6 +38,23 @@ function operations(doc: OpenApiDocument): { path: string; method: Method; opera
   return list;
 }
 
+/**
+ * Who may call an operation, read from its `security` in the contract: anyone (an empty
+ * requirement among them: sign-in, the key set), a signed-in user (a session or a bearer token
+ * only), any credential (an API key too), or whoever a credential only the handler can check names
+ * (sign-out also takes the refresh cookie of a session whose session cookie expired).
+ *
+ * @example
+ * callers(authOpenApi.paths['/me']?.get) // 'credential'
+ */
+export function callers(operation: OpenApiOperation): 'anyone' | 'user' | 'credential' | 'handler' {
+  const requirements = operation.security ?? [];
+  if (requirements.length === 0 || requirements.some((r) => Object.keys(r).length === 0)) return 'anyone';
+  const schemes = new Set(requirements.flatMap((r) => Object.keys(r)));
+  if ([...schemes].some((scheme) => !['session', 'bearer', 'apiKey'].includes(scheme))) return 'handler';
+  return schemes.has('apiKey') ? 'credential' : 'user';
+}
+
 /** Whether the request names any credential: a bearer token, an API key or a session cookie. */
 function carriesCredential({ cookies }: AuthRouteDeps, c: Context<AppEnv>): boolean {
   return (
@@ -53,7 +72,8 @@ export interface AuthRoutesOptions {
 }
 
 /**
- * `/api/auth/*`: every operation of {@link authOpenApi}, its request validated against the
+ * `/api/auth/*`: every operation of {@link authOpenApi} (generated from `framework/contracts/auth`,
+ * whose types its handlers take), who may call it read from its `security`, its request validated against the
  * document (Ajv; problem+json with field paths), unsafe requests origin-checked, the whole prefix
  * rate-limited per client address (but the JWKS, which verifiers fetch and cache). Answers are
  * `Cache-Control: no-store` like every answer of the HTTP app (`securityHeaders`), but the JWKS.
@@ -62,7 +82,7 @@ export interface AuthRoutesOptions {
  */
 export function authRoutes({ deps, oidc, rateLimitStore }: AuthRoutesOptions): Hono<AppEnv> {
   const { ctx } = deps;
-  const handlers: Record<string, AuthHandler> = {
+  const typed: ContractHandlers<AuthContract> = {
     ...sessionHandlers(deps),
     ...passwordHandlers(deps),
     ...mfaHandlers(deps),
@@ -73,6 +93,7 @@ export function authRoutes({ deps, oidc, rateLimitStore }: AuthRoutesOptions): H
       return c.json(ctx.keys.jwks);
     },
   };
+  const handlers = operationHandlers<AuthContract>(typed);
   const report = verifyContract(authOpenApi, handlers);
   if (report.missing.length > 0 || report.extra.length > 0) {
     throw new Error(`auth routes do not match their document: ${JSON.stringify(report)}`);
@@ -107,10 +128,11 @@ export function authRoutes({ deps, oidc, rateLimitStore }: AuthRoutesOptions): H
     const template = `${authBasePath}${path}`;
     const validate = validators.forOperation(operation);
     // a user's operation checks who asks before what they sent: a stranger learns nothing of the
-    // validation rules (logout also ends a session through its refresh cookie, so it authenticates itself)
-    const forUsers = authUserOperations.has(operation.operationId) && operation.operationId !== 'logout';
+    // validation rules (one that also takes a credential only its handler knows, authenticates itself)
+    const who = callers(operation);
+    const forUsers = who === 'user';
     // one that takes any credential looks it up itself; a request with none at all is refused first
-    const forCredentials = authCredentialOperations.has(operation.operationId);
+    const forCredentials = who === 'credential';
     router.on(method.toUpperCase(), template.replace(/\{([^{}/]+)\}/g, ':$1'), async (c) => {
       c.set('routeTemplate', template);
       try {

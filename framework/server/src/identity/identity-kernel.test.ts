@@ -128,7 +128,7 @@ describe('authentication in the kernel', () => {
     }
   });
 
-  it('documents /api/auth in the merged OpenAPI document, sharing the security schemes', async () => {
+  it('documents /api/auth in the merged OpenAPI document, sharing the security schemes and adding the refresh cookie', async () => {
     const merged = (await (await kernel.app.request('/api/openapi.json')).json()) as OpenApiDocument;
     expect(Object.keys(merged.paths)).toEqual(
       expect.arrayContaining([
@@ -138,8 +138,16 @@ describe('authentication in the kernel', () => {
         '/api/auth/oidc/{provider}/callback',
       ]),
     );
-    expect(Object.keys(merged.components.securitySchemes).sort()).toEqual(['apiKey', 'bearer', 'session']);
-    expect(merged.components.securitySchemes).toEqual(billingOpenApi().components.securitySchemes);
+    const { refreshCookie, ...shared } = merged.components.securitySchemes;
+    expect(Object.keys(shared).sort()).toEqual(['apiKey', 'bearer', 'session']);
+    expect(shared).toEqual(billingOpenApi().components.securitySchemes);
+    // only sign-out takes it, beside the session and a bearer token
+    expect(refreshCookie).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'codexion_session_refresh' });
+    expect(merged.paths['/api/auth/logout']?.post?.security).toEqual([
+      { session: [] },
+      { refreshCookie: [] },
+      { bearer: [] },
+    ]);
     expect(merged.components.schemas.AuthProblem).toBeUndefined();
     expect((await kernel.app.request('/api/auth/openapi.json')).status).toBe(200);
   });

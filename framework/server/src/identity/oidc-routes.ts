@@ -1,12 +1,15 @@
 import { compareCodeUnits } from '@codexion/schema';
-import { type AuthHandler, type AuthRouteDeps, requestMeta } from './auth-route-kit.js';
+import { type AuthHandlers, type AuthRouteDeps, requestMeta } from './auth-route-kit.js';
 import { finishOidc, type OidcClients, oidcStateTtlSeconds, startOidc } from './oidc-service.js';
 
 /**
  * Single sign-on with OpenID Connect: the providers for the sign-in page, start (redirect to the
  * provider) and callback.
  */
-export function oidcHandlers(deps: AuthRouteDeps, clients: OidcClients): Record<string, AuthHandler> {
+export function oidcHandlers(
+  deps: AuthRouteDeps,
+  clients: OidcClients,
+): AuthHandlers<'listAuthProviders' | 'startOidc' | 'finishOidc'> {
   const { ctx, cookies } = deps;
   const providers = Object.entries(ctx.settings.auth.oidc.providers)
     .sort(([a], [b]) => compareCodeUnits(a, b))
@@ -16,18 +19,20 @@ export function oidcHandlers(deps: AuthRouteDeps, clients: OidcClients): Record<
       return c.json({ password: true, providers });
     },
     async startOidc(c, input) {
-      const provider = input.params.provider ?? '';
-      const returnTo = typeof input.query.returnTo === 'string' ? input.query.returnTo : '/';
-      const { url, state } = await startOidc(ctx, clients, provider, returnTo);
+      const { url, state } = await startOidc(
+        ctx,
+        clients,
+        input.params.provider,
+        input.query.returnTo ?? '/',
+      );
       c.header('Set-Cookie', cookies.oidcState(state, oidcStateTtlSeconds), { append: true });
       return c.redirect(url.href, 302);
     },
     async finishOidc(c, input) {
-      const provider = input.params.provider ?? '';
       const { signedIn, returnTo } = await finishOidc(
         ctx,
         clients,
-        provider,
+        input.params.provider,
         { search: new URL(c.req.url).searchParams, stateCookie: cookies.read(c, 'oidc') },
         requestMeta(deps, c),
       );

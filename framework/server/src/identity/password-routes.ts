@@ -1,4 +1,4 @@
-import { type AuthHandler, type AuthRouteDeps, requestMeta, requireUser } from './auth-route-kit.js';
+import { type AuthHandlers, type AuthRouteDeps, requestMeta, requireUser } from './auth-route-kit.js';
 import {
   changePassword,
   requestEmailVerification,
@@ -8,27 +8,24 @@ import {
 } from './password-service.js';
 
 /** Password reset and change, email verification. */
-export function passwordHandlers(deps: AuthRouteDeps): Record<string, AuthHandler> {
+export function passwordHandlers(
+  deps: AuthRouteDeps,
+): AuthHandlers<
+  'requestPasswordReset' | 'resetPassword' | 'changePassword' | 'requestEmailVerification' | 'verifyEmail'
+> {
   const { ctx } = deps;
   return {
     async requestPasswordReset(c, input) {
-      const { email } = input.body as { email: string };
-      await requestPasswordReset(ctx, email, requestMeta(deps, c));
+      await requestPasswordReset(ctx, input.body.email, requestMeta(deps, c));
       return c.body(null, 202);
     },
     async resetPassword(c, input) {
-      await resetPassword(ctx, input.body as { token: string; password: string }, requestMeta(deps, c));
+      await resetPassword(ctx, input.body, requestMeta(deps, c));
       return c.body(null, 204);
     },
     async changePassword(c, input) {
       const principal = await requireUser(deps, c);
-      await changePassword(
-        ctx,
-        principal.user,
-        principal.session,
-        input.body as { currentPassword: string; newPassword: string },
-        requestMeta(deps, c),
-      );
+      await changePassword(ctx, principal.user, principal.session, input.body, requestMeta(deps, c));
       return c.body(null, 204);
     },
     async requestEmailVerification(c) {
@@ -37,8 +34,7 @@ export function passwordHandlers(deps: AuthRouteDeps): Record<string, AuthHandle
       return c.body(null, 202);
     },
     async verifyEmail(c, input) {
-      const { token } = input.body as { token: string };
-      await verifyEmail(ctx, token, requestMeta(deps, c));
+      await verifyEmail(ctx, input.body.token, requestMeta(deps, c));
       return c.body(null, 204);
     },
   };

@@ -2,7 +2,7 @@ import { DomainError } from '../errors/domain-error.js';
 import { hasPermission } from '../http/operation-router.js';
 import { authProblem } from './auth-problem.js';
 import {
-  type AuthHandler,
+  type AuthHandlers,
   type AuthRouteDeps,
   requestMeta,
   requireUser,
@@ -24,22 +24,20 @@ import type { SessionRow } from './session-store.js';
 import { completeMfa, passwordLogin } from './sign-in-service.js';
 import { publicUser } from './user-store.js';
 
-interface LoginBody {
-  email: string;
-  password: string;
-  mode?: 'cookie' | 'token';
-  tenantId?: string;
-}
-
-interface MfaVerifyBody {
-  challengeToken: string;
-  code?: string;
-  recoveryCode?: string;
-  mode?: 'cookie' | 'token';
-}
-
 /** Sign-in, refresh, sign-out, `me`, tenant switching and the user's sessions. */
-export function sessionHandlers(deps: AuthRouteDeps): Record<string, AuthHandler> {
+export function sessionHandlers(
+  deps: AuthRouteDeps,
+): AuthHandlers<
+  | 'login'
+  | 'verifyMfa'
+  | 'refresh'
+  | 'logout'
+  | 'logoutAll'
+  | 'getMe'
+  | 'switchTenant'
+  | 'listSessions'
+  | 'revokeSession'
+> {
   const { ctx, cookies } = deps;
 
   const tenantAccess = async (principal: Principal) => {
@@ -60,7 +58,7 @@ export function sessionHandlers(deps: AuthRouteDeps): Record<string, AuthHandler
 
   return {
     async login(c, input) {
-      const body = input.body as LoginBody;
+      const { body } = input;
       const mode = body.mode ?? 'cookie';
       const result = await passwordLogin(ctx, { ...body, mode }, requestMeta(deps, c));
       if (result.kind === 'mfa_required') {
@@ -75,13 +73,13 @@ export function sessionHandlers(deps: AuthRouteDeps): Record<string, AuthHandler
     },
 
     async verifyMfa(c, input) {
-      const body = input.body as MfaVerifyBody;
+      const { body } = input;
       const result = await completeMfa(ctx, body, requestMeta(deps, c));
       return signedInResponse(deps, c, result, body.mode ?? 'cookie');
     },
 
     async refresh(c, input) {
-      const given = (input.body as { refreshToken?: string } | undefined)?.refreshToken;
+      const given = input.body?.refreshToken;
       const viaCookie = given === undefined;
       const refresh = given ?? cookies.read(c, 'refresh');
       if (refresh === undefined)
@@ -175,8 +173,7 @@ export function sessionHandlers(deps: AuthRouteDeps): Record<string, AuthHandler
 
     async switchTenant(c, input) {
       const principal = await requireUser(deps, c);
-      const { tenantId } = input.body as { tenantId: string };
-      const tenant = tenantId.toLowerCase();
+      const tenant = input.body.tenantId.toLowerCase();
       const access = await switchTenant(ctx, principal.session, tenant, requestMeta(deps, c));
       const body = { tenantId: tenant, roles: [...access.roles], permissions: [...access.permissions] };
       if (principal.via === 'cookie') return c.json(body);
@@ -209,7 +206,7 @@ export function sessionHandlers(deps: AuthRouteDeps): Record<string, AuthHandler
 
     async revokeSession(c, input) {
       const principal = await requireUser(deps, c);
-      const id = input.params.id ?? '';
+      const { id } = input.params;
       if (!(await revokeOwnSession(ctx, principal.user.id, id.toLowerCase(), requestMeta(deps, c)))) {
         throw new DomainError('NOT_FOUND', `You have no live session ${id}`);
       }

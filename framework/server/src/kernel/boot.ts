@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Hono } from 'hono';
 import type { DestinationStream, LevelWithSilent, Logger } from 'pino';
-import { auditOpenApi } from '../audit/audit-openapi.js';
 import { auditHttpPlugin } from '../audit/audit-routes.js';
 import { auditSealingCheck } from '../audit/audit-sealing-check.js';
 import { type AuditSealEvent, watchAuditSealing } from '../audit/seal-audit-log.js';
@@ -10,6 +9,7 @@ import type { Database } from '../data/database.js';
 import type { PluginMigrations } from '../data/run-migrations.js';
 import type { AppEnv } from '../http/app-env.js';
 import { createHttpApp, type Environment } from '../http/create-http-app.js';
+import { auditOpenApi } from '../http/framework-apis.js';
 import type { ReadinessCheck } from '../http/health-routes.js';
 import { isLoopbackHost } from '../http/loopback-host.js';
 import { metricsApp } from '../http/metrics-routes.js';

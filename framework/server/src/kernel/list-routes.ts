@@ -1,5 +1,5 @@
 import type { OpenApiDocument } from '@codexion/schema';
-import { auditApiName, auditOpenApi } from '../audit/audit-openapi.js';
+import { auditApiName, auditOpenApi } from '../http/framework-apis.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
 
 /** One route the kernel serves; `plugin` is absent on the framework's own. */

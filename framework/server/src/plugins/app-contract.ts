@@ -9,13 +9,16 @@ export interface ResourceTypes {
   patch: object;
 }
 
-/** One action of a contract: its input as hey-api types it, its success answer, who may call it. */
+/**
+ * One action of a contract: its input as hey-api types it, its success answer, who may call it
+ * (`user` and `credential` only in the framework's own APIs).
+ */
 export interface ActionTypes {
   params: unknown;
   query: unknown;
   body: unknown;
   response: unknown;
-  access: 'tenant' | 'public';
+  access: 'tenant' | 'public' | 'user' | 'credential';
 }
 
 /**

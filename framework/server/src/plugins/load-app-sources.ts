@@ -39,11 +39,22 @@ async function readJson(appDir: string, path: string): Promise<SourceFile> {
  * const sources = await loadAppSources('/repo/apps/crm');
  */
 export async function loadAppSources(appDir: string): Promise<AppSources> {
-  const core = join(appDir, 'core');
+  return loadContractSources(join(appDir, 'core'), appDir);
+}
+
+/**
+ * Reads a contract folder laid out like an app's `core/` (`app.json`, `schema/`, `rules/`,
+ * `actions/`) into {@link AppSources}, file names relative to `baseDir`: an app's `core/`, or one
+ * of the framework's own APIs in `framework/contracts/<name>/`.
+ *
+ * @example
+ * const sources = await loadContractSources('/repo/framework/contracts/auth'); // files: 'schema/user.schema.json', ...
+ */
+export async function loadContractSources(dir: string, baseDir = dir): Promise<AppSources> {
   const read = async (sub: string, suffix: string) =>
-    Promise.all((await listJson(join(core, sub), suffix)).map((n) => readJson(appDir, join(core, sub, n))));
+    Promise.all((await listJson(join(dir, sub), suffix)).map((n) => readJson(baseDir, join(dir, sub, n))));
   return {
-    manifest: await readJson(appDir, join(core, 'app.json')),
+    manifest: await readJson(baseDir, join(dir, 'app.json')),
     schemas: await read('schema', '.schema.json'),
     rules: await read('rules', '.rules.json'),
     actions: await read('actions', '.json'),

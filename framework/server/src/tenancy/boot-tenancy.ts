@@ -1,5 +1,6 @@
 import type { OpenApiDocument } from '@codexion/schema';
 import type { Database } from '../data/database.js';
+import { tenancyOpenApi } from '../http/framework-apis.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
 import { createTenancy, type Tenancy } from './create-tenancy.js';
 import {
@@ -10,7 +11,6 @@ import {
   requireRowLevelSecurity,
   tenantRole,
 } from './ensure-row-level-security.js';
-import { tenancyOpenApi } from './tenancy-openapi.js';
 
 export interface BootTenancyOptions {
   database: Database;

@@ -5,7 +5,7 @@ import { pgErrorOf } from '../data/pg-error.js';
 import { DomainError } from '../errors/domain-error.js';
 import { hasPermission } from '../http/operation-router.js';
 import { assertGrantable, rolePermissions } from './role-admin.js';
-import { tenancyListLimit } from './tenancy-openapi.js';
+import { tenancyListLimit } from './tenancy-list-limit.js';
 import { type AdminContext, audit, inTenant, invalidate, type TenancyState } from './tenancy-state.js';
 import { memberships } from './tenancy-tables.js';
 import { ownerCount } from './tenant-admin.js';

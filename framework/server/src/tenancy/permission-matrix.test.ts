@@ -8,14 +8,13 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { type AppModel, appPermissions, type OpenApiDocument } from '@codexion/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditOpenApi } from '../audit/audit-openapi.js';
+import { auditOpenApi, tenancyOpenApi } from '../http/framework-apis.js';
 import { hasPermission } from '../http/operation-router.js';
 import { loadAppModel } from '../plugins/load-app-sources.js';
 import { salesRoot } from '../plugins/sales-fixture.test-helper.js';
 import { type BuiltInRole, builtInPermissions, builtInRoles } from './built-in-roles.js';
 import { type CatalogEntry, permissionCatalog } from './permission-catalog.js';
 import { type TenancyFixture, tenancyFixture } from './tenancy-fixture.test-helper.js';
-import { tenancyOpenApi } from './tenancy-openapi.js';
 
 const crmRoot = fileURLToPath(new URL('../../../../apps/crm', import.meta.url));
 

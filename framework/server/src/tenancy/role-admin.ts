@@ -6,7 +6,7 @@ import { pgErrorOf } from '../data/pg-error.js';
 import { DomainError, validationFailed } from '../errors/domain-error.js';
 import { hasPermission } from '../http/operation-router.js';
 import { builtInPermissionList, isBuiltInRole, ownerOnlyPermissions } from './built-in-roles.js';
-import { tenancyListLimit } from './tenancy-openapi.js';
+import { tenancyListLimit } from './tenancy-list-limit.js';
 import { type AdminContext, audit, inTenant, invalidate, type TenancyState } from './tenancy-state.js';
 import { roles } from './tenancy-tables.js';
 

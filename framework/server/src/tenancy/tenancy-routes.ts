@@ -1,11 +1,15 @@
+import type { TenancyContract } from '@codexion/contracts/tenancy/contract';
 import type { Context } from 'hono';
 import { DomainError } from '../errors/domain-error.js';
 import type { AppEnv } from '../http/app-env.js';
-import type { OperationHandler } from '../http/operation-handler.js';
+import { tenancyApiName, tenancyOpenApi } from '../http/framework-apis.js';
 import type { HttpPlugin } from '../http/operation-router.js';
+import {
+  type ContractHandler,
+  type ContractHandlers,
+  operationHandlers,
+} from '../plugins/contract-handlers.js';
 import type { Tenancy } from './create-tenancy.js';
-import type { RoleInput } from './role-admin.js';
-import { tenancyApiName, tenancyOpenApi } from './tenancy-openapi.js';
 import type { AdminContext } from './tenancy-state.js';
 
 export interface TenancyHttpPluginOptions {
@@ -26,7 +30,9 @@ function adminContext(c: Context<AppEnv>): AdminContext {
  * The service names a field by its place in the body (`/role`); over HTTP, issues say where in the
  * request they are (`/body/role`), as the router's own validation does.
  */
-function inBody(work: OperationHandler): OperationHandler {
+function inBody<A extends keyof TenancyContract['actions']>(
+  work: ContractHandler<TenancyContract, A>,
+): ContractHandler<TenancyContract, A> {
   return async (c, input) => {
     try {
       return await work(c, input);
@@ -42,15 +48,10 @@ function inBody(work: OperationHandler): OperationHandler {
   };
 }
 
-/** A body the router has validated against the operation's schema. */
-function bodyOf<T>(body: unknown): T {
-  return body as T;
-}
-
 /**
  * The tenant administration API as one more app for the HTTP layer, under `/api/tenancy`: the
  * tenant, its members and roles, role permissions and the permission catalogue. The router checks
- * each operation's `prefiq:*` permission and validates against {@link tenancyOpenApi}; the
+ * each operation's `prefiq:*` permission and validates against {@link tenancyOpenApi} (generated from `framework/contracts/tenancy`), its handlers typed by that contract; the
  * service refuses escalation (granting what the caller lacks, touching owners without being one)
  * and audits every role and permission change.
  *
@@ -58,56 +59,45 @@ function bodyOf<T>(body: unknown): T {
  * createHttpApp({ plugins: [tenancyHttpPlugin({ tenancy }), ...apps], ... });
  */
 export function tenancyHttpPlugin({ tenancy }: TenancyHttpPluginOptions): HttpPlugin {
-  const handlers: Record<string, OperationHandler> = {
+  const handlers: ContractHandlers<TenancyContract> = {
     getTenant: async (c) => {
       const tenant = await tenancy.getTenant(c.get('tenantId'));
       if (tenant === undefined) throw new DomainError('NOT_FOUND', 'The tenant does not exist');
       return c.json(tenant);
     },
-    updateTenant: async (c, input) =>
-      c.json(await tenancy.updateTenant(adminContext(c), bodyOf<{ name: string }>(input.body))),
+    updateTenant: inBody(async (c, { body }) => c.json(await tenancy.updateTenant(adminContext(c), body))),
     suspendTenant: async (c) => {
       const ctx = adminContext(c);
       return c.json(await tenancy.setTenantStatus(ctx.tenantId, 'suspended', ctx));
     },
-    transferOwnership: async (c, input) => {
-      await tenancy.transferOwnership(adminContext(c), bodyOf<{ userId: string }>(input.body).userId);
+    transferOwnership: inBody(async (c, { body }) => {
+      await tenancy.transferOwnership(adminContext(c), body.userId);
       return c.body(null, 204);
-    },
+    }),
     listMyMemberships: async (c) => {
       const userId = c.get('userId');
       return c.json({ items: userId === undefined ? [] : await tenancy.listMemberships(userId) });
     },
     listMembers: async (c) => c.json({ items: await tenancy.listMembers(adminContext(c)) }),
-    changeMemberRole: async (c, input) => {
-      const { role } = bodyOf<{ role: string }>(input.body);
-      await tenancy.changeMemberRole(adminContext(c), input.params.userId ?? '', role);
+    changeMemberRole: inBody(async (c, { params, body }) => {
+      await tenancy.changeMemberRole(adminContext(c), params.userId, body.role);
       return c.body(null, 204);
-    },
-    removeMember: async (c, input) => {
-      await tenancy.removeMember(adminContext(c), input.params.userId ?? '');
+    }),
+    removeMember: async (c, { params }) => {
+      await tenancy.removeMember(adminContext(c), params.userId);
       return c.body(null, 204);
     },
     listRoles: async (c) => c.json({ items: await tenancy.listRoles(adminContext(c)) }),
-    createRole: async (c, input) =>
-      c.json(await tenancy.createRole(adminContext(c), bodyOf<RoleInput>(input.body)), 201),
-    getRole: async (c, input) => c.json(await tenancy.getRole(adminContext(c), input.params.key ?? '')),
-    updateRole: async (c, input) =>
-      c.json(
-        await tenancy.updateRole(
-          adminContext(c),
-          input.params.key ?? '',
-          bodyOf<Partial<RoleInput>>(input.body),
-        ),
-      ),
-    setRolePermissions: async (c, input) =>
-      c.json(
-        await tenancy.updateRole(adminContext(c), input.params.key ?? '', {
-          permissions: bodyOf<{ permissions: string[] }>(input.body).permissions,
-        }),
-      ),
-    deleteRole: async (c, input) => {
-      await tenancy.deleteRole(adminContext(c), input.params.key ?? '');
+    createRole: inBody(async (c, { body }) => c.json(await tenancy.createRole(adminContext(c), body), 201)),
+    getRole: async (c, { params }) => c.json(await tenancy.getRole(adminContext(c), params.key)),
+    updateRole: inBody(async (c, { params, body }) =>
+      c.json(await tenancy.updateRole(adminContext(c), params.key, body)),
+    ),
+    setRolePermissions: inBody(async (c, { params, body }) =>
+      c.json(await tenancy.updateRole(adminContext(c), params.key, { permissions: body.permissions })),
+    ),
+    deleteRole: async (c, { params }) => {
+      await tenancy.deleteRole(adminContext(c), params.key);
       return c.body(null, 204);
     },
     listPermissions: async (c) =>
@@ -120,17 +110,10 @@ export function tenancyHttpPlugin({ tenancy }: TenancyHttpPluginOptions): HttpPl
         })),
       }),
   };
-  const withBody = new Set([
-    'updateTenant',
-    'transferOwnership',
-    'changeMemberRole',
-    'createRole',
-    'updateRole',
-    'setRolePermissions',
-  ]);
-  for (const id of withBody) {
-    const handler = handlers[id];
-    if (handler !== undefined) handlers[id] = inBody(handler);
-  }
-  return { name: tenancyApiName, openapi: tenancyOpenApi, handlers, builtIn: true };
+  return {
+    name: tenancyApiName,
+    openapi: tenancyOpenApi,
+    handlers: operationHandlers<TenancyContract>(handlers),
+    builtIn: true,
+  };
 }

@@ -6,7 +6,7 @@ import { pgErrorOf } from '../data/pg-error.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { Access, AccessRefusal } from './access.js';
 import { builtInRoleNames, builtInRoles, isBuiltInRole } from './built-in-roles.js';
-import { tenancyListLimit } from './tenancy-openapi.js';
+import { tenancyListLimit } from './tenancy-list-limit.js';
 import { type AdminContext, audit, inTenant, invalidate, type TenancyState } from './tenancy-state.js';
 import { memberships, roles, type TenantStatus, tenants } from './tenancy-tables.js';
 
