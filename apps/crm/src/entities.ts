@@ -1,5 +1,7 @@
 import type { JsonSchema, RuleFile } from '@codexion/schema';
 import { defineEntities } from '@codexion/web';
+import { crmResources } from '../core/generated/client/resources.gen.js';
+import { moveDeal } from '../core/generated/client/sdk.gen.js';
 import activityRules from '../core/rules/activity.rules.json' with { type: 'json' };
 import dealRules from '../core/rules/deal.rules.json' with { type: 'json' };
 import personRules from '../core/rules/person.rules.json' with { type: 'json' };
@@ -38,7 +40,7 @@ export const crm = defineEntities({
   options: {
     deal: {
       kanban: {
-        action: { path: '/deals/{id}/move', bodyField: 'stageId' },
+        action: { call: moveDeal, bodyField: 'stageId' },
         filters: [{ field: 'status', op: 'eq', value: 'open' }],
         sort: [{ field: 'rank', desc: false }],
         columnSort: 'position',
@@ -74,4 +76,6 @@ export const crm = defineEntities({
     },
     tag: { related: [] },
   },
+  // the generated pages call each entity's API through the generated SDK
+  operations: crmResources,
 });

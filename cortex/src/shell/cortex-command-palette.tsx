@@ -1,7 +1,6 @@
 import { CommandEmpty, CommandGroup, CommandItem, useTheme } from '@codexion/resources';
 import {
-  type ApiContextValue,
-  createApiFetch,
+  createApiClient,
   type EntityConfig,
   humanize,
   permissionOf,
@@ -85,7 +84,7 @@ export function CortexCommandPalette({ open, onOpenChange, pages, apps }: Cortex
   const sources = useMemo(() => {
     return apps.flatMap(({ name, app }) => {
       const baseUrl = loader.entry(name)?.apiBaseUrl ?? `/api/${name}`;
-      const api: ApiContextValue = { baseUrl, apiFetch: createApiFetch({ baseUrl, fetch: fetchImpl }) };
+      const api = { baseUrl, client: createApiClient({ baseUrl, fetch: fetchImpl }) };
       return app.search
         .filter((entity) => can(permissionOf(entity, 'read')))
         .map((entity) => ({ entity, api, appName: name }));

@@ -1,6 +1,6 @@
 import '@codexion/web/testing/setup-dom';
 import { entities as crmEntities } from '@codexion/crm/web';
-import { createFakeApi, fakeId } from '@codexion/web/testing';
+import { createFakeApi, fakeId, readFetchInput } from '@codexion/web/testing';
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { createCortexApp } from './create-cortex-app.js';
@@ -264,14 +264,9 @@ export function createFakeHost({
   }
 
   const fetchImpl: typeof fetch = async (input, init) => {
-    const url = new URL(String(input), 'http://localhost');
-    const method = (init?.method ?? 'GET').toUpperCase();
-    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Json) : {};
-    requests.push({
-      method,
-      url: url.pathname + url.search,
-      body: typeof init?.body === 'string' ? body : undefined,
-    });
+    const { url, method, text } = await readFetchInput(input, init);
+    const body = text ? (JSON.parse(text) as Json) : {};
+    requests.push({ method, url: url.pathname + url.search, body: text ? body : undefined });
     return handle(method, url, body);
   };
   return { fetch: fetchImpl, requests, state, crm };

@@ -15,6 +15,14 @@ export {
   type HeyApiClientLike,
   useApi,
 } from './api/api-provider.js';
+export {
+  type ApiClientOptions,
+  type ApiClients,
+  createApiClient,
+  createApiClients,
+  type GeneratedClientLike,
+  serializeQuery,
+} from './api/create-api-client.js';
 export { createQueryClient } from './api/create-query-client.js';
 export { isRetryable, type ProblemDocument, ProblemError, parseProblem } from './api/problem-error.js';
 export { useReportProblem } from './api/use-report-problem.js';
@@ -210,6 +218,16 @@ export {
   permissionCovers,
   usePermissions,
 } from './permissions/permissions-provider.js';
+export {
+  type CallableEntity,
+  callResource,
+  callSdk,
+  type ResourceOperationMap,
+  type ResourceOperations,
+  type SdkAnswer,
+  type SdkCall,
+  type SdkRequest,
+} from './resource/call-resource.js';
 export { FieldValue, type FieldValueProps } from './resource/field-value.js';
 export {
   parsePage,

@@ -12,4 +12,5 @@ export {
   type FakeRouteRequest,
   fakeId,
 } from './testing/fake-api.js';
+export { type FetchInput, readFetchInput } from './testing/read-fetch-input.js';
 export { type RenderModuleOptions, renderModule } from './testing/render-module.js';

@@ -12,6 +12,8 @@ import {
 } from '@codexion/web';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
+import { createActivity } from '../../core/generated/client/sdk.gen.js';
+import type { ActivityCreate } from '../../core/generated/client/types.gen.js';
 import { todayIn } from '../dashboard/today-in.js';
 import { crm } from '../entities.js';
 import { ActivityTypeIcon, activityTypes } from './activity-type-icon.js';
@@ -50,7 +52,7 @@ export function ActivityComposer({
 }: ActivityComposerProps) {
   const { t } = useTranslation('crm');
   const format = useFormatters();
-  const { apiFetch, baseUrl } = useApi();
+  const { client, baseUrl } = useApi();
   const queryClient = useQueryClient();
   const reportProblem = useReportProblem();
   const id = useId();
@@ -65,8 +67,8 @@ export function ActivityComposer({
   const message = useIssueMessage(activity);
 
   const create = useMutation({
-    mutationFn: async (body: Record<string, unknown>) =>
-      (await apiFetch('/activities', { method: 'POST', body })).data,
+    mutationFn: async (body: ActivityCreate) =>
+      (await createActivity({ client, body, throwOnError: true })).data,
     onSuccess: (created) => {
       setSubject('');
       setDueTime('');
@@ -101,7 +103,8 @@ export function ActivityComposer({
       setError(issue.path === '/subject' ? `${t('quickAdd.subject')}: ${message(issue)}` : message(issue));
       return;
     }
-    create.mutate(body);
+    // checked above against the schema the API validates with
+    create.mutate(body as ActivityCreate);
   };
 
   return (

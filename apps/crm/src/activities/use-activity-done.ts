@@ -1,5 +1,6 @@
 import { resourceKeys, useApi, useReportProblem } from '@codexion/web';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { updateActivity } from '../../core/generated/client/sdk.gen.js';
 
 /** The part of an activity a done toggle needs. */
 export interface ActivityRef {
@@ -17,16 +18,17 @@ export interface ActivityRef {
  * toggle.mutate({ id, version, done: false });
  */
 export function useActivityDone() {
-  const { apiFetch, baseUrl } = useApi();
+  const { client, baseUrl } = useApi();
   const queryClient = useQueryClient();
   const reportProblem = useReportProblem();
   return useMutation({
     mutationFn: ({ id, version, done }: ActivityRef) =>
-      apiFetch(`/activities/${encodeURIComponent(id)}`, {
-        method: 'PATCH',
+      updateActivity({
+        client,
+        path: { id },
         body: { done: !done },
-        contentType: 'application/merge-patch+json',
-        headers: { 'if-match': `"${version}"` },
+        headers: { 'If-Match': `"${version}"` },
+        throwOnError: true,
       }),
     onError: reportProblem,
     onSettled: () => queryClient.invalidateQueries({ queryKey: resourceKeys.all(baseUrl, 'activities') }),

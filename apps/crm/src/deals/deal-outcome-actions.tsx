@@ -19,6 +19,7 @@ import {
 import { RotateCcw, ThumbsDown, Trophy } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { transitionDeal, winDeal } from '../../core/generated/client/sdk.gen.js';
 import { crm } from '../entities.js';
 import { useRecordAction } from '../records/use-record-action.js';
 import { LoseDealDialog } from './lose-deal-dialog.js';
@@ -39,12 +40,13 @@ export function DealOutcomeActions({ id, record }: DetailSlotProps) {
   const [losing, setLosing] = useState(false);
   const [refusal, setRefusal] = useState<string>();
   const title = String(record.title ?? '');
-  const path = `/deals/${encodeURIComponent(id)}`;
 
   const run = async (to: 'win' | 'reopen') => {
     try {
-      await action.mutateAsync(
-        to === 'win' ? { path: `${path}/win` } : { path: `${path}/transition`, body: { to: 'open' } },
+      await action.mutateAsync((client) =>
+        to === 'win'
+          ? winDeal({ client, path: { id }, throwOnError: true })
+          : transitionDeal({ client, path: { id }, body: { to: 'open' }, throwOnError: true }),
       );
       toast.success(t(to === 'win' ? 'outcome.won' : 'outcome.reopened', { title }));
     } catch (error) {

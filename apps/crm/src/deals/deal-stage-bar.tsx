@@ -8,6 +8,7 @@ import {
   useTranslation,
 } from '@codexion/web';
 import { CircleCheck, CircleX } from 'lucide-react';
+import { moveDeal } from '../../core/generated/client/sdk.gen.js';
 import { toStageFacts } from '../dashboard/dashboard-figures.js';
 import { crm } from '../entities.js';
 import { useRecordAction } from '../records/use-record-action.js';
@@ -78,7 +79,13 @@ export function DealStageBar({ id, record }: DetailSlotProps) {
                 title={isCurrent ? undefined : t('outcome.moveTo', { stage: stage.name })}
                 onClick={() =>
                   move.mutate(
-                    { path: `/deals/${encodeURIComponent(id)}/move`, body: { stageId: stage.id } },
+                    (client) =>
+                      moveDeal({
+                        client,
+                        path: { id },
+                        body: { stageId: String(stage.id) },
+                        throwOnError: true,
+                      }),
                     {
                       onSuccess: () => toast.success(t('outcome.moved', { stage: stage.name })),
                       onError: reportProblem,

@@ -19,6 +19,7 @@ import {
   validateRecord,
 } from '@codexion/web';
 import { type FormEvent, useState } from 'react';
+import { loseDeal } from '../../core/generated/client/sdk.gen.js';
 import { crm } from '../entities.js';
 import { useRecordAction } from '../records/use-record-action.js';
 
@@ -60,7 +61,9 @@ export function LoseDealDialog({ id, record, open, onOpenChange }: LoseDealDialo
     }
     try {
       // awaited: once lost, the page shows Reopen and this dialog is gone before mutate callbacks ran
-      await lose.mutateAsync({ path: `/deals/${encodeURIComponent(id)}/lose`, body: { lostReason } });
+      await lose.mutateAsync((client) =>
+        loseDeal({ client, path: { id }, body: { lostReason }, throwOnError: true }),
+      );
       toast.success(t('outcome.lost', { title }));
       setReason('');
       setError(undefined);

@@ -21,6 +21,7 @@ import {
   PageHeader,
   type ResourceRecord,
   resourceKeys,
+  serializeQuery,
   useAllRecords,
   useApi,
   useFormatters,
@@ -30,6 +31,7 @@ import { useQuery } from '@tanstack/react-query';
 import { AlertCircle, CalendarClock, CircleDollarSign, Target, TrendingUp } from 'lucide-react';
 import { type ReactNode, useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { listActivities } from '../../core/generated/client/sdk.gen.js';
 import { useActivityDone } from '../activities/use-activity-done.js';
 import { OutcomesChart, StageValueChart } from '../dashboard/dashboard-charts.js';
 import {
@@ -94,7 +96,7 @@ function Kpi({
 export function DashboardPage() {
   const { t } = useTranslation('crm');
   const format = useFormatters();
-  const { apiFetch, baseUrl } = useApi();
+  const { client, baseUrl } = useApi();
   const today = todayIn(format.timeZone);
   const since = addDays(today, -190);
   const [pipelineChoice, setPipelineChoice] = useState<string>();
@@ -136,9 +138,12 @@ export function DashboardPage() {
     // under the activities key: every activity write refreshes the count
     queryKey: [...resourceKeys.all(baseUrl, 'activities'), 'overdue', today],
     queryFn: async ({ signal }) => {
-      const { data } = await apiFetch<{ total?: number }>('/activities', {
-        query: { 'filter[dueDate][lt]': today, 'filter[done][eq]': 'false', pageSize: 1, total: true },
+      const { data } = await listActivities({
+        client,
+        query: { filter: { dueDate: { lt: today }, done: { eq: false } }, pageSize: 1, total: true },
+        querySerializer: serializeQuery,
         signal,
+        throwOnError: true,
       });
       return typeof data.total === 'number' ? data.total : 0;
     },

@@ -7,7 +7,7 @@ import {
   CardHeader,
   CardTitle,
 } from '@codexion/resources';
-import { PageHeader, useApi, useEntityText, useTranslation } from '@codexion/web';
+import { callResource, PageHeader, useApi, useEntityText, useTranslation } from '@codexion/web';
 import { useQuery } from '@tanstack/react-query';
 import { ChevronRight, Columns3, KanbanSquare, Tag } from 'lucide-react';
 import type { ReactNode } from 'react';
@@ -18,11 +18,12 @@ function SettingsCard({ name, icon }: { name: 'pipeline' | 'stage' | 'tag'; icon
   const { t } = useTranslation('crm');
   const entity = crm.entity(name);
   const text = useEntityText(entity);
-  const { apiFetch, baseUrl } = useApi();
+  const { client, baseUrl } = useApi();
   const count = useQuery({
     queryKey: ['codexion', baseUrl, entity.resource, 'count'],
     queryFn: async ({ signal }) => {
-      const { data } = await apiFetch<{ total?: number }>(`/${entity.resource}`, {
+      const { data } = await callResource<{ total?: number }>(entity, 'list', {
+        client,
         query: { pageSize: 1, total: true },
         signal,
       });

@@ -25,6 +25,7 @@ import {
 } from '@codexion/web';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { convertLead } from '../../core/generated/client/sdk.gen.js';
 import { crm } from '../entities.js';
 import { useRecordAction } from '../records/use-record-action.js';
 
@@ -91,7 +92,7 @@ export function ConvertLeadDialog({ id, record, open, onOpenChange }: ConvertLea
       company:
         mode === 'new'
           ? { name: companyName.trim(), ...(domain.trim() ? { domain: domain.trim().toLowerCase() } : {}) }
-          : { companyId },
+          : { companyId: companyId ?? '' },
       deal: {
         title: title.trim(),
         ...(value === undefined
@@ -102,7 +103,9 @@ export function ConvertLeadDialog({ id, record, open, onOpenChange }: ConvertLea
     try {
       // awaited here, not in mutate callbacks: the refresh that follows turns the lead into a
       // contact and unmounts this dialog before those would run
-      const result = await convert.mutateAsync({ path: `/people/${encodeURIComponent(id)}/convert`, body });
+      const result = await convert.mutateAsync((client) =>
+        convertLead({ client, path: { id }, body, throwOnError: true }),
+      );
       toast.success(t('convert.done', { name, deal: String(result?.deal?.title ?? title) }));
       onOpenChange(false);
       const dealId = result?.deal?.id;

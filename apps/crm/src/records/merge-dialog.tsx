@@ -16,6 +16,7 @@ import { type ResourceRecord, useReportProblem, useResourceList, useTranslation 
 import { Search } from 'lucide-react';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { mergeCompanies, mergePeople } from '../../core/generated/client/sdk.gen.js';
 import { crm } from '../entities.js';
 import { useRecordAction } from './use-record-action.js';
 
@@ -91,10 +92,10 @@ export function MergeDialog({ entity, id, record, open, onOpenChange }: MergeDia
     const duplicateIds = everyone.filter((item) => item.id !== keep.id).map((item) => String(item.id));
     try {
       // awaited, not in mutate callbacks: the refresh may unmount this page (a merged-away record)
-      await merge.mutateAsync({
-        path: `/${config.resource}/${encodeURIComponent(String(keep.id))}/merge`,
-        body: { duplicateIds },
-      });
+      const request = { path: { id: String(keep.id) }, body: { duplicateIds }, throwOnError: true } as const;
+      await merge.mutateAsync((client) =>
+        entity === 'person' ? mergePeople({ client, ...request }) : mergeCompanies({ client, ...request }),
+      );
       toast.success(t('merge.done', { count: duplicateIds.length, name: title(keep) }));
       onOpenChange(false);
       if (keep.id !== id) navigate(`../${encodeURIComponent(String(keep.id))}`, { relative: 'path' });

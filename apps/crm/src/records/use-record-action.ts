@@ -1,20 +1,23 @@
-import { type ApiRequest, resourceKeys, useApi } from '@codexion/web';
+import type { Client } from '@codexion/client';
+import { resourceKeys, useApi } from '@codexion/web';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
+/** One call of the generated SDK, given the client of the app's API: `(client) => winDeal({ client, … })`. */
+export type ActionCall<T> = (client: Client) => Promise<{ data: T }>;
+
 /**
- * Calls one of the app's actions (`POST /deals/{id}/win`…) and refreshes what it may have changed:
- * every list and record of the named resources.
+ * Calls one of the app's actions through the generated SDK (`winDeal`, `mergePeople`…) and
+ * refreshes what it may have changed: every list and record of the named resources.
  *
  * @example
  * const win = useRecordAction(['deals']);
- * win.mutate({ path: `/deals/${id}/win` });
+ * win.mutate((client) => winDeal({ client, path: { id }, throwOnError: true }));
  */
 export function useRecordAction<T = unknown>(touches: readonly string[]) {
-  const { apiFetch, baseUrl } = useApi();
+  const { client, baseUrl } = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ path, body }: { path: string; body?: ApiRequest['body'] }) =>
-      (await apiFetch<T>(path, { method: 'POST', ...(body === undefined ? {} : { body }) })).data,
+    mutationFn: async (call: ActionCall<T>) => (await call(client)).data,
     onSettled: () =>
       Promise.all(
         touches.map((resource) =>

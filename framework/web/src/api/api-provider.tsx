@@ -1,6 +1,8 @@
+import type { Client } from '@codexion/client';
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
 import { type ApiFetch, createApiFetch } from './api-fetch.js';
+import { type ApiClients, createApiClients } from './create-api-client.js';
 import { createQueryClient } from './create-query-client.js';
 import { withCsrfToken } from './with-csrf-token.js';
 
@@ -10,7 +12,12 @@ export interface HeyApiClientLike {
 }
 
 export interface ApiContextValue {
+  /** the app's API root, e.g. `/api/sales`: query keys of resource data are scoped by it */
   baseUrl: string;
+  /** the client the app's generated SDK is called through: `listDeals({ client, … })` */
+  client: Client;
+  /** the client of another API's generated SDK (a framework API's) on the same fetch and session */
+  clientFor: ApiClients;
   apiFetch: ApiFetch;
 }
 
@@ -53,7 +60,13 @@ export function ApiProvider({
     // the wrapper resolves `globalThis.fetch` per call when no fetch is given
     const withToken = withCsrfToken(fetchImpl, { cookieName: csrfCookieName });
     for (const client of clients) client.setConfig({ baseUrl, credentials: 'include', fetch: withToken });
-    return { baseUrl, apiFetch: createApiFetch({ baseUrl, fetch: fetchImpl, csrfCookieName }) };
+    const clientFor = createApiClients({ fetch: fetchImpl, csrfCookieName });
+    return {
+      baseUrl,
+      client: clientFor({ getConfig: () => ({ baseUrl }) }),
+      clientFor,
+      apiFetch: createApiFetch({ baseUrl, fetch: fetchImpl, csrfCookieName }),
+    };
   }, [baseUrl, clients, fetchImpl, csrfCookieName]);
   return (
     <ApiContext.Provider value={value}>

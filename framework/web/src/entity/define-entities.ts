@@ -7,6 +7,7 @@ import type {
 } from '@codexion/schema';
 import { kebabCase, pascalCase } from '@codexion/schema';
 import type { ListFilter, ListSort } from '../list/list-query.js';
+import type { ResourceOperationMap, ResourceOperations, SdkCall } from '../resource/call-resource.js';
 
 /** A change-history entry as the detail page shows it. */
 export interface HistoryEntry {
@@ -25,8 +26,11 @@ export interface HistoryEntry {
 export interface KanbanOptions {
   /** the field whose values are the columns (an enum or a relation); defaults to `ui.kanbanField` */
   field?: string;
-  /** an action to call instead of PATCH, e.g. `{ path: '/opportunities/{id}/move', bodyField: 'stage' }` */
-  action?: { path: string; bodyField: string };
+  /**
+   * an action of the generated SDK to call instead of PATCH, with the card's id as `path.id` and
+   * the new column in `bodyField`, e.g. `{ call: moveDeal, bodyField: 'stageId' }`
+   */
+  action?: { call: SdkCall; bodyField: string };
   /** fixed conditions on the cards shown, e.g. only open deals: `[{ field: 'status', op: 'eq', value: 'open' }]` */
   filters?: ListFilter[];
   /** order of the cards in a column, e.g. `[{ field: 'rank', desc: false }]` */
@@ -46,8 +50,11 @@ export interface KanbanOptions {
 
 export interface EntityOptions {
   kanban?: KanbanOptions;
-  /** where the record's change history is read: a path with `{id}`; leave out when the API has none */
-  historyPath?: string;
+  /**
+   * the generated SDK function that reads a record's change history (called with `path.id`);
+   * leave out when the API has none
+   */
+  history?: SdkCall;
   /** the related lists to show on the detail page; defaults to every entity that references this one */
   related?: { entity: string; field: string }[];
   /** the list's default columns, when the app wants others than the schema's `ui.listColumns` */
@@ -85,6 +92,8 @@ export interface EntityConfig {
   annotations: EntityAnnotations;
   rules: RuleDefinition[];
   options: EntityOptions;
+  /** the entity's CRUD functions of the app's generated SDK (empty when the app gave none) */
+  operations: ResourceOperations;
   /** every entity and embedded schema of the app, to resolve `$ref` and `x-codexion.ref` */
   catalog: EntityCatalog;
 }
@@ -110,6 +119,11 @@ export interface DefineEntitiesInput {
   /** `core/rules/<entity>.rules.json` contents by entity name */
   rules?: Record<string, RuleFile | RuleDefinition[]>;
   options?: Record<string, EntityOptions>;
+  /**
+   * the app's generated `core/generated/client/resources.gen.ts` map (`crmResources`): the generic
+   * pages call each entity's API through these SDK functions
+   */
+  operations?: ResourceOperationMap;
 }
 
 function nameOf(schema: JsonSchema): string {
@@ -140,6 +154,7 @@ export function defineEntities({
   schemas,
   rules = {},
   options = {},
+  operations = {},
 }: DefineEntitiesInput): EntityCatalog {
   const byId = new Map<string, JsonSchema>();
   for (const schema of schemas) byId.set(schema.$id ?? nameOf(schema), schema);
@@ -191,6 +206,7 @@ export function defineEntities({
       annotations,
       rules: Array.isArray(ruleSource) ? ruleSource : (ruleSource?.rules ?? []),
       options: options[name] ?? {},
+      operations: operations[name] ?? {},
       catalog,
     };
     entities.push(entity);

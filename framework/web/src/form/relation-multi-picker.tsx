@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-provider.js';
 import type { EntityConfig } from '../entity/define-entities.js';
 import { useEntityText } from '../i18n/use-entity-text.js';
+import { callResource } from '../resource/call-resource.js';
 import { parsePage, resourceKeys } from '../resource/resource-queries.js';
 
 export interface RelationMultiPickerProps extends Omit<ComponentProps<'button'>, 'value' | 'onChange'> {
@@ -45,11 +46,12 @@ export function RelationMultiPicker({
 }: RelationMultiPickerProps) {
   const { t } = useTranslation('codexion');
   const text = useEntityText(target);
-  const { apiFetch, baseUrl } = useApi();
+  const { client, baseUrl } = useApi();
   const all = useQuery({
     queryKey: resourceKeys.list(baseUrl, target.resource, 'picker:200'),
     queryFn: async ({ signal }) => {
-      const { data } = await apiFetch(`/${target.resource}`, {
+      const { data } = await callResource(target, 'list', {
+        client,
         query: { pageSize: 200, sort: target.titleField },
         signal,
       });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-provider.js';
 import type { EntityConfig } from '../entity/define-entities.js';
 import { useEntityText } from '../i18n/use-entity-text.js';
+import { callResource } from '../resource/call-resource.js';
 import { parsePage, useRecordTitles } from '../resource/resource-queries.js';
 
 export interface RelationPickerProps
@@ -22,19 +23,19 @@ export interface RelationPickerProps
  * <RelationPicker target={sales.entity('account')} value={accountId} onValueChange={setAccountId} />
  */
 export function RelationPicker({ target, value, onValueChange, ...props }: RelationPickerProps) {
-  const { apiFetch } = useApi();
+  const { client } = useApi();
   const { t } = useTranslation('codexion');
   const text = useEntityText(target);
   const titles = useRecordTitles(target, value ? [value] : []);
   const loadOptions = useCallback(
     async (q: string, { signal }: { signal: AbortSignal }): Promise<ComboboxOption[]> => {
-      const { data } = await apiFetch(`/${target.resource}`, { query: { q, pageSize: 20 }, signal });
+      const { data } = await callResource(target, 'list', { client, query: { q, pageSize: 20 }, signal });
       return parsePage(data).items.map((item) => ({
         value: String(item[target.primaryKey]),
         label: String(item[target.titleField] ?? item[target.primaryKey]),
       }));
     },
-    [apiFetch, target],
+    [client, target],
   );
   const title = value ? titles.get(value) : undefined;
   return (

@@ -14,6 +14,7 @@ import { mergePatch } from '../entity/merge-patch.js';
 import { validateRecord } from '../entity/validate-record.js';
 import { useIssueMessage } from '../i18n/use-issue-message.js';
 import { useFormatters } from '../locale/locale-provider.js';
+import { callResource } from '../resource/call-resource.js';
 import { type ResourceRecord, resourceKeys } from '../resource/resource-queries.js';
 
 export type FormMode = 'create' | 'edit';
@@ -105,7 +106,7 @@ export function useSchemaForm({
   onSaved,
 }: UseSchemaFormOptions): SchemaFormState {
   const { t } = useTranslation('codexion');
-  const { apiFetch, baseUrl } = useApi();
+  const { client, baseUrl } = useApi();
   const queryClient = useQueryClient();
   const reportProblem = useReportProblem();
   const issueMessage = useIssueMessage(entity);
@@ -197,7 +198,7 @@ export function useSchemaForm({
       if (mode === 'create') {
         // a new record has nothing to clear: empty optional fields are left out, not sent as null
         const body = Object.fromEntries(Object.entries(edited).filter(([, value]) => value !== null));
-        const { data } = await apiFetch<ResourceRecord>(`/${entity.resource}`, { method: 'POST', body });
+        const { data } = await callResource<ResourceRecord>(entity, 'create', { client, body });
         saved = data;
       } else {
         const id = String(record?.[entity.primaryKey] ?? '');
@@ -206,10 +207,10 @@ export function useSchemaForm({
           onSaved?.(record ?? {});
           return;
         }
-        const { data } = await apiFetch<ResourceRecord>(`/${entity.resource}/${encodeURIComponent(id)}`, {
-          method: 'PATCH',
+        const { data } = await callResource<ResourceRecord>(entity, 'update', {
+          client,
+          path: { id },
           body: patch,
-          contentType: 'application/merge-patch+json',
           headers: etag ? { 'if-match': etag } : {},
         });
         saved = data;

@@ -1,6 +1,7 @@
+import type { Client } from '@codexion/client';
 import Papa from 'papaparse';
-import type { ApiFetch } from '../api/api-fetch.js';
 import type { EntityConfig } from '../entity/define-entities.js';
+import { callResource } from '../resource/call-resource.js';
 import { type ListQuery, listSearchParams } from './list-query.js';
 
 interface Page {
@@ -18,7 +19,8 @@ export function csvCell(value: unknown): string {
 }
 
 export interface ExportCsvOptions {
-  apiFetch: ApiFetch;
+  /** the client the app's generated SDK is called through (`useApi().client`) */
+  client: Client;
   entity: EntityConfig;
   query: ListQuery;
   columns: string[];
@@ -34,10 +36,10 @@ export interface ExportCsvOptions {
  * written as the API has them (money in minor units), which is what import reads back.
  *
  * @example
- * const blob = await exportCsv({ apiFetch, entity, query, columns: ['name', 'tier'] });
+ * const blob = await exportCsv({ client, entity, query, columns: ['name', 'tier'] });
  */
 export async function exportCsv({
-  apiFetch,
+  client,
   entity,
   query,
   columns,
@@ -49,7 +51,8 @@ export async function exportCsv({
   let cursor: string | null | undefined;
   let rows = 0;
   do {
-    const { data } = await apiFetch<Page>(`/${entity.resource}`, {
+    const { data } = await callResource<Page>(entity, 'list', {
+      client,
       query: listSearchParams(query, { cursor, pageSize }),
       signal,
     });

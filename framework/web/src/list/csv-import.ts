@@ -1,11 +1,12 @@
+import type { Client } from '@codexion/client';
 import type { ValidationIssue } from '@codexion/schema';
 import Papa from 'papaparse';
-import type { ApiFetch } from '../api/api-fetch.js';
 import { ProblemError } from '../api/problem-error.js';
 import type { EntityConfig } from '../entity/define-entities.js';
 import { type FieldModel, writableFields } from '../entity/field-model.js';
 import { pointerTokens } from '../entity/json-pointer.js';
 import { type RecordIssue, validateRecord } from '../entity/validate-record.js';
+import { callResource } from '../resource/call-resource.js';
 
 export interface ParsedCsv {
   headers: string[];
@@ -134,10 +135,10 @@ const bulkLimit = 1000;
  * back onto the rows, and the import stops there.
  *
  * @example
- * const { created, rows } = await bulkCreate(apiFetch, entity, validRows);
+ * const { created, rows } = await bulkCreate(client, entity, validRows);
  */
 export async function bulkCreate(
-  apiFetch: ApiFetch,
+  client: Client,
   entity: EntityConfig,
   rows: ImportRow[],
   onProgress?: (created: number) => void,
@@ -146,10 +147,7 @@ export async function bulkCreate(
   for (let start = 0; start < rows.length; start += bulkLimit) {
     const batch = rows.slice(start, start + bulkLimit);
     try {
-      await apiFetch(`/${entity.resource}/bulk`, {
-        method: 'POST',
-        body: { items: batch.map((row) => row.record) },
-      });
+      await callResource(entity, 'bulkCreate', { client, body: { items: batch.map((row) => row.record) } });
     } catch (error) {
       if (!(error instanceof ProblemError) || !error.errors.length) throw error;
       const failed = batch.map((row) => ({ ...row, issues: [] as ValidationIssue[] }));

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearDocumentCookies, setDocumentCookie } from '../testing/document-cookies.js';
 import { createFakeApi, fakeId } from '../testing/fake-api.js';
+import { readFetchInput } from '../testing/read-fetch-input.js';
 import { salesCatalog } from '../testing/sales-fixture.js';
 import { salesModule } from '../testing/sales-module.js';
 import { seedSales } from '../testing/seed-sales.js';
@@ -54,10 +55,9 @@ function createFakeServer({
   };
 
   const fetchImpl: typeof fetch = async (input, init) => {
-    const url = new URL(String(input), 'http://localhost');
-    const method = (init?.method ?? 'GET').toUpperCase();
-    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Json) : undefined;
-    requests.push({ method, path: url.pathname + url.search, body, headers: new Headers(init?.headers) });
+    const { url, method, headers, text } = await readFetchInput(input, init);
+    const body = text ? (JSON.parse(text) as Json) : undefined;
+    requests.push({ method, path: url.pathname + url.search, body, headers });
     const path = url.pathname;
     if (path === '/api/auth/providers') return reply(200, { password: true, providers: [] });
     if (path === '/api/auth/login' && method === 'POST') {
@@ -97,7 +97,8 @@ function createFakeServer({
         })),
       });
     }
-    if (path.startsWith('/api/sales/')) return sales.fetch(url.pathname + url.search, init);
+    if (path.startsWith('/api/sales/'))
+      return sales.fetch(url.pathname + url.search, { method, headers, ...(text ? { body: text } : {}) });
     return problem(404, 'NOT_FOUND');
   };
   return { fetch: fetchImpl, requests, state };

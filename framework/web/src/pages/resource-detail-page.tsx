@@ -28,6 +28,7 @@ import { defaultColumns, entityFields, formSections } from '../entity/field-mode
 import { useEntityText } from '../i18n/use-entity-text.js';
 import { useFormatters } from '../locale/locale-provider.js';
 import { PermissionButton } from '../permissions/permission-button.js';
+import { callResource } from '../resource/call-resource.js';
 import { FieldValue } from '../resource/field-value.js';
 import {
   type ResourceRecord,
@@ -152,7 +153,7 @@ export function ResourceDetailPage({ entity, slots = {} }: ResourceDetailPagePro
   const text = useEntityText(entity);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { apiFetch, baseUrl } = useApi();
+  const { client, baseUrl } = useApi();
   const reportProblem = useReportProblem();
   const record = useResourceRecord(entity, id);
   const history = useResourceHistory(entity, id);
@@ -192,8 +193,9 @@ export function ResourceDetailPage({ entity, slots = {} }: ResourceDetailPagePro
 
   const remove = async () => {
     try {
-      await apiFetch(`/${entity.resource}/${encodeURIComponent(id)}`, {
-        method: 'DELETE',
+      await callResource(entity, 'delete', {
+        client,
+        path: { id },
         headers: record.data?.etag ? { 'if-match': record.data.etag } : {},
       });
       await queryClient.invalidateQueries({ queryKey: resourceKeys.all(baseUrl, entity.resource) });
@@ -274,7 +276,7 @@ export function ResourceDetailPage({ entity, slots = {} }: ResourceDetailPagePro
               />
             </CardContent>
           </Card>
-          {entity.options.historyPath && !history.isError && (
+          {entity.options.history && !history.isError && (
             <Card>
               <CardHeader>
                 <CardTitle>

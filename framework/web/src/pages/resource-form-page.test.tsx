@@ -123,7 +123,7 @@ describe('generated edit form', () => {
     const answer = api.fetch;
     // the server falls over on this write
     api.fetch = async (input, init) =>
-      init?.method === 'POST'
+      (init?.method ?? (input instanceof Request ? input.method : 'GET')) === 'POST'
         ? new Response(JSON.stringify({ title: 'Internal', status: 500, requestId: 'req-42', errors: [] }), {
             status: 500,
             headers: { 'content-type': 'application/problem+json' },

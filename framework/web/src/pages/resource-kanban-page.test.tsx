@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeId } from '../testing/fake-api.js';
+import { fakeSdkCall } from '../testing/fake-resource-operations.js';
 import { renderSalesApp, requestLines } from '../testing/render-sales-app.js';
 
 const user = () => userEvent.setup({ delay: null });
@@ -82,7 +83,7 @@ describe('generated kanban board', () => {
   it('writes through the move action when the entity configures one', async () => {
     const { api, catalog } = renderSalesApp({ path: '/opportunities/board', records });
     catalog.entity('opportunity').options.kanban = {
-      action: { path: '/opportunities/{id}/move', bodyField: 'stage' },
+      action: { call: fakeSdkCall('post', '/opportunities/{id}/move'), bodyField: 'stage' },
     };
     const u = user();
     await u.click(await screen.findByRole('button', { name: 'Actions for Alpha' }));

@@ -75,6 +75,9 @@ describe('generated list page', () => {
       blobs.push(blob as Blob);
       return 'blob:test';
     });
+    // a browser downloads the link's file; happy-dom would navigate the window to `blob:test` and
+    // leave later tests' relative API URLs nothing to resolve against
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     const { api } = renderSalesApp({ path: '/accounts?filter[tier][in]=standard,gold', maxPageSize: 3 });
     await screen.findByRole('link', { name: 'Acme' });
     await user().click(screen.getByRole('button', { name: 'Export CSV' }));
@@ -85,6 +88,7 @@ describe('generated list page', () => {
     expect(lines).toHaveLength(1 + 7); // 7 accounts are standard or gold, read 3 at a time
     expect(requestLines(api).filter((line) => line.includes('pageSize=200'))).toHaveLength(3);
     create.mockRestore();
+    click.mockRestore();
   });
 
   it('imports CSV: shows per-row errors before writing, then creates the valid rows in bulk', async () => {

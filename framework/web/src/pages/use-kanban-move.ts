@@ -2,6 +2,7 @@ import { type InfiniteData, useMutation, useQueryClient } from '@tanstack/react-
 import { useApi } from '../api/api-provider.js';
 import { useReportProblem } from '../api/use-report-problem.js';
 import type { EntityConfig } from '../entity/define-entities.js';
+import { callResource, callSdk } from '../resource/call-resource.js';
 import { type ResourcePage, type ResourceRecord, resourceKeys } from '../resource/resource-queries.js';
 
 export interface KanbanMove {
@@ -24,32 +25,30 @@ export function kanbanFieldOf(entity: EntityConfig): string | undefined {
  * move.mutate({ record, to: 'qualified' });
  */
 export function useKanbanMove(entity: EntityConfig, listKey: readonly unknown[]) {
-  const { apiFetch, baseUrl } = useApi();
+  const { client, baseUrl } = useApi();
   const queryClient = useQueryClient();
   const reportProblem = useReportProblem();
   const field = kanbanFieldOf(entity) ?? '';
   return useMutation({
     mutationFn: async ({ record, to }: KanbanMove) => {
-      const id = encodeURIComponent(String(record[entity.primaryKey]));
+      const id = String(record[entity.primaryKey]);
       const etag = typeof record.version === 'number' ? `"${record.version}"` : undefined;
       const action = entity.options.kanban?.action;
       if (action) {
-        return apiFetch(action.path.replace('{id}', id), {
-          method: 'POST',
-          body: { [action.bodyField]: to },
-        });
+        return callSdk(action.call, { client, path: { id }, body: { [action.bodyField]: to } });
       }
       if (entity.annotations.workflow?.field === field) {
-        return apiFetch(`/${entity.resource}/${id}/transition`, {
-          method: 'POST',
+        return callResource(entity, 'transition', {
+          client,
+          path: { id },
           body: { to },
           headers: etag ? { 'if-match': etag } : {},
         });
       }
-      return apiFetch(`/${entity.resource}/${id}`, {
-        method: 'PATCH',
+      return callResource(entity, 'update', {
+        client,
+        path: { id },
         body: { [field]: to },
-        contentType: 'application/merge-patch+json',
         headers: etag ? { 'if-match': etag } : {},
       });
     },

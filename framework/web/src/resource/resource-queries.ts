@@ -1,8 +1,9 @@
+import type { Client } from '@codexion/client';
 import { keepPreviousData, useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
-import type { ApiFetch } from '../api/api-fetch.js';
 import { useApi } from '../api/api-provider.js';
 import type { EntityConfig, HistoryEntry } from '../entity/define-entities.js';
 import { type ListQuery, listSearchParams } from '../list/list-query.js';
+import { callResource, callSdk } from './call-resource.js';
 
 export type ResourceRecord = Record<string, unknown>;
 
@@ -56,13 +57,13 @@ export function useResourceList(
   query: ListQuery,
   { pageSize = 50, enabled = true } = {},
 ) {
-  const { apiFetch, baseUrl } = useApi();
+  const { client, baseUrl } = useApi();
   const params = listSearchParams(query, { pageSize }).toString();
   return useInfiniteQuery({
     queryKey: resourceKeys.list(baseUrl, entity.resource, params),
     queryFn: async ({ pageParam, signal }) => {
       const search = listSearchParams(query, { pageSize, cursor: pageParam });
-      const { data } = await apiFetch(`/${entity.resource}`, { query: search, signal });
+      const { data } = await callResource(entity, 'list', { client, query: search, signal });
       return parsePage(data);
     },
     initialPageParam: null as string | null,
@@ -88,16 +89,17 @@ export function useAllRecords(
     staleTime = 60_000,
   }: { enabled?: boolean; max?: number; staleTime?: number } = {},
 ) {
-  const { apiFetch, baseUrl } = useApi();
+  const { client, baseUrl } = useApi();
   const params = listSearchParams(query, { pageSize: 200 }).toString();
   return useQuery({
     queryKey: resourceKeys.list(baseUrl, entity?.resource ?? '', `all:${max}:${params}`),
     queryFn: async ({ signal }): Promise<ResourceRecord[]> => {
       const items: ResourceRecord[] = [];
       let cursor: string | null = null;
+      if (!entity) return items;
       while (items.length < max) {
         const search = listSearchParams(query, { pageSize: 200, cursor });
-        const { data } = await apiFetch(`/${entity?.resource}`, { query: search, signal });
+        const { data } = await callResource(entity, 'list', { client, query: search, signal });
         const page = parsePage(data);
         items.push(...page.items);
         cursor = page.nextCursor;
@@ -122,13 +124,11 @@ export interface RecordWithEtag {
  * const { data } = useResourceRecord(account, id);
  */
 export function useResourceRecord(entity: EntityConfig, id: string | undefined) {
-  const { apiFetch, baseUrl } = useApi();
+  const { client, baseUrl } = useApi();
   return useQuery({
     queryKey: resourceKeys.record(baseUrl, entity.resource, id ?? ''),
     queryFn: async ({ signal }): Promise<RecordWithEtag> => {
-      const { data, etag } = await apiFetch(`/${entity.resource}/${encodeURIComponent(id ?? '')}`, {
-        signal,
-      });
+      const { data, etag } = await callResource(entity, 'get', { client, path: { id: id ?? '' }, signal });
       if (!isRecord(data)) throw new TypeError('A record answer needs an object');
       return {
         record: data,
@@ -147,12 +147,13 @@ export function useResourceRecord(entity: EntityConfig, id: string | undefined) 
  * const history = useResourceHistory(opportunity, id);
  */
 export function useResourceHistory(entity: EntityConfig, id: string) {
-  const { apiFetch, baseUrl } = useApi();
-  const path = entity.options.historyPath;
+  const { client, baseUrl } = useApi();
+  const history = entity.options.history;
   return useQuery({
     queryKey: resourceKeys.history(baseUrl, entity.resource, id),
     queryFn: async ({ signal }): Promise<HistoryEntry[]> => {
-      const { data } = await apiFetch(path?.replace('{id}', encodeURIComponent(id)) ?? '', { signal });
+      if (!history) return [];
+      const { data } = await callSdk(history, { client, path: { id }, signal });
       const items =
         isRecord(data) && Array.isArray(data.items) ? data.items : Array.isArray(data) ? data : [];
       return items.filter(isRecord).map((item) => ({
@@ -162,14 +163,14 @@ export function useResourceHistory(entity: EntityConfig, id: string) {
         changes: isRecord(item.changes) ? (item.changes as Record<string, [unknown, unknown]>) : undefined,
       }));
     },
-    enabled: Boolean(path && id),
+    enabled: Boolean(history && id),
     // history is a nicety: a server without it must not flood the console with retries
     retry: false,
   });
 }
 
 function titlesOptions(
-  apiFetch: ApiFetch,
+  client: Client,
   baseUrl: string,
   entity: EntityConfig | undefined,
   ids: readonly string[],
@@ -184,7 +185,7 @@ function titlesOptions(
         [`filter[${entity.primaryKey}][in]`]: key,
         pageSize: String(Math.min(unique.length, 200)),
       });
-      const { data } = await apiFetch(`/${entity.resource}`, { query: search, signal });
+      const { data } = await callResource(entity, 'list', { client, query: search, signal });
       const page = parsePage(data);
       return new Map(
         page.items.map((item) => [
@@ -210,8 +211,8 @@ export function useRecordTitles(
   entity: EntityConfig | undefined,
   ids: readonly string[],
 ): Map<string, string> {
-  const { apiFetch, baseUrl } = useApi();
-  return useQuery(titlesOptions(apiFetch, baseUrl, entity, ids)).data ?? new Map();
+  const { client, baseUrl } = useApi();
+  return useQuery(titlesOptions(client, baseUrl, entity, ids)).data ?? new Map();
 }
 
 /**
@@ -226,13 +227,13 @@ export function useRelationTitles(
   fields: readonly { name: string; ref?: string | undefined; itemsRef?: string | undefined }[],
   rows: readonly ResourceRecord[],
 ): Map<string, Map<string, string>> {
-  const { apiFetch, baseUrl } = useApi();
+  const { client, baseUrl } = useApi();
   const targetOf = (field: (typeof fields)[number]) => field.ref ?? field.itemsRef ?? '';
   const relations = fields.filter((field) => entity.catalog.get(targetOf(field)));
   const results = useQueries({
     queries: relations.map((field) =>
       titlesOptions(
-        apiFetch,
+        client,
         baseUrl,
         entity.catalog.get(targetOf(field)),
         // an array of references (tags) contributes each of its ids

@@ -2,12 +2,14 @@ import { useQueries } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ApiContextValue } from '../api/api-provider.js';
 import type { EntityConfig } from '../entity/define-entities.js';
+import { callResource } from '../resource/call-resource.js';
 import { parsePage, type ResourceRecord, resourceKeys } from '../resource/resource-queries.js';
 
 /** One entity to search, and the API of its app (a shell searches several apps at once). */
 export interface RecordSearchSource {
   entity: EntityConfig;
-  api: ApiContextValue;
+  /** the app's API root (query keys are scoped by it) and the client its generated SDK is called through */
+  api: Pick<ApiContextValue, 'baseUrl' | 'client'>;
 }
 
 export interface RecordSearchOptions {
@@ -90,7 +92,11 @@ export function useRecordSearch(
     queries: sources.map(({ entity, api }) => ({
       queryKey: resourceKeys.list(api.baseUrl, entity.resource, `search:${limit}:${q}`),
       queryFn: async ({ signal }: { signal: AbortSignal }) => {
-        const { data } = await api.apiFetch(`/${entity.resource}`, { query: { q, pageSize: limit }, signal });
+        const { data } = await callResource(entity, 'list', {
+          client: api.client,
+          query: { q, pageSize: limit },
+          signal,
+        });
         return parsePage(data).items;
       },
       enabled: enabled && q.length > 0,

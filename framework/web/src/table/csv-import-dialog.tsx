@@ -57,7 +57,7 @@ export function CsvImportDialog({ entity, open, onOpenChange }: CsvImportDialogP
   const { t } = useTranslation('codexion');
   const text = useEntityText(entity);
   const issueMessage = useIssueMessage(entity);
-  const { apiFetch, baseUrl } = useApi();
+  const { client, baseUrl } = useApi();
   const queryClient = useQueryClient();
   const reportProblem = useReportProblem();
   const fileId = useId();
@@ -93,7 +93,7 @@ export function CsvImportDialog({ entity, open, onOpenChange }: CsvImportDialogP
   const runImport = async () => {
     setImporting(true);
     try {
-      const { created, failed } = await bulkCreate(apiFetch, entity, valid);
+      const { created, failed } = await bulkCreate(client, entity, valid);
       await queryClient.invalidateQueries({ queryKey: resourceKeys.all(baseUrl, entity.resource) });
       if (failed.length) {
         setServerFailed(failed);

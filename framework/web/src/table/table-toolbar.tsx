@@ -21,6 +21,7 @@ import { downloadBlob, exportCsv } from '../list/csv-export.js';
 import type { ListQuery } from '../list/list-query.js';
 import { localStorageViewStore, type SavedViewStore } from '../list/saved-view-store.js';
 import { PermissionButton } from '../permissions/permission-button.js';
+import { callResource } from '../resource/call-resource.js';
 import { resourceKeys } from '../resource/resource-queries.js';
 import { ColumnChooser } from './column-chooser.js';
 import { CsvImportDialog } from './csv-import-dialog.js';
@@ -62,7 +63,7 @@ export function TableToolbar({
 }: TableToolbarProps) {
   const { t } = useTranslation('codexion');
   const text = useEntityText(entity);
-  const { apiFetch, baseUrl } = useApi();
+  const { client, baseUrl } = useApi();
   const queryClient = useQueryClient();
   const reportProblem = useReportProblem();
   const [search, setSearch] = useState(query.q);
@@ -84,7 +85,7 @@ export function TableToolbar({
   const runExport = async () => {
     setExporting(true);
     try {
-      const blob = await exportCsv({ apiFetch, entity, query: exportQuery, columns });
+      const blob = await exportCsv({ client, entity, query: exportQuery, columns });
       downloadBlob(blob, `${entity.resource}.csv`);
     } catch (error) {
       reportProblem(error);
@@ -98,7 +99,7 @@ export function TableToolbar({
     let deleted = 0;
     try {
       for (const id of selectedIds) {
-        await apiFetch(`/${entity.resource}/${encodeURIComponent(id)}`, { method: 'DELETE' });
+        await callResource(entity, 'delete', { client, path: { id } });
         deleted += 1;
       }
       toast.success(t('bulk.deleted', { count: deleted }));

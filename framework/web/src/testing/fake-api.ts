@@ -2,6 +2,7 @@ import type { ValidationIssue } from '@codexion/schema';
 import type { EntityCatalog, EntityConfig, HistoryEntry } from '../entity/define-entities.js';
 import { entityFields } from '../entity/field-model.js';
 import { validateRecord } from '../entity/validate-record.js';
+import { readFetchInput } from './read-fetch-input.js';
 
 type Row = Record<string, unknown>;
 
@@ -225,7 +226,7 @@ export function createFakeApi({
     before: Row | null,
     after: Row,
   ) => {
-    if (!entity.options.historyPath) return;
+    if (!entity.options.history) return;
     const changes: Record<string, [unknown, unknown]> = {};
     for (const key of Object.keys({ ...before, ...after })) {
       if (['version', 'updatedAt', 'createdAt', 'id', 'tenantId', 'createdBy', 'updatedBy'].includes(key))
@@ -349,7 +350,7 @@ export function createFakeApi({
     if (!row) return problem(404, 'NOT_FOUND', `No ${entity.name} ${id}`);
     if (!sub && method === 'GET') return json(200, row, etagOf(row));
     if (sub === 'history' && method === 'GET') {
-      if (!entity.options.historyPath) return problem(404, 'NOT_FOUND', 'No history');
+      if (!entity.options.history) return problem(404, 'NOT_FOUND', 'No history');
       return json(200, { items: history.get(String(id)) ?? [] });
     }
     const ifMatch = headers.get('if-match');
@@ -398,18 +399,16 @@ export function createFakeApi({
   }
 
   const fakeFetch: typeof fetch = async (input, init) => {
-    const request = input instanceof Request ? input : undefined;
-    const url = new URL(request ? request.url : String(input), 'http://localhost');
-    const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
-    const headers = new Headers(init?.headers ?? request?.headers);
-    const text = typeof init?.body === 'string' ? init.body : request ? await request.text() : '';
+    const { url, method, headers, text } = await readFetchInput(input, init);
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : undefined;
     } catch {
       return problem(400, 'MALFORMED_JSON', 'Body is not JSON');
     }
-    requests.push({ method, url: url.pathname + url.search, headers: Object.fromEntries(headers), body });
+    // header names as a browser's Headers gives them (happy-dom keeps the case they were set in)
+    const named = [...headers].map(([name, value]) => [name.toLowerCase(), value]);
+    requests.push({ method, url: url.pathname + url.search, headers: Object.fromEntries(named), body });
     if (latency) await new Promise((resolve) => setTimeout(resolve, latency));
     return handle(method, url, headers, body);
   };

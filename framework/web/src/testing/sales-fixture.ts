@@ -1,5 +1,6 @@
 import type { JsonSchema, RuleFile } from '@codexion/schema';
 import { defineEntities, type EntityCatalog } from '../entity/define-entities.js';
+import { fakeResourceOperations, fakeSdkCall } from './fake-resource-operations.js';
 import account from './fixtures/account.schema.json' with { type: 'json' };
 import address from './fixtures/address.schema.json' with { type: 'json' };
 import opportunityRules from './fixtures/opportunity.rules.json' with { type: 'json' };
@@ -16,7 +17,13 @@ export function salesCatalog(): EntityCatalog {
     schemas: [account, address, opportunity, task] as JsonSchema[],
     rules: { opportunity: opportunityRules as unknown as RuleFile },
     options: {
-      opportunity: { historyPath: '/opportunities/{id}/history' },
+      opportunity: { history: fakeSdkCall('get', '/opportunities/{id}/history') },
+    },
+    // what a generated `resources.gen.ts` map would give: the fixture has no generated client
+    operations: {
+      account: fakeResourceOperations('accounts'),
+      opportunity: fakeResourceOperations('opportunities'),
+      task: fakeResourceOperations('tasks'),
     },
   });
 }
