@@ -1,7 +1,11 @@
-import type { ListMembersResponse, ListRolesResponse } from '@codexion/contracts/tenancy/types';
-import { type ApiRequest, useApi } from '@codexion/web';
+import type { Client } from '@codexion/client';
+import { client as auditApi } from '@codexion/contracts/audit/client.gen';
+import { listMembers, listRoles } from '@codexion/contracts/tenancy/client';
+import { client as tenancyApi } from '@codexion/contracts/tenancy/client.gen';
+import { useApi } from '@codexion/web';
 import { type QueryKey, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import { client as cortexApi } from '../../core/generated/client/client.gen.js';
 import { useSession } from '../shell/session-context.js';
 
 /**
@@ -35,26 +39,53 @@ export function useInvalidateAdmin(): (...names: string[]) => Promise<void> {
   );
 }
 
+/** The clients of the APIs the administration calls through their generated SDKs. */
+export interface AdminClients {
+  /** `@codexion/contracts/tenancy`: members, roles, the tenant */
+  tenancy: Client;
+  /** `@codexion/contracts/audit`: the log and a record's history */
+  audit: Client;
+  /** Cortex's own host API (`cortex/core`): apps, settings, invitations, tenants, system */
+  cortex: Client;
+}
+
+/**
+ * The administration's API clients, on the shell's fetch and session.
+ *
+ * @example
+ * const { tenancy } = useAdminClients();
+ * await removeMember({ client: tenancy, path: { userId }, throwOnError: true });
+ */
+export function useAdminClients(): AdminClients {
+  const { clientFor } = useApi();
+  return useMemo(
+    () => ({ tenancy: clientFor(tenancyApi), audit: clientFor(auditApi), cortex: clientFor(cortexApi) }),
+    [clientFor],
+  );
+}
+
 export interface AdminQueryOptions {
-  query?: ApiRequest['query'];
   enabled?: boolean;
   refetchInterval?: number;
 }
 
 /**
- * A GET of the admin API (paths under `/api`: `tenancy/members`, `cortex/apps`), cached under
- * `name` (and the query) for the session's tenant.
+ * A read of the admin APIs through their generated SDK, cached under `name` for the session's tenant.
  *
  * @example
- * const apps = useAdminQuery<ListAppsResponse>('apps', 'cortex/apps');
+ * const apps = useAdminQuery('apps', ({ cortex }, signal) => listApps({ client: cortex, signal, throwOnError: true }));
  */
-export function useAdminQuery<T>(name: string, path: string, options: AdminQueryOptions = {}) {
-  const { apiFetch } = useApi();
+export function useAdminQuery<T>(
+  name: string,
+  read: (clients: AdminClients, signal: AbortSignal) => Promise<{ data: T }>,
+  options: AdminQueryOptions = {},
+) {
+  const clients = useAdminClients();
   const key = useAdminKey();
-  const { query, enabled = true, refetchInterval } = options;
+  const { enabled = true, refetchInterval } = options;
   return useQuery({
-    queryKey: query === undefined ? key(name) : key(name, query),
-    queryFn: async ({ signal }) => (await apiFetch<T>(path, { query, signal })).data,
+    queryKey: key(name),
+    queryFn: async ({ signal }) => (await read(clients, signal)).data,
     enabled,
     refetchInterval,
   });
@@ -67,7 +98,11 @@ export function useAdminQuery<T>(name: string, path: string, options: AdminQuery
  * const members = useMembers();
  */
 export function useMembers(enabled = true) {
-  return useAdminQuery<ListMembersResponse>('members', 'tenancy/members', { enabled });
+  return useAdminQuery(
+    'members',
+    ({ tenancy }, signal) => listMembers({ client: tenancy, signal, throwOnError: true }),
+    { enabled },
+  );
 }
 
 /**
@@ -77,5 +112,9 @@ export function useMembers(enabled = true) {
  * const roles = useRoles();
  */
 export function useRoles(enabled = true) {
-  return useAdminQuery<ListRolesResponse>('roles', 'tenancy/roles', { enabled });
+  return useAdminQuery(
+    'roles',
+    ({ tenancy }, signal) => listRoles({ client: tenancy, signal, throwOnError: true }),
+    { enabled },
+  );
 }

@@ -1,7 +1,7 @@
 import '@codexion/web/testing/setup-dom';
 import type { Member, Role, Tenant } from '@codexion/contracts/tenancy/types';
 import { createStandaloneApp, defineEntities } from '@codexion/web';
-import { createFakeApi, type FakeRoute } from '@codexion/web/testing';
+import { createFakeApi, type FakeRoute, readFetchInput } from '@codexion/web/testing';
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { Outlet } from 'react-router';
@@ -141,9 +141,10 @@ export function renderAdmin({
 }: RenderAdminOptions) {
   const value = testSession({ permissions, ...session });
   const api = createFakeApi({ catalog: defineEntities({ app: 'admin', schemas: [] }), routes });
-  const fetch: typeof globalThis.fetch = (input, init) => {
-    const url = String(input).replace(/^\/api\//, `${appSegment}/`);
-    return api.fetch(url, init);
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const { url, method, headers, text } = await readFetchInput(input, init);
+    const path = (url.pathname + url.search).replace(/^\/api\//, `${appSegment}/`);
+    return api.fetch(path, { method, headers, ...(text ? { body: text } : {}) });
   };
   const withSession = {
     ...adminModule,

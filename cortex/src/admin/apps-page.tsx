@@ -13,13 +13,14 @@ import {
   Switch,
   toast,
 } from '@codexion/resources';
-import { PageHeader, useApi, usePermissions, useReportProblem, useTranslation } from '@codexion/web';
+import { PageHeader, usePermissions, useReportProblem, useTranslation } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
 import { Blocks, ChevronDown, ChevronRight } from 'lucide-react';
 import { useId, useState } from 'react';
-import type { App, ListAppsResponse } from '../../core/generated/client/types.gen.js';
+import { disableApp, enableApp, listApps } from '../../core/generated/client/sdk.gen.js';
+import type { App } from '../../core/generated/client/types.gen.js';
 import { useSession } from '../shell/session-context.js';
-import { useAdminQuery, useInvalidateAdmin } from './admin-queries.js';
+import { useAdminClients, useAdminQuery, useInvalidateAdmin } from './admin-queries.js';
 import { ConfirmDialog } from './confirm-dialog.js';
 import { QueryState } from './query-state.js';
 
@@ -94,18 +95,22 @@ function AppCard({ app, onToggle }: { app: App; onToggle: (app: App, enable: boo
  */
 export function AppsPage() {
   const { t } = useTranslation('admin');
-  const { apiFetch } = useApi();
+  const { cortex } = useAdminClients();
   const session = useSession();
   const invalidate = useInvalidateAdmin();
   const reportProblem = useReportProblem();
-  const apps = useAdminQuery<ListAppsResponse>('apps', 'cortex/apps');
+  const apps = useAdminQuery('apps', ({ cortex }, signal) =>
+    listApps({ client: cortex, signal, throwOnError: true }),
+  );
   const [disabling, setDisabling] = useState<App>();
 
   const setEnabled = useMutation({
     mutationFn: async ({ app, enable }: { app: App; enable: boolean }) =>
       (
-        await apiFetch<App>(`cortex/apps/${encodeURIComponent(app.name)}/${enable ? 'enable' : 'disable'}`, {
-          method: 'POST',
+        await (enable ? enableApp : disableApp)({
+          client: cortex,
+          path: { name: app.name },
+          throwOnError: true,
         })
       ).data,
     onSuccess: async (app) => {

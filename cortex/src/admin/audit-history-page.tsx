@@ -1,3 +1,4 @@
+import { getAuditRecordHistory } from '@codexion/contracts/audit/client';
 import { Badge, Button, Card, CardContent, CardHeader, CardTitle, EmptyState } from '@codexion/resources';
 import { PageHeader, useFormatters, useTranslation } from '@codexion/web';
 import { History } from 'lucide-react';
@@ -16,8 +17,8 @@ export function AuditHistoryPage() {
   const format = useFormatters();
   const actorName = useActorName();
   const { entity = '', id = '' } = useParams();
-  const history = useAuditPages(
-    `audit/records/${encodeURIComponent(entity)}/${encodeURIComponent(id)}/history`,
+  const history = useAuditPages(['history', entity, id], (client, page, signal) =>
+    getAuditRecordHistory({ client, path: { entity, id }, query: page, signal, throwOnError: true }),
   );
 
   return (

@@ -1,3 +1,4 @@
+import { listAuditLog } from '@codexion/contracts/audit/client';
 import type { AuditEntry } from '@codexion/contracts/audit/types';
 import {
   Badge,
@@ -204,7 +205,9 @@ export function AuditPage() {
   const applied = filtersOf(params);
   const actorName = useActorName();
   const query = Object.fromEntries(Object.entries(applied).filter(([, value]) => value !== ''));
-  const log = useAuditPages('audit/log', query);
+  const log = useAuditPages(['log', query], (client, page, signal) =>
+    listAuditLog({ client, query: { ...query, ...page }, signal, throwOnError: true }),
+  );
   const filterErrors =
     log.error instanceof ProblemError
       ? placeFieldIssues(log.error.errors, filterFields, 'query').onFields

@@ -1,9 +1,10 @@
+import { createRole } from '@codexion/contracts/tenancy/client';
 import type { Role } from '@codexion/contracts/tenancy/types';
 import { Dialog, DialogContent, FormField, Input, Textarea, toast } from '@codexion/resources';
-import { useApi, useTranslation } from '@codexion/web';
+import { useTranslation } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useInvalidateAdmin } from './admin-queries.js';
+import { useAdminClients, useInvalidateAdmin } from './admin-queries.js';
 import { DialogForm } from './dialog-form.js';
 import { SelectField } from './select-field.js';
 import { useFieldErrors } from './use-field-errors.js';
@@ -45,7 +46,7 @@ export function roleKeyOf(name: string): string {
  */
 export function CreateRoleDialog({ open, onOpenChange, roles }: CreateRoleDialogProps) {
   const { t } = useTranslation('admin');
-  const { apiFetch } = useApi();
+  const { tenancy } = useAdminClients();
   const invalidate = useInvalidateAdmin();
   const fieldErrors = useFieldErrors(['key', 'name', 'description', 'permissions'] as const);
   const [name, setName] = useState('');
@@ -56,7 +57,7 @@ export function CreateRoleDialog({ open, onOpenChange, roles }: CreateRoleDialog
 
   const create = useMutation({
     mutationFn: async (body: { key: string; name: string; description?: string; permissions: string[] }) =>
-      (await apiFetch<Role>('tenancy/roles', { method: 'POST', body })).data,
+      (await createRole({ client: tenancy, body, throwOnError: true })).data,
     onSuccess: async (role) => {
       toast.success(t('roles.created', { name: role.name }));
       change(false);

@@ -10,12 +10,13 @@ import {
   Input,
   toast,
 } from '@codexion/resources';
-import { useApi, useReportProblem, useTranslation } from '@codexion/web';
+import { useReportProblem, useTranslation } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { createTenant } from '../../core/generated/client/sdk.gen.js';
 import type { CreateTenantResponse } from '../../core/generated/client/types.gen.js';
 import { useSession } from '../shell/session-context.js';
-import { useInvalidateAdmin } from './admin-queries.js';
+import { useAdminClients, useInvalidateAdmin } from './admin-queries.js';
 import { DialogForm } from './dialog-form.js';
 import { useFieldErrors } from './use-field-errors.js';
 
@@ -32,7 +33,7 @@ export interface CreateTenantDialogProps {
  */
 export function CreateTenantDialog({ open, onOpenChange }: CreateTenantDialogProps) {
   const { t } = useTranslation('admin');
-  const { apiFetch } = useApi();
+  const { cortex } = useAdminClients();
   const session = useSession();
   const invalidate = useInvalidateAdmin();
   const reportProblem = useReportProblem();
@@ -43,7 +44,7 @@ export function CreateTenantDialog({ open, onOpenChange }: CreateTenantDialogPro
 
   const create = useMutation({
     mutationFn: async (body: { name: string }) =>
-      (await apiFetch<CreateTenantResponse>('cortex/tenants', { method: 'POST', body })).data,
+      (await createTenant({ client: cortex, body, throwOnError: true })).data,
     onSuccess: async (tenant) => {
       fieldErrors.clear();
       setCreated(tenant);

@@ -7,7 +7,7 @@ import {
   TableCell,
   TableRow,
 } from '@codexion/resources';
-import { PageHeader, ProblemError, useApi, useFormatters, useTranslation } from '@codexion/web';
+import { PageHeader, ProblemError, parseProblem, useApi, useFormatters, useTranslation } from '@codexion/web';
 import { useQuery } from '@tanstack/react-query';
 import { CircleCheck, CircleX } from 'lucide-react';
 import type { ReactNode } from 'react';
@@ -16,6 +16,7 @@ import type { GetSystemResponse } from '../../core/generated/client/types.gen.js
 /** One readiness check of `/readyz` (and of `cortex/system`). */
 type ReadinessCheck = GetSystemResponse['checks'][string];
 
+import { getSystem } from '../../core/generated/client/sdk.gen.js';
 import { useAdminKey, useAdminQuery } from './admin-queries.js';
 import { AdminTable } from './admin-table.js';
 import { QueryState } from './query-state.js';
@@ -34,26 +35,41 @@ interface Readiness {
  * checks in `checks` when not. Both are an answer here, not a failure.
  */
 function useReadiness() {
-  const { apiFetch } = useApi();
+  const { fetch: fetchImpl } = useApi();
   const key = useAdminKey();
   return useQuery({
     queryKey: key('readyz'),
     refetchInterval: healthRefreshMs,
     queryFn: async ({ signal }): Promise<Readiness> => {
+      // the server's probe, not an API operation: no contract describes it, so no SDK calls it
       const url = new URL('/readyz', window.location.origin).href;
+      let response: Response;
       try {
-        const { data } = await apiFetch<{ checks?: Record<string, ReadinessCheck> }>(url, { signal });
-        return { ready: true, checks: data.checks ?? {} };
+        response = await fetchImpl(url, {
+          signal,
+          credentials: 'include',
+          headers: { accept: 'application/json, application/problem+json' },
+        });
       } catch (error) {
-        if (error instanceof ProblemError && error.status === 503) {
-          const checks = error.problem.checks;
-          return {
-            ready: false,
-            checks: typeof checks === 'object' && checks !== null ? (checks as Readiness['checks']) : {},
-          };
-        }
-        throw error;
+        if (signal.aborted) throw error;
+        throw ProblemError.network(error);
       }
+      const text = await response.text();
+      let body: unknown;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = text;
+      }
+      const checks =
+        typeof body === 'object' && body !== null ? (body as { checks?: unknown }).checks : undefined;
+      if (response.ok || response.status === 503) {
+        return {
+          ready: response.ok,
+          checks: typeof checks === 'object' && checks !== null ? (checks as Readiness['checks']) : {},
+        };
+      }
+      throw new ProblemError(parseProblem(response.status, body, response.statusText));
     },
   });
 }
@@ -111,9 +127,11 @@ function StatusBadge({ ok }: { ok: boolean }) {
 export function HealthPage() {
   const { t } = useTranslation('admin');
   const format = useFormatters();
-  const system = useAdminQuery<GetSystemResponse>('system', 'cortex/system', {
-    refetchInterval: healthRefreshMs,
-  });
+  const system = useAdminQuery(
+    'system',
+    ({ cortex }, signal) => getSystem({ client: cortex, signal, throwOnError: true }),
+    { refetchInterval: healthRefreshMs },
+  );
   const readiness = useReadiness();
   const info = system.data;
   const megabytes = (bytes: number) =>

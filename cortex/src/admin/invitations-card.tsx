@@ -1,10 +1,11 @@
 import { Badge, type BadgeProps, Button, EmptyState, TableCell, TableRow, toast } from '@codexion/resources';
-import { useApi, useFormatters, usePermissions, useReportProblem, useTranslation } from '@codexion/web';
+import { useFormatters, usePermissions, useReportProblem, useTranslation } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
 import { Ban, Mail } from 'lucide-react';
 import { useState } from 'react';
-import type { InvitationInfo, ListInvitationsResponse } from '../../core/generated/client/types.gen.js';
-import { useAdminQuery, useInvalidateAdmin, useMembers } from './admin-queries.js';
+import { listInvitations, revokeInvitation } from '../../core/generated/client/sdk.gen.js';
+import type { InvitationInfo } from '../../core/generated/client/types.gen.js';
+import { useAdminClients, useAdminQuery, useInvalidateAdmin, useMembers } from './admin-queries.js';
 import { AdminTable } from './admin-table.js';
 import { ConfirmDialog } from './confirm-dialog.js';
 import { QueryState } from './query-state.js';
@@ -28,19 +29,19 @@ export function InvitationsCard() {
   const { t } = useTranslation('admin');
   const format = useFormatters();
   const { can } = usePermissions();
-  const { apiFetch } = useApi();
+  const { cortex } = useAdminClients();
   const invalidate = useInvalidateAdmin();
   const reportProblem = useReportProblem();
   const { nameOf } = useRoleNames();
-  const invitations = useAdminQuery<ListInvitationsResponse>('invitations', 'cortex/invitations');
+  const invitations = useAdminQuery('invitations', ({ cortex }, signal) =>
+    listInvitations({ client: cortex, signal, throwOnError: true }),
+  );
   const members = useMembers();
   const [revoking, setRevoking] = useState<InvitationInfo>();
 
   const revoke = useMutation({
     mutationFn: (invitation: InvitationInfo) =>
-      apiFetch<InvitationInfo>(`cortex/invitations/${encodeURIComponent(invitation.id)}/revoke`, {
-        method: 'POST',
-      }),
+      revokeInvitation({ client: cortex, path: { id: invitation.id }, throwOnError: true }),
     onSuccess: async (_data, invitation) => {
       toast.success(t('invitations.revoked', { email: invitation.email }));
       await invalidate('invitations');

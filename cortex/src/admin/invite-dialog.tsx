@@ -10,12 +10,12 @@ import {
   Input,
   toast,
 } from '@codexion/resources';
-import { useApi, useTranslation } from '@codexion/web';
+import { useTranslation } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
 import { Check, Copy } from 'lucide-react';
 import { useState } from 'react';
-import type { CreateInvitationResponse } from '../../core/generated/client/types.gen.js';
-import { useInvalidateAdmin } from './admin-queries.js';
+import { createInvitation } from '../../core/generated/client/sdk.gen.js';
+import { useAdminClients, useInvalidateAdmin } from './admin-queries.js';
 import { DialogForm } from './dialog-form.js';
 import { SelectField } from './select-field.js';
 import { useFieldErrors } from './use-field-errors.js';
@@ -40,7 +40,7 @@ function absoluteLink(link: string): string {
  */
 export function InviteDialog({ open, onOpenChange }: InviteDialogProps) {
   const { t } = useTranslation('admin');
-  const { apiFetch } = useApi();
+  const { cortex } = useAdminClients();
   const invalidate = useInvalidateAdmin();
   const { options } = useRoleNames();
   const fieldErrors = useFieldErrors(['email', 'role'] as const);
@@ -51,7 +51,7 @@ export function InviteDialog({ open, onOpenChange }: InviteDialogProps) {
 
   const invite = useMutation({
     mutationFn: async (body: { email: string; role: string }) =>
-      (await apiFetch<CreateInvitationResponse>('cortex/invitations', { method: 'POST', body })).data,
+      (await createInvitation({ client: cortex, body, throwOnError: true })).data,
     onSuccess: async (created) => {
       fieldErrors.clear();
       setLink(absoluteLink(created.link));

@@ -1,3 +1,4 @@
+import { changeMemberRole, removeMember } from '@codexion/contracts/tenancy/client';
 import type { Member } from '@codexion/contracts/tenancy/types';
 import {
   Badge,
@@ -12,12 +13,12 @@ import {
   TableRow,
   toast,
 } from '@codexion/resources';
-import { useApi, useFormatters, usePermissions, useReportProblem, useTranslation } from '@codexion/web';
+import { useFormatters, usePermissions, useReportProblem, useTranslation } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
 import { Trash2, Users } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useSession } from '../shell/session-context.js';
-import { useInvalidateAdmin, useMembers } from './admin-queries.js';
+import { useAdminClients, useInvalidateAdmin, useMembers } from './admin-queries.js';
 import { AdminTable } from './admin-table.js';
 import { ConfirmDialog } from './confirm-dialog.js';
 import { QueryState } from './query-state.js';
@@ -29,7 +30,7 @@ function MemberRow({ member, roles }: { member: Member; roles: RoleOption[] }) {
   const { t } = useTranslation('admin');
   const format = useFormatters();
   const { can } = usePermissions();
-  const { apiFetch } = useApi();
+  const { tenancy } = useAdminClients();
   const { user } = useSession();
   const invalidate = useInvalidateAdmin();
   const reportProblem = useReportProblem();
@@ -41,10 +42,11 @@ function MemberRow({ member, roles }: { member: Member; roles: RoleOption[] }) {
 
   const changeRole = useMutation({
     mutationFn: (role: string) =>
-      apiFetch(`tenancy/members/${encodeURIComponent(member.userId)}`, {
-        method: 'PATCH',
+      changeMemberRole({
+        client: tenancy,
+        path: { userId: member.userId },
         body: { role },
-        contentType: 'application/merge-patch+json',
+        throwOnError: true,
       }),
     onSuccess: async (_data, role) => {
       fieldErrors.clear();
@@ -56,7 +58,7 @@ function MemberRow({ member, roles }: { member: Member; roles: RoleOption[] }) {
     onError: fieldErrors.report,
   });
   const remove = useMutation({
-    mutationFn: () => apiFetch(`tenancy/members/${encodeURIComponent(member.userId)}`, { method: 'DELETE' }),
+    mutationFn: () => removeMember({ client: tenancy, path: { userId: member.userId }, throwOnError: true }),
     onSuccess: async () => {
       toast.success(t('users.removed', { name: member.name }));
       await invalidate('members', 'roles');

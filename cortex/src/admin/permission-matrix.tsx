@@ -1,10 +1,11 @@
+import { setRolePermissions } from '@codexion/contracts/tenancy/client';
 import type { ListRolesResponse, Permission, Role } from '@codexion/contracts/tenancy/types';
 import { Badge, Button, Checkbox, cn, Input, TableHead, TableHeader, TableRow } from '@codexion/resources';
-import { ProblemError, useApi, usePermissions, useReportProblem, useTranslation } from '@codexion/web';
+import { ProblemError, usePermissions, useReportProblem, useTranslation } from '@codexion/web';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Check, ChevronDown, ChevronRight, Search } from 'lucide-react';
 import { useId, useMemo, useState } from 'react';
-import { useAdminKey, useInvalidateAdmin } from './admin-queries.js';
+import { useAdminClients, useAdminKey, useInvalidateAdmin } from './admin-queries.js';
 import {
   groupPermissions,
   isGranted,
@@ -49,7 +50,7 @@ const stickyColumn = 'sticky left-0 z-[1] bg-card';
 export function PermissionMatrix({ roles, catalog }: PermissionMatrixProps) {
   const { t } = useTranslation('admin');
   const { can } = usePermissions();
-  const { apiFetch } = useApi();
+  const { tenancy } = useAdminClients();
   const queryClient = useQueryClient();
   const key = useAdminKey();
   const invalidate = useInvalidateAdmin();
@@ -64,9 +65,11 @@ export function PermissionMatrix({ roles, catalog }: PermissionMatrixProps) {
 
   const save = useMutation({
     mutationFn: (change: Change) =>
-      apiFetch<Role>(`tenancy/roles/${encodeURIComponent(change.role.key)}/permissions`, {
-        method: 'PUT',
+      setRolePermissions({
+        client: tenancy,
+        path: { key: change.role.key },
         body: { permissions: change.permissions },
+        throwOnError: true,
       }),
     onMutate: async (change) => {
       setCellError(undefined);

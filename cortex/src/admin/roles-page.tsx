@@ -1,9 +1,9 @@
-import type { ListPermissionsResponse, Role } from '@codexion/contracts/tenancy/types';
+import { deleteRole, listPermissions } from '@codexion/contracts/tenancy/client';
+import type { Role } from '@codexion/contracts/tenancy/types';
 import { Badge, Button, TableCell, TableRow, toast } from '@codexion/resources';
 import {
   PageHeader,
   PermissionButton,
-  useApi,
   usePermissions,
   useReportProblem,
   useTranslation,
@@ -11,7 +11,7 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
-import { useAdminQuery, useInvalidateAdmin, useRoles } from './admin-queries.js';
+import { useAdminClients, useAdminQuery, useInvalidateAdmin, useRoles } from './admin-queries.js';
 import { AdminTable } from './admin-table.js';
 import { ConfirmDialog } from './confirm-dialog.js';
 import { CreateRoleDialog } from './create-role-dialog.js';
@@ -23,14 +23,13 @@ import { roleDisplayName } from './use-role-names.js';
 function RolesTable({ roles: given }: { roles: Role[] }) {
   const { t } = useTranslation('admin');
   const { can } = usePermissions();
-  const { apiFetch } = useApi();
+  const { tenancy } = useAdminClients();
   const invalidate = useInvalidateAdmin();
   const reportProblem = useReportProblem();
   const [deleting, setDeleting] = useState<Role>();
   const roles = given.map((role) => ({ ...role, name: roleDisplayName(role, t) }));
   const remove = useMutation({
-    mutationFn: (role: Role) =>
-      apiFetch(`tenancy/roles/${encodeURIComponent(role.key)}`, { method: 'DELETE' }),
+    mutationFn: (role: Role) => deleteRole({ client: tenancy, path: { key: role.key }, throwOnError: true }),
     onSuccess: async (_data, role) => {
       toast.success(t('roles.deleted', { name: role.name }));
       await invalidate('roles');
@@ -107,7 +106,9 @@ function RolesTable({ roles: given }: { roles: Role[] }) {
 export function RolesPage() {
   const { t } = useTranslation('admin');
   const roles = useRoles();
-  const catalog = useAdminQuery<ListPermissionsResponse>('permissions', 'tenancy/permissions');
+  const catalog = useAdminQuery('permissions', ({ tenancy }, signal) =>
+    listPermissions({ client: tenancy, signal, throwOnError: true }),
+  );
   const [creating, setCreating] = useState(false);
   const items = roles.data?.items ?? [];
   return (

@@ -1,12 +1,14 @@
+import { getTenant } from '@codexion/contracts/tenancy/client';
 import type { Tenant } from '@codexion/contracts/tenancy/types';
 import { Button, Combobox, type ComboboxOption, FormField, Input, toast } from '@codexion/resources';
-import { PageHeader, useApi, usePermissions, useTranslation } from '@codexion/web';
+import { PageHeader, usePermissions, useTranslation } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
 import { RotateCcw } from 'lucide-react';
 import { type FormEvent, useMemo, useState } from 'react';
+import { getSettings, updateSettings } from '../../core/generated/client/sdk.gen.js';
 import type { TenantSettings } from '../../core/generated/client/types.gen.js';
 import { useSession } from '../shell/session-context.js';
-import { useAdminQuery, useInvalidateAdmin } from './admin-queries.js';
+import { useAdminClients, useAdminQuery, useInvalidateAdmin } from './admin-queries.js';
 import { QueryState } from './query-state.js';
 import { SectionCard } from './section-card.js';
 import { SelectField } from './select-field.js';
@@ -78,7 +80,7 @@ function currencyOptions(current: string, language: string): ComboboxOption[] {
 function SettingsForm({ settings, tenant }: { settings: TenantSettings; tenant: Tenant }) {
   const { t, i18n } = useTranslation('admin');
   const { can } = usePermissions();
-  const { apiFetch } = useApi();
+  const { cortex } = useAdminClients();
   const session = useSession();
   const invalidate = useInvalidateAdmin();
   const { mutation: rename, fieldErrors: nameErrors } = useRenameTenant();
@@ -100,7 +102,7 @@ function SettingsForm({ settings, tenant }: { settings: TenantSettings; tenant: 
 
   const save = useMutation({
     mutationFn: async (body: TenantSettings) =>
-      (await apiFetch<TenantSettings>('cortex/settings', { method: 'PUT', body })).data,
+      (await updateSettings({ client: cortex, body, throwOnError: true })).data,
     onSuccess: async (saved) => {
       fieldErrors.clear();
       setTheme(saved.theme);
@@ -204,8 +206,12 @@ function SettingsForm({ settings, tenant }: { settings: TenantSettings; tenant: 
  */
 export function SettingsPage() {
   const { t } = useTranslation('admin');
-  const settings = useAdminQuery<TenantSettings>('settings', 'cortex/settings');
-  const tenant = useAdminQuery<Tenant>('tenant', 'tenancy/tenant');
+  const settings = useAdminQuery('settings', ({ cortex }, signal) =>
+    getSettings({ client: cortex, signal, throwOnError: true }),
+  );
+  const tenant = useAdminQuery('tenant', ({ tenancy }, signal) =>
+    getTenant({ client: tenancy, signal, throwOnError: true }),
+  );
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t('settings.title')} description={t('settings.description')} />

@@ -1,4 +1,5 @@
-import type { ListMyMembershipsResponse, Membership, Tenant } from '@codexion/contracts/tenancy/types';
+import { getTenant, listMyMemberships, suspendTenant } from '@codexion/contracts/tenancy/client';
+import type { Membership, Tenant } from '@codexion/contracts/tenancy/types';
 import {
   Badge,
   Button,
@@ -17,7 +18,6 @@ import {
 import {
   PageHeader,
   PermissionButton,
-  useApi,
   useFormatters,
   usePermissions,
   useReportProblem,
@@ -27,7 +27,7 @@ import { useMutation } from '@tanstack/react-query';
 import { ArrowLeftRight, Plus } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useSession } from '../shell/session-context.js';
-import { useAdminQuery, useInvalidateAdmin } from './admin-queries.js';
+import { useAdminClients, useAdminQuery, useInvalidateAdmin } from './admin-queries.js';
 import { AdminTable } from './admin-table.js';
 import { ConfirmDialog } from './confirm-dialog.js';
 import { CreateTenantDialog } from './create-tenant-dialog.js';
@@ -40,7 +40,7 @@ function CurrentTenantCard({ tenant }: { tenant: Tenant }) {
   const { t } = useTranslation('admin');
   const format = useFormatters();
   const { can } = usePermissions();
-  const { apiFetch } = useApi();
+  const { tenancy } = useAdminClients();
   const session = useSession();
   const invalidate = useInvalidateAdmin();
   const reportProblem = useReportProblem();
@@ -50,7 +50,7 @@ function CurrentTenantCard({ tenant }: { tenant: Tenant }) {
   useEffect(() => setName(tenant.name), [tenant.name]);
 
   const suspend = useMutation({
-    mutationFn: () => apiFetch<Tenant>('tenancy/tenant/suspend', { method: 'POST' }),
+    mutationFn: () => suspendTenant({ client: tenancy, throwOnError: true }),
     onSuccess: async () => {
       toast.success(t('tenants.suspended', { name: tenant.name }));
       await Promise.all([invalidate('tenant', 'memberships'), session.refresh()]);
@@ -147,7 +147,9 @@ function MembershipsCard() {
   const { t } = useTranslation('admin');
   const session = useSession();
   const reportProblem = useReportProblem();
-  const memberships = useAdminQuery<ListMyMembershipsResponse>('memberships', 'tenancy/memberships');
+  const memberships = useAdminQuery('memberships', ({ tenancy }, signal) =>
+    listMyMemberships({ client: tenancy, signal, throwOnError: true }),
+  );
   const [switching, setSwitching] = useState<string>();
   const switchTo = async (membership: Membership) => {
     setSwitching(membership.tenantId);
@@ -222,7 +224,9 @@ function MembershipsCard() {
  */
 export function TenantsPage() {
   const { t } = useTranslation('admin');
-  const tenant = useAdminQuery<Tenant>('tenant', 'tenancy/tenant');
+  const tenant = useAdminQuery('tenant', ({ tenancy }, signal) =>
+    getTenant({ client: tenancy, signal, throwOnError: true }),
+  );
   const [creating, setCreating] = useState(false);
   return (
     <div className="flex flex-col gap-6">

@@ -1,8 +1,7 @@
-import type { Tenant } from '@codexion/contracts/tenancy/types';
-import { useApi } from '@codexion/web';
+import { updateTenant } from '@codexion/contracts/tenancy/client';
 import { useMutation } from '@tanstack/react-query';
 import { useSession } from '../shell/session-context.js';
-import { useInvalidateAdmin } from './admin-queries.js';
+import { useAdminClients, useInvalidateAdmin } from './admin-queries.js';
 import { useFieldErrors } from './use-field-errors.js';
 
 /**
@@ -13,19 +12,13 @@ import { useFieldErrors } from './use-field-errors.js';
  * rename.mutation.mutate('Acme GmbH');
  */
 export function useRenameTenant() {
-  const { apiFetch } = useApi();
+  const { tenancy } = useAdminClients();
   const invalidate = useInvalidateAdmin();
   const session = useSession();
   const fieldErrors = useFieldErrors(['name'] as const);
   const mutation = useMutation({
     mutationFn: async (name: string) =>
-      (
-        await apiFetch<Tenant>('tenancy/tenant', {
-          method: 'PATCH',
-          body: { name },
-          contentType: 'application/merge-patch+json',
-        })
-      ).data,
+      (await updateTenant({ client: tenancy, body: { name }, throwOnError: true })).data,
     onSuccess: async () => {
       fieldErrors.clear();
       await Promise.all([invalidate('tenant', 'memberships'), session.refresh()]);

@@ -1,4 +1,4 @@
-import { createApiFetch, createQueryClient } from '@codexion/web';
+import { createApiClients, createQueryClient } from '@codexion/web';
 import type { QueryClient } from '@tanstack/react-query';
 import { type ReactElement, StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -131,13 +131,13 @@ export function createCortexApp({
   const router = initialPath
     ? createMemoryRouter(routes, { initialEntries: [initialPath], patchRoutesOnNavigation })
     : createBrowserRouter(routes, { patchRoutesOnNavigation });
-  const apiFetch = createApiFetch({ baseUrl: '/api', fetch: fetchImpl });
+  const clientFor = createApiClients({ fetch: fetchImpl });
   const navigate = (to: string) => router.navigate(to, { replace: true });
 
   const element = (
     <ShellContext.Provider value={{ loader, fetch: fetchImpl }}>
       <SessionProvider
-        apiFetch={apiFetch}
+        clientFor={clientFor}
         queryClient={queryClient}
         navigate={navigate}
         fallbackLocale={locale}

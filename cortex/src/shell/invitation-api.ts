@@ -1,4 +1,9 @@
-import type { ApiFetch } from '@codexion/web';
+import type { ApiClients } from '@codexion/web';
+import { client as cortexApi } from '../../core/generated/client/client.gen.js';
+import {
+  acceptInvitation as accept,
+  lookupInvitation as lookup,
+} from '../../core/generated/client/sdk.gen.js';
 
 /** `POST /api/cortex/invitations/lookup`: what an invitation link is for. */
 export interface InvitationLookup {
@@ -17,13 +22,10 @@ export interface InvitationLookup {
  *
  * @throws {ProblemError} 404/410 unknown, used or expired token
  * @example
- * const { tenantName, existingUser } = await lookupInvitation(apiFetch, token);
+ * const { tenantName, existingUser } = await lookupInvitation(clientFor, token);
  */
-export async function lookupInvitation(apiFetch: ApiFetch, token: string): Promise<InvitationLookup> {
-  const { data } = await apiFetch<InvitationLookup>('/cortex/invitations/lookup', {
-    method: 'POST',
-    body: { token },
-  });
+export async function lookupInvitation(clientFor: ApiClients, token: string): Promise<InvitationLookup> {
+  const { data } = await lookup({ client: clientFor(cortexApi), body: { token }, throwOnError: true });
   return data;
 }
 
@@ -33,11 +35,11 @@ export async function lookupInvitation(apiFetch: ApiFetch, token: string): Promi
  *
  * @throws {ProblemError} 422 with field paths (`/body/password`), 401 wrong password, 404/410 stale token
  * @example
- * await acceptInvitation(apiFetch, { token, name: 'Jane Doe', password });
+ * await acceptInvitation(clientFor, { token, name: 'Jane Doe', password });
  */
 export async function acceptInvitation(
-  apiFetch: ApiFetch,
+  clientFor: ApiClients,
   body: { token: string; name?: string; password: string },
 ): Promise<void> {
-  await apiFetch('/cortex/invitations/accept', { method: 'POST', body });
+  await accept({ client: clientFor(cortexApi), body, throwOnError: true });
 }

@@ -90,7 +90,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     setError(undefined);
     try {
       if (!accepted) {
-        await acceptInvitation(auth.apiFetch, {
+        await acceptInvitation(auth.clientFor, {
           token,
           password,
           ...(existingUser ? {} : { name: name.trim() }),
@@ -123,7 +123,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     }
     try {
       await enter(
-        await signIn(auth.apiFetch, {
+        await signIn(auth.clientFor, {
           email: invitation.email,
           password,
           ...(invitation.tenantId ? { tenantId: invitation.tenantId } : {}),
@@ -201,10 +201,10 @@ function Invitation() {
   const { t, i18n } = useTranslation('cortex');
   const { t: tf } = useTranslation('codexion');
   const { token = '' } = useParams();
-  const { apiFetch } = useAuth();
+  const { clientFor } = useAuth();
   const lookup = useQuery({
     queryKey: ['cortex', 'invitation', token],
-    queryFn: () => lookupInvitation(apiFetch, token),
+    queryFn: () => lookupInvitation(clientFor, token),
     retry: false,
   });
   if (lookup.isPending) {

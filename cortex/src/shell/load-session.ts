@@ -1,11 +1,13 @@
 import {
-  type ApiFetch,
+  type ApiClients,
   loadMe,
   loadTenants,
   type SessionBasics,
   sessionBasics,
   unlessForbidden,
 } from '@codexion/web';
+import { client as cortexApi } from '../../core/generated/client/client.gen.js';
+import { getDisplaySettings, listApps } from '../../core/generated/client/sdk.gen.js';
 import type { SessionApp, TenantSettings } from './session-context.js';
 
 /** What the shell knows after booting a session: `SessionValue` without its actions. */
@@ -33,21 +35,25 @@ export const defaultSettings: TenantSettings = {
  *
  * @throws {ProblemError} anything but 401 from `/me`, or a failure other than 403 of the rest
  * @example
- * const data = await loadSession(createApiFetch({ baseUrl: '/api' }));
+ * const data = await loadSession(createApiClients());
  * if (!data) navigate('/login');
  */
-export async function loadSession(apiFetch: ApiFetch, fallbackLocale = 'en-US'): Promise<SessionData | null> {
-  const me = await loadMe(apiFetch);
+export async function loadSession(
+  clientFor: ApiClients,
+  fallbackLocale = 'en-US',
+): Promise<SessionData | null> {
+  const me = await loadMe(clientFor);
   if (me === null) return null;
+  const client = clientFor(cortexApi);
   const [tenants, apps, settings] = await Promise.all([
-    loadTenants(apiFetch),
-    unlessForbidden(
-      apiFetch<{ items: SessionApp[] }>('/cortex/apps').then(({ data }) => data.items),
+    loadTenants(clientFor),
+    unlessForbidden<SessionApp[] | null>(
+      listApps({ client, throwOnError: true }).then(({ data }) => data.items),
       null,
     ),
-    unlessForbidden(
-      // what every member may read; the settings themselves (`/cortex/settings`) are the administration's
-      apiFetch<TenantSettings>('/cortex/display-settings').then(({ data }) => data),
+    unlessForbidden<TenantSettings>(
+      // what every member may read; the settings themselves (`getSettings`) are the administration's
+      getDisplaySettings({ client, throwOnError: true }).then(({ data }) => data),
       // display settings the session may not read: the browser's language, the rest at defaults
       { ...defaultSettings, locale: fallbackLocale },
     ),

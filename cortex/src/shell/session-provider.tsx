@@ -1,4 +1,4 @@
-import { type ApiFetch, type AuthValue, createAuthSession, ProblemError } from '@codexion/web';
+import { type ApiClients, type AuthValue, createAuthSession, ProblemError } from '@codexion/web';
 import type { QueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
 import { loadSession, type SessionData } from './load-session.js';
@@ -14,7 +14,8 @@ const { AuthProvider, useAuth: useFrameworkAuth } = createAuthSession<SessionDat
 const CortexAuthContext = /* @__PURE__ */ createContext<CortexAuthValue | null>(null);
 
 export interface SessionProviderProps {
-  apiFetch: ApiFetch;
+  /** clients of the APIs' generated SDKs, on the shell's fetch */
+  clientFor: ApiClients;
   /** the one query client of the shell: emptied when the user or the tenant changes */
   queryClient: QueryClient;
   /** moves the app to a path (the router's `navigate`), resolving once there */
@@ -81,20 +82,20 @@ function CortexSession({ queryClient, children }: { queryClient: QueryClient; ch
  * in, and switches tenants and signs out with a clean query cache.
  *
  * @example
- * <SessionProvider apiFetch={createApiFetch({ baseUrl: '/api' })} queryClient={queryClient} navigate={router.navigate}>
+ * <SessionProvider clientFor={createApiClients()} queryClient={queryClient} navigate={router.navigate}>
  *   <RouterProvider router={router} />
  * </SessionProvider>
  */
 export function SessionProvider({
-  apiFetch,
+  clientFor,
   queryClient,
   navigate,
   fallbackLocale,
   children,
 }: SessionProviderProps) {
-  const load = useMemo(() => (api: ApiFetch) => loadSession(api, fallbackLocale), [fallbackLocale]);
+  const load = useMemo(() => (api: ApiClients) => loadSession(api, fallbackLocale), [fallbackLocale]);
   return (
-    <AuthProvider apiFetch={apiFetch} load={load} queryClient={queryClient} navigate={navigate}>
+    <AuthProvider clientFor={clientFor} load={load} queryClient={queryClient} navigate={navigate}>
       <CortexSession queryClient={queryClient}>{children}</CortexSession>
     </AuthProvider>
   );

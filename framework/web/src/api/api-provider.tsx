@@ -18,6 +18,11 @@ export interface ApiContextValue {
   client: Client;
   /** the client of another API's generated SDK (a framework API's) on the same fetch and session */
   clientFor: ApiClients;
+  /**
+   * the provider's fetch with the session's CSRF token, for what no contract describes (the
+   * server's `/readyz` probe); API operations go through the generated SDK
+   */
+  fetch: typeof fetch;
   apiFetch: ApiFetch;
 }
 
@@ -65,6 +70,7 @@ export function ApiProvider({
       baseUrl,
       client: clientFor({ getConfig: () => ({ baseUrl }) }),
       clientFor,
+      fetch: withToken,
       apiFetch: createApiFetch({ baseUrl, fetch: fetchImpl, csrfCookieName }),
     };
   }, [baseUrl, clients, fetchImpl, csrfCookieName]);

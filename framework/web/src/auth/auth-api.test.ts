@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createApiFetch } from '../api/api-fetch.js';
+import { createApiClients } from '../api/create-api-client.js';
 import { safeReturnTo, signInOptions, ssoStartUrl } from './auth-api.js';
 import { formatWait } from './auth-problem-message.js';
 
@@ -25,13 +25,11 @@ describe('sign-in helpers', () => {
   });
 
   it('falls back to the password form when the server cannot list its providers', async () => {
-    const missing = createApiFetch({
-      baseUrl: '/api',
+    const missing = createApiClients({
       fetch: async () => new Response('{"status":404,"title":"Not found"}', { status: 404 }),
     });
     expect(await signInOptions(missing)).toEqual({ password: true, providers: [] });
-    const odd = createApiFetch({
-      baseUrl: '/api',
+    const odd = createApiClients({
       fetch: async () =>
         Response.json({ password: false, providers: [{ id: 'google', name: 'Google' }, { id: 7 }, null] }),
     });

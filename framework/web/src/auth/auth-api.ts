@@ -1,4 +1,6 @@
-import type { ApiFetch } from '../api/api-fetch.js';
+import { listAuthProviders, login, verifyMfa as verifyMfaCode } from '@codexion/contracts/auth/client';
+import { client as authApi } from '@codexion/contracts/auth/client.gen';
+import type { ApiClients } from '../api/create-api-client.js';
 import { ProblemError } from '../api/problem-error.js';
 import type { SessionUser } from './load-session.js';
 
@@ -27,15 +29,15 @@ export type MfaProof = { code: string } | { recoveryCode: string };
  *
  * @throws {ProblemError} 401 wrong credentials, 429 locked (`problem.retryAfter`), 422 bad fields
  * @example
- * const result = await signIn(apiFetch, { email, password });
+ * const result = await signIn(clientFor, { email, password });
  * if (result.status === 'mfa_required') askForCode(result.challengeToken);
  */
 export async function signIn(
-  apiFetch: ApiFetch,
+  clientFor: ApiClients,
   body: { email: string; password: string; tenantId?: string },
 ): Promise<SignInResult> {
-  const { data } = await apiFetch<SignInResult>('/auth/login', { method: 'POST', body });
-  return data;
+  const { data } = await login({ client: clientFor(authApi), body, throwOnError: true });
+  return data as SignInResult;
 }
 
 /**
@@ -43,18 +45,19 @@ export async function signIn(
  *
  * @throws {ProblemError} 401 wrong or expired code, 429 locked
  * @example
- * await verifyMfa(apiFetch, challengeToken, { code: '123456' });
+ * await verifyMfa(clientFor, challengeToken, { code: '123456' });
  */
 export async function verifyMfa(
-  apiFetch: ApiFetch,
+  clientFor: ApiClients,
   challengeToken: string,
   proof: MfaProof,
 ): Promise<SignInResult> {
-  const { data } = await apiFetch<SignInResult>('/auth/mfa/verify', {
-    method: 'POST',
+  const { data } = await verifyMfaCode({
+    client: clientFor(authApi),
     body: { challengeToken, ...proof },
+    throwOnError: true,
   });
-  return data;
+  return data as SignInResult;
 }
 
 /**
@@ -62,11 +65,13 @@ export async function verifyMfa(
  * the endpoint or cannot answer.
  *
  * @example
- * const { providers } = await signInOptions(apiFetch); // [{ id: 'google', name: 'Google' }]
+ * const { providers } = await signInOptions(clientFor); // [{ id: 'google', name: 'Google' }]
  */
-export async function signInOptions(apiFetch: ApiFetch): Promise<SignInOptions> {
+export async function signInOptions(clientFor: ApiClients): Promise<SignInOptions> {
   try {
-    const { data } = await apiFetch<Partial<SignInOptions>>('/auth/providers');
+    const { data } = (await listAuthProviders({ client: clientFor(authApi), throwOnError: true })) as {
+      data: Partial<SignInOptions>;
+    };
     return {
       password: data.password !== false,
       providers: Array.isArray(data.providers)
@@ -89,7 +94,13 @@ export async function signInOptions(apiFetch: ApiFetch): Promise<SignInOptions> 
  * ssoStartUrl('google', '/crm/deals') // '/api/auth/oidc/google/start?returnTo=%2Fcrm%2Fdeals'
  */
 export function ssoStartUrl(providerId: string, returnTo: string): string {
-  return `/api/auth/oidc/${encodeURIComponent(providerId)}/start?returnTo=${encodeURIComponent(returnTo)}`;
+  // a navigation, not a call: the SDK's `startOidc` would fetch the redirect instead of following
+  // it, so the URL is built by the auth API's generated client from the operation's template
+  return authApi.buildUrl({
+    url: '/oidc/{provider}/start',
+    path: { provider: providerId },
+    query: { returnTo },
+  });
 }
 
 /**

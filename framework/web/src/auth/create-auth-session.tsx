@@ -1,3 +1,5 @@
+import { logout, logoutAll, switchTenant as switchSessionTenant } from '@codexion/contracts/auth/client';
+import { client as authApi } from '@codexion/contracts/auth/client.gen';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   type Context,
@@ -10,7 +12,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { ApiFetch } from '../api/api-fetch.js';
+import type { ApiClients } from '../api/create-api-client.js';
 
 /** Where the session stands: still asking, nobody signed in, signed in, or the server failed. */
 export type AuthStatus = 'loading' | 'anonymous' | 'signed-in' | 'failed';
@@ -22,8 +24,8 @@ export interface AuthValue<Data> {
   data: Data | null;
   /** why booting failed, when `status` is `failed` */
   error: unknown;
-  /** the API root `/api`, with the session cookie and its CSRF token */
-  apiFetch: ApiFetch;
+  /** clients of the APIs' generated SDKs, with the session cookie and its CSRF token */
+  clientFor: ApiClients;
   /** asks the server again (after signing in, or to retry) */
   reload(): Promise<Data | null>;
   /** changes what is known of the session without asking the server (something refused meanwhile) */
@@ -40,10 +42,10 @@ export interface AuthValue<Data> {
 const SignInContext = /* @__PURE__ */ createContext<AuthValue<unknown> | null>(null);
 
 export interface AuthProviderProps<Data> {
-  /** the API root `/api` (`createApiFetch({ baseUrl: '/api' })`) */
-  apiFetch: ApiFetch;
+  /** clients of the APIs' generated SDKs (`createApiClients()`) */
+  clientFor: ApiClients;
   /** what the host knows of a session: `null` when nobody is signed in (`loadSessionBasics`) */
-  load: (apiFetch: ApiFetch) => Promise<Data | null>;
+  load: (clientFor: ApiClients) => Promise<Data | null>;
   /** the one query client of the shell: emptied when the user or the tenant changes */
   queryClient: QueryClient;
   /** moves the app to a path (the router's `navigate`), resolving once there */
@@ -66,14 +68,14 @@ export interface AuthSession<Data> {
  *
  * @example
  * const { AuthProvider, useAuth } = createAuthSession<SessionBasics>();
- * <AuthProvider apiFetch={createApiFetch({ baseUrl: '/api' })} load={loadSessionBasics} queryClient={queryClient} navigate={router.navigate}>
+ * <AuthProvider clientFor={createApiClients()} load={loadSessionBasics} queryClient={queryClient} navigate={router.navigate}>
  *   <RouterProvider router={router} />
  * </AuthProvider>
  */
 export function createAuthSession<Data>(): AuthSession<Data> {
   const AuthContext = createContext<AuthValue<Data> | null>(null);
 
-  function AuthProvider({ apiFetch, load, queryClient, navigate, children }: AuthProviderProps<Data>) {
+  function AuthProvider({ clientFor, load, queryClient, navigate, children }: AuthProviderProps<Data>) {
     const [state, setState] = useState<{ status: AuthStatus; data: Data | null; error: unknown }>({
       status: 'loading',
       data: null,
@@ -87,7 +89,7 @@ export function createAuthSession<Data>(): AuthSession<Data> {
     const reload = useCallback(async () => {
       const mine = ++generation.current;
       try {
-        const data = await load(apiFetch);
+        const data = await load(clientFor);
         if (mine === generation.current) {
           setState({ status: data ? 'signed-in' : 'anonymous', data, error: undefined });
         }
@@ -96,7 +98,7 @@ export function createAuthSession<Data>(): AuthSession<Data> {
         if (mine === generation.current) setState({ status: 'failed', data: null, error });
         return null;
       }
-    }, [apiFetch, load]);
+    }, [clientFor, load]);
 
     useEffect(() => {
       void reload();
@@ -110,15 +112,16 @@ export function createAuthSession<Data>(): AuthSession<Data> {
     }, [queryClient]);
 
     const endSession = useCallback(
-      async (path: string) => {
+      async (everywhere: boolean) => {
         try {
-          await apiFetch(path, { method: 'POST' });
+          const client = clientFor(authApi);
+          await (everywhere ? logoutAll : logout)({ client, throwOnError: true });
         } catch {
           // already signed out (401), or the server is gone: the user is out either way
         }
         signedOut();
       },
-      [apiFetch, signedOut],
+      [clientFor, signedOut],
     );
 
     const update = useCallback((change: (data: Data) => Data) => {
@@ -127,7 +130,7 @@ export function createAuthSession<Data>(): AuthSession<Data> {
 
     const switchTenant = useCallback(
       async (tenantId: string) => {
-        await apiFetch('/auth/switch-tenant', { method: 'POST', body: { tenantId } });
+        await switchSessionTenant({ client: clientFor(authApi), body: { tenantId }, throwOnError: true });
         // loaded here, not with the entry: a standalone app's first paint needs nothing of react-dom's
         const { flushSync } = await import('react-dom');
         // nothing of the other tenant may show, not even from the cache: the pages go first (so none
@@ -137,20 +140,20 @@ export function createAuthSession<Data>(): AuthSession<Data> {
         await navigateRef.current('/');
         await reload();
       },
-      [apiFetch, queryClient, reload],
+      [clientFor, queryClient, reload],
     );
 
     const value = useMemo<AuthValue<Data>>(
       () => ({
         ...state,
-        apiFetch,
+        clientFor,
         reload,
         update,
         switchTenant,
-        logout: () => endSession('/auth/logout'),
-        logoutEverywhere: () => endSession('/auth/logout-all'),
+        logout: () => endSession(false),
+        logoutEverywhere: () => endSession(true),
       }),
-      [state, apiFetch, reload, update, switchTenant, endSession],
+      [state, clientFor, reload, update, switchTenant, endSession],
     );
     return (
       <AuthContext.Provider value={value}>
@@ -177,7 +180,7 @@ function useRequiredContext<T>(context: Context<T | null>): T {
  * host loads about it; hosts read theirs with their own `useAuth`.
  *
  * @example
- * const { status, reload, apiFetch } = useSignIn();
+ * const { status, reload, clientFor } = useSignIn();
  */
 export function useSignIn(): AuthValue<unknown> {
   return useRequiredContext(SignInContext);

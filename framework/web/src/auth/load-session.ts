@@ -1,4 +1,8 @@
-import type { ApiFetch } from '../api/api-fetch.js';
+import { getMe } from '@codexion/contracts/auth/client';
+import { client as authApi } from '@codexion/contracts/auth/client.gen';
+import { listMyMemberships } from '@codexion/contracts/tenancy/client';
+import { client as tenancyApi } from '@codexion/contracts/tenancy/client.gen';
+import type { ApiClients } from '../api/create-api-client.js';
 import { ProblemError } from '../api/problem-error.js';
 
 /** The signed-in user, as `/api/auth/me` gives it. */
@@ -35,18 +39,11 @@ export interface SessionBasics {
   permissions: string[];
 }
 
-interface Membership {
-  tenantId: string;
-  tenantName: string;
-  tenantStatus: string;
-  role: string;
-}
-
 /**
  * The answer, or `fallback` when the server refuses the session (403: a permission it lacks).
  *
  * @example
- * const apps = await unlessForbidden(listApps(apiFetch), []);
+ * const apps = await unlessForbidden(listApps({ client, throwOnError: true }).then(({ data }) => data.items), []);
  */
 export async function unlessForbidden<T>(request: Promise<T>, fallback: T): Promise<T> {
   try {
@@ -62,11 +59,11 @@ export async function unlessForbidden<T>(request: Promise<T>, fallback: T): Prom
  *
  * @throws {ProblemError} anything but 401
  * @example
- * const me = await loadMe(createApiFetch({ baseUrl: '/api' }));
+ * const me = await loadMe(createApiClients());
  */
-export async function loadMe(apiFetch: ApiFetch): Promise<Me | null> {
+export async function loadMe(clientFor: ApiClients): Promise<Me | null> {
   try {
-    return (await apiFetch<Me>('/auth/me')).data;
+    return (await getMe({ client: clientFor(authApi), throwOnError: true })).data;
   } catch (error) {
     if (error instanceof ProblemError && error.status === 401) return null;
     throw error;
@@ -78,11 +75,11 @@ export async function loadMe(apiFetch: ApiFetch): Promise<Me | null> {
  * session may not read them.
  *
  * @example
- * const tenants = await loadTenants(apiFetch); // [{ id, name: 'Acme (demo)', status: 'active', roles: ['owner'] }]
+ * const tenants = await loadTenants(clientFor); // [{ id, name: 'Acme (demo)', status: 'active', roles: ['owner'] }]
  */
-export async function loadTenants(apiFetch: ApiFetch): Promise<SessionTenant[]> {
+export async function loadTenants(clientFor: ApiClients): Promise<SessionTenant[]> {
   const memberships = await unlessForbidden(
-    apiFetch<{ items: Membership[] }>('/tenancy/memberships').then(({ data }) => data.items),
+    listMyMemberships({ client: clientFor(tenancyApi), throwOnError: true }).then(({ data }) => data.items),
     [],
   );
   return memberships.map((membership) => ({
@@ -98,7 +95,7 @@ export async function loadTenants(apiFetch: ApiFetch): Promise<SessionTenant[]> 
  * memberships know it).
  *
  * @example
- * const basics = sessionBasics(me, await loadTenants(apiFetch));
+ * const basics = sessionBasics(me, await loadTenants(clientFor));
  */
 export function sessionBasics(me: Me, tenants: SessionTenant[]): SessionBasics {
   const tenant =
@@ -119,10 +116,10 @@ export function sessionBasics(me: Me, tenants: SessionTenant[]): SessionBasics {
  *
  * @throws {ProblemError} anything but 401 from `/me`, or a failure other than 403 of the memberships
  * @example
- * const session = await loadSessionBasics(createApiFetch({ baseUrl: '/api' }));
+ * const session = await loadSessionBasics(createApiClients());
  * if (!session) navigate('/login');
  */
-export async function loadSessionBasics(apiFetch: ApiFetch): Promise<SessionBasics | null> {
-  const me = await loadMe(apiFetch);
-  return me === null ? null : sessionBasics(me, await loadTenants(apiFetch));
+export async function loadSessionBasics(clientFor: ApiClients): Promise<SessionBasics | null> {
+  const me = await loadMe(clientFor);
+  return me === null ? null : sessionBasics(me, await loadTenants(clientFor));
 }

@@ -17,10 +17,10 @@ type Challenge = Extract<SignInResult, { status: 'mfa_required' }>;
 
 /** How one may sign in here: read once per page load. */
 function useSignInOptions() {
-  const { apiFetch } = useSignIn();
+  const { clientFor } = useSignIn();
   return useQuery({
     queryKey: ['codexion', 'sign-in-options'],
-    queryFn: () => signInOptions(apiFetch),
+    queryFn: () => signInOptions(clientFor),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
@@ -53,7 +53,7 @@ function SsoButtons({ returnTo, divided }: { returnTo: string; divided: boolean 
 /** Email and password, with the server's answer in words next to the fields. */
 function PasswordStep({ onResult }: { onResult: (result: SignInResult) => Promise<void> }) {
   const { t, i18n } = useTranslation('codexion');
-  const { apiFetch } = useSignIn();
+  const { clientFor } = useSignIn();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
@@ -75,7 +75,7 @@ function PasswordStep({ onResult }: { onResult: (result: SignInResult) => Promis
     setBusy(true);
     setError(undefined);
     try {
-      await onResult(await signIn(apiFetch, { email: email.trim(), password }));
+      await onResult(await signIn(clientFor, { email: email.trim(), password }));
     } catch (problem) {
       const fields: Record<string, string> = {};
       if (problem instanceof ProblemError) {

@@ -25,7 +25,7 @@ export interface MfaStepProps {
  */
 export function MfaStep({ challengeToken, methods, onSignedIn, onRestart }: MfaStepProps) {
   const { t, i18n } = useTranslation('codexion');
-  const { apiFetch } = useSignIn();
+  const { clientFor } = useSignIn();
   const canRecover = methods.includes('recovery_code');
   const [mode, setMode] = useState<'code' | 'recovery'>(
     methods.includes('totp') || !canRecover ? 'code' : 'recovery',
@@ -51,7 +51,7 @@ export function MfaStep({ challengeToken, methods, onSignedIn, onRestart }: MfaS
     setError(undefined);
     try {
       const result = await verifyMfa(
-        apiFetch,
+        clientFor,
         challengeToken,
         mode === 'code' ? { code: text } : { recoveryCode: text },
       );

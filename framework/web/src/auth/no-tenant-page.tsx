@@ -1,3 +1,5 @@
+import { switchTenant } from '@codexion/contracts/auth/client';
+import { client as authApi } from '@codexion/contracts/auth/client.gen';
 import { Button } from '@codexion/resources';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +21,7 @@ export interface NoTenantPageProps {
  */
 export function NoTenantPage({ tenants }: NoTenantPageProps) {
   const { t } = useTranslation('codexion');
-  const { apiFetch, reload, logout } = useSignIn();
+  const { clientFor, reload, logout } = useSignIn();
   const report = useReportProblem();
   const [busy, setBusy] = useState<string>();
   const active = tenants.filter((tenant) => tenant.status === 'active');
@@ -27,7 +29,7 @@ export function NoTenantPage({ tenants }: NoTenantPageProps) {
   const enter = async (tenantId: string) => {
     setBusy(tenantId);
     try {
-      await apiFetch('/auth/switch-tenant', { method: 'POST', body: { tenantId } });
+      await switchTenant({ client: clientFor(authApi), body: { tenantId }, throwOnError: true });
       await reload();
     } catch (error) {
       report(error);

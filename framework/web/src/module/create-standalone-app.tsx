@@ -10,8 +10,8 @@ import {
   type RouteObject,
   RouterProvider,
 } from 'react-router';
-import { createApiFetch } from '../api/api-fetch.js';
 import type { HeyApiClientLike } from '../api/api-provider.js';
+import { createApiClients } from '../api/create-api-client.js';
 import { createQueryClient } from '../api/create-query-client.js';
 import { type AuthBrand, AuthBrandProvider } from '../auth/auth-brand.js';
 import { loadSessionBasics } from '../auth/load-session.js';
@@ -157,7 +157,7 @@ export function createStandaloneApp(module: AppModule, options: StandaloneAppOpt
   );
   const element = signIn ? (
     <StandaloneAuthProvider
-      apiFetch={createApiFetch({ baseUrl: '/api', fetch: fetchImpl })}
+      clientFor={createApiClients({ fetch: fetchImpl })}
       load={loadSessionBasics}
       queryClient={queryClient}
       navigate={(to) => router.navigate(to, { replace: true })}

@@ -8,7 +8,7 @@ const standaloneAuth = /* @__PURE__ */ createAuthSession<SessionBasics>();
  * Holds a standalone app's session (`createStandaloneApp` puts it above the router).
  *
  * @example
- * <StandaloneAuthProvider apiFetch={apiFetch} load={loadSessionBasics} queryClient={queryClient} navigate={navigate}>…</StandaloneAuthProvider>
+ * <StandaloneAuthProvider clientFor={createApiClients()} load={loadSessionBasics} queryClient={queryClient} navigate={navigate}>…</StandaloneAuthProvider>
  */
 export const StandaloneAuthProvider = standaloneAuth.AuthProvider;
 
