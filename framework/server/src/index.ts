@@ -60,6 +60,16 @@ export {
   type EventOutbox,
   type EventSubscribers,
 } from './events/event-outbox.js';
+export {
+  type FixtureManifest,
+  type FixtureSource,
+  fixtureSeed,
+  type SeedFixturesOptions,
+  type SeedReport,
+  seedFixtures,
+} from './fixtures/seed-fixtures.js';
+export { type DateFormat, daysSince, shiftDate, shiftRecord } from './fixtures/shift-fixture-dates.js';
+export { tenantFixtureId } from './fixtures/tenant-fixture-id.js';
 export type { AppEnv, RequestVariables } from './http/app-env.js';
 export {
   createHttpApp,
