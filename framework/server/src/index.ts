@@ -56,6 +56,14 @@ export {
 export { DomainError, type DomainErrorOptions, validationFailed } from './errors/domain-error.js';
 export { type ErrorCode, errorCodes, statusOf } from './errors/error-codes.js';
 export {
+  inRequest,
+  isNotFound,
+  referenceIssue,
+  unknownReference,
+  unknownReferenceMessage,
+  withIssuePrefix,
+} from './errors/request-issues.js';
+export {
   createEventOutbox,
   type EventOutbox,
   type EventSubscribers,

@@ -1,10 +1,10 @@
 import type { Draft, HookContext, ResourceHooks } from '@codexion/framework';
+import { unknownReference } from '@codexion/framework';
 import type { Deal } from '../../core/generated/client/types.gen.js';
 import { type CrmEventOutbox, type CrmEvents, crm } from '../crm.js';
 import { rankAfterLast } from '../services/board-column.js';
 import { closeFields } from '../services/close-fields.js';
 import { findStage, type StageRow, stageOutsidePipeline } from '../services/pipeline-lookup.js';
-import { unknownReference } from '../services/request-issues.js';
 import { stageProbability } from '../services/stage-probability.js';
 
 /** The deal's stage, checked to be a stage of the tenant in the deal's pipeline. */
