@@ -1,4 +1,5 @@
 import { appKit } from '@codexion/framework';
+import manifest from '../core/app.json' with { type: 'json' };
 import type { CortexContract } from '../core/generated/contract.js';
 
 /**
@@ -8,4 +9,4 @@ import type { CortexContract } from '../core/generated/contract.js';
  * @example
  * cortex.definePlugin({ …, actions: cortexActions(runtime) })
  */
-export const cortex = appKit<CortexContract>();
+export const cortex = appKit<CortexContract>(manifest);

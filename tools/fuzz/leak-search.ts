@@ -1,10 +1,9 @@
+import { isUuid } from '@codexion/schema';
 import type { RecordPools } from './record-pools.js';
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function collect(value: unknown, marker: string, into: Set<string>): void {
   if (typeof value === 'string') {
-    if (uuid.test(value) || value.includes(marker)) into.add(value);
+    if (isUuid(value) || value.includes(marker)) into.add(value);
     return;
   }
   if (Array.isArray(value)) for (const item of value) collect(item, marker, into);

@@ -1,3 +1,4 @@
+import { isUuid } from '@codexion/schema';
 /** What the fingerprint needs of a database: raw SQL past row-level security. */
 export interface SqlExecutor {
   execute<R extends Record<string, unknown> = Record<string, unknown>>(
@@ -25,8 +26,6 @@ const auditEntries = `(select tenant_id, actor, action, entity, record_id, reque
   union all select tenant_id, actor, action, entity, record_id, request_id from prefiq.audit_pending) r
   where r.action not in ('login_failed', 'lockout')`;
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 interface TableColumns {
   table: string;
   columns: string[];
@@ -46,8 +45,7 @@ export async function tableFingerprint(
   db: SqlExecutor,
   scope?: { tenantId: string },
 ): Promise<Record<string, string>> {
-  if (scope !== undefined && !uuid.test(scope.tenantId))
-    throw new Error(`not a tenant id: ${scope.tenantId}`);
+  if (scope !== undefined && !isUuid(scope.tenantId)) throw new Error(`not a tenant id: ${scope.tenantId}`);
   const rows = await db.execute<{ table_schema: string; table_name: string; columns: string[] }>(
     `select table_schema, table_name, array_agg(column_name::text order by ordinal_position) as columns
        from information_schema.columns

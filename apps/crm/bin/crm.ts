@@ -1,4 +1,5 @@
 import { type AppSubscribers, appKit, type EventOutbox } from '@codexion/framework';
+import manifest from '../core/app.json' with { type: 'json' };
 import type { CrmContract } from '../core/generated/contract.js';
 
 /**
@@ -9,7 +10,7 @@ import type { CrmContract } from '../core/generated/contract.js';
  * crm.defineHooks('deal', { beforeUpdate: async (ctx, next, previous) => … });
  * const deal = await crm.resource(ctx, 'deal').get(id); // a Deal
  */
-export const crm = appKit<CrmContract>();
+export const crm = appKit<CrmContract>(manifest);
 
 /** The payloads of the events `core/app.json` declares, by name. */
 export type CrmEvents = CrmContract['events'];

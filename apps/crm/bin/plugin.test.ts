@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { developmentTenantId } from '@codexion/framework';
+import { daysSince, developmentTenantId } from '@codexion/framework';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiRecord } from './crm-engine.test-helper.js';
 import { tenantB } from './crm-engine.test-helper.js';
 import { type CrmKernel, crmKernel } from './crm-kernel.test-helper.js';
-import { daysSince } from './services/shift-fixture-dates.js';
 
 let crm: CrmKernel;
 let manifest: { referenceDate: string; files: { entity: string; file: string; count: number }[] };

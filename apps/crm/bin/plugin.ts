@@ -1,4 +1,4 @@
-import type { PluginDefinition } from '@codexion/framework';
+import { developmentTenantId, fixtureSeed, type PluginDefinition } from '@codexion/framework';
 import type { AppManifest } from '@codexion/schema';
 import manifest from '../core/app.json' with { type: 'json' };
 import fixtures from '../core/fixtures/manifest.json' with { type: 'json' };
@@ -6,7 +6,6 @@ import { tables } from '../core/generated/tables.js';
 import { crmActions } from './actions/crm-actions.js';
 import { type CrmSubscribers, crm } from './crm.js';
 import { crmHooks } from './hooks/crm-hooks.js';
-import { seedDemoData } from './services/seed-demo-data.js';
 
 export interface CrmPluginOptions {
   /**
@@ -26,17 +25,17 @@ export interface CrmPluginOptions {
  */
 export function createCrmPlugin({ subscribers = {} }: CrmPluginOptions = {}): PluginDefinition {
   const events = crm.eventOutbox(subscribers);
+  const root = new URL('..', import.meta.url);
   return crm.definePlugin({
     // JSON imports type `events[].payload` too loosely for AppManifest; the registry validates it at boot
     manifest: manifest as unknown as AppManifest,
-    root: new URL('..', import.meta.url),
+    root,
     resources: tables,
     actions: crmActions(events),
     hooks: crmHooks(events),
     subscribers,
-    seed: async (ctx) => {
-      await seedDemoData(ctx);
-    },
+    // the demo data of core/fixtures/manifest.json; the development tenant keeps the fixtures' ids
+    seed: fixtureSeed({ root, tables, ownIdsTenant: developmentTenantId }),
     // the owners and assignees the demo data names
     demoMembers: fixtures.users,
   });

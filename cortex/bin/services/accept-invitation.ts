@@ -9,8 +9,8 @@ import {
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { AcceptInvitationData } from '../../core/generated/client/types.gen.js';
 import { memberInvitations } from '../../core/generated/tables.js';
+import { cortex } from '../cortex.js';
 import { auditCortex, auditEntities } from './cortex-audit.js';
-import { cortexError } from './cortex-error.js';
 import type { CortexRuntime } from './cortex-runtime.js';
 import { checkOpen, openInvitation } from './invitation-by-token.js';
 import { parseInvitationToken } from './invitation-token.js';
@@ -55,7 +55,7 @@ async function accountFor(
   }
   const access = await runtime.tenancy().resolveAccess({ userId: existing.id, tenantId });
   if (!isRefusal(access))
-    throw cortexError('ALREADY_A_MEMBER', `${email} is a member of this tenant already`);
+    throw cortex.error('ALREADY_A_MEMBER', `${email} is a member of this tenant already`);
   return existing.id;
 }
 
@@ -87,7 +87,7 @@ async function claim(ctx: Ctx, tenantId: string, id: string, userId: string, now
         .from(memberInvitations)
         .where(eq(memberInvitations.id, id));
       if (current !== undefined) checkOpen(current, now);
-      throw cortexError('INVITATION_USED', 'This invitation was accepted already');
+      throw cortex.error('INVITATION_USED', 'This invitation was accepted already');
     }
     await auditCortex(tx, {
       action: 'invitation_accepted',
@@ -147,7 +147,7 @@ export async function acceptInvitation(
   body: AcceptInvitationData['body'],
 ): Promise<void> {
   const parsed = parseInvitationToken(body.token);
-  if (parsed === undefined) throw cortexError('INVITATION_NOT_FOUND', 'This invitation link is not valid');
+  if (parsed === undefined) throw cortex.error('INVITATION_NOT_FOUND', 'This invitation link is not valid');
   const { tenantId } = parsed;
   const now = runtime.now();
   const invitation = await ctx.inTenant(tenantId, (tx) => openInvitation(tx, parsed.hash, now));
@@ -155,7 +155,7 @@ export async function acceptInvitation(
   const tenancy = runtime.tenancy();
   const inviter = await tenancy.resolveAccess({ userId: invitation.invitedBy, tenantId });
   if (isRefusal(inviter)) {
-    throw cortexError('INVITATION_REVOKED', 'The person who sent this invitation is no longer a member');
+    throw cortex.error('INVITATION_REVOKED', 'The person who sent this invitation is no longer a member');
   }
   const userId = await accountFor(runtime, tenantId, invitation.email, body);
   await claim(ctx, tenantId, invitation.id, userId, now);
@@ -164,10 +164,10 @@ export async function acceptInvitation(
   } catch (error) {
     await reopen(ctx, tenantId, invitation.id, userId, error instanceof DomainError ? error.code : 'error');
     if (error instanceof DomainError && error.code === 'CONFLICT') {
-      throw cortexError('ALREADY_A_MEMBER', `${invitation.email} is a member of this tenant already`);
+      throw cortex.error('ALREADY_A_MEMBER', `${invitation.email} is a member of this tenant already`);
     }
     if (error instanceof DomainError && (error.code === 'FORBIDDEN' || error.code === 'VALIDATION_FAILED')) {
-      throw cortexError('INVITATION_REVOKED', 'The role of this invitation can no longer be granted', {
+      throw cortex.error('INVITATION_REVOKED', 'The role of this invitation can no longer be granted', {
         cause: error,
       });
     }

@@ -8,8 +8,8 @@ import { appPermissions } from '@codexion/schema';
 import { eq, sql } from 'drizzle-orm';
 import type { App } from '../../core/generated/client/types.gen.js';
 import { appInstallations } from '../../core/generated/tables.js';
+import { cortex } from '../cortex.js';
 import { auditCortex, auditEntities } from './cortex-audit.js';
-import { cortexError } from './cortex-error.js';
 import { alwaysOn } from './installed-app-access.js';
 
 /** The names of the plugins that depend on `name`. */
@@ -80,12 +80,12 @@ export async function setAppEnabled(
   const plugin = registry.plugins.find((p) => p.name === name);
   if (plugin === undefined) throw new DomainError('NOT_FOUND', `No app named "${name}" runs here`);
   if (!enabled && alwaysOn.has(name)) {
-    throw cortexError('APP_REQUIRED', 'Cortex hosts the console itself: it is always on');
+    throw cortex.error('APP_REQUIRED', 'Cortex hosts the console itself: it is always on');
   }
   if (!enabled) {
     const needing = dependentsOf(registry, name);
     if (needing.length > 0) {
-      throw cortexError('APP_REQUIRED', `${needing.join(', ')} depend on ${name}: it stays on`, {
+      throw cortex.error('APP_REQUIRED', `${needing.join(', ')} depend on ${name}: it stays on`, {
         extensions: { dependents: needing },
       });
     }

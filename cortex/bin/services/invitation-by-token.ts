@@ -1,7 +1,7 @@
 import type { PluginContext } from '@codexion/framework';
 import { and, eq } from 'drizzle-orm';
 import { memberInvitations } from '../../core/generated/tables.js';
-import { cortexError } from './cortex-error.js';
+import { cortex } from '../cortex.js';
 import type { InvitationRow } from './invitations.js';
 
 /**
@@ -22,16 +22,17 @@ export async function openInvitation(
     .select()
     .from(memberInvitations)
     .where(and(eq(memberInvitations.tenantId, ctx.tenantId), eq(memberInvitations.tokenHash, hash)));
-  if (row === undefined) throw cortexError('INVITATION_NOT_FOUND', 'This invitation link is not valid');
+  if (row === undefined) throw cortex.error('INVITATION_NOT_FOUND', 'This invitation link is not valid');
   checkOpen(row, now);
   return row;
 }
 
 /** Refuses an invitation that is accepted, revoked or expired. */
 export function checkOpen(row: Pick<InvitationRow, 'status' | 'expiresAt'>, now: Date): void {
-  if (row.status === 'accepted') throw cortexError('INVITATION_USED', 'This invitation was accepted already');
-  if (row.status === 'revoked') throw cortexError('INVITATION_REVOKED', 'This invitation was revoked');
+  if (row.status === 'accepted')
+    throw cortex.error('INVITATION_USED', 'This invitation was accepted already');
+  if (row.status === 'revoked') throw cortex.error('INVITATION_REVOKED', 'This invitation was revoked');
   if (new Date(row.expiresAt).getTime() <= now.getTime()) {
-    throw cortexError('INVITATION_EXPIRED', 'This invitation has expired: ask for a new one');
+    throw cortex.error('INVITATION_EXPIRED', 'This invitation has expired: ask for a new one');
   }
 }

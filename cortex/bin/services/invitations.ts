@@ -8,8 +8,8 @@ import {
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { InvitationInfo } from '../../core/generated/client/types.gen.js';
 import { memberInvitations } from '../../core/generated/tables.js';
+import { cortex } from '../cortex.js';
 import { auditCortex, auditEntities } from './cortex-audit.js';
-import { cortexError } from './cortex-error.js';
 import type { CortexRuntime } from './cortex-runtime.js';
 import { newInvitationToken } from './invitation-token.js';
 import { isoTime, isoTimeOrNull } from './iso-time.js';
@@ -130,7 +130,7 @@ export async function createInvitation(
   );
   const members = await tenancy.listMembers(admin);
   if (members.some((member) => normalizeInvitationEmail(member.email) === email)) {
-    throw cortexError('ALREADY_A_MEMBER', `${email} is a member of this tenant already`, {
+    throw cortex.error('ALREADY_A_MEMBER', `${email} is a member of this tenant already`, {
       issues: [{ path: '/body/email', code: 'member', message: 'is a member already' }],
     });
   }
@@ -146,7 +146,7 @@ export async function createInvitation(
       ),
     );
   if (pending !== undefined) {
-    throw cortexError('INVITATION_PENDING', `${email} has a pending invitation already: revoke it first`, {
+    throw cortex.error('INVITATION_PENDING', `${email} has a pending invitation already: revoke it first`, {
       issues: [{ path: '/body/email', code: 'pending', message: 'has a pending invitation' }],
       extensions: { invitationId: pending.id },
     });
@@ -227,7 +227,7 @@ export async function revokeInvitation(ctx: PluginContext, id: string, now: Date
     .where(and(eq(memberInvitations.tenantId, ctx.tenantId), eq(memberInvitations.id, id)))
     .for('update');
   if (row === undefined) throw new DomainError('NOT_FOUND', `No invitation ${id} in this tenant`);
-  if (row.status === 'accepted') throw cortexError('INVITATION_USED', 'The invitation was accepted already');
+  if (row.status === 'accepted') throw cortex.error('INVITATION_USED', 'The invitation was accepted already');
   if (row.status === 'revoked') return invitationInfo(row, now);
   const actor = ctx.userId ?? null;
   const [revoked] = await ctx.tx

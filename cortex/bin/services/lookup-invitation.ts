@@ -1,6 +1,6 @@
 import { type PublicActionContext, userByEmail } from '@codexion/framework';
 import type { LookupInvitationResponse } from '../../core/generated/client/types.gen.js';
-import { cortexError } from './cortex-error.js';
+import { cortex } from '../cortex.js';
 import type { CortexRuntime } from './cortex-runtime.js';
 import { openInvitation } from './invitation-by-token.js';
 import { parseInvitationToken } from './invitation-token.js';
@@ -22,7 +22,7 @@ export async function lookupInvitation(
   token: string,
 ): Promise<LookupInvitationResponse> {
   const parsed = parseInvitationToken(token);
-  if (parsed === undefined) throw cortexError('INVITATION_NOT_FOUND', 'This invitation link is not valid');
+  if (parsed === undefined) throw cortex.error('INVITATION_NOT_FOUND', 'This invitation link is not valid');
   const now = runtime.now();
   const found = await ctx.inTenant(parsed.tenantId, async (tx) => {
     const row = await openInvitation(tx, parsed.hash, now);

@@ -31,7 +31,7 @@ import type {
 
 /**
  * The Cortex app's contract, from its core/: the records and inputs of each entity
- * the API serves, each action's input and answer, each declared event's payload. The types are
+ * the API serves, each action's input and answer, each declared event's payload and error code. The types are
  * hey-api's (`./client/types.gen.ts`); the framework's `appKit<CortexContract>()` picks them by name.
  */
 export interface CortexContract {
@@ -130,4 +130,13 @@ export interface CortexContract {
     };
   };
   events: {};
+  errors: {
+    ALREADY_A_MEMBER: 409;
+    APP_REQUIRED: 409;
+    INVITATION_EXPIRED: 410;
+    INVITATION_NOT_FOUND: 404;
+    INVITATION_PENDING: 409;
+    INVITATION_REVOKED: 410;
+    INVITATION_USED: 409;
+  };
 }

@@ -5,6 +5,7 @@ export type {
   AppModel,
   CredentialActionDefinition,
   EntityModel,
+  ErrorDeclaration,
   EventDeclaration,
   HeaderDeclaration,
   NavItem,
@@ -106,5 +107,6 @@ export {
   type VarResolution,
 } from './sql/index.js';
 export { annotationKeywords, createAjv } from './validation/create-ajv.js';
+export { isUuid, uuidPattern } from './validation/is-uuid.js';
 export { escapePointerToken, issuesFromAjv, type ValidationIssue } from './validation/validation-issue.js';
 export { type ValidationResult, ValidatorCache } from './validation/validator-cache.js';

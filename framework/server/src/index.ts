@@ -56,10 +56,28 @@ export {
 export { DomainError, type DomainErrorOptions, validationFailed } from './errors/domain-error.js';
 export { type ErrorCode, errorCodes, statusOf } from './errors/error-codes.js';
 export {
+  inRequest,
+  isNotFound,
+  referenceIssue,
+  unknownReference,
+  unknownReferenceMessage,
+  withIssuePrefix,
+} from './errors/request-issues.js';
+export {
   createEventOutbox,
   type EventOutbox,
   type EventSubscribers,
 } from './events/event-outbox.js';
+export {
+  type FixtureManifest,
+  type FixtureSource,
+  fixtureSeed,
+  type SeedFixturesOptions,
+  type SeedReport,
+  seedFixtures,
+} from './fixtures/seed-fixtures.js';
+export { type DateFormat, daysSince, shiftDate, shiftRecord } from './fixtures/shift-fixture-dates.js';
+export { tenantFixtureId } from './fixtures/tenant-fixture-id.js';
 export type { AppEnv, RequestVariables } from './http/app-env.js';
 export {
   createHttpApp,

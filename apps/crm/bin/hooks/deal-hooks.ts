@@ -1,13 +1,11 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { Draft, HookContext, ResourceHooks } from '@codexion/framework';
+import { unknownReference } from '@codexion/framework';
 import type { Deal } from '../../core/generated/client/types.gen.js';
 import { type CrmEventOutbox, type CrmEvents, crm } from '../crm.js';
 import { rankAfterLast } from '../services/board-column.js';
 import { closeFields } from '../services/close-fields.js';
 import { findStage, type StageRow, stageOutsidePipeline } from '../services/pipeline-lookup.js';
-import { unknownReference } from '../services/request-issues.js';
 import { stageProbability } from '../services/stage-probability.js';
-import { checkTagIds } from '../services/tag-references.js';
 
 /** The deal's stage, checked to be a stage of the tenant in the deal's pipeline. */
 async function stageOf(ctx: HookContext, deal: Draft<Deal>): Promise<StageRow> {
@@ -60,7 +58,7 @@ function lostPayload(deal: Deal): CrmEvents['crm.deal.lost'] {
  *   `stage-in-pipeline`), checked when either changes; `probability` follows the stage (see
  *   `stageProbability`): the stage's default on entering it unless the same write sets one, 1
  *   when won, 0 when lost, the default again when reopened; `rank` puts a deal entering a stage at
- *   the end of its column, unless the write ranks it; `tagIds` must be tags of the tenant;
+ *   the end of its column, unless the write ranks it;
  * - after the write, in its transaction: `crm.deal.stage-changed` whenever `stageId` changed,
  *   `crm.deal.won` / `crm.deal.lost` when the status became won / lost.
  *
@@ -75,7 +73,6 @@ export function dealHooks(events: CrmEventOutbox): ResourceHooks<Deal> {
     }),
 
     async beforeCreate(ctx, deal) {
-      await checkTagIds(ctx, deal.tagIds);
       const stage = await stageOf(ctx, deal);
       return {
         ...deal,
@@ -85,7 +82,6 @@ export function dealHooks(events: CrmEventOutbox): ResourceHooks<Deal> {
     },
 
     async beforeUpdate(ctx, next, previous) {
-      if (!isDeepStrictEqual(next.tagIds, previous.tagIds)) await checkTagIds(ctx, next.tagIds);
       const stageChanged = next.stageId !== previous.stageId;
       const placeChanged = stageChanged || next.pipelineId !== previous.pipelineId;
       if (!placeChanged && next.status === previous.status) return undefined;

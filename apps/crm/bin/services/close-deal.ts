@@ -1,9 +1,8 @@
-import { type ActionContext, DomainError } from '@codexion/framework';
+import { type ActionContext, DomainError, inRequest } from '@codexion/framework';
 import { evaluateRules, type RuleFile } from '@codexion/schema';
 import type { Deal, LoseDealData } from '../../core/generated/client/types.gen.js';
 import dealRules from '../../core/rules/deal.rules.json' with { type: 'json' };
 import { crm } from '../crm.js';
-import { inRequest } from './request-issues.js';
 
 // JSON imports type JSON Logic too loosely for RuleFile; codegen and the plugin registry check the file
 const { rules = [] } = dealRules as unknown as RuleFile;

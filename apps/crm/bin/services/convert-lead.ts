@@ -1,4 +1,11 @@
-import { type ActionContext, DomainError, validationFailed } from '@codexion/framework';
+import {
+  type ActionContext,
+  DomainError,
+  inRequest,
+  isNotFound,
+  unknownReference,
+  validationFailed,
+} from '@codexion/framework';
 import { and, eq, isNull } from 'drizzle-orm';
 import type {
   Company,
@@ -10,7 +17,6 @@ import type {
 } from '../../core/generated/client/types.gen.js';
 import { companies } from '../../core/generated/tables.js';
 import { type CrmEventOutbox, crm } from '../crm.js';
-import { crmError } from './crm-error.js';
 import { defined } from './defined.js';
 import {
   defaultPipeline,
@@ -19,7 +25,6 @@ import {
   firstStage,
   stageOutsidePipeline,
 } from './pipeline-lookup.js';
-import { inRequest, isNotFound, unknownReference } from './request-issues.js';
 
 type ConvertLeadBody = ConvertLeadData['body'];
 
@@ -129,7 +134,7 @@ export async function convertLead(
   const people = crm.resource(ctx, 'person');
   const lead = await people.get(personId);
   if (lead.companyId) {
-    throw crmError('LEAD_ALREADY_CONVERTED', `${lead.name ?? lead.firstName} already works for a company`, {
+    throw crm.error('LEAD_ALREADY_CONVERTED', `${lead.name ?? lead.firstName} already works for a company`, {
       extensions: { companyId: lead.companyId },
     });
   }

@@ -1,11 +1,9 @@
-import { type ActionContext, type RecordOf, validationFailed } from '@codexion/framework';
+import { type ActionContext, isNotFound, type RecordOf, validationFailed } from '@codexion/framework';
 import type { ValidationIssue } from '@codexion/schema';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { CrmContract } from '../../core/generated/contract.js';
 import { crm } from '../crm.js';
-import { crmError } from './crm-error.js';
-import { isNotFound } from './request-issues.js';
 
 /**
  * The duplicates to fold into `kept`, read through the engine (so only live records of the
@@ -38,7 +36,7 @@ export async function readDuplicates<E extends 'person' | 'company'>(
       issues.push({ path, code: 'reference', message: `refers to no ${entity} of this tenant` });
     }
   }
-  if (self) throw crmError('MERGE_INTO_SELF', `A ${entity} cannot be merged into itself`, { issues });
+  if (self) throw crm.error('MERGE_INTO_SELF', `A ${entity} cannot be merged into itself`, { issues });
   if (issues.length > 0)
     throw validationFailed(issues, `Some duplicates are not ${entity} records of this tenant`);
   return duplicates;

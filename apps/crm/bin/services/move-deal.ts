@@ -1,11 +1,9 @@
-import type { ActionContext } from '@codexion/framework';
+import { type ActionContext, inRequest, unknownReference } from '@codexion/framework';
 import type { Deal, MoveDealData } from '../../core/generated/client/types.gen.js';
 import { crm } from '../crm.js';
 import { columnCards } from './board-column.js';
-import { crmError } from './crm-error.js';
 import { findStage, stageOutsidePipeline } from './pipeline-lookup.js';
 import { rankBetween, spreadRanks } from './rank-between.js';
-import { inRequest, unknownReference } from './request-issues.js';
 
 /**
  * Drops an open deal into a stage of its pipeline at `position` (the number of open deals above
@@ -30,7 +28,7 @@ export async function moveDeal(
   const deals = crm.resource(ctx, 'deal');
   const deal = await deals.get(dealId);
   if (deal.status !== 'open') {
-    throw crmError('DEAL_CLOSED', `A ${deal.status} deal stays in the stage it closed in; reopen it first`, {
+    throw crm.error('DEAL_CLOSED', `A ${deal.status} deal stays in the stage it closed in; reopen it first`, {
       extensions: { status: deal.status },
     });
   }

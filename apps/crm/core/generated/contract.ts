@@ -44,7 +44,7 @@ import type {
 
 /**
  * The CRM app's contract, from its core/: the records and inputs of each entity
- * the API serves, each action's input and answer, each declared event's payload. The types are
+ * the API serves, each action's input and answer, each declared event's payload and error code. The types are
  * hey-api's (`./client/types.gen.ts`); the framework's `appKit<CrmContract>()` picks them by name.
  */
 export interface CrmContract {
@@ -109,4 +109,5 @@ export interface CrmContract {
     'crm.lead.converted': CrmLeadConvertedEvent;
     'crm.person.merged': CrmPersonMergedEvent;
   };
+  errors: { DEAL_CLOSED: 409; LEAD_ALREADY_CONVERTED: 409; MERGE_INTO_SELF: 422 };
 }

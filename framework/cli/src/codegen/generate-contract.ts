@@ -42,7 +42,8 @@ function typedAnswer(action: AppModel['actions'][number]): boolean {
  * `core/generated/contract.ts`: the app's contract as one type, `<App>Contract`, naming the types
  * of `client/types.gen.ts` (the one TypeScript rendering of the contract, made by hey-api):
  * per served entity its record, create and patch inputs; per action its path parameters, query,
- * body, success answer and access; per declared event its payload. The framework's app kit
+ * body, success answer and access; per declared event its payload; per declared error code its
+ * status. The framework's app kit
  * (`appKit<CrmContract>()`) types hooks, actions and subscribers from it by name.
  *
  * @example
@@ -76,6 +77,9 @@ export async function generateContract(
   const events = [...(model.manifest.events ?? [])]
     .sort((a, b) => compareCodeUnits(a.name, b.name))
     .map((event) => `'${event.name}': ${use(eventSchemaName(event.name))};`);
+  const errors = Object.entries(model.manifest.errors ?? {})
+    .sort(([a], [b]) => compareCodeUnits(a, b))
+    .map(([code, { status }]) => `${code}: ${status};`);
   const names = [...imports].sort(compareCodeUnits);
   const source = `${tsBanner()}
 ${names.length === 0 ? '' : `import type { ${names.join(', ')} } from './client/types.gen.js';`}
@@ -84,7 +88,7 @@ ${
   kind === 'app'
     ? `/**
  * The ${model.manifest.title} app's contract, from its core/: the records and inputs of each entity
- * the API serves, each action's input and answer, each declared event's payload. The types are
+ * the API serves, each action's input and answer, each declared event's payload and error code. The types are
  * hey-api's (\`./client/types.gen.ts\`); the framework's \`appKit<${app}Contract>()\` picks them by name.
  */`
     : `/**
@@ -97,6 +101,7 @@ export interface ${app}Contract {
   resources: {${resources.join('\n')}};
   actions: {${actions.join('\n')}};
   events: {${events.join('\n')}};
+  errors: {${errors.join('\n')}};
 }
 `;
   return formatSource(source, 'typescript');

@@ -7,6 +7,7 @@ import {
   stuckAuditChains,
   verifyAuditChain,
 } from '@codexion/framework';
+import { isUuid } from '@codexion/schema';
 import type { Output } from '../output.js';
 import { findApps } from '../workspace/find-apps.js';
 import { configRootOf } from './load-app-plugin.js';
@@ -20,8 +21,6 @@ export interface AuditVerifyOptions {
   /** environment variables; `process.env` unless given */
   env?: Readonly<Record<string, string | undefined>>;
 }
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function auditTablesExist(database: Database): Promise<{ log: boolean; pending: boolean }> {
   const [row] = await database.execute<{ log: string | null; pending: string | null }>(
@@ -44,7 +43,7 @@ export async function auditVerifyCommand(
   { root, tenant, app, env }: AuditVerifyOptions,
   out: Output,
 ): Promise<number> {
-  if (tenant !== undefined && !uuid.test(tenant)) {
+  if (tenant !== undefined && !isUuid(tenant)) {
     out.error(`--tenant must be a tenant id (a uuid), got "${tenant}"`);
     return 2;
   }

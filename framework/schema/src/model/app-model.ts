@@ -15,12 +15,21 @@ export interface AppManifest {
   permissions?: PermissionDeclaration[];
   nav?: NavItem[];
   events?: EventDeclaration[];
+  /** the app's own error codes and their statuses (`DEAL_CLOSED: { status: 409, … }`); see `appKit().error` */
+  errors?: Record<string, ErrorDeclaration>;
   /** the tags actions are listed under (`ActionFields.tag`), with their descriptions */
   tags?: TagDeclaration[];
   /** framework APIs only: credentials beyond the standard three, named by actions' `security` */
   securitySchemes?: Record<string, SecuritySchemeDeclaration>;
   /** the API's own description and headers of an error answer, by status */
   responses?: Record<string, ResponseDeclaration>;
+}
+
+/** One of an app's own error codes: the status it is answered with and what it means. */
+export interface ErrorDeclaration {
+  /** 4xx or 5xx */
+  status: number;
+  description: string;
 }
 
 /** A tag of the manifest: a group of operations in the API reference. */

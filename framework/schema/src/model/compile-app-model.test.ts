@@ -269,6 +269,26 @@ describe('compileAppModel', () => {
     expect(issues(sources({ action })).length).toBeGreaterThanOrEqual(3);
   });
 
+  it("takes the app's own error codes with a status and a description, and refuses malformed ones", () => {
+    const base = { name: 'crm', version: '1.0.0', title: 'CRM', framework: '^0.1.0' };
+    const errors = { DEAL_CLOSED: { status: 409, description: 'A closed deal stays where it is' } };
+    expect(compileAppModel(sources({ manifest: { ...base, errors } })).manifest.errors).toEqual(errors);
+    const bad = issues(
+      sources({
+        manifest: {
+          ...base,
+          errors: {
+            deal_closed: { status: 409, description: 'x' },
+            OK: { status: 200, description: 'fine' },
+          },
+        },
+      }),
+    );
+    expect(bad.some((issue) => issue.startsWith('core/app.json#/errors'))).toBe(true);
+    expect(bad.join('\n')).toMatch(/deal_closed|propertyNames|must match pattern/);
+    expect(bad.join('\n')).toMatch(/errors\/OK\/status: must be >= 400/);
+  });
+
   it('takes a public action without a permission, and refuses a permission on it or none elsewhere', () => {
     const lookup = { id: 'lookupDeal', summary: 'Look up', method: 'GET', path: '/deals/lookup' };
     const model = compileAppModel(sources({ action: { ...lookup, access: 'public' } }));

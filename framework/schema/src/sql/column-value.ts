@@ -1,3 +1,4 @@
+import { isUuid } from '../validation/is-uuid.js';
 import type { NativeForm, RuntimeValue } from './runtime-value.js';
 import { raw, sql } from './sql-builder.js';
 
@@ -33,7 +34,6 @@ const identifierChain =
   /^(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)(?:\.(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*))*$/;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const timestampPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Whether a string is what a record holds for some date: then date order is string order. */
 function isDateText(s: string): boolean {
@@ -49,7 +49,7 @@ function isTimestampText(s: string): boolean {
 }
 
 function isUuidText(s: string): boolean {
-  return uuidPattern.test(s);
+  return isUuid(s) && s === s.toLowerCase();
 }
 
 /**

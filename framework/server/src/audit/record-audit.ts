@@ -1,3 +1,4 @@
+import { isUuid } from '@codexion/schema';
 import { afterCommit, atCommit } from '../data/commit-hooks.js';
 import type { Db } from '../data/database.js';
 import { pgErrorOf } from '../data/pg-error.js';
@@ -6,7 +7,6 @@ import type { AuditEntry, AuditRecord } from './audit-entry.js';
 import { auditPending } from './audit-log-table.js';
 import { sealSoon } from './seal-audit-log.js';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const actionName = /^[a-z][a-z0-9_.]{0,62}$/;
 /** rows per INSERT: 9 parameters each stays far below PostgreSQL's 65535 */
 const insertChunk = 1000;
@@ -56,7 +56,7 @@ type Pending = Omit<AuditRecord, 'seq' | 'at' | 'prevHash' | 'hash'>;
 
 function pending(entry: AuditEntry): Pending {
   const { tenantId, actor, action } = entry;
-  if (typeof tenantId !== 'string' || !uuid.test(tenantId)) {
+  if (typeof tenantId !== 'string' || !isUuid(tenantId)) {
     throw new TypeError(
       `recordAudit: tenantId must be a uuid (platformTenantId for no tenant), got ${String(tenantId)}`,
     );

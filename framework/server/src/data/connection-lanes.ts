@@ -1,4 +1,5 @@
 import { connect, type Socket } from 'node:net';
+import { isUuid } from '@codexion/schema';
 import type { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js/session';
@@ -20,7 +21,6 @@ import {
 const contextStatement =
   "select set_config('role', $1, true), set_config('app.tenant_id', $2, true), set_config('app.user_id', $3, true)";
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const roleName = /^[a-z_][a-z0-9_]*$/;
 
 /**
@@ -34,7 +34,7 @@ function contextValues(role: string, { tenantId, userId }: ReadOptions): string[
     ['tenantId', tenantId],
     ['userId', userId],
   ] as const) {
-    if (value !== undefined && !uuid.test(value)) throw new Error(`${name} must be a uuid, got "${value}"`);
+    if (value !== undefined && !isUuid(value)) throw new Error(`${name} must be a uuid, got "${value}"`);
   }
   return [role, tenantId ?? '', userId ?? ''];
 }

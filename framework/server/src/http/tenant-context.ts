@@ -1,3 +1,4 @@
+import { isUuid } from '@codexion/schema';
 import type { Context, MiddlewareHandler } from 'hono';
 import { DomainError } from '../errors/domain-error.js';
 import type { AppEnv } from './app-env.js';
@@ -37,8 +38,6 @@ export function tenantFromHeader({
   return (c) => (trustHeader ? c.req.header(header) : undefined) ?? defaultTenantId;
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export interface TenantContextOptions {
   tenant: TenantResolver;
   user?: UserResolver;
@@ -66,7 +65,7 @@ export function tenantContext({
         `The request names no tenant: send the ${tenantHeader} header or configure a default tenant`,
       );
     }
-    if (!uuid.test(tenantId)) {
+    if (!isUuid(tenantId)) {
       throw new DomainError('INVALID_PARAMETER', 'The tenant id must be a uuid', {
         issues: [
           { path: `/headers/${tenantHeader.toLowerCase()}`, code: 'format', message: 'must be a valid uuid' },

@@ -1,3 +1,4 @@
+import { isUuid } from '@codexion/schema';
 import type { Context, MiddlewareHandler } from 'hono';
 import { DomainError } from '../errors/domain-error.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -15,13 +16,12 @@ import type { IdentityContext } from './identity-context.js';
 import { unauthenticated } from './identity-errors.js';
 import { requireAccess } from './identity-ports.js';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const everything: ReadonlySet<string> = new Set(['*']);
 
 function requestedTenant(c: Context<AppEnv>): string | undefined {
   const value = c.req.header(tenantHeader);
   if (value === undefined || value === '') return undefined;
-  if (!uuid.test(value)) {
+  if (!isUuid(value)) {
     throw new DomainError('INVALID_PARAMETER', 'The tenant id must be a uuid', {
       issues: [
         { path: `/headers/${tenantHeader.toLowerCase()}`, code: 'format', message: 'must be a valid uuid' },
@@ -81,11 +81,7 @@ export function appAuthentication(
       if (principal === undefined) {
         if (!ctx.settings.trustedContext) throw unauthenticated();
         tenantId = trustedTenant(c);
-        if (
-          tenantId !== undefined &&
-          uuid.test(tenantId) &&
-          (await ctx.tenancy.tenantSuspended?.(tenantId))
-        ) {
+        if (tenantId !== undefined && isUuid(tenantId) && (await ctx.tenancy.tenantSuspended?.(tenantId))) {
           throw new DomainError('TENANT_SUSPENDED', `The tenant ${tenantId} is suspended`);
         }
         permissions = everything;

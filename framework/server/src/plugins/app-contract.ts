@@ -32,7 +32,14 @@ export interface AppContract {
   resources: Record<string, ResourceTypes>;
   actions: Record<string, ActionTypes>;
   events: Record<string, unknown>;
+  /** the app's own error codes and their statuses (`core/app.json` `errors`); older contracts have none */
+  errors?: Record<string, number>;
 }
+
+/** The error codes an app declares: `'DEAL_CLOSED' | 'MERGE_INTO_SELF' | …`. */
+export type ErrorCodeOf<C extends AppContract> = C extends { errors: infer E }
+  ? Extract<keyof E, string>
+  : never;
 
 /** The entity names of a contract: `'deal' | 'company' | ...`. */
 export type EntityName<C extends AppContract> = Extract<keyof C['resources'], string>;

@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Db } from '../data/database.js';
+import { DomainError } from '../errors/domain-error.js';
 import { createLogger } from '../kernel/create-logger.js';
 import type { ActionInput, ServerFields } from './app-contract.js';
 import { appKit } from './app-kit.js';
@@ -37,9 +38,15 @@ interface TestContract {
     };
   };
   events: { 'test.thing.renamed': { thingId: string; name: string } };
+  errors: { THING_FROZEN: 409; THING_TOO_BIG: 422 };
 }
 
-const kit = appKit<TestContract>();
+const kit = appKit<TestContract>({
+  errors: {
+    THING_FROZEN: { status: 409, description: 'a frozen thing does not change' },
+    THING_TOO_BIG: { status: 422, description: 'too big' },
+  },
+});
 const logger = createLogger({ level: 'silent' });
 const pluginContext: PluginContext = {
   tx: {} as Db,
@@ -131,5 +138,21 @@ describe('appKit', () => {
     expect(things).toBe(accessor);
     expectTypeOf(things.get).returns.resolves.toEqualTypeOf<Thing>();
     expectTypeOf(things.update).parameter(1).toEqualTypeOf<{ name?: string } & { rank?: number }>();
+  });
+
+  it('makes errors with the codes and statuses the manifest declares, typed by the contract', () => {
+    const error = kit.error('THING_FROZEN', 'Frozen', { extensions: { since: '2026-12-01' } });
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'THING_FROZEN', status: 409, extensions: { since: '2026-12-01' } });
+    expect(kit.error('THING_TOO_BIG', 'Too big').status).toBe(422);
+    expectTypeOf(kit.error).parameter(0).toEqualTypeOf<'THING_FROZEN' | 'THING_TOO_BIG'>();
+  });
+
+  it('refuses a code the manifest does not declare (a programming error, not an answer)', () => {
+    expect(() => kit.error('THING_GONE' as never, 'Gone')).toThrow(
+      'error code "THING_GONE" is not declared in core/app.json',
+    );
+    expect(() => appKit<TestContract>().error('THING_FROZEN', 'Frozen')).toThrow(/not declared/);
+    expect(() => kit.error('toString' as never, 'inherited')).toThrow(/not declared/);
   });
 });

@@ -1,3 +1,5 @@
+import type { AppManifest } from '@codexion/schema';
+import { DomainError, type DomainErrorOptions } from '../errors/domain-error.js';
 import { createEventOutbox, type EventOutbox, type EventSubscribers } from '../events/event-outbox.js';
 import type { OperationInput } from '../http/operation-handler.js';
 import type {
@@ -7,6 +9,7 @@ import type {
   AppContract,
   AppResource,
   EntityName,
+  ErrorCodeOf,
   EventName,
   PublicActionName,
   RecordOf,
@@ -111,6 +114,12 @@ export interface AppKit<C extends AppContract> {
     ctx: Pick<ActionContext, 'resources'>,
     entity: E,
   ): AppResource<C['resources'][E]>;
+  /**
+   * A DomainError with one of the app's own codes (`core/app.json` `errors`), answered with the
+   * status declared there: `throw crm.error('DEAL_CLOSED', 'A won deal stays where it closed')`.
+   * A code the manifest does not declare is a programming error (a plain `Error`, so a 500).
+   */
+  error(code: ErrorCodeOf<C>, message: string, options?: Omit<DomainErrorOptions, 'status'>): DomainError;
   /** the plugin's description (`definePlugin`), its actions, hooks and subscribers checked against `C` */
   definePlugin(definition: AppPluginDefinition<C>): PluginDefinition;
 }
@@ -124,14 +133,22 @@ export interface AppKit<C extends AppContract> {
  *
  * @example
  * import type { CrmContract } from '../core/generated/contract.js';
- * export const crm = appKit<CrmContract>();
+ * import manifest from '../core/app.json' with { type: 'json' };
+ * export const crm = appKit<CrmContract>(manifest);
  *
  * crm.defineHooks('deal', { async beforeUpdate(ctx, next, previous) { … next.amount … } });
  * crm.defineAction('loseDeal', async (ctx, { params, body }) => ({ body: await loseDeal(ctx, params.id, body) }));
  * crm.defineSubscriber('crm.deal.won', (ctx, deal) => ctx.logger.info({ amount: deal.amount }, 'won'));
+ * throw crm.error('DEAL_CLOSED', 'A won deal stays where it closed'); // 409, as app.json declares
  */
-export function appKit<C extends AppContract>(): AppKit<C> {
+export function appKit<C extends AppContract>(manifest: Pick<AppManifest, 'errors'> = {}): AppKit<C> {
+  const declared = manifest.errors ?? {};
   return {
+    error(code, message, options = {}) {
+      const declaration = Object.hasOwn(declared, code) ? declared[code] : undefined;
+      if (declaration === undefined) throw new Error(`error code "${code}" is not declared in core/app.json`);
+      return new DomainError(code, message, { ...options, status: declaration.status });
+    },
     defineHooks: (_entity, hooks) => hooks,
     defineAction: (_id, handler) => handler,
     definePublicAction: (_id, handler) => ({ access: 'public', handler }),

@@ -1,13 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { ActionDefinition } from '@codexion/schema';
+import { type ActionDefinition, isUuid } from '@codexion/schema';
 import type { Database } from '../data/database.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { OperationHandler } from '../http/operation-handler.js';
 import type { ResourceEngine } from '../resources/resource-engine.js';
 import { actionResponse, inActionTransaction } from './action-operation-handler.js';
 import type { PublicActionContext, PublicActionHandler } from './define-plugin.js';
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Set while `inTenant`'s work runs, to refuse a second one inside it. */
 const insideTenant = new AsyncLocalStorage<string>();
@@ -37,7 +35,7 @@ export function publicActionOperationHandler(
       logger,
       ip: c.get('clientIp'),
       async inTenant(tenantId, fn) {
-        if (!uuid.test(tenantId)) {
+        if (!isUuid(tenantId)) {
           throw new DomainError('INVALID_PARAMETER', 'The tenant id must be a uuid');
         }
         const open = insideTenant.getStore();

@@ -44,6 +44,13 @@ export interface RelationPlan {
   key: string;
 }
 
+/** An array property whose items refer to records of another entity of the same app. */
+export interface ItemReferencePlan {
+  field: FieldPlan;
+  /** the referenced entity's name, e.g. `tag` */
+  target: string;
+}
+
 /** Everything the engine needs to know about one entity, computed once. */
 export interface EntityPlan {
   entity: EntityModel;
@@ -66,6 +73,8 @@ export interface EntityPlan {
   foreignKeys: Map<string, string>;
   /** properties holding user ids (`x-codexion.ref: prefiq:user`, on the property or its items) */
   userRefs: FieldPlan[];
+  /** arrays of ids of the app's own records (`items.x-codexion.ref: tag`): no foreign key guards them */
+  itemRefs: ItemReferencePlan[];
   /** the record schema as the API returns it */
   recordSchema: JsonSchema;
 }
@@ -187,6 +196,12 @@ export function planEntity(entity: EntityModel, table: PgTable): EntityPlan {
     relations,
     uniqueConstraints,
     foreignKeys,
+    itemRefs: [...fields.values()].flatMap((field) => {
+      const ref = (
+        (field.schema.items as JsonSchema | undefined)?.['x-codexion'] as PropertyAnnotations | undefined
+      )?.ref;
+      return ref === undefined || ref.includes(':') ? [] : [{ field, target: ref }];
+    }),
     userRefs: [...fields.values()].filter((field) => {
       const refOf = (schema: JsonSchema | undefined) =>
         (schema?.['x-codexion'] as PropertyAnnotations | undefined)?.ref;

@@ -1,6 +1,7 @@
 import { escapePointerToken, type ValidationIssue } from '@codexion/schema';
 import { keyColumns, pgErrorOf } from '../data/pg-error.js';
 import { DomainError, validationFailed } from '../errors/domain-error.js';
+import { unknownReference } from '../errors/request-issues.js';
 import type { EntityPlan } from './entity-plan.js';
 
 export type WriteKind = 'create' | 'update' | 'delete' | 'restore';
@@ -59,15 +60,9 @@ export function mapWriteError(plan: EntityPlan, error: unknown, kind: WriteKind,
         (info.constraint === undefined ? undefined : plan.foreignKeys.get(info.constraint)) ??
         fieldsOfKey(plan, undefined, info.detail)[0];
       const target = field === undefined ? undefined : plan.relations.get(field)?.target;
-      return validationFailed(
-        [
-          {
-            path: field === undefined ? pathPrefix : `${pathPrefix}/${escapePointerToken(field)}`,
-            code: 'reference',
-            message: `refers to no ${target ?? 'record'} of this tenant`,
-          },
-        ],
-        'The request refers to a record that does not exist',
+      return unknownReference(
+        field === undefined ? pathPrefix : `${pathPrefix}/${escapePointerToken(field)}`,
+        target ?? 'record',
       );
     }
     case '23502': {

@@ -1,3 +1,4 @@
+import { isUuid } from '@codexion/schema';
 import { DomainError } from '../errors/domain-error.js';
 import { unsafeJsonIssues } from '../http/unsafe-input.js';
 import type { EntityPlan, FieldPlan, RelationPlan } from './entity-plan.js';
@@ -34,7 +35,6 @@ export interface ListLimits {
   maxPageSize?: number;
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const dateTimePattern = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})$/;
 const orderedKinds = new Set(['integer', 'number', 'date', 'timestamp']);
@@ -88,7 +88,7 @@ export function coerceFilterValue(field: FieldPlan, raw: unknown): string | numb
       if (typeof raw === 'boolean') return raw;
       return raw === 'true' ? true : raw === 'false' ? false : undefined;
     case 'uuid':
-      return typeof raw === 'string' && uuidPattern.test(raw) ? raw.toLowerCase() : undefined;
+      return typeof raw === 'string' && isUuid(raw) ? raw.toLowerCase() : undefined;
     case 'date':
       return typeof raw === 'string' && datePattern.test(raw) && !Number.isNaN(Date.parse(`${raw}T00:00:00Z`))
         ? raw

@@ -1,3 +1,4 @@
+import { isUuid } from '@codexion/schema';
 import {
   and,
   eq,
@@ -41,11 +42,9 @@ export interface ListResult {
   total?: number;
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Whether a text can be an id at all; anything else is simply not found. */
 export function isId(id: string): boolean {
-  return uuidPattern.test(id);
+  return isUuid(id);
 }
 
 export function notFound(plan: EntityPlan, id: string): DomainError {

@@ -105,6 +105,12 @@ export function createResourceEngine({
       throw new Error(`${entity.file}: no drizzle table for entity "${entity.name}"; run codegen`);
     plans.set(entity.name, planEntity(entity, table));
   }
+  for (const plan of plans.values()) {
+    for (const { field, target } of plan.itemRefs) {
+      if (!plans.has(target))
+        throw new Error(`${plan.entity.file}: ${field.name} refers to "${target}", which has no table`);
+    }
+  }
   const state: EngineState = {
     database,
     app: model.manifest.name,

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import pino from 'pino';
 import type { Database } from '../data/database.js';
 import { DomainError } from '../errors/domain-error.js';
+import { withIssuePrefix } from '../errors/request-issues.js';
 import type { AppEnv } from '../http/app-env.js';
 import type { OperationHandler } from '../http/operation-handler.js';
 import { jsonResponse } from '../http/response-headers.js';
@@ -44,16 +45,7 @@ function inRequest(location: '/body' | '/query', work: OperationHandler): Operat
     try {
       return await work(c, input);
     } catch (error) {
-      if (!(error instanceof DomainError) || error.issues.length === 0) throw error;
-      const issues = error.issues.map((issue) =>
-        issue.path.startsWith('/headers/') ? issue : { ...issue, path: `${location}${issue.path}` },
-      );
-      throw new DomainError(error.code, error.message, {
-        issues,
-        status: error.status,
-        extensions: error.extensions,
-        cause: error,
-      });
+      throw withIssuePrefix(location, error);
     }
   };
 }

@@ -29,9 +29,14 @@ export interface SalesEngine {
   dispose(): Promise<void>;
 }
 
-export async function salesEngine(): Promise<SalesEngine> {
+/** `adapt`: the fixture's model changed for a test (a property annotated differently, say). */
+export async function salesEngine({
+  adapt = (model) => model,
+}: {
+  adapt?: (model: AppModel) => AppModel;
+} = {}): Promise<SalesEngine> {
   const [model, tables, test] = await Promise.all([
-    loadAppModel(salesRoot),
+    loadAppModel(salesRoot).then(adapt),
     salesTables(),
     createTestDatabase({
       // the engine records every write in prefiq.audit_log

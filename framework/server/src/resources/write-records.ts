@@ -7,6 +7,7 @@ import type { Db } from '../data/database.js';
 import { keyValues, pgErrorOf } from '../data/pg-error.js';
 import { DomainError, validationFailed } from '../errors/domain-error.js';
 import type { HookContext, ResourceHooks } from '../plugins/define-plugin.js';
+import { checkItemReferences, removeItemReferences } from './check-item-references.js';
 import { checkTransition } from './check-transition.js';
 import { checkUserReferences } from './check-user-references.js';
 import type { EntityPlan } from './entity-plan.js';
@@ -208,12 +209,9 @@ export async function createRecords(
         records.push(record);
         values.push({ ...toColumnValues(plan, record), ...system, createdAt: nowMs, updatedAt: nowMs });
       }
-      await checkUserReferences(
-        tx,
-        plan,
-        ctx.tenantId,
-        records.map((record, i) => ({ record, pathPrefix: prefix(i) })),
-      );
+      const referencing = records.map((record, i) => ({ record, pathPrefix: prefix(i) }));
+      await checkUserReferences(tx, plan, ctx.tenantId, referencing);
+      await checkItemReferences(tx, state, plan, ctx.tenantId, referencing);
       const rows = await insertRows(tx, plan.table, values, { returning: true });
       // RETURNING gives rows in VALUES order for a plain INSERT; match by id all the same
       const byId = new Map(rows.map((row) => [String(row[plan.id.name]), row]));
@@ -290,6 +288,7 @@ async function storeChange(
   // the record as it would be must stay within what the caller may write
   checkPolicy(state, plan, ctx, 'update', { ...record, ...system });
   await checkUserReferences(tx, plan, ctx.tenantId, [{ record, previous }]);
+  await checkItemReferences(tx, state, plan, ctx.tenantId, [{ record, previous }]);
   const updated = await updateRow(tx, plan, ctx, String(previous.id), toColumnValues(plan, record));
   await hooks.afterUpdate?.(hookCtx, updated, previous);
   return updated;
@@ -441,6 +440,14 @@ export async function deleteRecord(
       await updateRow(tx, plan, ctx, id, { deletedAt: nowMs });
     } else {
       await tx.delete(plan.table).where(and(eq(plan.id.column, id), eq(plan.tenantId.column, ctx.tenantId)));
+    }
+    // arrays of ids have no foreign key to clear them: the engine takes the id out
+    const removed = await removeItemReferences(tx, state, plan, ctx.tenantId, String(record.id), ctx.userId);
+    if (Object.values(removed).some((count) => count > 0)) {
+      ctx.logger.info(
+        { [`${plan.entity.name}Id`]: record.id, removed },
+        'id removed from the arrays that held it',
+      );
     }
     await hooks.afterDelete?.(hookCtx, record);
     // audited last

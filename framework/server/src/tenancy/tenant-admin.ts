@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isUuid } from '@codexion/schema';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../data/database.js';
 import { executeRows } from '../data/execute-rows.js';
@@ -9,8 +10,6 @@ import { builtInRoleNames, builtInRoles, isBuiltInRole } from './built-in-roles.
 import { tenancyListLimit } from './tenancy-list-limit.js';
 import { type AdminContext, audit, inTenant, invalidate, type TenancyState } from './tenancy-state.js';
 import { memberships, roles, type TenantStatus, tenants } from './tenancy-tables.js';
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A tenant as the API shows it. */
 export interface Tenant {
@@ -77,7 +76,7 @@ export async function resolveAccess(
   state: TenancyState,
   { userId, tenantId }: { userId: string; tenantId: string },
 ): Promise<Access | AccessRefusal> {
-  if (!uuid.test(userId) || !uuid.test(tenantId)) return refusal('NOT_A_MEMBER', tenantId);
+  if (!isUuid(userId) || !isUuid(tenantId)) return refusal('NOT_A_MEMBER', tenantId);
   const key = `${tenantId.toLowerCase()} ${userId.toLowerCase()}`;
   const cached = state.access.get(key);
   if (cached !== undefined) return cached;
@@ -117,7 +116,7 @@ export async function resolveAccess(
  * request without a user (development's trusted header) is checked against.
  */
 export async function tenantStatus(state: TenancyState, tenantId: string): Promise<TenantStatus | undefined> {
-  if (!uuid.test(tenantId)) return undefined;
+  if (!isUuid(tenantId)) return undefined;
   const cached = state.status.get(tenantId);
   if (cached !== undefined) return cached === 'unknown' ? undefined : cached;
   const [row] = await state.database.transaction(
@@ -130,7 +129,7 @@ export async function tenantStatus(state: TenancyState, tenantId: string): Promi
 
 /** Every tenant a user is a member of, by name: what signing in and switching tenants offer. */
 export async function listMemberships(state: TenancyState, userId: string): Promise<Membership[]> {
-  if (!uuid.test(userId)) return [];
+  if (!isUuid(userId)) return [];
   // no tenant: row-level security shows the user's own memberships (app.user_id), in every tenant
   return state.database.transaction(
     (tx) =>
@@ -249,7 +248,7 @@ export async function ensureTenant(
 }
 
 export async function getTenant(state: TenancyState, tenantId: string): Promise<Tenant | undefined> {
-  if (!uuid.test(tenantId)) return undefined;
+  if (!isUuid(tenantId)) return undefined;
   const [row] = await state.database.transaction(
     (tx) => tx.select(tenantColumns).from(tenants).where(eq(tenants.id, tenantId)),
     { tenantId },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Board, type CrmEngine, createBoard, crmEngine, tenantB } from '../crm-engine.test-helper.js';
+import { type Board, type CrmEngine, createBoard, crmEngine, tenantB } from './crm-engine.test-helper.js';
+import { refusal } from './refusal.test-helper.js';
 
 let crm: CrmEngine;
 let board: Board;
@@ -15,8 +16,32 @@ afterAll(async () => {
   await crm?.dispose();
 });
 
-describe('tag hooks', () => {
-  it("take a deleted tag's id out of every record of the tenant, with a new version each", async () => {
+/** What the CRM declares in `core/` and the engine enforces with no CRM code: unique keys, tag ids in arrays. */
+describe('company', () => {
+  it('keeps domains unique per tenant', async () => {
+    const taken = await refusal(
+      crm.run((ctx) => ctx.resources('company').create({ name: 'Acme again', domain: 'acme.example' })),
+    );
+    expect(taken).toMatchObject({ code: 'UNIQUE_VIOLATION', status: 409 });
+    expect(taken.issues).toEqual([
+      { path: '/domain', code: 'unique', message: 'is already used by another Company' },
+    ]);
+  });
+
+  it('checks tag ids on update', async () => {
+    const refused = await refusal(
+      crm.run((ctx) =>
+        ctx.resources('company').update(String(board.company.id), {
+          tagIds: [board.tag.id, '5f0c1f43-1f9f-4c53-9a3c-1c8a2b0f0d11'],
+        }),
+      ),
+    );
+    expect(refused.issues.map((i) => i.path)).toEqual(['/tagIds/1']);
+  });
+});
+
+describe('a deleted tag', () => {
+  it('is taken out of every record of the tenant, with a new version each', async () => {
     const { keep, person, deal } = await crm.run(async (ctx) => {
       const keep = await ctx.resources('tag').create({ name: 'Partner', color: 'blue' });
       const tagIds = [board.tag.id, keep.id];
@@ -44,7 +69,7 @@ describe('tag hooks', () => {
     expect(after.deal).toMatchObject({ tagIds: [], version: Number(deal.version) + 1 });
   });
 
-  it("leave other tenants' records alone", async () => {
+  it("leaves other tenants' records alone", async () => {
     await crm.run(
       (ctx) => ctx.resources('company').update(String(elsewhere.company.id), { tagIds: [elsewhere.tag.id] }),
       { tenantId: tenantB },
