@@ -156,6 +156,26 @@ export {
 } from './identity/rate-limit-store.js';
 export { type CreateUserInput, createUser, setUserStatus, userByEmail } from './identity/user-service.js';
 export { type PublicUser, publicUser } from './identity/user-store.js';
+export { bootJobs, JobQueueToken, jobsEnabled } from './jobs/boot-jobs.js';
+export { frameworkJobs, pruneIdentityJob, sealAuditJob } from './jobs/framework-jobs.js';
+export {
+  defineJob,
+  type JobContext,
+  type JobDefinition,
+  type JobPolicy,
+  type JobSchedule,
+} from './jobs/job-definition.js';
+export {
+  createJobQueue,
+  type JobQueue,
+  type JobQueueOptions,
+  type JobState,
+  type JobSummary,
+  jobSchema,
+  type QueueSummary,
+  type ScheduleSummary,
+  type SendOptions,
+} from './jobs/job-queue.js';
 export {
   type BootMode,
   type BootOptions,

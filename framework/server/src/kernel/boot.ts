@@ -18,6 +18,8 @@ import { type HttpServer, serve } from '../http/serve.js';
 import type { StaticUiOptions } from '../http/static-ui.js';
 import { tenancyFromContainer } from '../identity/container-tenancy.js';
 import { createIdentity, IdentityToken } from '../identity/create-identity.js';
+import { bootJobs } from '../jobs/boot-jobs.js';
+import { frameworkJobs } from '../jobs/framework-jobs.js';
 import { createMetrics } from '../observability/metrics.js';
 import { newTraceId } from '../observability/trace-context.js';
 import type { LifecycleContext, PluginDefinition } from '../plugins/define-plugin.js';
@@ -133,7 +135,7 @@ export interface Kernel {
   /** after a boot: the accepted plugins in order */
   readonly plugins: readonly RegisteredPlugin[];
   /**
-   * Boots: config → container → providers → plugins → migrations → routes → health → ready, each
+   * Boots: config → container → providers → plugins → migrations → routes → jobs → health → ready, each
    * step one log line with the boot's trace id and its duration.
    */
   boot(options?: BootOptions): Promise<BootReport>;
@@ -481,6 +483,19 @@ export function createKernel(options: KernelOptions): Kernel {
             : `app port${exposure.onAppPort.token ? ', token' : ''}`,
       };
     });
+
+    await runStep(log, traceId, 'jobs', async () =>
+      dryRun
+        ? { dry_run: true }
+        : bootJobs({
+            config: current,
+            database: required(database, 'the database'),
+            logger,
+            container,
+            plugins,
+            frameworkJobs: frameworkJobs(current.jobs.schedules),
+          }),
+    );
 
     await runStep(log, traceId, 'health', async () => {
       if (dryRun) return { dry_run: true };

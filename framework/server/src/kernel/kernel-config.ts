@@ -38,6 +38,12 @@ export interface KernelConfig {
     dataDir: string;
   };
   migrations: { runOnBoot: boolean };
+  /** durable jobs and schedules; `enabled` absent: on unless `env` is test */
+  jobs: {
+    enabled?: boolean;
+    pollingIntervalSeconds: number;
+    schedules: { pruneIdentity: string; sealAudit: string; purgeIdempotency: string };
+  };
   logging: { level: LevelWithSilent; pretty: boolean };
   tenancy: { defaultTenant?: string; trustHeader: boolean };
   docs: { enabled: boolean };
