@@ -1,4 +1,5 @@
 import { sealAuditLog } from '../audit/seal-audit-log.js';
+import { idempotencyStore } from '../http/idempotency-store.js';
 import { pruneAttempts } from '../identity/login-throttle.js';
 import { pruneOneTimeTokens } from '../identity/one-time-tokens.js';
 import { pruneSessions } from '../identity/session-store.js';
@@ -11,6 +12,7 @@ export const identityRetentionMs = 24 * 60 * 60 * 1000;
 export interface FrameworkJobSchedules {
   pruneIdentity: string;
   sealAudit: string;
+  purgeIdempotency: string;
 }
 
 /**
@@ -48,6 +50,18 @@ export const sealAuditJob = (cron: string): JobDefinition => ({
   },
 });
 
+/** Removes the Idempotency-Key responses past their `idempotency.ttlHours`. */
+export const purgeIdempotencyJob = (cron: string): JobDefinition => ({
+  name: 'prefiq.purge-idempotency',
+  policy: 'short',
+  retryLimit: 3,
+  schedule: { cron },
+  async handler({ database, logger }) {
+    const purged = await idempotencyStore(database).purge();
+    if (purged > 0) logger.info({ purged }, 'idempotency keys purged');
+  },
+});
+
 /**
  * The framework's jobs, on the schedules given.
  *
@@ -55,5 +69,9 @@ export const sealAuditJob = (cron: string): JobDefinition => ({
  * await queue.register(frameworkJobs(config.jobs.schedules));
  */
 export function frameworkJobs(schedules: FrameworkJobSchedules): JobDefinition[] {
-  return [pruneIdentityJob(schedules.pruneIdentity), sealAuditJob(schedules.sealAudit)];
+  return [
+    pruneIdentityJob(schedules.pruneIdentity),
+    sealAuditJob(schedules.sealAudit),
+    purgeIdempotencyJob(schedules.purgeIdempotency),
+  ];
 }

@@ -11,6 +11,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { createHttpApp, type Environment } from '../http/create-http-app.js';
 import { auditOpenApi } from '../http/framework-apis.js';
 import type { ReadinessCheck } from '../http/health-routes.js';
+import { idempotencyOptions } from '../http/idempotency.js';
 import { isLoopbackHost } from '../http/loopback-host.js';
 import { metricsApp } from '../http/metrics-routes.js';
 import type { HttpPlugin } from '../http/operation-router.js';
@@ -461,6 +462,7 @@ export function createKernel(options: KernelOptions): Kernel {
         publicRateLimit: current.http.publicRateLimit.enabled ? current.http.publicRateLimit : false,
         rateLimit: current.http.rateLimit.enabled ? current.http.rateLimit : false,
         trustProxyHops: current.auth.trustProxyHops,
+        idempotency: idempotencyOptions(current, db),
         environment,
         exposeErrors: current.http.exposeErrors,
         piiFields,

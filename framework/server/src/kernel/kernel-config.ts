@@ -44,6 +44,8 @@ export interface KernelConfig {
     pollingIntervalSeconds: number;
     schedules: { pruneIdentity: string; sealAudit: string; purgeIdempotency: string };
   };
+  /** `Idempotency-Key` replays, per tenant and credential, for `ttlHours` */
+  idempotency: { enabled: boolean; ttlHours: number };
   logging: { level: LevelWithSilent; pretty: boolean };
   tenancy: { defaultTenant?: string; trustHeader: boolean };
   docs: { enabled: boolean };
