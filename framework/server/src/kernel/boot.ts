@@ -55,6 +55,7 @@ import { redactConfig, redactUrlPassword } from './redact-config.js';
 import { runLifecycle } from './run-lifecycle.js';
 import { type SeededTenant, seedPlugins } from './seed-plugins.js';
 import { runProviders, type ServiceProvider } from './service-provider.js';
+import { sharedRateLimits } from './shared-rate-limits.js';
 import { type PluginUpgrade, planUpgrades, upgradePlugins } from './upgrade-plugins.js';
 
 export interface KernelOptions {
@@ -440,11 +441,15 @@ export function createKernel(options: KernelOptions): Kernel {
       // sessions, tokens and API keys decide tenant, user and permissions; without credentials only
       // the trusted context (auth.trustedContext: test's default, development's on request) acts,
       // in the header's tenant with '*'
+      // in Redis when redis.url is set: one count across nodes
+      const limitStore = await sharedRateLimits(current, container, logger);
+      const shared = limitStore === undefined ? {} : { store: limitStore };
       const identity = createIdentity({
         config: current,
         database: db,
         logger,
         tenancy: tenancyFromContainer(container),
+        ...(limitStore === undefined ? {} : { rateLimitStore: limitStore }),
       });
       container.value(IdentityToken, identity, { dispose: (i) => i.close() });
       app = createHttpApp({
@@ -459,8 +464,10 @@ export function createKernel(options: KernelOptions): Kernel {
         auth: identity.http,
         // a host (Cortex) that enables apps per tenant registers it in a provider
         appAccess: container.has(AppAccessToken) ? container.resolve(AppAccessToken) : undefined,
-        publicRateLimit: current.http.publicRateLimit.enabled ? current.http.publicRateLimit : false,
-        rateLimit: current.http.rateLimit.enabled ? current.http.rateLimit : false,
+        publicRateLimit: current.http.publicRateLimit.enabled
+          ? { ...current.http.publicRateLimit, ...shared }
+          : false,
+        rateLimit: current.http.rateLimit.enabled ? { ...current.http.rateLimit, ...shared } : false,
         trustProxyHops: current.auth.trustProxyHops,
         idempotency: idempotencyOptions(current, db),
         environment,

@@ -46,6 +46,8 @@ export interface KernelConfig {
   };
   /** `Idempotency-Key` replays, per tenant and credential, for `ttlHours` */
   idempotency: { enabled: boolean; ttlHours: number };
+  /** shared rate-limit counts across nodes; in each node's memory without `url` (secret: may hold a password) */
+  redis: { url?: string; keyPrefix: string };
   logging: { level: LevelWithSilent; pretty: boolean };
   tenancy: { defaultTenant?: string; trustHeader: boolean };
   docs: { enabled: boolean };
