@@ -95,6 +95,21 @@ export {
   tenancyOpenApi,
 } from './http/framework-apis.js';
 export type { ReadinessCheck, ReadinessProbe } from './http/health-routes.js';
+export {
+  type IdempotencyOptions,
+  idempotencyKeyHeader,
+  idempotencyOptions,
+  idempotent,
+  idempotentReplayedHeader,
+  takesIdempotencyKey,
+} from './http/idempotency.js';
+export {
+  type IdempotencyClaim,
+  type IdempotencyScope,
+  type IdempotencyStore,
+  idempotencyStore,
+  type StoredResponse,
+} from './http/idempotency-store.js';
 export { isLoopbackHost } from './http/loopback-host.js';
 export { type MergeOpenApiOptions, type MountedDocument, mergeOpenApi } from './http/merge-openapi.js';
 export { type MetricsAccess, metricsApp, metricsRoutes } from './http/metrics-routes.js';
@@ -174,6 +189,26 @@ export {
 } from './identity/rate-limit-store.js';
 export { type CreateUserInput, createUser, setUserStatus, userByEmail } from './identity/user-service.js';
 export { type PublicUser, publicUser } from './identity/user-store.js';
+export { bootJobs, JobQueueToken, jobsEnabled } from './jobs/boot-jobs.js';
+export { frameworkJobs, pruneIdentityJob, purgeIdempotencyJob, sealAuditJob } from './jobs/framework-jobs.js';
+export {
+  defineJob,
+  type JobContext,
+  type JobDefinition,
+  type JobPolicy,
+  type JobSchedule,
+} from './jobs/job-definition.js';
+export {
+  createJobQueue,
+  type JobQueue,
+  type JobQueueOptions,
+  type JobState,
+  type JobSummary,
+  jobSchema,
+  type QueueSummary,
+  type ScheduleSummary,
+  type SendOptions,
+} from './jobs/job-queue.js';
 export {
   type BootMode,
   type BootOptions,

@@ -85,8 +85,10 @@ export const sharedParameters = {
     name: 'Idempotency-Key',
     in: 'header',
     description:
-      'Client-chosen unique key: a retry with the same key and body returns the first response instead of ' +
-      'creating again; the same key with a different body is a 409. Visible ASCII characters only.',
+      'Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body ' +
+      'returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running ' +
+      'again; the same key with a different body is a 422, and while the first request still runs a 409. ' +
+      'Visible ASCII characters only.',
     required: false,
     schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[!-~]+$' },
   },

@@ -29,6 +29,7 @@ export const errorCodes = {
   TRANSITION_NOT_ALLOWED: 409,
   UNIQUE_VIOLATION: 409,
   REFERENCE_VIOLATION: 409,
+  /** a request with the same Idempotency-Key is still running */
   IDEMPOTENCY_CONFLICT: 409,
   /** the change would leave the tenant without an owner */
   LAST_OWNER: 409,
@@ -40,6 +41,8 @@ export const errorCodes = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   VALIDATION_FAILED: 422,
+  /** an Idempotency-Key used before for a different request (method, path or body) */
+  IDEMPOTENCY_KEY_REUSED: 422,
   RULE_FAILED: 422,
   TRANSITION_GUARD_FAILED: 422,
   PRECONDITION_REQUIRED: 428,

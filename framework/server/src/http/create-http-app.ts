@@ -9,6 +9,7 @@ import type { AppEnv } from './app-env.js';
 import { corsPolicy } from './cors-policy.js';
 import { docsRoutes } from './docs-routes.js';
 import { healthRoutes, type ReadinessProbe } from './health-routes.js';
+import type { IdempotencyOptions } from './idempotency.js';
 import { mergeOpenApi } from './merge-openapi.js';
 import { type MetricsAccess, metricsRoutes } from './metrics-routes.js';
 import {
@@ -92,6 +93,8 @@ export interface HttpAppOptions {
   rateLimit?: OperationRateLimit | false;
   /** proxies in front whose `X-Forwarded-For` entries are trusted, for the client address of public operations */
   trustProxyHops?: number;
+  /** `Idempotency-Key` on every protected POST (and PATCH where the contract declares it); none unless given */
+  idempotency?: IdempotencyOptions;
 }
 
 /** Names under `/api/` the framework uses itself. */
@@ -138,6 +141,7 @@ export function createHttpApp({
   publicRateLimit,
   rateLimit = defaultOperationRateLimit,
   trustProxyHops,
+  idempotency,
 }: HttpAppOptions): Hono<AppEnv> {
   const names = new Set<string>();
   for (const { name } of plugins) {
@@ -182,6 +186,7 @@ export function createHttpApp({
       appAccess: plugin.builtIn ? undefined : appAccess,
       publicRateLimit,
       ...(rateLimiter === undefined ? {} : { rateLimiter }),
+      ...(idempotency === undefined ? {} : { idempotency }),
       trustProxyHops,
     });
     app.route(`/api/${plugin.name}`, router);

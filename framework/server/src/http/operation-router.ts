@@ -10,6 +10,7 @@ import {
 } from '../identity/rate-limit-store.js';
 import { type AppAccess, requireAppEnabled } from './app-access.js';
 import type { AppEnv } from './app-env.js';
+import { type IdempotencyOptions, idempotent, takesIdempotencyKey } from './idempotency.js';
 import type { OperationHandler } from './operation-handler.js';
 import type { OperationRateLimiter } from './operation-rate-limit.js';
 import { OpenApiValidators } from './request-validator.js';
@@ -162,6 +163,8 @@ export interface OperationRouterOptions {
   rateLimiter?: OperationRateLimiter;
   /** proxies in front whose `X-Forwarded-For` entries are trusted (`auth.trustProxyHops`), for the client address */
   trustProxyHops?: number;
+  /** `Idempotency-Key` on every protected POST and on operations that declare it; none unless given */
+  idempotency?: IdempotencyOptions;
 }
 
 /**
@@ -189,6 +192,7 @@ export function createOperationRouter(
     publicRateLimit = defaultPublicRateLimit,
     rateLimiter,
     trustProxyHops = 0,
+    idempotency,
   }: OperationRouterOptions,
 ): Hono<AppEnv> {
   const report = verifyContract(plugin.openapi, plugin.handlers);
@@ -236,6 +240,8 @@ export function createOperationRouter(
     }
 
     const required = operation['x-codexion-permission'];
+    const keyed =
+      idempotency !== undefined && takesIdempotencyKey(method, operation) ? idempotency : undefined;
     // not async: it only names the route, so it hands on next()'s promise instead of making one
     const named: MiddlewareHandler<AppEnv> = (c, next) => {
       c.set('routeTemplate', template);
@@ -257,8 +263,10 @@ export function createOperationRouter(
         });
       }
       const input = await validate(c);
-      if (rateLimiter === undefined) return handler(c, input);
-      const response = await handler(c, input);
+      const response = await (keyed === undefined
+        ? handler(c, input)
+        : idempotent(c, keyed, input.body, async () => handler(c, input)));
+      if (rateLimiter === undefined) return response;
       const limitHeaders = c.get('rateLimitHeaders');
       // jsonResponse built it with them already; c.json, c.body and new Response did not
       if (limitHeaders !== undefined && !carriesStandardHeaders(response)) {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../data/database.js';
 import { type OneTimePurpose, oneTimeTokens } from './identity-tables.js';
 import { hashSecret, newSecret } from './secret-token.js';
@@ -107,4 +107,9 @@ export async function lastIssued(tx: Db, userId: string, purpose: OneTimePurpose
     .orderBy(desc(oneTimeTokens.createdAt))
     .limit(1);
   return row?.createdAt;
+}
+
+/** Tokens that expired before `before` (used or not) can never be consumed again: removed. */
+export async function pruneOneTimeTokens(tx: Db, before: Date): Promise<void> {
+  await tx.delete(oneTimeTokens).where(lt(oneTimeTokens.expiresAt, before));
 }

@@ -8,6 +8,7 @@ export type BootStepName =
   | 'plugins'
   | 'migrations'
   | 'routes'
+  | 'jobs'
   | 'health'
   | 'ready';
 

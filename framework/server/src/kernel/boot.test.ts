@@ -127,6 +127,7 @@ describe('createKernel: a full boot', () => {
       'plugins',
       'migrations',
       'routes',
+      'jobs',
       'health',
       'ready',
     ]);

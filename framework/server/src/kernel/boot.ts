@@ -11,6 +11,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { createHttpApp, type Environment } from '../http/create-http-app.js';
 import { auditOpenApi } from '../http/framework-apis.js';
 import type { ReadinessCheck } from '../http/health-routes.js';
+import { idempotencyOptions } from '../http/idempotency.js';
 import { isLoopbackHost } from '../http/loopback-host.js';
 import { metricsApp } from '../http/metrics-routes.js';
 import type { HttpPlugin } from '../http/operation-router.js';
@@ -18,6 +19,8 @@ import { type HttpServer, serve } from '../http/serve.js';
 import type { StaticUiOptions } from '../http/static-ui.js';
 import { tenancyFromContainer } from '../identity/container-tenancy.js';
 import { createIdentity, IdentityToken } from '../identity/create-identity.js';
+import { bootJobs } from '../jobs/boot-jobs.js';
+import { frameworkJobs } from '../jobs/framework-jobs.js';
 import { createMetrics } from '../observability/metrics.js';
 import { newTraceId } from '../observability/trace-context.js';
 import type { LifecycleContext, PluginDefinition } from '../plugins/define-plugin.js';
@@ -52,6 +55,7 @@ import { redactConfig, redactUrlPassword } from './redact-config.js';
 import { runLifecycle } from './run-lifecycle.js';
 import { type SeededTenant, seedPlugins } from './seed-plugins.js';
 import { runProviders, type ServiceProvider } from './service-provider.js';
+import { sharedRateLimits } from './shared-rate-limits.js';
 import { type PluginUpgrade, planUpgrades, upgradePlugins } from './upgrade-plugins.js';
 
 export interface KernelOptions {
@@ -133,7 +137,7 @@ export interface Kernel {
   /** after a boot: the accepted plugins in order */
   readonly plugins: readonly RegisteredPlugin[];
   /**
-   * Boots: config → container → providers → plugins → migrations → routes → health → ready, each
+   * Boots: config → container → providers → plugins → migrations → routes → jobs → health → ready, each
    * step one log line with the boot's trace id and its duration.
    */
   boot(options?: BootOptions): Promise<BootReport>;
@@ -437,11 +441,15 @@ export function createKernel(options: KernelOptions): Kernel {
       // sessions, tokens and API keys decide tenant, user and permissions; without credentials only
       // the trusted context (auth.trustedContext: test's default, development's on request) acts,
       // in the header's tenant with '*'
+      // in Redis when redis.url is set: one count across nodes
+      const limitStore = await sharedRateLimits(current, container, logger);
+      const shared = limitStore === undefined ? {} : { store: limitStore };
       const identity = createIdentity({
         config: current,
         database: db,
         logger,
         tenancy: tenancyFromContainer(container),
+        ...(limitStore === undefined ? {} : { rateLimitStore: limitStore }),
       });
       container.value(IdentityToken, identity, { dispose: (i) => i.close() });
       app = createHttpApp({
@@ -456,9 +464,12 @@ export function createKernel(options: KernelOptions): Kernel {
         auth: identity.http,
         // a host (Cortex) that enables apps per tenant registers it in a provider
         appAccess: container.has(AppAccessToken) ? container.resolve(AppAccessToken) : undefined,
-        publicRateLimit: current.http.publicRateLimit.enabled ? current.http.publicRateLimit : false,
-        rateLimit: current.http.rateLimit.enabled ? current.http.rateLimit : false,
+        publicRateLimit: current.http.publicRateLimit.enabled
+          ? { ...current.http.publicRateLimit, ...shared }
+          : false,
+        rateLimit: current.http.rateLimit.enabled ? { ...current.http.rateLimit, ...shared } : false,
         trustProxyHops: current.auth.trustProxyHops,
+        idempotency: idempotencyOptions(current, db),
         environment,
         exposeErrors: current.http.exposeErrors,
         piiFields,
@@ -481,6 +492,19 @@ export function createKernel(options: KernelOptions): Kernel {
             : `app port${exposure.onAppPort.token ? ', token' : ''}`,
       };
     });
+
+    await runStep(log, traceId, 'jobs', async () =>
+      dryRun
+        ? { dry_run: true }
+        : bootJobs({
+            config: current,
+            database: required(database, 'the database'),
+            logger,
+            container,
+            plugins,
+            frameworkJobs: frameworkJobs(current.jobs.schedules),
+          }),
+    );
 
     await runStep(log, traceId, 'health', async () => {
       if (dryRun) return { dry_run: true };

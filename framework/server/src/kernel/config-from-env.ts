@@ -15,11 +15,16 @@ export interface EnvEntry {
 export const envPrefix = 'CODEXION_';
 const fileSuffix = '__FILE';
 
-/** The plain variables platforms set, mapped to config keys; `CODEXION_*` ones win over them. */
+/**
+ * The plain variables platforms set, mapped to config keys; `CODEXION_<KEY>__<KEY>` ones win over
+ * them.
+ */
 export const wellKnownVariables: Readonly<Record<string, readonly string[]>> = {
   NODE_ENV: ['env'],
   PORT: ['http', 'port'],
   DATABASE_URL: ['database', 'url'],
+  // the name operators and CI know; CODEXION_REDIS__URL is the same key spelt the config's way
+  CODEXION_REDIS_URL: ['redis', 'url'],
 };
 
 const segmentPattern = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
@@ -65,7 +70,8 @@ export async function configFromEnv(
     entries.push({ source: `env ${name}`, path: [...path], value: parseValue(raw, schemaAt(schema, path)) });
   }
   const names = Object.keys(env)
-    .filter((n) => n.startsWith(envPrefix) && env[n] !== undefined && env[n] !== '')
+    .filter((n) => n.startsWith(envPrefix) && !Object.hasOwn(wellKnownVariables, n) && env[n] !== '')
+    .filter((n) => env[n] !== undefined)
     .sort();
   const seen = new Map<string, string>();
   for (const name of names) {

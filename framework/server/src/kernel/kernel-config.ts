@@ -38,6 +38,16 @@ export interface KernelConfig {
     dataDir: string;
   };
   migrations: { runOnBoot: boolean };
+  /** durable jobs and schedules; `enabled` absent: on unless `env` is test */
+  jobs: {
+    enabled?: boolean;
+    pollingIntervalSeconds: number;
+    schedules: { pruneIdentity: string; sealAudit: string; purgeIdempotency: string };
+  };
+  /** `Idempotency-Key` replays, per tenant and credential, for `ttlHours` */
+  idempotency: { enabled: boolean; ttlHours: number };
+  /** shared rate-limit counts across nodes; in each node's memory without `url` (secret: may hold a password) */
+  redis: { url?: string; keyPrefix: string };
   logging: { level: LevelWithSilent; pretty: boolean };
   tenancy: { defaultTenant?: string; trustHeader: boolean };
   docs: { enabled: boolean };

@@ -3,6 +3,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Logger } from 'pino';
 import type { Database, Db } from '../data/database.js';
 import type { OperationInput } from '../http/operation-handler.js';
+import type { JobDefinition } from '../jobs/job-definition.js';
 import type { Container } from '../kernel/container.js';
 import type { KernelConfig } from '../kernel/kernel-config.js';
 import type { ServiceProvider } from '../kernel/service-provider.js';
@@ -232,6 +233,8 @@ export interface PluginDefinition extends LifecycleHooks {
   hooks?: Record<string, ResourceHooks>;
   /** event subscribers by event name (delivered by the event bus), each typed by its payload */
   subscribers?: Readonly<Record<string, EventHandler<never> | undefined>>;
+  /** durable jobs (retries, backoff, singleton keys, cron schedules), each named `<plugin>.<job>`: see `defineJob` */
+  jobs?: readonly JobDefinition<object>[];
   /** service providers registered into the kernel's container (all `register`s before any `boot`) */
   providers?: ServiceProvider[];
   /**

@@ -1524,7 +1524,7 @@ export type TagPageWritable = {
 export type Cursor = string;
 
 /**
- * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
+ * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
  */
 export type IdempotencyKey = string;
 
@@ -1982,7 +1982,7 @@ export type CreateActivityData = {
   body: ActivityCreate;
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -2043,7 +2043,7 @@ export type BulkCreateActivitiesData = {
   };
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -2787,7 +2787,7 @@ export type CreateCompanyData = {
   body: CompanyCreate;
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -2848,7 +2848,7 @@ export type BulkCreateCompaniesData = {
   };
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -3741,7 +3741,7 @@ export type CreateDealData = {
   body: DealCreate;
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -3802,7 +3802,7 @@ export type BulkCreateDealsData = {
   };
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -4791,7 +4791,7 @@ export type CreatePersonData = {
   body: PersonCreate;
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -4852,7 +4852,7 @@ export type BulkCreatePeopleData = {
   };
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -5601,7 +5601,7 @@ export type CreatePipelineData = {
   body: PipelineCreate;
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -5662,7 +5662,7 @@ export type BulkCreatePipelinesData = {
   };
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -6179,7 +6179,7 @@ export type CreateStageData = {
   body: StageCreate;
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -6240,7 +6240,7 @@ export type BulkCreateStagesData = {
   };
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -6753,7 +6753,7 @@ export type CreateTagData = {
   body: TagCreate;
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
@@ -6814,7 +6814,7 @@ export type BulkCreateTagsData = {
   };
   headers?: {
     /**
-     * Client-chosen unique key: a retry with the same key and body returns the first response instead of creating again; the same key with a different body is a 409. Visible ASCII characters only.
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
      */
     'Idempotency-Key'?: string;
   };
