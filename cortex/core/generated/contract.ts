@@ -130,4 +130,5 @@ export interface CortexContract {
     };
   };
   events: {};
+  consumes: {};
 }

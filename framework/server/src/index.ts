@@ -39,6 +39,7 @@ export {
   type VerifyAuditChainOptions,
   verifyAuditChain,
 } from './audit/verify-audit-chain.js';
+export { afterCommit, type CommitHook } from './data/commit-hooks.js';
 export {
   createDatabase,
   type DatabaseOptions,
@@ -56,10 +57,28 @@ export {
 export { DomainError, type DomainErrorOptions, validationFailed } from './errors/domain-error.js';
 export { type ErrorCode, errorCodes, statusOf } from './errors/error-codes.js';
 export {
+  type DeadLetter,
+  type DeadLetterActor,
+  type DeadLetterPage,
+  discardDeadLetter,
+  listDeadLetters,
+  retryDeadLetter,
+} from './events/dead-letters.js';
+export { type EventConsumer, eventConsumers } from './events/event-consumer.js';
+export {
+  createEventDispatcher,
+  type EventDispatcher,
+  type EventDispatcherOptions,
+} from './events/event-dispatcher.js';
+export { defaultAggregateKey, type EventEnvelope } from './events/event-envelope.js';
+export {
   createEventOutbox,
+  type EmitOptions,
   type EventOutbox,
   type EventSubscribers,
 } from './events/event-outbox.js';
+export { type EventsHttpPluginOptions, eventsHttpPlugin } from './events/event-routes.js';
+export { defaultRetryPolicy, type RetryPolicy } from './events/retry-backoff.js';
 export type { AppEnv, RequestVariables } from './http/app-env.js';
 export {
   createHttpApp,
@@ -71,6 +90,8 @@ export {
   auditApiName,
   auditOpenApi,
   authOpenApi,
+  eventsApiName,
+  eventsOpenApi,
   type FrameworkApiName,
   frameworkApis,
   tenancyApiName,
@@ -166,6 +187,7 @@ export {
   type KernelState,
   type ListenOptions,
 } from './kernel/boot.js';
+export { EventDispatcherToken } from './kernel/boot-events.js';
 export { ConfigError, type ConfigIssue } from './kernel/config-error.js';
 export { envPrefix, wellKnownVariables } from './kernel/config-from-env.js';
 export {
@@ -257,6 +279,7 @@ export {
   type DemoMember,
   type Draft,
   definePlugin,
+  type EventContext,
   type EventHandler,
   type HookContext,
   isPublicAction,

@@ -109,4 +109,5 @@ export interface CrmContract {
     'crm.lead.converted': CrmLeadConvertedEvent;
     'crm.person.merged': CrmPersonMergedEvent;
   };
+  consumes: {};
 }

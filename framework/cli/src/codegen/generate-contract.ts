@@ -1,5 +1,7 @@
 import { type AppModel, compareCodeUnits, eventSchemaName, pascalCase } from '@codexion/schema';
+import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { tsBanner } from './banner.js';
+import type { ConsumedEventSchema } from './consumed-events.js';
 import { formatSource } from './format-source.js';
 
 /**
@@ -50,7 +52,10 @@ function typedAnswer(action: AppModel['actions'][number]): boolean {
  */
 export async function generateContract(
   model: AppModel,
-  { kind = 'app' }: { kind?: 'app' | 'framework' } = {},
+  {
+    kind = 'app',
+    consumed = [],
+  }: { kind?: 'app' | 'framework'; consumed?: readonly ConsumedEventSchema[] } = {},
 ): Promise<string> {
   const app = pascalCase(model.manifest.name);
   const imports = new Set<string>();
@@ -76,10 +81,28 @@ export async function generateContract(
   const events = [...(model.manifest.events ?? [])]
     .sort((a, b) => compareCodeUnits(a.name, b.name))
     .map((event) => `'${event.name}': ${use(eventSchemaName(event.name))};`);
+  // other apps' payloads: typed here from the producer's schema, since an app imports no other app
+  const consumedTypes: string[] = [];
+  const consumes: string[] = [];
+  for (const { event, payload } of consumed) {
+    const name = eventSchemaName(event);
+    const { $schema: _schema, $id: _id, ...schema } = structuredClone(payload);
+    const declaration = await compile(schema as JSONSchema, name, {
+      bannerComment: '',
+      additionalProperties: false,
+      format: false,
+      declareExternallyReferenced: false,
+    });
+    consumedTypes.push(
+      `/** The payload of ${event}, as its producer declares it. */\n${declaration.trim()}\n`,
+    );
+    consumes.push(`'${event}': ${name};`);
+  }
   const names = [...imports].sort(compareCodeUnits);
   const source = `${tsBanner()}
 ${names.length === 0 ? '' : `import type { ${names.join(', ')} } from './client/types.gen.js';`}
 
+${consumedTypes.join('\n')}
 ${
   kind === 'app'
     ? `/**
@@ -97,6 +120,7 @@ export interface ${app}Contract {
   resources: {${resources.join('\n')}};
   actions: {${actions.join('\n')}};
   events: {${events.join('\n')}};
+  consumes: {${consumes.join('\n')}};
 }
 `;
   return formatSource(source, 'typescript');

@@ -31,4 +31,5 @@ export interface AuditContract {
     };
   };
   events: {};
+  consumes: {};
 }

@@ -225,4 +225,5 @@ export interface AuthContract {
     };
   };
   events: {};
+  consumes: {};
 }

@@ -148,4 +148,5 @@ export interface TenancyContract {
     };
   };
   events: {};
+  consumes: {};
 }

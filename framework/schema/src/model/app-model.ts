@@ -15,12 +15,22 @@ export interface AppManifest {
   permissions?: PermissionDeclaration[];
   nav?: NavItem[];
   events?: EventDeclaration[];
+  /** other apps' events this app subscribes to (ADR 0018) */
+  consumes?: ConsumedEvent[];
   /** the tags actions are listed under (`ActionFields.tag`), with their descriptions */
   tags?: TagDeclaration[];
   /** framework APIs only: credentials beyond the standard three, named by actions' `security` */
   securitySchemes?: Record<string, SecuritySchemeDeclaration>;
   /** the API's own description and headers of an error answer, by status */
   responses?: Record<string, ResponseDeclaration>;
+}
+
+/** An event of another app that this app subscribes to: its name and the app that declares it. */
+export interface ConsumedEvent {
+  event: string;
+  /** the producing app's name */
+  app: string;
+  description?: string;
 }
 
 /** A tag of the manifest: a group of operations in the API reference. */

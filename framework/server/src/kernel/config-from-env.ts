@@ -20,6 +20,8 @@ export const wellKnownVariables: Readonly<Record<string, readonly string[]>> = {
   NODE_ENV: ['env'],
   PORT: ['http', 'port'],
   DATABASE_URL: ['database', 'url'],
+  // the RabbitMQ that carries events between nodes (ADR 0019)
+  CODEXION_AMQP_URL: ['events', 'amqpUrl'],
 };
 
 const segmentPattern = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
@@ -65,7 +67,9 @@ export async function configFromEnv(
     entries.push({ source: `env ${name}`, path: [...path], value: parseValue(raw, schemaAt(schema, path)) });
   }
   const names = Object.keys(env)
-    .filter((n) => n.startsWith(envPrefix) && env[n] !== undefined && env[n] !== '')
+    .filter(
+      (n) => n.startsWith(envPrefix) && !(n in wellKnownVariables) && env[n] !== undefined && env[n] !== '',
+    )
     .sort();
   const seen = new Map<string, string>();
   for (const name of names) {

@@ -32,6 +32,8 @@ export interface AppContract {
   resources: Record<string, ResourceTypes>;
   actions: Record<string, ActionTypes>;
   events: Record<string, unknown>;
+  /** the other apps' events `core/app.json` consumes, each typed by its producer's payload schema */
+  consumes: Record<string, unknown>;
 }
 
 /** The entity names of a contract: `'deal' | 'company' | ...`. */
@@ -55,6 +57,12 @@ export type PublicActionName<C extends AppContract> = {
 
 /** The event names of a contract: `'crm.deal.won' | ...`. */
 export type EventName<C extends AppContract> = Extract<keyof C['events'], string>;
+
+/** The events an app's subscribers may handle: its own and the ones it consumes. */
+export type SubscribedEventName<C extends AppContract> = Extract<
+  keyof C['events'] | keyof C['consumes'],
+  string
+>;
 
 /** `T` without `undefined`, or `Fallback` when nothing is left (hey-api's `path?: never`). */
 type Present<T, Fallback> = [NonNullable<T>] extends [never] ? Fallback : NonNullable<T>;
