@@ -3,30 +3,38 @@ import type { Database } from '../data/database.js';
 import { executeRows } from '../data/execute-rows.js';
 import { createTestDatabase } from '../data/test-database.js';
 import { ensureTestTenant } from '../data/test-tenant.js';
-import { createLogger } from '../kernel/create-logger.js';
 import { frameworkMigrations } from '../kernel/framework-migrations.js';
-import type { EventHandler } from '../plugins/define-plugin.js';
 import { tenantRole } from '../tenancy/ensure-row-level-security.js';
+import { silentLogger, type TestEvents, tenantA, tenantB } from './event-effects.test-helper.js';
 import { createEventOutbox } from './event-outbox.js';
 
-export const tenantA = '0a0a0a0a-0000-4000-8000-0000000000e1';
-export const tenantB = '0b0b0b0b-0000-4000-8000-0000000000e2';
-export const silentLogger = createLogger({ level: 'silent' });
-
-/** The test events: `test.thing.changed` with the thing's id and a step number. */
-export type TestEvents = { 'test.thing.changed': { thingId: string; step: number } };
+export {
+  recordingHandler,
+  silentLogger,
+  type TestEvents,
+  tenantA,
+  tenantB,
+} from './event-effects.test-helper.js';
 
 /** A migrated test database with two tenants, the tenant role in force and a table consumers write effects to. */
-export async function eventsDatabase(): Promise<{ database: Database; dispose(): Promise<void> }> {
+export async function eventsDatabase(): Promise<{
+  database: Database;
+  url: string | undefined;
+  dispose(): Promise<void>;
+}> {
   const test = await createTestDatabase({ migrations: frameworkMigrations });
   const { database } = test;
   for (const tenant of [tenantA, tenantB]) await ensureTestTenant(database, tenant);
   await database.execute(`create table if not exists public.event_effects (
     tenant_id uuid not null, consumer text not null, event_id uuid not null, thing_id text not null, step int not null,
     at bigint generated always as identity)`);
-  await database.execute(`grant select, insert on public.event_effects to ${tenantRole}`);
+  await database.execute(`create table if not exists public.event_writes (
+    id uuid primary key, tenant_id uuid not null, thing_id text not null)`);
+  await database.execute(
+    `grant select, insert on public.event_effects, public.event_writes to ${tenantRole}`,
+  );
   database.useTenantRole(tenantRole);
-  return { database, dispose: test.dispose };
+  return { database, url: test.url, dispose: test.dispose };
 }
 
 /** Writes `count` events of one thing in one transaction of `tenantId` (steps from `from`), or rolls it back. */
@@ -54,16 +62,6 @@ export async function emitSteps(
     .catch((error: unknown) => {
       if (!rollBack) throw error;
     });
-}
-
-/** A handler recording its effect in `public.event_effects`, in the delivery's transaction. */
-export function recordingHandler(consumer: string): EventHandler<TestEvents['test.thing.changed']> {
-  return async (ctx, payload) => {
-    await ctx.tx.execute(
-      sql`insert into public.event_effects (tenant_id, consumer, event_id, thing_id, step)
-          values (${ctx.tenantId}, ${consumer}, ${ctx.event.id}, ${payload.thingId}, ${payload.step})`,
-    );
-  };
 }
 
 /** Every effect, in the order written. */
