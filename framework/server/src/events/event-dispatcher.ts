@@ -320,6 +320,14 @@ export function createEventDispatcher({
     const consumer = byName.get(consumerName);
     const handler = event === undefined ? undefined : consumer?.handlers.get(event.name);
     if (event === undefined || handler === undefined) return 'malformed';
+    // only events of this installation's outbox: a message from elsewhere is dead-lettered
+    const [known] = await database.transaction((tx) =>
+      executeRows(
+        tx,
+        sql`select 1 as known from prefiq.event_outbox where id = ${event.id} and tenant_id = ${event.tenantId}`,
+      ),
+    );
+    if (known === undefined) return 'malformed';
     const queued = await database.transaction((tx) =>
       executeRows(
         tx,
