@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import {
   type ActionContext,
+  afterCommit,
   bindResources,
   createLogger,
   createResourceEngine,
@@ -64,6 +65,23 @@ export function recordingSubscribers(model: AppModel, into: RecordedEvent[]): Cr
   );
 }
 
+/**
+ * The outbox as the framework makes it (rows in `prefiq.event_outbox`), also handing each event to
+ * `subscribers` once its transaction has committed, as the dispatcher would: services' tests see
+ * exactly what a commit emits, without a dispatcher.
+ */
+export function recordingOutbox(outbox: CrmEventOutbox, subscribers: CrmSubscribers): CrmEventOutbox {
+  return {
+    async emit(ctx, name, payload, options) {
+      await outbox.emit(ctx, name, payload, options);
+      const handler = subscribers[name] as ((ctx: never, payload: unknown) => unknown) | undefined;
+      afterCommit(ctx.tx, () => {
+        handler?.(undefined as never, payload);
+      });
+    },
+  };
+}
+
 export interface RunOptions {
   tenantId?: string;
   userId?: string | undefined;
@@ -77,7 +95,7 @@ export interface CrmEngine {
   model: AppModel;
   /** every event emitted since the last `events.length = 0` */
   events: RecordedEvent[];
-  /** the outbox the hooks emit to, recording into `events`: hand it to the services */
+  /** the outbox the hooks emit to, recording into `events` what commits: hand it to the services */
   outbox: CrmEventOutbox;
   /** runs `work` as an action does: one transaction, the engine bound to it */
   run<T>(work: (ctx: ActionContext) => Promise<T>, options?: RunOptions): Promise<T>;
@@ -101,7 +119,7 @@ export async function crmEngine(): Promise<CrmEngine> {
   const members = [{ id: userA }, ...fixtures.users.map((user) => ({ id: user.id, email: user.email }))];
   for (const tenantId of [tenantA, tenantB]) await ensureTestTenant(test.database, tenantId, members);
   const events: RecordedEvent[] = [];
-  const outbox = crm.eventOutbox(recordingSubscribers(model, events));
+  const outbox = recordingOutbox(crm.eventOutbox(), recordingSubscribers(model, events));
   const engine = createResourceEngine({
     database: test.database,
     model,

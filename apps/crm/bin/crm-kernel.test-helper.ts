@@ -5,6 +5,7 @@ import {
   type BootReport,
   createKernel,
   developmentTenantId,
+  EventDispatcherToken,
   type Kernel,
   loadAppModel,
 } from '@codexion/framework';
@@ -43,7 +44,7 @@ export interface CallOptions {
 export interface CrmKernel {
   kernel: Kernel;
   report: BootReport;
-  /** every event emitted, with its payload checked against `core/app.json` */
+  /** every event delivered (committed and dispatched), with its payload checked against `core/app.json` */
   events: RecordedEvent[];
   /** whether this run is on PostgreSQL (`DATABASE_URL`) rather than PGlite */
   onPostgres: boolean;
@@ -96,6 +97,8 @@ export async function crmKernel(): Promise<CrmKernel> {
         },
         ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
       });
+      // the events of the request's commit reach the subscribers before the test looks
+      await kernel.container.resolve(EventDispatcherToken).drain();
       const contract = await check(operationId, response);
       const text = await response.text();
       return {

@@ -9,8 +9,8 @@ import { crmHooks } from './hooks/crm-hooks.js';
 
 export interface CrmPluginOptions {
   /**
-   * handlers of the CRM's own events, called in-process inside the writing transaction until the
-   * framework's event bus delivers them (see `createEventOutbox`); tests listen here
+   * handlers of the CRM's own events, delivered by the framework's dispatcher after the writing
+   * transaction commits, each in a transaction of its own (ADR 0018); tests listen here
    */
   subscribers?: CrmSubscribers;
 }
@@ -24,7 +24,7 @@ export interface CrmPluginOptions {
  * const kernel = createKernel({ root, plugins: [createCrmPlugin({ subscribers: { 'crm.deal.won': onWon } })] });
  */
 export function createCrmPlugin({ subscribers = {} }: CrmPluginOptions = {}): PluginDefinition {
-  const events = crm.eventOutbox(subscribers);
+  const events = crm.eventOutbox();
   const root = new URL('..', import.meta.url);
   return crm.definePlugin({
     // JSON imports type `events[].payload` too loosely for AppManifest; the registry validates it at boot

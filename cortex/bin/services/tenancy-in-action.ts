@@ -1,6 +1,7 @@
 import {
   auditOpenApi,
   createTenancy,
+  eventsOpenApi,
   type PluginContext,
   type Tenancy,
   tenancyOpenApi,
@@ -12,7 +13,7 @@ import { transactionDatabase } from './transaction-database.js';
  * The framework's tenancy service bound to an action's transaction (see
  * {@link transactionDatabase}): its reads and writes join the action's transaction instead of
  * waiting for it. Its permission catalogue is made from what the kernel's is: every booted
- * plugin's manifest and the framework's tenancy and audit APIs.
+ * plugin's manifest and the framework's tenancy, audit and events APIs.
  *
  * @example
  * const role = await tenancyInAction(ctx, runtime).getRole(admin, 'member');
@@ -28,7 +29,7 @@ export function tenancyInAction(
       runtime.database().kind,
     ),
     models: runtime.registry().plugins.map((plugin) => plugin.model),
-    frameworkDocuments: [tenancyOpenApi, auditOpenApi],
+    frameworkDocuments: [tenancyOpenApi, auditOpenApi, eventsOpenApi],
     accessCacheTtlMs: 0,
   });
 }

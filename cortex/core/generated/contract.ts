@@ -139,4 +139,5 @@ export interface CortexContract {
     INVITATION_REVOKED: 410;
     INVITATION_USED: 409;
   };
+  consumes: {};
 }

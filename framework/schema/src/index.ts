@@ -3,6 +3,7 @@ export type {
   ActionDefinition,
   AppManifest,
   AppModel,
+  ConsumedEvent,
   CredentialActionDefinition,
   EntityModel,
   ErrorDeclaration,

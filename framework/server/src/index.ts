@@ -39,6 +39,7 @@ export {
   type VerifyAuditChainOptions,
   verifyAuditChain,
 } from './audit/verify-audit-chain.js';
+export { afterCommit, type CommitHook } from './data/commit-hooks.js';
 export {
   createDatabase,
   type DatabaseOptions,
@@ -64,10 +65,28 @@ export {
   withIssuePrefix,
 } from './errors/request-issues.js';
 export {
+  type DeadLetter,
+  type DeadLetterActor,
+  type DeadLetterPage,
+  discardDeadLetter,
+  listDeadLetters,
+  retryDeadLetter,
+} from './events/dead-letters.js';
+export { type EventConsumer, eventConsumers } from './events/event-consumer.js';
+export {
+  createEventDispatcher,
+  type EventDispatcher,
+  type EventDispatcherOptions,
+} from './events/event-dispatcher.js';
+export { defaultAggregateKey, type EventEnvelope } from './events/event-envelope.js';
+export {
   createEventOutbox,
+  type EmitOptions,
   type EventOutbox,
   type EventSubscribers,
 } from './events/event-outbox.js';
+export { type EventsHttpPluginOptions, eventsHttpPlugin } from './events/event-routes.js';
+export { defaultRetryPolicy, type RetryPolicy } from './events/retry-backoff.js';
 export {
   type FixtureManifest,
   type FixtureSource,
@@ -89,6 +108,8 @@ export {
   auditApiName,
   auditOpenApi,
   authOpenApi,
+  eventsApiName,
+  eventsOpenApi,
   type FrameworkApiName,
   frameworkApis,
   tenancyApiName,
@@ -219,6 +240,7 @@ export {
   type KernelState,
   type ListenOptions,
 } from './kernel/boot.js';
+export { EventDispatcherToken } from './kernel/boot-events.js';
 export { ConfigError, type ConfigIssue } from './kernel/config-error.js';
 export { envPrefix, wellKnownVariables } from './kernel/config-from-env.js';
 export {
@@ -310,6 +332,7 @@ export {
   type DemoMember,
   type Draft,
   definePlugin,
+  type EventContext,
   type EventHandler,
   type HookContext,
   isPublicAction,

@@ -110,4 +110,5 @@ export interface CrmContract {
     'crm.person.merged': CrmPersonMergedEvent;
   };
   errors: { DEAL_CLOSED: 409; LEAD_ALREADY_CONVERTED: 409; MERGE_INTO_SELF: 422 };
+  consumes: {};
 }

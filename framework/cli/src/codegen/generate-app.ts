@@ -1,5 +1,6 @@
 import { loadAppSources, loadContractSources } from '@codexion/framework';
 import { compareCodeUnits, compileAppModel } from '@codexion/schema';
+import { consumedEventSchemas } from './consumed-events.js';
 import { formatSource } from './format-source.js';
 import { generateClient } from './generate-client.js';
 import { generateContract } from './generate-contract.js';
@@ -55,7 +56,8 @@ export async function generateApp(
   }
   for (const [path, source] of await timed('client', () => generateClient(openapi))) files.set(path, source);
   await timed('contract', async () => {
-    files.set('contract.ts', await generateContract(model, { kind }));
+    const consumed = kind === 'app' ? await consumedEventSchemas(appDir, model.manifest) : [];
+    files.set('contract.ts', await generateContract(model, { kind, consumed }));
     if (kind === 'app') files.set('client/resources.gen.ts', await generateResources(model, openapi));
   });
   return new Map([...files].sort(([a], [b]) => compareCodeUnits(a, b)));

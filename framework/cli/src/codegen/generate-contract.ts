@@ -1,5 +1,7 @@
 import { type AppModel, compareCodeUnits, eventSchemaName, pascalCase } from '@codexion/schema';
+import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { tsBanner } from './banner.js';
+import type { ConsumedEventSchema } from './consumed-events.js';
 import { formatSource } from './format-source.js';
 
 /**
@@ -51,7 +53,10 @@ function typedAnswer(action: AppModel['actions'][number]): boolean {
  */
 export async function generateContract(
   model: AppModel,
-  { kind = 'app' }: { kind?: 'app' | 'framework' } = {},
+  {
+    kind = 'app',
+    consumed = [],
+  }: { kind?: 'app' | 'framework'; consumed?: readonly ConsumedEventSchema[] } = {},
 ): Promise<string> {
   const app = pascalCase(model.manifest.name);
   const imports = new Set<string>();
@@ -80,10 +85,28 @@ export async function generateContract(
   const errors = Object.entries(model.manifest.errors ?? {})
     .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([code, { status }]) => `${code}: ${status};`);
+  // other apps' payloads: typed here from the producer's schema, since an app imports no other app
+  const consumedTypes: string[] = [];
+  const consumes: string[] = [];
+  for (const { event, payload } of consumed) {
+    const name = eventSchemaName(event);
+    const { $schema: _schema, $id: _id, ...schema } = structuredClone(payload);
+    const declaration = await compile(schema as JSONSchema, name, {
+      bannerComment: '',
+      additionalProperties: false,
+      format: false,
+      declareExternallyReferenced: false,
+    });
+    consumedTypes.push(
+      `/** The payload of ${event}, as its producer declares it. */\n${declaration.trim()}\n`,
+    );
+    consumes.push(`'${event}': ${name};`);
+  }
   const names = [...imports].sort(compareCodeUnits);
   const source = `${tsBanner()}
 ${names.length === 0 ? '' : `import type { ${names.join(', ')} } from './client/types.gen.js';`}
 
+${consumedTypes.join('\n')}
 ${
   kind === 'app'
     ? `/**
@@ -102,6 +125,7 @@ export interface ${app}Contract {
   actions: {${actions.join('\n')}};
   events: {${events.join('\n')}};
   errors: {${errors.join('\n')}};
+  consumes: {${consumes.join('\n')}};
 }
 `;
   return formatSource(source, 'typescript');

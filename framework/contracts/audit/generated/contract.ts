@@ -32,4 +32,5 @@ export interface AuditContract {
   };
   events: {};
   errors: {};
+  consumes: {};
 }

@@ -226,4 +226,5 @@ export interface AuthContract {
   };
   events: {};
   errors: {};
+  consumes: {};
 }

@@ -149,4 +149,5 @@ export interface TenancyContract {
   };
   events: {};
   errors: {};
+  consumes: {};
 }

@@ -17,6 +17,8 @@ export interface AppManifest {
   events?: EventDeclaration[];
   /** the app's own error codes and their statuses (`DEAL_CLOSED: { status: 409, … }`); see `appKit().error` */
   errors?: Record<string, ErrorDeclaration>;
+  /** other apps' events this app subscribes to (ADR 0018) */
+  consumes?: ConsumedEvent[];
   /** the tags actions are listed under (`ActionFields.tag`), with their descriptions */
   tags?: TagDeclaration[];
   /** framework APIs only: credentials beyond the standard three, named by actions' `security` */
@@ -30,6 +32,14 @@ export interface ErrorDeclaration {
   /** 4xx or 5xx */
   status: number;
   description: string;
+}
+
+/** An event of another app that this app subscribes to: its name and the app that declares it. */
+export interface ConsumedEvent {
+  event: string;
+  /** the producing app's name */
+  app: string;
+  description?: string;
 }
 
 /** A tag of the manifest: a group of operations in the API reference. */

@@ -1,7 +1,11 @@
+import { sql } from 'drizzle-orm';
+import { afterCommit } from '../data/commit-hooks.js';
 import type { EventHandler, HookContext, PluginContext } from '../plugins/define-plugin.js';
+import { defaultAggregateKey, eventEnvelopeVersion, newEventId } from './event-envelope.js';
+import { wakeEventDispatchers } from './event-wakeup.js';
 
 /**
- * Handlers of an app's events by name, each typed by its payload.
+ * Handlers of events by name, each typed by its payload.
  *
  * @example
  * const subscribers: EventSubscribers<CrmContract['events']> = { 'crm.deal.won': (ctx, deal) => invoice(ctx, deal) };
@@ -9,6 +13,12 @@ import type { EventHandler, HookContext, PluginContext } from '../plugins/define
 export type EventSubscribers<E extends Record<string, unknown>> = {
   [N in keyof E]?: EventHandler<E[N]>;
 };
+
+/** What `emit` may be told beyond the event. */
+export interface EmitOptions {
+  /** the aggregate the event orders by; `app.entity:<entityId>` of the payload unless given */
+  aggregateKey?: string;
+}
 
 /**
  * Where an app's services and hooks put the events of a change, typed by the app's contract.
@@ -21,38 +31,35 @@ export interface EventOutbox<E extends Record<string, unknown>> {
     ctx: PluginContext | HookContext,
     name: N,
     payload: E[N],
+    options?: EmitOptions,
   ): Promise<void>;
 }
 
-function isHookContext(ctx: PluginContext | HookContext): ctx is HookContext {
-  return 'defer' in ctx && typeof ctx.defer === 'function';
-}
-
 /**
- * An app's events until the framework has its event bus. What it does: log the event (name and
- * payload, one line at info) and hand it to the subscribers given, in-process and inside the
- * writing transaction (`ctx.tx`), so a subscriber sees the change and one that throws rolls it
- * back. Emitted from a resource hook, the delivery waits for the end of the write (after every
- * after hook and the audit entry, see `HookContext.defer`); from an action or a service, it is
- * immediate. What it does not do yet, and the bus will: store the event in an outbox table in the
- * same transaction and deliver it after commit, at least once, to other apps and to RabbitMQ.
- * Callers will not change then: they already emit inside the transaction of the change.
+ * An app's transactional outbox (ADR 0018): `emit` appends the event to `prefiq.event_outbox` in
+ * the caller's transaction (`ctx.tx`, in its tenant), so the event exists exactly when the change
+ * commits: a rolled-back write emits nothing. Once the transaction has committed, the node's
+ * event dispatcher is woken and delivers the event to every consumer that subscribed to it
+ * (in-process, or through RabbitMQ), at least once, in order per aggregate key; consumers'
+ * inboxes make a redelivery harmless. A consumer's failure never reaches the writer.
  *
  * @example
- * const events = createEventOutbox<CrmContract['events']>({ 'crm.deal.won': (ctx, deal) => invoice(ctx, deal) });
+ * const events = createEventOutbox<CrmContract['events']>();
  * await events.emit(ctx, 'crm.deal.won', { dealId, title, amount, … });
  */
-export function createEventOutbox<E extends Record<string, unknown>>(
-  subscribers: EventSubscribers<E> = {},
-): EventOutbox<E> {
+export function createEventOutbox<E extends Record<string, unknown>>(): EventOutbox<E> {
   return {
-    async emit(ctx, name, payload) {
-      const deliver = async () => {
-        ctx.logger.info({ event: name, payload, requestId: ctx.requestId }, `event ${name}`);
-        await subscribers[name]?.(ctx, payload);
-      };
-      if (isHookContext(ctx)) ctx.defer(deliver);
-      else await deliver();
+    async emit(ctx, name, payload, { aggregateKey = defaultAggregateKey(name, payload) } = {}) {
+      await ctx.tx.execute(
+        sql`insert into prefiq.event_outbox (id, tenant_id, name, aggregate_key, payload, version, request_id)
+            values (${newEventId()}, ${ctx.tenantId}, ${name}, ${aggregateKey}, ${JSON.stringify(payload)}::jsonb,
+                    ${eventEnvelopeVersion}, ${ctx.requestId})`,
+      );
+      ctx.logger.debug(
+        { event: name, aggregate_key: aggregateKey, requestId: ctx.requestId },
+        `event ${name}`,
+      );
+      afterCommit(ctx.tx, wakeEventDispatchers);
     },
   };
 }

@@ -1,5 +1,6 @@
 import auditDocument from '@codexion/contracts/audit/openapi.json' with { type: 'json' };
 import authDocument from '@codexion/contracts/auth/openapi.json' with { type: 'json' };
+import eventsDocument from '@codexion/contracts/events/openapi.json' with { type: 'json' };
 import tenancyDocument from '@codexion/contracts/tenancy/openapi.json' with { type: 'json' };
 import type { OpenApiDocument } from '@codexion/schema';
 
@@ -44,9 +45,10 @@ export const frameworkApis = {
   auth: generatedDocument('auth', authDocument),
   tenancy: generatedDocument('tenancy', tenancyDocument),
   audit: generatedDocument('audit', auditDocument),
+  events: generatedDocument('events', eventsDocument),
 } as const satisfies Record<string, OpenApiDocument>;
 
-/** The name of one of the framework's own APIs: `auth`, `tenancy` or `audit`. */
+/** The name of one of the framework's own APIs: `auth`, `tenancy`, `audit` or `events`. */
 export type FrameworkApiName = keyof typeof frameworkApis;
 
 /** `/api/auth/*`: sign-in, sessions, passwords, MFA, API keys, single sign-on, the key set. */
@@ -58,8 +60,14 @@ export const tenancyOpenApi: OpenApiDocument = frameworkApis.tenancy;
 /** `/api/audit/*`: the tenant's audit log and the history of its records. */
 export const auditOpenApi: OpenApiDocument = frameworkApis.audit;
 
+/** `/api/events/*`: the tenant's dead letters, to retry or discard. */
+export const eventsOpenApi: OpenApiDocument = frameworkApis.events;
+
 /** Where the tenant administration API is mounted: `/api/<name>`. */
 export const tenancyApiName = 'tenancy' satisfies FrameworkApiName;
 
 /** Where the audit API is mounted: `/api/<name>`. */
 export const auditApiName = 'audit' satisfies FrameworkApiName;
+
+/** Where the events API (dead letters) is mounted: `/api/<name>`. */
+export const eventsApiName = 'events' satisfies FrameworkApiName;

@@ -7,9 +7,11 @@ import { type AuditSealEvent, watchAuditSealing } from '../audit/seal-audit-log.
 import { createDatabase } from '../data/create-database.js';
 import type { Database } from '../data/database.js';
 import type { PluginMigrations } from '../data/run-migrations.js';
+import type { EventDispatcher } from '../events/event-dispatcher.js';
+import { eventsHttpPlugin } from '../events/event-routes.js';
 import type { AppEnv } from '../http/app-env.js';
 import { createHttpApp, type Environment } from '../http/create-http-app.js';
-import { auditOpenApi } from '../http/framework-apis.js';
+import { auditOpenApi, eventsOpenApi } from '../http/framework-apis.js';
 import type { ReadinessCheck } from '../http/health-routes.js';
 import { idempotencyOptions } from '../http/idempotency.js';
 import { isLoopbackHost } from '../http/loopback-host.js';
@@ -30,6 +32,7 @@ import { withRoles } from '../tenancy/access-permissions.js';
 import { bootTenancy } from '../tenancy/boot-tenancy.js';
 import { TenancyToken } from '../tenancy/create-tenancy.js';
 import { tenancyHttpPlugin } from '../tenancy/tenancy-routes.js';
+import { checkSubscribers, EventDispatcherToken, startEvents } from './boot-events.js';
 import { runStep } from './boot-step.js';
 import { Container } from './container.js';
 import { createLogger } from './create-logger.js';
@@ -208,6 +211,7 @@ export function createKernel(options: KernelOptions): Kernel {
   let booting: Promise<BootReport> | undefined;
   let stopping: Promise<void> | undefined;
   let unwatchSealing: (() => void) | undefined;
+  let events: EventDispatcher | undefined;
 
   const log = () => logger;
   const required = <T>(value: T | undefined, what: string): T => {
@@ -332,6 +336,7 @@ export function createKernel(options: KernelOptions): Kernel {
       registry = await loadPlugins(options.plugins, {
         ...(options.frameworkVersion ? { frameworkVersion: options.frameworkVersion } : {}),
       });
+      checkSubscribers(registry.plugins);
       for (const field of piiFieldsOf(registry.plugins.map((p) => p.model))) piiFields.add(field);
       container.value(PluginRegistryToken, registry);
       const preboot: string[] = [];
@@ -386,7 +391,7 @@ export function createKernel(options: KernelOptions): Kernel {
         schemas: migrationSources(plugins).flatMap((s) => (s.schema === undefined ? [] : [s.schema])),
         migrate,
         tenants,
-        frameworkDocuments: [auditOpenApi],
+        frameworkDocuments: [auditOpenApi, eventsOpenApi],
       });
       container.value(TenancyToken, tenancy.tenancy);
       report.upgrades = await upgradePlugins(db, plugins, contextOf);
@@ -428,6 +433,7 @@ export function createKernel(options: KernelOptions): Kernel {
       // the framework's own APIs first, then each app's
       const httpPlugins: HttpPlugin[] = [
         auditHttpPlugin({ database: db }),
+        eventsHttpPlugin({ database: db }),
         tenancyHttpPlugin({ tenancy: container.resolve(TenancyToken) }),
       ];
       for (const plugin of plugins) {
@@ -527,9 +533,18 @@ export function createKernel(options: KernelOptions): Kernel {
         state = 'booted';
         return { dry_run: true, boot_ms: report.durationMs };
       }
+      // events are delivered from here on: every consumer's plugin has booted
+      const delivery = await startEvents({
+        database: required(database, 'the database'),
+        plugins,
+        config: current.events,
+        logger,
+      });
+      events = delivery.dispatcher;
+      container.value(EventDispatcherToken, delivery.dispatcher);
       state = 'ready';
       const onReady = await runLifecycle(plugins, 'onReady', contextOf, { logger });
-      return { boot_ms: report.durationMs, onReady };
+      return { boot_ms: report.durationMs, onReady, events: delivery.summary };
     });
     return report;
   }
@@ -572,6 +587,8 @@ export function createKernel(options: KernelOptions): Kernel {
       );
     }
     unwatchSealing?.();
+    // the pass in progress ends before the database closes; what is left waits for the next node
+    await events?.stop();
     await runStep(
       log,
       traceId,

@@ -25,6 +25,8 @@ export const wellKnownVariables: Readonly<Record<string, readonly string[]>> = {
   DATABASE_URL: ['database', 'url'],
   // the name operators and CI know; CODEXION_REDIS__URL is the same key spelt the config's way
   CODEXION_REDIS_URL: ['redis', 'url'],
+  // the RabbitMQ that carries events between nodes (ADR 0019)
+  CODEXION_AMQP_URL: ['events', 'amqpUrl'],
 };
 
 const segmentPattern = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;

@@ -9,7 +9,7 @@ function folder(area: string): string {
 /**
  * The framework's own tables (schema `prefiq`), as versioned migrations of built-in sources,
  * applied in this order before any plugin's: identity (users, sessions, keys), then tenancy
- * (tenants, roles; may reference users), then audit, then the idempotency store. One list, in one place: append a source
+ * (tenants, roles; may reference users), then audit, then the idempotency store, then events. One list, in one place: append a source
  * here, never apply framework tables elsewhere.
  *
  * @example
@@ -23,4 +23,6 @@ export const frameworkMigrations: readonly MigrationSource[] = [
   { name: 'prefiq-audit', migrationsFolder: folder('audit'), schema: 'prefiq' },
   // the responses kept for Idempotency-Key retries; references nothing
   { name: 'prefiq-idempotency', migrationsFolder: folder('idempotency'), schema: 'prefiq' },
+  // the transactional outbox, consumers' deliveries and inboxes (ADR 0018)
+  { name: 'prefiq-events', migrationsFolder: folder('events'), schema: 'prefiq' },
 ];

@@ -60,6 +60,15 @@ export interface KernelConfig {
   /** outgoing mail (password reset, email verification) */
   email: EmailConfig;
   seed: { enabled: boolean };
+  /** delivery of the transactional outbox's events (ADR 0018) */
+  events: {
+    amqpUrl?: string;
+    pollIntervalMs: number;
+    leaseMs: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+    retryMaxMs: number;
+  };
   locale: string;
   timezone: string;
   features: Record<string, boolean>;

@@ -1,5 +1,5 @@
 import type { OpenApiDocument } from '@codexion/schema';
-import { auditApiName, auditOpenApi } from '../http/framework-apis.js';
+import { auditApiName, auditOpenApi, eventsApiName, eventsOpenApi } from '../http/framework-apis.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
 
 /** One route the kernel serves; `plugin` is absent on the framework's own. */
@@ -14,7 +14,7 @@ const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 /**
  * The routes a boot serves on the app port: the framework's (health, metrics unless they are
- * elsewhere or off, documents, docs page, audit) and each plugin's operations under its base path, in plugin order then path order.
+ * elsewhere or off, documents, docs page, audit, events) and each plugin's operations under its base path, in plugin order then path order.
  *
  * @example
  * listRoutes(registry.plugins, { docs: true })
@@ -31,6 +31,7 @@ export function listRoutes(
     { method: 'GET', path: '/api/openapi.json' },
     ...(docs ? [{ method: 'GET', path: '/api/docs' }] : []),
     ...operationRoutes(`/api/${auditApiName}`, auditOpenApi.paths),
+    ...operationRoutes(`/api/${eventsApiName}`, eventsOpenApi.paths),
   ];
   for (const plugin of plugins) {
     routes.push({ method: 'GET', path: `${plugin.basePath}/openapi.json`, plugin: plugin.name });

@@ -34,6 +34,8 @@ export interface AppContract {
   events: Record<string, unknown>;
   /** the app's own error codes and their statuses (`core/app.json` `errors`); older contracts have none */
   errors?: Record<string, number>;
+  /** the other apps' events `core/app.json` consumes, each typed by its producer's payload schema */
+  consumes: Record<string, unknown>;
 }
 
 /** The error codes an app declares: `'DEAL_CLOSED' | 'MERGE_INTO_SELF' | …`. */
@@ -62,6 +64,12 @@ export type PublicActionName<C extends AppContract> = {
 
 /** The event names of a contract: `'crm.deal.won' | ...`. */
 export type EventName<C extends AppContract> = Extract<keyof C['events'], string>;
+
+/** The events an app's subscribers may handle: its own and the ones it consumes. */
+export type SubscribedEventName<C extends AppContract> = Extract<
+  keyof C['events'] | keyof C['consumes'],
+  string
+>;
 
 /** `T` without `undefined`, or `Fallback` when nothing is left (hey-api's `path?: never`). */
 type Present<T, Fallback> = [NonNullable<T>] extends [never] ? Fallback : NonNullable<T>;

@@ -3,9 +3,9 @@ import type { Db } from '../data/database.js';
 import { DomainError } from '../errors/domain-error.js';
 import { createLogger } from '../kernel/create-logger.js';
 import type { ActionInput, ServerFields } from './app-contract.js';
-import { appKit } from './app-kit.js';
+import { type AppSubscribers, appKit } from './app-kit.js';
 import type { ResourceAccessor } from './bind-resources.js';
-import { type Draft, type HookContext, isPublicAction, type PluginContext } from './define-plugin.js';
+import { type Draft, isPublicAction, type PluginContext } from './define-plugin.js';
 
 type Thing = {
   readonly id: string;
@@ -39,6 +39,7 @@ interface TestContract {
   };
   events: { 'test.thing.renamed': { thingId: string; name: string } };
   errors: { THING_FROZEN: 409; THING_TOO_BIG: 422 };
+  consumes: { 'other.order.paid': { orderId: string; amount: number } };
 }
 
 const kit = appKit<TestContract>({
@@ -104,28 +105,28 @@ describe('appKit', () => {
     expect(plugin.hooks).toHaveProperty('thing');
   });
 
-  it('emits typed events: at once from an action, at the end of the write from a hook', async () => {
+  it('types subscribers by the payloads of its own and of the consumed events', async () => {
     const seen: string[] = [];
-    const events = kit.eventOutbox({
+    const subscribers: AppSubscribers<TestContract> = {
       'test.thing.renamed': kit.defineSubscriber('test.thing.renamed', (_ctx, payload) => {
         expectTypeOf(payload).toEqualTypeOf<{ thingId: string; name: string }>();
         seen.push(payload.name);
       }),
-    });
-    await events.emit(pluginContext, 'test.thing.renamed', { thingId: 'x', name: 'now' });
-    expect(seen).toEqual(['now']);
-    const deferred: (() => Promise<void> | void)[] = [];
-    const hookContext = {
-      ...pluginContext,
-      entity: {} as HookContext['entity'],
-      defer: (work: () => Promise<void> | void) => {
-        deferred.push(work);
-      },
+      'other.order.paid': kit.defineSubscriber('other.order.paid', (ctx, payload) => {
+        expectTypeOf(payload).toEqualTypeOf<{ orderId: string; amount: number }>();
+        seen.push(`${ctx.event.name} ${payload.orderId}`);
+      }),
     };
-    await events.emit(hookContext, 'test.thing.renamed', { thingId: 'x', name: 'later' });
-    expect(seen).toEqual(['now']);
-    for (const work of deferred) await work();
-    expect(seen).toEqual(['now', 'later']);
+    const event = { tenantId: 't1', aggregateKey: 'k', occurredAt: '2026-12-07T00:00:00.000Z', version: 1 };
+    await subscribers['other.order.paid']?.(
+      { ...pluginContext, event: { ...event, id: 'e1', name: 'other.order.paid', payload: {} } },
+      { orderId: 'o1', amount: 5 },
+    );
+    await subscribers['test.thing.renamed']?.(
+      { ...pluginContext, event: { ...event, id: 'e2', name: 'test.thing.renamed', payload: {} } },
+      { thingId: 'x', name: 'now' },
+    );
+    expect(seen).toEqual(['other.order.paid o1', 'now']);
   });
 
   it('gives the engine’s accessor typed by the entity named, no copy', () => {

@@ -10,9 +10,9 @@ import type {
   AppResource,
   EntityName,
   ErrorCodeOf,
-  EventName,
   PublicActionName,
   RecordOf,
+  SubscribedEventName,
   TenantActionName,
 } from './app-contract.js';
 import {
@@ -67,8 +67,11 @@ export type AppActions<C extends AppContract> = {
  */
 export type AppHooks<C extends AppContract> = { [E in EntityName<C>]?: ResourceHooks<RecordOf<C, E>> };
 
-/** Subscribers to the app's own events, each typed by its payload. */
-export type AppSubscribers<C extends AppContract> = EventSubscribers<C['events']>;
+/**
+ * Handlers of the events the app subscribes to, each typed by its payload: its own events and
+ * those its `core/app.json` declares it `consumes` (typed by the producer's contract).
+ */
+export type AppSubscribers<C extends AppContract> = EventSubscribers<C['events'] & C['consumes']>;
 
 /**
  * A plugin described against its contract: every action of `core/actions` needs its handler (a
@@ -102,13 +105,13 @@ export interface AppKit<C extends AppContract> {
     id: A,
     handler: AppPublicActionHandler<C, A>,
   ): AppPublicAction<C, A>;
-  /** a handler of one of the app's events, typed by its payload */
-  defineSubscriber<N extends EventName<C>>(
+  /** a handler of one of the app's events or of one it consumes, typed by its payload */
+  defineSubscriber<N extends SubscribedEventName<C>>(
     name: N,
-    handler: EventHandler<C['events'][N]>,
-  ): EventHandler<C['events'][N]>;
-  /** the app's events, `emit(ctx, 'crm.deal.won', payload)` typed by name (see `createEventOutbox`) */
-  eventOutbox(subscribers?: AppSubscribers<C>): EventOutbox<C['events']>;
+    handler: EventHandler<(C['events'] & C['consumes'])[N]>,
+  ): EventHandler<(C['events'] & C['consumes'])[N]>;
+  /** the app's transactional outbox: `emit(ctx, 'crm.deal.won', payload)` typed by name (see `createEventOutbox`) */
+  eventOutbox(): EventOutbox<C['events']>;
   /** one entity's records in an action's transaction, typed: `resource(ctx, 'deal').get(id)` is a `Deal` */
   resource<E extends EntityName<C>>(
     ctx: Pick<ActionContext, 'resources'>,
@@ -153,7 +156,7 @@ export function appKit<C extends AppContract>(manifest: Pick<AppManifest, 'error
     defineAction: (_id, handler) => handler,
     definePublicAction: (_id, handler) => ({ access: 'public', handler }),
     defineSubscriber: (_name, handler) => handler,
-    eventOutbox: (subscribers = {}) => createEventOutbox<C['events']>(subscribers),
+    eventOutbox: () => createEventOutbox<C['events']>(),
     // the engine answers with the stored records and takes what the contract types: a view, no copy
     resource: (ctx, entity) => ctx.resources(entity) as unknown as AppResource<C['resources'][typeof entity]>,
     definePlugin({ actions, hooks, subscribers, ...rest }) {

@@ -2,6 +2,7 @@ import type { AppManifest, EntityModel } from '@codexion/schema';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Logger } from 'pino';
 import type { Database, Db } from '../data/database.js';
+import type { EventEnvelope } from '../events/event-envelope.js';
 import type { OperationInput } from '../http/operation-handler.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
 import type { Container } from '../kernel/container.js';
@@ -104,13 +105,24 @@ export interface ResourceHooks<R extends object = Row> {
 }
 
 /**
- * Handles one event: called with the context of the transaction that emitted it and its payload,
- * typed by the contract.
+ * What an event's handler gets: a transaction of its own in the event's tenant (its effect, the
+ * consumer's inbox row and the end of the delivery commit together), no user, and the event.
+ */
+export interface EventContext extends PluginContext {
+  /** the event's envelope: id (the inbox's key), name, aggregate key, time, version */
+  event: EventEnvelope;
+}
+
+/**
+ * Handles one event, after the transaction that emitted it has committed: called with a
+ * transaction of its own in the event's tenant and the payload, typed by the producer's contract.
+ * A throw rolls back its effect and the delivery is retried (backoff, then a dead letter); a
+ * redelivery of an event it handled does not call it again.
  *
  * @example
  * const onWon: EventHandler<CrmDealWonEvent> = (ctx, deal) => ctx.logger.info({ amount: deal.amount }, 'won');
  */
-export type EventHandler<P = unknown> = (ctx: PluginContext, payload: P) => Promise<void> | void;
+export type EventHandler<P = unknown> = (ctx: EventContext, payload: P) => Promise<void> | void;
 
 /** The result of an action: its body (validated against the action's response schema in tests) and status. */
 export interface ActionResult {
@@ -231,7 +243,10 @@ export interface PluginDefinition extends LifecycleHooks {
   actions?: Record<string, ActionHandler | PublicAction>;
   /** hooks by entity name */
   hooks?: Record<string, ResourceHooks>;
-  /** event subscribers by event name (delivered by the event bus), each typed by its payload */
+  /**
+   * event handlers by event name, the app's own events' or those `core/app.json` declares it
+   * `consumes`; delivered after the emitting commit, each at most once in effect (ADR 0018)
+   */
   subscribers?: Readonly<Record<string, EventHandler<never> | undefined>>;
   /** durable jobs (retries, backoff, singleton keys, cron schedules), each named `<plugin>.<job>`: see `defineJob` */
   jobs?: readonly JobDefinition<object>[];

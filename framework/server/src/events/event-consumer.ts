@@ -1,0 +1,37 @@
+import type { EventHandler } from '../plugins/define-plugin.js';
+
+/**
+ * One consumer of events: an app (its plugin's name) and its handlers by event name. Each
+ * consumer has its own deliveries, inbox and (on RabbitMQ) queue: one failing does not hold the
+ * others back.
+ *
+ * @example
+ * const consumer: EventConsumer = { name: 'sales', handlers: new Map([['crm.deal.won', onWon]]) };
+ */
+export interface EventConsumer {
+  name: string;
+  handlers: ReadonlyMap<string, EventHandler<never>>;
+}
+
+/**
+ * The consumers of a set of plugins: each plugin with at least one subscriber, by its name.
+ *
+ * @example
+ * eventConsumers(registry.plugins.map((p) => ({ name: p.name, subscribers: p.definition.subscribers })));
+ */
+export function eventConsumers(
+  plugins: readonly {
+    name: string;
+    subscribers?: Readonly<Record<string, EventHandler<never> | undefined>>;
+  }[],
+): EventConsumer[] {
+  const consumers: EventConsumer[] = [];
+  for (const { name, subscribers = {} } of plugins) {
+    const handlers = new Map<string, EventHandler<never>>();
+    for (const [event, handler] of Object.entries(subscribers)) {
+      if (handler !== undefined) handlers.set(event, handler);
+    }
+    if (handlers.size > 0) consumers.push({ name, handlers });
+  }
+  return consumers;
+}
