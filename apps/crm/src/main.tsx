@@ -8,10 +8,9 @@ if (!root) throw new Error('index.html has no #root');
 // `?lang=de` (or a German browser) shows the German catalogs and formats
 const requested = new URLSearchParams(location.search).get('lang');
 const german = requested ? requested === 'de' : navigator.language.toLowerCase().startsWith('de');
-// the generated hey-api client (for the app's own pages) shares the API's base URL and session
+// the pages call the generated SDK on the API root the generated client names
 createStandaloneApp(module, {
-  apiBaseUrl: '/api/crm',
-  clients: [client],
+  apiBaseUrl: client.getConfig().baseUrl ?? '',
   locale: german ? 'de-DE' : 'en-US',
   timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   currency: 'EUR',

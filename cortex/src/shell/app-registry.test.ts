@@ -1,5 +1,5 @@
 import module from '@codexion/crm/web';
-import { defineAppModule, type HeyApiClientLike } from '@codexion/web';
+import { defineAppModule, type GeneratedClientLike } from '@codexion/web';
 import { describe, expect, it } from 'vitest';
 import { appEntries, appRegistry, loadedApp } from './app-registry.js';
 
@@ -10,13 +10,11 @@ const packages = import.meta.glob<{ exports?: Record<string, unknown> }>('../../
 });
 
 describe('the app registry', () => {
-  it('finds the CRM without an entry written for it, with its generated client, pointed by the shell at /api/crm', async () => {
+  it('finds the CRM without an entry written for it, on the API root its generated client names', async () => {
     const crm = appRegistry.find((entry) => entry.name === 'crm');
-    expect(crm?.apiBaseUrl).toBe('/api/crm');
     const loaded = await crm?.load();
     expect(loaded?.module.name).toBe('crm');
-    expect(loaded?.clients).toHaveLength(1);
-    expect(typeof loaded?.clients[0]?.setConfig).toBe('function');
+    expect(loaded?.apiBaseUrl).toBe('/api/crm');
     // the palette searches what the module takes from its manifest's navigation and its schemas
     expect(loaded?.search.map((entity) => entity.name)).toEqual(['deal', 'company', 'person', 'activity']);
   });
@@ -33,7 +31,7 @@ describe('the app registry', () => {
   });
 
   it('makes one entry per module found, by its folder, each with its own client', async () => {
-    const client: HeyApiClientLike = { setConfig: () => undefined };
+    const client: GeneratedClientLike = { getConfig: () => ({ baseUrl: '/api/helpdesk' }) };
     const modules = {
       '../../../apps/zoo/src/module.tsx': async () => ({
         default: defineAppModule({ manifest: { name: 'zoo', title: 'Zoo' }, routes: [] }),
@@ -46,14 +44,12 @@ describe('the app registry', () => {
       '../../../apps/helpdesk/core/generated/client/client.gen.ts': async () => ({ client }),
     };
     const entries = appEntries(modules, clients);
-    expect(entries.map((entry) => [entry.name, entry.apiBaseUrl])).toEqual([
-      ['helpdesk', '/api/helpdesk'],
-      ['zoo', '/api/zoo'],
-    ]);
+    expect(entries.map((entry) => entry.name)).toEqual(['helpdesk', 'zoo']);
     const [helpdesk, zoo] = await Promise.all(entries.map((entry) => entry.load()));
     expect(helpdesk?.module.title).toBe('Helpdesk');
-    expect(helpdesk?.clients).toHaveLength(1);
-    expect(zoo?.clients).toEqual([]);
+    expect(helpdesk?.apiBaseUrl).toBe('/api/helpdesk');
+    // no generated client, no API to call
+    expect(zoo?.apiBaseUrl).toBe('');
     expect(zoo?.search).toEqual([]);
     expect(loadedApp({ default: module }).search.map((entity) => entity.name)).toContain('deal');
   });

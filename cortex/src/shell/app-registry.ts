@@ -1,18 +1,21 @@
-import type { AppModule, EntityConfig, HeyApiClientLike } from '@codexion/web';
+import type { AppModule, EntityConfig, GeneratedClientLike } from '@codexion/web';
+import { client as cortexApi } from '../../core/generated/client/client.gen.js';
 
 /** An app module once its definition has loaded (its pages still load on their first visit). */
 export interface LoadedApp {
   module: AppModule;
-  /** the app's generated hey-api clients, pointed at its API root by the shell */
-  clients: HeyApiClientLike[];
+  /**
+   * the app's API root, as its generated client says (`/api/crm`): the shell's provider calls the
+   * app's SDK there; `''` for an app without a generated client (it has no API to call)
+   */
+  apiBaseUrl: string;
   /** the entities the command palette searches and offers to create */
   search: readonly EntityConfig[];
 }
 
-/** A module the shell can mount: under `/<name>/*`, talking to `apiBaseUrl`. */
+/** A module the shell can mount: under `/<name>/*`, talking to the API its generated client names. */
 export interface AppRegistryEntry {
   name: string;
-  apiBaseUrl: string;
   /** the module's definition, a chunk of its own: the shell's first load carries no app code */
   load: () => Promise<LoadedApp>;
 }
@@ -24,7 +27,7 @@ export interface AppWebExports {
 
 /** What an app's generated `client.gen.ts` exports: the hey-api client its SDK calls through. */
 export interface GeneratedClientExports {
-  client: HeyApiClientLike;
+  client: GeneratedClientLike;
 }
 
 /** Loaders by file path, as `import.meta.glob` gives them. */
@@ -36,11 +39,15 @@ export type ModuleLoaders<T> = Readonly<Record<string, () => Promise<T>>>;
  * entities with search fields that have a page in the manifest's navigation.
  *
  * @example
- * loadedApp(await import('@codexion/crm/web'), [client]).search.map((entity) => entity.name)
+ * loadedApp(await import('@codexion/crm/web'), client).search.map((entity) => entity.name)
  * // ['deal', 'company', 'person', 'activity']
  */
-export function loadedApp(web: AppWebExports, clients: HeyApiClientLike[] = []): LoadedApp {
-  return { module: web.default, clients, search: web.default.search ?? [] };
+export function loadedApp(web: AppWebExports, client?: GeneratedClientLike): LoadedApp {
+  return {
+    module: web.default,
+    apiBaseUrl: client?.getConfig().baseUrl ?? '',
+    search: web.default.search ?? [],
+  };
 }
 
 /** `../../../apps/crm/src/module.tsx` → `crm`: the folder under `apps/`. */
@@ -50,12 +57,12 @@ function appNameIn(path: string): string {
 
 /**
  * The registry entries of the app modules found on disk, by name: one per app's
- * `src/module.tsx`, mounted under `/<name>` on `/api/<name>`, with the app's generated client when
+ * `src/module.tsx`, mounted under `/<name>`, with the app's generated client (its API root) when
  * it has one. Each loads as a chunk of its own.
  *
  * @example
  * appEntries({ '../../../apps/crm/src/module.tsx': () => import('…') }, {})
- * // [{ name: 'crm', apiBaseUrl: '/api/crm', load }]
+ * // [{ name: 'crm', load }]
  */
 export function appEntries(
   webModules: ModuleLoaders<AppWebExports>,
@@ -68,10 +75,9 @@ export function appEntries(
       const loadClient = clientOf.get(name);
       return {
         name,
-        apiBaseUrl: `/api/${name}`,
         load: async () => {
           const [web, generated] = await Promise.all([loadWeb(), loadClient?.()]);
-          return loadedApp(web, generated === undefined ? [] : [generated.client]);
+          return loadedApp(web, generated?.client);
         },
       };
     })
@@ -89,9 +95,8 @@ export const appRegistry: readonly AppRegistryEntry[] = appEntries(
   import.meta.glob<GeneratedClientExports>('../../../apps/*/core/generated/client/client.gen.ts'),
 );
 
-/** Cortex's own administration, on the framework's and Cortex's APIs under `/api`. */
+/** Cortex's own administration, on the framework's and Cortex's APIs (its root: Cortex's host API). */
 export const adminEntry: AppRegistryEntry = {
   name: 'admin',
-  apiBaseUrl: '/api',
-  load: async () => loadedApp(await import('../admin/admin-module.js')),
+  load: async () => loadedApp(await import('../admin/admin-module.js'), cortexApi),
 };

@@ -64,7 +64,7 @@ export interface CortexCommandPaletteProps {
 export function CortexCommandPalette({ open, onOpenChange, pages, apps }: CortexCommandPaletteProps) {
   const { t, i18n } = useTranslation('cortex');
   const { t: tf } = useTranslation('codexion');
-  const { fetch: fetchImpl, loader } = useShell();
+  const { fetch: fetchImpl } = useShell();
   const { tenant, tenants, switchTenant, logout } = useSession();
   const { resolvedTheme, setTheme } = useTheme();
   const { can } = usePermissions();
@@ -83,13 +83,13 @@ export function CortexCommandPalette({ open, onOpenChange, pages, apps }: Cortex
 
   const sources = useMemo(() => {
     return apps.flatMap(({ name, app }) => {
-      const baseUrl = loader.entry(name)?.apiBaseUrl ?? `/api/${name}`;
+      const baseUrl = app.apiBaseUrl;
       const api = { baseUrl, client: createApiClient({ baseUrl, fetch: fetchImpl }) };
       return app.search
         .filter((entity) => can(permissionOf(entity, 'read')))
         .map((entity) => ({ entity, api, appName: name }));
     });
-  }, [apps, can, fetchImpl, loader]);
+  }, [apps, can, fetchImpl]);
   const { hits, loading } = useRecordSearch(sources, { q, enabled: open });
 
   const go = (href: string) => () => navigate(href);

@@ -15,9 +15,8 @@ import('./demo-api.js').then(({ createDemoApi }) => {
   if (!root) throw new Error('index.html has no #root');
   // the bench reads its rows in one request, so scrolling to the middle needs no paging
   createStandaloneApp(createSalesModule({ pageSize: rows || undefined }), {
-    apiBaseUrl: '/api/sales',
-    // the app's generated hey-api client (for its own pages) talks to the same API and session
-    clients: [client],
+    // the API root the fixture's generated client names; the pages call its SDK there
+    apiBaseUrl: client.getConfig().baseUrl ?? '',
     fetch: api.fetch,
     // the in-memory API has no /api/auth: nobody signs in to the demo
     signIn: false,

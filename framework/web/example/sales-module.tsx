@@ -8,12 +8,15 @@ import {
 } from '@codexion/web';
 import { Briefcase, Building, Target } from 'lucide-react';
 import manifest from '../../cli/fixtures/sales/core/app.json' with { type: 'json' };
+import { salesResources } from '../../cli/fixtures/sales/core/generated/client/resources.gen.js';
+import { moveOpportunity } from '../../cli/fixtures/sales/core/generated/client/sdk.gen.js';
 import opportunityRules from '../../cli/fixtures/sales/core/rules/opportunity.rules.json' with {
   type: 'json',
 };
 import account from '../../cli/fixtures/sales/core/schema/account.schema.json' with { type: 'json' };
 import address from '../../cli/fixtures/sales/core/schema/address.schema.json' with { type: 'json' };
 import opportunity from '../../cli/fixtures/sales/core/schema/opportunity.schema.json' with { type: 'json' };
+import { fakeSdkCall } from '../src/testing/fake-resource-operations.js';
 
 /** The sales fixture's entities: schemas and rules straight from its `core/`. */
 export const sales: EntityCatalog = defineEntities({
@@ -23,10 +26,13 @@ export const sales: EntityCatalog = defineEntities({
   options: {
     // the board writes through the app's own action (core/actions/move-opportunity.json)
     opportunity: {
-      kanban: { action: { path: '/opportunities/{id}/move', bodyField: 'stage' } },
-      historyPath: '/opportunities/{id}/history',
+      kanban: { action: { call: moveOpportunity, bodyField: 'stage' } },
+      // the demo API keeps a history the fixture's contract does not declare: the test kit's stand-in call
+      history: fakeSdkCall('get', '/opportunities/{id}/history'),
     },
   },
+  // the generated pages call each entity's API through the fixture's generated SDK
+  operations: salesResources,
 });
 
 /** German labels of the app's own entities, next to the framework's German catalog. */

@@ -1,26 +1,13 @@
 // apps translate through the framework's i18next instance (their catalogs come with their module)
 export { Trans, useTranslation } from 'react-i18next';
-export {
-  type ApiFetch,
-  type ApiFetchOptions,
-  type ApiRequest,
-  type ApiResponse,
-  createApiFetch,
-  type QueryValue,
-} from './api/api-fetch.js';
-export {
-  type ApiContextValue,
-  ApiProvider,
-  type ApiProviderProps,
-  type HeyApiClientLike,
-  useApi,
-} from './api/api-provider.js';
+export { type ApiContextValue, ApiProvider, type ApiProviderProps, useApi } from './api/api-provider.js';
 export {
   type ApiClientOptions,
   type ApiClients,
   createApiClient,
   createApiClients,
   type GeneratedClientLike,
+  type QueryValue,
   serializeQuery,
 } from './api/create-api-client.js';
 export { createQueryClient } from './api/create-query-client.js';

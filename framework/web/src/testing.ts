@@ -12,5 +12,6 @@ export {
   type FakeRouteRequest,
   fakeId,
 } from './testing/fake-api.js';
+export { fakeResourceOperations, fakeSdkCall } from './testing/fake-resource-operations.js';
 export { type FetchInput, readFetchInput } from './testing/read-fetch-input.js';
 export { type RenderModuleOptions, renderModule } from './testing/render-module.js';

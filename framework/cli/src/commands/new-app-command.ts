@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { pascalCase } from '@codexion/schema';
+import { camelCase, pascalCase } from '@codexion/schema';
 import { generateApp } from '../codegen/generate-app.js';
 import { writeGenerated } from '../codegen/sync-generated.js';
 import type { Output } from '../output.js';
@@ -57,6 +57,8 @@ export async function newAppCommand({ root, name, title }: NewAppOptions, out: O
   const values = {
     name,
     Name: pascalCase(name),
+    // the generated SDK's resources map is `<camel>Resources`
+    camel: camelCase(name),
     title: title ?? pascalCase(name).replace(/([a-z])([A-Z])/g, '$1 $2'),
   };
   for (const [path, content] of await renderTemplate(templateDir, values)) {

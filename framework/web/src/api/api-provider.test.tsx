@@ -1,51 +1,47 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { callSdk } from '../resource/call-resource.js';
 import { clearDocumentCookies, setDocumentCookie } from '../testing/document-cookies.js';
-import { ApiProvider, type HeyApiClientLike, useApi } from './api-provider.js';
+import { fakeSdkCall } from '../testing/fake-resource-operations.js';
+import { type ApiContextValue, ApiProvider, useApi } from './api-provider.js';
 
+let api: ApiContextValue | undefined;
 function BaseUrl() {
-  return <p>{useApi().baseUrl}</p>;
+  api = useApi();
+  return <p>{api.baseUrl}</p>;
 }
 
 describe('ApiProvider', () => {
-  it('points generated hey-api clients at the base URL with the session cookie', () => {
-    const setConfig = vi.fn();
+  afterEach(clearDocumentCookies);
+
+  it('gives the app client on the base URL and framework API clients on their own roots', () => {
     render(
-      <ApiProvider baseUrl="/api/sales" clients={[{ setConfig }]}>
+      <ApiProvider baseUrl="/api/sales">
         <BaseUrl />
       </ApiProvider>,
     );
-    expect(setConfig).toHaveBeenCalledWith({
-      baseUrl: '/api/sales',
-      credentials: 'include',
-      fetch: expect.any(Function),
-    });
     expect(screen.getByText('/api/sales')).toBeTruthy();
+    expect(api?.client.getConfig().baseUrl).toBe('/api/sales');
+    expect(api?.client.getConfig().credentials).toBe('include');
+    expect(api?.clientFor({ getConfig: () => ({ baseUrl: '/api/auth' }) }).getConfig().baseUrl).toBe(
+      '/api/auth',
+    );
   });
 
-  describe('with a session', () => {
-    afterEach(clearDocumentCookies);
-
-    it('makes the generated clients send the CSRF token on writes, through the given fetch', async () => {
-      setDocumentCookie('acme_csrf', 'tok');
-      const fetch = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => new Response('{}'));
-      let clientFetch: typeof globalThis.fetch | undefined;
-      const client: HeyApiClientLike = {
-        setConfig: (config) => {
-          clientFetch = config.fetch;
-        },
-      };
-      render(
-        <ApiProvider baseUrl="/api/sales" clients={[client]} fetch={fetch} csrfCookieName="acme_csrf">
-          <BaseUrl />
-        </ApiProvider>,
-      );
-      // what a hey-api client does: one Request per call, through the configured fetch
-      await clientFetch?.(new Request('http://localhost/api/sales/accounts', { method: 'POST', body: '{}' }));
-      await clientFetch?.(new Request('http://localhost/api/sales/accounts'));
-      const [post, get] = fetch.mock.calls.map(([input]) => input as Request);
-      expect(post?.headers.get('X-CSRF-Token')).toBe('tok');
-      expect(get?.headers.has('X-CSRF-Token')).toBe(false);
-    });
+  it('sends the CSRF token on writes through the given fetch, not on reads', async () => {
+    setDocumentCookie('acme_csrf', 'tok');
+    const fetch = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => new Response('{}'));
+    render(
+      <ApiProvider baseUrl="/api/sales" fetch={fetch} csrfCookieName="acme_csrf">
+        <BaseUrl />
+      </ApiProvider>,
+    );
+    const client = api?.client;
+    if (!client) throw new Error('no client');
+    await callSdk(fakeSdkCall('post', '/accounts'), { client, body: {} });
+    await callSdk(fakeSdkCall('get', '/accounts'), { client });
+    const [post, get] = fetch.mock.calls.map(([input]) => input as Request);
+    expect(post?.headers.get('X-CSRF-Token')).toBe('tok');
+    expect(get?.headers.has('X-CSRF-Token')).toBe(false);
   });
 });

@@ -1,15 +1,9 @@
 import type { Client } from '@codexion/client';
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
-import { type ApiFetch, createApiFetch } from './api-fetch.js';
 import { type ApiClients, createApiClients } from './create-api-client.js';
 import { createQueryClient } from './create-query-client.js';
 import { withCsrfToken } from './with-csrf-token.js';
-
-/** The part of a generated hey-api client the provider configures. */
-export interface HeyApiClientLike {
-  setConfig(config: { baseUrl: string; credentials: RequestCredentials; fetch?: typeof fetch }): unknown;
-}
 
 export interface ApiContextValue {
   /** the app's API root, e.g. `/api/sales`: query keys of resource data are scoped by it */
@@ -23,7 +17,6 @@ export interface ApiContextValue {
    * server's `/readyz` probe); API operations go through the generated SDK
    */
   fetch: typeof fetch;
-  apiFetch: ApiFetch;
 }
 
 const ApiContext = /* @__PURE__ */ createContext<ApiContextValue | null>(null);
@@ -31,8 +24,6 @@ const ApiContext = /* @__PURE__ */ createContext<ApiContextValue | null>(null);
 export interface ApiProviderProps {
   /** the app's API root, e.g. `/api/sales` */
   baseUrl: string;
-  /** generated hey-api clients to point at `baseUrl` with the session cookie */
-  clients?: HeyApiClientLike[];
   /** replaces the global fetch (tests, the example app's in-memory server) */
   fetch?: typeof fetch;
   /** the server's CSRF cookie (`<auth.cookie.name>_csrf`); `codexion_session_csrf` unless given */
@@ -43,18 +34,18 @@ export interface ApiProviderProps {
 }
 
 /**
- * Gives pages the app's API: `useApi().apiFetch` for generic resource pages, a TanStack Query
- * client, and the app's generated hey-api clients configured for the same base URL and cookie
- * session. Both send the session's CSRF token (`X-CSRF-Token`) on unsafe methods.
+ * Gives pages the app's API and a TanStack Query client: `useApi().client`, the client the app's
+ * generated SDK is called through (`listDeals({ client, … })`, and by the generic pages through
+ * the entities' generated operations), and `clientFor(generated)` for the framework's APIs, all on
+ * the same fetch and cookie session with the CSRF token (`X-CSRF-Token`) on unsafe methods.
  *
  * @example
- * <ApiProvider baseUrl="/api/sales" clients={[client]}>
+ * <ApiProvider baseUrl={client.getConfig().baseUrl ?? ''}>
  *   <RouterProvider router={router} />
  * </ApiProvider>
  */
 export function ApiProvider({
   baseUrl,
-  clients = [],
   fetch: fetchImpl,
   csrfCookieName,
   queryClient,
@@ -64,16 +55,14 @@ export function ApiProvider({
   const value = useMemo<ApiContextValue>(() => {
     // the wrapper resolves `globalThis.fetch` per call when no fetch is given
     const withToken = withCsrfToken(fetchImpl, { cookieName: csrfCookieName });
-    for (const client of clients) client.setConfig({ baseUrl, credentials: 'include', fetch: withToken });
     const clientFor = createApiClients({ fetch: fetchImpl, csrfCookieName });
     return {
       baseUrl,
       client: clientFor({ getConfig: () => ({ baseUrl }) }),
       clientFor,
       fetch: withToken,
-      apiFetch: createApiFetch({ baseUrl, fetch: fetchImpl, csrfCookieName }),
     };
-  }, [baseUrl, clients, fetchImpl, csrfCookieName]);
+  }, [baseUrl, fetchImpl, csrfCookieName]);
   return (
     <ApiContext.Provider value={value}>
       <QueryClientProvider client={queryClient ?? ownClient}>{children}</QueryClientProvider>
@@ -85,7 +74,7 @@ export function ApiProvider({
  * The nearest {@link ApiProvider}'s API.
  *
  * @example
- * const { apiFetch } = useApi();
+ * const { client } = useApi();
  */
 export function useApi(): ApiContextValue {
   const value = useContext(ApiContext);

@@ -57,7 +57,7 @@ export function parseProblem(status: number, body: unknown, statusText = ''): Pr
  * got an answer (network down, CORS, aborted).
  *
  * @example
- * try { await apiFetch('/accounts', { method: 'POST', body }) }
+ * try { await createAccount({ client, body, throwOnError: true }) }
  * catch (error) { if (error instanceof ProblemError && error.status === 422) showFieldErrors(error.errors) }
  */
 export class ProblemError extends Error {

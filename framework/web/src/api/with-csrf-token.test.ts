@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clearDocumentCookies, setDocumentCookie } from '../testing/document-cookies.js';
-import { createApiFetch } from './api-fetch.js';
 import { csrfHeaderName, readCookie, withCsrfToken } from './with-csrf-token.js';
 
 const ok = () => new Response('{}', { headers: { 'content-type': 'application/json' } });
@@ -74,20 +73,5 @@ describe('readCookie', () => {
     setDocumentCookie('codexion_session_csrf', 'yes');
     expect(readCookie('codexion_session_csrf')).toBe('yes');
     expect(readCookie('codexion_session')).toBeUndefined();
-  });
-});
-
-describe('createApiFetch', () => {
-  it('sends the CSRF token on writes, from the cookie the option names', async () => {
-    setDocumentCookie('acme_csrf', 'acme-token');
-    const fetch = vi.fn(async () => ok());
-    const apiFetch = createApiFetch({ baseUrl: '/api/crm', fetch, csrfCookieName: 'acme_csrf' });
-    await apiFetch('deals', { method: 'POST', body: { title: 'A' } });
-    await apiFetch('deals');
-    const [post, get] = fetch.mock.calls as unknown as [string, RequestInit][];
-    const headers = new Headers(post?.[1].headers);
-    expect(headers.get(csrfHeaderName)).toBe('acme-token');
-    expect(headers.get('content-type')).toBe('application/json');
-    expect(new Headers(get?.[1].headers).has(csrfHeaderName)).toBe(false);
   });
 });

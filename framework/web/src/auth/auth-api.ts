@@ -37,7 +37,7 @@ export async function signIn(
   body: { email: string; password: string; tenantId?: string },
 ): Promise<SignInResult> {
   const { data } = await login({ client: clientFor(authApi), body, throwOnError: true });
-  return data as SignInResult;
+  return data;
 }
 
 /**
@@ -57,7 +57,7 @@ export async function verifyMfa(
     body: { challengeToken, ...proof },
     throwOnError: true,
   });
-  return data as SignInResult;
+  return data;
 }
 
 /**

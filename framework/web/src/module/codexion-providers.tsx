@@ -3,7 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { i18n } from 'i18next';
 import { lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProvider, type HeyApiClientLike } from '../api/api-provider.js';
+import { ApiProvider } from '../api/api-provider.js';
 import { LocaleProvider, type LocaleSettings } from '../locale/locale-provider.js';
 import { PermissionsProvider } from '../permissions/permissions-provider.js';
 
@@ -52,8 +52,6 @@ export interface CodexionProvidersProps extends Partial<LocaleSettings> {
   apiBaseUrl: string;
   /** replaces the global fetch (tests, demos with an in-memory API) */
   fetch?: typeof fetch;
-  /** generated hey-api clients to configure for `apiBaseUrl` */
-  clients?: HeyApiClientLike[];
   queryClient?: QueryClient;
   i18n?: i18n;
   /** the session's `app:resource:action` permissions */
@@ -78,7 +76,6 @@ const Toaster = /* @__PURE__ */ lazy(() =>
 export function CodexionProviders({
   apiBaseUrl,
   fetch: fetchImpl,
-  clients,
   queryClient,
   i18n,
   permissions = allPermissions,
@@ -91,7 +88,7 @@ export function CodexionProviders({
     <ThemeProvider>
       <LocaleProvider locale={locale} timeZone={timeZone} currency={currency} i18n={i18n}>
         <FrameworkUiStrings>
-          <ApiProvider baseUrl={apiBaseUrl} fetch={fetchImpl} clients={clients} queryClient={queryClient}>
+          <ApiProvider baseUrl={apiBaseUrl} fetch={fetchImpl} queryClient={queryClient}>
             <PermissionsProvider permissions={permissions}>
               {children}
               <Suspense fallback={null}>

@@ -10,7 +10,6 @@ import {
   type RouteObject,
   RouterProvider,
 } from 'react-router';
-import type { HeyApiClientLike } from '../api/api-provider.js';
 import { createApiClients } from '../api/create-api-client.js';
 import { createQueryClient } from '../api/create-query-client.js';
 import { type AuthBrand, AuthBrandProvider } from '../auth/auth-brand.js';
@@ -22,10 +21,8 @@ import { type AppModule, moduleResources } from './define-app-module.js';
 import { StandaloneAuthProvider, useStandaloneAuth } from './standalone-auth.js';
 
 export interface StandaloneAppOptions extends Partial<LocaleSettings> {
-  /** the app's API root, e.g. `/api/sales` */
+  /** the app's API root, as its generated client names it: `client.getConfig().baseUrl` */
   apiBaseUrl: string;
-  /** generated hey-api clients to point at `apiBaseUrl` */
-  clients?: HeyApiClientLike[];
   /** replaces the global fetch (demos and tests with an in-memory API) */
   fetch?: typeof fetch;
   /**
@@ -91,7 +88,6 @@ function SessionProviders({ children, ...props }: Omit<CodexionProvidersProps, '
 export function createStandaloneApp(module: AppModule, options: StandaloneAppOptions): StandaloneApp {
   const {
     apiBaseUrl,
-    clients,
     fetch: fetchImpl,
     signIn = true,
     permissions,
@@ -144,7 +140,6 @@ export function createStandaloneApp(module: AppModule, options: StandaloneAppOpt
     : createBrowserRouter(routes, { basename });
   const providers = {
     apiBaseUrl,
-    clients,
     fetch: fetchImpl,
     queryClient,
     i18n,

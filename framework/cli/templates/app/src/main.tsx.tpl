@@ -5,5 +5,5 @@ import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-// the generated hey-api client (for the app's own pages) shares the API's base URL and session
-createStandaloneApp(module, { apiBaseUrl: '/api/{{name}}', clients: [client] }).mount(root);
+// the pages call the generated SDK on the API root the generated client names
+createStandaloneApp(module, { apiBaseUrl: client.getConfig().baseUrl ?? '' }).mount(root);

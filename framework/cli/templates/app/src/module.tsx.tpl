@@ -2,6 +2,7 @@ import type { JsonSchema, RuleFile } from '@codexion/schema';
 import { createResourceRoutes, defineAppModule, defineEntities } from '@codexion/web';
 import { NotebookPen } from 'lucide-react';
 import manifest from '../core/app.json' with { type: 'json' };
+import { {{camel}}Resources } from '../core/generated/client/resources.gen.js';
 import noteRules from '../core/rules/note.rules.json' with { type: 'json' };
 import note from '../core/schema/note.schema.json' with { type: 'json' };
 
@@ -10,6 +11,8 @@ export const entities = defineEntities({
   app: '{{name}}',
   schemas: [note] as JsonSchema[],
   rules: { note: noteRules as unknown as RuleFile },
+  // the generated pages call each entity's API through the generated SDK
+  operations: {{camel}}Resources,
 });
 
 /**
