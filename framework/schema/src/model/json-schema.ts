@@ -99,6 +99,11 @@ export interface PropertyAnnotations {
    */
   ref?: string;
   onDelete?: 'restrict' | 'cascade';
+  /**
+   * an ordering key (fractional indexing, on a string property): the engine ranks a new record
+   * last among those sharing its `groupBy` values, and again when one of them changes
+   */
+  rank?: { groupBy?: string[] };
   pii?: boolean;
   widget?: Widget;
   /** for `widget: money`: the sibling property holding the ISO 4217 currency code */
