@@ -40,6 +40,8 @@ export const errorCodes = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   VALIDATION_FAILED: 422,
+  /** a record merge naming the kept record among its duplicates */
+  MERGE_INTO_SELF: 422,
   RULE_FAILED: 422,
   TRANSITION_GUARD_FAILED: 422,
   PRECONDITION_REQUIRED: 428,
