@@ -10,14 +10,12 @@ import {
   Input,
   toast,
 } from '@codexion/resources';
-import { useApi, useReportProblem, useTranslation } from '@codexion/web';
+import { DialogForm, useApi, useFieldErrors, useReportProblem, useTranslation } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CreateTenantResponse } from '../../core/generated/client/types.gen.js';
 import { useSession } from '../shell/session-context.js';
 import { useInvalidateAdmin } from './admin-queries.js';
-import { DialogForm } from './dialog-form.js';
-import { useFieldErrors } from './use-field-errors.js';
 
 export interface CreateTenantDialogProps {
   open: boolean;

@@ -1,9 +1,8 @@
 import type { Tenant } from '@codexion/contracts/tenancy/types';
-import { useApi } from '@codexion/web';
+import { useApi, useFieldErrors } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
 import { useSession } from '../shell/session-context.js';
 import { useInvalidateAdmin } from './admin-queries.js';
-import { useFieldErrors } from './use-field-errors.js';
 
 /**
  * Renames the current tenant (`PATCH tenancy/tenant`), the server's field error on the name.
