@@ -109,8 +109,8 @@ describe('the CRM plugin on the kernel', () => {
       `/deals?filter[stageId]=${stageId}&filter[status]=open&sort=rank`,
     );
     expect(column.contract).toEqual([]);
-    const ranks = (column.body as Page).items.map((d) => Number(d.rank));
-    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    const ranks = (column.body as Page).items.map((d) => String(d.rank));
+    expect(ranks).toEqual([...ranks].sort());
     expect((column.body as Page).items.every((d) => d.stageId === stageId)).toBe(true);
     // sparse fieldsets answer records without their required members, which the contract's
     // Deal schema does not allow yet: checked for content only
@@ -201,7 +201,11 @@ describe('CRUD through the API, every answer as documented', () => {
       },
       { amount: 19_900 },
     );
-    expect(deal).toMatchObject({ probability: 0.15, status: 'open', rank: 1024 });
+    expect(deal).toMatchObject({
+      probability: 0.15,
+      status: 'open',
+      rank: expect.stringMatching(/^[0-9]+$/),
+    });
     const activity = await crud(
       'activity',
       { type: 'task', subject: 'Demo', dueDate: '2031-01-01', dealId: deal.id },

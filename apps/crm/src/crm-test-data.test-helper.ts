@@ -84,22 +84,22 @@ export function crmRecords(): Record<string, Record<string, unknown>[]> {
       deal(ids.bigDeal, 'Acme: Platform', {
         amount: 1_000_000,
         probability: 0.5,
-        rank: 1,
+        rank: '50',
         expectedCloseDate: endOfMonth(today),
       }),
       deal(ids.smallDeal, 'Acme: Training', {
         amount: 250_000,
         probability: 0.2,
-        rank: 2,
+        rank: '51',
         stageId: ids.proposal,
       }),
       deal(ids.usdDeal, 'Globex: Pilot', {
         amount: 900_000,
         currency: 'USD',
         companyId: ids.globex,
-        rank: 3,
+        rank: '52',
       }),
-      deal(ids.zeroDeal, 'Acme: Unpriced idea', { rank: 4 }),
+      deal(ids.zeroDeal, 'Acme: Unpriced idea', { rank: '53' }),
       deal(ids.wonDeal, 'Acme: Licences', { amount: 300_000, status: 'won', probability: 1, closedAt }),
       deal(ids.lostDeal, 'Globex: Audit', {
         amount: 400_000,

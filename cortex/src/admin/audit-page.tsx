@@ -11,7 +11,14 @@ import {
   TableCell,
   TableRow,
 } from '@codexion/resources';
-import { PageHeader, ProblemError, useFormatters, usePermissions, useTranslation } from '@codexion/web';
+import {
+  PageHeader,
+  ProblemError,
+  placeFieldIssues,
+  useFormatters,
+  usePermissions,
+  useTranslation,
+} from '@codexion/web';
 import { Link2, ScrollText, ShieldAlert, ShieldCheck } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -23,7 +30,6 @@ import { QueryState } from './query-state.js';
 import { SectionCard } from './section-card.js';
 import { SelectField } from './select-field.js';
 import { useAuditPages } from './use-audit-pages.js';
-import { placeFieldIssues } from './use-field-errors.js';
 
 const filterFields = ['actor', 'entity', 'recordId', 'action', 'from', 'to'] as const;
 type FilterField = (typeof filterFields)[number];

@@ -1,7 +1,6 @@
 import { Dialog, DialogContent, FormField, Input } from '@codexion/resources';
-import { useTranslation } from '@codexion/web';
+import { DialogForm, useTranslation } from '@codexion/web';
 import { type ReactNode, useState } from 'react';
-import { DialogForm } from './dialog-form.js';
 
 export interface ConfirmDialogProps {
   open: boolean;

@@ -1,13 +1,11 @@
 import { createRole } from '@codexion/contracts/tenancy/client';
 import type { Role } from '@codexion/contracts/tenancy/types';
 import { Dialog, DialogContent, FormField, Input, Textarea, toast } from '@codexion/resources';
-import { useTranslation } from '@codexion/web';
+import { DialogForm, useFieldErrors, useTranslation } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useAdminClients, useInvalidateAdmin } from './admin-queries.js';
-import { DialogForm } from './dialog-form.js';
 import { SelectField } from './select-field.js';
-import { useFieldErrors } from './use-field-errors.js';
 
 export interface CreateRoleDialogProps {
   open: boolean;

@@ -10,15 +10,13 @@ import {
   Input,
   toast,
 } from '@codexion/resources';
-import { useReportProblem, useTranslation } from '@codexion/web';
+import { DialogForm, useFieldErrors, useReportProblem, useTranslation } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createTenant } from '../../core/generated/client/sdk.gen.js';
 import type { CreateTenantResponse } from '../../core/generated/client/types.gen.js';
 import { useSession } from '../shell/session-context.js';
 import { useAdminClients, useInvalidateAdmin } from './admin-queries.js';
-import { DialogForm } from './dialog-form.js';
-import { useFieldErrors } from './use-field-errors.js';
 
 export interface CreateTenantDialogProps {
   open: boolean;

@@ -10,15 +10,13 @@ import {
   Input,
   toast,
 } from '@codexion/resources';
-import { useTranslation } from '@codexion/web';
+import { DialogForm, useFieldErrors, useTranslation } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
 import { Check, Copy } from 'lucide-react';
 import { useState } from 'react';
 import { createInvitation } from '../../core/generated/client/sdk.gen.js';
 import { useAdminClients, useInvalidateAdmin } from './admin-queries.js';
-import { DialogForm } from './dialog-form.js';
 import { SelectField } from './select-field.js';
-import { useFieldErrors } from './use-field-errors.js';
 import { useRoleNames } from './use-role-names.js';
 
 export interface InviteDialogProps {

@@ -13,7 +13,13 @@ import {
   TableRow,
   toast,
 } from '@codexion/resources';
-import { useFormatters, usePermissions, useReportProblem, useTranslation } from '@codexion/web';
+import {
+  useFieldErrors,
+  useFormatters,
+  usePermissions,
+  useReportProblem,
+  useTranslation,
+} from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
 import { Trash2, Users } from 'lucide-react';
 import { useId, useState } from 'react';
@@ -23,7 +29,6 @@ import { AdminTable } from './admin-table.js';
 import { ConfirmDialog } from './confirm-dialog.js';
 import { QueryState } from './query-state.js';
 import { SectionCard } from './section-card.js';
-import { useFieldErrors } from './use-field-errors.js';
 import { type RoleOption, useRoleNames } from './use-role-names.js';
 
 function MemberRow({ member, roles }: { member: Member; roles: RoleOption[] }) {

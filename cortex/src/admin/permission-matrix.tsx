@@ -1,7 +1,13 @@
 import { setRolePermissions } from '@codexion/contracts/tenancy/client';
 import type { ListRolesResponse, Permission, Role } from '@codexion/contracts/tenancy/types';
 import { Badge, Button, Checkbox, cn, Input, TableHead, TableHeader, TableRow } from '@codexion/resources';
-import { ProblemError, usePermissions, useReportProblem, useTranslation } from '@codexion/web';
+import {
+  ProblemError,
+  placeFieldIssues,
+  usePermissions,
+  useReportProblem,
+  useTranslation,
+} from '@codexion/web';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Check, ChevronDown, ChevronRight, Search } from 'lucide-react';
 import { useId, useMemo, useState } from 'react';
@@ -14,7 +20,6 @@ import {
   withoutPermissions,
   withPermissions,
 } from './permission-groups.js';
-import { placeFieldIssues } from './use-field-errors.js';
 
 export interface PermissionMatrixProps {
   roles: Role[];

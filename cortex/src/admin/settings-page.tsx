@@ -1,7 +1,7 @@
 import { getTenant } from '@codexion/contracts/tenancy/client';
 import type { Tenant } from '@codexion/contracts/tenancy/types';
 import { Button, Combobox, type ComboboxOption, FormField, Input, toast } from '@codexion/resources';
-import { PageHeader, usePermissions, useTranslation } from '@codexion/web';
+import { PageHeader, useFieldErrors, usePermissions, useTranslation } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
 import { RotateCcw } from 'lucide-react';
 import { type FormEvent, useMemo, useState } from 'react';
@@ -14,7 +14,6 @@ import { SectionCard } from './section-card.js';
 import { SelectField } from './select-field.js';
 import { ThemeEditor } from './theme-editor.js';
 import { cleanTheme, themeLayer, themeRoleGroups } from './theme-tokens.js';
-import { useFieldErrors } from './use-field-errors.js';
 import { useRenameTenant } from './use-rename-tenant.js';
 
 /** The locales the console formats for (its own texts are in English and German). */

@@ -1,8 +1,8 @@
 import { updateTenant } from '@codexion/contracts/tenancy/client';
+import { useFieldErrors } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
 import { useSession } from '../shell/session-context.js';
 import { useAdminClients, useInvalidateAdmin } from './admin-queries.js';
-import { useFieldErrors } from './use-field-errors.js';
 
 /**
  * Renames the current tenant (`PATCH tenancy/tenant`), the server's field error on the name.

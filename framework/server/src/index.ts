@@ -360,6 +360,14 @@ export {
 } from './plugins/plugin-registry.js';
 export { formatEtag, ifMatchHolds } from './resources/etag.js';
 export { applyMergePatch } from './resources/merge-patch.js';
+export {
+  firstRank,
+  type RankedList,
+  type RankPlacement,
+  rankAtPosition,
+  rankBetween,
+  rankDigits,
+} from './resources/rank-keys.js';
 export { maskedText } from './resources/record-access.js';
 export type { ResourceContext } from './resources/resource-context.js';
 export {

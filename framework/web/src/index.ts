@@ -97,11 +97,18 @@ export {
 export { fieldPathOf, pointerTokens } from './entity/json-pointer.js';
 export { mergePatch } from './entity/merge-patch.js';
 export { type RecordIssue, validateRecord, writableSchema } from './entity/validate-record.js';
+export { DialogForm, type DialogFormProps } from './form/dialog-form.js';
 export { FieldControl, type FieldControlProps } from './form/field-control.js';
 export { RelationMultiPicker, type RelationMultiPickerProps } from './form/relation-multi-picker.js';
 export { RelationPicker, type RelationPickerProps } from './form/relation-picker.js';
 export { SchemaForm, type SchemaFormProps } from './form/schema-form.js';
 export { TagsInput, type TagsInputProps } from './form/tags-input.js';
+export {
+  type FieldErrors,
+  type IssueSource,
+  placeFieldIssues,
+  useFieldErrors,
+} from './form/use-field-errors.js';
 export {
   type FormMode,
   placeIssues,

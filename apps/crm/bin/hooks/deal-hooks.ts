@@ -1,8 +1,6 @@
-import type { Draft, HookContext, ResourceHooks } from '@codexion/framework';
-import { unknownReference } from '@codexion/framework';
+import { type Draft, type HookContext, type ResourceHooks, unknownReference } from '@codexion/framework';
 import type { Deal } from '../../core/generated/client/types.gen.js';
 import { type CrmEventOutbox, type CrmEvents, crm } from '../crm.js';
-import { rankAfterLast } from '../services/board-column.js';
 import { closeFields } from '../services/close-fields.js';
 import { findStage, type StageRow, stageOutsidePipeline } from '../services/pipeline-lookup.js';
 import { stageProbability } from '../services/stage-probability.js';
@@ -57,8 +55,8 @@ function lostPayload(deal: Deal): CrmEvents['crm.deal.lost'] {
  * - on the validated deal (`before*`): `stageId` must be a stage of `pipelineId` (422
  *   `stage-in-pipeline`), checked when either changes; `probability` follows the stage (see
  *   `stageProbability`): the stage's default on entering it unless the same write sets one, 1
- *   when won, 0 when lost, the default again when reopened; `rank` puts a deal entering a stage at
- *   the end of its column, unless the write ranks it;
+ *   when won, 0 when lost, the default again when reopened (the engine ranks a deal entering a
+ *   stage last in its column: `rank` is declared with `x-codexion.rank`);
  * - after the write, in its transaction: `crm.deal.stage-changed` whenever `stageId` changed,
  *   `crm.deal.won` / `crm.deal.lost` when the status became won / lost.
  *
@@ -77,19 +75,16 @@ export function dealHooks(events: CrmEventOutbox): ResourceHooks<Deal> {
       return {
         ...deal,
         probability: stageProbability({ next: deal, stageDefault: stage.probability }),
-        rank: deal.rank ?? (await rankAfterLast(ctx, stage.id)),
       };
     },
 
     async beforeUpdate(ctx, next, previous) {
-      const stageChanged = next.stageId !== previous.stageId;
-      const placeChanged = stageChanged || next.pipelineId !== previous.pipelineId;
+      const placeChanged = next.stageId !== previous.stageId || next.pipelineId !== previous.pipelineId;
       if (!placeChanged && next.status === previous.status) return undefined;
       const stage = await stageOf(ctx, next);
       return {
         ...next,
         probability: stageProbability({ next, previous, stageDefault: stage.probability }),
-        ...(stageChanged && next.rank === previous.rank ? { rank: await rankAfterLast(ctx, stage.id) } : {}),
       };
     },
 

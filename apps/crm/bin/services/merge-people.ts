@@ -1,9 +1,7 @@
 import type { ActionContext } from '@codexion/framework';
 import type { MergePeopleData, Person } from '../../core/generated/client/types.gen.js';
-import { activities, deals } from '../../core/generated/tables.js';
 import { type CrmEventOutbox, crm } from '../crm.js';
-import { personMergePatch } from './merge-fields.js';
-import { readDuplicates, repoint } from './merge-records.js';
+import { mergedEmails } from './merge-fields.js';
 
 export interface MergePeopleResult {
   person: Person;
@@ -12,11 +10,12 @@ export interface MergePeopleResult {
 }
 
 /**
- * Folds duplicate people into the kept one, in the action's transaction, losing nothing: every
- * live deal (as primary contact) and activity of a duplicate is repointed to the kept person; the
- * duplicates are then soft-deleted (restorable); the kept person gets their empty fields filled,
- * all their email addresses and phone numbers, and their tags (`personMergePatch`). Every write
- * goes through the engine. Emits `crm.person.merged` so other apps can repoint their references.
+ * Folds duplicate people into the kept one with the engine's merge, in the action's transaction,
+ * losing nothing: every live deal (as primary contact) and activity of a duplicate is repointed,
+ * the duplicates are soft-deleted (restorable), the kept person takes what `person.schema.json`'s
+ * merge strategies say (empty fields filled, phones and tags united) and, the CRM's own part,
+ * every email address of all of them (`mergedEmails`). Emits `crm.person.merged` so other apps
+ * can repoint their references.
  *
  * @throws {DomainError} 404 no such kept person; 422 `MERGE_INTO_SELF` or an unknown duplicate
  *
@@ -29,28 +28,10 @@ export async function mergePeople(
   keptId: string,
   { duplicateIds }: MergePeopleData['body'],
 ): Promise<MergePeopleResult> {
-  const people = crm.resource(ctx, 'person');
-  const kept = await people.get(keptId);
-  const duplicates = await readDuplicates(ctx, 'person', kept, duplicateIds);
-  const mergedIds = duplicates.map((duplicate) => duplicate.id);
-  const target = kept.id;
-  const moved = {
-    deals: await repoint(
-      ctx,
-      { entity: 'deal', table: deals, field: 'primaryContactId', column: deals.primaryContactId },
-      mergedIds,
-      target,
-    ),
-    activities: await repoint(
-      ctx,
-      { entity: 'activity', table: activities, field: 'personId', column: activities.personId },
-      mergedIds,
-      target,
-    ),
-  };
-  for (const id of mergedIds) await people.delete(id);
-  const patch = personMergePatch(kept, duplicates);
-  const person = Object.keys(patch).length === 0 ? kept : await people.update(target, patch);
-  await events.emit(ctx, 'crm.person.merged', { personId: target, mergedIds });
-  return { person, mergedIds, moved };
+  const { record, mergedIds, moved } = await crm.resource(ctx, 'person').merge(keptId, duplicateIds, {
+    path: '/body/duplicateIds',
+    adjust: mergedEmails,
+  });
+  await events.emit(ctx, 'crm.person.merged', { personId: record.id, mergedIds });
+  return { person: record, mergedIds, moved: { deals: moved.deal ?? 0, activities: moved.activity ?? 0 } };
 }

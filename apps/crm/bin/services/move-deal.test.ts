@@ -47,9 +47,11 @@ function move(deal: ApiRecord, stage: ApiRecord, position?: number): Promise<Api
 /** The titles of a stage's open deals in board order. */
 async function column(stage: ApiRecord): Promise<string[]> {
   const page = await crm.run((ctx) =>
-    ctx
-      .resources('deal')
-      .list({ filter: { stageId: { eq: stage.id }, status: { eq: 'open' } }, sort: 'rank,id' }),
+    ctx.resources('deal').list({
+      filter: { stageId: { eq: stage.id }, status: { eq: 'open' } },
+      sort: 'rank,id',
+      pageSize: 200,
+    }),
   );
   return page.items.map((deal) => String(deal.title));
 }
@@ -96,15 +98,37 @@ describe('moveDeal', () => {
     expect((await move(only, stage, 99)).version).toBe(only.version);
   });
 
-  it('lays the column out afresh when the gap between two cards is used up', async () => {
-    const { qualified } = board.stages;
-    await newDeal('Q1', qualified, { rank: 1 });
-    // adjacent doubles: no number lies between them
-    await newDeal('Q2', qualified, { rank: 1 + Number.EPSILON });
-    const squeezed = await newDeal('Q3', board.stages.proposal);
-    const placed = await move(squeezed, qualified, 1);
-    expect(await column(qualified)).toEqual(['Q1', 'Q3', 'Q2']);
-    expect(placed.rank).toBe(2048);
+  it('finds room between two cards however often deals move into the same gap, one row each', async () => {
+    const { qualified, proposal } = board.stages;
+    const q1 = await newDeal('Q1', qualified);
+    await newDeal('Q2', qualified);
+    for (let i = 0; i < 60; i++) {
+      const squeezed = await newDeal(`S${i}`, proposal);
+      const placed = await move(squeezed, qualified, 1);
+      expect(placed.version).toBe(2);
+    }
+    const order = await column(qualified);
+    expect(order[0]).toBe('Q1');
+    expect(order.at(-1)).toBe('Q2');
+    expect(order.slice(1, -1)).toEqual(Array.from({ length: 60 }, (_, i) => `S${59 - i}`));
+    const first = await crm.run((ctx) => ctx.resources('deal').get(String(q1.id)));
+    expect(first.version).toBe(q1.version);
+  });
+
+  it('refuses to place a deal next to a card whose rank is no rank key (422)', async () => {
+    // '00' sorts first in any column, and no key looks like it
+    const { negotiation } = board.stages;
+    await newDeal('Broken', negotiation, { rank: '00' });
+    const moving = await newDeal('Mover', board.stages.proposal);
+    const refused = await refusal(move(moving, negotiation, 1));
+    expect(refused).toMatchObject({ code: 'VALIDATION_FAILED', status: 422 });
+    expect(refused.issues).toEqual([
+      {
+        path: '/body/position',
+        code: 'rank',
+        message: 'the neighbour above has "00", which is no rank key',
+      },
+    ]);
   });
 
   it('refuses a closed deal (409), a stage of another pipeline or tenant (422), an unknown deal (404)', async () => {

@@ -1,15 +1,13 @@
-import { type ActionContext, inRequest, unknownReference } from '@codexion/framework';
+import { type ActionContext, inRequest, rankAtPosition, unknownReference } from '@codexion/framework';
 import type { Deal, MoveDealData } from '../../core/generated/client/types.gen.js';
 import { crm } from '../crm.js';
-import { columnCards } from './board-column.js';
 import { findStage, stageOutsidePipeline } from './pipeline-lookup.js';
-import { rankBetween, spreadRanks } from './rank-between.js';
 
 /**
  * Drops an open deal into a stage of its pipeline at `position` (the number of open deals above
  * it in the target column; the end when absent or past the end), in the action's transaction.
- * The deal gets a rank between its new neighbours, so one row changes; when the gap is used up
- * the column is laid out afresh (each card through the engine, so every write stays versioned).
+ * The deal gets a rank between its new neighbours (fractional indexing, `rankAtPosition`), so
+ * one row changes, however often cards move into the same gap.
  * The stage change itself is an ordinary engine update: its hooks give the stage's default
  * probability and emit `crm.deal.stage-changed`, exactly as a PATCH of `stageId` would.
  * Moving to the place the deal already has changes nothing (no new version).
@@ -36,26 +34,14 @@ export async function moveDeal(
   if (stage === undefined) throw unknownReference('/body/stageId', 'stage');
   if (stage.pipelineId !== deal.pipelineId) throw stageOutsidePipeline('/body/stageId');
 
-  const column = await columnCards(ctx, stage.id, deal.id);
-  const position = Math.min(body.position ?? column.length, column.length);
-  const above = column[position - 1];
-  const below = column[position];
-  const own = deal.rank;
-  const inPlace =
-    stage.id === deal.stageId &&
-    own !== undefined &&
-    (above === undefined || (above.rank !== null && above.rank < own)) &&
-    (below === undefined || below.rank === null || own < below.rank);
-  if (inPlace) return deal;
-
-  let rank = rankBetween(above?.rank, below?.rank);
-  if (rank === undefined) {
-    const ranks = spreadRanks(column.length + 1);
-    for (const [i, card] of column.entries()) {
-      const spread = ranks[i < position ? i : i + 1];
-      if (spread !== undefined && card.rank !== spread) await deals.update(card.id, { rank: spread });
-    }
-    rank = ranks[position];
-  }
+  // the board's column: the stage's open deals in rank order; the engine ranks between neighbours
+  const rank = await rankAtPosition(ctx.resources('deal'), {
+    filter: { stageId: { eq: stage.id }, status: { eq: 'open' } },
+    position: body.position,
+    exceptId: deal.id,
+    current: stage.id === deal.stageId ? deal.rank : undefined,
+    path: '/body/position',
+  });
+  if (rank === undefined) return deal;
   return inRequest('/body', () => deals.update(dealId, { stageId: stage.id, rank }));
 }

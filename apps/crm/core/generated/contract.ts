@@ -109,6 +109,6 @@ export interface CrmContract {
     'crm.lead.converted': CrmLeadConvertedEvent;
     'crm.person.merged': CrmPersonMergedEvent;
   };
-  errors: { DEAL_CLOSED: 409; LEAD_ALREADY_CONVERTED: 409; MERGE_INTO_SELF: 422 };
+  errors: { DEAL_CLOSED: 409; LEAD_ALREADY_CONVERTED: 409 };
   consumes: {};
 }

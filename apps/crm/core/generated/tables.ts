@@ -150,7 +150,7 @@ export const deals = crmSchema.table(
     currency: text('currency').notNull().default('EUR'),
     pipelineId: uuid('pipeline_id').notNull(),
     stageId: uuid('stage_id').notNull(),
-    rank: doublePrecision('rank'),
+    rank: text('rank'),
     probability: doublePrecision('probability'),
     expectedCloseDate: date('expected_close_date', { mode: 'string' }),
     status: text('status').$type<'open' | 'won' | 'lost'>().notNull().default('open'),

@@ -1,16 +1,6 @@
+import { Dialog, DialogContent, FormField, Textarea, toast } from '@codexion/resources';
 import {
-  Button,
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  FormField,
-  Textarea,
-  toast,
-} from '@codexion/resources';
-import {
+  DialogForm,
   ProblemError,
   type ResourceRecord,
   useIssueMessage,
@@ -18,7 +8,7 @@ import {
   useTranslation,
   validateRecord,
 } from '@codexion/web';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { loseDeal } from '../../core/generated/client/sdk.gen.js';
 import { crm } from '../entities.js';
 import { useRecordAction } from '../records/use-record-action.js';
@@ -48,8 +38,7 @@ export function LoseDealDialog({ id, record, open, onOpenChange }: LoseDealDialo
   const [error, setError] = useState<string>();
   const title = String(record.title ?? '');
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const lostReason = reason.trim();
     // the rule as the server will check it, on the deal as it would be once lost
     const issue = validateRecord(deal, { ...record, status: 'lost', lostReason: lostReason || null }).find(
@@ -78,11 +67,15 @@ export function LoseDealDialog({ id, record, open, onOpenChange }: LoseDealDialo
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent>
-        <form noValidate onSubmit={(event) => void submit(event)} className="grid gap-4">
-          <DialogHeader>
-            <DialogTitle>{t('outcome.loseTitle', { title })}</DialogTitle>
-            <DialogDescription>{t('outcome.loseDescription')}</DialogDescription>
-          </DialogHeader>
+        <DialogForm
+          title={t('outcome.loseTitle', { title })}
+          description={t('outcome.loseDescription')}
+          submitLabel={t('outcome.confirmLose')}
+          variant="danger"
+          busy={lose.isPending}
+          onSubmit={() => void submit()}
+          onCancel={() => onOpenChange(false)}
+        >
           <FormField label={t('outcome.reason')} error={error} required>
             <Textarea
               rows={3}
@@ -91,15 +84,7 @@ export function LoseDealDialog({ id, record, open, onOpenChange }: LoseDealDialo
               onChange={(event) => setReason(event.target.value)}
             />
           </FormField>
-          <DialogFooter>
-            <Button variant="outline" onClick={() => onOpenChange(false)}>
-              {t('outcome.cancel')}
-            </Button>
-            <Button type="submit" variant="danger" loading={lose.isPending}>
-              {t('outcome.confirmLose')}
-            </Button>
-          </DialogFooter>
-        </form>
+        </DialogForm>
       </DialogContent>
     </Dialog>
   );

@@ -1,11 +1,6 @@
 import {
-  Button,
   Dialog,
   DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
   FormField,
   Input,
   Tabs,
@@ -15,6 +10,7 @@ import {
 } from '@codexion/resources';
 import {
   currencyDigits,
+  DialogForm,
   ProblemError,
   parseDecimal,
   RelationPicker,
@@ -23,7 +19,7 @@ import {
   useReportProblem,
   useTranslation,
 } from '@codexion/web';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { convertLead } from '../../core/generated/client/sdk.gen.js';
 import { crm } from '../entities.js';
@@ -77,8 +73,7 @@ export function ConvertLeadDialog({ id, record, open, onOpenChange }: ConvertLea
   const [amount, setAmount] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const found: Record<string, string> = {};
     if (mode === 'new' && !companyName.trim()) found.name = t('convert.required');
     if (mode === 'existing' && !companyId) found.companyId = t('convert.required');
@@ -132,11 +127,14 @@ export function ConvertLeadDialog({ id, record, open, onOpenChange }: ConvertLea
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="sm:max-w-lg">
-        <form noValidate onSubmit={(event) => void submit(event)} className="grid gap-4">
-          <DialogHeader>
-            <DialogTitle>{t('convert.title', { name })}</DialogTitle>
-            <DialogDescription>{t('convert.description', { name })}</DialogDescription>
-          </DialogHeader>
+        <DialogForm
+          title={t('convert.title', { name })}
+          description={t('convert.description', { name })}
+          submitLabel={t('convert.submit')}
+          busy={convert.isPending}
+          onSubmit={() => void submit()}
+          onCancel={() => onOpenChange(false)}
+        >
           <Tabs value={mode} onValueChange={(value) => setMode(value === 'existing' ? 'existing' : 'new')}>
             <TabsList className="w-full">
               <TabsTrigger value="new" className="flex-1">
@@ -186,15 +184,7 @@ export function ConvertLeadDialog({ id, record, open, onOpenChange }: ConvertLea
               {unplaced.map(([, text]) => text).join(' ')}
             </p>
           )}
-          <DialogFooter>
-            <Button variant="outline" onClick={() => onOpenChange(false)}>
-              {t('outcome.cancel')}
-            </Button>
-            <Button type="submit" loading={convert.isPending}>
-              {t('convert.submit')}
-            </Button>
-          </DialogFooter>
-        </form>
+        </DialogForm>
       </DialogContent>
     </Dialog>
   );

@@ -99,6 +99,11 @@ export interface PropertyAnnotations {
    */
   ref?: string;
   onDelete?: 'restrict' | 'cascade';
+  /**
+   * an ordering key (fractional indexing, on a string property): the engine ranks a new record
+   * last among those sharing its `groupBy` values, and again when one of them changes
+   */
+  rank?: { groupBy?: string[] };
   pii?: boolean;
   widget?: Widget;
   /** for `widget: money`: the sibling property holding the ISO 4217 currency code */
@@ -107,6 +112,14 @@ export interface PropertyAnnotations {
   placeholder?: string;
   help?: string;
   hidden?: boolean;
+  /**
+   * what a record merge does with the property: `fill` the kept record's empty value from the
+   * first duplicate that has one, `union` an array's items (each once, the kept record's first),
+   * `keep` the kept record's value (the default)
+   */
+  merge?: 'fill' | 'union' | 'keep';
+  /** with `merge: union` on an array of objects: the member that makes two items the same */
+  mergeKey?: string;
 }
 
 export type Widget =

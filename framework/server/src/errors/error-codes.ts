@@ -43,6 +43,8 @@ export const errorCodes = {
   VALIDATION_FAILED: 422,
   /** an Idempotency-Key used before for a different request (method, path or body) */
   IDEMPOTENCY_KEY_REUSED: 422,
+  /** a record merge naming the kept record among its duplicates */
+  MERGE_INTO_SELF: 422,
   RULE_FAILED: 422,
   TRANSITION_GUARD_FAILED: 422,
   PRECONDITION_REQUIRED: 428,

@@ -149,4 +149,16 @@ export interface AppResource<T extends ResourceTypes> {
   delete(id: string, options?: WriteOptions): Promise<void>;
   restore(id: string): Promise<T['record']>;
   transition(id: string, to: string, options?: WriteOptions): Promise<T['record']>;
+  /** folds duplicates into the kept record by the schema's merge strategies (`x-codexion.merge`) */
+  merge(
+    keptId: string,
+    duplicateIds: readonly string[],
+    options?: MergeOptions<T['record']>,
+  ): Promise<{ record: T['record']; mergedIds: string[]; moved: Record<string, number> }>;
+}
+
+/** How an app's merge is told where the ids are and what it adds to the strategies' patch. */
+export interface MergeOptions<R> {
+  path?: string;
+  adjust?: (kept: R, duplicates: readonly R[], patch: Record<string, unknown>) => Record<string, unknown>;
 }

@@ -37,6 +37,7 @@ export function bindResources(
       delete: (...args) => resource.delete(ctx, ...args),
       restore: (...args) => resource.restore(ctx, ...args),
       transition: (...args) => resource.transition(ctx, ...args),
+      merge: (...args) => resource.merge(ctx, ...args),
     };
   };
 }

@@ -1,13 +1,13 @@
 import type { AppModel, JsonSchema } from '@codexion/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '../errors/domain-error.js';
+import type { DomainError } from '../errors/domain-error.js';
 import { createResourceEngine, type Resource } from './resource-engine.js';
 import type { ApiRecord } from './row-mapping.js';
 import {
   contextFor,
+  refusedUnchanged,
   type SalesEngine,
   salesEngine,
-  snapshot,
   tenantA,
   tenantB,
 } from './sales-engine.test-helper.js';
@@ -48,15 +48,8 @@ beforeAll(async () => {
 afterAll(() => s?.dispose());
 
 /** The refusal of a write that must fail, the accounts of tenant A unchanged. */
-async function refused(write: () => Promise<unknown>): Promise<DomainError> {
-  const before = await snapshot(s.database, 'accounts', tenantA);
-  const error = await write().then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  expect(await snapshot(s.database, 'accounts', tenantA)).toEqual(before);
-  return error as DomainError;
+function refused(write: () => Promise<unknown>): Promise<DomainError> {
+  return refusedUnchanged(s.database, tenantA, write);
 }
 
 const issue = (path: string) => ({ path, code: 'reference', message: 'refers to no account of this tenant' });

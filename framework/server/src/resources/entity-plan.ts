@@ -73,6 +73,8 @@ export interface EntityPlan {
   foreignKeys: Map<string, string>;
   /** properties holding user ids (`x-codexion.ref: prefiq:user`, on the property or its items) */
   userRefs: FieldPlan[];
+  /** the ordering key (`x-codexion.rank`) and the properties that group it, when the entity has one */
+  rank: { field: FieldPlan; groupBy: FieldPlan[] } | undefined;
   /** arrays of ids of the app's own records (`items.x-codexion.ref: tag`): no foreign key guards them */
   itemRefs: ItemReferencePlan[];
   /** the record schema as the API returns it */
@@ -182,6 +184,21 @@ export function planEntity(entity: EntityModel, table: PgTable): EntityPlan {
   const foreignKeys = new Map<string, string>();
   for (const field of relations.keys()) foreignKeys.set(`${tableName}_${snakeCase(field)}_fkey`, field);
 
+  const rankEntry = [...fields.values()].find(
+    (field) => (field.schema['x-codexion'] as PropertyAnnotations | undefined)?.rank !== undefined,
+  );
+  const rank =
+    rankEntry === undefined
+      ? undefined
+      : {
+          field: rankEntry,
+          groupBy: (
+            (rankEntry.schema['x-codexion'] as PropertyAnnotations | undefined)?.rank?.groupBy ?? []
+          ).map(get),
+        };
+  if (rank !== undefined && rank.field.kind !== 'text')
+    throw new Error(`${label}: the rank "${rank.field.name}" must be a string property`);
+
   return {
     entity,
     table,
@@ -196,6 +213,7 @@ export function planEntity(entity: EntityModel, table: PgTable): EntityPlan {
     relations,
     uniqueConstraints,
     foreignKeys,
+    rank,
     itemRefs: [...fields.values()].flatMap((field) => {
       const ref = (
         (field.schema.items as JsonSchema | undefined)?.['x-codexion'] as PropertyAnnotations | undefined

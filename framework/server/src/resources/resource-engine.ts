@@ -4,6 +4,7 @@ import type { Database } from '../data/database.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { ResourceHooks } from '../plugins/define-plugin.js';
 import { type EntityPlan, planEntity } from './entity-plan.js';
+import { type MergeOptions, type MergeResult, type MergeSteps, mergeRecords } from './merge-records.js';
 import type { ListLimits } from './parse-list-query.js';
 import { type DeletedFilter, getRecord, type ListResult, listRecords } from './read-records.js';
 import { checkWritableFields, visibleRecord } from './record-access.js';
@@ -56,6 +57,13 @@ export interface Resource {
   delete(ctx: ResourceContext, id: string, options?: WriteOptions): Promise<void>;
   restore(ctx: ResourceContext, id: string): Promise<ApiRecord>;
   transition(ctx: ResourceContext, id: string, to: unknown, options?: WriteOptions): Promise<ApiRecord>;
+  /** folds duplicates into a kept record by the schema's merge strategies (see `mergeRecords`) */
+  merge(
+    ctx: ResourceContext,
+    keptId: string,
+    duplicateIds: readonly string[],
+    options?: MergeOptions,
+  ): Promise<MergeResult>;
 }
 
 /** The resource engine of one app: CRUD, lists and workflows for every persisted entity. */
@@ -128,6 +136,17 @@ export function createResourceEngine({
   };
 
   const resources = new Map<string, Resource>();
+  // a merge is made of the engine's own operations, on whichever entity refers to the merged one
+  const step = (entity: string): Resource => {
+    const resource = resources.get(entity);
+    if (resource === undefined) throw new Error(`"${entity}" is not a persisted entity`);
+    return resource;
+  };
+  const mergeSteps: MergeSteps = {
+    get: (entity, ctx, id) => step(entity).get(ctx, id),
+    update: (entity, ctx, id, patch) => step(entity).update(ctx, id, patch),
+    delete: (entity, ctx, id) => step(entity).delete(ctx, id),
+  };
   for (const [name, plan] of plans) {
     resources.set(name, {
       plan,
@@ -161,6 +180,8 @@ export function createResourceEngine({
       restore: async (ctx, id) => visibleRecord(state, plan, ctx, await restoreRecord(state, plan, ctx, id)),
       transition: async (ctx, id, to, options = {}) =>
         visibleRecord(state, plan, ctx, await transitionRecord(state, plan, ctx, id, to, options)),
+      merge: (ctx, keptId, duplicateIds, options = {}) =>
+        mergeRecords(state, plan, mergeSteps, ctx, keptId, duplicateIds, options),
     });
   }
 

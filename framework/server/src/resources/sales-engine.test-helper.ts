@@ -1,10 +1,12 @@
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { AppModel } from '@codexion/schema';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect, type PgTable } from 'drizzle-orm/pg-core';
 import pino from 'pino';
 import type { Database } from '../data/database.js';
 import { createTestDatabase } from '../data/test-database.js';
+import { DomainError } from '../errors/domain-error.js';
 import { frameworkMigrations } from '../kernel/framework-migrations.js';
 import type { ResourceHooks } from '../plugins/define-plugin.js';
 import { loadAppModel } from '../plugins/load-app-sources.js';
@@ -86,4 +88,27 @@ const dialect = new PgDialect();
 export function render(fragment: SQL): { sql: string; params: unknown[] } {
   const { sql, params } = dialect.sqlToQuery(fragment);
   return { sql: sql.replace(/"sales"\."\w+"\./g, ''), params };
+}
+
+/**
+ * The DomainError a write is refused with, having proved the tenant's accounts and opportunities
+ * unchanged; fails the test when it succeeds or throws anything else.
+ */
+export async function refusedUnchanged(
+  database: Database,
+  tenantId: string,
+  write: () => Promise<unknown>,
+): Promise<DomainError> {
+  const tables = async () => [
+    await snapshot(database, 'accounts', tenantId),
+    await snapshot(database, 'opportunities', tenantId),
+  ];
+  const before = await tables();
+  const error = await write().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
+  if (!isDeepStrictEqual(await tables(), before)) throw new Error('the refused write changed the tables');
+  return error;
 }

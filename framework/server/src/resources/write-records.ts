@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, max, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
 import { resourceAuditEntries } from '../audit/resource-audit.js';
 import type { Db } from '../data/database.js';
@@ -16,6 +16,7 @@ import { insertRows } from './insert-statement.js';
 import { mapWriteError, type WriteKind } from './map-write-error.js';
 import { applyMergePatch } from './merge-patch.js';
 import { prepareInput } from './prepare-input.js';
+import { rankBetween } from './rank-keys.js';
 import { isId, notFound, scopeConditions } from './read-records.js';
 import { checkPolicy } from './record-access.js';
 import { type EngineState, type ResourceContext, ruleContext } from './resource-context.js';
@@ -159,6 +160,40 @@ async function updateRow(
 }
 
 /**
+ * The record with its rank (`x-codexion.rank`) after the last of its group: the live records
+ * sharing its `groupBy` values, and those ranked earlier in the same write (`assigned`, by group).
+ */
+async function rankedLast(
+  tx: Db,
+  plan: EntityPlan,
+  tenantId: string,
+  record: ApiRecord,
+  assigned: Map<string, string>,
+): Promise<ApiRecord> {
+  const rank = plan.rank;
+  if (rank === undefined) return record;
+  const values = rank.groupBy.map((field) => record[field.name] ?? null);
+  const group = JSON.stringify(values);
+  let last = assigned.get(group);
+  if (last === undefined) {
+    const conditions: SQL[] = [eq(plan.tenantId.column, tenantId)];
+    for (const [i, field] of rank.groupBy.entries()) {
+      const value = values[i];
+      conditions.push(value === null ? isNull(field.column) : eq(field.column, value));
+    }
+    if (plan.deletedAt !== undefined) conditions.push(isNull(plan.deletedAt.column));
+    const [row] = await tx
+      .select({ last: max(rank.field.column) })
+      .from(plan.table)
+      .where(and(...conditions));
+    last = typeof row?.last === 'string' ? row.last : undefined;
+  }
+  const next = rankBetween(last, null, `/${rank.field.name}`);
+  assigned.set(group, next);
+  return { ...record, [rank.field.name]: next };
+}
+
+/**
  * Creates records in one transaction, all or nothing: each body checked (read-only and unknown
  * fields), given its defaults, `prepare`d, validated, checked against the rules, passed through
  * `beforeCreate`, then inserted in one statement; `afterCreate` runs per record in the same
@@ -188,6 +223,7 @@ export async function createRecords(
       const deferred: Deferred = [];
       const hookCtx = hookContext(tx, ctx, plan, deferred);
       const values: Record<string, unknown>[] = [];
+      const ranked = new Map<string, string>();
       for (const [i, body] of bodies.entries()) {
         const id = randomUUID();
         const system = {
@@ -204,7 +240,9 @@ export async function createRecords(
         checks(prepared);
         const before = hooks.beforeCreate;
         const hook = before && ((r: ApiRecord) => Promise.resolve(before(hookCtx, r)));
-        const record = await beforeWrite(state, plan, prepared, hook, checks, prefix(i));
+        const written = await beforeWrite(state, plan, prepared, hook, checks, prefix(i));
+        const unranked = plan.rank !== undefined && (written[plan.rank.field.name] ?? null) === null;
+        const record = unranked ? await rankedLast(tx, plan, ctx.tenantId, written, ranked) : written;
         checkPolicy(state, plan, ctx, 'create', { ...record, ...system });
         records.push(record);
         values.push({ ...toColumnValues(plan, record), ...system, createdAt: nowMs, updatedAt: nowMs });
@@ -277,14 +315,22 @@ async function storeChange(
     checkRules(plan, { ...record, ...system, updatedBy: ctx.userId ?? null }, ruleContext(ctx, previous));
   checks(prepared);
   const before = hooks.beforeUpdate;
-  const record = await beforeWrite(
+  const written = await beforeWrite(
     state,
     plan,
     prepared,
     before && ((r) => Promise.resolve(before(hookCtx, r, previous))),
     checks,
   );
-  if (unchanged(record)) return previous;
+  if (unchanged(written)) return previous;
+  // a record changing group goes last in its new one, unless the write ranks it
+  let record = written;
+  const rank = plan.rank;
+  if (rank !== undefined) {
+    const regrouped = rank.groupBy.some((f) => !isDeepStrictEqual(written[f.name], previous[f.name]));
+    const sameRank = isDeepStrictEqual(written[rank.field.name], previous[rank.field.name]);
+    if (regrouped && sameRank) record = await rankedLast(tx, plan, ctx.tenantId, written, new Map());
+  }
   // the record as it would be must stay within what the caller may write
   checkPolicy(state, plan, ctx, 'update', { ...record, ...system });
   await checkUserReferences(tx, plan, ctx.tenantId, [{ record, previous }]);

@@ -490,9 +490,9 @@ export type Deal = {
    */
   stageId: string;
   /**
-   * Order of the deal in its stage's column on the board, lowest first; set by the server on create and by the move action (fractional, so a move rewrites one row)
+   * Order of the deal in its stage's column on the board, lowest first (a fractional-indexing key: compare as strings); set by the server on create, on a stage change and by the move action, so a move rewrites one row
    */
-  readonly rank?: number;
+  readonly rank?: string;
   /**
    * Chance to win, 0 to 1; the stage's default probability unless set
    */
@@ -3563,18 +3563,18 @@ export type ListDealsData = {
             in?: string;
           };
       rank?:
-        | number
+        | string
         | {
-            eq?: number;
-            ne?: number;
-            lt?: number;
-            lte?: number;
-            gt?: number;
-            gte?: number;
+            eq?: string;
+            ne?: string;
             /**
              * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
             /**
              * `true`: the field is null; `false`: it is not
              */

@@ -1,6 +1,6 @@
 import { Button, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@codexion/resources';
-import { useTranslation } from '@codexion/web';
 import type { FormEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface DialogFormProps {
   title: ReactNode;
@@ -17,7 +17,7 @@ export interface DialogFormProps {
 }
 
 /**
- * The body of an admin dialog that asks for something: title, description, the fields, and
+ * The body of a dialog that asks for something: title, description, the fields, and
  * Cancel beside the submit button. Put it in a `DialogContent`.
  *
  * @example
@@ -38,7 +38,7 @@ export function DialogForm({
   submitDisabled = false,
   children,
 }: DialogFormProps) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation('codexion');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();
@@ -52,7 +52,7 @@ export function DialogForm({
       {children}
       <DialogFooter>
         <Button variant="outline" onClick={onCancel}>
-          {t('common.cancel')}
+          {t('actions.cancel')}
         </Button>
         <Button type="submit" variant={variant} disabled={submitDisabled} loading={busy}>
           {submitLabel}

@@ -1,6 +1,8 @@
 import type { ValidationIssue } from '@codexion/schema';
-import { ProblemError, pointerTokens, useReportProblem } from '@codexion/web';
 import { useCallback, useMemo, useState } from 'react';
+import { ProblemError } from '../api/problem-error.js';
+import { useReportProblem } from '../api/use-report-problem.js';
+import { pointerTokens } from '../entity/json-pointer.js';
 
 /** Where in the request an issue's path points: the body (forms) or the query (filters). */
 export type IssueSource = 'body' | 'query';
