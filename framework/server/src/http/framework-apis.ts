@@ -1,5 +1,6 @@
 import auditDocument from '@codexion/contracts/audit/openapi.json' with { type: 'json' };
 import authDocument from '@codexion/contracts/auth/openapi.json' with { type: 'json' };
+import jobsDocument from '@codexion/contracts/jobs/openapi.json' with { type: 'json' };
 import tenancyDocument from '@codexion/contracts/tenancy/openapi.json' with { type: 'json' };
 import type { OpenApiDocument } from '@codexion/schema';
 
@@ -44,9 +45,10 @@ export const frameworkApis = {
   auth: generatedDocument('auth', authDocument),
   tenancy: generatedDocument('tenancy', tenancyDocument),
   audit: generatedDocument('audit', auditDocument),
+  jobs: generatedDocument('jobs', jobsDocument),
 } as const satisfies Record<string, OpenApiDocument>;
 
-/** The name of one of the framework's own APIs: `auth`, `tenancy` or `audit`. */
+/** The name of one of the framework's own APIs: `auth`, `tenancy`, `audit` or `jobs`. */
 export type FrameworkApiName = keyof typeof frameworkApis;
 
 /** `/api/auth/*`: sign-in, sessions, passwords, MFA, API keys, single sign-on, the key set. */
@@ -63,3 +65,8 @@ export const tenancyApiName = 'tenancy' satisfies FrameworkApiName;
 
 /** Where the audit API is mounted: `/api/<name>`. */
 export const auditApiName = 'audit' satisfies FrameworkApiName;
+
+/** `/api/jobs/*`: the job queues, their jobs and the schedules. */
+export const jobsOpenApi: OpenApiDocument = frameworkApis.jobs;
+
+export const jobsApiName = 'jobs' satisfies FrameworkApiName;
