@@ -103,6 +103,9 @@ describe(`Idempotency-Key on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     const created = answers.filter((a) => a.status === 201 && a.headers.get('idempotent-replayed') === null);
     const replays = answers.filter((a) => a.headers.get('idempotent-replayed') === 'true');
     const conflicts = answers.filter((a) => a.status === 409);
+    console.info(
+      `idempotency: 50 concurrent creates with one key: ${created.length} created, ${replays.length} replays, ${conflicts.length} × 409`,
+    );
     expect(created).toHaveLength(1);
     expect(replays.length + conflicts.length).toBe(49);
     expect(await accountsNamed(name)).toBe(1);
