@@ -14,6 +14,7 @@ describe('admin module', () => {
       ['apps', 'cortex:app:manage'],
       ['settings', 'cortex:setting:update'],
       ['audit', 'prefiq:audit:read'],
+      ['jobs', 'prefiq:jobs:read'],
       ['health', 'cortex:system:read'],
     ]);
     expect(Object.keys(adminModule.translations ?? {})).toEqual(['en', 'de']);
@@ -29,6 +30,7 @@ describe('admin module', () => {
       'settings',
       'audit',
       'audit/:entity/:id',
+      'jobs',
       'health',
     ]);
     expect(pages.every((route) => typeof route.lazy === 'function' && route.element === undefined)).toBe(

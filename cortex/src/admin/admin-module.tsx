@@ -6,8 +6,8 @@ import en from './i18n/en.json' with { type: 'json' };
 
 /**
  * Cortex's administration, mounted by the shell under `/admin/*` on the `/api` root: users and
- * invitations, roles and their permissions, tenants, apps, settings and theme, the audit log and
- * the system's health. Each page loads on its first visit.
+ * invitations, roles and their permissions, tenants, apps, settings and theme, the audit log,
+ * jobs and the system's health. Each page loads on its first visit.
  */
 export default defineAppModule({
   manifest: adminManifest,
@@ -64,6 +64,13 @@ export default defineAppModule({
           lazy: async () => {
             const { AuditHistoryPage } = await import('./audit-history-page.js');
             return { element: <AuditHistoryPage /> };
+          },
+        },
+        {
+          path: 'jobs',
+          lazy: async () => {
+            const { JobsPage } = await import('./jobs-page.js');
+            return { element: <JobsPage /> };
           },
         },
         {

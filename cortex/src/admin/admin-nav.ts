@@ -1,5 +1,14 @@
 import type { IconComponent, ModuleManifest } from '@codexion/web';
-import { Activity, Blocks, Building2, ScrollText, Settings, ShieldCheck, Users } from 'lucide-react';
+import {
+  Activity,
+  Blocks,
+  Building2,
+  ListChecks,
+  ScrollText,
+  Settings,
+  ShieldCheck,
+  Users,
+} from 'lucide-react';
 
 /**
  * The `x-codexion-permission` of the audit API's operations (framework/contracts/audit/actions,
@@ -24,6 +33,7 @@ export const adminManifest = {
     { label: 'Apps', path: '/apps', icon: 'blocks', permission: 'cortex:app:manage' },
     { label: 'Settings', path: '/settings', icon: 'settings', permission: 'cortex:setting:update' },
     { label: 'Audit log', path: '/audit', icon: 'scroll-text', permission: auditReadPermission },
+    { label: 'Jobs', path: '/jobs', icon: 'list-checks', permission: 'prefiq:jobs:read' },
     { label: 'System health', path: '/health', icon: 'activity', permission: 'cortex:system:read' },
   ],
 } satisfies ModuleManifest;
@@ -33,6 +43,7 @@ export const adminIcons: Readonly<Record<string, IconComponent>> = {
   activity: Activity,
   blocks: Blocks,
   'building-2': Building2,
+  'list-checks': ListChecks,
   'scroll-text': ScrollText,
   settings: Settings,
   'shield-check': ShieldCheck,

@@ -1,5 +1,6 @@
 import type { Client } from '@codexion/client';
 import { client as auditApi } from '@codexion/contracts/audit/client.gen';
+import { client as jobsApi } from '@codexion/contracts/jobs/client.gen';
 import { listMembers, listRoles } from '@codexion/contracts/tenancy/client';
 import { client as tenancyApi } from '@codexion/contracts/tenancy/client.gen';
 import { useApi } from '@codexion/web';
@@ -47,6 +48,8 @@ export interface AdminClients {
   audit: Client;
   /** Cortex's own host API (`cortex/core`): apps, settings, invitations, tenants, system */
   cortex: Client;
+  /** `@codexion/contracts/jobs`: queues, failed jobs, schedules */
+  jobs: Client;
 }
 
 /**
@@ -59,7 +62,12 @@ export interface AdminClients {
 export function useAdminClients(): AdminClients {
   const { clientFor } = useApi();
   return useMemo(
-    () => ({ tenancy: clientFor(tenancyApi), audit: clientFor(auditApi), cortex: clientFor(cortexApi) }),
+    () => ({
+      tenancy: clientFor(tenancyApi),
+      audit: clientFor(auditApi),
+      cortex: clientFor(cortexApi),
+      jobs: clientFor(jobsApi),
+    }),
     [clientFor],
   );
 }

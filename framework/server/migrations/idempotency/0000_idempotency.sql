@@ -20,3 +20,8 @@ CREATE TABLE prefiq.idempotency_keys (
 );
 --> statement-breakpoint
 CREATE INDEX idempotency_keys_expires_at ON prefiq.idempotency_keys (expires_at);
+--> statement-breakpoint
+-- Read and written by the owner around a request, outside the tenant's transaction (as the audit
+-- tables are); no tenant role reads it: enabled without FORCE and without a policy, so only the
+-- owner sees rows.
+ALTER TABLE prefiq.idempotency_keys ENABLE ROW LEVEL SECURITY;

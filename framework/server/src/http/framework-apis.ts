@@ -1,6 +1,7 @@
 import auditDocument from '@codexion/contracts/audit/openapi.json' with { type: 'json' };
 import authDocument from '@codexion/contracts/auth/openapi.json' with { type: 'json' };
 import eventsDocument from '@codexion/contracts/events/openapi.json' with { type: 'json' };
+import jobsDocument from '@codexion/contracts/jobs/openapi.json' with { type: 'json' };
 import tenancyDocument from '@codexion/contracts/tenancy/openapi.json' with { type: 'json' };
 import type { OpenApiDocument } from '@codexion/schema';
 
@@ -46,9 +47,10 @@ export const frameworkApis = {
   tenancy: generatedDocument('tenancy', tenancyDocument),
   audit: generatedDocument('audit', auditDocument),
   events: generatedDocument('events', eventsDocument),
+  jobs: generatedDocument('jobs', jobsDocument),
 } as const satisfies Record<string, OpenApiDocument>;
 
-/** The name of one of the framework's own APIs: `auth`, `tenancy`, `audit` or `events`. */
+/** The name of one of the framework's own APIs: `auth`, `tenancy`, `audit`, `events` or `jobs`. */
 export type FrameworkApiName = keyof typeof frameworkApis;
 
 /** `/api/auth/*`: sign-in, sessions, passwords, MFA, API keys, single sign-on, the key set. */
@@ -71,3 +73,8 @@ export const auditApiName = 'audit' satisfies FrameworkApiName;
 
 /** Where the events API (dead letters) is mounted: `/api/<name>`. */
 export const eventsApiName = 'events' satisfies FrameworkApiName;
+
+/** `/api/jobs/*`: the job queues, their jobs and the schedules. */
+export const jobsOpenApi: OpenApiDocument = frameworkApis.jobs;
+
+export const jobsApiName = 'jobs' satisfies FrameworkApiName;

@@ -10,6 +10,7 @@ import { kernelDatabase, onPostgres } from '../kernel/kernel-database.test-helpe
 import { DatabaseToken } from '../kernel/kernel-tokens.js';
 import { logCapture } from '../kernel/probe-app.test-helper.js';
 import { salesPlugin } from '../plugins/sales-fixture.test-helper.js';
+import { takesIdempotencyKey } from './idempotency.js';
 import { idempotencyStore } from './idempotency-store.js';
 import type { HttpServer } from './serve.js';
 
@@ -103,6 +104,9 @@ describe(`Idempotency-Key on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     const created = answers.filter((a) => a.status === 201 && a.headers.get('idempotent-replayed') === null);
     const replays = answers.filter((a) => a.headers.get('idempotent-replayed') === 'true');
     const conflicts = answers.filter((a) => a.status === 409);
+    console.info(
+      `idempotency: 50 concurrent creates with one key: ${created.length} created, ${replays.length} replays, ${conflicts.length} × 409`,
+    );
     expect(created).toHaveLength(1);
     expect(replays.length + conflicts.length).toBe(49);
     expect(await accountsNamed(name)).toBe(1);
@@ -240,5 +244,20 @@ describe('the idempotency store', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(await store.purge()).toBe(1);
     expect(await store.claim(expired, fingerprint, 60_000, 60_000)).toEqual({ outcome: 'claimed' });
+  });
+});
+
+describe('which operations take a key', () => {
+  const declared = { $ref: '#/components/parameters/IdempotencyKey' };
+  const operation = (parameters: unknown[] = []) =>
+    ({ operationId: 'x', responses: {}, parameters }) as unknown as Parameters<typeof takesIdempotencyKey>[1];
+
+  it('every POST; a PATCH or PUT only where the contract declares the header; never a GET or DELETE', () => {
+    expect(takesIdempotencyKey('post', operation())).toBe(true);
+    expect(takesIdempotencyKey('patch', operation())).toBe(false);
+    expect(takesIdempotencyKey('patch', operation([declared]))).toBe(true);
+    expect(takesIdempotencyKey('put', operation([{ in: 'header', name: 'Idempotency-Key' }]))).toBe(true);
+    expect(takesIdempotencyKey('get', operation())).toBe(false);
+    expect(takesIdempotencyKey('delete', operation([{ in: 'query', name: 'Idempotency-Key' }]))).toBe(false);
   });
 });

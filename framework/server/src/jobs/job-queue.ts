@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database } from '../data/database.js';
@@ -64,9 +65,10 @@ export interface JobQueue {
    */
   send(name: string, data: object, options?: SendOptions): Promise<string | null>;
   queues(): Promise<QueueSummary[]>;
-  /** newest first */
-  jobs(query: { queue?: string; state?: JobState; limit: number }): Promise<JobSummary[]>;
-  job(queue: string, id: string): Promise<JobSummary | undefined>;
+  /** newest first; with `tenantId`, only jobs whose data names no tenant or that one (`data.tenantId`) */
+  jobs(query: { queue?: string; state?: JobState; limit: number; tenantId?: string }): Promise<JobSummary[]>;
+  /** with `tenantId`, as {@link JobQueue.jobs}: a job of another tenant is not found */
+  job(queue: string, id: string, tenantId?: string): Promise<JobSummary | undefined>;
   /** a failed job goes back to `retry`, for the next worker; `false` when it is not failed */
   retry(queue: string, id: string): Promise<boolean>;
   schedules(): Promise<ScheduleSummary[]>;
@@ -104,6 +106,15 @@ function summary(row: Record<string, unknown>): JobSummary {
   };
 }
 
+/** pg-boss's `locked()` commands: `BEGIN;` at the start of a line, then the work, then `COMMIT;` */
+const transactionText = /^\s*BEGIN;/m;
+
+/** The rows of a drizzle `execute` (postgres.js gives an array, several statements one per statement). */
+function rowsOf(result: unknown): Record<string, unknown>[] {
+  const last = Array.isArray(result) && Array.isArray(result.at(-1)) ? result.at(-1) : result;
+  return Array.isArray(last) ? [...(last as Record<string, unknown>[])] : [];
+}
+
 function asParameter(value: unknown): unknown {
   // pg sends undefined as NULL; postgres.js refuses it
   if (value === undefined) return null;
@@ -111,6 +122,9 @@ function asParameter(value: unknown): unknown {
   if (value instanceof Date || Array.isArray(value) || value instanceof Uint8Array) return value;
   return JSON.stringify(value);
 }
+
+/** A job whose data names no tenant (a system job) or the one at parameter `$n`. */
+const ofTenant = (n: number) => `(data->>'tenantId' is null or data->>'tenantId' = $${n})`;
 
 const jobColumns =
   'id, name, state, data, output, retry_count, retry_limit, singleton_key, created_on, started_on, completed_on';
@@ -135,9 +149,13 @@ export async function createJobQueue({
   const execute = async (text: string, values: readonly unknown[] = []) => {
     // pg-boss hands job data over as objects, which its own driver (pg) sends as JSON
     const params = values.map(asParameter);
-    return database.kind === 'pglite'
-      ? database.session(() => database.execute(text, params))
-      : database.execute(text, params);
+    if (database.kind === 'pglite') return database.session(() => database.execute(text, params));
+    // its locked commands (install, maintenance) are a transaction in one text: on a connection of
+    // their own, since postgres.js refuses a BEGIN on its pool
+    if (params.length === 0 && transactionText.test(text)) {
+      return database.session(async (db) => rowsOf(await db.execute(sql.raw(text))));
+    }
+    return database.execute(text, params);
   };
   const boss = new PgBoss({
     db: {
@@ -232,11 +250,12 @@ export async function createJobQueue({
           .sort((a, b) => a.name.localeCompare(b.name))
       );
     },
-    async jobs({ queue, state, limit }) {
+    async jobs({ queue, state, limit, tenantId }) {
       const where: string[] = [];
       const values: unknown[] = [];
       if (queue !== undefined) where.push(`name = $${values.push(queue)}`);
       if (state !== undefined) where.push(`state = $${values.push(state)}`);
+      if (tenantId !== undefined) where.push(ofTenant(values.push(tenantId)));
       const rows = await execute(
         `select ${jobColumns} from ${jobSchema}.job where name not like '\\_\\_pgboss\\_\\_%' ${where.map((w) => `and ${w}`).join(' ')}
          order by created_on desc, id limit $${values.push(limit)}`,
@@ -244,11 +263,11 @@ export async function createJobQueue({
       );
       return rows.map(summary);
     },
-    async job(queue, id) {
-      const [row] = await execute(`select ${jobColumns} from ${jobSchema}.job where name = $1 and id = $2`, [
-        queue,
-        id,
-      ]);
+    async job(queue, id, tenantId) {
+      const [row] = await execute(
+        `select ${jobColumns} from ${jobSchema}.job where name = $1 and id = $2${tenantId === undefined ? '' : ` and ${ofTenant(3)}`}`,
+        tenantId === undefined ? [queue, id] : [queue, id, tenantId],
+      );
       return row === undefined ? undefined : summary(row);
     },
     async retry(queue, id) {
@@ -262,12 +281,14 @@ export async function createJobQueue({
     async schedules() {
       const schedules = await boss.getSchedules();
       // the row carries its time zone beside the options it was sent with
-      return schedules.map((s) => ({
-        queue: s.name,
-        cron: s.cron,
-        timezone: (s as { timezone?: string }).timezone ?? s.options?.tz ?? 'UTC',
-        data: s.data ?? null,
-      }));
+      return [...schedules]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((s) => ({
+          queue: s.name,
+          cron: s.cron,
+          timezone: (s as { timezone?: string }).timezone ?? s.options?.tz ?? 'UTC',
+          data: s.data ?? null,
+        }));
     },
     async stop(timeoutMs = 10_000) {
       await boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs });

@@ -11,7 +11,7 @@ import type { EventDispatcher } from '../events/event-dispatcher.js';
 import { eventsHttpPlugin } from '../events/event-routes.js';
 import type { AppEnv } from '../http/app-env.js';
 import { createHttpApp, type Environment } from '../http/create-http-app.js';
-import { auditOpenApi, eventsOpenApi } from '../http/framework-apis.js';
+import { auditOpenApi, eventsOpenApi, jobsOpenApi } from '../http/framework-apis.js';
 import type { ReadinessCheck } from '../http/health-routes.js';
 import { idempotencyOptions } from '../http/idempotency.js';
 import { isLoopbackHost } from '../http/loopback-host.js';
@@ -21,8 +21,9 @@ import { type HttpServer, serve } from '../http/serve.js';
 import type { StaticUiOptions } from '../http/static-ui.js';
 import { tenancyFromContainer } from '../identity/container-tenancy.js';
 import { createIdentity, IdentityToken } from '../identity/create-identity.js';
-import { bootJobs } from '../jobs/boot-jobs.js';
+import { bootJobs, JobQueueToken } from '../jobs/boot-jobs.js';
 import { frameworkJobs } from '../jobs/framework-jobs.js';
+import { jobsHttpPlugin } from '../jobs/job-routes.js';
 import { createMetrics } from '../observability/metrics.js';
 import { newTraceId } from '../observability/trace-context.js';
 import type { LifecycleContext, PluginDefinition } from '../plugins/define-plugin.js';
@@ -391,7 +392,7 @@ export function createKernel(options: KernelOptions): Kernel {
         schemas: migrationSources(plugins).flatMap((s) => (s.schema === undefined ? [] : [s.schema])),
         migrate,
         tenants,
-        frameworkDocuments: [auditOpenApi, eventsOpenApi],
+        frameworkDocuments: [auditOpenApi, eventsOpenApi, jobsOpenApi],
       });
       container.value(TenancyToken, tenancy.tenancy);
       report.upgrades = await upgradePlugins(db, plugins, contextOf);
@@ -435,6 +436,10 @@ export function createKernel(options: KernelOptions): Kernel {
         auditHttpPlugin({ database: db }),
         eventsHttpPlugin({ database: db }),
         tenancyHttpPlugin({ tenancy: container.resolve(TenancyToken) }),
+        // the queue starts at the jobs step, after the routes
+        jobsHttpPlugin({
+          queue: () => (container.has(JobQueueToken) ? container.resolve(JobQueueToken) : undefined),
+        }),
       ];
       for (const plugin of plugins) {
         httpPlugins.push({

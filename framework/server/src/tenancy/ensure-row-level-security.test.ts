@@ -32,6 +32,10 @@ const exempt = new Map([
     "audit: owner records every tenant's unsealable entries (ENABLE without FORCE)",
   ],
   [
+    'prefiq.idempotency_keys',
+    'idempotency: owner claims and replays keys around the tenant transaction (ENABLE without FORCE)',
+  ],
+  [
     'prefiq.audit_set_aside',
     'audit: maintenance sets aside any tenant’s unsealable entry (ENABLE without FORCE)',
   ],
