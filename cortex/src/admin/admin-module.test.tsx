@@ -15,6 +15,7 @@ describe('admin module', () => {
       ['settings', 'cortex:setting:update'],
       ['audit', 'prefiq:audit:read'],
       ['jobs', 'prefiq:jobs:read'],
+      ['dead-letters', 'prefiq:events:manage'],
       ['health', 'cortex:system:read'],
     ]);
     expect(Object.keys(adminModule.translations ?? {})).toEqual(['en', 'de']);
@@ -31,6 +32,7 @@ describe('admin module', () => {
       'audit',
       'audit/:entity/:id',
       'jobs',
+      'dead-letters',
       'health',
     ]);
     expect(pages.every((route) => typeof route.lazy === 'function' && route.element === undefined)).toBe(

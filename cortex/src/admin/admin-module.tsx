@@ -7,7 +7,7 @@ import en from './i18n/en.json' with { type: 'json' };
 /**
  * Cortex's administration, mounted by the shell under `/admin/*` on the `/api` root: users and
  * invitations, roles and their permissions, tenants, apps, settings and theme, the audit log,
- * jobs and the system's health. Each page loads on its first visit.
+ * jobs, the events' dead letters and the system's health. Each page loads on its first visit.
  */
 export default defineAppModule({
   manifest: adminManifest,
@@ -71,6 +71,13 @@ export default defineAppModule({
           lazy: async () => {
             const { JobsPage } = await import('./jobs-page.js');
             return { element: <JobsPage /> };
+          },
+        },
+        {
+          path: 'dead-letters',
+          lazy: async () => {
+            const { DeadLettersPage } = await import('./dead-letters-page.js');
+            return { element: <DeadLettersPage /> };
           },
         },
         {

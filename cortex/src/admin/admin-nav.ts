@@ -3,6 +3,7 @@ import {
   Activity,
   Blocks,
   Building2,
+  Inbox,
   ListChecks,
   ScrollText,
   Settings,
@@ -34,6 +35,7 @@ export const adminManifest = {
     { label: 'Settings', path: '/settings', icon: 'settings', permission: 'cortex:setting:update' },
     { label: 'Audit log', path: '/audit', icon: 'scroll-text', permission: auditReadPermission },
     { label: 'Jobs', path: '/jobs', icon: 'list-checks', permission: 'prefiq:jobs:read' },
+    { label: 'Dead letters', path: '/dead-letters', icon: 'inbox', permission: 'prefiq:events:manage' },
     { label: 'System health', path: '/health', icon: 'activity', permission: 'cortex:system:read' },
   ],
 } satisfies ModuleManifest;
@@ -44,6 +46,7 @@ export const adminIcons: Readonly<Record<string, IconComponent>> = {
   blocks: Blocks,
   'building-2': Building2,
   'list-checks': ListChecks,
+  inbox: Inbox,
   'scroll-text': ScrollText,
   settings: Settings,
   'shield-check': ShieldCheck,

@@ -1,5 +1,6 @@
 import type { Client } from '@codexion/client';
 import { client as auditApi } from '@codexion/contracts/audit/client.gen';
+import { client as eventsApi } from '@codexion/contracts/events/client.gen';
 import { client as jobsApi } from '@codexion/contracts/jobs/client.gen';
 import { listMembers, listRoles } from '@codexion/contracts/tenancy/client';
 import { client as tenancyApi } from '@codexion/contracts/tenancy/client.gen';
@@ -48,6 +49,8 @@ export interface AdminClients {
   audit: Client;
   /** Cortex's own host API (`cortex/core`): apps, settings, invitations, tenants, system */
   cortex: Client;
+  /** `@codexion/contracts/events`: the dead letters of event deliveries */
+  events: Client;
   /** `@codexion/contracts/jobs`: queues, failed jobs, schedules */
   jobs: Client;
 }
@@ -66,6 +69,7 @@ export function useAdminClients(): AdminClients {
       tenancy: clientFor(tenancyApi),
       audit: clientFor(auditApi),
       cortex: clientFor(cortexApi),
+      events: clientFor(eventsApi),
       jobs: clientFor(jobsApi),
     }),
     [clientFor],

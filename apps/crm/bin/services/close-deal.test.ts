@@ -42,6 +42,29 @@ describe('winDeal', () => {
     expect(crm.events.map((e) => [e.name, e.problems])).toEqual([['crm.deal.won', []]]);
   });
 
+  it('emits nothing when the transaction that won the deal rolls back afterwards', async () => {
+    const deal = await newDeal();
+    const outbox = async () =>
+      Number(
+        (
+          await crm.database.execute<{ n: number }>(
+            `select count(*)::int as n from prefiq.event_outbox where payload->>'dealId' = $1`,
+            [String(deal.id)],
+          )
+        )[0]?.n,
+      );
+    const failed = crm.run(async (ctx) => {
+      await winDeal(ctx, String(deal.id));
+      throw new Error('a later step failed');
+    });
+    await expect(failed).rejects.toThrow('a later step failed');
+    expect(await outbox()).toBe(0);
+    expect(crm.events).toEqual([]);
+    await crm.run((ctx) => winDeal(ctx, String(deal.id)));
+    expect(await outbox()).toBe(1);
+    expect(crm.events.map((e) => e.name)).toEqual(['crm.deal.won']);
+  });
+
   it("answers a deal without value with the rule's words on /body/amount, and changes nothing", async () => {
     for (const amount of [0, null]) {
       const deal = await newDeal({ amount });

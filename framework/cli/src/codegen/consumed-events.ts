@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type AppManifest, compareCodeUnits, type JsonSchema } from '@codexion/schema';
 
 /** An event an app consumes, with the payload schema its producer declares. */
@@ -10,8 +11,18 @@ export interface ConsumedEventSchema {
   payload: JsonSchema;
 }
 
-/** Where the app `name` lives: `apps/<name>` of the nearest folder above `from` that has one. */
+/** The repository this CLI runs from: its `apps/` hold the producers of an app copied elsewhere. */
+const ownRepository = fileURLToPath(new URL('../../../..', import.meta.url));
+
+/**
+ * Where the app `name` lives: `apps/<name>` of the nearest folder above `from` that has one, else
+ * of the repository the CLI runs from (an app generated outside it, as the CLI's tests do).
+ */
 function producerManifest(from: string, name: string): string | undefined {
+  return nearestProducer(from, name) ?? nearestProducer(ownRepository, name);
+}
+
+function nearestProducer(from: string, name: string): string | undefined {
   let folder = from;
   for (;;) {
     const candidate = join(folder, 'apps', name, 'core', 'app.json');

@@ -5,6 +5,7 @@ import type { Database } from '../data/database.js';
 import type { EventHandler } from '../plugins/define-plugin.js';
 import { amqpTopology, createAmqpTransport } from './amqp-transport.js';
 import { createEventDispatcher, type EventDispatcher } from './event-dispatcher.js';
+import { testConsumers } from './event-effects.test-helper.js';
 import {
   effects,
   emitSteps,
@@ -27,10 +28,7 @@ async function node(handlers: Record<string, EventHandler<never>>): Promise<Even
   if (amqpUrl === undefined) throw new Error('CODEXION_AMQP_URL is not set');
   const dispatcher = createEventDispatcher({
     database,
-    consumers: Object.entries(handlers).map(([name, handler]) => ({
-      name,
-      handlers: new Map([['test.thing.changed', handler]]),
-    })),
+    consumers: testConsumers(handlers),
     logger: silentLogger,
     transport: createAmqpTransport({ url: amqpUrl, logger: silentLogger, prefix }),
     retry: quickRetry,

@@ -86,7 +86,8 @@ export function createAmqpTransport({
                 'x-dead-letter-exchange': names.deadLetterExchange,
               },
             },
-            qos: { prefetchCount: 1 },
+            // handled one at a time, in queue order; prefetched so the next is already here
+            qos: { prefetchCount: 50 },
             concurrency: 1,
             exchanges,
             queueBindings: events.map((event) => ({ exchange: names.exchange, queue, routingKey: event })),

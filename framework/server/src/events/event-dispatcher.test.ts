@@ -3,6 +3,7 @@ import type { Database } from '../data/database.js';
 import type { EventHandler } from '../plugins/define-plugin.js';
 import { discardDeadLetter, listDeadLetters, retryDeadLetter } from './dead-letters.js';
 import { createEventDispatcher, type EventDispatcher } from './event-dispatcher.js';
+import { testConsumers } from './event-effects.test-helper.js';
 import {
   effects,
   emitSteps,
@@ -23,10 +24,7 @@ const dispatchers: EventDispatcher[] = [];
 function dispatcher(handlers: Record<string, EventHandler<never>>, retry = quickRetry): EventDispatcher {
   const made = createEventDispatcher({
     database,
-    consumers: Object.entries(handlers).map(([name, handler]) => ({
-      name,
-      handlers: new Map([['test.thing.changed', handler]]),
-    })),
+    consumers: testConsumers(handlers),
     logger: silentLogger,
     retry,
     pollIntervalMs: 60_000,

@@ -320,26 +320,27 @@ export function createEventDispatcher({
     const consumer = byName.get(consumerName);
     const handler = event === undefined ? undefined : consumer?.handlers.get(event.name);
     if (event === undefined || handler === undefined) return 'malformed';
-    // only events of this installation's outbox: a message from elsewhere is dead-lettered
-    const [known] = await database.transaction((tx) =>
-      executeRows(
+    // only events of this installation's outbox (a message from elsewhere is dead-lettered); one
+    // whose aggregate has an earlier event still pending for this consumer queues behind it
+    const [state] = await database.transaction((tx) =>
+      executeRows<{ known: number; queued: number }>(
         tx,
-        sql`select 1 as known from prefiq.event_outbox where id = ${event.id} and tenant_id = ${event.tenantId}`,
+        sql`with known as (
+              select 1 from prefiq.event_outbox where id = ${event.id} and tenant_id = ${event.tenantId}
+            ), queued as (
+              insert into prefiq.event_deliveries (consumer, event_id, tenant_id, seq, aggregate_key)
+              select ${consumerName}, ${event.id}, ${event.tenantId}, ${event.seq}, ${event.aggregateKey}
+               where exists (select 1 from known)
+                 and exists (select 1 from prefiq.event_deliveries
+                              where consumer = ${consumerName} and aggregate_key = ${event.aggregateKey}
+                                and status = 'pending' and seq < ${event.seq})
+              on conflict do nothing returning event_id
+            )
+            select (select count(*) from known)::int as known, (select count(*) from queued)::int as queued`,
       ),
     );
-    if (known === undefined) return 'malformed';
-    const queued = await database.transaction((tx) =>
-      executeRows(
-        tx,
-        sql`insert into prefiq.event_deliveries (consumer, event_id, tenant_id, seq, aggregate_key)
-            select ${consumerName}, ${event.id}, ${event.tenantId}, ${event.seq}, ${event.aggregateKey}
-             where exists (select 1 from prefiq.event_deliveries
-                            where consumer = ${consumerName} and aggregate_key = ${event.aggregateKey}
-                              and status = 'pending' and seq < ${event.seq})
-            on conflict do nothing returning event_id`,
-      ),
-    );
-    if (queued.length === 1) {
+    if (Number(state?.known) === 0) return 'malformed';
+    if (Number(state?.queued) === 1) {
       wake();
       return 'done';
     }

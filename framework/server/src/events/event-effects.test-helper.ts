@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { createLogger } from '../kernel/create-logger.js';
 import type { EventHandler } from '../plugins/define-plugin.js';
+import type { EventConsumer } from './event-consumer.js';
 
 export const tenantA = '0a0a0a0a-0000-4000-8000-0000000000e1';
 export const tenantB = '0b0b0b0b-0000-4000-8000-0000000000e2';
@@ -17,4 +18,12 @@ export function recordingHandler(consumer: string): EventHandler<TestEvents['tes
           values (${ctx.tenantId}, ${consumer}, ${ctx.event.id}, ${payload.thingId}, ${payload.step})`,
     );
   };
+}
+
+/** Consumers by name, each handling `test.thing.changed` with its handler. */
+export function testConsumers(handlers: Record<string, EventHandler<never>>): EventConsumer[] {
+  return Object.entries(handlers).map(([name, handler]) => ({
+    name,
+    handlers: new Map([['test.thing.changed', handler]]),
+  }));
 }

@@ -9,23 +9,27 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { createDatabase } from '../data/create-database.js';
+// the PostgreSQL driver alone: a child that starts fast is killed more often per second
+import { createPostgresDatabase } from '../data/postgres-database.js';
 import { tenantRole } from '../tenancy/ensure-row-level-security.js';
 import { createEventDispatcher } from './event-dispatcher.js';
-import { recordingHandler, silentLogger, type TestEvents, tenantA } from './event-effects.test-helper.js';
+import {
+  recordingHandler,
+  silentLogger,
+  type TestEvents,
+  tenantA,
+  testConsumers,
+} from './event-effects.test-helper.js';
 import { createEventOutbox } from './event-outbox.js';
 
 const [url] = process.argv.slice(2);
 if (url === undefined) throw new Error('usage: outbox-crash-child.test-helper.ts <database url>');
 
-const database = await createDatabase({ url, max: 6, applicationName: 'outbox-crash-child' });
+const database = createPostgresDatabase({ url, max: 6, applicationName: 'outbox-crash-child' });
 database.useTenantRole(tenantRole);
 const dispatcher = createEventDispatcher({
   database,
-  consumers: ['sales', 'erp'].map((name) => ({
-    name,
-    handlers: new Map([['test.thing.changed', recordingHandler(name)]]),
-  })),
+  consumers: testConsumers({ sales: recordingHandler('sales'), erp: recordingHandler('erp') }),
   logger: silentLogger,
   pollIntervalMs: 20,
   leaseMs: 300,

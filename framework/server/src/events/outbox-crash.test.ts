@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../data/database.js';
 import { createEventDispatcher } from './event-dispatcher.js';
+import { testConsumers } from './event-effects.test-helper.js';
 import { eventsDatabase, eventually, recordingHandler, silentLogger } from './events.test-helper.js';
 
 const kills = 100;
@@ -69,10 +70,7 @@ describe.skipIf(!onPostgres)('the outbox under kill -9 (PostgreSQL; set DATABASE
     // a node that survives finishes what the killed ones left: dispatch, leases that ran out
     const survivor = createEventDispatcher({
       database,
-      consumers: ['sales', 'erp'].map((name) => ({
-        name,
-        handlers: new Map([['test.thing.changed', recordingHandler(name)]]),
-      })),
+      consumers: testConsumers({ sales: recordingHandler('sales'), erp: recordingHandler('erp') }),
       logger: silentLogger,
       leaseMs: 300,
       pollIntervalMs: 60_000,
@@ -121,5 +119,5 @@ describe.skipIf(!onPostgres)('the outbox under kill -9 (PostgreSQL; set DATABASE
     expect(partial).toEqual([]);
     expect(lost).toEqual([]);
     expect(duplicates).toEqual([]);
-  }, 240_000);
+  }, 420_000);
 });

@@ -135,6 +135,23 @@ describe('loadConfig', () => {
     expect(printed).toContain('postgres://app:***@db:5432/app');
   });
 
+  it('takes RabbitMQ for events from CODEXION_AMQP_URL, its password never printed; refuses another scheme', async () => {
+    const { config } = await loadConfig({
+      root,
+      env: { CODEXION_AMQP_URL: 'amqp://events:s3cret@rabbit:5672/prod', CODEXION_EVENTS__MAX_ATTEMPTS: '3' },
+    });
+    expect(config.events).toMatchObject({
+      amqpUrl: 'amqp://events:s3cret@rabbit:5672/prod',
+      maxAttempts: 3,
+      leaseMs: 30_000,
+    });
+    expect(JSON.stringify(redactConfig(config))).not.toContain('s3cret');
+    const error = await configError(loadConfig({ root, env: { CODEXION_AMQP_URL: 'http://rabbit:5672' } }));
+    expect(error.issues).toEqual([
+      expect.objectContaining({ key: 'events.amqpUrl', source: 'env CODEXION_AMQP_URL' }),
+    ]);
+  });
+
   it('stops on a bad value, naming the key, the value, the reason and where it came from', async () => {
     const error = await configError(loadConfig({ root, env: { CODEXION_HTTP__PORT: 'eighty' } }));
     expect(error.code).toBe('CONFIG_INVALID');

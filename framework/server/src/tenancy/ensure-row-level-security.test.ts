@@ -39,6 +39,18 @@ const exempt = new Map([
     'prefiq.audit_set_aside',
     'audit: maintenance sets aside any tenant’s unsealable entry (ENABLE without FORCE)',
   ],
+  [
+    'prefiq.event_outbox',
+    "events: the dispatcher (owner) fans out every tenant's events (ENABLE without FORCE)",
+  ],
+  [
+    'prefiq.event_deliveries',
+    "events: the dispatcher (owner) claims and retries every tenant's deliveries (ENABLE without FORCE)",
+  ],
+  [
+    'prefiq.event_inbox',
+    'events: written in the event’s tenant; the owner reads it for operators (ENABLE without FORCE)',
+  ],
 ]);
 
 beforeAll(async () => {
