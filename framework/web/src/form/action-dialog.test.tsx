@@ -3,8 +3,10 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ProblemError } from '../api/problem-error.js';
+import { validateRecord } from '../entity/validate-record.js';
 import { createI18n } from '../i18n/create-i18n.js';
 import { LocaleProvider } from '../locale/locale-provider.js';
+import { salesCatalog } from '../testing/sales-fixture.js';
 import type { ActionDeclaration } from './action-declaration.js';
 import { ActionDialog } from './action-dialog.js';
 
@@ -173,5 +175,65 @@ describe('ActionDialog', () => {
     await u.click(within(dialog).getByRole('button', { name: 'Ship' }));
     expect(await screen.findByText('The order has already shipped')).toBeTruthy();
     expect(onDone).not.toHaveBeenCalled();
+  });
+
+  it("labels an entity's field as the entity does, resolves its $refs and says its rules in the app's words", async () => {
+    const opportunity = salesCatalog().entity('opportunity');
+    const loseOpportunity: ActionDeclaration = {
+      id: 'loseOpportunity',
+      permission: 'sales:opportunity:lose',
+      entity: 'opportunity',
+      request: {
+        type: 'object',
+        required: ['lostReason'],
+        properties: {
+          lostReason: { type: 'string', minLength: 1, maxLength: 500 },
+          billTo: { $ref: 'address.schema.json' },
+        },
+      },
+    };
+    const i18n = createI18n({
+      locale: 'de',
+      resources: {
+        de: {
+          sales: {
+            opportunity: {
+              fields: { lostReason: 'Verlustgrund' },
+              rules: { 'lost-needs-reason': 'Sagen Sie, warum die Chance verloren ging' },
+            },
+            actions: { loseOpportunity: { fields: { billTo: 'Rechnungsadresse' } } },
+          },
+        },
+      },
+    });
+    const run = vi.fn(async () => ({}));
+    render(
+      <LocaleProvider i18n={i18n} locale="de">
+        <ActionDialog<{ lostReason: string }>
+          action={loseOpportunity}
+          entity={opportunity}
+          title="Verloren"
+          description="Warum?"
+          submitLabel="Als verloren markieren"
+          check={(input) =>
+            validateRecord(opportunity, { title: 'Big', status: 'lost', ...input }).filter(
+              (issue) => issue.path === '/lostReason',
+            )
+          }
+          run={run}
+          open
+          onOpenChange={() => undefined}
+        />
+      </LocaleProvider>,
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Verloren' });
+    const reason = within(dialog).getByRole('textbox', { name: /Verlustgrund/ });
+    // `billTo` is the app's address schema: a group of its fields, named by the action's catalog entry
+    expect(within(dialog).getByRole('group', { name: 'Rechnungsadresse' })).toBeTruthy();
+    expect(within(dialog).getByRole('textbox', { name: /City/ })).toBeTruthy();
+    await user().click(within(dialog).getByRole('button', { name: 'Als verloren markieren' }));
+    const message = await within(dialog).findByText('Sagen Sie, warum die Chance verloren ging');
+    expect(reason.getAttribute('aria-describedby')).toContain(message.id);
+    expect(run).not.toHaveBeenCalled();
   });
 });
