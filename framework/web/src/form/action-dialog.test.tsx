@@ -40,6 +40,7 @@ const shopCatalog = {
     shipOrder: {
       fields: { trackingCode: 'Tracking code' },
       placeholders: { trackingCode: '1Z999AA10123456784' },
+      help: { parcels: 'Boxes, not pallets' },
       options: { carrier: { dhl: 'DHL Express' } },
     },
   },
@@ -105,6 +106,8 @@ describe('ActionDialog', () => {
     const parcels = within(dialog).getByRole('textbox', { name: /Parcels/ });
     expect(parcels.getAttribute('inputmode')).toBe('decimal');
     expect(parcels.getAttribute('aria-required')).toBeNull();
+    const hint = within(dialog).getByText('Boxes, not pallets');
+    expect(parcels.getAttribute('aria-describedby')).toContain(hint.id);
     expect(within(dialog).getByRole('button', { name: /Shipped on/ })).toBeTruthy();
   });
 

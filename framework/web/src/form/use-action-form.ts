@@ -38,7 +38,7 @@ export interface UseActionFormOptions<I extends ActionInput, R> {
 
 export interface ActionFormState {
   form: UseFormReturn<DraftValues>;
-  /** one per property of the request schema the user may fill in, placeholders translated */
+  /** one per property of the request schema the user may fill in, placeholders and hints translated */
   fields: FieldModel[];
   text: ActionText;
   /** submit handler: validates, runs, and puts refusals on their fields */
@@ -82,7 +82,14 @@ export function useActionForm<I extends ActionInput, R = unknown>({
     () =>
       schemaFields(schema, entity?.catalog)
         .filter((field) => !field.readOnly && !field.hidden)
-        .map((field) => ({ ...field, placeholder: text.placeholder(field) })),
+        .map(function withText(field): FieldModel {
+          return {
+            ...field,
+            placeholder: text.placeholder(field),
+            help: text.help(field),
+            fields: field.fields.map(withText),
+          };
+        }),
     [schema, entity, text],
   );
   const paths = useMemo(() => fieldPaths(fields), [fields]);

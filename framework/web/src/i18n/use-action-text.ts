@@ -9,11 +9,13 @@ export interface ActionText {
   option(field: FieldModel | string, value: string): string;
   /** the input's placeholder, if the catalog or the schema has one */
   placeholder(field: FieldModel): string | undefined;
+  /** the hint under the input: the catalog's, else the schema's `x-codexion.help` or `description` */
+  help(field: FieldModel): string | undefined;
 }
 
 /**
  * The labels of an action's input fields in the user's language, from the app's namespace:
- * `actions.<actionId>.fields.<name>` (`.placeholders.<name>`, `.options.<name>.<value>`) first,
+ * `actions.<actionId>.fields.<name>` (`.placeholders.<name>`, `.help.<name>`, `.options.<name>.<value>`) first,
  * then the entity's own entry for a field of the same name (`deal.fields.lostReason`), then the
  * property's schema `title`, then the entity field's label or the name in words.
  *
@@ -44,6 +46,7 @@ export function useActionText(action: ActionDeclaration, entity?: EntityConfig):
       },
       placeholder: (field) =>
         translate([`${prefix}.placeholders.${field.path}`], field.placeholder ?? '') || undefined,
+      help: (field) => translate([`${prefix}.help.${field.path}`], field.help ?? '') || undefined,
     };
   }, [action.id, app, entity, t, i18n.language]);
 }
