@@ -211,7 +211,14 @@ export {
 export { type CreateUserInput, createUser, setUserStatus, userByEmail } from './identity/user-service.js';
 export { type PublicUser, publicUser } from './identity/user-store.js';
 export { bootJobs, JobQueueToken, jobsEnabled } from './jobs/boot-jobs.js';
-export { frameworkJobs, pruneIdentityJob, purgeIdempotencyJob, sealAuditJob } from './jobs/framework-jobs.js';
+export {
+  type FrameworkJobOptions,
+  frameworkJobs,
+  pruneIdentityJob,
+  purgeEventsJob,
+  purgeIdempotencyJob,
+  sealAuditJob,
+} from './jobs/framework-jobs.js';
 export {
   defineJob,
   type JobContext,

@@ -42,7 +42,7 @@ export interface KernelConfig {
   jobs: {
     enabled?: boolean;
     pollingIntervalSeconds: number;
-    schedules: { pruneIdentity: string; sealAudit: string; purgeIdempotency: string };
+    schedules: { pruneIdentity: string; sealAudit: string; purgeIdempotency: string; purgeEvents: string };
   };
   /** `Idempotency-Key` replays, per tenant and credential, for `ttlHours` */
   idempotency: { enabled: boolean; ttlHours: number };
@@ -68,6 +68,8 @@ export interface KernelConfig {
     maxAttempts: number;
     retryBaseMs: number;
     retryMaxMs: number;
+    /** days delivered events and inbox records are kept before `prefiq.purge-events` removes them */
+    retentionDays: number;
   };
   locale: string;
   timezone: string;
