@@ -63,6 +63,8 @@ export interface KernelConfig {
   /** delivery of the transactional outbox's events (ADR 0018) */
   events: {
     amqpUrl?: string;
+    /** the RabbitMQ names' prefix: `<prefix>.events`, `<prefix>.events.<consumer>` */
+    amqpPrefix: string;
     pollIntervalMs: number;
     leaseMs: number;
     maxAttempts: number;
