@@ -3,8 +3,8 @@
  * the sales fixture, configured by its environment (the shared PostgreSQL database, RabbitMQ and
  * Redis), listening on 127.0.0.1 at a free port. The CRM's own subscriber of `crm.deal.won`
  * records each delivery in `public.two_nodes_effects` with this process's pid, in the delivery's
- * transaction. The first node (argument `first`) seeds the demo data and creates the test user
- * (`TWO_NODES_EMAIL`, `TWO_NODES_PASSWORD`). Prints `listening <url>` once it serves; shuts down on
+ * transaction. The first node (argument `first`) seeds the demo data and creates the test users
+ * (`TWO_NODES_EMAILS`, comma-separated, each with `TWO_NODES_PASSWORD`). Prints `listening <url>` once it serves; shuts down on
  * SIGTERM. Logs go to stderr.
  *
  *   node --import tsx two-nodes-child.test-helper.ts first|second
@@ -53,10 +53,11 @@ const kernel = createKernel({
 });
 await kernel.boot({ seed: first });
 if (first) {
-  const { TWO_NODES_EMAIL: email, TWO_NODES_PASSWORD: password } = env;
-  if (email === undefined || password === undefined)
-    throw new Error('TWO_NODES_EMAIL and TWO_NODES_PASSWORD');
-  await createUser(kernel.container.resolve(IdentityToken).context, { email, name: 'Two Nodes', password });
+  const { TWO_NODES_EMAILS: emails, TWO_NODES_PASSWORD: password } = env;
+  if (emails === undefined || password === undefined)
+    throw new Error('TWO_NODES_EMAILS and TWO_NODES_PASSWORD');
+  const identity = kernel.container.resolve(IdentityToken).context;
+  for (const email of emails.split(',')) await createUser(identity, { email, name: email, password });
 }
 const server = await kernel.listen({ port: 0, host: '127.0.0.1' });
 process.stdout.write(`listening ${server.url}\n`);

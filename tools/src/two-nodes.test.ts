@@ -1,10 +1,10 @@
 /**
  * Two server processes on one PostgreSQL database, one RabbitMQ and one Redis (issue 14): each a
  * full kernel with the CRM (producer of `crm.deal.won`, and its own subscriber of it) and the sales
- * fixture (its consumer), started from `two-nodes-child.test-helper.ts` and driven over real HTTP,
- * the writes alternating between the nodes. Every event must be consumed exactly once per
- * consumer, none lost; a rate limit of N must be N across both nodes. The apps load at run time:
- * tools/ sees every app, no app sees another.
+ * fixture (its consumer), started from `two-nodes-child.test-helper.ts` and driven over real HTTP
+ * by signed-in users whose requests alternate between the nodes (one session serves on both).
+ * Every event must be consumed exactly once per consumer, none lost; a rate limit of N must be N
+ * across both nodes. The apps load at run time: tools/ sees every app, no app sees another.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -28,9 +28,14 @@ const missing = Object.entries(needed)
   .map(([name]) => name);
 const reason = `(needs DATABASE_URL, CODEXION_AMQP_URL and CODEXION_REDIS_URL${missing.length > 0 ? `: ${missing.join(', ')} not set, skipped` : ''})`;
 
+/** deals won, by `writers` users at once, each under the per-user limit */
 const wins = 40;
+const writers = 8;
+/** calls per user and tenant (`http.rateLimit`), and per address to a public operation */
+const userLimit = 10;
 const publicLimit = 7;
-const email = 'two-nodes@acme.example';
+const writerEmails = Array.from({ length: writers }, (_, i) => `writer-${i}@acme.example`);
+const probeEmail = 'probe@acme.example';
 const password = `two-nodes-${randomBytes(8).toString('hex')}`;
 const amqpPrefix = `codexion-test-${randomBytes(4).toString('hex')}`;
 
@@ -55,10 +60,12 @@ function startNode(role: 'first' | 'second', databaseUrl: string): Promise<Node>
       CODEXION_EVENTS__POLL_INTERVAL_MS: '100',
       CODEXION_REDIS__KEY_PREFIX: `prefiq:test:${amqpPrefix}:`,
       CODEXION_AUTH__TRUSTED_CONTEXT: 'false',
+      CODEXION_HTTP__RATE_LIMIT__LIMIT: String(userLimit),
+      CODEXION_HTTP__RATE_LIMIT__WINDOW_MS: '60000',
       CODEXION_HTTP__PUBLIC_RATE_LIMIT__LIMIT: String(publicLimit),
       CODEXION_HTTP__PUBLIC_RATE_LIMIT__WINDOW_MS: '60000',
       CODEXION_LOGGING__LEVEL: 'warn',
-      TWO_NODES_EMAIL: email,
+      TWO_NODES_EMAILS: [...writerEmails, probeEmail].join(','),
       TWO_NODES_PASSWORD: password,
     },
   });
@@ -78,20 +85,19 @@ function startNode(role: 'first' | 'second', databaseUrl: string): Promise<Node>
   });
 }
 
-/** A signed-in person at one node's API: keeps the cookies, echoes the CSRF cookie on writes. */
+/** A signed-in person at the nodes' API: keeps the cookies, echoes the CSRF cookie on writes. */
 class Session {
   readonly #cookies = new Map<string, string>();
 
-  constructor(readonly baseUrl: string) {}
-
-  async request(method: string, path: string, body?: unknown): Promise<Response> {
+  /** One request to the node at `baseUrl`, with the session's cookies. */
+  async request(baseUrl: string, method: string, path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.#cookies.size > 0)
       headers.cookie = [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const csrf = [...this.#cookies].find(([name]) => name.endsWith('_csrf'))?.[1];
     if (csrf !== undefined && method !== 'GET') headers['x-csrf-token'] = csrf;
-    const response = await fetch(new URL(path, this.baseUrl), {
+    const response = await fetch(new URL(path, baseUrl), {
       method,
       headers,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -104,14 +110,58 @@ class Session {
     return response;
   }
 
-  static async signIn(baseUrl: string): Promise<Session> {
-    const session = new Session(baseUrl);
-    const response = await session.request('POST', '/api/auth/login', { email, password });
+  /** Signs in at one node. */
+  static async signIn(baseUrl: string, email: string): Promise<Session> {
+    const session = new Session();
+    const response = await session.request(baseUrl, 'POST', '/api/auth/login', { email, password });
     const body = (await response.json()) as { status?: string };
     if (response.status !== 200 || body.status !== 'signed_in')
       throw new Error(`sign-in at ${baseUrl}: ${response.status} ${JSON.stringify(body)}`);
     return session;
   }
+}
+
+/** The URL of node `i % 2`: calls alternate between the two. */
+function nodeUrl(i: number): string {
+  const node = nodes[i % 2];
+  if (node === undefined) throw new Error('the nodes did not start');
+  return node.url;
+}
+
+/** What a rate-limit test looks at in an answer. */
+interface Answer {
+  status: number;
+  type: string | null;
+  code: string | undefined;
+  retryAfter: string | null;
+}
+
+async function answer(response: Promise<Response>): Promise<Answer> {
+  const answered = await response;
+  const body = (await answered.json()) as { code?: string };
+  return {
+    status: answered.status,
+    type: answered.headers.get('content-type'),
+    code: body.code,
+    retryAfter: answered.headers.get('retry-after'),
+  };
+}
+
+/** The first `limit` answered with `status`, every later one refused: 429 problem+json with Retry-After. */
+function expectLimited(answers: readonly Answer[], limit: number, status: number): void {
+  expect(answers.slice(0, limit).map((a) => a.status)).toEqual(Array(limit).fill(status));
+  const refused = answers.slice(limit);
+  expect(refused.length).toBeGreaterThan(0);
+  for (const a of refused) {
+    expect(a).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+    expect(a.type).toContain('application/problem+json');
+    expect(Number(a.retryAfter)).toBeGreaterThan(0);
+  }
+}
+
+function summary(answers: readonly Answer[]): string {
+  const refused = answers.filter((a) => a.status === 429).length;
+  return `${answers.length} calls alternating between the nodes, ${answers.length - refused} answered, ${refused} refused (429)`;
 }
 
 async function rows<R>(text: string, params: unknown[] = []): Promise<R[]> {
@@ -135,11 +185,11 @@ beforeAll(async () => {
   // one after the other: the first migrates and seeds, the second finds both done
   nodes.push(await startNode('first', databaseUrl));
   nodes.push(await startNode('second', databaseUrl));
-  // the test user works in the seeded tenant as its owner
+  // the test users work in the seeded tenant as its owners
   await test.database.execute(
     `insert into prefiq.memberships (tenant_id, user_id, role)
-     select $1::uuid, id, 'owner' from prefiq.users where email = $2`,
-    [developmentTenantId, email],
+     select $1::uuid, id, 'owner' from prefiq.users where email = any($2::text[])`,
+    [developmentTenantId, [...writerEmails, probeEmail]],
   );
 }, 120_000);
 
@@ -164,30 +214,36 @@ describe.skipIf(missing.length > 0)(
   () => {
     it(`${wins} deals won over HTTP on alternating nodes: each crm.deal.won consumed once by the CRM and once by sales`, async () => {
       const started = performance.now();
-      const sessions = await Promise.all(nodes.map((node) => Session.signIn(node.url)));
-      const [one, two] = sessions;
-      if (one === undefined || two === undefined) throw new Error('two nodes expected');
-      const listed = await one.request(
+      // each writer signs in at one node and then calls both in turn: the session is the database's
+      const sessions = await Promise.all(writerEmails.map((email, w) => Session.signIn(nodeUrl(w), email)));
+      const listed = await sessions[0]?.request(
+        nodeUrl(1),
         'GET',
         `/api/crm/deals?filter[status]=open&filter[amount][isNull]=false&pageSize=${wins}`,
       );
+      if (listed === undefined) throw new Error('no writer');
       expect(listed.status).toBe(200);
       const deals = ((await listed.json()) as { items: { id: string; title: string }[] }).items;
       expect(deals).toHaveLength(wins);
       const goldBefore = await count(`select count(*)::int as n from sales.accounts where tier = 'gold'`);
 
-      // four writers at once, each deal won on the node its index picks
-      const statuses: number[] = [];
-      for (let i = 0; i < wins; i += 4) {
-        const batch = deals.slice(i, i + 4).map(async (deal, j) => {
-          const session = (i + j) % 2 === 0 ? one : two;
-          const response = await session.request('POST', `/api/crm/deals/${deal.id}/win`);
-          await response.arrayBuffer();
-          return response.status;
-        });
-        statuses.push(...(await Promise.all(batch)));
-      }
-      expect(statuses).toEqual(Array(wins).fill(200));
+      // all writers at once, each winning its share of the deals on alternating nodes
+      const statuses = await Promise.all(
+        sessions.map(async (session, w) => {
+          const answered: number[] = [];
+          for (let i = w, turn = w; i < wins; i += writers, turn += 1) {
+            const response = await session.request(
+              nodeUrl(turn),
+              'POST',
+              `/api/crm/deals/${deals[i]?.id}/win`,
+            );
+            await response.arrayBuffer();
+            answered.push(response.status);
+          }
+          return answered;
+        }),
+      );
+      expect(statuses.flat()).toEqual(Array(wins).fill(200));
       const written = performance.now();
 
       // settled: every event dispatched and every delivery handled, by whichever node took it
@@ -234,33 +290,23 @@ describe.skipIf(missing.length > 0)(
       expect(goldAfter - goldBefore).toBe(wins);
     }, 60_000);
 
+    it(`a rate limit of ${userLimit} calls per user is ${userLimit} across both nodes, the rest 429 problem+json`, async () => {
+      const probe = await Session.signIn(nodeUrl(0), probeEmail);
+      const answers = [];
+      for (let i = 0; i < 3 * userLimit; i += 1)
+        answers.push(await answer(probe.request(nodeUrl(i), 'GET', '/api/sales/accounts?pageSize=1')));
+      expectLimited(answers, userLimit, 200);
+      console.info(`two nodes: rate limit ${userLimit} per user: ${summary(answers)}`);
+    });
+
     it(`a public rate limit of ${publicLimit} is ${publicLimit} across both nodes, the rest 429 problem+json`, async () => {
       const path = `/api/sales/accounts/lookup?tenant=${developmentTenantId}&domain=nobody.example`;
-      const answers: { status: number; type: string | null; code?: string; retryAfter: string | null }[] = [];
-      for (let i = 0; i < 3 * publicLimit; i += 1) {
-        const response = await fetch(new URL(path, nodes[i % 2]?.url));
-        const body = (await response.json()) as { code?: string };
-        answers.push({
-          status: response.status,
-          type: response.headers.get('content-type'),
-          ...(body.code === undefined ? {} : { code: body.code }),
-          retryAfter: response.headers.get('retry-after'),
-        });
-      }
-      const refused = answers.filter((answer) => answer.status === 429);
-      console.info(
-        `two nodes: public rate limit ${publicLimit}: ${answers.length - refused.length} answered, ${refused.length} refused (429)`,
-      );
-      // the demo data has no such account: answered means 404, and the budget is spent by then
-      expect(answers.slice(0, publicLimit).map((answer) => answer.status)).toEqual(
-        Array(publicLimit).fill(404),
-      );
-      expect(refused).toHaveLength(2 * publicLimit);
-      for (const answer of refused) {
-        expect(answer.type).toContain('application/problem+json');
-        expect(answer.code).toBe('RATE_LIMITED');
-        expect(Number(answer.retryAfter)).toBeGreaterThan(0);
-      }
+      const answers = [];
+      for (let i = 0; i < 3 * publicLimit; i += 1)
+        answers.push(await answer(fetch(new URL(path, nodeUrl(i)))));
+      // the demo data has no such account: answered means 404
+      expectLimited(answers, publicLimit, 404);
+      console.info(`two nodes: public rate limit ${publicLimit} per address: ${summary(answers)}`);
     });
   },
 );
