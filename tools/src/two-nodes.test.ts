@@ -4,7 +4,8 @@
  * fixture (its consumer), started from `two-nodes-child.test-helper.ts` and driven over real HTTP
  * by signed-in users whose requests alternate between the nodes (one session serves on both).
  * Every event must be consumed exactly once per consumer, none lost; a rate limit of N must be N
- * across both nodes. The apps load at run time: tools/ sees every app, no app sees another.
+ * across both nodes; once one node stops, the other takes its consumers over. The apps load at
+ * run time: tools/ sees every app, no app sees another.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -36,6 +37,9 @@ const userLimit = 10;
 const publicLimit = 7;
 const writerEmails = Array.from({ length: writers }, (_, i) => `writer-${i}@acme.example`);
 const probeEmail = 'probe@acme.example';
+const survivorEmail = 'survivor@acme.example';
+/** deals won on the node left once the other has stopped */
+const laterWins = 8;
 const password = `two-nodes-${randomBytes(8).toString('hex')}`;
 const amqpPrefix = `codexion-test-${randomBytes(4).toString('hex')}`;
 
@@ -65,7 +69,7 @@ function startNode(role: 'first' | 'second', databaseUrl: string): Promise<Node>
       CODEXION_HTTP__PUBLIC_RATE_LIMIT__LIMIT: String(publicLimit),
       CODEXION_HTTP__PUBLIC_RATE_LIMIT__WINDOW_MS: '60000',
       CODEXION_LOGGING__LEVEL: 'warn',
-      TWO_NODES_EMAILS: [...writerEmails, probeEmail].join(','),
+      TWO_NODES_EMAILS: [...writerEmails, probeEmail, survivorEmail].join(','),
       TWO_NODES_PASSWORD: password,
     },
   });
@@ -164,6 +168,35 @@ function summary(answers: readonly Answer[]): string {
   return `${answers.length} calls alternating between the nodes, ${answers.length - refused} answered, ${refused} refused (429)`;
 }
 
+/** Waits until every event is dispatched and every delivery handled, by whichever node took it. */
+async function settle(): Promise<void> {
+  const settled = async () =>
+    (await count(
+      `select (select count(*) from prefiq.event_outbox where dispatched_at is null)::int
+          + (select count(*) from prefiq.event_deliveries)::int
+          + (select count(*) from prefiq.event_outbox o where o.name = 'crm.deal.won'
+               and (select count(*) from prefiq.event_inbox i where i.event_id = o.id) < 2)::int as n`,
+    )) === 0;
+  for (let i = 0; i < 300 && !(await settled()); i += 1) await new Promise((r) => setTimeout(r, 100));
+}
+
+/** The won events, how many events in all, those a consumer has no inbox record of, the CRM's effects by event. */
+async function consumption() {
+  const won = await rows<{ id: string; deal_id: string }>(
+    `select id::text, payload->>'dealId' as deal_id from prefiq.event_outbox where name = 'crm.deal.won'`,
+  );
+  const events = await count('select count(*)::int as n from prefiq.event_outbox');
+  const lost = await rows<{ consumer: string; id: string }>(
+    `select c.consumer, o.id::text from prefiq.event_outbox o cross join (values ('crm'), ('sales')) as c(consumer)
+      where o.name = 'crm.deal.won'
+        and not exists (select 1 from prefiq.event_inbox i where i.consumer = c.consumer and i.event_id = o.id)`,
+  );
+  const crmEffects = await rows<{ event_id: string; n: number }>(
+    'select event_id::text, count(*)::int as n from public.two_nodes_effects group by event_id',
+  );
+  return { won, events, lost, crmEffects };
+}
+
 async function rows<R>(text: string, params: unknown[] = []): Promise<R[]> {
   return test.database.execute<R & Record<string, unknown>>(text, params) as Promise<R[]>;
 }
@@ -189,7 +222,7 @@ beforeAll(async () => {
   await test.database.execute(
     `insert into prefiq.memberships (tenant_id, user_id, role)
      select $1::uuid, id, 'owner' from prefiq.users where email = any($2::text[])`,
-    [developmentTenantId, [...writerEmails, probeEmail]],
+    [developmentTenantId, [...writerEmails, probeEmail, survivorEmail]],
   );
 }, 120_000);
 
@@ -246,29 +279,10 @@ describe.skipIf(missing.length > 0)(
       expect(statuses.flat()).toEqual(Array(wins).fill(200));
       const written = performance.now();
 
-      // settled: every event dispatched and every delivery handled, by whichever node took it
-      const settled = async () =>
-        (await count(
-          `select (select count(*) from prefiq.event_outbox where dispatched_at is null)::int
-              + (select count(*) from prefiq.event_deliveries)::int
-              + (select count(*) from prefiq.event_outbox o where o.name = 'crm.deal.won'
-                   and (select count(*) from prefiq.event_inbox i where i.event_id = o.id) < 2)::int as n`,
-        )) === 0;
-      for (let i = 0; i < 300 && !(await settled()); i += 1) await new Promise((r) => setTimeout(r, 100));
+      await settle();
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
-      const won = await rows<{ id: string; deal_id: string }>(
-        `select id::text, payload->>'dealId' as deal_id from prefiq.event_outbox where name = 'crm.deal.won'`,
-      );
-      const events = await count('select count(*)::int as n from prefiq.event_outbox');
-      const lost = await rows<{ consumer: string; id: string }>(
-        `select c.consumer, o.id::text from prefiq.event_outbox o cross join (values ('crm'), ('sales')) as c(consumer)
-        where o.name = 'crm.deal.won'
-          and not exists (select 1 from prefiq.event_inbox i where i.consumer = c.consumer and i.event_id = o.id)`,
-      );
-      const crmEffects = await rows<{ event_id: string; n: number }>(
-        'select event_id::text, count(*)::int as n from public.two_nodes_effects group by event_id',
-      );
+      const { won, events, lost, crmEffects } = await consumption();
       const handledBy = await count('select count(distinct pid)::int as n from public.two_nodes_effects');
       const goldAfter = await count(`select count(*)::int as n from sales.accounts where tier = 'gold'`);
       const duplicatedTitles = await rows<{ name: string }>(
@@ -308,5 +322,48 @@ describe.skipIf(missing.length > 0)(
       expectLimited(answers, publicLimit, 404);
       console.info(`two nodes: public rate limit ${publicLimit} per address: ${summary(answers)}`);
     });
+
+    it(`one node stops: the other takes its consumers over, ${laterWins} more wins consumed once each`, async () => {
+      const [handler] = await rows<{ pid: number }>('select distinct pid from public.two_nodes_effects');
+      const stopped = nodes.find((node) => node.process.pid === handler?.pid) ?? nodes[0];
+      const survivor = nodes.find((node) => node !== stopped);
+      if (stopped === undefined || survivor === undefined) throw new Error('two nodes expected');
+      stopped.process.kill('SIGTERM');
+      await stopped.exited;
+      const started = performance.now();
+
+      const session = await Session.signIn(survivor.url, survivorEmail);
+      const listed = await session.request(
+        survivor.url,
+        'GET',
+        `/api/crm/deals?filter[status]=open&filter[amount][isNull]=false&pageSize=${laterWins}`,
+      );
+      const deals = ((await listed.json()) as { items: { id: string }[] }).items;
+      expect(deals).toHaveLength(laterWins);
+      for (const deal of deals) {
+        const response = await session.request(survivor.url, 'POST', `/api/crm/deals/${deal.id}/win`);
+        expect(response.status).toBe(200);
+        await response.arrayBuffer();
+      }
+      await settle();
+
+      const { won, lost, crmEffects } = await consumption();
+      const bySurvivor = await count(
+        `select count(*)::int as n from public.two_nodes_effects e
+           join prefiq.event_outbox o on o.id = e.event_id
+          where e.pid = $1 and o.payload->>'dealId' = any($2::text[])`,
+        [survivor.process.pid, deals.map((deal) => deal.id)],
+      );
+      console.info(
+        `two nodes: node ${stopped.process.pid} stopped; ${laterWins} more wins on node ${survivor.process.pid} ` +
+          `consumed in ${((performance.now() - started) / 1000).toFixed(1)} s; ${won.length} crm.deal.won in all, ` +
+          `crm effects ${crmEffects.length} (${bySurvivor} of the new ones by the survivor), lost ${lost.length}`,
+      );
+      expect(won).toHaveLength(wins + laterWins);
+      expect(lost).toEqual([]);
+      expect(crmEffects.map((effect) => effect.event_id).sort()).toEqual(won.map((event) => event.id).sort());
+      expect(crmEffects.filter((effect) => effect.n > 1)).toEqual([]);
+      expect(bySurvivor).toBe(laterWins);
+    }, 60_000);
   },
 );
