@@ -83,8 +83,14 @@ export {
   createEventOutbox,
   type EmitOptions,
   type EventOutbox,
+  type EventOutboxOptions,
   type EventSubscribers,
 } from './events/event-outbox.js';
+export {
+  type DeclaredEvent,
+  type EventPayloadCheck,
+  eventPayloadCheck,
+} from './events/event-payload-check.js';
 export { type EventsHttpPluginOptions, eventsHttpPlugin } from './events/event-routes.js';
 export { defaultRetryPolicy, type RetryPolicy } from './events/retry-backoff.js';
 export {
