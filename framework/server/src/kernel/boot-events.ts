@@ -67,7 +67,9 @@ export async function startEvents({ database, plugins, config, logger }: StartEv
     })),
   );
   const transport =
-    config.amqpUrl === undefined ? undefined : createAmqpTransport({ url: config.amqpUrl, logger });
+    config.amqpUrl === undefined
+      ? undefined
+      : createAmqpTransport({ url: config.amqpUrl, logger, prefix: config.amqpPrefix });
   const dispatcher = createEventDispatcher({
     database,
     consumers,
@@ -85,7 +87,10 @@ export async function startEvents({ database, plugins, config, logger }: StartEv
   return {
     dispatcher,
     summary: {
-      transport: config.amqpUrl === undefined ? 'in-process' : `amqp ${redactUrlPassword(config.amqpUrl)}`,
+      transport:
+        config.amqpUrl === undefined
+          ? 'in-process'
+          : `amqp ${redactUrlPassword(config.amqpUrl)} (${config.amqpPrefix}.events)`,
       consumers: consumers.map((c) => `${c.name} (${[...c.handlers.keys()].join(', ')})`),
     },
   };
