@@ -15,11 +15,9 @@ export { type AuditRowContent, auditHash, canonicalAuditRow } from './audit/audi
 export { auditLog } from './audit/audit-log-table.js';
 export { auditReadPermission } from './audit/audit-read-permission.js';
 export { type AuditHttpPluginOptions, auditHttpPlugin } from './audit/audit-routes.js';
-export { CanonicalJsonError, canonicalJson } from './audit/canonical-json.js';
 export { piiMask, type SchemaResolver } from './audit/pii-mask.js';
 export { type AuditLogPage, type AuditLogQuery, readAuditLog } from './audit/read-audit-log.js';
 export { recordAudit } from './audit/record-audit.js';
-export { auditActorOf } from './audit/resource-audit.js';
 export {
   type AuditSealEvent,
   type AuditSealListener,
@@ -97,7 +95,54 @@ export {
 } from './fixtures/seed-fixtures.js';
 export { type DateFormat, daysSince, shiftDate, shiftRecord } from './fixtures/shift-fixture-dates.js';
 export { tenantFixtureId } from './fixtures/tenant-fixture-id.js';
+export type { AuthConfig, EmailConfig, JwtKeyConfig, OidcProviderConfig } from './foundation/auth-config.js';
+export { CanonicalJsonError, canonicalJson } from './foundation/canonical-json.js';
+export { ConfigError, type ConfigIssue } from './foundation/config-error.js';
+export { envPrefix, wellKnownVariables } from './foundation/config-from-env.js';
+export {
+  Container,
+  createToken,
+  type Factory,
+  type Lifetime,
+  type RegistrationOptions,
+  type Token,
+} from './foundation/container.js';
+export {
+  alwaysRedactedKeys,
+  type CreateLoggerOptions,
+  createLogger,
+  redactSensitive,
+} from './foundation/create-logger.js';
+export type { ConfigInput, KernelConfig } from './foundation/kernel-config.js';
+export { KernelError, type KernelErrorCode, kernelErrorCodes } from './foundation/kernel-error.js';
+export {
+  developmentTenantId,
+  environmentDefaults,
+  type LoadConfigOptions,
+  type LoadedConfig,
+  loadConfig,
+} from './foundation/load-config.js';
+export { configSchema, redactConfig } from './foundation/redact-config.js';
+export { defineProvider, runProviders, type ServiceProvider } from './foundation/service-provider.js';
+export type {
+  ActionInput,
+  ActionName,
+  ActionOutput,
+  ActionTypes,
+  AppContract,
+  EntityName,
+  EventName,
+  PublicActionName,
+  RecordOf,
+  ResourceTypes,
+  TenantActionName,
+} from './http/app-contract.js';
 export type { AppEnv, RequestVariables } from './http/app-env.js';
+export {
+  type ContractHandler,
+  type ContractHandlers,
+  operationHandlers,
+} from './http/contract-handlers.js';
 export {
   createHttpApp,
   type Environment,
@@ -152,6 +197,13 @@ export {
   problemFromError,
   problemResponse,
 } from './http/problem.js';
+export { type RateLimitOptions, rateLimit, rateLimitHeaders } from './http/rate-limit.js';
+export {
+  memoryRateLimitStore,
+  type RateLimitDecision,
+  type RateLimitRule,
+  type RateLimitStore,
+} from './http/rate-limit-store.js';
 export { requestIdHeader } from './http/request-id.js';
 export { type RequestAbort, requestSignal } from './http/request-timeout.js';
 export { type CloseOptions, type FetchApp, type HttpServer, type ServeOptions, serve } from './http/serve.js';
@@ -169,9 +221,7 @@ export {
   type UserResolver,
 } from './http/tenant-context.js';
 export { auditEntryOf, auditLogRecorder } from './identity/auth-audit.js';
-export type { AuthConfig, EmailConfig, JwtKeyConfig, OidcProviderConfig } from './identity/auth-config.js';
 export { apiKeyHeader, type Principal } from './identity/authenticator.js';
-export { tenancyFromContainer } from './identity/container-tenancy.js';
 export {
   createIdentity,
   type HttpAuth,
@@ -201,16 +251,8 @@ export {
   type TenantAccess,
 } from './identity/identity-ports.js';
 export { type IdentitySettings, identitySettings } from './identity/identity-settings.js';
-export { type RateLimitOptions, rateLimit, rateLimitHeaders } from './identity/rate-limit.js';
-export {
-  memoryRateLimitStore,
-  type RateLimitDecision,
-  type RateLimitRule,
-  type RateLimitStore,
-} from './identity/rate-limit-store.js';
 export { type CreateUserInput, createUser, setUserStatus, userByEmail } from './identity/user-service.js';
 export { type PublicUser, publicUser } from './identity/user-store.js';
-export { bootJobs, JobQueueToken, jobsEnabled } from './jobs/boot-jobs.js';
 export { frameworkJobs, pruneIdentityJob, purgeIdempotencyJob, sealAuditJob } from './jobs/framework-jobs.js';
 export {
   defineJob,
@@ -241,25 +283,10 @@ export {
   type ListenOptions,
 } from './kernel/boot.js';
 export { EventDispatcherToken } from './kernel/boot-events.js';
-export { ConfigError, type ConfigIssue } from './kernel/config-error.js';
-export { envPrefix, wellKnownVariables } from './kernel/config-from-env.js';
-export {
-  Container,
-  createToken,
-  type Factory,
-  type Lifetime,
-  type RegistrationOptions,
-  type Token,
-} from './kernel/container.js';
-export {
-  alwaysRedactedKeys,
-  type CreateLoggerOptions,
-  createLogger,
-  redactSensitive,
-} from './kernel/create-logger.js';
+export { bootJobs, JobQueueToken, jobsEnabled } from './kernel/boot-jobs.js';
+export { type BootTenancyOptions, type BootTenancyReport, bootTenancy } from './kernel/boot-tenancy.js';
+export { tenancyFromContainer } from './kernel/container-tenancy.js';
 export { frameworkMigrations } from './kernel/framework-migrations.js';
-export type { ConfigInput, KernelConfig } from './kernel/kernel-config.js';
-export { KernelError, type KernelErrorCode, kernelErrorCodes } from './kernel/kernel-error.js';
 export {
   type AppAccess,
   AppAccessToken,
@@ -271,19 +298,14 @@ export {
   TenantConfigToken,
 } from './kernel/kernel-tokens.js';
 export type { RouteEntry } from './kernel/list-routes.js';
-export {
-  developmentTenantId,
-  environmentDefaults,
-  type LoadConfigOptions,
-  type LoadedConfig,
-  loadConfig,
-} from './kernel/load-config.js';
 export { piiFieldsOf } from './kernel/pii-fields.js';
-export type { PluginResources, ResourceHandlerFactory } from './kernel/plugin-handlers.js';
-export { configSchema, redactConfig } from './kernel/redact-config.js';
+export {
+  type PluginResources,
+  type ResourceHandlerFactory,
+  resourceHandlerFactory,
+} from './kernel/plugin-handlers.js';
 export { type RunUntilSignalOptions, runUntilSignal, type SignalSource } from './kernel/run-until-signal.js';
 export type { SeededTenant } from './kernel/seed-plugins.js';
-export { defineProvider, runProviders, type ServiceProvider } from './kernel/service-provider.js';
 export type { PluginUpgrade } from './kernel/upgrade-plugins.js';
 export { type CreateMetricsOptions, createMetrics, type Metrics } from './observability/metrics.js';
 export {
@@ -293,21 +315,6 @@ export {
   parseTraceparent,
   type TraceContext,
 } from './observability/trace-context.js';
-export type {
-  ActionInput,
-  ActionName,
-  ActionOutput,
-  ActionTypes,
-  AppContract,
-  AppResource,
-  EntityName,
-  EventName,
-  PublicActionName,
-  RecordOf,
-  ResourceTypes,
-  ServerFields,
-  TenantActionName,
-} from './plugins/app-contract.js';
 export {
   type AppActionHandler,
   type AppActions,
@@ -320,11 +327,6 @@ export {
   appKit,
 } from './plugins/app-kit.js';
 export { type BoundResource, bindResources, type ResourceAccessor } from './plugins/bind-resources.js';
-export {
-  type ContractHandler,
-  type ContractHandlers,
-  operationHandlers,
-} from './plugins/contract-handlers.js';
 export {
   type ActionContext,
   type ActionHandler,
@@ -358,6 +360,7 @@ export {
   type PluginRegistry,
   type RegisteredPlugin,
 } from './plugins/plugin-registry.js';
+export type { AppResource, ServerFields } from './resources/app-resource.js';
 export { formatEtag, ifMatchHolds } from './resources/etag.js';
 export { applyMergePatch } from './resources/merge-patch.js';
 export {
@@ -369,6 +372,7 @@ export {
   rankDigits,
 } from './resources/rank-keys.js';
 export { maskedText } from './resources/record-access.js';
+export { auditActorOf } from './resources/resource-audit.js';
 export type { ResourceContext } from './resources/resource-context.js';
 export {
   createResourceEngine,
@@ -376,7 +380,7 @@ export {
   type ResourceEngine,
   type ResourceEngineOptions,
 } from './resources/resource-engine.js';
-export { resourceContext, resourceHandlerFactory, resourceHandlers } from './resources/resource-routes.js';
+export { resourceContext, resourceHandlers } from './resources/resource-routes.js';
 export {
   type Access,
   type AccessRefusal,
@@ -385,7 +389,6 @@ export {
   refusalError,
 } from './tenancy/access.js';
 export { type AccessPermissionsOptions, accessPermissions, withRoles } from './tenancy/access-permissions.js';
-export { type BootTenancyOptions, type BootTenancyReport, bootTenancy } from './tenancy/boot-tenancy.js';
 export {
   type BuiltInRole,
   builtInPermissions,

@@ -9,6 +9,13 @@ import type { Database } from '../data/database.js';
 import type { PluginMigrations } from '../data/run-migrations.js';
 import type { EventDispatcher } from '../events/event-dispatcher.js';
 import { eventsHttpPlugin } from '../events/event-routes.js';
+import { Container } from '../foundation/container.js';
+import { createLogger } from '../foundation/create-logger.js';
+import type { ConfigInput, KernelConfig } from '../foundation/kernel-config.js';
+import { KernelError } from '../foundation/kernel-error.js';
+import { loadConfig } from '../foundation/load-config.js';
+import { redactConfig, redactUrlPassword } from '../foundation/redact-config.js';
+import { runProviders, type ServiceProvider } from '../foundation/service-provider.js';
 import type { AppEnv } from '../http/app-env.js';
 import { createHttpApp, type Environment } from '../http/create-http-app.js';
 import { auditOpenApi, eventsOpenApi, jobsOpenApi } from '../http/framework-apis.js';
@@ -19,27 +26,22 @@ import { metricsApp } from '../http/metrics-routes.js';
 import type { HttpPlugin } from '../http/operation-router.js';
 import { type HttpServer, serve } from '../http/serve.js';
 import type { StaticUiOptions } from '../http/static-ui.js';
-import { tenancyFromContainer } from '../identity/container-tenancy.js';
 import { createIdentity, IdentityToken } from '../identity/create-identity.js';
-import { bootJobs, JobQueueToken } from '../jobs/boot-jobs.js';
 import { frameworkJobs } from '../jobs/framework-jobs.js';
 import { jobsHttpPlugin } from '../jobs/job-routes.js';
 import { createMetrics } from '../observability/metrics.js';
 import { newTraceId } from '../observability/trace-context.js';
 import type { LifecycleContext, PluginDefinition } from '../plugins/define-plugin.js';
 import { loadPlugins, type PluginRegistry, type RegisteredPlugin } from '../plugins/plugin-registry.js';
-import { resourceHandlerFactory } from '../resources/resource-routes.js';
 import { withRoles } from '../tenancy/access-permissions.js';
-import { bootTenancy } from '../tenancy/boot-tenancy.js';
 import { TenancyToken } from '../tenancy/create-tenancy.js';
 import { tenancyHttpPlugin } from '../tenancy/tenancy-routes.js';
 import { checkSubscribers, EventDispatcherToken, startEvents } from './boot-events.js';
+import { bootJobs, JobQueueToken } from './boot-jobs.js';
 import { runStep } from './boot-step.js';
-import { Container } from './container.js';
-import { createLogger } from './create-logger.js';
+import { bootTenancy } from './boot-tenancy.js';
+import { tenancyFromContainer } from './container-tenancy.js';
 import { frameworkMigrations } from './framework-migrations.js';
-import type { ConfigInput, KernelConfig } from './kernel-config.js';
-import { KernelError } from './kernel-error.js';
 import {
   AppAccessToken,
   DatabaseToken,
@@ -50,15 +52,12 @@ import {
   TenantConfigToken,
 } from './kernel-tokens.js';
 import { listRoutes, type RouteEntry } from './list-routes.js';
-import { loadConfig } from './load-config.js';
 import { metricsExposure } from './metrics-exposure.js';
 import { applyMigrations, migrationSources, planMigrations, requireMigrated } from './migrate-plugins.js';
 import { piiFieldsOf } from './pii-fields.js';
-import { pluginHandlers, type ResourceHandlerFactory } from './plugin-handlers.js';
-import { redactConfig, redactUrlPassword } from './redact-config.js';
+import { pluginHandlers, type ResourceHandlerFactory, resourceHandlerFactory } from './plugin-handlers.js';
 import { runLifecycle } from './run-lifecycle.js';
 import { type SeededTenant, seedPlugins } from './seed-plugins.js';
-import { runProviders, type ServiceProvider } from './service-provider.js';
 import { sharedRateLimits } from './shared-rate-limits.js';
 import { type PluginUpgrade, planUpgrades, upgradePlugins } from './upgrade-plugins.js';
 

@@ -4,15 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { developmentTenantId } from '../foundation/load-config.js';
 import { verifyContract } from '../http/operation-router.js';
 import type { HttpServer } from '../http/serve.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
 import { salesPlugin } from '../plugins/sales-fixture.test-helper.js';
-import { resourceHandlerFactory } from '../resources/resource-routes.js';
 import { type BootReport, createKernel, type Kernel } from './boot.js';
 import { DatabaseToken, LoggerToken } from './kernel-tokens.js';
-import { developmentTenantId } from './load-config.js';
-import { pluginHandlers } from './plugin-handlers.js';
+import { pluginHandlers, resourceHandlerFactory } from './plugin-handlers.js';
 import { logCapture } from './probe-app.test-helper.js';
 import { responseValidator } from './response-validator.test-helper.js';
 
