@@ -272,21 +272,20 @@ export {
   type ScheduleSummary,
   type SendOptions,
 } from './jobs/job-queue.js';
-export {
-  type BootMode,
-  type BootOptions,
-  type BootReport,
-  createKernel,
-  type Kernel,
-  type KernelOptions,
-  type KernelState,
-  type ListenOptions,
-} from './kernel/boot.js';
+export { createKernel, type Kernel } from './kernel/boot.js';
 export { EventDispatcherToken } from './kernel/boot-events.js';
 export { bootJobs, JobQueueToken, jobsEnabled } from './kernel/boot-jobs.js';
 export { type BootTenancyOptions, type BootTenancyReport, bootTenancy } from './kernel/boot-tenancy.js';
 export { tenancyFromContainer } from './kernel/container-tenancy.js';
 export { frameworkMigrations } from './kernel/framework-migrations.js';
+export type {
+  BootMode,
+  BootOptions,
+  BootReport,
+  KernelOptions,
+  KernelState,
+  ListenOptions,
+} from './kernel/kernel-options.js';
 export {
   type AppAccess,
   AppAccessToken,
