@@ -24,7 +24,7 @@ describe('serverPlaceOf', () => {
   it('gives an area its floor, the entry files the roof, and nothing outside the server', () => {
     expect(serverPlaceOf(src('foundation/container.ts'))).toEqual({ area: 'foundation', floor: 0 });
     expect(serverPlaceOf(src('kernel/boot.ts'))).toEqual({ area: 'kernel', floor: 11 });
-    expect(serverPlaceOf(src('index.ts'))).toEqual({ area: '', floor: 12 });
+    expect(serverPlaceOf(src('testing.ts'))).toEqual({ area: '', floor: 12 });
     expect(serverPlaceOf(src('widgets/a.ts'))).toEqual({ area: 'widgets', floor: undefined });
     expect(serverPlaceOf('framework/web/src/index.ts')).toBeUndefined();
   });

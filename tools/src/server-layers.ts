@@ -30,7 +30,7 @@ export const serverFloors: ReadonlyMap<string, number> = new Map([
   ['kernel', 11],
 ]);
 
-/** The package's entry files (`index.ts`, `testing.ts`) sit on the roof, above the kernel. */
+/** The package's entry files at the top of `src/` (`testing.ts`) sit on the roof, above the kernel. */
 const roofFloor = Math.max(...serverFloors.values()) + 1;
 
 /** Tests compose a scenario from any floor; the order binds the production files. */
@@ -49,7 +49,7 @@ export interface ServerPlace {
  *
  * @example
  * serverPlaceOf('framework/server/src/http/problem.ts') // { area: 'http', floor: 2 }
- * serverPlaceOf('framework/server/src/index.ts') // { area: '', floor: 12 }
+ * serverPlaceOf('framework/server/src/testing.ts') // { area: '', floor: 12 }
  */
 export function serverPlaceOf(path: string): ServerPlace | undefined {
   if (!path.startsWith(`${serverSource}/`)) return undefined;
