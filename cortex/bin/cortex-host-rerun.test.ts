@@ -1,7 +1,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DatabaseToken } from '@codexion/framework';
+import { DatabaseToken } from '@codexion/framework/kernel';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type RunningCortex, startCortex } from './cortex-host.js';
 

@@ -1,14 +1,13 @@
 import { fileURLToPath } from 'node:url';
+import type { Database } from '@codexion/framework/data';
 import {
   createUser,
-  type Database,
-  DatabaseToken,
   type DevEmailTransport,
   type EmailMessage,
-  frameworkMigrations,
   IdentityToken,
-  TenancyToken,
-} from '@codexion/framework';
+} from '@codexion/framework/identity';
+import { DatabaseToken, frameworkMigrations } from '@codexion/framework/kernel';
+import { TenancyToken } from '@codexion/framework/tenancy';
 import { createTestDatabase } from '@codexion/framework/testing';
 import type { OpenApiDocument, ValidationIssue } from '@codexion/schema';
 // the framework's contract check for responses, shared rather than copied (as the CRM's tests do)

@@ -10,16 +10,14 @@ import {
   localSigningKey,
   type OwnerLogin,
 } from '@codexion/cli/local-host';
+import type { Database } from '@codexion/framework/data';
 import {
-  type BootReport,
   type ConfigInput,
-  createKernel,
-  type Database,
   developmentTenantId,
-  type Kernel,
   loadConfig,
   type OidcProviderConfig,
-} from '@codexion/framework';
+} from '@codexion/framework/foundation';
+import { type BootReport, createKernel, type Kernel } from '@codexion/framework/kernel';
 import { findAppPlugins } from './host/app-plugins.js';
 import { createCortexPlugin } from './plugin.js';
 

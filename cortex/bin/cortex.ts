@@ -1,4 +1,4 @@
-import { appKit } from '@codexion/framework';
+import { appKit } from '@codexion/framework/plugins';
 import manifest from '../core/app.json' with { type: 'json' };
 import type { CortexContract } from '../core/generated/contract.js';
 

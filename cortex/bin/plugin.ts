@@ -1,4 +1,6 @@
-import { AppAccessToken, defineProvider, type PluginDefinition } from '@codexion/framework';
+import { defineProvider } from '@codexion/framework/foundation';
+import { AppAccessToken } from '@codexion/framework/kernel';
+import type { PluginDefinition } from '@codexion/framework/plugins';
 import type { AppManifest } from '@codexion/schema';
 import manifest from '../core/app.json' with { type: 'json' };
 import { tables } from '../core/generated/tables.js';

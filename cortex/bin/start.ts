@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { runUntilSignal } from '@codexion/framework';
+import { runUntilSignal } from '@codexion/framework/kernel';
 import { type HostStep, type StartCortexOptions, startCortex } from './cortex-host.js';
 
 /** `npm start`: Cortex with every app, on embedded PGlite unless `DATABASE_URL` names PostgreSQL. */

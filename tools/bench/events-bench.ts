@@ -22,7 +22,7 @@ import { amqpTopology, createAmqpTransport } from '../../framework/server/src/ev
 import { createEventDispatcher } from '../../framework/server/src/events/event-dispatcher.js';
 import { createEventOutbox } from '../../framework/server/src/events/event-outbox.js';
 import type { EventTransport } from '../../framework/server/src/events/event-transport.js';
-import { createLogger } from '../../framework/server/src/kernel/create-logger.js';
+import { createLogger } from '../../framework/server/src/foundation/create-logger.js';
 import { frameworkMigrations } from '../../framework/server/src/kernel/framework-migrations.js';
 import type { EventHandler } from '../../framework/server/src/plugins/define-plugin.js';
 import { tenantRole } from '../../framework/server/src/tenancy/ensure-row-level-security.js';

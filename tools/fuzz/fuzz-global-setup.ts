@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { TenancyToken } from '@codexion/framework';
+import { TenancyToken } from '@codexion/framework/tenancy';
 import type { TestProject } from 'vitest/node';
 import { cortexUnderTest, demoTenantId } from '../../cortex/bin/cortex-host.test-helper.js';
 import type { FuzzAccount } from './fuzz-host.js';

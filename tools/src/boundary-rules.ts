@@ -15,6 +15,10 @@ export const boundaryRules = {
     'framework packages depend one way: web -> schema, resources, client, contracts; framework -> schema, contracts; contracts -> client; cli -> framework, schema; client -> none',
   'schema-imports-runtime':
     '@codexion/schema runs in browser and server alike: no Node API, no server or browser framework, no other @codexion package',
+  'server-layer-order':
+    'framework/server/src is built in floors (foundations, data, http, audit, resources, identity, tenancy, events, jobs, plugins, fixtures, kernel): a production file imports its own floor or lower ones (docs/adr/0024)',
+  'server-import-cycle':
+    'the files of framework/server/src import each other without a cycle: move the shared part down, or split the file (docs/adr/0024)',
 } as const satisfies Record<string, string>;
 
 export type BoundaryRule = keyof typeof boundaryRules;

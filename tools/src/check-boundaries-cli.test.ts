@@ -25,7 +25,7 @@ describe('check-boundaries-cli', () => {
     const root = await writeTree(cleanTree);
     roots.push(root);
     const { status, stdout } = runCli(root);
-    expect(stdout).toBe('boundaries: 25 files checked, 0 violations\n');
+    expect(stdout).toBe('boundaries: 32 files checked, 0 violations\n');
     expect(status).toBe(0);
   });
 
@@ -39,7 +39,7 @@ describe('check-boundaries-cli', () => {
     expect(stderr.split('\n')).toEqual([
       "apps/erp/src/deals.ts:2  app-imports-app  '@codexion/crm/web' reaches app @codexion/crm (apps/crm); " +
         'no app imports another app: apps talk through events and public APIs',
-      'boundaries: 26 files checked, 1 violation',
+      'boundaries: 33 files checked, 1 violation',
       '',
     ]);
     expect(status).toBe(1);

@@ -75,7 +75,20 @@ export const cleanTree: Tree = {
     "import { fileURLToPath } from 'node:url';\nexport default fileURLToPath;\n",
   'framework/server/package.json': pkg('@codexion/framework'),
   'framework/server/src/index.ts':
-    "import { Hono } from 'hono';\nimport { createAjv } from '@codexion/schema';\nimport 'node:fs';\nimport auth from '@codexion/contracts/auth/openapi.json' with { type: 'json' };\n",
+    "import { Hono } from 'hono';\nimport { createAjv } from '@codexion/schema';\nimport 'node:fs';\nimport auth from '@codexion/contracts/auth/openapi.json' with { type: 'json' };\nexport { createKernel } from './kernel/boot.js';\n",
+  // the server's floors: the kernel on top, a test reaching up (allowed), the entry file on the roof
+  'framework/server/src/kernel/boot.ts':
+    "import { serve } from '../http/serve.js';\nimport { Container } from '../foundation/container.js';\nexport { serve, Container };\n",
+  'framework/server/src/http/serve.ts':
+    "import { KernelError } from '../foundation/kernel-error.js';\nimport './serve-options.js';\nexport const serve = KernelError;\n",
+  'framework/server/src/http/serve-options.ts': 'export interface ServeOptions { port: number }\n',
+  'framework/server/src/http/serve.test.ts':
+    "import { createKernel } from '../kernel/boot.js';\nimport { serve } from './serve.js';\n",
+  'framework/server/src/foundation/container.ts':
+    "import { KernelError } from './kernel-error.js';\nimport { serializeError } from '../observability/serialize-error.js';\nexport { KernelError, serializeError };\n",
+  'framework/server/src/foundation/kernel-error.ts': 'export class KernelError extends Error {}\n',
+  'framework/server/src/observability/serialize-error.ts':
+    "import { KernelError } from '../foundation/kernel-error.js';\nexport const serializeError = KernelError;\n",
   'framework/web/package.json': pkg('@codexion/web'),
   'framework/web/src/index.ts':
     "import { useQuery } from '@tanstack/react-query';\nimport { createAjv } from '@codexion/schema';\nimport type { Client } from '@codexion/client';\nimport type { Me } from '@codexion/contracts/auth/types';\n",

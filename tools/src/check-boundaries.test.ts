@@ -152,6 +152,36 @@ const cases: Array<Case & { text: string }> = [
     specifier: '@codexion/framework',
     text: "import { createKernel } from '@codexion/framework';\n",
   },
+  // server-layer-order: a floor reaching up, a file reaching the entry files, an area without a floor
+  {
+    rule: 'server-layer-order',
+    file: 'framework/server/src/data/bad-upward.ts',
+    line: 2,
+    specifier: '../http/serve.js',
+    text: "// data is below http\nimport type { serve } from '../http/serve.js';\n",
+  },
+  {
+    rule: 'server-layer-order',
+    file: 'framework/server/src/kernel/bad-entry.ts',
+    line: 1,
+    specifier: '../index.js',
+    text: "export { createKernel } from '../index.js';\n",
+  },
+  {
+    rule: 'server-layer-order',
+    file: 'framework/server/src/widgets/bad-area.ts',
+    line: 1,
+    specifier: '../http/serve.js',
+    text: "import { serve } from '../http/serve.js';\n",
+  },
+  // server-import-cycle: reported once, where the cycle's first file opens it
+  {
+    rule: 'server-import-cycle',
+    file: 'framework/server/src/http/bad-cycle-a.ts',
+    line: 1,
+    specifier: './bad-cycle-b.js',
+    text: "import { b } from './bad-cycle-b.js';\nexport const a = b;\n",
+  },
   // schema-imports-runtime: one forbidden specifier per line
   ...[
     'node:fs/promises',
@@ -179,9 +209,15 @@ const cases: Array<Case & { text: string }> = [
   })),
 ];
 
+/** The other half of the cycle of bad-cycle-a.ts: no finding of its own. */
+const cyclePartner: Tree = {
+  'framework/server/src/http/bad-cycle-b.ts':
+    "import { a } from './bad-cycle-a.js';\nexport const b = () => a;\n",
+};
+
 /** The schema-imports-runtime cases share one file: a comment line, then one import per line. */
 function violatingTree(): Tree {
-  const tree: Tree = { ...cleanTree };
+  const tree: Tree = { ...cleanTree, ...cyclePartner };
   for (const c of cases) {
     tree[c.file] =
       c.text === '' ? `${tree[c.file] ?? '// runtime imports\n'}import '${c.specifier}';\n` : c.text;
@@ -200,7 +236,7 @@ describe('checkBoundaries on a clean workspace', () => {
     roots.push(root);
     const report = await scanBoundaries({ root });
     expect(report.violations).toEqual([]);
-    expect(report.filesChecked).toBe(25);
+    expect(report.filesChecked).toBe(32);
   });
 });
 
@@ -229,6 +265,12 @@ describe('checkBoundaries on a workspace breaking every rule', () => {
     const byFile = (file: string) => violations.find((v) => v.file === file)?.message;
     expect(byFile('apps/crm/core/rules/bad-relative.ts')).toBe(
       `'../../bin/plugin.js' reaches apps/crm/bin; ${boundaryRules['core-imports-layer']}`,
+    );
+    expect(byFile('framework/server/src/data/bad-upward.ts')).toBe(
+      `'../http/serve.js' reaches framework/server/src/http (floor 2) from data (floor 1); ${boundaryRules['server-layer-order']}`,
+    );
+    expect(byFile('framework/server/src/http/bad-cycle-a.ts')).toBe(
+      `'./bad-cycle-b.js' opens the import cycle http/bad-cycle-a.ts -> http/bad-cycle-b.ts -> http/bad-cycle-a.ts; ${boundaryRules['server-import-cycle']}`,
     );
     expect(byFile('framework/web/src/bad-kernel.ts')).toContain(
       '@codexion/framework (framework/server), but @codexion/web (framework/web) may import @codexion/client, @codexion/contracts, @codexion/resources, @codexion/schema',

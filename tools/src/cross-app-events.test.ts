@@ -8,15 +8,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { developmentTenantId } from '@codexion/framework/foundation';
 import {
   createKernel,
-  developmentTenantId,
   EventDispatcherToken,
-  type EventHandler,
   frameworkMigrations,
   type Kernel,
-  type PluginDefinition,
-} from '@codexion/framework';
+} from '@codexion/framework/kernel';
+import type { EventHandler, PluginDefinition } from '@codexion/framework/plugins';
 import { createTestDatabase, type TestDatabase } from '@codexion/framework/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 

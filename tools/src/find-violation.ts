@@ -6,6 +6,7 @@ import {
 } from './boundary-rules.js';
 import type { ModuleLocation } from './locate-module.js';
 import type { Project } from './read-workspace.js';
+import { serverLayerBreach } from './server-layers.js';
 
 /** One import seen from both ends: the file that writes it and the module it reaches. */
 export interface ImportEdge {
@@ -66,6 +67,8 @@ export function findViolation({ file, specifier, from, to }: ImportEdge): Findin
   if (source.folder === 'framework/schema' && !devOnlyFile.test(file) && isRuntimeSpecifier(specifier)) {
     return finding('schema-imports-runtime', 'a runtime API or framework');
   }
+  const breach = serverLayerBreach(file, specifier);
+  if (breach !== undefined) return finding('server-layer-order', breach);
   return undefined;
 }
 

@@ -13,14 +13,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  createKernel,
-  createUser,
-  type EventHandler,
-  IdentityToken,
-  type PluginDefinition,
-  runUntilSignal,
-} from '@codexion/framework';
+import { createUser, IdentityToken } from '@codexion/framework/identity';
+import { createKernel, runUntilSignal } from '@codexion/framework/kernel';
+import type { EventHandler, PluginDefinition } from '@codexion/framework/plugins';
 import { sql } from 'drizzle-orm';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));

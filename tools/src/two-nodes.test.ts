@@ -10,7 +10,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { developmentTenantId, frameworkMigrations, tenantRole } from '@codexion/framework';
+import { developmentTenantId } from '@codexion/framework/foundation';
+import { frameworkMigrations } from '@codexion/framework/kernel';
+import { tenantRole } from '@codexion/framework/tenancy';
 import { createTestDatabase, type TestDatabase } from '@codexion/framework/testing';
 import { Connection } from 'rabbitmq-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

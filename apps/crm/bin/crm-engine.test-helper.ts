@@ -1,14 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import {
-  type ActionContext,
-  afterCommit,
-  bindResources,
-  createLogger,
-  createResourceEngine,
-  type Database,
-  loadAppModel,
-  type ResourceEngine,
-} from '@codexion/framework';
+import { afterCommit, type Database } from '@codexion/framework/data';
+import { createLogger } from '@codexion/framework/foundation';
+import { type ActionContext, bindResources, loadAppModel } from '@codexion/framework/plugins';
+import { createResourceEngine, type ResourceEngine } from '@codexion/framework/resources';
 import { createTestDatabase, ensureTestTenant } from '@codexion/framework/testing';
 import { type AppModel, createAjv } from '@codexion/schema';
 // not exported by the framework (yet): the engine writes prefiq.audit_log, so tests need its tables

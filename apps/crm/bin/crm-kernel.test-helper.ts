@@ -1,14 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  type BootReport,
-  createKernel,
-  developmentTenantId,
-  EventDispatcherToken,
-  type Kernel,
-  loadAppModel,
-} from '@codexion/framework';
+import { developmentTenantId } from '@codexion/framework/foundation';
+import { type BootReport, createKernel, EventDispatcherToken, type Kernel } from '@codexion/framework/kernel';
+import { loadAppModel } from '@codexion/framework/plugins';
 import { createTestDatabase } from '@codexion/framework/testing';
 import type { ValidationIssue } from '@codexion/schema';
 // not exported by the framework (yet): the engine writes prefiq.audit_log, so tests need its tables

@@ -1,4 +1,5 @@
-import { type AppSubscribers, appKit, type EventOutbox } from '@codexion/framework';
+import type { EventOutbox } from '@codexion/framework/events';
+import { type AppSubscribers, appKit } from '@codexion/framework/plugins';
 import manifest from '../core/app.json' with { type: 'json' };
 import type { CrmContract } from '../core/generated/contract.js';
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DatabaseToken, developmentTenantId } from '@codexion/framework';
+import { developmentTenantId } from '@codexion/framework/foundation';
+import { DatabaseToken } from '@codexion/framework/kernel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CrmKernel, crmKernel } from './crm-kernel.test-helper.js';
 

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { daysSince, developmentTenantId } from '@codexion/framework';
+import { daysSince } from '@codexion/framework/fixtures';
+import { developmentTenantId } from '@codexion/framework/foundation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiRecord } from './crm-engine.test-helper.js';
 import { tenantB } from './crm-engine.test-helper.js';

@@ -1,4 +1,6 @@
-import { developmentTenantId, fixtureSeed, type PluginDefinition } from '@codexion/framework';
+import { fixtureSeed } from '@codexion/framework/fixtures';
+import { developmentTenantId } from '@codexion/framework/foundation';
+import type { PluginDefinition } from '@codexion/framework/plugins';
 import type { AppManifest } from '@codexion/schema';
 import manifest from '../core/app.json' with { type: 'json' };
 import fixtures from '../core/fixtures/manifest.json' with { type: 'json' };

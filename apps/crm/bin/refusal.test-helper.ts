@@ -1,4 +1,4 @@
-import { DomainError } from '@codexion/framework';
+import { DomainError } from '@codexion/framework/errors';
 
 /**
  * The DomainError `work` is refused with; fails the test when it succeeds or throws anything else.

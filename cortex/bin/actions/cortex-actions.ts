@@ -1,4 +1,4 @@
-import type { AppActions } from '@codexion/framework';
+import type { AppActions } from '@codexion/framework/plugins';
 import type { CortexContract } from '../../core/generated/contract.js';
 import { cortex } from '../cortex.js';
 import { acceptInvitation } from '../services/accept-invitation.js';

@@ -1,4 +1,4 @@
-import { TenancyToken } from '@codexion/framework';
+import { TenancyToken } from '@codexion/framework/tenancy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CortexUnderTest, cortexUnderTest } from '../cortex-host.test-helper.js';
 

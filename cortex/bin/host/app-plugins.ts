@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type AppLocation, appEntry, findApps } from '@codexion/cli/find-apps';
-import type { PluginDefinition } from '@codexion/framework';
+import type { PluginDefinition } from '@codexion/framework/plugins';
 
 /** An app of the workspace that Cortex hosts, with its backend plugin. */
 export interface HostedApp {

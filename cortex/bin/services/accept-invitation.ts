@@ -1,11 +1,7 @@
-import {
-  type Access,
-  createUser,
-  DomainError,
-  isRefusal,
-  type PublicActionContext,
-  userByEmail,
-} from '@codexion/framework';
+import { DomainError } from '@codexion/framework/errors';
+import { createUser, userByEmail } from '@codexion/framework/identity';
+import type { PublicActionContext } from '@codexion/framework/plugins';
+import { type Access, isRefusal } from '@codexion/framework/tenancy';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { AcceptInvitationData } from '../../core/generated/client/types.gen.js';
 import { memberInvitations } from '../../core/generated/tables.js';

@@ -1,9 +1,5 @@
-import {
-  DomainError,
-  type PluginContext,
-  type PluginRegistry,
-  type RegisteredPlugin,
-} from '@codexion/framework';
+import { DomainError } from '@codexion/framework/errors';
+import type { PluginContext, PluginRegistry, RegisteredPlugin } from '@codexion/framework/plugins';
 import { appPermissions } from '@codexion/schema';
 import { eq, sql } from 'drizzle-orm';
 import type { App } from '../../core/generated/client/types.gen.js';

@@ -1,4 +1,5 @@
-import { type AuditActor, type AuditEntry, type PluginContext, recordAudit } from '@codexion/framework';
+import { type AuditActor, type AuditEntry, recordAudit } from '@codexion/framework/audit';
+import type { PluginContext } from '@codexion/framework/plugins';
 
 /** The entities Cortex's audit entries name. */
 export const auditEntities = {

@@ -1,20 +1,16 @@
+import type { Database, Db } from '@codexion/framework/data';
+import type { Container, KernelConfig } from '@codexion/framework/foundation';
+import type { ReadinessCheck } from '@codexion/framework/http';
+import { type Identity, IdentityToken } from '@codexion/framework/identity';
 import {
-  type Container,
-  type Database,
   DatabaseToken,
-  type Db,
-  type Identity,
-  IdentityToken,
-  type KernelConfig,
   KernelConfigToken,
-  type Metrics,
   MetricsToken,
-  type PluginRegistry,
   PluginRegistryToken,
-  type ReadinessCheck,
-  type Tenancy,
-  TenancyToken,
-} from '@codexion/framework';
+} from '@codexion/framework/kernel';
+import type { Metrics } from '@codexion/framework/observability';
+import type { PluginRegistry } from '@codexion/framework/plugins';
+import { type Tenancy, TenancyToken } from '@codexion/framework/tenancy';
 import { sql } from 'drizzle-orm';
 import { type InstalledAppAccess, installedAppAccess } from './installed-app-access.js';
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { DomainError, type PluginContext } from '@codexion/framework';
+import { DomainError } from '@codexion/framework/errors';
+import type { PluginContext } from '@codexion/framework/plugins';
 import type { CreateTenantResponse } from '../../core/generated/client/types.gen.js';
 import type { CortexRuntime } from './cortex-runtime.js';
 import { tenancyInAction } from './tenancy-in-action.js';

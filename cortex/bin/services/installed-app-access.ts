@@ -1,4 +1,5 @@
-import type { AppAccess, Database } from '@codexion/framework';
+import type { Database } from '@codexion/framework/data';
+import type { AppAccess } from '@codexion/framework/kernel';
 import { eq } from 'drizzle-orm';
 import { appInstallations } from '../../core/generated/tables.js';
 

@@ -1,4 +1,4 @@
-import type { PluginContext } from '@codexion/framework';
+import type { PluginContext } from '@codexion/framework/plugins';
 import { and, eq } from 'drizzle-orm';
 import { memberInvitations } from '../../core/generated/tables.js';
 import { cortex } from '../cortex.js';

@@ -1,10 +1,7 @@
-import {
-  DomainError,
-  hasPermission,
-  isRefusal,
-  type PluginContext,
-  validationFailed,
-} from '@codexion/framework';
+import { DomainError, validationFailed } from '@codexion/framework/errors';
+import { hasPermission } from '@codexion/framework/http';
+import type { PluginContext } from '@codexion/framework/plugins';
+import { isRefusal } from '@codexion/framework/tenancy';
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { InvitationInfo } from '../../core/generated/client/types.gen.js';
 import { memberInvitations } from '../../core/generated/tables.js';

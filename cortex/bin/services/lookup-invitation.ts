@@ -1,4 +1,5 @@
-import { type PublicActionContext, userByEmail } from '@codexion/framework';
+import { userByEmail } from '@codexion/framework/identity';
+import type { PublicActionContext } from '@codexion/framework/plugins';
 import type { LookupInvitationResponse } from '../../core/generated/client/types.gen.js';
 import { cortex } from '../cortex.js';
 import type { CortexRuntime } from './cortex-runtime.js';

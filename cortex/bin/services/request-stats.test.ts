@@ -1,4 +1,4 @@
-import { createMetrics } from '@codexion/framework';
+import { createMetrics } from '@codexion/framework/observability';
 import { describe, expect, it } from 'vitest';
 import { quantile, requestStats } from './request-stats.js';
 

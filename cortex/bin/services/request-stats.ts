@@ -1,4 +1,4 @@
-import type { Metrics } from '@codexion/framework';
+import type { Metrics } from '@codexion/framework/observability';
 
 /** The node's HTTP requests since it started, from the framework's instruments. */
 export interface RequestStats {

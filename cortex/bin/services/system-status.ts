@@ -1,4 +1,4 @@
-import type { PluginContext } from '@codexion/framework';
+import type { PluginContext } from '@codexion/framework/plugins';
 import manifest from '../../core/app.json' with { type: 'json' };
 import type { GetSystemResponse } from '../../core/generated/client/types.gen.js';
 import type { CortexRuntime } from './cortex-runtime.js';

@@ -1,11 +1,6 @@
-import {
-  auditOpenApi,
-  createTenancy,
-  eventsOpenApi,
-  type PluginContext,
-  type Tenancy,
-  tenancyOpenApi,
-} from '@codexion/framework';
+import { auditOpenApi, eventsOpenApi, tenancyOpenApi } from '@codexion/framework/http';
+import type { PluginContext } from '@codexion/framework/plugins';
+import { createTenancy, type Tenancy } from '@codexion/framework/tenancy';
 import type { CortexRuntime } from './cortex-runtime.js';
 import { transactionDatabase } from './transaction-database.js';
 

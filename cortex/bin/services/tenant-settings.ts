@@ -1,4 +1,6 @@
-import { auditDiff, type PluginContext, validationFailed } from '@codexion/framework';
+import { auditDiff } from '@codexion/framework/audit';
+import { validationFailed } from '@codexion/framework/errors';
+import type { PluginContext } from '@codexion/framework/plugins';
 import type { ValidationIssue } from '@codexion/schema';
 import { eq, sql } from 'drizzle-orm';
 import type { TenantSettings, TenantSettingsTheme } from '../../core/generated/client/types.gen.js';

@@ -1,4 +1,4 @@
-import type { Database, Db, TransactionOptions } from '@codexion/framework';
+import type { Database, Db, TransactionOptions } from '@codexion/framework/data';
 import { type SQL, sql } from 'drizzle-orm';
 
 async function setContext(tx: Db, { tenantId, userId }: TransactionOptions): Promise<void> {

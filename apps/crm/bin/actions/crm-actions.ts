@@ -1,4 +1,5 @@
-import { type AppActions, formatEtag } from '@codexion/framework';
+import type { AppActions } from '@codexion/framework/plugins';
+import { formatEtag } from '@codexion/framework/resources';
 import type { Deal } from '../../core/generated/client/types.gen.js';
 import type { CrmContract } from '../../core/generated/contract.js';
 import type { CrmEventOutbox } from '../crm.js';

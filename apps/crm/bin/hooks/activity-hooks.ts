@@ -1,4 +1,4 @@
-import type { Draft, ResourceHooks } from '@codexion/framework';
+import type { Draft, ResourceHooks } from '@codexion/framework/plugins';
 import type { Activity } from '../../core/generated/client/types.gen.js';
 import { crm } from '../crm.js';
 

@@ -1,4 +1,4 @@
-import type { AppHooks } from '@codexion/framework';
+import type { AppHooks } from '@codexion/framework/plugins';
 import type { CrmContract } from '../../core/generated/contract.js';
 import type { CrmEventOutbox } from '../crm.js';
 import { activityHooks } from './activity-hooks.js';

@@ -1,4 +1,5 @@
-import { type Draft, type HookContext, type ResourceHooks, unknownReference } from '@codexion/framework';
+import { unknownReference } from '@codexion/framework/errors';
+import type { Draft, HookContext, ResourceHooks } from '@codexion/framework/plugins';
 import type { Deal } from '../../core/generated/client/types.gen.js';
 import { type CrmEventOutbox, type CrmEvents, crm } from '../crm.js';
 import { closeFields } from '../services/close-fields.js';

@@ -1,4 +1,5 @@
-import { type ActionContext, DomainError, inRequest } from '@codexion/framework';
+import { DomainError, inRequest } from '@codexion/framework/errors';
+import type { ActionContext } from '@codexion/framework/plugins';
 import { evaluateRules, type RuleFile } from '@codexion/schema';
 import type { Deal, LoseDealData } from '../../core/generated/client/types.gen.js';
 import dealRules from '../../core/rules/deal.rules.json' with { type: 'json' };

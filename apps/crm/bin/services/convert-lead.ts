@@ -1,11 +1,11 @@
 import {
-  type ActionContext,
   DomainError,
   inRequest,
   isNotFound,
   unknownReference,
   validationFailed,
-} from '@codexion/framework';
+} from '@codexion/framework/errors';
+import type { ActionContext } from '@codexion/framework/plugins';
 import { and, eq, isNull } from 'drizzle-orm';
 import type {
   Company,

@@ -1,4 +1,4 @@
-import type { ActionContext } from '@codexion/framework';
+import type { ActionContext } from '@codexion/framework/plugins';
 import type { Company, MergeCompaniesData } from '../../core/generated/client/types.gen.js';
 import { type CrmEventOutbox, crm } from '../crm.js';
 

@@ -1,4 +1,4 @@
-import type { ActionContext } from '@codexion/framework';
+import type { ActionContext } from '@codexion/framework/plugins';
 import type { MergePeopleData, Person } from '../../core/generated/client/types.gen.js';
 import { type CrmEventOutbox, crm } from '../crm.js';
 import { mergedEmails } from './merge-fields.js';

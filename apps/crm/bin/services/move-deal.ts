@@ -1,4 +1,6 @@
-import { type ActionContext, inRequest, rankAtPosition, unknownReference } from '@codexion/framework';
+import { inRequest, unknownReference } from '@codexion/framework/errors';
+import type { ActionContext } from '@codexion/framework/plugins';
+import { rankAtPosition } from '@codexion/framework/resources';
 import type { Deal, MoveDealData } from '../../core/generated/client/types.gen.js';
 import { crm } from '../crm.js';
 import { findStage, stageOutsidePipeline } from './pipeline-lookup.js';

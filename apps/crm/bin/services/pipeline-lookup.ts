@@ -1,4 +1,5 @@
-import { DomainError, type PluginContext } from '@codexion/framework';
+import { DomainError } from '@codexion/framework/errors';
+import type { PluginContext } from '@codexion/framework/plugins';
 import { and, asc, eq } from 'drizzle-orm';
 import { pipelines, stages } from '../../core/generated/tables.js';
 

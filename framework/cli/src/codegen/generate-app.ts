@@ -1,4 +1,4 @@
-import { loadAppSources, loadContractSources } from '@codexion/framework';
+import { loadAppSources, loadContractSources } from '@codexion/framework/plugins';
 import { compareCodeUnits, compileAppModel } from '@codexion/schema';
 import { consumedEventSchemas } from './consumed-events.js';
 import { formatSource } from './format-source.js';

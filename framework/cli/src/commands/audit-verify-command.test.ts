@@ -1,7 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createDatabase, type Database, frameworkMigrations, recordAudit } from '@codexion/framework';
+import { recordAudit } from '@codexion/framework/audit';
+import { createDatabase, type Database } from '@codexion/framework/data';
+import { frameworkMigrations } from '@codexion/framework/kernel';
 import { createTestDatabase } from '@codexion/framework/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,12 +1,7 @@
 import { existsSync } from 'node:fs';
-import {
-  createDatabase,
-  type Database,
-  loadConfig,
-  sealAuditLog,
-  stuckAuditChains,
-  verifyAuditChain,
-} from '@codexion/framework';
+import { sealAuditLog, stuckAuditChains, verifyAuditChain } from '@codexion/framework/audit';
+import { createDatabase, type Database } from '@codexion/framework/data';
+import { loadConfig } from '@codexion/framework/foundation';
 import { isUuid } from '@codexion/schema';
 import type { Output } from '../output.js';
 import { findApps } from '../workspace/find-apps.js';

@@ -1,4 +1,4 @@
-import type { BootReport } from '@codexion/framework';
+import type { BootReport } from '@codexion/framework/kernel';
 
 /**
  * A boot report as the terminal shows it: plugins in order, migrations, upgrades, routes.

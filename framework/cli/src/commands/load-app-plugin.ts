@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PluginDefinition } from '@codexion/framework';
+import type { PluginDefinition } from '@codexion/framework/plugins';
 import type { AppLocation } from '../workspace/find-apps.js';
 
 /** `<app>/bin/plugin.ts`: where an app's backend plugin lives. */

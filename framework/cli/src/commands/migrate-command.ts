@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
-import { createKernel, KernelError, type PluginDefinition } from '@codexion/framework';
+import { KernelError } from '@codexion/framework/foundation';
+import { createKernel } from '@codexion/framework/kernel';
+import type { PluginDefinition } from '@codexion/framework/plugins';
 import type { Output } from '../output.js';
 import { type AppLocation, findApps } from '../workspace/find-apps.js';
 import { formatBootReport } from './format-boot-report.js';

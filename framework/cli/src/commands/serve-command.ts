@@ -1,12 +1,6 @@
-import {
-  createKernel,
-  developmentTenantId,
-  isLoopbackHost,
-  KernelError,
-  loadConfig,
-  runUntilSignal,
-  type SignalSource,
-} from '@codexion/framework';
+import { developmentTenantId, KernelError, loadConfig } from '@codexion/framework/foundation';
+import { isLoopbackHost } from '@codexion/framework/http';
+import { createKernel, runUntilSignal, type SignalSource } from '@codexion/framework/kernel';
 import { besideData } from '../host/beside-data.js';
 import { ensureDemoLogin } from '../host/demo-login.js';
 import { hostConfig } from '../host/host-config.js';

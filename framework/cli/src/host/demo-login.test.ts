@@ -1,7 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createKernel, developmentTenantId, type Kernel, TenancyToken } from '@codexion/framework';
+import { developmentTenantId } from '@codexion/framework/foundation';
+import { createKernel, type Kernel } from '@codexion/framework/kernel';
+import { TenancyToken } from '@codexion/framework/tenancy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAppPlugin } from '../commands/load-app-plugin.js';
 import { findApps } from '../workspace/find-apps.js';

@@ -1,5 +1,7 @@
 import { dirname } from 'node:path';
-import { IdentityToken, type Kernel, TenancyToken } from '@codexion/framework';
+import { IdentityToken } from '@codexion/framework/identity';
+import type { Kernel } from '@codexion/framework/kernel';
+import { TenancyToken } from '@codexion/framework/tenancy';
 import { ensureDemoOwner } from './demo-owner.js';
 import { findLoginFile, type OwnerLogin, readLoginFile, writeLoginFile } from './login-file.js';
 

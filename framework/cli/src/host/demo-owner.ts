@@ -1,12 +1,7 @@
 import { randomInt } from 'node:crypto';
-import {
-  createUser,
-  DomainError,
-  type Identity,
-  isRefusal,
-  type Tenancy,
-  userByEmail,
-} from '@codexion/framework';
+import { DomainError } from '@codexion/framework/errors';
+import { createUser, type Identity, userByEmail } from '@codexion/framework/identity';
+import { isRefusal, type Tenancy } from '@codexion/framework/tenancy';
 import type { OwnerLogin } from './login-file.js';
 
 /** The demo's owner account. */

@@ -1,4 +1,4 @@
-import type { ConfigInput, OidcProviderConfig } from '@codexion/framework';
+import type { ConfigInput, OidcProviderConfig } from '@codexion/framework/foundation';
 
 /** What of a local host's options (`startCortex`'s, `prefiq serve`'s) makes config. */
 export interface HostConfigOptions {

@@ -1,11 +1,6 @@
-/** Who acted: a user, an API key, or the system itself (seeds, jobs, migrations). */
-export type AuditActor =
-  | { type: 'user'; id: string }
-  | { type: 'api_key'; id: string }
-  /** `id` names the part of the system (`'scheduler'`); `'system'` when absent */
-  | { type: 'system'; id?: string };
+import type { AuditActor, AuditActorType } from '../http/audit-actor.js';
 
-export type AuditActorType = AuditActor['type'];
+export type { AuditActor, AuditActorType } from '../http/audit-actor.js';
 
 /**
  * What happened. The resource engine writes the first five; authentication and tenancy use the

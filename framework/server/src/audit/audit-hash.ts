@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../foundation/canonical-json.js';
 import type { AuditActorType, AuditDiff, AuditRecord } from './audit-entry.js';
-import { canonicalJson } from './canonical-json.js';
 
 /** The part of a row its hash covers: every column but the two hashes. */
 export type AuditRowContent = Omit<AuditRecord, 'prevHash' | 'hash'>;

@@ -1,8 +1,8 @@
 import { isUuid } from '@codexion/schema';
 import { afterCommit, atCommit } from '../data/commit-hooks.js';
 import type { Db } from '../data/database.js';
+import { insertQuery } from '../data/insert-statement.js';
 import { pgErrorOf } from '../data/pg-error.js';
-import { insertQuery } from '../resources/insert-statement.js';
 import type { AuditEntry, AuditRecord } from './audit-entry.js';
 import { auditPending } from './audit-log-table.js';
 import { sealSoon } from './seal-audit-log.js';

@@ -3,8 +3,8 @@ import { atCommit } from '../data/commit-hooks.js';
 import type { Database, Db } from '../data/database.js';
 import { executeRows } from '../data/execute-rows.js';
 import { pgErrorOf } from '../data/pg-error.js';
+import { CanonicalJsonError, canonicalJson } from '../foundation/canonical-json.js';
 import { auditHash, type StoredEntry, storedContent } from './audit-hash.js';
-import { CanonicalJsonError, canonicalJson } from './canonical-json.js';
 
 export interface SealOptions {
   /** only this tenant's entries (the audit API seals the caller's before reading) */

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { Connection } from 'rabbitmq-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../data/database.js';
-import type { EventHandler } from '../plugins/define-plugin.js';
 import { amqpTopology, createAmqpTransport } from './amqp-transport.js';
 import { createEventDispatcher, type EventDispatcher } from './event-dispatcher.js';
 import { testConsumers } from './event-effects.test-helper.js';
+import type { EventHandler } from './event-handler.js';
 import {
   effects,
   emitSteps,

@@ -1,4 +1,4 @@
-import type { EventHandler } from '../plugins/define-plugin.js';
+import type { EventHandler } from './event-handler.js';
 
 /**
  * One consumer of events: an app (its plugin's name) and its handlers by event name. Each

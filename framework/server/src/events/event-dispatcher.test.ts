@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../data/database.js';
-import type { EventHandler } from '../plugins/define-plugin.js';
 import { discardDeadLetter, listDeadLetters, retryDeadLetter } from './dead-letters.js';
 import { createEventDispatcher, type EventDispatcher } from './event-dispatcher.js';
 import { testConsumers } from './event-effects.test-helper.js';
+import type { EventHandler } from './event-handler.js';
 import {
   effects,
   emitSteps,

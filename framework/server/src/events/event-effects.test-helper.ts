@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { createLogger } from '../kernel/create-logger.js';
-import type { EventHandler } from '../plugins/define-plugin.js';
+import { createLogger } from '../foundation/create-logger.js';
 import type { EventConsumer } from './event-consumer.js';
+import type { EventHandler } from './event-handler.js';
 
 export const tenantA = '0a0a0a0a-0000-4000-8000-0000000000e1';
 export const tenantB = '0b0b0b0b-0000-4000-8000-0000000000e2';

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterCommit } from '../data/commit-hooks.js';
-import type { EventHandler, HookContext, PluginContext } from '../plugins/define-plugin.js';
+import type { HookContext, PluginContext } from '../resources/resource-hooks.js';
 import { defaultAggregateKey, eventEnvelopeVersion, newEventId } from './event-envelope.js';
+import type { EventHandler } from './event-handler.js';
 import { type DeclaredEvent, eventPayloadCheck } from './event-payload-check.js';
 import { wakeEventDispatchers } from './event-wakeup.js';
 

@@ -4,9 +4,9 @@ import type { AuditActor } from '../audit/audit-entry.js';
 import type { Database } from '../data/database.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { AppEnv } from '../http/app-env.js';
+import { type ContractHandlers, operationHandlers } from '../http/contract-handlers.js';
 import { eventsApiName, eventsOpenApi } from '../http/framework-apis.js';
 import type { HttpPlugin } from '../http/operation-router.js';
-import { type ContractHandlers, operationHandlers } from '../plugins/contract-handlers.js';
 import { type DeadLetterActor, discardDeadLetter, listDeadLetters, retryDeadLetter } from './dead-letters.js';
 
 export interface EventsHttpPluginOptions {

@@ -2,13 +2,13 @@ import { buildOpenApi } from '@codexion/schema';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors/domain-error.js';
-import { memoryRateLimitStore } from '../identity/rate-limit-store.js';
 import type { AppAccess } from './app-access.js';
 import type { AppEnv } from './app-env.js';
 import type { HttpAppOptions } from './create-http-app.js';
 import { billingModel, echoHandlers, recordId, tenantHeaders, testApp } from './http-test-app.test-helper.js';
 import type { HttpPlugin } from './operation-router.js';
 import { problemFor, problemResponse } from './problem.js';
+import { memoryRateLimitStore } from './rate-limit-store.js';
 
 /**
  * Who reaches an app's operations over `createHttpApp`: a public action without credentials or

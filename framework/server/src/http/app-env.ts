@@ -1,7 +1,6 @@
+import type { Context } from 'hono';
 import type { Logger } from 'pino';
-import type { AuditActor } from '../audit/audit-entry.js';
-import type { OperationRateLimiter } from './operation-rate-limit.js';
-import type { RequestAbort } from './request-timeout.js';
+import type { AuditActor } from './audit-actor.js';
 
 /**
  * What a request carries through the middleware chain, typed for every handler:
@@ -61,4 +60,36 @@ export interface RequestVariables {
 
 export interface AppEnv {
   Variables: RequestVariables;
+}
+
+/** The request's abort state, which the signal is made from when a handler first asks. */
+export interface RequestAbort {
+  controller: AbortController | undefined;
+  /** why the request was aborted before anyone asked for the signal */
+  reason: unknown;
+  aborted: boolean;
+  /** stops watching the client, once the signal was made */
+  unwatch: (() => void) | undefined;
+  /** the request has been answered: nothing is watched any more */
+  done: boolean;
+}
+
+/**
+ * Counts the protected operations of every app (and the framework's tenancy and audit APIs)
+ * against one budget per credential: the API key, else the user, in the request's tenant; a
+ * request without either (a kernel without authentication) by its client address. One budget
+ * across all apps, so a credential cannot multiply it by spreading its calls.
+ */
+export interface OperationRateLimiter {
+  /**
+   * Counts an authenticated request: names the `RateLimit-*` headers for its answer, and throws
+   * 429 `RATE_LIMITED` (with `retryAfter`, which the error handler turns into `Retry-After`) when
+   * the budget is spent. Synchronous with an in-process store: the hot path makes no promise.
+   */
+  take(c: Context<AppEnv>): void | Promise<void>;
+  /**
+   * Counts a request refused before it was counted (no valid credential, a tenant it may not use)
+   * against its client address, and names the headers for the refusal: see `countRefusal`.
+   */
+  takeRefused(c: Context<AppEnv>): void | Promise<void>;
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { OpenApiOperation } from '@codexion/schema';
 import type { Context } from 'hono';
-import { canonicalJson } from '../audit/canonical-json.js';
 import type { Database } from '../data/database.js';
 import { DomainError } from '../errors/domain-error.js';
-import type { KernelConfig } from '../kernel/kernel-config.js';
+import { canonicalJson } from '../foundation/canonical-json.js';
+import type { KernelConfig } from '../foundation/kernel-config.js';
 import type { AppEnv } from './app-env.js';
 import { type IdempotencyScope, type IdempotencyStore, idempotencyStore } from './idempotency-store.js';
 

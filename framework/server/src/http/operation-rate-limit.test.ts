@@ -1,10 +1,10 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors/domain-error.js';
-import { memoryRateLimitStore, type RateLimitStore } from '../identity/rate-limit-store.js';
 import type { AppEnv } from './app-env.js';
 import { billingOpenApi, recordId, tenantHeaders, testApp } from './http-test-app.test-helper.js';
 import { defaultOperationRateLimit } from './operation-rate-limit.js';
+import { memoryRateLimitStore, type RateLimitStore } from './rate-limit-store.js';
 
 const limited = ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'ratelimit-policy'];
 

@@ -1,14 +1,14 @@
 import type { Context } from 'hono';
 import { DomainError } from '../errors/domain-error.js';
-import { clientIp } from '../identity/client-ip.js';
-import { rateLimitHeaders } from '../identity/rate-limit.js';
+import type { AppEnv, OperationRateLimiter } from './app-env.js';
+import { clientIp } from './client-ip.js';
+import { rateLimitHeaders } from './rate-limit.js';
 import {
   memoryRateLimitStore,
   type RateLimitDecision,
   type RateLimitRule,
   type RateLimitStore,
-} from '../identity/rate-limit-store.js';
-import type { AppEnv } from './app-env.js';
+} from './rate-limit-store.js';
 import { standardResponseHeaders } from './response-headers.js';
 
 /** How often one credential may call the API's protected operations. */
@@ -27,25 +27,7 @@ export const defaultOperationRateLimit: RateLimitRule = { limit: 1200, windowMs:
 /** The policy's name in `RateLimit-Policy`. */
 export const operationRateLimitName = 'api';
 
-/**
- * Counts the protected operations of every app (and the framework's tenancy and audit APIs)
- * against one budget per credential: the API key, else the user, in the request's tenant; a
- * request without either (a kernel without authentication) by its client address. One budget
- * across all apps, so a credential cannot multiply it by spreading its calls.
- */
-export interface OperationRateLimiter {
-  /**
-   * Counts an authenticated request: names the `RateLimit-*` headers for its answer, and throws
-   * 429 `RATE_LIMITED` (with `retryAfter`, which the error handler turns into `Retry-After`) when
-   * the budget is spent. Synchronous with an in-process store: the hot path makes no promise.
-   */
-  take(c: Context<AppEnv>): void | Promise<void>;
-  /**
-   * Counts a request refused before it was counted (no valid credential, a tenant it may not use)
-   * against its client address, and names the headers for the refusal: see {@link countRefusal}.
-   */
-  takeRefused(c: Context<AppEnv>): void | Promise<void>;
-}
+export type { OperationRateLimiter } from './app-env.js';
 
 function credentialKey(c: Context<AppEnv>, trustProxyHops: number): string {
   const principal = c.get('principal');
@@ -88,22 +70,4 @@ export function operationRateLimiter(
     take: (c) => count(c, credentialKey(c, trustProxyHops)),
     takeRefused: (c) => count(c, `refused:${clientIp(c, trustProxyHops)}`),
   };
-}
-
-/**
- * For a refusal of a rate-limited operation's request that was not counted yet (authentication or
- * the tenant refused it): counts it against the client address, so that guessing credentials is
- * limited too and the refusal carries the `RateLimit-*` headers the contract declares. Throws 429
- * `RATE_LIMITED` when that address has spent its budget. Does nothing elsewhere.
- *
- * @example
- * } catch (error) {
- *   await countRefusal(c);
- *   return authProblemOf(c, error);
- * }
- */
-export async function countRefusal(c: Context<AppEnv>): Promise<void> {
-  const limiter = c.get('rateLimiter');
-  if (limiter === undefined || c.get('rateLimitHeaders') !== undefined) return;
-  await limiter.takeRefused(c);
 }

@@ -1,18 +1,14 @@
 import type { OpenApiDocument, OpenApiOperation } from '@codexion/schema';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { DomainError } from '../errors/domain-error.js';
-import { clientIp } from '../identity/client-ip.js';
-import { rateLimit } from '../identity/rate-limit.js';
-import {
-  memoryRateLimitStore,
-  type RateLimitRule,
-  type RateLimitStore,
-} from '../identity/rate-limit-store.js';
 import { type AppAccess, requireAppEnabled } from './app-access.js';
 import type { AppEnv } from './app-env.js';
+import { clientIp } from './client-ip.js';
 import { type IdempotencyOptions, idempotent, takesIdempotencyKey } from './idempotency.js';
 import type { OperationHandler } from './operation-handler.js';
 import type { OperationRateLimiter } from './operation-rate-limit.js';
+import { rateLimit } from './rate-limit.js';
+import { memoryRateLimitStore, type RateLimitRule, type RateLimitStore } from './rate-limit-store.js';
 import { OpenApiValidators } from './request-validator.js';
 import { carriesStandardHeaders } from './response-headers.js';
 import { type TenantResolver, tenantContext, type UserResolver } from './tenant-context.js';

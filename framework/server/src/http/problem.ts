@@ -7,29 +7,14 @@ import { errorCodes } from '../errors/error-codes.js';
 import { queryFreeMessage, queryValueCuts, withoutQueryValues } from '../errors/query-free-error.js';
 import { serializeError } from '../observability/serialize-error.js';
 import type { AppEnv } from './app-env.js';
-import { countRefusal } from './operation-rate-limit.js';
+import { countRefusal } from './count-refusal.js';
+import type { ProblemDocument } from './problem-document.js';
 import { maskValues, redactProblem } from './redact-problem.js';
+
+export type { ProblemDocument } from './problem-document.js';
 
 /** Media type of every error body (RFC 9457). */
 export const problemContentType = 'application/problem+json';
-
-/**
- * RFC 9457 Problem Details as the framework answers them: the standard members, a stable `code`
- * from the error table, the request id to quote to support, and per-field `errors`.
- */
-export interface ProblemDocument {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  code: string;
-  requestId?: string;
-  errors: ValidationIssue[];
-  /** development only */
-  stack?: string;
-  [extension: string]: unknown;
-}
 
 export interface ProblemOptions {
   /** show unexpected errors' messages and stacks; development only */

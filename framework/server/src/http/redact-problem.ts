@@ -1,5 +1,5 @@
 import type { JsonSchema } from '@codexion/schema';
-import type { ProblemDocument } from './problem.js';
+import type { ProblemDocument } from './problem-document.js';
 
 const redacted = '[redacted]';
 /** Shorter values are left alone: masking every "a" or "12" in a message would say nothing useful. */

@@ -1,7 +1,9 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import { DomainError } from '../errors/domain-error.js';
-import type { AppEnv } from './app-env.js';
+import type { AppEnv, RequestAbort } from './app-env.js';
+
+export type { RequestAbort } from './app-env.js';
 
 export const defaultRequestTimeoutMs = 30_000;
 
@@ -40,18 +42,6 @@ function onClientGone(c: Context<AppEnv>, abort: (reason: unknown) => void): () 
   if (outgoing.closed) closed();
   else outgoing.on('close', closed);
   return () => outgoing.off('close', closed);
-}
-
-/** The request's abort state, which the signal is made from when a handler first asks. */
-export interface RequestAbort {
-  controller: AbortController | undefined;
-  /** why the request was aborted before anyone asked for the signal */
-  reason: unknown;
-  aborted: boolean;
-  /** stops watching the client, once the signal was made */
-  unwatch: (() => void) | undefined;
-  /** the request has been answered: nothing is watched any more */
-  done: boolean;
 }
 
 function freshAbort(): RequestAbort {

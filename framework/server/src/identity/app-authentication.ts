@@ -2,7 +2,7 @@ import { isUuid } from '@codexion/schema';
 import type { Context, MiddlewareHandler } from 'hono';
 import { DomainError } from '../errors/domain-error.js';
 import type { AppEnv } from '../http/app-env.js';
-import { countRefusal } from '../http/operation-rate-limit.js';
+import { countRefusal } from '../http/count-refusal.js';
 import { hasPermission, type PermissionResolver } from '../http/operation-router.js';
 import {
   type TenantResolver,

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { generateCookie, getCookie } from 'hono/cookie';
 import type { CookieOptions } from 'hono/utils/cookie';
+import type { AuthConfig } from '../foundation/auth-config.js';
 import type { AppEnv } from '../http/app-env.js';
-import type { AuthConfig } from './auth-config.js';
 
 /** Where the refresh cookie is sent: the auth routes only, never to an app's API. */
 export const refreshCookiePath = '/api/auth';

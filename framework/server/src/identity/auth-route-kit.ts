@@ -1,12 +1,12 @@
 import type { AuthContract } from '@codexion/contracts/auth/contract';
 import type { Context } from 'hono';
 import { DomainError } from '../errors/domain-error.js';
+import type { ActionName } from '../http/app-contract.js';
 import type { AppEnv } from '../http/app-env.js';
-import type { ActionName } from '../plugins/app-contract.js';
-import type { ContractHandlers } from '../plugins/contract-handlers.js';
+import { clientIp } from '../http/client-ip.js';
+import type { ContractHandlers } from '../http/contract-handlers.js';
 import type { AuthCookies } from './auth-cookies.js';
 import type { Authenticator, Principal } from './authenticator.js';
-import { clientIp } from './client-ip.js';
 import type { IdentityContext, RequestMeta } from './identity-context.js';
 import { unauthenticated } from './identity-errors.js';
 import type { SignedIn } from './sign-in-service.js';

@@ -3,23 +3,23 @@ import type { OpenApiDocument, OpenApiOperation } from '@codexion/schema';
 import { type Context, Hono } from 'hono';
 import { DomainError } from '../errors/domain-error.js';
 import type { AppEnv } from '../http/app-env.js';
+import { clientIp } from '../http/client-ip.js';
+import { type ContractHandlers, operationHandlers } from '../http/contract-handlers.js';
 import { authOpenApi } from '../http/framework-apis.js';
 import { verifyContract } from '../http/operation-router.js';
+import { rateLimit } from '../http/rate-limit.js';
+import type { RateLimitStore } from '../http/rate-limit-store.js';
 import { OpenApiValidators } from '../http/request-validator.js';
-import { type ContractHandlers, operationHandlers } from '../plugins/contract-handlers.js';
 import { apiKeyHandlers } from './api-key-routes.js';
 import { authProblem } from './auth-problem.js';
 import { type AuthRouteDeps, requireUser } from './auth-route-kit.js';
 import { apiKeyHeader } from './authenticator.js';
-import { clientIp } from './client-ip.js';
 import { checkOrigin } from './csrf-guard.js';
 import { unauthenticated } from './identity-errors.js';
 import { mfaHandlers } from './mfa-routes.js';
 import { oidcHandlers } from './oidc-routes.js';
 import type { OidcClients } from './oidc-service.js';
 import { passwordHandlers } from './password-routes.js';
-import { rateLimit } from './rate-limit.js';
-import type { RateLimitStore } from './rate-limit-store.js';
 import { sessionHandlers } from './session-routes.js';
 
 /** Where the auth routes live. */

@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
-import type { EmailConfig } from './auth-config.js';
+import type { EmailConfig } from '../foundation/auth-config.js';
 
 export interface EmailMessage {
   to: string;

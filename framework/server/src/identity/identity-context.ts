@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
 import type { Database } from '../data/database.js';
+import type { RateLimitStore } from '../http/rate-limit-store.js';
 import type { AccessTokens } from './access-tokens.js';
 import type { EmailTransport } from './email-transport.js';
 import type { AuthEventRecorder, TenancyPort } from './identity-ports.js';
 import type { IdentitySettings } from './identity-settings.js';
 import type { PasswordHasher } from './password-hasher.js';
-import type { RateLimitStore } from './rate-limit-store.js';
 import type { SecretBox } from './secret-box.js';
 import type { SigningKeys } from './signing-keys.js';
 

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../kernel/config-error.js';
-import type { ConfigInput } from '../kernel/kernel-config.js';
-import { loadConfig } from '../kernel/load-config.js';
-import { redactConfig } from '../kernel/redact-config.js';
+import { ConfigError } from '../foundation/config-error.js';
+import type { ConfigInput } from '../foundation/kernel-config.js';
+import { loadConfig } from '../foundation/load-config.js';
+import { redactConfig } from '../foundation/redact-config.js';
 import { identitySettings } from './identity-settings.js';
 import { createSecretBox } from './secret-box.js';
 

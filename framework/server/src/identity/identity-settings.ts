@@ -1,6 +1,6 @@
-import { ConfigError, type ConfigIssue } from '../kernel/config-error.js';
-import type { KernelConfig } from '../kernel/kernel-config.js';
-import type { AuthConfig, EmailConfig } from './auth-config.js';
+import type { AuthConfig, EmailConfig } from '../foundation/auth-config.js';
+import { ConfigError, type ConfigIssue } from '../foundation/config-error.js';
+import type { KernelConfig } from '../foundation/kernel-config.js';
 
 export type IdentityEnvironment = 'development' | 'test' | 'production';
 

@@ -1,11 +1,11 @@
 /** Test-only: the billing test app behind authentication, on a fresh database with the framework's tables. */
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase } from '../data/test-database.js';
+import type { ConfigInput } from '../foundation/kernel-config.js';
+import { loadConfig } from '../foundation/load-config.js';
 import { createHttpApp } from '../http/create-http-app.js';
 import { billingOpenApi, captureLogger, echoHandlers } from '../http/http-test-app.test-helper.js';
 import { frameworkMigrations } from '../kernel/framework-migrations.js';
-import type { ConfigInput } from '../kernel/kernel-config.js';
-import { loadConfig } from '../kernel/load-config.js';
 import { createMetrics } from '../observability/metrics.js';
 import { createIdentity } from './create-identity.js';
 import { devEmailTransport } from './email-transport.js';

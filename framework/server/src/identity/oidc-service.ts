@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import * as client from 'openid-client';
 import { DomainError } from '../errors/domain-error.js';
-import type { OidcProviderConfig } from './auth-config.js';
+import type { OidcProviderConfig } from '../foundation/auth-config.js';
 import type { IdentityContext, RequestMeta } from './identity-context.js';
 import { oidcIdentities, oidcStates, users } from './identity-tables.js';
 import { hashSecret, safeEqual } from './secret-token.js';

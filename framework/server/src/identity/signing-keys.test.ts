@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../kernel/config-error.js';
+import { ConfigError } from '../foundation/config-error.js';
 import { createAccessTokens } from './access-tokens.js';
 import { loadSigningKeys } from './signing-keys.js';
 

@@ -7,8 +7,8 @@ import {
   randomBytes,
 } from 'node:crypto';
 import type { JWK } from 'jose';
-import { ConfigError } from '../kernel/config-error.js';
-import type { JwtKeyConfig } from './auth-config.js';
+import type { JwtKeyConfig } from '../foundation/auth-config.js';
+import { ConfigError } from '../foundation/config-error.js';
 
 export type SigningAlgorithm = JwtKeyConfig['alg'];
 

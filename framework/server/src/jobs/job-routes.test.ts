@@ -3,12 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { developmentTenantId } from '../foundation/load-config.js';
 import { createKernel, type Kernel } from '../kernel/boot.js';
+import { JobQueueToken } from '../kernel/boot-jobs.js';
 import { kernelDatabase, onPostgres } from '../kernel/kernel-database.test-helper.js';
-import { developmentTenantId } from '../kernel/load-config.js';
 import { logCapture } from '../kernel/probe-app.test-helper.js';
 import { salesPlugin } from '../plugins/sales-fixture.test-helper.js';
-import { JobQueueToken } from './boot-jobs.js';
 import { defineJob } from './job-definition.js';
 import type { JobState } from './job-queue.js';
 

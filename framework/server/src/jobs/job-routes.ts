@@ -1,9 +1,9 @@
 import type { JobsContract } from '@codexion/contracts/jobs/contract';
 import type { Job } from '@codexion/contracts/jobs/types';
 import { DomainError } from '../errors/domain-error.js';
+import { type ContractHandlers, operationHandlers } from '../http/contract-handlers.js';
 import { jobsApiName, jobsOpenApi } from '../http/framework-apis.js';
 import type { HttpPlugin } from '../http/operation-router.js';
-import { type ContractHandlers, operationHandlers } from '../plugins/contract-handlers.js';
 import type { JobQueue, JobSummary } from './job-queue.js';
 
 export interface JobsHttpPluginOptions {

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineProvider } from '../foundation/service-provider.js';
 import { IdentityToken } from '../identity/create-identity.js';
 import {
   browser,
@@ -17,7 +18,6 @@ import { createKernel, type Kernel } from './boot.js';
 import { AppAccessToken } from './kernel-tokens.js';
 import { logCapture } from './probe-app.test-helper.js';
 import { responseValidator } from './response-validator.test-helper.js';
-import { defineProvider } from './service-provider.js';
 
 /**
  * Who reaches what, in a production-like kernel (no trusted context): the sales fixture's public

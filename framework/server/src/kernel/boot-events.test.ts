@@ -1,9 +1,9 @@
 import type { AppManifest } from '@codexion/schema';
 import { describe, expect, it } from 'vitest';
+import { KernelError } from '../foundation/kernel-error.js';
 import type { EventHandler } from '../plugins/define-plugin.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
 import { checkSubscribers } from './boot-events.js';
-import { KernelError } from './kernel-error.js';
 
 const handler: EventHandler<never> = () => undefined;
 

@@ -3,11 +3,11 @@ import type { Database } from '../data/database.js';
 import { createAmqpTransport } from '../events/amqp-transport.js';
 import { eventConsumers } from '../events/event-consumer.js';
 import { createEventDispatcher, type EventDispatcher } from '../events/event-dispatcher.js';
+import { createToken } from '../foundation/container.js';
+import type { KernelConfig } from '../foundation/kernel-config.js';
+import { KernelError } from '../foundation/kernel-error.js';
+import { redactUrlPassword } from '../foundation/redact-config.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
-import { createToken } from './container.js';
-import type { KernelConfig } from './kernel-config.js';
-import { KernelError } from './kernel-error.js';
-import { redactUrlPassword } from './redact-config.js';
 
 /** The node's event dispatcher, once the kernel is ready (tests `drain()` it). */
 export const EventDispatcherToken = createToken<EventDispatcher>('kernel.events');

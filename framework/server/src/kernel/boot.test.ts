@@ -6,12 +6,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../data/database.js';
 import { createTestDatabase } from '../data/test-database.js';
+import { ConfigError } from '../foundation/config-error.js';
+import { KernelError } from '../foundation/kernel-error.js';
+import { developmentTenantId } from '../foundation/load-config.js';
 import { PluginError } from '../plugins/plugin-error.js';
 import { createKernel, type Kernel } from './boot.js';
-import { ConfigError } from './config-error.js';
-import { KernelError } from './kernel-error.js';
 import { DatabaseToken } from './kernel-tokens.js';
-import { developmentTenantId } from './load-config.js';
 import { logCapture, type ProbeApp, probePlugin, writeProbeApp } from './probe-app.test-helper.js';
 
 const testEnv = { NODE_ENV: 'test' };

@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
 import type { Database } from '../data/database.js';
+import { createToken } from '../foundation/container.js';
+import type { KernelConfig } from '../foundation/kernel-config.js';
 import type { AppAccess } from '../http/app-access.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
-import { createToken } from './container.js';
-import type { KernelConfig } from './kernel-config.js';
 
 /**
  * The services the kernel registers in its container, for providers and plugins to resolve.

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../data/test-database.js';
+import type { ConfigInput } from '../foundation/kernel-config.js';
+import { loadConfig } from '../foundation/load-config.js';
+import { redactConfig } from '../foundation/redact-config.js';
 import { createKernel, type Kernel } from './boot.js';
-import type { ConfigInput } from './kernel-config.js';
-import { loadConfig } from './load-config.js';
 import { metricsExposure } from './metrics-exposure.js';
 import { logCapture, type ProbeApp, probePlugin, writeProbeApp } from './probe-app.test-helper.js';
-import { redactConfig } from './redact-config.js';
 
 const token = 'a-scrape-token-of-at-least-32-characters';
 const signingKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' });

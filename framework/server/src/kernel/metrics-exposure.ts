@@ -1,5 +1,5 @@
+import type { KernelConfig } from '../foundation/kernel-config.js';
 import type { MetricsAccess } from '../http/metrics-routes.js';
-import type { KernelConfig } from './kernel-config.js';
 
 /** Where a kernel serves `/metrics`, worked out from `metrics.*` and the environment. */
 export interface MetricsExposure {

@@ -8,8 +8,8 @@ import {
   pendingMigrations,
   runMigrations,
 } from '../data/run-migrations.js';
+import { KernelError } from '../foundation/kernel-error.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
-import { KernelError } from './kernel-error.js';
 import { ensureKernelTables, kernelTablesExist } from './kernel-tables.js';
 
 /** The migration folders of the plugins that have one, in plugin (dependency) order. */

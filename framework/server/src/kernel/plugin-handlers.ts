@@ -4,7 +4,12 @@ import { actionOperationHandler } from '../plugins/action-operation-handler.js';
 import { isPublicAction } from '../plugins/define-plugin.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
 import { publicActionOperationHandler } from '../plugins/public-action-operation-handler.js';
-import type { ResourceEngine } from '../resources/resource-engine.js';
+import {
+  createResourceEngine,
+  type ResourceEngine,
+  type ResourceEngineOptions,
+} from '../resources/resource-engine.js';
+import { resourceHandlers } from '../resources/resource-routes.js';
 
 /** A plugin's resource engine and its CRUD handlers, by operationId. */
 export interface PluginResources {
@@ -42,4 +47,26 @@ export async function pluginHandlers(
     else if (entry) handlers[action.id] = actionOperationHandler(action, entry, database, engine);
   }
   return handlers;
+}
+
+/**
+ * What the kernel's boot takes as `resourceHandlers`: for each plugin, an engine over its model,
+ * tables and hooks, and that engine's handlers.
+ *
+ * @example
+ * createKernel({ resourceHandlers: resourceHandlerFactory({ cursorSecret: config.secrets.cursor }) })
+ */
+export function resourceHandlerFactory(
+  options: Pick<ResourceEngineOptions, 'cursorSecret' | 'validators' | 'limits'>,
+): ResourceHandlerFactory {
+  return (plugin, database: Database) => {
+    const engine = createResourceEngine({
+      ...options,
+      database,
+      model: plugin.model,
+      tables: plugin.definition.resources ?? {},
+      hooks: plugin.definition.hooks ?? {},
+    });
+    return { engine, handlers: resourceHandlers(engine) };
+  };
 }

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../foundation/load-config.js';
+import { redisRateLimitStore } from '../http/redis-rate-limit-store.js';
 import type { HttpServer } from '../http/serve.js';
-import { redisRateLimitStore } from '../identity/redis-rate-limit-store.js';
 import { salesPlugin } from '../plugins/sales-fixture.test-helper.js';
 import { createKernel, type Kernel } from './boot.js';
 import { kernelDatabase } from './kernel-database.test-helper.js';
-import { loadConfig } from './load-config.js';
 import { logCapture } from './probe-app.test-helper.js';
 
 /** Redis to share the counts in; these suites need it and say so when it is absent. */

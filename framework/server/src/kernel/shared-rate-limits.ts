@@ -1,12 +1,12 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { RateLimitStore } from '../identity/rate-limit-store.js';
-import { redisRateLimitStore } from '../identity/redis-rate-limit-store.js';
-import type { Container } from './container.js';
-import { createToken } from './container.js';
-import type { KernelConfig } from './kernel-config.js';
-import { KernelError } from './kernel-error.js';
-import { redactUrlPassword } from './redact-config.js';
+import type { Container } from '../foundation/container.js';
+import { createToken } from '../foundation/container.js';
+import type { KernelConfig } from '../foundation/kernel-config.js';
+import { KernelError } from '../foundation/kernel-error.js';
+import { redactUrlPassword } from '../foundation/redact-config.js';
+import type { RateLimitStore } from '../http/rate-limit-store.js';
+import { redisRateLimitStore } from '../http/redis-rate-limit-store.js';
 
 /** The rate-limit store every limiter of the node counts in, when it is shared (`redis.url`). */
 export const SharedRateLimitStoreToken = createToken<RateLimitStore>('kernel.sharedRateLimitStore');

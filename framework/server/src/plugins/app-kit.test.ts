@@ -1,8 +1,9 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Db } from '../data/database.js';
 import { DomainError } from '../errors/domain-error.js';
-import { createLogger } from '../kernel/create-logger.js';
-import type { ActionInput, ServerFields } from './app-contract.js';
+import { createLogger } from '../foundation/create-logger.js';
+import type { ActionInput } from '../http/app-contract.js';
+import type { ServerFields } from '../resources/app-resource.js';
 import { type AppSubscribers, appKit } from './app-kit.js';
 import type { ResourceAccessor } from './bind-resources.js';
 import { type Draft, isPublicAction, type PluginContext } from './define-plugin.js';

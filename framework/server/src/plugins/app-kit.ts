@@ -2,20 +2,20 @@ import type { AppManifest } from '@codexion/schema';
 import { DomainError, type DomainErrorOptions } from '../errors/domain-error.js';
 import { createEventOutbox, type EventOutbox, type EventSubscribers } from '../events/event-outbox.js';
 import type { DeclaredEvent } from '../events/event-payload-check.js';
-import type { OperationInput } from '../http/operation-handler.js';
 import type {
   ActionInput,
   ActionName,
   ActionOutput,
   AppContract,
-  AppResource,
   EntityName,
   ErrorCodeOf,
   PublicActionName,
   RecordOf,
   SubscribedEventName,
   TenantActionName,
-} from './app-contract.js';
+} from '../http/app-contract.js';
+import type { OperationInput } from '../http/operation-handler.js';
+import type { AppResource } from '../resources/app-resource.js';
 import {
   type ActionContext,
   type ActionHandler,

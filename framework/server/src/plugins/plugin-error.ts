@@ -1,4 +1,4 @@
-import { KernelError, type KernelErrorCode } from '../kernel/kernel-error.js';
+import { KernelError, type KernelErrorCode } from '../foundation/kernel-error.js';
 
 export type PluginErrorCode = Extract<KernelErrorCode, `PLUGIN_${string}`>;
 

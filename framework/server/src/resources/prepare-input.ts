@@ -1,7 +1,7 @@
 import type { ValidatorCache } from '@codexion/schema';
 import { DomainError } from '../errors/domain-error.js';
-import type { HookContext, ResourceHooks } from '../plugins/define-plugin.js';
 import type { EntityPlan } from './entity-plan.js';
+import type { HookContext, ResourceHooks } from './resource-hooks.js';
 import type { ApiRecord } from './row-mapping.js';
 import { validateRecord, writablePart } from './write-checks.js';
 

@@ -2,9 +2,9 @@ import type { RuleContext, ValidatorCache } from '@codexion/schema';
 import type { Logger } from 'pino';
 import type { AuditActor } from '../audit/audit-entry.js';
 import type { Database, Db } from '../data/database.js';
-import type { ResourceHooks } from '../plugins/define-plugin.js';
 import type { EntityPlan } from './entity-plan.js';
 import type { ListLimits } from './parse-list-query.js';
+import type { ResourceHooks } from './resource-hooks.js';
 
 /** Who acts, for which tenant, in which request: what every engine call needs. */
 export interface ResourceContext {

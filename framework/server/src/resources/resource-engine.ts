@@ -2,13 +2,13 @@ import { type AppModel, createAjv, ValidatorCache } from '@codexion/schema';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../data/database.js';
 import { DomainError } from '../errors/domain-error.js';
-import type { ResourceHooks } from '../plugins/define-plugin.js';
 import { type EntityPlan, planEntity } from './entity-plan.js';
 import { type MergeOptions, type MergeResult, type MergeSteps, mergeRecords } from './merge-records.js';
 import type { ListLimits } from './parse-list-query.js';
 import { type DeletedFilter, getRecord, type ListResult, listRecords } from './read-records.js';
 import { checkWritableFields, visibleRecord } from './record-access.js';
 import type { EngineState, ResourceContext } from './resource-context.js';
+import type { ResourceHooks } from './resource-hooks.js';
 import type { ApiRecord } from './row-mapping.js';
 import {
   createRecords,

@@ -2,16 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { AppModel } from '@codexion/schema';
 import type { Context } from 'hono';
 import pino from 'pino';
-import type { Database } from '../data/database.js';
 import { DomainError } from '../errors/domain-error.js';
 import { withIssuePrefix } from '../errors/request-issues.js';
 import type { AppEnv } from '../http/app-env.js';
 import type { OperationHandler } from '../http/operation-handler.js';
 import { jsonResponse } from '../http/response-headers.js';
-import type { ResourceHandlerFactory } from '../kernel/plugin-handlers.js';
 import { formatEtag } from './etag.js';
 import type { ResourceContext } from './resource-context.js';
-import { createResourceEngine, type ResourceEngine, type ResourceEngineOptions } from './resource-engine.js';
+import type { ResourceEngine } from './resource-engine.js';
 import type { ApiRecord } from './row-mapping.js';
 
 /** For requests that reach a handler without the logger middleware (tests of a bare app). */
@@ -129,26 +127,4 @@ export function resourceHandlers(
     }
   }
   return handlers;
-}
-
-/**
- * What the kernel's boot takes as `resourceHandlers`: for each plugin, an engine over its model,
- * tables and hooks, and that engine's handlers.
- *
- * @example
- * createKernel({ resourceHandlers: resourceHandlerFactory({ cursorSecret: config.secrets.cursor }) })
- */
-export function resourceHandlerFactory(
-  options: Pick<ResourceEngineOptions, 'cursorSecret' | 'validators' | 'limits'>,
-): ResourceHandlerFactory {
-  return (plugin, database: Database) => {
-    const engine = createResourceEngine({
-      ...options,
-      database,
-      model: plugin.model,
-      tables: plugin.definition.resources ?? {},
-      hooks: plugin.definition.hooks ?? {},
-    });
-    return { engine, handlers: resourceHandlers(engine) };
-  };
 }

@@ -8,12 +8,12 @@ import type { Database } from '../data/database.js';
 import { createTestDatabase } from '../data/test-database.js';
 import { DomainError } from '../errors/domain-error.js';
 import { frameworkMigrations } from '../kernel/framework-migrations.js';
-import type { ResourceHooks } from '../plugins/define-plugin.js';
 import { loadAppModel } from '../plugins/load-app-sources.js';
 import { salesRoot, salesTables } from '../plugins/sales-fixture.test-helper.js';
 import { type EntityPlan, planEntity } from './entity-plan.js';
 import type { ResourceContext } from './resource-context.js';
 import { createResourceEngine, type ResourceEngine } from './resource-engine.js';
+import type { ResourceHooks } from './resource-hooks.js';
 
 export const tenantA = '0a0a0a0a-0000-4000-8000-00000000000a';
 export const tenantB = '0b0b0b0b-0000-4000-8000-00000000000b';

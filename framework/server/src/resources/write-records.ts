@@ -2,24 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { and, eq, isNull, max, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
-import { resourceAuditEntries } from '../audit/resource-audit.js';
 import type { Db } from '../data/database.js';
+import { insertRows } from '../data/insert-statement.js';
 import { keyValues, pgErrorOf } from '../data/pg-error.js';
 import { DomainError, validationFailed } from '../errors/domain-error.js';
-import type { HookContext, ResourceHooks } from '../plugins/define-plugin.js';
 import { checkItemReferences, removeItemReferences } from './check-item-references.js';
 import { checkTransition } from './check-transition.js';
 import { checkUserReferences } from './check-user-references.js';
 import type { EntityPlan } from './entity-plan.js';
 import { ifMatchHolds } from './etag.js';
-import { insertRows } from './insert-statement.js';
 import { mapWriteError, type WriteKind } from './map-write-error.js';
 import { applyMergePatch } from './merge-patch.js';
 import { prepareInput } from './prepare-input.js';
 import { rankBetween } from './rank-keys.js';
 import { isId, notFound, scopeConditions } from './read-records.js';
 import { checkPolicy } from './record-access.js';
+import { resourceAuditEntries } from './resource-audit.js';
 import { type EngineState, type ResourceContext, ruleContext } from './resource-context.js';
+import type { HookContext, ResourceHooks } from './resource-hooks.js';
 import { type ApiRecord, toApiRecord, toColumnValues } from './row-mapping.js';
 import {
   checkRules,

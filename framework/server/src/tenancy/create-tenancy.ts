@@ -1,7 +1,7 @@
 import type { AppModel, OpenApiDocument } from '@codexion/schema';
 import type { Database } from '../data/database.js';
+import { createToken } from '../foundation/container.js';
 import type { TenancyPort } from '../identity/identity-ports.js';
-import { createToken } from '../kernel/container.js';
 import { type Access, type AccessRefusal, isRefusal, refusalError } from './access.js';
 import {
   addMember,

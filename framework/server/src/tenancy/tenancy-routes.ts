@@ -2,13 +2,9 @@ import type { TenancyContract } from '@codexion/contracts/tenancy/contract';
 import type { Context } from 'hono';
 import { DomainError } from '../errors/domain-error.js';
 import type { AppEnv } from '../http/app-env.js';
+import { type ContractHandler, type ContractHandlers, operationHandlers } from '../http/contract-handlers.js';
 import { tenancyApiName, tenancyOpenApi } from '../http/framework-apis.js';
 import type { HttpPlugin } from '../http/operation-router.js';
-import {
-  type ContractHandler,
-  type ContractHandlers,
-  operationHandlers,
-} from '../plugins/contract-handlers.js';
 import type { Tenancy } from './create-tenancy.js';
 import type { AdminContext } from './tenancy-state.js';
 

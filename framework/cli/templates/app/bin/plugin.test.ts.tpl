@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createKernel, type Kernel } from '@codexion/framework';
+import { createKernel, type Kernel } from '@codexion/framework/kernel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from './plugin.js';
 

@@ -1,4 +1,4 @@
-import { appKit } from '@codexion/framework';
+import { appKit } from '@codexion/framework/plugins';
 import type { AppManifest } from '@codexion/schema';
 import manifest from '../core/app.json' with { type: 'json' };
 import type { {{Name}}Contract } from '../core/generated/contract.js';

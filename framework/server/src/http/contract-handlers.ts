@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import type { AppEnv } from '../http/app-env.js';
-import type { OperationHandler } from '../http/operation-handler.js';
 import type { ActionInput, ActionName, AppContract } from './app-contract.js';
+import type { AppEnv } from './app-env.js';
+import type { OperationHandler } from './operation-handler.js';
 
 /**
  * The HTTP handler of operation `A` of a generated contract (`AuthContract`, `TenancyContract`):

@@ -1,10 +1,10 @@
 import type { JsonSchema } from '@codexion/schema';
-import type { EntityPlan } from '../resources/entity-plan.js';
-import type { EngineState, ResourceContext } from '../resources/resource-context.js';
-import type { ApiRecord } from '../resources/row-mapping.js';
-import { type AuditDiffOptions, auditDiff, type FieldMask } from './audit-diff.js';
-import { type AuditActor, type AuditEntry, systemActor } from './audit-entry.js';
-import { piiMask, type SchemaResolver } from './pii-mask.js';
+import { type AuditDiffOptions, auditDiff, type FieldMask } from '../audit/audit-diff.js';
+import { type AuditActor, type AuditEntry, systemActor } from '../audit/audit-entry.js';
+import { piiMask, type SchemaResolver } from '../audit/pii-mask.js';
+import type { EntityPlan } from './entity-plan.js';
+import type { EngineState, ResourceContext } from './resource-context.js';
+import type { ApiRecord } from './row-mapping.js';
 
 /** The resource engine's write kinds, each recorded as its own audit action. */
 export type ResourceAuditAction = 'create' | 'update' | 'delete' | 'restore' | 'transition';

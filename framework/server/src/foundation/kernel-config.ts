@@ -1,5 +1,5 @@
 import type { LevelWithSilent } from 'pino';
-import type { AuthConfig, EmailConfig } from '../identity/auth-config.js';
+import type { AuthConfig, EmailConfig } from './auth-config.js';
 
 /**
  * The kernel's configuration after merging and validation against `config-schema.json` (which

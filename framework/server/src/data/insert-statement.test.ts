@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SalesEngine, salesEngine, tenantA } from '../resources/sales-engine.test-helper.js';
 import { insertRows } from './insert-statement.js';
-import { type SalesEngine, salesEngine, tenantA } from './sales-engine.test-helper.js';
 
 let s: SalesEngine;
 let accounts: PgTable;

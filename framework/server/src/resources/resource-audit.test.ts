@@ -1,14 +1,14 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maskedValue } from '../audit/audit-diff.js';
+import type { AuditRecord } from '../audit/audit-entry.js';
+import { auditRows } from '../audit/audit-rows.test-helper.js';
+import { verifyAuditChain } from '../audit/verify-audit-chain.js';
 import { DomainError } from '../errors/domain-error.js';
 import { bindResources } from '../plugins/bind-resources.js';
-import type { Resource } from '../resources/resource-engine.js';
-import type { ApiRecord } from '../resources/row-mapping.js';
-import { contextFor, type SalesEngine, salesEngine } from '../resources/sales-engine.test-helper.js';
-import { maskedValue } from './audit-diff.js';
-import type { AuditRecord } from './audit-entry.js';
-import { auditRows } from './audit-rows.test-helper.js';
-import { verifyAuditChain } from './verify-audit-chain.js';
+import type { Resource } from './resource-engine.js';
+import type { ApiRecord } from './row-mapping.js';
+import { contextFor, type SalesEngine, salesEngine } from './sales-engine.test-helper.js';
 
 /** A tenant of its own, so these rows are the only ones in its chain. */
 const tenant = '1a1a1a1a-0000-4000-8000-00000000001a';

@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
 import type { Database } from '../data/database.js';
-import type { Container } from '../kernel/container.js';
-import { createToken } from '../kernel/container.js';
-import type { KernelConfig } from '../kernel/kernel-config.js';
+import type { Container } from '../foundation/container.js';
+import { createToken } from '../foundation/container.js';
+import type { KernelConfig } from '../foundation/kernel-config.js';
+import type { JobDefinition } from '../jobs/job-definition.js';
+import { createJobQueue, type JobQueue } from '../jobs/job-queue.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
-import type { JobDefinition } from './job-definition.js';
-import { createJobQueue, type JobQueue } from './job-queue.js';
 
 /** The node's job queue, when jobs run on it (`jobs.enabled`). */
 export const JobQueueToken = createToken<JobQueue>('kernel.jobs');

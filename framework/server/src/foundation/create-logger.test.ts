@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
 import { DrizzleQueryError } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { piiFieldsOf } from '../kernel/pii-fields.js';
 import { loadAppModel } from '../plugins/load-app-sources.js';
 import { salesRoot } from '../plugins/sales-fixture.test-helper.js';
 import { createLogger, redactSensitive } from './create-logger.js';
-import { piiFieldsOf } from './pii-fields.js';
 
 function capture() {
   const chunks: string[] = [];

@@ -2,7 +2,7 @@ import type { OpenApiDocument } from '@codexion/schema';
 import type { Database } from '../data/database.js';
 import { tenancyOpenApi } from '../http/framework-apis.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
-import { createTenancy, type Tenancy } from './create-tenancy.js';
+import { createTenancy, type Tenancy } from '../tenancy/create-tenancy.js';
 import {
   ensureRowLevelSecurity,
   kernelTenantTables,
@@ -10,7 +10,7 @@ import {
   type RowSecurityScope,
   requireRowLevelSecurity,
   tenantRole,
-} from './ensure-row-level-security.js';
+} from '../tenancy/ensure-row-level-security.js';
 
 export interface BootTenancyOptions {
   database: Database;

@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeRows } from '../data/execute-rows.js';
 import { createTestDatabase, type TestDatabase } from '../data/test-database.js';
 import { auditOpenApi } from '../http/framework-apis.js';
-import { frameworkMigrations } from '../kernel/framework-migrations.js';
-import { ensureKernelTables } from '../kernel/kernel-tables.js';
 import { loadPlugins, type RegisteredPlugin } from '../plugins/plugin-registry.js';
 import { salesPlugin, salesRoot } from '../plugins/sales-fixture.test-helper.js';
 import { bootTenancy } from './boot-tenancy.js';
+import { frameworkMigrations } from './framework-migrations.js';
+import { ensureKernelTables } from './kernel-tables.js';
 
 let test: TestDatabase;
 let plugins: readonly RegisteredPlugin[];

@@ -1,6 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import type { AppEnv } from '../http/app-env.js';
+import type { AppEnv } from './app-env.js';
 
 /**
  * The client's address: with `trustProxyHops` proxies in front, the entry that many places from

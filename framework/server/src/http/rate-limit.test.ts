@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityTestApp } from './identity-test-app.test-helper.js';
+import { identityTestApp } from '../identity/identity-test-app.test-helper.js';
 import { memoryRateLimitStore } from './rate-limit-store.js';
 
 describe('memoryRateLimitStore', () => {

@@ -9,7 +9,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { PgTable, SelectedFieldsOrdered } from 'drizzle-orm/pg-core';
-import type { Db } from '../data/database.js';
+import type { Db } from './database.js';
 
 /**
  * A single-row `INSERT` of one table as drizzle builds it, kept: building it costs 120–190 µs

@@ -1,7 +1,7 @@
-import type { Container } from '../kernel/container.js';
+import type { Container } from '../foundation/container.js';
+import { noTenancy, type TenancyPort } from '../identity/identity-ports.js';
 import { isRefusal, refusalError } from '../tenancy/access.js';
 import { type Tenancy, TenancyToken } from '../tenancy/create-tenancy.js';
-import { noTenancy, type TenancyPort } from './identity-ports.js';
 
 /** Tenancy as identity's port, keeping tenancy's reason for a refusal (`NOT_A_MEMBER`, `TENANT_SUSPENDED`). */
 function portOf(tenancy: Tenancy): TenancyPort {

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { DomainError } from '../errors/domain-error.js';
-import type { AppEnv } from '../http/app-env.js';
-import { problemFor, problemResponse } from '../http/problem.js';
+import type { AppEnv } from './app-env.js';
+import { problemFor, problemResponse } from './problem.js';
 import type { RateLimitDecision, RateLimitRule, RateLimitStore } from './rate-limit-store.js';
 
 export interface RateLimitOptions extends RateLimitRule {

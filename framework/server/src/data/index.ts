@@ -1,0 +1,16 @@
+// @codexion/framework/data: databases (PGlite or PostgreSQL), migrations and commit hooks (docs/adr/0024)
+export { afterCommit, type CommitHook } from './commit-hooks.js';
+export {
+  createDatabase,
+  type DatabaseOptions,
+  defaultDataDir,
+} from './create-database.js';
+export type { Database, Db, ReadOptions, TransactionOptions } from './database.js';
+export { executeRows } from './execute-rows.js';
+export {
+  type MigrationSource,
+  migrationsSchema,
+  type PluginMigrations,
+  pendingMigrations,
+  runMigrations,
+} from './run-migrations.js';
