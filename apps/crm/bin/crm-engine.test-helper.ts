@@ -9,7 +9,7 @@ import {
   loadAppModel,
   type ResourceEngine,
 } from '@codexion/framework';
-import { createTestDatabase, ensureTestTenant } from '@codexion/framework/testing';
+import { createTestDatabase, ensureTestTenant, noServices } from '@codexion/framework/testing';
 import { type AppModel, createAjv } from '@codexion/schema';
 // not exported by the framework (yet): the engine writes prefiq.audit_log, so tests need its tables
 import { frameworkMigrations } from '../../../framework/server/src/kernel/framework-migrations.js';
@@ -139,7 +139,7 @@ export async function crmEngine(): Promise<CrmEngine> {
       const userId = 'userId' in options ? options.userId : userA;
       return test.database.transaction(
         (tx) => {
-          const base = { tx, tenantId, userId, requestId: 'test-request', logger };
+          const base = { tx, tenantId, userId, requestId: 'test-request', logger, services: noServices };
           return work({
             ...base,
             resources: bindResources(engine, { ...base, permissions: new Set(permissions) }),

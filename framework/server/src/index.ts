@@ -48,6 +48,12 @@ export {
 export type { Database, Db, ReadOptions, TransactionOptions } from './data/database.js';
 export { executeRows } from './data/execute-rows.js';
 export {
+  type JoinsTransaction,
+  joinsTransaction,
+  joinTransaction,
+  type TransactionScope,
+} from './data/join-transaction.js';
+export {
   type MigrationSource,
   migrationsSchema,
   type PluginMigrations,
@@ -284,6 +290,7 @@ export { configSchema, redactConfig } from './kernel/redact-config.js';
 export { type RunUntilSignalOptions, runUntilSignal, type SignalSource } from './kernel/run-until-signal.js';
 export type { SeededTenant } from './kernel/seed-plugins.js';
 export { defineProvider, runProviders, type ServiceProvider } from './kernel/service-provider.js';
+export { containerServices, type Services, servicesInTransaction } from './kernel/services.js';
 export type { PluginUpgrade } from './kernel/upgrade-plugins.js';
 export { type CreateMetricsOptions, createMetrics, type Metrics } from './observability/metrics.js';
 export {

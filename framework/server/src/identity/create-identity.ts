@@ -2,6 +2,7 @@ import type { OpenApiDocument } from '@codexion/schema';
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import type { Database } from '../data/database.js';
+import { type JoinsTransaction, joinTransaction } from '../data/join-transaction.js';
 import type { AppEnv } from '../http/app-env.js';
 import { authOpenApi } from '../http/framework-apis.js';
 import type { PermissionResolver } from '../http/operation-router.js';
@@ -57,7 +58,12 @@ export interface HttpAuth {
 /** The kernel's identity, for providers and plugins (`createUser(container.resolve(IdentityToken).context, …)`). */
 export const IdentityToken = createToken<Identity>('prefiq.identity');
 
-export interface Identity {
+/**
+ * The kernel's identity. `inTransaction(ctx)` is the same identity inside an action's transaction:
+ * the user writes of its context (`createUser(identity.context, …)`) and their audit entries
+ * commit or roll back with it; `ctx.services.get(IdentityToken)` hands that one out.
+ */
+export interface Identity extends JoinsTransaction<Identity> {
   /** what the identity services take (`createUser(identity.context, …)`) */
   context: IdentityContext;
   http: HttpAuth;
@@ -122,8 +128,17 @@ export function createIdentity({
   const oidc = createOidcClients(settings.auth.oidc.providers, {
     allowHttp: settings.environment !== 'production',
   });
-  return {
+  const identity: Identity = {
     context,
+    inTransaction: (scope) => ({
+      ...identity,
+      context: {
+        ...context,
+        // identity's tables are the platform's: its work runs as the connecting role, as in its own transactions
+        database: joinTransaction(database, scope, { asConnectingRole: true }),
+        audit: (event, tx) => context.audit(event, tx ?? scope.tx),
+      },
+    }),
     http: {
       routes: authRoutes({ deps: { ctx: context, cookies, authenticator }, oidc, rateLimitStore }),
       authenticate: appAuthentication(context, authenticator),
@@ -132,4 +147,5 @@ export function createIdentity({
     },
     close: () => mail.close?.(),
   };
+  return identity;
 }

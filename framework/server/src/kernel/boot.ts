@@ -59,6 +59,7 @@ import { redactConfig, redactUrlPassword } from './redact-config.js';
 import { runLifecycle } from './run-lifecycle.js';
 import { type SeededTenant, seedPlugins } from './seed-plugins.js';
 import { runProviders, type ServiceProvider } from './service-provider.js';
+import { containerServices } from './services.js';
 import { sharedRateLimits } from './shared-rate-limits.js';
 import { type PluginUpgrade, planUpgrades, upgradePlugins } from './upgrade-plugins.js';
 
@@ -200,6 +201,8 @@ function httpEnvironment(env: string): Environment {
 export function createKernel(options: KernelOptions): Kernel {
   const traceId = options.traceId ?? newTraceId();
   const container = new Container();
+  // what actions, hooks, subscribers and seeds reach as `ctx.services`
+  const services = containerServices(container);
   const piiFields = new Set<string>();
   let state: KernelState = 'created';
   let config: KernelConfig | undefined;
@@ -397,7 +400,7 @@ export function createKernel(options: KernelOptions): Kernel {
       container.value(TenancyToken, tenancy.tenancy);
       report.upgrades = await upgradePlugins(db, plugins, contextOf);
       if (seed ?? current.seed.enabled) {
-        report.seeded = await seedPlugins(db, plugins, tenants, { logger, traceId });
+        report.seeded = await seedPlugins(db, plugins, tenants, { logger, traceId, services });
       }
       return {
         applied: report.migrations,
@@ -445,7 +448,7 @@ export function createKernel(options: KernelOptions): Kernel {
         httpPlugins.push({
           name: plugin.name,
           openapi: plugin.openapi,
-          handlers: await pluginHandlers(plugin, db, resources),
+          handlers: await pluginHandlers(plugin, db, resources, services),
         });
       }
       const environment = httpEnvironment(current.env);
@@ -544,6 +547,7 @@ export function createKernel(options: KernelOptions): Kernel {
         plugins,
         config: current.events,
         logger,
+        services,
       });
       events = delivery.dispatcher;
       container.value(EventDispatcherToken, delivery.dispatcher);

@@ -5,6 +5,7 @@ import { isPublicAction } from '../plugins/define-plugin.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
 import { publicActionOperationHandler } from '../plugins/public-action-operation-handler.js';
 import type { ResourceEngine } from '../resources/resource-engine.js';
+import { noServices, type Services } from './services.js';
 
 /** A plugin's resource engine and its CRUD handlers, by operationId. */
 export interface PluginResources {
@@ -12,10 +13,14 @@ export interface PluginResources {
   handlers: Record<string, OperationHandler>;
 }
 
-/** Builds the resource engine of a plugin's persisted entities and its CRUD handlers. */
+/**
+ * Builds the resource engine of a plugin's persisted entities (with the kernel's services, for its
+ * hooks and actions) and its CRUD handlers.
+ */
 export type ResourceHandlerFactory = (
   plugin: RegisteredPlugin,
   database: Database,
+  services: Services,
 ) => PluginResources | Promise<PluginResources>;
 
 /**
@@ -25,14 +30,15 @@ export type ResourceHandlerFactory = (
  * against the plugin's OpenAPI document (none missing, none extra) when it mounts them.
  *
  * @example
- * const handlers = await pluginHandlers(plugin, database, resourceHandlersOf);
+ * const handlers = await pluginHandlers(plugin, database, resourceHandlersOf, containerServices(container));
  */
 export async function pluginHandlers(
   plugin: RegisteredPlugin,
   database: Database,
   resources: ResourceHandlerFactory,
+  services: Services = noServices,
 ): Promise<Record<string, OperationHandler>> {
-  const { engine, handlers: crud } = await resources(plugin, database);
+  const { engine, handlers: crud } = await resources(plugin, database, services);
   const handlers: Record<string, OperationHandler> = { ...crud };
   for (const action of plugin.model.actions) {
     const entry = plugin.definition.actions?.[action.id];

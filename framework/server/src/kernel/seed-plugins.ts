@@ -4,6 +4,7 @@ import type { Database, Db } from '../data/database.js';
 import type { DemoMember } from '../plugins/define-plugin.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
 import { claimSeed } from './kernel-tables.js';
+import { noServices, type Services, servicesInTransaction } from './services.js';
 
 export interface SeededTenant {
   plugin: string;
@@ -46,7 +47,7 @@ export async function seedPlugins(
   database: Database,
   plugins: readonly RegisteredPlugin[],
   tenantIds: readonly string[],
-  { logger, traceId }: { logger: Logger; traceId: string },
+  { logger, traceId, services = noServices }: { logger: Logger; traceId: string; services?: Services },
 ): Promise<SeededTenant[]> {
   const seeded: SeededTenant[] = [];
   for (const plugin of plugins) {
@@ -66,6 +67,7 @@ export async function seedPlugins(
               userId: undefined,
               requestId: `seed-${traceId}`,
               logger: logger.child({ module: plugin.name, tenant: tenantId }),
+              services: servicesInTransaction(services, { tx, tenantId }),
             });
             return true;
           },

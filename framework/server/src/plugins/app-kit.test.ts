@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Db } from '../data/database.js';
 import { DomainError } from '../errors/domain-error.js';
 import { createLogger } from '../kernel/create-logger.js';
+import { noServices } from '../kernel/services.js';
 import type { ActionInput, ServerFields } from './app-contract.js';
 import { type AppSubscribers, appKit } from './app-kit.js';
 import type { ResourceAccessor } from './bind-resources.js';
@@ -54,6 +55,7 @@ const pluginContext: PluginContext = {
   tenantId: 't1',
   userId: undefined,
   requestId: 'r1',
+  services: noServices,
   logger,
 };
 

@@ -8,15 +8,21 @@ import type { JobDefinition } from '../jobs/job-definition.js';
 import type { Container } from '../kernel/container.js';
 import type { KernelConfig } from '../kernel/kernel-config.js';
 import type { ServiceProvider } from '../kernel/service-provider.js';
+import type { Services } from '../kernel/services.js';
 import type { ResourceAccessor } from './bind-resources.js';
 
-/** What every hook, action and seed gets: the transaction it runs in and who is acting. */
+/** What every hook, action, subscriber and seed gets: the transaction it runs in, who is acting, and the kernel's services. */
 export interface PluginContext {
   tx: Db;
   tenantId: string;
   userId: string | undefined;
   requestId: string;
   logger: Logger;
+  /**
+   * the kernel's services by typed token (`ctx.services.get(TenancyToken)`); those that write
+   * (tenancy, identity) come joined to `tx`: their writes commit or roll back with this work
+   */
+  services: Services;
 }
 
 /** What an action gets: the plugin context plus the resource engine, bound to it and its transaction. */
@@ -144,6 +150,11 @@ export interface PublicActionContext {
   logger: Logger;
   /** the client's address (`X-Forwarded-For` as far as `auth.trustProxyHops` trusts it); undefined when unknown */
   ip: string | undefined;
+  /**
+   * the kernel's services by typed token; outside `inTenant` there is no transaction to join, so
+   * each opens its own (inside it, use the `ActionContext`'s `services`, joined to that transaction)
+   */
+  services: Services;
   /** runs fn in one transaction in that tenant (RLS applies), as an anonymous actor */
   inTenant<T>(tenantId: string, fn: (ctx: ActionContext) => Promise<T>): Promise<T>;
 }

@@ -141,10 +141,11 @@ export function resourceHandlers(
 export function resourceHandlerFactory(
   options: Pick<ResourceEngineOptions, 'cursorSecret' | 'validators' | 'limits'>,
 ): ResourceHandlerFactory {
-  return (plugin, database: Database) => {
+  return (plugin, database: Database, services) => {
     const engine = createResourceEngine({
       ...options,
       database,
+      services,
       model: plugin.model,
       tables: plugin.definition.resources ?? {},
       hooks: plugin.definition.hooks ?? {},
