@@ -1,4 +1,4 @@
-import type { AppAccess, Database } from '@codexion/framework';
+import { type AppAccess, createToken, type Database } from '@codexion/framework';
 import { eq } from 'drizzle-orm';
 import { appInstallations } from '../../core/generated/tables.js';
 
@@ -11,6 +11,9 @@ export interface InstalledAppAccess extends AppAccess {
   /** forgets a tenant's cached answer after a change on this node */
   invalidate(tenantId: string): void;
 }
+
+/** Cortex's app gate in the kernel's container (also registered as the kernel's `AppAccessToken`). */
+export const InstalledAppAccessToken = createToken<InstalledAppAccess>('cortex.appAccess');
 
 export interface InstalledAppAccessOptions {
   /** the kernel's database, known once the kernel has opened it */
