@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
-import type { Database } from '../data/database.js';
+import { runQuery } from '../data/commit-hooks.js';
+import type { Database, Db } from '../data/database.js';
+import { type JoinsTransaction, joinTransaction } from '../data/join-transaction.js';
 import { type JobDefinition, jobNamePattern } from './job-definition.js';
 
 /** The PostgreSQL schema pg-boss keeps its queues, jobs and schedules in. */
@@ -52,8 +54,10 @@ export interface SendOptions {
 /**
  * Durable jobs with retries, backoff, singleton keys and cron schedules, kept in the database:
  * jobs survive restarts and any node's worker takes them (each job by one worker).
+ * `inTransaction(ctx)` is the same queue whose `send` writes the job in the caller's transaction:
+ * sent from an action that then fails, the job is never created (`ctx.services` hands that one out).
  */
-export interface JobQueue {
+export interface JobQueue extends JoinsTransaction<JobQueue> {
   /** creates the queues, starts their workers and (re)writes their schedules */
   register(definitions: readonly JobDefinition<object>[]): Promise<void>;
   /** the registered jobs, by name */
@@ -113,6 +117,31 @@ const transactionText = /^\s*BEGIN;/m;
 function rowsOf(result: unknown): Record<string, unknown>[] {
   const last = Array.isArray(result) && Array.isArray(result.at(-1)) ? result.at(-1) : result;
   return Array.isArray(last) ? [...(last as Record<string, unknown>[])] : [];
+}
+
+/** The rows of a raw query on a handle: postgres.js gives an array, PGlite `{ rows }`. */
+function resultRows(result: unknown): Record<string, unknown>[] {
+  if (Array.isArray(result)) return rowsOf(result);
+  const rows = (result as { rows?: unknown } | null)?.rows;
+  return Array.isArray(rows) ? [...(rows as Record<string, unknown>[])] : [];
+}
+
+/** pg-boss's connection over a transaction handle: its statements run in that transaction. */
+function bossDbOf(tx: Db) {
+  return {
+    executeSql: async (text: string, values: unknown[] = []) => ({
+      rows: resultRows(await runQuery(tx, { sql: text, params: values.map(asParameter) })),
+    }),
+  };
+}
+
+/** pg-boss's send options from ours. */
+function bossSendOptions(options: SendOptions): PgBoss.SendOptions {
+  return {
+    ...(options.singletonKey === undefined ? {} : { singletonKey: options.singletonKey }),
+    ...(options.singletonSeconds === undefined ? {} : { singletonSeconds: options.singletonSeconds }),
+    ...(options.startAfterSeconds === undefined ? {} : { startAfter: options.startAfterSeconds }),
+  };
 }
 
 function asParameter(value: unknown): unknown {
@@ -184,8 +213,24 @@ export async function createJobQueue({
     }
   };
 
-  return {
+  const registered = (name: string) => {
+    if (!definitions.has(name)) throw new Error(`no job "${name}" is registered`);
+  };
+  const queue: JobQueue = {
     definitions,
+    inTransaction(scope) {
+      // the job tables are the platform's, outside row-level security: as the connecting role
+      const joined = joinTransaction(database, scope, { asConnectingRole: true });
+      return {
+        ...queue,
+        async send(name, data, options = {}) {
+          registered(name);
+          return joined.transaction((tx) =>
+            boss.send(name, data, { ...bossSendOptions(options), db: bossDbOf(tx) }),
+          );
+        },
+      };
+    },
     async register(list) {
       for (const definition of list) {
         if (!jobNamePattern.test(definition.name)) {
@@ -220,12 +265,8 @@ export async function createJobQueue({
       }
     },
     async send(name, data, options = {}) {
-      if (!definitions.has(name)) throw new Error(`no job "${name}" is registered`);
-      return boss.send(name, data, {
-        ...(options.singletonKey === undefined ? {} : { singletonKey: options.singletonKey }),
-        ...(options.singletonSeconds === undefined ? {} : { singletonSeconds: options.singletonSeconds }),
-        ...(options.startAfterSeconds === undefined ? {} : { startAfter: options.startAfterSeconds }),
-      });
+      registered(name);
+      return boss.send(name, data, bossSendOptions(options));
     },
     async queues() {
       const queues = await boss.getQueues();
@@ -294,4 +335,5 @@ export async function createJobQueue({
       await boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs });
     },
   };
+  return queue;
 }
