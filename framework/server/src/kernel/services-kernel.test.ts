@@ -6,6 +6,8 @@ import { DomainError } from '../errors/domain-error.js';
 import { createEventOutbox } from '../events/event-outbox.js';
 import { IdentityToken } from '../identity/create-identity.js';
 import { createUser, userByEmail } from '../identity/user-service.js';
+import { JobQueueToken } from '../jobs/boot-jobs.js';
+import { defineJob } from '../jobs/job-definition.js';
 import type {
   ActionContext,
   ActionHandler,
@@ -40,12 +42,15 @@ function adminOf(ctx: PluginContext) {
   };
 }
 
-/** Adds a role and a user through the kernel's services, then fails when asked to. */
+/** Adds a role, a user and a job through the kernel's services, then fails when asked to. */
 const moveOpportunity: ActionHandler = async (ctx: ActionContext, input) => {
   const { stage } = input.body as { stage: string };
   const key = `role-${stage}`;
   await ctx.services.get(TenancyToken).createRole(adminOf(ctx), { key, name: key, permissions: [] });
   await createUser(ctx.services.get(IdentityToken).context, { email: `${stage}@services.example` });
+  await ctx.services
+    .get(JobQueueToken)
+    .send('sales.note', {}, { singletonKey: stage, startAfterSeconds: 3600 });
   if (stage === 'lead') throw new DomainError('CONFLICT', 'refused after the writes');
   return { status: 204 };
 };
@@ -55,6 +60,7 @@ async function plugin(): Promise<PluginDefinition> {
   return {
     ...base,
     actions: { ...base.actions, moveOpportunity },
+    jobs: [defineJob({ name: 'sales.note', handler: () => undefined })],
     hooks: {
       opportunity: {
         beforeCreate: async (ctx, record) => {
@@ -78,6 +84,7 @@ beforeAll(async () => {
     root,
     plugins: [await plugin()],
     env: { NODE_ENV: 'test', ...database.env },
+    overrides: { jobs: { enabled: true } },
     logDestination: { write: () => undefined },
   });
   await kernel.boot({ seed: true });
@@ -97,24 +104,31 @@ async function post(path: string, body: unknown): Promise<Response> {
   });
 }
 
+async function jobKeys(): Promise<(string | null)[]> {
+  const jobs = await kernel.container.resolve(JobQueueToken).jobs({ queue: 'sales.note', limit: 10 });
+  return jobs.map((job) => job.singletonKey);
+}
+
 async function roleKeys(): Promise<string[]> {
   const admin = { tenantId: developmentTenantId, permissions: new Set(['*']) };
   return (await kernel.container.resolve(TenancyToken).listRoles(admin)).map((role) => role.key);
 }
 
 describe(`ctx.services on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
-  it('an action’s service writes join its transaction: rolled back with it, committed with it', async () => {
+  it('an action’s service writes (tenancy, identity, jobs) join its transaction: rolled back with it, committed with it', async () => {
     const identity = kernel.container.resolve(IdentityToken).context;
     const id = '00000000-0000-4000-8000-000000000001';
     const failed = await post(`/opportunities/${id}/move`, { stage: 'lead' });
     expect(failed.status).toBe(409);
     expect(await roleKeys()).not.toContain('role-lead');
     expect(await userByEmail(identity, 'lead@services.example')).toBeUndefined();
+    expect(await jobKeys()).not.toContain('lead');
 
     const done = await post(`/opportunities/${id}/move`, { stage: 'proposal' });
     expect(done.status).toBe(204);
     expect(await roleKeys()).toContain('role-proposal');
     expect(await userByEmail(identity, 'proposal@services.example')).toMatchObject({ status: 'invited' });
+    expect(await jobKeys()).toContain('proposal');
   });
 
   it('a hook reaches tenancy by token inside the write’s transaction', async () => {
