@@ -83,6 +83,7 @@ export {
 } from './components/form-field.js';
 export { controlClassName, Input } from './components/input.js';
 export { Label } from './components/label.js';
+export { OptionSelect, type OptionSelectProps, type SelectOption } from './components/option-select.js';
 export { Pagination, type PaginationProps, paginationRange } from './components/pagination.js';
 export {
   floatingSurfaceClassName,

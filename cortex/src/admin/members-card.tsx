@@ -1,18 +1,6 @@
 import { changeMemberRole, removeMember } from '@codexion/contracts/tenancy/client';
 import type { Member } from '@codexion/contracts/tenancy/types';
-import {
-  Badge,
-  Button,
-  EmptyState,
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-  TableCell,
-  TableRow,
-  toast,
-} from '@codexion/resources';
+import { Badge, Button, EmptyState, OptionSelect, TableCell, TableRow, toast } from '@codexion/resources';
 import {
   useFieldErrors,
   useFormatters,
@@ -83,28 +71,17 @@ function MemberRow({ member, roles }: { member: Member; roles: RoleOption[] }) {
       <TableCell>
         {can('prefiq:member:update') ? (
           <div className="grid gap-1">
-            <Select
+            <OptionSelect
+              size="sm"
+              className="min-w-32"
+              aria-label={t('users.roleOf', { name: member.name })}
+              aria-invalid={fieldErrors.errors.role ? true : undefined}
+              aria-describedby={fieldErrors.errors.role ? errorId : undefined}
               value={member.role}
               disabled={changeRole.isPending}
               onValueChange={(role) => changeRole.mutate(role)}
-            >
-              <SelectTrigger
-                size="sm"
-                className="min-w-32"
-                aria-label={t('users.roleOf', { name: member.name })}
-                aria-invalid={fieldErrors.errors.role ? true : undefined}
-                aria-describedby={fieldErrors.errors.role ? errorId : undefined}
-              >
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                {roles.map((role) => (
-                  <SelectItem key={role.key} value={role.key}>
-                    {role.name}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
+              options={roles.map((role) => ({ value: role.key, label: role.name }))}
+            />
             {fieldErrors.errors.role && (
               <p id={errorId} className="font-medium text-danger text-xs">
                 {fieldErrors.errors.role}

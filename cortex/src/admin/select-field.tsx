@@ -1,18 +1,5 @@
-import {
-  FormField,
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@codexion/resources';
+import { FormField, OptionSelect, type SelectOption } from '@codexion/resources';
 import type { ReactNode } from 'react';
-
-/** One choice of a {@link SelectField}. */
-export interface SelectOption {
-  value: string;
-  label: ReactNode;
-}
 
 export interface SelectFieldProps {
   label: ReactNode;
@@ -45,18 +32,14 @@ export function SelectField({
   return (
     <FormField label={label} error={error} description={description} required={required}>
       {(control) => (
-        <Select value={value} onValueChange={onValueChange} disabled={disabled}>
-          <SelectTrigger {...control} className="w-full">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            {options.map((option) => (
-              <SelectItem key={option.value} value={option.value}>
-                {option.label}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+        <OptionSelect
+          {...control}
+          className="w-full"
+          value={value}
+          onValueChange={onValueChange}
+          disabled={disabled}
+          options={options}
+        />
       )}
     </FormField>
   );

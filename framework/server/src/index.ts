@@ -89,8 +89,14 @@ export {
   createEventOutbox,
   type EmitOptions,
   type EventOutbox,
+  type EventOutboxOptions,
   type EventSubscribers,
 } from './events/event-outbox.js';
+export {
+  type DeclaredEvent,
+  type EventPayloadCheck,
+  eventPayloadCheck,
+} from './events/event-payload-check.js';
 export { type EventsHttpPluginOptions, eventsHttpPlugin } from './events/event-routes.js';
 export { defaultRetryPolicy, type RetryPolicy } from './events/retry-backoff.js';
 export {
@@ -217,7 +223,14 @@ export {
 export { type CreateUserInput, createUser, setUserStatus, userByEmail } from './identity/user-service.js';
 export { type PublicUser, publicUser } from './identity/user-store.js';
 export { bootJobs, JobQueueToken, jobsEnabled } from './jobs/boot-jobs.js';
-export { frameworkJobs, pruneIdentityJob, purgeIdempotencyJob, sealAuditJob } from './jobs/framework-jobs.js';
+export {
+  type FrameworkJobOptions,
+  frameworkJobs,
+  pruneIdentityJob,
+  purgeEventsJob,
+  purgeIdempotencyJob,
+  sealAuditJob,
+} from './jobs/framework-jobs.js';
 export {
   defineJob,
   type JobContext,

@@ -91,18 +91,38 @@ export {
   formSections,
   humanize,
   resolveSchema,
+  schemaFields,
   workflowField,
   writableFields,
 } from './entity/field-model.js';
 export { fieldPathOf, pointerTokens } from './entity/json-pointer.js';
 export { mergePatch } from './entity/merge-patch.js';
-export { type RecordIssue, validateRecord, writableSchema } from './entity/validate-record.js';
+export {
+  type RecordIssue,
+  validateRecord,
+  validateSchema,
+  writableSchema,
+} from './entity/validate-record.js';
+export { type ActionDeclaration, actionApp } from './form/action-declaration.js';
+export { ActionDialog, type ActionDialogProps } from './form/action-dialog.js';
 export { DialogForm, type DialogFormProps } from './form/dialog-form.js';
-export { FieldControl, type FieldControlProps } from './form/field-control.js';
+export {
+  FieldControl,
+  type FieldControlProps,
+  type FieldText,
+  SchemaFieldControl,
+  type SchemaFieldControlProps,
+} from './form/field-control.js';
 export { RelationMultiPicker, type RelationMultiPickerProps } from './form/relation-multi-picker.js';
 export { RelationPicker, type RelationPickerProps } from './form/relation-picker.js';
 export { SchemaForm, type SchemaFormProps } from './form/schema-form.js';
 export { TagsInput, type TagsInputProps } from './form/tags-input.js';
+export {
+  type ActionFormState,
+  type ActionInput,
+  type UseActionFormOptions,
+  useActionForm,
+} from './form/use-action-form.js';
 export {
   type FieldErrors,
   type IssueSource,
@@ -111,7 +131,9 @@ export {
 } from './form/use-field-errors.js';
 export {
   type FormMode,
+  fieldPaths,
   placeIssues,
+  resolverErrors,
   type SchemaFormState,
   type UseSchemaFormOptions,
   useSchemaForm,
@@ -122,6 +144,7 @@ export {
   frameworkCatalogs,
   frameworkNamespace,
 } from './i18n/create-i18n.js';
+export { type ActionText, useActionText } from './i18n/use-action-text.js';
 export { type EntityText, useEntityText } from './i18n/use-entity-text.js';
 export { useIssueMessage } from './i18n/use-issue-message.js';
 export { csvCell, downloadBlob, type ExportCsvOptions, exportCsv } from './list/csv-export.js';

@@ -79,12 +79,43 @@ describe('win and lose on a deal', () => {
     await u.click(within(dialog).getByRole('button', { name: 'Mark as lost' }));
     expect(await within(dialog).findByText('Say why the deal was lost')).toBeTruthy();
     expect(requestLines(api)).not.toContain(`POST /api/crm/deals/${ids.bigDeal}/lose`);
-    await u.type(within(dialog).getByRole('textbox', { name: /Lost reason/ }), 'Chose a competitor');
+    const reason = within(dialog).getByRole('textbox', { name: /Lost reason/ });
+    expect(reason.getAttribute('placeholder')).toBe('Chose a competitor on price');
+    await u.type(reason, 'Chose a competitor');
     await u.click(within(dialog).getByRole('button', { name: 'Mark as lost' }));
     await waitFor(() => expect(requestLines(api)).toContain(`POST /api/crm/deals/${ids.bigDeal}/lose`));
     expect(api.requests.find((request) => request.url.endsWith('/lose'))?.body).toEqual({
       lostReason: 'Chose a competitor',
     });
     expect((await screen.findByRole('status')).textContent).toMatch(/^Lost on .*Chose a competitor/);
+  });
+
+  it("puts the server's refusal of the reason on the reason field and keeps the dialog open", async () => {
+    const tooVague = 'Say more than one word';
+    const refusing: FakeRoute[] = [
+      ...routes.filter((route) => !route.path.endsWith('/lose')),
+      {
+        method: 'POST',
+        path: '/deals/{id}/lose',
+        handle: () => ({
+          status: 422,
+          body: {
+            detail: tooVague,
+            errors: [{ path: '/body/lostReason', code: 'too-vague', message: tooVague }],
+          },
+        }),
+      },
+    ];
+    renderCrm(`/deals/${ids.bigDeal}`, { routes: refusing });
+    const u = user();
+    await u.click(await screen.findByRole('button', { name: 'Lost' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Why was “Acme: Platform” lost?' });
+    const reason = within(dialog).getByRole('textbox', { name: /Lost reason/ });
+    await u.type(reason, 'Price');
+    await u.click(within(dialog).getByRole('button', { name: 'Mark as lost' }));
+    const message = await within(dialog).findByText(tooVague);
+    expect(reason.getAttribute('aria-describedby')).toContain(message.id);
+    expect(screen.getByRole('dialog', { name: 'Why was “Acme: Platform” lost?' })).toBeTruthy();
+    expect(screen.queryByRole('status')).toBeNull();
   });
 });

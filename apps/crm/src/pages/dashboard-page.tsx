@@ -9,11 +9,7 @@ import {
   CardTitle,
   Checkbox,
   EmptyState,
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
+  OptionSelect,
   Skeleton,
 } from '@codexion/resources';
 import {
@@ -198,18 +194,14 @@ export function DashboardPage() {
         description={t('dashboard.description', { date: format.date(today) })}
         actions={
           currencies.length > 1 && (
-            <Select value={currency} onValueChange={setCurrencyChoice}>
-              <SelectTrigger aria-label={t('dashboard.currency')} className="w-28" data-slot="currency">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                {currencies.map((code) => (
-                  <SelectItem key={code} value={code}>
-                    {code}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
+            <OptionSelect
+              aria-label={t('dashboard.currency')}
+              className="w-28"
+              data-slot="currency"
+              value={currency}
+              onValueChange={setCurrencyChoice}
+              options={currencies.map((code) => ({ value: code, label: code }))}
+            />
           )
         }
       />
@@ -276,18 +268,17 @@ export function DashboardPage() {
                 </CardDescription>
                 {pipelineOptions.length > 1 && (
                   <CardAction>
-                    <Select value={pipelineId} onValueChange={setPipelineChoice}>
-                      <SelectTrigger size="sm" aria-label={t('dashboard.pipeline')} data-slot="pipeline">
-                        <SelectValue />
-                      </SelectTrigger>
-                      <SelectContent>
-                        {pipelineOptions.map((pipeline) => (
-                          <SelectItem key={pipeline.id} value={pipeline.id}>
-                            {pipeline.name}
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
+                    <OptionSelect
+                      size="sm"
+                      aria-label={t('dashboard.pipeline')}
+                      data-slot="pipeline"
+                      value={pipelineId}
+                      onValueChange={setPipelineChoice}
+                      options={pipelineOptions.map((pipeline) => ({
+                        value: pipeline.id,
+                        label: pipeline.name,
+                      }))}
+                    />
                   </CardAction>
                 )}
               </CardHeader>

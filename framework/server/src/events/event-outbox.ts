@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterCommit } from '../data/commit-hooks.js';
 import type { EventHandler, HookContext, PluginContext } from '../plugins/define-plugin.js';
 import { defaultAggregateKey, eventEnvelopeVersion, newEventId } from './event-envelope.js';
+import { type DeclaredEvent, eventPayloadCheck } from './event-payload-check.js';
 import { wakeEventDispatchers } from './event-wakeup.js';
 
 /**
@@ -35,21 +36,36 @@ export interface EventOutbox<E extends Record<string, unknown>> {
   ): Promise<void>;
 }
 
+/** What an outbox is made with. */
+export interface EventOutboxOptions {
+  /**
+   * the events `core/app.json` declares: when given, `emit` refuses an event not declared there
+   * and a payload its schema does not accept (see `eventPayloadCheck`), before anything is written
+   */
+  events?: readonly DeclaredEvent[];
+}
+
 /**
  * An app's transactional outbox (ADR 0018): `emit` appends the event to `prefiq.event_outbox` in
  * the caller's transaction (`ctx.tx`, in its tenant), so the event exists exactly when the change
  * commits: a rolled-back write emits nothing. Once the transaction has committed, the node's
  * event dispatcher is woken and delivers the event to every consumer that subscribed to it
  * (in-process, or through RabbitMQ), at least once, in order per aggregate key; consumers'
- * inboxes make a redelivery harmless. A consumer's failure never reaches the writer.
+ * inboxes make a redelivery harmless. A consumer's failure never reaches the writer. Given the
+ * app's declared `events`, a payload is checked against its schema first: an invalid one throws
+ * (a 500 naming each field path and reason) and the caller's transaction rolls back.
  *
  * @example
- * const events = createEventOutbox<CrmContract['events']>();
+ * const events = createEventOutbox<CrmContract['events']>({ events: manifest.events });
  * await events.emit(ctx, 'crm.deal.won', { dealId, title, amount, … });
  */
-export function createEventOutbox<E extends Record<string, unknown>>(): EventOutbox<E> {
+export function createEventOutbox<E extends Record<string, unknown>>({
+  events,
+}: EventOutboxOptions = {}): EventOutbox<E> {
+  const check = events === undefined ? undefined : eventPayloadCheck(events);
   return {
     async emit(ctx, name, payload, { aggregateKey = defaultAggregateKey(name, payload) } = {}) {
+      check?.(name, payload);
       await ctx.tx.execute(
         sql`insert into prefiq.event_outbox (id, tenant_id, name, aggregate_key, payload, version, request_id)
             values (${newEventId()}, ${ctx.tenantId}, ${name}, ${aggregateKey}, ${JSON.stringify(payload)}::jsonb,

@@ -1,4 +1,5 @@
 import { sealAuditLog } from '../audit/seal-audit-log.js';
+import { defaultEventRetentionDays, purgeEvents } from '../events/purge-events.js';
 import { idempotencyStore } from '../http/idempotency-store.js';
 import { pruneAttempts } from '../identity/login-throttle.js';
 import { pruneOneTimeTokens } from '../identity/one-time-tokens.js';
@@ -13,6 +14,13 @@ export interface FrameworkJobSchedules {
   pruneIdentity: string;
   sealAudit: string;
   purgeIdempotency: string;
+  purgeEvents: string;
+}
+
+/** What the framework's jobs keep, beyond their schedules. */
+export interface FrameworkJobOptions {
+  /** how long delivered events and inbox records are kept (`events.retentionDays`) */
+  eventRetentionDays?: number;
 }
 
 /**
@@ -63,15 +71,36 @@ export const purgeIdempotencyJob = (cron: string): JobDefinition => ({
 });
 
 /**
+ * Removes events delivered to every consumer and inbox records, `retentionDays` after (see
+ * `purgeEvents`): an event still undelivered or dead-lettered stays.
+ */
+export const purgeEventsJob = (cron: string, retentionDays = defaultEventRetentionDays): JobDefinition => ({
+  name: 'prefiq.purge-events',
+  policy: 'short',
+  retryLimit: 3,
+  schedule: { cron },
+  async handler({ database, logger }) {
+    const before = new Date(Date.now() - retentionDays * 24 * 60 * 60 * 1000);
+    const purged = await purgeEvents(database, before);
+    if (purged.outbox + purged.inbox > 0)
+      logger.info({ ...purged, before: before.toISOString() }, 'events purged');
+  },
+});
+
+/**
  * The framework's jobs, on the schedules given.
  *
  * @example
- * await queue.register(frameworkJobs(config.jobs.schedules));
+ * await queue.register(frameworkJobs(config.jobs.schedules, { eventRetentionDays: config.events.retentionDays }));
  */
-export function frameworkJobs(schedules: FrameworkJobSchedules): JobDefinition[] {
+export function frameworkJobs(
+  schedules: FrameworkJobSchedules,
+  { eventRetentionDays = defaultEventRetentionDays }: FrameworkJobOptions = {},
+): JobDefinition[] {
   return [
     pruneIdentityJob(schedules.pruneIdentity),
     sealAuditJob(schedules.sealAudit),
     purgeIdempotencyJob(schedules.purgeIdempotency),
+    purgeEventsJob(schedules.purgeEvents, eventRetentionDays),
   ];
 }

@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../data/test-database.js';
 import { frameworkMigrations } from '../kernel/framework-migrations.js';
-import { pruneIdentityJob } from './framework-jobs.js';
+import { pruneIdentityJob, purgeEventsJob } from './framework-jobs.js';
 import { defineJob } from './job-definition.js';
 import { createJobQueue, type JobQueue, type JobState, type JobSummary } from './job-queue.js';
 
@@ -178,5 +178,67 @@ describe('the framework jobs', () => {
     expect(keys).toContain('joined-committed');
     expect(keys).not.toContain('joined-rolled-back');
     expect(await queue.job('test.short', id ?? '')).toMatchObject({ state: 'created' });
+  });
+
+  it('prefiq.purge-events removes events delivered to every consumer and inbox records past the retention, and keeps the rest', async () => {
+    const { database } = test;
+    const tenant = '0e0e0e0e-0000-4000-8000-00000000000e';
+    const event = (id: string, dispatched: string | null) =>
+      database.execute(
+        `insert into prefiq.event_outbox (id, tenant_id, name, aggregate_key, payload, occurred_at, dispatched_at)
+         values ($1, $2, 'test.thing.changed', 'test.thing:1', '{}'::jsonb, now() - interval '30 days',
+                 now() + $3::interval)`,
+        [id, tenant, dispatched],
+      );
+    const ids = {
+      oldDelivered: '018f0000-0000-7000-8000-000000000001',
+      oldUndispatched: '018f0000-0000-7000-8000-000000000002',
+      oldDead: '018f0000-0000-7000-8000-000000000003',
+      oldPending: '018f0000-0000-7000-8000-000000000004',
+      recentDelivered: '018f0000-0000-7000-8000-000000000005',
+    };
+    await event(ids.oldDelivered, '-8 days');
+    await event(ids.oldUndispatched, null);
+    await event(ids.oldDead, '-8 days');
+    await event(ids.oldPending, '-8 days');
+    await event(ids.recentDelivered, '-6 days');
+    for (const [id, status] of [
+      [ids.oldDead, 'dead'],
+      [ids.oldPending, 'pending'],
+    ] as const) {
+      await database.execute(
+        `insert into prefiq.event_deliveries (consumer, event_id, tenant_id, seq, aggregate_key, status)
+         select 'sales', id, tenant_id, seq, aggregate_key, $2 from prefiq.event_outbox where id = $1`,
+        [id, status],
+      );
+    }
+    const inbox = (id: string, processed: string) =>
+      database.execute(
+        `insert into prefiq.event_inbox (consumer, event_id, tenant_id, processed_at)
+         values ('sales', $1, $2, now() + $3::interval)`,
+        [id, tenant, processed],
+      );
+    await inbox(ids.oldDelivered, '-8 days');
+    await inbox(ids.recentDelivered, '-6 days');
+
+    // the default retention: 7 days
+    await queue.register([purgeEventsJob('0 0 1 1 *')]);
+    const id = await queue.send('prefiq.purge-events', {});
+    expect(await settled('prefiq.purge-events', id)).toMatchObject({ state: 'completed' });
+    const left = await database.execute<{ id: string }>(
+      'select id::text from prefiq.event_outbox where tenant_id = $1 order by id',
+      [tenant],
+    );
+    expect(left.map((row) => row.id)).toEqual([
+      ids.oldUndispatched,
+      ids.oldDead,
+      ids.oldPending,
+      ids.recentDelivered,
+    ]);
+    const kept = await database.execute<{ event_id: string }>(
+      'select event_id::text from prefiq.event_inbox where tenant_id = $1',
+      [tenant],
+    );
+    expect(kept.map((row) => row.event_id)).toEqual([ids.recentDelivered]);
   });
 });

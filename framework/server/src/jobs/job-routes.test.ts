@@ -86,6 +86,7 @@ describe(`the jobs API on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     const names = (queues.body.items as { name: string }[]).map((q) => q.name);
     expect(names).toEqual([
       'prefiq.prune-identity',
+      'prefiq.purge-events',
       'prefiq.purge-idempotency',
       'prefiq.seal-audit',
       'sales.sync-ledger',
@@ -93,6 +94,7 @@ describe(`the jobs API on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     const schedules = await get('/schedules');
     expect(schedules.body.items).toEqual([
       { queue: 'prefiq.prune-identity', cron: '17 * * * *', timezone: 'UTC', data: {} },
+      { queue: 'prefiq.purge-events', cron: '41 * * * *', timezone: 'UTC', data: {} },
       { queue: 'prefiq.purge-idempotency', cron: '23 * * * *', timezone: 'UTC', data: {} },
       { queue: 'prefiq.seal-audit', cron: '*/5 * * * *', timezone: 'UTC', data: {} },
     ]);

@@ -70,7 +70,9 @@ export async function startEvents({ database, plugins, config, logger, services 
     })),
   );
   const transport =
-    config.amqpUrl === undefined ? undefined : createAmqpTransport({ url: config.amqpUrl, logger });
+    config.amqpUrl === undefined
+      ? undefined
+      : createAmqpTransport({ url: config.amqpUrl, logger, prefix: config.amqpPrefix });
   const dispatcher = createEventDispatcher({
     database,
     consumers,
@@ -89,7 +91,10 @@ export async function startEvents({ database, plugins, config, logger, services 
   return {
     dispatcher,
     summary: {
-      transport: config.amqpUrl === undefined ? 'in-process' : `amqp ${redactUrlPassword(config.amqpUrl)}`,
+      transport:
+        config.amqpUrl === undefined
+          ? 'in-process'
+          : `amqp ${redactUrlPassword(config.amqpUrl)} (${config.amqpPrefix}.events)`,
       consumers: consumers.map((c) => `${c.name} (${[...c.handlers.keys()].join(', ')})`),
     },
   };

@@ -516,7 +516,9 @@ export function createKernel(options: KernelOptions): Kernel {
             logger,
             container,
             plugins,
-            frameworkJobs: frameworkJobs(current.jobs.schedules),
+            frameworkJobs: frameworkJobs(current.jobs.schedules, {
+              eventRetentionDays: current.events.retentionDays,
+            }),
           }),
     );
 

@@ -42,7 +42,7 @@ export interface KernelConfig {
   jobs: {
     enabled?: boolean;
     pollingIntervalSeconds: number;
-    schedules: { pruneIdentity: string; sealAudit: string; purgeIdempotency: string };
+    schedules: { pruneIdentity: string; sealAudit: string; purgeIdempotency: string; purgeEvents: string };
   };
   /** `Idempotency-Key` replays, per tenant and credential, for `ttlHours` */
   idempotency: { enabled: boolean; ttlHours: number };
@@ -63,11 +63,15 @@ export interface KernelConfig {
   /** delivery of the transactional outbox's events (ADR 0018) */
   events: {
     amqpUrl?: string;
+    /** the RabbitMQ names' prefix: `<prefix>.events`, `<prefix>.events.<consumer>` */
+    amqpPrefix: string;
     pollIntervalMs: number;
     leaseMs: number;
     maxAttempts: number;
     retryBaseMs: number;
     retryMaxMs: number;
+    /** days delivered events and inbox records are kept before `prefiq.purge-events` removes them */
+    retentionDays: number;
   };
   locale: string;
   timezone: string;

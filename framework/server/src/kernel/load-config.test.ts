@@ -144,8 +144,14 @@ describe('loadConfig', () => {
       amqpUrl: 'amqp://events:s3cret@rabbit:5672/prod',
       maxAttempts: 3,
       leaseMs: 30_000,
+      amqpPrefix: 'codexion',
+      retentionDays: 7,
     });
     expect(JSON.stringify(redactConfig(config))).not.toContain('s3cret');
+    const own = await loadConfig({ root, env: { CODEXION_EVENTS__AMQP_PREFIX: 'acme-staging' } });
+    expect(own.config.events.amqpPrefix).toBe('acme-staging');
+    const dotted = await configError(loadConfig({ root, env: { CODEXION_EVENTS__AMQP_PREFIX: 'a.b' } }));
+    expect(dotted.issues).toEqual([expect.objectContaining({ key: 'events.amqpPrefix' })]);
     const error = await configError(loadConfig({ root, env: { CODEXION_AMQP_URL: 'http://rabbit:5672' } }));
     expect(error.issues).toEqual([
       expect.objectContaining({ key: 'events.amqpUrl', source: 'env CODEXION_AMQP_URL' }),

@@ -48,6 +48,17 @@ const kit = appKit<TestContract>({
     THING_FROZEN: { status: 409, description: 'a frozen thing does not change' },
     THING_TOO_BIG: { status: 422, description: 'too big' },
   },
+  events: [
+    {
+      name: 'test.thing.renamed',
+      payload: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['thingId', 'name'],
+        properties: { thingId: { type: 'string' }, name: { type: 'string', minLength: 1 } },
+      },
+    },
+  ],
 });
 const logger = createLogger({ level: 'silent' });
 const pluginContext: PluginContext = {
@@ -129,6 +140,19 @@ describe('appKit', () => {
       { thingId: 'x', name: 'now' },
     );
     expect(seen).toEqual(['other.order.paid o1', 'now']);
+  });
+
+  it('hands the manifest’s events to the outbox: a payload its schema refuses is not written', async () => {
+    // the transaction has nothing to write with: the check must refuse before any write
+    const emitted = kit
+      .eventOutbox()
+      .emit(pluginContext, 'test.thing.renamed', { thingId: 'x', name: '' })
+      .catch((error: unknown) => error);
+    expect(await emitted).toBeInstanceOf(DomainError);
+    expect(await emitted).toMatchObject({
+      code: 'INTERNAL',
+      issues: [{ path: '/name', code: 'minLength', message: 'must NOT have fewer than 1 characters' }],
+    });
   });
 
   it('gives the engine’s accessor typed by the entity named, no copy', () => {

@@ -1,6 +1,7 @@
 import type { AppManifest } from '@codexion/schema';
 import { DomainError, type DomainErrorOptions } from '../errors/domain-error.js';
 import { createEventOutbox, type EventOutbox, type EventSubscribers } from '../events/event-outbox.js';
+import type { DeclaredEvent } from '../events/event-payload-check.js';
 import type { OperationInput } from '../http/operation-handler.js';
 import type {
   ActionInput,
@@ -110,7 +111,11 @@ export interface AppKit<C extends AppContract> {
     name: N,
     handler: EventHandler<(C['events'] & C['consumes'])[N]>,
   ): EventHandler<(C['events'] & C['consumes'])[N]>;
-  /** the app's transactional outbox: `emit(ctx, 'crm.deal.won', payload)` typed by name (see `createEventOutbox`) */
+  /**
+   * the app's transactional outbox: `emit(ctx, 'crm.deal.won', payload)` typed by name, each payload
+   * checked against its schema in the manifest's `events` when `appKit` was given the manifest (see
+   * `createEventOutbox`)
+   */
   eventOutbox(): EventOutbox<C['events']>;
   /** one entity's records in an action's transaction, typed: `resource(ctx, 'deal').get(id)` is a `Deal` */
   resource<E extends EntityName<C>>(
@@ -144,7 +149,9 @@ export interface AppKit<C extends AppContract> {
  * crm.defineSubscriber('crm.deal.won', (ctx, deal) => ctx.logger.info({ amount: deal.amount }, 'won'));
  * throw crm.error('DEAL_CLOSED', 'A won deal stays where it closed'); // 409, as app.json declares
  */
-export function appKit<C extends AppContract>(manifest: Pick<AppManifest, 'errors'> = {}): AppKit<C> {
+export function appKit<C extends AppContract>(
+  manifest: Pick<AppManifest, 'errors'> & { events?: readonly DeclaredEvent[] } = {},
+): AppKit<C> {
   const declared = manifest.errors ?? {};
   return {
     error(code, message, options = {}) {
@@ -156,7 +163,9 @@ export function appKit<C extends AppContract>(manifest: Pick<AppManifest, 'error
     defineAction: (_id, handler) => handler,
     definePublicAction: (_id, handler) => ({ access: 'public', handler }),
     defineSubscriber: (_name, handler) => handler,
-    eventOutbox: () => createEventOutbox<C['events']>(),
+    // with the manifest's events, `emit` checks each payload against its declared schema
+    eventOutbox: () =>
+      createEventOutbox<C['events']>(manifest.events === undefined ? {} : { events: manifest.events }),
     // the engine answers with the stored records and takes what the contract types: a view, no copy
     resource: (ctx, entity) => ctx.resources(entity) as unknown as AppResource<C['resources'][typeof entity]>,
     definePlugin({ actions, hooks, subscribers, ...rest }) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { salesCatalog } from '../testing/sales-fixture.js';
-import { defaultColumns, entityFields, formSections, writableFields } from './field-model.js';
+import { defaultColumns, entityFields, formSections, schemaFields, writableFields } from './field-model.js';
 
 const catalog = salesCatalog();
 
@@ -60,5 +60,34 @@ describe('formSections', () => {
 
   it('uses listColumns for the default columns', () => {
     expect(defaultColumns(catalog.entity('account'))).toEqual(['name', 'domain', 'tier', 'employees']);
+  });
+});
+
+describe('schemaFields', () => {
+  it("reads any object schema's properties like an entity's, without system fields", () => {
+    const fields = schemaFields(
+      {
+        type: 'object',
+        required: ['id', 'billTo'],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          billTo: { $ref: 'address.schema.json' },
+          closeOn: { type: 'string', format: 'date' },
+        },
+      },
+      catalog,
+    );
+    expect(fields.map((f) => [f.name, f.widget, f.required, f.readOnly])).toEqual([
+      ['id', 'text', true, false],
+      ['billTo', 'object', true, false],
+      ['closeOn', 'date', false, false],
+    ]);
+    expect(fields[1]?.fields.map((f) => f.path)).toContain('billTo.city');
+  });
+
+  it('keeps a $ref it cannot resolve without a catalog as a group without parts', () => {
+    const [field] = schemaFields({ type: 'object', properties: { meta: { $ref: 'meta.schema.json' } } });
+    expect(field?.widget).toBe('object');
+    expect(field?.fields).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { JsonSchema, JsonSchemaType, Widget } from '@codexion/schema';
 import { systemFields } from '@codexion/schema';
-import { type EntityConfig, propertyAnnotations } from './define-entities.js';
+import { type EntityCatalog, type EntityConfig, propertyAnnotations } from './define-entities.js';
 
 /** How a field is shown and edited; `object` is an embedded record (an address) shown as a group. */
 export type FieldWidget = Widget | 'object';
@@ -91,8 +91,12 @@ function inferWidget(schema: JsonSchema, type: JsonSchemaType | undefined, hasRe
 
 /** Resolves a `$ref` to an embedded schema of the app (`address.schema.json`, `#/components/schemas/Address`). */
 export function resolveSchema(schema: JsonSchema, entity: EntityConfig): JsonSchema {
-  if (!schema.$ref) return schema;
-  const { schemas } = entity.catalog;
+  return resolveIn(schema, entity.catalog);
+}
+
+function resolveIn(schema: JsonSchema, catalog: EntityCatalog | undefined): JsonSchema {
+  if (!schema.$ref || !catalog) return schema;
+  const { schemas } = catalog;
   const direct = schemas.get(schema.$ref);
   if (direct) return direct;
   const last = schema.$ref.split('/').pop() ?? '';
@@ -103,16 +107,24 @@ export function resolveSchema(schema: JsonSchema, entity: EntityConfig): JsonSch
   return schema;
 }
 
+/** Where a schema's fields come from: the app's schemas for `$ref`, and the fields pages leave out. */
+interface FieldSource {
+  catalog?: EntityCatalog | undefined;
+  hiddenFields?: readonly string[] | undefined;
+  /** whether the API's system fields (`id`, `createdAt`, …) are read-only here: an entity's are */
+  system?: boolean;
+}
+
 function fieldsOfSchema(
   schema: JsonSchema,
-  entity: EntityConfig,
+  source: FieldSource,
   prefix: { path: string; pointer: string },
   depth: number,
 ): FieldModel[] {
   const required = new Set(schema.required ?? []);
   const fields: FieldModel[] = [];
   for (const [name, declared] of Object.entries(schema.properties ?? {})) {
-    const resolved = resolveSchema(declared, entity);
+    const resolved = resolveIn(declared, source.catalog);
     const types = typesOf(resolved);
     const type = types.find((candidate) => candidate !== 'null');
     const annotations = propertyAnnotations(declared);
@@ -136,10 +148,10 @@ function fieldsOfSchema(
       required: required.has(name),
       nullable: types.includes('null'),
       readOnly:
-        resolved.readOnly === true || declared.readOnly === true || (depth === 0 && systemNames.has(name)),
-      hidden:
-        annotations.hidden === true ||
-        (depth === 0 && (entity.options.hiddenFields?.includes(name) ?? false)),
+        resolved.readOnly === true ||
+        declared.readOnly === true ||
+        (depth === 0 && source.system === true && systemNames.has(name)),
+      hidden: annotations.hidden === true || (depth === 0 && (source.hiddenFields?.includes(name) ?? false)),
       enumValues: Array.isArray(resolved.enum)
         ? resolved.enum.filter((v): v is string => typeof v === 'string')
         : [],
@@ -151,7 +163,7 @@ function fieldsOfSchema(
       // one level of embedding is what forms show as a group; deeper goes to the JSON widget
       fields:
         widget === 'object' && depth < 1
-          ? fieldsOfSchema(resolved, entity, { path, pointer }, depth + 1)
+          ? fieldsOfSchema(resolved, source, { path, pointer }, depth + 1)
           : [],
     });
   }
@@ -170,11 +182,12 @@ const fieldCache = new WeakMap<EntityConfig, FieldModel[]>();
 export function entityFields(entity: EntityConfig): FieldModel[] {
   let fields = fieldCache.get(entity);
   if (!fields) {
-    const own = fieldsOfSchema(entity.schema, entity, { path: '', pointer: '' }, 0);
+    const source = { catalog: entity.catalog, hiddenFields: entity.options.hiddenFields, system: true };
+    const own = fieldsOfSchema(entity.schema, source, { path: '', pointer: '' }, 0);
     const ownNames = new Set(own.map((field) => field.name));
     const system = fieldsOfSchema(
       { properties: systemFields as unknown as Record<string, JsonSchema> },
-      entity,
+      source,
       { path: '', pointer: '' },
       0,
     ).filter((field) => !ownNames.has(field.name) && field.name !== 'custom');
@@ -182,6 +195,18 @@ export function entityFields(entity: EntityConfig): FieldModel[] {
     fieldCache.set(entity, fields);
   }
   return fields;
+}
+
+/**
+ * The fields of any object schema, read like an entity's: an action's request body, say. `$ref`s
+ * resolve against the app's schemas when a catalog is given; nothing is a system field.
+ *
+ * @example
+ * schemaFields({ type: 'object', required: ['reason'], properties: { reason: { type: 'string' } } })
+ * // [{ name: 'reason', widget: 'text', required: true, … }]
+ */
+export function schemaFields(schema: JsonSchema, catalog?: EntityCatalog): FieldModel[] {
+  return fieldsOfSchema(schema, { catalog }, { path: '', pointer: '' }, 0);
 }
 
 /** One field by name, or `undefined`. */

@@ -4,17 +4,42 @@ import type { EntityCatalog, EntityConfig } from './define-entities.js';
 import { evaluateRules, type RuleContext } from './evaluate-rules.js';
 import { entityFields } from './field-model.js';
 
+type ValidateFunction = ReturnType<ValidatorCache['get']>;
+
 const caches = new WeakMap<EntityCatalog, ValidatorCache>();
 const writableSchemas = new WeakMap<EntityConfig, JsonSchema>();
 
-function cacheOf(catalog: EntityCatalog): ValidatorCache {
+/** schemas outside any app (an action's body without `$ref`s) compile here */
+let standalone: ValidatorCache | undefined;
+
+function validatorOf(catalog: EntityCatalog | undefined, schema: JsonSchema): ValidateFunction {
+  if (!catalog) {
+    standalone ??= new ValidatorCache(createAjv());
+    return standalone.get(schema);
+  }
   let cache = caches.get(catalog);
   if (!cache) {
     cache = new ValidatorCache(createAjv());
     for (const [id, schema] of catalog.schemas) cache.add(schema, schema.$id ? undefined : id);
     caches.set(catalog, cache);
   }
-  return cache;
+  return cache.get(schema);
+}
+
+/** Ajv's complaints as issues, one per field and keyword, keeping the keyword's parameters. */
+function issuesOf(validate: ValidateFunction, value: unknown): RecordIssue[] {
+  if (validate(value)) return [];
+  const issues: RecordIssue[] = [];
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    const [issue] = issuesFromAjv([error]);
+    if (!issue) continue;
+    const key = `${issue.path}\u0000${issue.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push({ ...issue, params: error.params as Record<string, unknown> });
+  }
+  return issues;
 }
 
 /**
@@ -56,6 +81,19 @@ export interface RecordIssue extends ValidationIssue {
 }
 
 /**
+ * Validates any value against a schema with the server's Ajv setup, `$ref`s resolved against the
+ * app's schemas when a catalog is given: an action's input before it is sent. Issues keep Ajv's
+ * parameters so `useIssueMessage` can say them in the user's language.
+ *
+ * @example
+ * validateSchema({ type: 'object', required: ['lostReason'] }, {})
+ * // [{ path: '/lostReason', code: 'required', message: 'is required', params: { missingProperty: 'lostReason' } }]
+ */
+export function validateSchema(schema: JsonSchema, value: unknown, catalog?: EntityCatalog): RecordIssue[] {
+  return issuesOf(validatorOf(catalog, schema), value);
+}
+
+/**
  * Validates a record the user is about to send with the same Ajv schema and JSON Logic rules as
  * the server, so the server's messages show before submitting. Schema issues keep Ajv's
  * parameters (`limit`, `allowedValues`, …) so the form can say them in the user's language.
@@ -70,23 +108,12 @@ export function validateRecord(
   context: RuleContext = {},
 ): RecordIssue[] {
   const schema = writableSchema(entity);
-  const validate = cacheOf(entity.catalog).get(schema);
+  const validate = validatorOf(entity.catalog, schema);
   // what `derive` fills in that the server sets itself (a person's `name`) is for the rules, not the body
   const written = Object.fromEntries(
     Object.entries(record).filter(([name]) => name in (schema.properties ?? {}) || !isReadOnly(entity, name)),
   );
-  const schemaIssues: RecordIssue[] = [];
-  if (!validate(written)) {
-    const seen = new Set<string>();
-    for (const error of validate.errors ?? []) {
-      const [issue] = issuesFromAjv([error]);
-      if (!issue) continue;
-      const key = `${issue.path}\u0000${issue.code}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      schemaIssues.push({ ...issue, params: error.params as Record<string, unknown> });
-    }
-  }
+  const schemaIssues = issuesOf(validate, written);
   // a rule over a field the schema already rejects would only repeat the complaint
   const rejected = new Set(schemaIssues.map((issue) => issue.path));
   const ruleIssues = evaluateRules(entity.rules, record, context).filter(

@@ -13,10 +13,10 @@ import {
 } from '@codexion/resources';
 import { Controller, type FieldError, type FieldErrors, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { EntityConfig } from '../entity/define-entities.js';
+import type { EntityCatalog, EntityConfig } from '../entity/define-entities.js';
 import type { DraftValues } from '../entity/draft-values.js';
 import type { FieldModel } from '../entity/field-model.js';
-import { useEntityText } from '../i18n/use-entity-text.js';
+import { type EntityText, useEntityText } from '../i18n/use-entity-text.js';
 import { parseDecimal } from '../locale/create-formatters.js';
 import { useFormatters } from '../locale/locale-provider.js';
 import { RelationMultiPicker } from './relation-multi-picker.js';
@@ -27,6 +27,17 @@ export interface FieldControlProps {
   entity: EntityConfig;
   field: FieldModel;
   /** required, as the mode sees it (edit mode shows the same stars as create) */
+  required?: boolean;
+}
+
+/** How a field's label and enum values read: an entity's catalog entries, or an action's. */
+export type FieldText = Pick<EntityText, 'field' | 'option'>;
+
+export interface SchemaFieldControlProps {
+  field: FieldModel;
+  text: FieldText;
+  /** the app's entities, for relation pickers; without it a relation is a typed id */
+  catalog?: EntityCatalog | undefined;
   required?: boolean;
 }
 
@@ -65,15 +76,31 @@ function Adorned({ children, suffix }: { children: React.ReactNode; suffix: stri
 }
 
 /**
- * One schema field as a labelled form control, chosen by its widget, wired to the surrounding
- * react-hook-form and showing its error.
+ * One field of an entity as a labelled form control, chosen by its widget, wired to the
+ * surrounding react-hook-form and showing its error; labelled from the entity's catalog entries.
  *
  * @example
  * <FormProvider {...form}><FieldControl entity={opportunity} field={amountField} /></FormProvider>
  */
 export function FieldControl({ entity, field, required = field.required }: FieldControlProps) {
-  const { t } = useTranslation('codexion');
   const text = useEntityText(entity);
+  return <SchemaFieldControl field={field} text={text} catalog={entity.catalog} required={required} />;
+}
+
+/**
+ * One field of any schema (an entity's, an action's input) as a labelled form control, its label
+ * and options read through `text`.
+ *
+ * @example
+ * <FormProvider {...form}><SchemaFieldControl field={reasonField} text={actionText} /></FormProvider>
+ */
+export function SchemaFieldControl({
+  field,
+  text,
+  catalog,
+  required = field.required,
+}: SchemaFieldControlProps) {
+  const { t } = useTranslation('codexion');
   const format = useFormatters();
   const { control, formState } = useFormContext<DraftValues>();
   const error = errorAt(formState.errors, field.path)?.message;
@@ -96,7 +123,7 @@ export function FieldControl({ entity, field, required = field.required }: Field
       >
         <legend className="px-1 font-medium text-sm">{label}</legend>
         {field.fields.map((nested) => (
-          <FieldControl key={nested.path} entity={entity} field={nested} />
+          <SchemaFieldControl key={nested.path} field={nested} text={text} catalog={catalog} />
         ))}
       </fieldset>
     );
@@ -194,7 +221,7 @@ export function FieldControl({ entity, field, required = field.required }: Field
             );
             break;
           case 'tags': {
-            const target = field.itemsRef ? entity.catalog.get(field.itemsRef) : undefined;
+            const target = field.itemsRef ? catalog?.get(field.itemsRef) : undefined;
             const values = Array.isArray(input.value) ? input.value.map(String) : [];
             node = target
               ? (control) => (
@@ -247,7 +274,7 @@ export function FieldControl({ entity, field, required = field.required }: Field
             );
             break;
           case 'relation': {
-            const target = field.ref ? entity.catalog.get(field.ref) : undefined;
+            const target = field.ref ? catalog?.get(field.ref) : undefined;
             node = target ? (
               (control) => (
                 <RelationPicker

@@ -2,7 +2,6 @@ import type { ValidationIssue } from '@codexion/schema';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { type FieldErrors, type Resolver, type UseFormReturn, useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-provider.js';
 import { ProblemError } from '../api/problem-error.js';
 import { useReportProblem } from '../api/use-report-problem.js';
@@ -13,9 +12,9 @@ import { fieldPathOf, pointerTokens } from '../entity/json-pointer.js';
 import { mergePatch } from '../entity/merge-patch.js';
 import { validateRecord } from '../entity/validate-record.js';
 import { useIssueMessage } from '../i18n/use-issue-message.js';
-import { useFormatters } from '../locale/locale-provider.js';
 import { callResource } from '../resource/call-resource.js';
 import { type ResourceRecord, resourceKeys } from '../resource/resource-queries.js';
+import { useDraftSettings } from './use-draft-settings.js';
 
 export type FormMode = 'create' | 'edit';
 
@@ -56,7 +55,8 @@ function setIn(target: Record<string, unknown>, path: string, value: unknown) {
   });
 }
 
-function collectPaths(fields: readonly FieldModel[]): Set<string> {
+/** The form paths of fields and their embedded parts: where an issue may land. */
+export function fieldPaths(fields: readonly FieldModel[]): Set<string> {
   const paths = new Set<string>();
   for (const field of fields) {
     paths.add(field.path);
@@ -79,6 +79,29 @@ export function placeIssues(issues: readonly ValidationIssue[], paths: ReadonlyS
     } else elsewhere.push(issue);
   }
   return { onFields, elsewhere };
+}
+
+/**
+ * Issues found in the browser as react-hook-form errors: each on its field, the rest joined in
+ * `root`. No issues, no errors.
+ *
+ * @example
+ * resolverErrors([{ path: '/name', code: 'required', message: 'is required' }], new Set(['name']))
+ * // { name: { type: 'required', message: 'is required' } }
+ */
+export function resolverErrors(
+  issues: readonly ValidationIssue[],
+  paths: ReadonlySet<string>,
+): FieldErrors<DraftValues> {
+  const { onFields, elsewhere } = placeIssues(issues, paths);
+  const errors: Record<string, unknown> = {};
+  for (const [path, issue] of onFields) setIn(errors, path, { type: issue.code, message: issue.message });
+  if (elsewhere.length)
+    errors.root = {
+      type: elsewhere[0]?.code ?? 'invalid',
+      message: elsewhere.map((i) => i.message).join(' '),
+    };
+  return errors as FieldErrors<DraftValues>;
 }
 
 /** The writable part of a stored record: what the form's record is merged onto before validation. */
@@ -105,27 +128,18 @@ export function useSchemaForm({
   initialValues,
   onSaved,
 }: UseSchemaFormOptions): SchemaFormState {
-  const { t } = useTranslation('codexion');
   const { client, baseUrl } = useApi();
   const queryClient = useQueryClient();
   const reportProblem = useReportProblem();
   const issueMessage = useIssueMessage(entity);
-  const formatters = useFormatters();
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState(false);
   const [serverErrors, setServerErrors] = useState<ValidationIssue[]>([]);
 
   const sections = useMemo(() => formSections(entity, mode), [entity, mode]);
   const fields = useMemo(() => sections.flatMap((section) => section.fields), [sections]);
-  const paths = useMemo(() => collectPaths(fields), [fields]);
-  const draftOptions = useMemo(
-    () => ({ decimalSeparator: formatters.decimalSeparator, currency: formatters.currency }),
-    [formatters],
-  );
-  const messages = useMemo(
-    () => ({ notANumber: t('validation.notANumber'), invalidJson: t('validation.invalidJson') }),
-    [t],
-  );
+  const paths = useMemo(() => fieldPaths(fields), [fields]);
+  const { options: draftOptions, messages } = useDraftSettings();
   const base = useMemo(() => writablePart(entity, record), [entity, record]);
 
   const toRecord = (values: DraftValues) => {
@@ -143,17 +157,8 @@ export function useSchemaForm({
       ...issue,
       message: issueMessage(issue),
     }));
-    const { onFields, elsewhere } = placeIssues(all, paths);
-    const errors: Record<string, unknown> = {};
-    for (const [path, issue] of onFields) setIn(errors, path, { type: issue.code, message: issue.message });
-    if (elsewhere.length)
-      errors.root = {
-        type: elsewhere[0]?.code ?? 'invalid',
-        message: elsewhere.map((i) => i.message).join(' '),
-      };
-    return Object.keys(errors).length
-      ? { values: {}, errors: errors as FieldErrors<DraftValues> }
-      : { values, errors: {} };
+    const errors = resolverErrors(all, paths);
+    return Object.keys(errors).length ? { values: {}, errors } : { values, errors: {} };
   };
 
   const defaultValues = useMemo(

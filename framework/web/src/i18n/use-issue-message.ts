@@ -15,17 +15,20 @@ function paramsOf(issue: RecordIssue): Record<string, unknown> {
 /**
  * Says a validation issue found in the browser in the user's language: a rule's message from the
  * app's catalog (`opportunity.rules.won-needs-amount`), an Ajv keyword's from the framework's
- * (`validation.minLength`), else the message as it came.
+ * (`validation.minLength`), else the message as it came. Without an entity (an action on none),
+ * only the framework's keyword messages apply.
  *
  * @example
  * const message = useIssueMessage(opportunity);
  * message({ path: '/name', code: 'required', message: 'is required' }) // 'ist erforderlich'
  */
-export function useIssueMessage(entity: EntityConfig): (issue: RecordIssue | ValidationIssue) => string {
+export function useIssueMessage(
+  entity: EntityConfig | undefined,
+): (issue: RecordIssue | ValidationIssue) => string {
   const { t } = useTranslation('codexion');
   return useCallback(
     (issue: RecordIssue) => {
-      if (entity.rules.some((rule) => rule.id === issue.code)) {
+      if (entity?.rules.some((rule) => rule.id === issue.code)) {
         return t(`${entity.app}:${entity.name}.rules.${issue.code}`, { defaultValue: issue.message });
       }
       if (!issue.params) return issue.message;

@@ -9,11 +9,7 @@ import {
   DropdownMenuLabel,
   DropdownMenuTrigger,
   EmptyState,
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
+  OptionSelect,
   Skeleton,
 } from '@codexion/resources';
 import {
@@ -334,22 +330,14 @@ export function ResourceKanbanPage({ entity, limit = 1000 }: ResourceKanbanPageP
         actions={
           <>
             {scope && scope.options.length > 0 && (
-              <Select value={scope.value ?? ''} onValueChange={scope.setValue}>
-                <SelectTrigger
-                  className="min-w-48"
-                  aria-label={text.field(fieldOf(entity, scope.field) ?? scope.field)}
-                  data-slot="kanban-scope"
-                >
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  {scope.options.map((option) => (
-                    <SelectItem key={option.value} value={option.value}>
-                      {option.label}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
+              <OptionSelect
+                className="min-w-48"
+                aria-label={text.field(fieldOf(entity, scope.field) ?? scope.field)}
+                data-slot="kanban-scope"
+                value={scope.value ?? ''}
+                onValueChange={scope.setValue}
+                options={scope.options}
+              />
             )}
             <Button variant="outline" asChild>
               <Link to="..">

@@ -3,6 +3,7 @@ import {
   Button,
   Input,
   Label,
+  OptionSelect,
   Popover,
   PopoverContent,
   PopoverTrigger,
@@ -57,18 +58,14 @@ function ValueInput({
   }
   if (field.enumValues.length && op !== 'in') {
     return (
-      <Select value={value} onValueChange={onChange}>
-        <SelectTrigger id={id} className="w-full">
-          <SelectValue placeholder={t('filters.value')} />
-        </SelectTrigger>
-        <SelectContent>
-          {field.enumValues.map((option) => (
-            <SelectItem key={option} value={option}>
-              {optionLabel(option)}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
+      <OptionSelect
+        id={id}
+        className="w-full"
+        placeholder={t('filters.value')}
+        value={value}
+        onValueChange={onChange}
+        options={field.enumValues.map((option) => ({ value: option, label: optionLabel(option) }))}
+      />
     );
   }
   const type =
