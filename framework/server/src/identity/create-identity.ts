@@ -130,15 +130,22 @@ export function createIdentity({
   });
   const identity: Identity = {
     context,
-    inTransaction: (scope) => ({
-      ...identity,
-      context: {
-        ...context,
-        // identity's tables are the platform's: its work runs as the connecting role, as in its own transactions
-        database: joinTransaction(database, scope, { asConnectingRole: true }),
-        audit: (event, tx) => context.audit(event, tx ?? scope.tx),
-      },
-    }),
+    inTransaction: (scope) => {
+      // identity's tables are the platform's: its work runs as the connecting role, as in its own transactions
+      const joined = joinTransaction(database, scope, { asConnectingRole: true });
+      return {
+        ...identity,
+        context: {
+          ...context,
+          database: joined,
+          // an entry may go to another tenant's chain (the platform's): as identity's own would
+          audit: (event, tx) =>
+            tx === undefined
+              ? joined.transaction((own) => context.audit(event, own))
+              : context.audit(event, tx),
+        },
+      };
+    },
     http: {
       routes: authRoutes({ deps: { ctx: context, cookies, authenticator }, oidc, rateLimitStore }),
       authenticate: appAuthentication(context, authenticator),
