@@ -3,6 +3,7 @@ import type { Database } from '../data/database.js';
 import type { Container } from '../kernel/container.js';
 import { createToken } from '../kernel/container.js';
 import type { KernelConfig } from '../kernel/kernel-config.js';
+import { containerServices } from '../kernel/services.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
 import type { JobDefinition } from './job-definition.js';
 import { createJobQueue, type JobQueue } from './job-queue.js';
@@ -42,6 +43,7 @@ export async function bootJobs({
     database,
     logger: logger.child({ module: 'jobs' }),
     pollingIntervalSeconds: config.jobs.pollingIntervalSeconds,
+    services: containerServices(container),
   });
   container.value(JobQueueToken, queue, { dispose: (q) => q.stop(config.http.drainMs) });
   await queue.register(frameworkJobs);

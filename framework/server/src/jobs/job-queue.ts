@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { runQuery } from '../data/commit-hooks.js';
 import type { Database, Db } from '../data/database.js';
 import { type JoinsTransaction, joinTransaction } from '../data/join-transaction.js';
+import { noServices, type Services } from '../kernel/services.js';
 import { type JobDefinition, jobNamePattern } from './job-definition.js';
 
 /** The PostgreSQL schema pg-boss keeps its queues, jobs and schedules in. */
@@ -87,6 +88,8 @@ export interface JobQueueOptions {
   pollingIntervalSeconds?: number;
   /** keep sending scheduled jobs (one node at a time does, across nodes); on unless given */
   schedule?: boolean;
+  /** the kernel's services, which handlers get as `ctx.services`; none unless given */
+  services?: Services;
 }
 
 const states: readonly JobState[] = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'];
@@ -174,6 +177,7 @@ export async function createJobQueue({
   logger,
   pollingIntervalSeconds = 2,
   schedule = true,
+  services = noServices,
 }: JobQueueOptions): Promise<JobQueue> {
   const execute = async (text: string, values: readonly unknown[] = []) => {
     // pg-boss hands job data over as objects, which its own driver (pg) sends as JSON
@@ -209,6 +213,7 @@ export async function createJobQueue({
         retryCount: job.retryCount,
         database,
         logger: jobLogger,
+        services,
       });
     }
   };

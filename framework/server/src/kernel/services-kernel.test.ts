@@ -31,7 +31,7 @@ import { noServices } from './services.js';
 let root: string;
 let kernel: Kernel;
 let database: KernelDatabase;
-const seen: { hook?: unknown; subscriber?: unknown } = {};
+const seen: { hook?: unknown; subscriber?: unknown; job?: unknown } = {};
 
 function adminOf(ctx: PluginContext) {
   return {
@@ -60,7 +60,15 @@ async function plugin(): Promise<PluginDefinition> {
   return {
     ...base,
     actions: { ...base.actions, moveOpportunity },
-    jobs: [defineJob({ name: 'sales.note', handler: () => undefined })],
+    jobs: [
+      defineJob({ name: 'sales.note', handler: () => undefined }),
+      defineJob({
+        name: 'sales.status',
+        handler: async (ctx) => {
+          seen.job = await ctx.services.get(TenancyToken).tenantStatus(developmentTenantId);
+        },
+      }),
+    ],
     hooks: {
       opportunity: {
         beforeCreate: async (ctx, record) => {
@@ -167,5 +175,11 @@ describe(`ctx.services on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     );
     await kernel.container.resolve(EventDispatcherToken).drain();
     expect(seen.subscriber).toBe('active');
+  });
+
+  it('a job’s handler reaches tenancy by token', async () => {
+    await kernel.container.resolve(JobQueueToken).send('sales.status', {});
+    for (let i = 0; i < 100 && seen.job === undefined; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(seen.job).toBe('active');
   });
 });
