@@ -3,7 +3,7 @@ import { afterCommit, type Database } from '@codexion/framework/data';
 import { createLogger } from '@codexion/framework/foundation';
 import { type ActionContext, bindResources, loadAppModel } from '@codexion/framework/plugins';
 import { createResourceEngine, type ResourceEngine } from '@codexion/framework/resources';
-import { createTestDatabase, ensureTestTenant } from '@codexion/framework/testing';
+import { createTestDatabase, ensureTestTenant, noServices } from '@codexion/framework/testing';
 import { type AppModel, createAjv } from '@codexion/schema';
 // not exported by the framework (yet): the engine writes prefiq.audit_log, so tests need its tables
 import { frameworkMigrations } from '../../../framework/server/src/kernel/framework-migrations.js';
@@ -133,7 +133,7 @@ export async function crmEngine(): Promise<CrmEngine> {
       const userId = 'userId' in options ? options.userId : userA;
       return test.database.transaction(
         (tx) => {
-          const base = { tx, tenantId, userId, requestId: 'test-request', logger };
+          const base = { tx, tenantId, userId, requestId: 'test-request', logger, services: noServices };
           return work({
             ...base,
             resources: bindResources(engine, { ...base, permissions: new Set(permissions) }),

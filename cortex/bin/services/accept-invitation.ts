@@ -1,26 +1,27 @@
 import { DomainError } from '@codexion/framework/errors';
-import { createUser, userByEmail } from '@codexion/framework/identity';
+import type { Services } from '@codexion/framework/foundation';
+import { createUser, IdentityToken, userByEmail } from '@codexion/framework/identity';
 import type { PublicActionContext } from '@codexion/framework/plugins';
-import { type Access, isRefusal } from '@codexion/framework/tenancy';
+import { type Access, isRefusal, TenancyToken } from '@codexion/framework/tenancy';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { AcceptInvitationData } from '../../core/generated/client/types.gen.js';
 import { memberInvitations } from '../../core/generated/tables.js';
 import { cortex } from '../cortex.js';
 import { auditCortex, auditEntities } from './cortex-audit.js';
-import type { CortexRuntime } from './cortex-runtime.js';
+import { CortexNodeToken } from './cortex-node.js';
 import { checkOpen, openInvitation } from './invitation-by-token.js';
 import { parseInvitationToken } from './invitation-token.js';
 
-type Ctx = Pick<PublicActionContext, 'inTenant' | 'requestId' | 'logger'>;
+type Ctx = Pick<PublicActionContext, 'inTenant' | 'requestId' | 'logger' | 'services'>;
 
 /** The account that accepts: an existing one whose password matches, or a new one. */
 async function accountFor(
-  runtime: CortexRuntime,
+  services: Services,
   tenantId: string,
   email: string,
   body: AcceptInvitationData['body'],
 ): Promise<string> {
-  const identity = runtime.identity().context;
+  const identity = services.get(IdentityToken).context;
   const existing = await userByEmail(identity, email);
   if (existing === undefined) {
     const created = await createUser(identity, {
@@ -49,7 +50,7 @@ async function accountFor(
       ],
     });
   }
-  const access = await runtime.tenancy().resolveAccess({ userId: existing.id, tenantId });
+  const access = await services.get(TenancyToken).resolveAccess({ userId: existing.id, tenantId });
   if (!isRefusal(access))
     throw cortex.error('ALREADY_A_MEMBER', `${email} is a member of this tenant already`);
   return existing.id;
@@ -135,25 +136,22 @@ async function reopen(ctx: Ctx, tenantId: string, id: string, userId: string, re
  *   410 `INVITATION_EXPIRED` / `INVITATION_REVOKED`, 401 `INVALID_CREDENTIALS`, 422 (a weak password)
  *
  * @example
- * await acceptInvitation(ctx, runtime, { token, name: 'Ada', password: 'correct horse battery' });
+ * await acceptInvitation(ctx, { token, name: 'Ada', password: 'correct horse battery' });
  */
-export async function acceptInvitation(
-  ctx: Ctx,
-  runtime: CortexRuntime,
-  body: AcceptInvitationData['body'],
-): Promise<void> {
+export async function acceptInvitation(ctx: Ctx, body: AcceptInvitationData['body']): Promise<void> {
   const parsed = parseInvitationToken(body.token);
   if (parsed === undefined) throw cortex.error('INVITATION_NOT_FOUND', 'This invitation link is not valid');
   const { tenantId } = parsed;
-  const now = runtime.now();
+  const now = ctx.services.get(CortexNodeToken).now();
   const invitation = await ctx.inTenant(tenantId, (tx) => openInvitation(tx, parsed.hash, now));
 
-  const tenancy = runtime.tenancy();
+  // a public action has no transaction: each of these steps opens its own
+  const tenancy = ctx.services.get(TenancyToken);
   const inviter = await tenancy.resolveAccess({ userId: invitation.invitedBy, tenantId });
   if (isRefusal(inviter)) {
     throw cortex.error('INVITATION_REVOKED', 'The person who sent this invitation is no longer a member');
   }
-  const userId = await accountFor(runtime, tenantId, invitation.email, body);
+  const userId = await accountFor(ctx.services, tenantId, invitation.email, body);
   await claim(ctx, tenantId, invitation.id, userId, now);
   try {
     await tenancy.addMember(adminOf(inviter, ctx.requestId), { userId, role: invitation.role });

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '@codexion/framework/errors';
 import type { PluginContext } from '@codexion/framework/plugins';
+import { TenancyToken } from '@codexion/framework/tenancy';
 import type { CreateTenantResponse } from '../../core/generated/client/types.gen.js';
-import type { CortexRuntime } from './cortex-runtime.js';
-import { tenancyInAction } from './tenancy-in-action.js';
 
 /**
  * A tenant's slug from its name: lower-case ASCII words joined by `-` (`Globex Corp.` →
@@ -35,16 +34,16 @@ const attempts = 4;
  * @throws {DomainError} 403 without a signed-in user
  *
  * @example
- * const tenant = await createTenant(ctx, runtime, { name: 'Globex' }); // { id, name: 'Globex', status: 'active' }
+ * const tenant = await createTenant(ctx, { name: 'Globex' }); // { id, name: 'Globex', status: 'active' }
  */
 export async function createTenant(
   ctx: PluginContext,
-  runtime: CortexRuntime,
   { name }: { name: string },
 ): Promise<CreateTenantResponse> {
   const ownerId = ctx.userId;
   if (ownerId === undefined) throw new DomainError('FORBIDDEN', 'Only a signed-in user may create a tenant');
-  const tenancy = tenancyInAction(ctx, runtime);
+  // joined to the action's transaction: the tenant, its roles and owner commit with the action
+  const tenancy = ctx.services.get(TenancyToken);
   const trimmed = name.trim();
   const base = slugOf(trimmed);
   for (let attempt = 0; ; attempt++) {

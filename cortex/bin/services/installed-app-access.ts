@@ -1,4 +1,5 @@
 import type { Database } from '@codexion/framework/data';
+import { createToken } from '@codexion/framework/foundation';
 import type { AppAccess } from '@codexion/framework/kernel';
 import { eq } from 'drizzle-orm';
 import { appInstallations } from '../../core/generated/tables.js';
@@ -12,6 +13,9 @@ export interface InstalledAppAccess extends AppAccess {
   /** forgets a tenant's cached answer after a change on this node */
   invalidate(tenantId: string): void;
 }
+
+/** Cortex's app gate in the kernel's container (also registered as the kernel's `AppAccessToken`). */
+export const InstalledAppAccessToken = createToken<InstalledAppAccess>('cortex.appAccess');
 
 export interface InstalledAppAccessOptions {
   /** the kernel's database, known once the kernel has opened it */

@@ -1,16 +1,17 @@
 import { DomainError, validationFailed } from '@codexion/framework/errors';
 import { hasPermission } from '@codexion/framework/http';
+import { IdentityToken } from '@codexion/framework/identity';
+import { KernelConfigToken } from '@codexion/framework/kernel';
 import type { PluginContext } from '@codexion/framework/plugins';
-import { isRefusal } from '@codexion/framework/tenancy';
+import { isRefusal, TenancyToken } from '@codexion/framework/tenancy';
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { InvitationInfo } from '../../core/generated/client/types.gen.js';
 import { memberInvitations } from '../../core/generated/tables.js';
 import { cortex } from '../cortex.js';
 import { auditCortex, auditEntities } from './cortex-audit.js';
-import type { CortexRuntime } from './cortex-runtime.js';
+import { CortexNodeToken } from './cortex-node.js';
 import { newInvitationToken } from './invitation-token.js';
 import { isoTime, isoTimeOrNull } from './iso-time.js';
-import { tenancyInAction } from './tenancy-in-action.js';
 
 /** How long an invitation's link works. */
 export const invitationTtlMs = 7 * 24 * 60 * 60 * 1000;
@@ -82,18 +83,17 @@ export interface CreatedInvitation {
  *   409 `INVITATION_PENDING` or `ALREADY_A_MEMBER` on `/body/email`
  *
  * @example
- * const { invitation, link } = await createInvitation(ctx, runtime, { email: 'ada@example.com', role: 'member' });
+ * const { invitation, link } = await createInvitation(ctx, { email: 'ada@example.com', role: 'member' });
  */
 export async function createInvitation(
   ctx: PluginContext,
-  runtime: CortexRuntime,
   input: { email: string; role: string },
 ): Promise<CreatedInvitation> {
   const inviter = ctx.userId;
   if (inviter === undefined) throw new DomainError('FORBIDDEN', 'Only a signed-in user may invite');
   const email = normalizeInvitationEmail(input.email);
-  const now = runtime.now();
-  const tenancy = tenancyInAction(ctx, runtime);
+  const now = ctx.services.get(CortexNodeToken).now();
+  const tenancy = ctx.services.get(TenancyToken);
   const admin = {
     tenantId: ctx.tenantId,
     userId: inviter,
@@ -175,11 +175,11 @@ export async function createInvitation(
 
   const link = `/invite/${token}`;
   const tenant = await tenancy.getTenant(ctx.tenantId);
-  sendInvitation(ctx, runtime, {
+  sendInvitation(ctx, {
     to: email,
     tenantName: tenant?.name ?? 'Codexion',
     roleName: role.name,
-    url: new URL(link, runtime.config().auth.publicUrl).href,
+    url: new URL(link, ctx.services.get(KernelConfigToken).auth.publicUrl).href,
     expiresAt,
   });
   return { invitation: invitationInfo(row, now), link };
@@ -187,8 +187,7 @@ export async function createInvitation(
 
 /** Mails the link; a failing transport is logged, not the request's failure (the link is in the answer). */
 function sendInvitation(
-  ctx: Pick<PluginContext, 'logger'>,
-  runtime: CortexRuntime,
+  ctx: Pick<PluginContext, 'logger' | 'services'>,
   {
     to,
     tenantName,
@@ -198,8 +197,8 @@ function sendInvitation(
   }: Record<'to' | 'tenantName' | 'roleName' | 'url' | 'expiresAt', string>,
 ): void {
   const until = new Date(expiresAt).toUTCString();
-  runtime
-    .identity()
+  ctx.services
+    .get(IdentityToken)
     .context.email.send({
       to,
       subject: `You are invited to ${tenantName}`,

@@ -1,12 +1,12 @@
-import { userByEmail } from '@codexion/framework/identity';
+import { IdentityToken, userByEmail } from '@codexion/framework/identity';
 import type { PublicActionContext } from '@codexion/framework/plugins';
+import { TenancyToken } from '@codexion/framework/tenancy';
 import type { LookupInvitationResponse } from '../../core/generated/client/types.gen.js';
 import { cortex } from '../cortex.js';
-import type { CortexRuntime } from './cortex-runtime.js';
+import { CortexNodeToken } from './cortex-node.js';
 import { openInvitation } from './invitation-by-token.js';
 import { parseInvitationToken } from './invitation-token.js';
 import { isoTime } from './iso-time.js';
-import { tenancyInAction } from './tenancy-in-action.js';
 
 /**
  * What the invitation page shows before the invitee accepts: the address, the tenant, the role
@@ -15,23 +15,23 @@ import { tenancyInAction } from './tenancy-in-action.js';
  * @throws {DomainError} 404 `INVITATION_NOT_FOUND`, 409 `INVITATION_USED`, 410 `INVITATION_REVOKED` or `INVITATION_EXPIRED`
  *
  * @example
- * const { email, tenantName, existingUser } = await lookupInvitation(ctx, runtime, token);
+ * const { email, tenantName, existingUser } = await lookupInvitation(ctx, token);
  */
 export async function lookupInvitation(
-  ctx: Pick<PublicActionContext, 'inTenant'>,
-  runtime: CortexRuntime,
+  ctx: Pick<PublicActionContext, 'inTenant' | 'services'>,
   token: string,
 ): Promise<LookupInvitationResponse> {
   const parsed = parseInvitationToken(token);
   if (parsed === undefined) throw cortex.error('INVITATION_NOT_FOUND', 'This invitation link is not valid');
-  const now = runtime.now();
+  const now = ctx.services.get(CortexNodeToken).now();
   const found = await ctx.inTenant(parsed.tenantId, async (tx) => {
     const row = await openInvitation(tx, parsed.hash, now);
-    const tenant = await tenancyInAction(tx, runtime).getTenant(parsed.tenantId);
+    // the tenant's own context: its services join the transaction inTenant opened
+    const tenant = await tx.services.get(TenancyToken).getTenant(parsed.tenantId);
     return { row, tenantName: tenant?.name ?? '' };
   });
   // identity reads users in a transaction of its own: after the tenant's
-  const existing = await userByEmail(runtime.identity().context, found.row.email);
+  const existing = await userByEmail(ctx.services.get(IdentityToken).context, found.row.email);
   return {
     email: found.row.email,
     tenantId: parsed.tenantId,

@@ -8,9 +8,16 @@ export {
 export type { Database, Db, ReadOptions, TransactionOptions } from './database.js';
 export { executeRows } from './execute-rows.js';
 export {
+  type JoinsTransaction,
+  joinsTransaction,
+  joinTransaction,
+  type TransactionScope,
+} from './join-transaction.js';
+export {
   type MigrationSource,
   migrationsSchema,
   type PluginMigrations,
   pendingMigrations,
   runMigrations,
 } from './run-migrations.js';
+export { servicesInTransaction } from './services-in-transaction.js';

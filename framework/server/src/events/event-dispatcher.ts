@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../data/database.js';
 import { executeRows } from '../data/execute-rows.js';
+import { servicesInTransaction } from '../data/services-in-transaction.js';
+import { noServices, type Services } from '../foundation/services.js';
 import type { EventConsumer } from './event-consumer.js';
 import { type EventEnvelope, storedJson } from './event-envelope.js';
 import type { EventHandler } from './event-handler.js';
@@ -13,6 +15,8 @@ export interface EventDispatcherOptions {
   database: Database;
   consumers: readonly EventConsumer[];
   logger: Logger;
+  /** the kernel's services, which handlers get as `ctx.services` (joined to their transaction); none unless given */
+  services?: Services;
   /** RabbitMQ (or another broker); the dispatcher fans events out in-process without one */
   transport?: EventTransport | undefined;
   retry?: RetryPolicy;
@@ -119,6 +123,7 @@ export function createEventDispatcher({
   database,
   consumers,
   logger,
+  services = noServices,
   transport,
   retry = defaultRetryPolicy,
   pollIntervalMs = 1000,
@@ -231,6 +236,7 @@ export function createEventDispatcher({
             userId: undefined,
             requestId: event.requestId ?? event.id,
             logger: log.child({ consumer, event: event.name, event_id: event.id }),
+            services: servicesInTransaction(services, { tx, tenantId: event.tenantId }),
             event,
           };
           await (handler as EventHandler<unknown>)(context, event.payload);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../data/database.js';
 import { DomainError } from '../errors/domain-error.js';
+import { noServices } from '../foundation/services.js';
 import { createEventOutbox } from './event-outbox.js';
 import { eventsDatabase, silentLogger, tenantA } from './events.test-helper.js';
 
@@ -45,7 +46,14 @@ async function writeAndEmit(name: keyof ThingEvents, payload: unknown): Promise<
       await tx.execute(
         sql`insert into public.event_writes (id, tenant_id, thing_id) values (gen_random_uuid(), ${tenantA}, 'w')`,
       );
-      const ctx = { tx, tenantId: tenantA, userId: undefined, requestId: 'test', logger: silentLogger };
+      const ctx = {
+        tx,
+        tenantId: tenantA,
+        userId: undefined,
+        requestId: 'test',
+        logger: silentLogger,
+        services: noServices,
+      };
       await outbox.emit(ctx, name, payload as never);
     },
     { tenantId: tenantA },
@@ -109,7 +117,14 @@ describe('emit checks the payload against the declared event schema', () => {
       database.transaction(
         (tx) =>
           outbox.emit(
-            { tx, tenantId: tenantA, userId: undefined, requestId: 'test', logger: silentLogger },
+            {
+              tx,
+              tenantId: tenantA,
+              userId: undefined,
+              requestId: 'test',
+              logger: silentLogger,
+              services: noServices,
+            },
             'test.thing.gone',
             { id: 'x' },
           ),

@@ -3,6 +3,7 @@ import type { Database } from '../data/database.js';
 import { executeRows } from '../data/execute-rows.js';
 import { createTestDatabase } from '../data/test-database.js';
 import { ensureTestTenant } from '../data/test-tenant.js';
+import { noServices } from '../foundation/services.js';
 import { frameworkMigrations } from '../kernel/framework-migrations.js';
 import { tenantRole } from '../tenancy/ensure-row-level-security.js';
 import { silentLogger, type TestEvents, tenantA, tenantB } from './event-effects.test-helper.js';
@@ -46,7 +47,14 @@ export async function emitSteps(
   await database
     .transaction(
       async (tx) => {
-        const ctx = { tx, tenantId, userId: undefined, requestId: 'test', logger: silentLogger };
+        const ctx = {
+          tx,
+          tenantId,
+          userId: undefined,
+          requestId: 'test',
+          logger: silentLogger,
+          services: noServices,
+        };
         for (let step = from; step < from + count; step += 1) {
           await outbox.emit(
             ctx,

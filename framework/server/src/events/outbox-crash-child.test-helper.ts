@@ -9,8 +9,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-// the PostgreSQL driver alone: a child that starts fast is killed more often per second
 import { createPostgresDatabase } from '../data/postgres-database.js';
+// the PostgreSQL driver alone: a child that starts fast is killed more often per second
+import { noServices } from '../foundation/services.js';
 import { tenantRole } from '../tenancy/ensure-row-level-security.js';
 import { createEventDispatcher } from './event-dispatcher.js';
 import {
@@ -46,7 +47,14 @@ async function writer(n: number): Promise<never> {
         await tx.execute(
           sql`insert into public.event_writes (id, tenant_id, thing_id) values (${id}, ${tenantA}, ${thingId})`,
         );
-        const ctx = { tx, tenantId: tenantA, userId: undefined, requestId: id, logger: silentLogger };
+        const ctx = {
+          tx,
+          tenantId: tenantA,
+          userId: undefined,
+          requestId: id,
+          logger: silentLogger,
+          services: noServices,
+        };
         await outbox.emit(ctx, 'test.thing.changed', { thingId, step: 2 * step });
         await outbox.emit(ctx, 'test.thing.changed', { thingId, step: 2 * step + 1 });
       },

@@ -28,3 +28,4 @@ export {
 } from './load-config.js';
 export { configSchema, redactConfig } from './redact-config.js';
 export { defineProvider, runProviders, type ServiceProvider } from './service-provider.js';
+export { containerServices, noServices, type Services } from './services.js';

@@ -2,6 +2,7 @@ import type { OpenApiDocument } from '@codexion/schema';
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import type { Database } from '../data/database.js';
+import { type JoinsTransaction, joinTransaction } from '../data/join-transaction.js';
 import { createToken } from '../foundation/container.js';
 import type { KernelConfig } from '../foundation/kernel-config.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -57,7 +58,12 @@ export interface HttpAuth {
 /** The kernel's identity, for providers and plugins (`createUser(container.resolve(IdentityToken).context, …)`). */
 export const IdentityToken = createToken<Identity>('prefiq.identity');
 
-export interface Identity {
+/**
+ * The kernel's identity. `inTransaction(ctx)` is the same identity inside an action's transaction:
+ * the user writes of its context (`createUser(identity.context, …)`) and their audit entries
+ * commit or roll back with it; `ctx.services.get(IdentityToken)` hands that one out.
+ */
+export interface Identity extends JoinsTransaction<Identity> {
   /** what the identity services take (`createUser(identity.context, …)`) */
   context: IdentityContext;
   http: HttpAuth;
@@ -122,8 +128,24 @@ export function createIdentity({
   const oidc = createOidcClients(settings.auth.oidc.providers, {
     allowHttp: settings.environment !== 'production',
   });
-  return {
+  const identity: Identity = {
     context,
+    inTransaction: (scope) => {
+      // identity's tables are the platform's: its work runs as the connecting role, as in its own transactions
+      const joined = joinTransaction(database, scope, { asConnectingRole: true });
+      return {
+        ...identity,
+        context: {
+          ...context,
+          database: joined,
+          // an entry may go to another tenant's chain (the platform's): as identity's own would
+          audit: (event, tx) =>
+            tx === undefined
+              ? joined.transaction((own) => context.audit(event, own))
+              : context.audit(event, tx),
+        },
+      };
+    },
     http: {
       routes: authRoutes({ deps: { ctx: context, cookies, authenticator }, oidc, rateLimitStore }),
       authenticate: appAuthentication(context, authenticator),
@@ -132,4 +154,5 @@ export function createIdentity({
     },
     close: () => mail.close?.(),
   };
+  return identity;
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Database } from '../data/database.js';
+import type { Services } from '../foundation/services.js';
 
 /**
  * How a queue treats jobs of the same `singletonKey` (pg-boss's queue policies):
@@ -10,7 +11,7 @@ import type { Database } from '../data/database.js';
  */
 export type JobPolicy = 'standard' | 'short' | 'singleton' | 'stately';
 
-/** What a job's handler gets: its data, its attempt, and the kernel's database and logger. */
+/** What a job's handler gets: its data, its attempt, and the kernel's database, logger and services. */
 export interface JobContext<D> {
   id: string;
   name: string;
@@ -20,6 +21,11 @@ export interface JobContext<D> {
   database: Database;
   /** child of the kernel logger with `job` and `job_id` set */
   logger: Logger;
+  /**
+   * the kernel's services by typed token; a job has no transaction of its own, so each opens its
+   * own (inside `database.transaction`, join one with `service.inTransaction({ tx, tenantId })`)
+   */
+  services: Services;
 }
 
 /** A cron schedule that sends the job with `data` (five fields, minute first; UTC unless `tz`). */

@@ -161,6 +161,24 @@ describe('the framework jobs', () => {
     );
     expect(counts).toEqual({ sessions: 1, tokens: 1 });
   });
+  it('sends a job inside a caller’s transaction: rolled back with it, created when it commits', async () => {
+    const later = { startAfterSeconds: 3600 };
+    await expect(
+      test.database.transaction(async (tx) => {
+        await queue
+          .inTransaction({ tx })
+          .send('test.short', {}, { ...later, singletonKey: 'joined-rolled-back' });
+        throw new Error('the caller fails');
+      }),
+    ).rejects.toThrow('the caller fails');
+    const id = await test.database.transaction((tx) =>
+      queue.inTransaction({ tx }).send('test.short', {}, { ...later, singletonKey: 'joined-committed' }),
+    );
+    const keys = (await queue.jobs({ queue: 'test.short', limit: 50 })).map((job) => job.singletonKey);
+    expect(keys).toContain('joined-committed');
+    expect(keys).not.toContain('joined-rolled-back');
+    expect(await queue.job('test.short', id ?? '')).toMatchObject({ state: 'created' });
+  });
 
   it('prefiq.purge-events removes events delivered to every consumer and inbox records past the retention, and keeps the rest', async () => {
     const { database } = test;

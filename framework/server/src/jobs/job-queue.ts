@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
-import type { Database } from '../data/database.js';
+import { runQuery } from '../data/commit-hooks.js';
+import type { Database, Db } from '../data/database.js';
+import { type JoinsTransaction, joinTransaction } from '../data/join-transaction.js';
+import { noServices, type Services } from '../foundation/services.js';
 import { type JobDefinition, jobNamePattern } from './job-definition.js';
 
 /** The PostgreSQL schema pg-boss keeps its queues, jobs and schedules in. */
@@ -52,8 +55,10 @@ export interface SendOptions {
 /**
  * Durable jobs with retries, backoff, singleton keys and cron schedules, kept in the database:
  * jobs survive restarts and any node's worker takes them (each job by one worker).
+ * `inTransaction(ctx)` is the same queue whose `send` writes the job in the caller's transaction:
+ * sent from an action that then fails, the job is never created (`ctx.services` hands that one out).
  */
-export interface JobQueue {
+export interface JobQueue extends JoinsTransaction<JobQueue> {
   /** creates the queues, starts their workers and (re)writes their schedules */
   register(definitions: readonly JobDefinition<object>[]): Promise<void>;
   /** the registered jobs, by name */
@@ -83,6 +88,8 @@ export interface JobQueueOptions {
   pollingIntervalSeconds?: number;
   /** keep sending scheduled jobs (one node at a time does, across nodes); on unless given */
   schedule?: boolean;
+  /** the kernel's services, which handlers get as `ctx.services`; none unless given */
+  services?: Services;
 }
 
 const states: readonly JobState[] = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'];
@@ -115,6 +122,31 @@ function rowsOf(result: unknown): Record<string, unknown>[] {
   return Array.isArray(last) ? [...(last as Record<string, unknown>[])] : [];
 }
 
+/** The rows of a raw query on a handle: postgres.js gives an array, PGlite `{ rows }`. */
+function resultRows(result: unknown): Record<string, unknown>[] {
+  if (Array.isArray(result)) return rowsOf(result);
+  const rows = (result as { rows?: unknown } | null)?.rows;
+  return Array.isArray(rows) ? [...(rows as Record<string, unknown>[])] : [];
+}
+
+/** pg-boss's connection over a transaction handle: its statements run in that transaction. */
+function bossDbOf(tx: Db) {
+  return {
+    executeSql: async (text: string, values: unknown[] = []) => ({
+      rows: resultRows(await runQuery(tx, { sql: text, params: values.map(asParameter) })),
+    }),
+  };
+}
+
+/** pg-boss's send options from ours. */
+function bossSendOptions(options: SendOptions): PgBoss.SendOptions {
+  return {
+    ...(options.singletonKey === undefined ? {} : { singletonKey: options.singletonKey }),
+    ...(options.singletonSeconds === undefined ? {} : { singletonSeconds: options.singletonSeconds }),
+    ...(options.startAfterSeconds === undefined ? {} : { startAfter: options.startAfterSeconds }),
+  };
+}
+
 function asParameter(value: unknown): unknown {
   // pg sends undefined as NULL; postgres.js refuses it
   if (value === undefined) return null;
@@ -145,6 +177,7 @@ export async function createJobQueue({
   logger,
   pollingIntervalSeconds = 2,
   schedule = true,
+  services = noServices,
 }: JobQueueOptions): Promise<JobQueue> {
   const execute = async (text: string, values: readonly unknown[] = []) => {
     // pg-boss hands job data over as objects, which its own driver (pg) sends as JSON
@@ -180,12 +213,29 @@ export async function createJobQueue({
         retryCount: job.retryCount,
         database,
         logger: jobLogger,
+        services,
       });
     }
   };
 
-  return {
+  const registered = (name: string) => {
+    if (!definitions.has(name)) throw new Error(`no job "${name}" is registered`);
+  };
+  const queue: JobQueue = {
     definitions,
+    inTransaction(scope) {
+      // the job tables are the platform's, outside row-level security: as the connecting role
+      const joined = joinTransaction(database, scope, { asConnectingRole: true });
+      return {
+        ...queue,
+        async send(name, data, options = {}) {
+          registered(name);
+          return joined.transaction((tx) =>
+            boss.send(name, data, { ...bossSendOptions(options), db: bossDbOf(tx) }),
+          );
+        },
+      };
+    },
     async register(list) {
       for (const definition of list) {
         if (!jobNamePattern.test(definition.name)) {
@@ -220,12 +270,8 @@ export async function createJobQueue({
       }
     },
     async send(name, data, options = {}) {
-      if (!definitions.has(name)) throw new Error(`no job "${name}" is registered`);
-      return boss.send(name, data, {
-        ...(options.singletonKey === undefined ? {} : { singletonKey: options.singletonKey }),
-        ...(options.singletonSeconds === undefined ? {} : { singletonSeconds: options.singletonSeconds }),
-        ...(options.startAfterSeconds === undefined ? {} : { startAfter: options.startAfterSeconds }),
-      });
+      registered(name);
+      return boss.send(name, data, bossSendOptions(options));
     },
     async queues() {
       const queues = await boss.getQueues();
@@ -294,4 +340,5 @@ export async function createJobQueue({
       await boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs });
     },
   };
+  return queue;
 }

@@ -7,6 +7,7 @@ import { createToken } from '../foundation/container.js';
 import type { KernelConfig } from '../foundation/kernel-config.js';
 import { KernelError } from '../foundation/kernel-error.js';
 import { redactUrlPassword } from '../foundation/redact-config.js';
+import type { Services } from '../foundation/services.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
 
 /** The node's event dispatcher, once the kernel is ready (tests `drain()` it). */
@@ -50,6 +51,8 @@ export interface StartEventsOptions {
   plugins: readonly RegisteredPlugin[];
   config: KernelConfig['events'];
   logger: Logger;
+  /** the kernel's services, for the subscribers' `ctx.services` */
+  services: Services;
 }
 
 /**
@@ -57,9 +60,9 @@ export interface StartEventsOptions {
  * RabbitMQ when `events.amqpUrl` (`CODEXION_AMQP_URL`) is set. What the boot step logs.
  *
  * @example
- * const { dispatcher, summary } = await startEvents({ database, plugins, config: config.events, logger });
+ * const { dispatcher, summary } = await startEvents({ database, plugins, config: config.events, logger, services });
  */
-export async function startEvents({ database, plugins, config, logger }: StartEventsOptions) {
+export async function startEvents({ database, plugins, config, logger, services }: StartEventsOptions) {
   const consumers = eventConsumers(
     plugins.map((p) => ({
       name: p.name,
@@ -74,6 +77,7 @@ export async function startEvents({ database, plugins, config, logger }: StartEv
     database,
     consumers,
     logger,
+    services,
     transport,
     pollIntervalMs: config.pollIntervalMs,
     leaseMs: config.leaseMs,

@@ -3,6 +3,7 @@ import type { Database } from '../data/database.js';
 import type { Container } from '../foundation/container.js';
 import { createToken } from '../foundation/container.js';
 import type { KernelConfig } from '../foundation/kernel-config.js';
+import { containerServices } from '../foundation/services.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
 import { createJobQueue, type JobQueue } from '../jobs/job-queue.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
@@ -42,6 +43,7 @@ export async function bootJobs({
     database,
     logger: logger.child({ module: 'jobs' }),
     pollingIntervalSeconds: config.jobs.pollingIntervalSeconds,
+    services: containerServices(container),
   });
   container.value(JobQueueToken, queue, { dispose: (q) => q.stop(config.http.drainMs) });
   await queue.register(frameworkJobs);

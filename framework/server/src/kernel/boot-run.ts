@@ -4,6 +4,7 @@ import type { Database } from '../data/database.js';
 import type { EventDispatcher } from '../events/event-dispatcher.js';
 import type { Container } from '../foundation/container.js';
 import type { KernelConfig } from '../foundation/kernel-config.js';
+import type { Services } from '../foundation/services.js';
 import type { AppEnv } from '../http/app-env.js';
 import type { ReadinessCheck } from '../http/health-routes.js';
 import type { LifecycleContext } from '../plugins/define-plugin.js';
@@ -34,6 +35,8 @@ export interface BootRun {
   readonly options: KernelOptions;
   readonly traceId: string;
   readonly container: Container;
+  /** the container's services: what actions, hooks, subscribers and seeds reach as `ctx.services` */
+  readonly services: Services;
   readonly mode: BootMode;
   readonly dryRun: boolean;
   readonly migrateOnly: boolean;

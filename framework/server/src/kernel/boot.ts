@@ -5,6 +5,7 @@ import { Container } from '../foundation/container.js';
 import { createLogger } from '../foundation/create-logger.js';
 import type { KernelConfig } from '../foundation/kernel-config.js';
 import { KernelError } from '../foundation/kernel-error.js';
+import { containerServices } from '../foundation/services.js';
 import type { AppEnv } from '../http/app-env.js';
 import type { ReadinessCheck } from '../http/health-routes.js';
 import { isLoopbackHost } from '../http/loopback-host.js';
@@ -94,6 +95,8 @@ export function createKernel(options: KernelOptions): Kernel {
   let booting: Promise<BootReport> | undefined;
   let stopping: Promise<void> | undefined;
 
+  // what actions, hooks, subscribers and seeds reach as `ctx.services`
+  const services = containerServices(container);
   const log = () => parts.logger;
   const required = <T>(value: T | undefined, what: string): T => {
     if (value === undefined)
@@ -131,6 +134,7 @@ export function createKernel(options: KernelOptions): Kernel {
       options,
       traceId,
       container,
+      services,
       mode,
       dryRun,
       migrateOnly,

@@ -58,7 +58,11 @@ export async function migrationsStep(run: BootRun): Promise<Record<string, unkno
   container.value(TenancyToken, tenancy.tenancy);
   report.upgrades = await upgradePlugins(db, plugins, run.contextOf);
   if (run.seed ?? config.seed.enabled) {
-    report.seeded = await seedPlugins(db, plugins, tenants, { logger: parts.logger, traceId: run.traceId });
+    report.seeded = await seedPlugins(db, plugins, tenants, {
+      logger: parts.logger,
+      traceId: run.traceId,
+      services: run.services,
+    });
   }
   return {
     applied: report.migrations,

@@ -1,4 +1,5 @@
 import type { Database } from '../data/database.js';
+import { noServices, type Services } from '../foundation/services.js';
 import type { OperationHandler } from '../http/operation-handler.js';
 import { actionOperationHandler } from '../plugins/action-operation-handler.js';
 import { isPublicAction } from '../plugins/define-plugin.js';
@@ -17,10 +18,14 @@ export interface PluginResources {
   handlers: Record<string, OperationHandler>;
 }
 
-/** Builds the resource engine of a plugin's persisted entities and its CRUD handlers. */
+/**
+ * Builds the resource engine of a plugin's persisted entities (with the kernel's services, for its
+ * hooks and actions) and its CRUD handlers.
+ */
 export type ResourceHandlerFactory = (
   plugin: RegisteredPlugin,
   database: Database,
+  services: Services,
 ) => PluginResources | Promise<PluginResources>;
 
 /**
@@ -30,14 +35,15 @@ export type ResourceHandlerFactory = (
  * against the plugin's OpenAPI document (none missing, none extra) when it mounts them.
  *
  * @example
- * const handlers = await pluginHandlers(plugin, database, resourceHandlersOf);
+ * const handlers = await pluginHandlers(plugin, database, resourceHandlersOf, containerServices(container));
  */
 export async function pluginHandlers(
   plugin: RegisteredPlugin,
   database: Database,
   resources: ResourceHandlerFactory,
+  services: Services = noServices,
 ): Promise<Record<string, OperationHandler>> {
-  const { engine, handlers: crud } = await resources(plugin, database);
+  const { engine, handlers: crud } = await resources(plugin, database, services);
   const handlers: Record<string, OperationHandler> = { ...crud };
   for (const action of plugin.model.actions) {
     const entry = plugin.definition.actions?.[action.id];
@@ -59,10 +65,11 @@ export async function pluginHandlers(
 export function resourceHandlerFactory(
   options: Pick<ResourceEngineOptions, 'cursorSecret' | 'validators' | 'limits'>,
 ): ResourceHandlerFactory {
-  return (plugin, database: Database) => {
+  return (plugin, database: Database, services) => {
     const engine = createResourceEngine({
       ...options,
       database,
+      services,
       model: plugin.model,
       tables: plugin.definition.resources ?? {},
       hooks: plugin.definition.hooks ?? {},

@@ -22,6 +22,7 @@ export async function readyStep(run: BootRun): Promise<Record<string, unknown>> 
     plugins,
     config: run.required(parts.config, 'config').events,
     logger: parts.logger,
+    services: run.services,
   });
   parts.events = delivery.dispatcher;
   run.container.value(EventDispatcherToken, delivery.dispatcher);

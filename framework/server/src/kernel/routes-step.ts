@@ -54,7 +54,7 @@ async function httpPlugins(
     mounted.push({
       name: plugin.name,
       openapi: plugin.openapi,
-      handlers: await pluginHandlers(plugin, db, resources),
+      handlers: await pluginHandlers(plugin, db, resources, run.services),
     });
   }
   return mounted;

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database, Db } from '../data/database.js';
+import { servicesInTransaction } from '../data/services-in-transaction.js';
+import { noServices, type Services } from '../foundation/services.js';
 import type { DemoMember } from '../plugins/define-plugin.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
 import { claimSeed } from './kernel-tables.js';
@@ -46,7 +48,7 @@ export async function seedPlugins(
   database: Database,
   plugins: readonly RegisteredPlugin[],
   tenantIds: readonly string[],
-  { logger, traceId }: { logger: Logger; traceId: string },
+  { logger, traceId, services = noServices }: { logger: Logger; traceId: string; services?: Services },
 ): Promise<SeededTenant[]> {
   const seeded: SeededTenant[] = [];
   for (const plugin of plugins) {
@@ -66,6 +68,7 @@ export async function seedPlugins(
               userId: undefined,
               requestId: `seed-${traceId}`,
               logger: logger.child({ module: plugin.name, tenant: tenantId }),
+              services: servicesInTransaction(services, { tx, tenantId }),
             });
             return true;
           },

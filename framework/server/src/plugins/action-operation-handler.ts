@@ -1,5 +1,6 @@
 import type { ActionDefinition } from '@codexion/schema';
 import type { Database } from '../data/database.js';
+import { servicesInTransaction } from '../data/services-in-transaction.js';
 import type { OperationHandler } from '../http/operation-handler.js';
 import type { ResourceContext } from '../resources/resource-context.js';
 import type { ResourceEngine } from '../resources/resource-engine.js';
@@ -8,7 +9,8 @@ import type { ActionContext, ActionHandler, ActionResult } from './define-plugin
 
 /**
  * Runs `work` in one transaction in `context.tenantId` (tenant and user set for row-level
- * security), with the action context — the resource engine bound to that transaction and actor.
+ * security), with the action context — the resource engine bound to that transaction and actor,
+ * and the engine's (the kernel's) services, those that write joined to that transaction.
  *
  * @example
  * const body = await inActionTransaction(database, engine, { tenantId, requestId, logger }, (ctx) => ctx.resources('deal').get(id));
@@ -24,7 +26,8 @@ export function inActionTransaction<T>(
     (tx) => {
       const { requestId, logger } = context;
       const resources = bindResources(engine, { ...context, tx });
-      return work({ tx, tenantId, userId, requestId, logger, resources });
+      const services = servicesInTransaction(engine.services, { tx, tenantId, userId });
+      return work({ tx, tenantId, userId, requestId, logger, resources, services });
     },
     userId === undefined ? { tenantId } : { tenantId, userId },
   );

@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Db } from '../data/database.js';
 import { DomainError } from '../errors/domain-error.js';
 import { createLogger } from '../foundation/create-logger.js';
+import { noServices } from '../foundation/services.js';
 import type { ActionInput } from '../http/app-contract.js';
 import type { ServerFields } from '../resources/app-resource.js';
 import { type AppSubscribers, appKit } from './app-kit.js';
@@ -66,6 +67,7 @@ const pluginContext: PluginContext = {
   tenantId: 't1',
   userId: undefined,
   requestId: 'r1',
+  services: noServices,
   logger,
 };
 

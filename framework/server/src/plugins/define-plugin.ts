@@ -6,6 +6,7 @@ import type { EventHandler } from '../events/event-handler.js';
 import type { Container } from '../foundation/container.js';
 import type { KernelConfig } from '../foundation/kernel-config.js';
 import type { ServiceProvider } from '../foundation/service-provider.js';
+import type { Services } from '../foundation/services.js';
 import type { OperationInput } from '../http/operation-handler.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
 import type { PluginContext, ResourceHooks } from '../resources/resource-hooks.js';
@@ -48,6 +49,11 @@ export interface PublicActionContext {
   logger: Logger;
   /** the client's address (`X-Forwarded-For` as far as `auth.trustProxyHops` trusts it); undefined when unknown */
   ip: string | undefined;
+  /**
+   * the kernel's services by typed token; outside `inTenant` there is no transaction to join, so
+   * each opens its own (inside it, use the `ActionContext`'s `services`, joined to that transaction)
+   */
+  services: Services;
   /** runs fn in one transaction in that tenant (RLS applies), as an anonymous actor */
   inTenant<T>(tenantId: string, fn: (ctx: ActionContext) => Promise<T>): Promise<T>;
 }

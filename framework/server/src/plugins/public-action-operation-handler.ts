@@ -34,6 +34,7 @@ export function publicActionOperationHandler(
       requestId,
       logger,
       ip: c.get('clientIp'),
+      services: engine.services,
       async inTenant(tenantId, fn) {
         if (!isUuid(tenantId)) {
           throw new DomainError('INVALID_PARAMETER', 'The tenant id must be a uuid');

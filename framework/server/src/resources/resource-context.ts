@@ -2,6 +2,7 @@ import type { RuleContext, ValidatorCache } from '@codexion/schema';
 import type { Logger } from 'pino';
 import type { AuditActor } from '../audit/audit-entry.js';
 import type { Database, Db } from '../data/database.js';
+import type { Services } from '../foundation/services.js';
 import type { EntityPlan } from './entity-plan.js';
 import type { ListLimits } from './parse-list-query.js';
 import type { ResourceHooks } from './resource-hooks.js';
@@ -44,6 +45,8 @@ export interface EngineState {
   plans: ReadonlyMap<string, EntityPlan>;
   validators: ValidatorCache;
   hooks: Readonly<Record<string, ResourceHooks>>;
+  /** the kernel's services, for hooks (joined to the write's transaction) and actions */
+  services: Services;
   cursorSecret: string | Uint8Array;
   limits: Required<ListLimits> & { maxBulk: number };
   /** statements built once and run many times (`get` by id), by key */

@@ -2,6 +2,7 @@ import { type AppModel, createAjv, ValidatorCache } from '@codexion/schema';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../data/database.js';
 import { DomainError } from '../errors/domain-error.js';
+import { noServices, type Services } from '../foundation/services.js';
 import { type EntityPlan, planEntity } from './entity-plan.js';
 import { type MergeOptions, type MergeResult, type MergeSteps, mergeRecords } from './merge-records.js';
 import type { ListLimits } from './parse-list-query.js';
@@ -26,6 +27,8 @@ export interface ResourceEngineOptions {
   /** drizzle tables by entity name (`tables` of `core/generated/tables.ts`) */
   tables: Readonly<Record<string, PgTable>>;
   hooks?: Readonly<Record<string, ResourceHooks>>;
+  /** the kernel's services, which hooks and actions reach as `ctx.services`; none unless given */
+  services?: Services;
   /** the key list cursors are signed with; keep it secret and the same on every node */
   cursorSecret: string | Uint8Array;
   /** an Ajv cache to share; the engine registers the app's schemas in its own otherwise */
@@ -71,6 +74,8 @@ export interface ResourceEngine {
   readonly model: AppModel;
   /** the persisted entities' names */
   readonly entities: readonly string[];
+  /** the kernel's services: what the app's actions and hooks get as `ctx.services` */
+  readonly services: Services;
   /** @throws {Error} for an entity that is not persisted in this app */
   resource(entity: string): Resource;
 }
@@ -98,6 +103,7 @@ export function createResourceEngine({
   model,
   tables,
   hooks = {},
+  services = noServices,
   cursorSecret,
   validators,
   limits = {},
@@ -126,6 +132,7 @@ export function createResourceEngine({
     plans,
     validators: validatorsFor(model, validators),
     hooks,
+    services,
     cursorSecret,
     prepared: new Map(),
     limits: {
@@ -188,6 +195,7 @@ export function createResourceEngine({
   return {
     model,
     entities: [...plans.keys()],
+    services,
     resource(entity) {
       const resource = resources.get(entity);
       if (resource === undefined)

@@ -1,14 +1,20 @@
 import type { EntityModel } from '@codexion/schema';
 import type { Logger } from 'pino';
 import type { Db } from '../data/database.js';
+import type { Services } from '../foundation/services.js';
 
-/** What every hook, action and seed gets: the transaction it runs in and who is acting. */
+/** What every hook, action, subscriber and seed gets: the transaction it runs in, who is acting, and the kernel's services. */
 export interface PluginContext {
   tx: Db;
   tenantId: string;
   userId: string | undefined;
   requestId: string;
   logger: Logger;
+  /**
+   * the kernel's services by typed token (`ctx.services.get(TenancyToken)`); those that write
+   * (tenancy, identity) come joined to `tx`: their writes commit or roll back with this work
+   */
+  services: Services;
 }
 
 export interface HookContext extends PluginContext {

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { Db } from '../data/database.js';
 import { insertRows } from '../data/insert-statement.js';
 import { keyValues, pgErrorOf } from '../data/pg-error.js';
+import { servicesInTransaction } from '../data/services-in-transaction.js';
 import { DomainError, validationFailed } from '../errors/domain-error.js';
 import { checkItemReferences, removeItemReferences } from './check-item-references.js';
 import { checkTransition } from './check-transition.js';
@@ -45,13 +46,20 @@ function hooksOf(state: EngineState, plan: EntityPlan): ResourceHooks {
 /** Work hooks `defer`red, run after the write's audit entry (events, mostly). */
 type Deferred = (() => Promise<void> | void)[];
 
-function hookContext(tx: Db, ctx: ResourceContext, plan: EntityPlan, deferred: Deferred): HookContext {
+function hookContext(
+  state: EngineState,
+  tx: Db,
+  ctx: ResourceContext,
+  plan: EntityPlan,
+  deferred: Deferred,
+): HookContext {
   return {
     tx,
     tenantId: ctx.tenantId,
     userId: ctx.userId,
     requestId: ctx.requestId,
     logger: ctx.logger,
+    services: servicesInTransaction(state.services, { tx, tenantId: ctx.tenantId, userId: ctx.userId }),
     entity: plan.entity,
     defer: (work) => {
       deferred.push(work);
@@ -221,7 +229,7 @@ export async function createRecords(
     'create',
     async (tx) => {
       const deferred: Deferred = [];
-      const hookCtx = hookContext(tx, ctx, plan, deferred);
+      const hookCtx = hookContext(state, tx, ctx, plan, deferred);
       const values: Record<string, unknown>[] = [];
       const ranked = new Map<string, string>();
       for (const [i, body] of bodies.entries()) {
@@ -299,7 +307,7 @@ async function storeChange(
   deferred: Deferred,
 ): Promise<ApiRecord> {
   const hooks = hooksOf(state, plan);
-  const hookCtx = hookContext(tx, ctx, plan, deferred);
+  const hookCtx = hookContext(state, tx, ctx, plan, deferred);
   const prepared = await prepareInput(hooks, hookCtx, plan, state.validators, next, previous);
   const unchanged = (record: ApiRecord) => isDeepStrictEqual(record, writablePart(plan, previous));
   // nothing changes: no write, no new version (and no before hook: there is nothing to check)
@@ -470,7 +478,7 @@ export async function deleteRecord(
     checkPolicy(state, plan, ctx, 'delete', record);
     checkIfMatch(plan, record, ifMatch);
     const deferred: Deferred = [];
-    const hookCtx = hookContext(tx, ctx, plan, deferred);
+    const hookCtx = hookContext(state, tx, ctx, plan, deferred);
     await hooks.beforeDelete?.(hookCtx, record);
     if (plan.deletedAt !== undefined) {
       const referrer = await restrictingReference(state, plan, tx, ctx, id);

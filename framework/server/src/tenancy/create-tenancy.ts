@@ -1,5 +1,6 @@
 import type { AppModel, OpenApiDocument } from '@codexion/schema';
 import type { Database } from '../data/database.js';
+import type { JoinsTransaction } from '../data/join-transaction.js';
 import { createToken } from '../foundation/container.js';
 import type { TenancyPort } from '../identity/identity-ports.js';
 import { type Access, type AccessRefusal, isRefusal, refusalError } from './access.js';
@@ -21,7 +22,7 @@ import {
   type RoleInput,
   updateRole,
 } from './role-admin.js';
-import { type AdminContext, createState } from './tenancy-state.js';
+import { type AdminContext, createState, joinedState, type TenancyState } from './tenancy-state.js';
 import type { TenantStatus } from './tenancy-tables.js';
 import {
   type CreateTenantInput,
@@ -50,9 +51,11 @@ export interface TenancyOptions {
 /**
  * Tenants, memberships, roles and permissions. The resolver (`resolveAccess`,
  * `listMemberships`) is what authentication calls; the rest is tenant administration, each change
- * checked against the actor's permissions and audited in the tenant's log.
+ * checked against the actor's permissions and audited in the tenant's log. `inTransaction(ctx)`
+ * is the same service inside an action's (a hook's, a subscriber's) transaction: its changes
+ * commit or roll back with it; `ctx.services.get(TenancyToken)` hands that one out.
  */
-export interface Tenancy {
+export interface Tenancy extends JoinsTransaction<Tenancy> {
   readonly catalog: PermissionCatalog;
   /** the roles and permissions of a user in a tenant, or why there are none */
   resolveAccess(request: { userId: string; tenantId: string }): Promise<Access | AccessRefusal>;
@@ -99,9 +102,13 @@ export function createTenancy({
   accessCacheTtlMs = 5_000,
 }: TenancyOptions): Tenancy {
   const catalog = permissionCatalog({ models, frameworkDocuments });
-  const state = createState(database, catalog, accessCacheTtlMs);
+  return tenancyOver(createState(database, catalog, accessCacheTtlMs));
+}
+
+function tenancyOver(state: TenancyState): Tenancy {
   return {
-    catalog,
+    catalog: state.catalog,
+    inTransaction: (scope) => tenancyOver(joinedState(state, scope)),
     resolveAccess: (request) => resolveAccess(state, request),
     listMemberships: (userId) => listMemberships(state, userId),
     tenantStatus: (tenantId) => tenantStatus(state, tenantId),

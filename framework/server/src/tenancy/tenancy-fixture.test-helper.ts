@@ -164,8 +164,8 @@ export async function tenancyFixture({
   };
   const factory = resourceHandlerFactory({ cursorSecret });
   let engine: ResourceEngine | undefined;
-  const handlers = await pluginHandlers(plugin, database, async (p, db) => {
-    const built = await factory(p, db);
+  const handlers = await pluginHandlers(plugin, database, async (p, db, services) => {
+    const built = await factory(p, db, services);
     engine = built.engine;
     return built;
   });

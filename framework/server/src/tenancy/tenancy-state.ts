@@ -1,6 +1,7 @@
 import type { AuditActor, AuditEntry } from '../audit/audit-entry.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Database, Db } from '../data/database.js';
+import { joinTransaction, type TransactionScope } from '../data/join-transaction.js';
 import type { Access, AccessRefusal } from './access.js';
 import { type BuiltInRole, builtInPermissions, builtInRoles } from './built-in-roles.js';
 import type { PermissionCatalog } from './permission-catalog.js';
@@ -24,6 +25,8 @@ export interface TenancyState {
   builtIn: Readonly<Record<BuiltInRole, ReadonlySet<string>>>;
   access: TtlCache<Access | AccessRefusal>;
   status: TtlCache<TenantStatus | 'unknown'>;
+  /** for a state joined to a caller's transaction: the node's state, whose caches its changes clear too */
+  node?: TenancyState;
 }
 
 export function createState(
@@ -50,6 +53,26 @@ export function createState(
 export function invalidate(state: TenancyState): void {
   state.access.clear();
   state.status.clear();
+  if (state.node !== undefined) invalidate(state.node);
+}
+
+/**
+ * The state of tenancy inside a caller's transaction: its transactions are savepoints of it, and
+ * it caches nothing (it sees the caller's uncommitted changes; the node's cache must not keep
+ * them). Its changes clear the node's caches as well.
+ *
+ * @example
+ * const joined = joinedState(state, { tx, tenantId, userId });
+ */
+export function joinedState(state: TenancyState, scope: TransactionScope): TenancyState {
+  const node = state.node ?? state;
+  return {
+    ...node,
+    database: joinTransaction(node.database, scope),
+    access: new TtlCache(0),
+    status: new TtlCache(0),
+    node,
+  };
 }
 
 /** A transaction in the actor's tenant (as the tenant role: row-level security applies). */
