@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../data/database.js';
 import { createAmqpTransport } from '../events/amqp-transport.js';
-import { eventConsumers } from '../events/event-consumer.js';
+import { type EventConsumer, eventConsumers } from '../events/event-consumer.js';
 import { createEventDispatcher, type EventDispatcher } from '../events/event-dispatcher.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
 import { createToken } from './container.js';
@@ -50,6 +50,8 @@ export interface StartEventsOptions {
   plugins: readonly RegisteredPlugin[];
   config: KernelConfig['events'];
   logger: Logger;
+  /** the framework's own consumers (outbound webhooks), beside the plugins' */
+  frameworkConsumers?: readonly EventConsumer[];
 }
 
 /**
@@ -59,13 +61,22 @@ export interface StartEventsOptions {
  * @example
  * const { dispatcher, summary } = await startEvents({ database, plugins, config: config.events, logger });
  */
-export async function startEvents({ database, plugins, config, logger }: StartEventsOptions) {
-  const consumers = eventConsumers(
-    plugins.map((p) => ({
-      name: p.name,
-      ...(p.definition.subscribers === undefined ? {} : { subscribers: p.definition.subscribers }),
-    })),
-  );
+export async function startEvents({
+  database,
+  plugins,
+  config,
+  logger,
+  frameworkConsumers = [],
+}: StartEventsOptions) {
+  const consumers = [
+    ...eventConsumers(
+      plugins.map((p) => ({
+        name: p.name,
+        ...(p.definition.subscribers === undefined ? {} : { subscribers: p.definition.subscribers }),
+      })),
+    ),
+    ...frameworkConsumers,
+  ];
   const transport =
     config.amqpUrl === undefined ? undefined : createAmqpTransport({ url: config.amqpUrl, logger });
   const dispatcher = createEventDispatcher({

@@ -11,7 +11,7 @@ import type { EventDispatcher } from '../events/event-dispatcher.js';
 import { eventsHttpPlugin } from '../events/event-routes.js';
 import type { AppEnv } from '../http/app-env.js';
 import { createHttpApp, type Environment } from '../http/create-http-app.js';
-import { auditOpenApi, eventsOpenApi, jobsOpenApi } from '../http/framework-apis.js';
+import { auditOpenApi, eventsOpenApi, jobsOpenApi, webhooksOpenApi } from '../http/framework-apis.js';
 import type { ReadinessCheck } from '../http/health-routes.js';
 import { idempotencyOptions } from '../http/idempotency.js';
 import { isLoopbackHost } from '../http/loopback-host.js';
@@ -33,6 +33,8 @@ import { withRoles } from '../tenancy/access-permissions.js';
 import { bootTenancy } from '../tenancy/boot-tenancy.js';
 import { TenancyToken } from '../tenancy/create-tenancy.js';
 import { tenancyHttpPlugin } from '../tenancy/tenancy-routes.js';
+import { webhooksHttpPlugin } from '../webhooks/webhook-routes.js';
+import { type WebhookSetup, webhookSetup } from '../webhooks/webhook-setup.js';
 import { checkSubscribers, EventDispatcherToken, startEvents } from './boot-events.js';
 import { runStep } from './boot-step.js';
 import { Container } from './container.js';
@@ -213,6 +215,7 @@ export function createKernel(options: KernelOptions): Kernel {
   let stopping: Promise<void> | undefined;
   let unwatchSealing: (() => void) | undefined;
   let events: EventDispatcher | undefined;
+  let webhooks: WebhookSetup | undefined;
 
   const log = () => logger;
   const required = <T>(value: T | undefined, what: string): T => {
@@ -392,7 +395,7 @@ export function createKernel(options: KernelOptions): Kernel {
         schemas: migrationSources(plugins).flatMap((s) => (s.schema === undefined ? [] : [s.schema])),
         migrate,
         tenants,
-        frameworkDocuments: [auditOpenApi, eventsOpenApi, jobsOpenApi],
+        frameworkDocuments: [auditOpenApi, eventsOpenApi, jobsOpenApi, webhooksOpenApi],
       });
       container.value(TenancyToken, tenancy.tenancy);
       report.upgrades = await upgradePlugins(db, plugins, contextOf);
@@ -431,6 +434,7 @@ export function createKernel(options: KernelOptions): Kernel {
           cursorSecret: required(current.secrets.cursor, 'secrets.cursor'),
           limits: current.api,
         });
+      webhooks = webhookSetup(current, plugins, container);
       // the framework's own APIs first, then each app's
       const httpPlugins: HttpPlugin[] = [
         auditHttpPlugin({ database: db }),
@@ -440,6 +444,7 @@ export function createKernel(options: KernelOptions): Kernel {
         jobsHttpPlugin({
           queue: () => (container.has(JobQueueToken) ? container.resolve(JobQueueToken) : undefined),
         }),
+        webhooksHttpPlugin({ database: db, ...webhooks }),
       ];
       for (const plugin of plugins) {
         httpPlugins.push({
@@ -513,7 +518,7 @@ export function createKernel(options: KernelOptions): Kernel {
             logger,
             container,
             plugins,
-            frameworkJobs: frameworkJobs(current.jobs.schedules),
+            frameworkJobs: [...frameworkJobs(current.jobs.schedules), required(webhooks, 'webhooks').job],
           }),
     );
 
@@ -544,6 +549,7 @@ export function createKernel(options: KernelOptions): Kernel {
         plugins,
         config: current.events,
         logger,
+        frameworkConsumers: [required(webhooks, 'webhooks').consumer(logger)],
       });
       events = delivery.dispatcher;
       container.value(EventDispatcherToken, delivery.dispatcher);

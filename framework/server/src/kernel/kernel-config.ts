@@ -69,6 +69,13 @@ export interface KernelConfig {
     retryBaseMs: number;
     retryMaxMs: number;
   };
+  /** outbound webhooks (ADR 0026) */
+  webhooks: {
+    maxAttempts: number;
+    retryDelaySeconds: number;
+    timeoutMs: number;
+    encryptionKey?: string;
+  };
   locale: string;
   timezone: string;
   features: Record<string, boolean>;
