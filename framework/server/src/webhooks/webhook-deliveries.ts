@@ -153,9 +153,17 @@ export async function findWebhookDelivery(
 }
 
 /**
- * Makes a delivered or failed delivery pending again (same body, same webhook-id, its attempt
- * count going on), audited as `webhooks.delivery_redelivered`: the caller enqueues it. `pending`
- * when it is still pending, `undefined` when the tenant has no such delivery.
+ * How long past its latest expected attempt a pending delivery counts as stuck (its job was lost:
+ * sent from a node that runs no jobs, or a crash between commit and enqueue), so that it may be
+ * redelivered. pg-boss waits at most twice the earliest time `next_attempt_at` shows.
+ */
+export const stuckAfterMinutes = 15;
+
+/**
+ * Makes a delivered, failed or stuck pending delivery pending again (same body, same webhook-id,
+ * its attempt count going on), audited as `webhooks.delivery_redelivered`: the caller enqueues it.
+ * `pending` when it is pending and not stuck (its attempts go on), `undefined` when the tenant has
+ * no such delivery.
  *
  * @example
  * const again = await redeliverWebhook(database, who, deliveryId);
@@ -167,12 +175,15 @@ export async function redeliverWebhook(
 ): Promise<WebhookDelivery | 'pending' | undefined> {
   return database.transaction(
     async (tx) => {
-      const [found] = await executeRows<{ status: WebhookDelivery['status'] }>(
+      const [found] = await executeRows<{ status: WebhookDelivery['status']; stuck: boolean }>(
         tx,
-        sql`select status from prefiq.webhook_deliveries where id = ${id} and tenant_id = ${who.tenantId} for update`,
+        sql`select status,
+                   coalesce(updated_at + 2 * (next_attempt_at - updated_at), updated_at)
+                     < now() - make_interval(mins => ${stuckAfterMinutes}) as stuck
+              from prefiq.webhook_deliveries where id = ${id} and tenant_id = ${who.tenantId} for update`,
       );
       if (found === undefined) return undefined;
-      if (found.status === 'pending') return 'pending';
+      if (found.status === 'pending' && !found.stuck) return 'pending';
       const [row] = await executeRows<DeliveryRow>(
         tx,
         sql`update prefiq.webhook_deliveries set status = 'pending', next_attempt_at = now(), updated_at = now()
@@ -186,7 +197,11 @@ export async function redeliverWebhook(
         entity: 'prefiq.webhook_delivery',
         recordId: id,
         requestId: who.requestId,
-        metadata: { endpointId: row.endpoint_id, eventType: row.event_type, was: found.status },
+        metadata: {
+          endpointId: row.endpoint_id,
+          eventType: row.event_type,
+          was: found.stuck ? 'stuck' : found.status,
+        },
       });
       return deliveryOf(row);
     },

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../events/event-effects.test-helper.js';
@@ -177,8 +178,26 @@ describe(`webhook delivery on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     expect(first.length).toBeGreaterThanOrEqual(1);
     expect(await record()).toEqual([]);
     const log = await k.call('GET', `/endpoints/${once.endpoint.id}/deliveries`);
-    expect((log.body.items as Delivery[]).map((d) => d.id)).toHaveLength(1);
-  });
+    const [pending] = log.body.items as Delivery[];
+    expect((log.body.items as Delivery[]).map((d) => d.status)).toEqual(['pending']);
+
+    // recorded without a job (as on a node that runs no jobs): pending, then stuck, then redelivered
+    const redeliver = () => k.call('POST', `/deliveries/${pending?.id}/redeliver`);
+    const early = await redeliver();
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'CONFLICT' });
+    await database.transaction(
+      (tx) =>
+        tx.execute(
+          sql`update prefiq.webhook_deliveries set updated_at = now() - interval '1 hour',
+                     next_attempt_at = now() - interval '1 hour' where id = ${pending?.id ?? ''}`,
+        ),
+      { tenantId: ownTenant },
+    );
+    expect((await redeliver()).status).toBe(202);
+    const [delivered] = await settled(once.endpoint.id, 'delivered');
+    expect(delivered).toMatchObject({ id: pending?.id, attempts: 1 });
+  }, 30_000);
 
   it('sends a test event to one endpoint', async () => {
     const probe = await createEndpoint('/probe', ['sales.*']);

@@ -12,6 +12,7 @@ import {
   listWebhookDeliveries,
   recordWebhookTestEvent,
   redeliverWebhook,
+  stuckAfterMinutes,
 } from './webhook-deliveries.js';
 import {
   createWebhookEndpoint,
@@ -95,7 +96,10 @@ export function webhooksHttpPlugin({
       if (again === undefined)
         throw new DomainError('NOT_FOUND', `No webhook delivery ${params.id} in this tenant`);
       if (again === 'pending') {
-        throw new DomainError('CONFLICT', `Delivery ${params.id} is pending: it is being attempted already`);
+        throw new DomainError(
+          'CONFLICT',
+          `Delivery ${params.id} is pending: its attempts go on (a stuck one may be redelivered after ${stuckAfterMinutes} minutes)`,
+        );
       }
       await send({ tenantId: who.tenantId, deliveryId: again.id });
       return c.json(again, 202);
