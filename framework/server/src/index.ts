@@ -425,3 +425,16 @@ export { type TenancyHttpPluginOptions, tenancyHttpPlugin } from './tenancy/tena
 export type { AdminContext } from './tenancy/tenancy-state.js';
 export type { TenantStatus } from './tenancy/tenancy-tables.js';
 export type { CreateTenantInput, Membership, Tenant } from './tenancy/tenant-admin.js';
+export {
+  attemptWebhook,
+  type DeliverWebhookData,
+  deliverWebhookJob,
+  deliverWebhookJobName,
+  type WebhookAttempt,
+} from './webhooks/deliver-webhook.js';
+export { webhookConsumer, webhookConsumerName } from './webhooks/webhook-consumer.js';
+export { webhookBody } from './webhooks/webhook-deliveries.js';
+export { webhookEventCatalogue, webhookTestEvent } from './webhooks/webhook-event-types.js';
+export { type WebhooksHttpPluginOptions, webhooksHttpPlugin } from './webhooks/webhook-routes.js';
+export { newWebhookSecret } from './webhooks/webhook-secret.js';
+export { type WebhookUrlPolicy, webhookUrlIssue } from './webhooks/webhook-url.js';

@@ -87,6 +87,22 @@ export async function attemptWebhook({
 type Target = { status: string; body: string; url: string; secret_sealed: string; endpoint_id: string };
 
 /**
+ * The endpoint's secret, or a failed attempt saying why it cannot be read (the encryption key
+ * changed): recorded like any failure, so the delivery log shows it.
+ */
+function unsealed(box: SecretBox, target: Target): string | WebhookAttempt {
+  try {
+    return box.open(target.secret_sealed, target.endpoint_id);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      latencyMs: 0,
+      error: `the signing secret cannot be unsealed (webhooks.encryptionKey changed?): ${reason}`,
+    };
+  }
+}
+
+/**
  * The job that attempts a webhook delivery (data: {@link DeliverWebhookData}). Each run records
  * its attempt on the delivery (attempts, status, latency, error); a failure throws, so pg-boss
  * retries it after `retryDelaySeconds`, doubled each time with jitter, until `maxAttempts`; the
@@ -122,13 +138,11 @@ export function deliverWebhookJob({
         { tenantId },
       );
       if (target?.status !== 'pending') return;
-      const attempt = await attemptWebhook({
-        url: target.url,
-        secret: box.open(target.secret_sealed, target.endpoint_id),
-        id: deliveryId,
-        body: target.body,
-        timeoutMs,
-      });
+      const secret = unsealed(box, target);
+      const attempt =
+        typeof secret === 'string'
+          ? await attemptWebhook({ url: target.url, secret, id: deliveryId, body: target.body, timeoutMs })
+          : secret;
       const last = retryCount + 1 >= maxAttempts;
       const status = attempt.error === undefined ? 'delivered' : last ? 'failed' : 'pending';
       // pg-boss waits between delay·2^n and delay·2^(n+1) seconds: the earliest is shown

@@ -77,7 +77,8 @@ type Delivery = {
   status: string;
   attempts: number;
   eventType: string;
-  lastResponseStatus: number;
+  lastResponseStatus: number | null;
+  lastError: string | null;
 };
 
 /** Polls an endpoint's delivery log until its newest delivery is `status`. */
@@ -197,6 +198,23 @@ describe(`webhook delivery on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     expect((await redeliver()).status).toBe(202);
     const [delivered] = await settled(once.endpoint.id, 'delivered');
     expect(delivered).toMatchObject({ id: pending?.id, attempts: 1 });
+  }, 30_000);
+
+  it('records a secret that cannot be unsealed as the attempt’s error, and sends nothing', async () => {
+    const sealed = await createEndpoint('/sealed', ['sales.opportunity.won']);
+    const database = k.kernel.container.resolve(DatabaseToken);
+    await database.transaction(
+      (tx) =>
+        tx.execute(
+          sql`update prefiq.webhook_endpoints set secret_sealed = 'v1.AAAA.AAAA.AAAA' where id = ${sealed.endpoint.id}`,
+        ),
+      { tenantId: ownTenant },
+    );
+    await win(ownTenant, 'opp-5');
+    const [failed] = await settled(sealed.endpoint.id, 'failed');
+    expect(failed).toMatchObject({ attempts: 3, lastResponseStatus: null });
+    expect(failed?.lastError).toContain('signing secret cannot be unsealed');
+    expect(at('/sealed')).toEqual([]);
   }, 30_000);
 
   it('sends a test event to one endpoint', async () => {
