@@ -33,6 +33,21 @@ export interface WebhookAttempt {
 }
 
 /**
+ * A failed fetch as the log shows it: its class, its message and what undici hides in `cause`
+ * (`ECONNREFUSED`, `ENOTFOUND`, a certificate error, `bad port`).
+ */
+function failureText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause: unknown = error.cause;
+  let detail = '';
+  if (cause instanceof Error) {
+    const code = 'code' in cause && typeof cause.code === 'string' ? cause.code : undefined;
+    detail = ` (${code ?? cause.message})`;
+  }
+  return `${error.name}: ${error.message}${detail}`;
+}
+
+/**
  * POSTs `body` to `url` once, signed by the Standard Webhooks scheme (`webhook-id`,
  * `webhook-timestamp`, `webhook-signature: v1,<HMAC-SHA256>`), with a timeout and without
  * following redirects (a 3xx fails: a redirect could lead anywhere). 2xx is delivered.
@@ -79,8 +94,7 @@ export async function attemptWebhook({
     };
   } catch (error) {
     const latencyMs = Math.round(performance.now() - started);
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { latencyMs, error: reason.slice(0, 2000) };
+    return { latencyMs, error: failureText(error).slice(0, 2000) };
   }
 }
 

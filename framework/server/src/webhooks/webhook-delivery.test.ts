@@ -1,5 +1,3 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,38 +5,26 @@ import { silentLogger } from '../events/event-effects.test-helper.js';
 import { createEventOutbox } from '../events/event-outbox.js';
 import { onPostgres } from '../kernel/kernel-database.test-helper.js';
 import { DatabaseToken } from '../kernel/kernel-tokens.js';
+import { type LoopbackReceiver, loopbackReceiver } from './loopback-receiver.test-helper.js';
 import { recordWebhookDeliveries } from './webhook-deliveries.js';
 import { otherTenant, ownTenant, type WebhookKernel, webhookKernel } from './webhook-kernel.test-helper.js';
 
-/** What the loopback receiver got: one entry per request, by path. */
-type Received = { path: string; headers: IncomingHttpHeaders; body: string };
-
-const received: Received[] = [];
 /** failures left before a path answers 200; `Infinity` fails always */
 const failuresLeft = new Map<string, number>([
   ['/flaky', 2],
   ['/down', Number.POSITIVE_INFINITY],
 ]);
-let receiver: Server;
+let receiver: LoopbackReceiver;
 let base: string;
 let k: WebhookKernel;
 
 beforeAll(async () => {
-  receiver = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => {
-      body += chunk.toString('utf8');
-    });
-    request.on('end', () => {
-      const path = request.url ?? '/';
-      received.push({ path, headers: request.headers, body });
-      const left = failuresLeft.get(path) ?? 0;
-      failuresLeft.set(path, left - 1);
-      response.writeHead(left > 0 ? 503 : 200).end(left > 0 ? 'busy' : 'ok');
-    });
+  receiver = await loopbackReceiver(({ path }, response) => {
+    const left = failuresLeft.get(path) ?? 0;
+    failuresLeft.set(path, left - 1);
+    response.writeHead(left > 0 ? 503 : 200).end(left > 0 ? 'busy' : 'ok');
   });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  base = receiver.base;
   k = await webhookKernel('webhooks_delivery', {
     jobs: { enabled: true, pollingIntervalSeconds: 0.5 },
     // no wait between attempts: the backoff is pg-boss's, checked by its own suite
@@ -48,7 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await k?.dispose();
-  await new Promise((resolve) => receiver?.close(resolve));
+  await receiver?.close();
 }, 30_000);
 
 /** Emits `sales.opportunity.won` in `tenantId`, as the fixture's services would, and commits. */
@@ -92,7 +78,7 @@ async function settled(endpointId: string, status: string, tenant = ownTenant): 
   throw new Error(`no ${status} delivery for ${endpointId}`);
 }
 
-const at = (path: string) => received.filter((r) => r.path === path);
+const at = (path: string) => receiver.received.filter((r) => r.path === path);
 
 describe(`webhook delivery on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
   it('delivers a won opportunity signed (Standard Webhooks), to its tenant’s endpoints only', async () => {
