@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '../errors/domain-error.js';
 import { onPostgres } from '../kernel/kernel-database.test-helper.js';
-import { DatabaseToken } from '../kernel/kernel-tokens.js';
-import { createWebhookEndpoint } from './webhook-endpoints.js';
 import { otherTenant, ownTenant, type WebhookKernel, webhookKernel } from './webhook-kernel.test-helper.js';
-import { webhookSecretBox } from './webhook-secret.js';
 
 /** The webhooks API on the sales fixture, on a node that runs no jobs (the test default). */
 let k: WebhookKernel;
@@ -185,33 +181,5 @@ describe(`the webhooks API on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     const test = await k.call('POST', `/endpoints/${endpoint.id}/test`);
     expect(test.status).toBe(503);
     expect(test.body).toMatchObject({ code: 'NOT_READY' });
-  });
-
-  it('refuses http and private hosts in production, with the field and the reason', async () => {
-    const database = k.kernel.container.resolve(DatabaseToken);
-    const rules = { box: webhookSecretBox(undefined), catalogue: ['sales.*'], production: true };
-    const who = { tenantId: ownTenant, actor: { type: 'system' as const } };
-    for (const [url, reason] of [
-      ['http://hooks.example.com/x', 'must use https in production'],
-      ['https://10.0.0.5/x', 'must not point to a loopback, private or link-local address in production'],
-    ]) {
-      const refused = await createWebhookEndpoint(database, who, rules, {
-        url: url ?? '',
-        eventTypes: ['sales.*'],
-      }).then(
-        () => undefined,
-        (error: unknown) => error,
-      );
-      expect(refused).toBeInstanceOf(DomainError);
-      expect(refused).toMatchObject({
-        status: 422,
-        issues: [{ path: '/body/url', message: `The URL ${reason}` }],
-      });
-    }
-    const accepted = await createWebhookEndpoint(database, who, rules, {
-      url: hook.url,
-      eventTypes: ['sales.*'],
-    });
-    expect(accepted.endpoint.url).toBe(hook.url);
   });
 });
