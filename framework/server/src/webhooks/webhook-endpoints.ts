@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { Database, Db } from '../data/database.js';
 import { executeRows } from '../data/execute-rows.js';
 import { validationFailed } from '../errors/domain-error.js';
+import { storedJson } from '../events/event-envelope.js';
 import type { RequestActor } from '../http/request-actor.js';
 import type { SecretBox } from '../identity/secret-box.js';
 import { newWebhookSecret } from './webhook-secret.js';
@@ -31,23 +32,18 @@ type EndpointRow = {
   id: string;
   url: string;
   description: string | null;
-  event_types: string[] | string;
+  event_types: unknown;
   enabled: boolean;
   created_at: string | Date;
   updated_at: string | Date;
 };
 
-const columns = sql`id, url, description, event_types, enabled, created_at, updated_at`;
+// `text[]` comes back as an array from PGlite but as its literal from postgres.js: jsonb is parsed by both
+const columns = sql`id, url, description, to_jsonb(event_types) as event_types, enabled, created_at, updated_at`;
 
-/** A `text[]` as a driver hands it over: an array, or (some PGlite paths) its literal `{a,b}`. */
-function textArray(value: string[] | string): string[] {
-  if (Array.isArray(value)) return value;
-  return value === '{}'
-    ? []
-    : value
-        .replace(/^\{|\}$/g, '')
-        .split(',')
-        .map((v) => v.replace(/^"|"$/g, ''));
+/** The strings of a stored JSON array (the column's own values, checked rather than cast). */
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
 function endpointOf(row: EndpointRow): WebhookEndpoint {
@@ -55,7 +51,7 @@ function endpointOf(row: EndpointRow): WebhookEndpoint {
     id: row.id,
     url: row.url,
     description: row.description,
-    eventTypes: textArray(row.event_types),
+    eventTypes: stringList(storedJson(row.event_types)),
     enabled: row.enabled,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
