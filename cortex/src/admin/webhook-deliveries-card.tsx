@@ -2,7 +2,7 @@ import { listWebhookDeliveries, redeliverWebhook } from '@codexion/contracts/web
 import type { WebhookDelivery, WebhookEndpoint } from '@codexion/contracts/webhooks/types';
 import { Badge, Button, EmptyState, TableCell, TableRow, toast } from '@codexion/resources';
 import { useFormatters, usePermissions, useReportProblem, useTranslation } from '@codexion/web';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { Send } from 'lucide-react';
 import { useAdminClients, useAdminKey, useInvalidateAdmin } from './admin-queries.js';
 import { AdminTable } from './admin-table.js';
@@ -11,6 +11,9 @@ import { SectionCard } from './section-card.js';
 
 /** The permission of every webhook write (framework/contracts/webhooks). */
 export const webhooksManagePermission = 'prefiq:webhooks:manage';
+
+/** Deliveries per page of the log. */
+export const deliveriesPageSize = 50;
 
 /** How often an open delivery log reloads (attempts go on in the background). */
 export const deliveriesRefreshMs = 5_000;
@@ -61,7 +64,7 @@ function DeliveryRow({ delivery }: { delivery: WebhookDelivery }) {
 
 /**
  * One endpoint's delivery log, newest first: event, status, attempts, the last answer and its
- * latency, the last error; *Redeliver* sends a delivered or failed one again.
+ * latency, the last error, a page at a time; *Redeliver* sends a delivered or failed one again.
  *
  * @example
  * <WebhookDeliveriesCard endpoint={endpoint} />
@@ -70,21 +73,23 @@ export function WebhookDeliveriesCard({ endpoint }: { endpoint: WebhookEndpoint 
   const { t } = useTranslation('admin');
   const { webhooks } = useAdminClients();
   const key = useAdminKey();
-  const deliveries = useQuery({
+  const deliveries = useInfiniteQuery({
     queryKey: key('webhook-deliveries', endpoint.id),
     refetchInterval: deliveriesRefreshMs,
-    queryFn: async ({ signal }) =>
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam, signal }) =>
       (
         await listWebhookDeliveries({
           client: webhooks,
           signal,
           path: { id: endpoint.id },
-          query: { pageSize: 100 },
+          query: { pageSize: deliveriesPageSize, ...(pageParam === undefined ? {} : { cursor: pageParam }) },
           throwOnError: true,
         })
       ).data,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
-  const items = deliveries.data?.items;
+  const items = deliveries.data?.pages.flatMap((page) => page.items);
   const title = t('webhooks.deliveriesOf', { url: endpoint.url });
   return (
     <SectionCard title={title} description={t('webhooks.deliveriesDescription')}>
@@ -109,6 +114,16 @@ export function WebhookDeliveriesCard({ endpoint }: { endpoint: WebhookEndpoint 
             <DeliveryRow key={delivery.id} delivery={delivery} />
           ))}
         </AdminTable>
+      )}
+      {deliveries.hasNextPage && (
+        <Button
+          variant="outline"
+          className="justify-self-center"
+          loading={deliveries.isFetchingNextPage}
+          onClick={() => void deliveries.fetchNextPage()}
+        >
+          {t('webhooks.loadMore')}
+        </Button>
       )}
     </SectionCard>
   );

@@ -68,9 +68,14 @@ function webhookRoutes(endpoints: WebhookEndpoint[], deliveries: WebhookDelivery
     {
       method: 'GET',
       path: '/webhooks/endpoints/{id}/deliveries',
-      handle: ({ params }) => ({
-        body: { items: deliveries.filter((d) => d.endpointId === params.id), nextCursor: null },
-      }),
+      handle: ({ params, query }) => {
+        // newest first, keyset on the id, as the server pages them
+        const size = Number(query.get('pageSize') ?? 50);
+        const after = query.get('cursor');
+        const mine = deliveries.filter((d) => d.endpointId === params.id && (after === null || d.id < after));
+        const items = mine.slice(0, size);
+        return { body: { items, nextCursor: mine.length > size ? (items.at(-1)?.id ?? null) : null } };
+      },
     },
     {
       method: 'POST',
@@ -171,6 +176,21 @@ describe('webhooks page', () => {
     expect((within(failed).getByRole('button', { name: 'Redeliver' }) as HTMLButtonElement).disabled).toBe(
       true,
     );
+  });
+
+  it('pages a long delivery log', async () => {
+    const many = Array.from({ length: 60 }, (_, i) =>
+      delivery(`0190f3a0-0000-7000-8000-${String(999 - i).padStart(12, '0')}`, 'delivered', null),
+    );
+    renderAdmin({ path: '/webhooks', routes: webhookRoutes([{ ...erp }], many) });
+    const [row] = await endpointRows();
+    if (row === undefined) throw new Error('no rows');
+    await user().click(within(row).getByRole('button', { name: 'Deliveries' }));
+    const log = await screen.findByRole('table', { name: `Deliveries to ${erp.url}` });
+    expect(within(log).getAllByRole('row')).toHaveLength(51);
+    await user().click(screen.getByRole('button', { name: 'Load older deliveries' }));
+    await waitFor(() => expect(within(log).getAllByRole('row')).toHaveLength(61));
+    expect(screen.queryByRole('button', { name: 'Load older deliveries' })).toBeNull();
   });
 
   it('rotates a secret after a confirmation and shows the new one', async () => {
