@@ -96,6 +96,17 @@ function webhookRoutes(endpoints: WebhookEndpoint[], deliveries: WebhookDelivery
       }),
     },
     {
+      method: 'PATCH',
+      path: '/webhooks/endpoints/{id}',
+      handle: ({ params, body }) => {
+        const found = endpoints.find((e) => e.id === params.id);
+        if (found === undefined)
+          return { status: 404, body: { code: 'NOT_FOUND', detail: 'No such endpoint' } };
+        Object.assign(found, body);
+        return { body: found };
+      },
+    },
+    {
       method: 'DELETE',
       path: '/webhooks/endpoints/{id}',
       handle: ({ params }) => {
@@ -191,6 +202,18 @@ describe('webhooks page', () => {
     await user().click(screen.getByRole('button', { name: 'Load older deliveries' }));
     await waitFor(() => expect(within(log).getAllByRole('row')).toHaveLength(61));
     expect(screen.queryByRole('button', { name: 'Load older deliveries' })).toBeNull();
+  });
+
+  it('disables an endpoint and enables it again', async () => {
+    const { requests } = renderAdmin({ path: '/webhooks', routes: webhookRoutes([{ ...erp }], []) });
+    const [row] = await endpointRows();
+    if (row === undefined) throw new Error('no rows');
+    await user().click(within(row).getByRole('button', { name: 'Disable' }));
+    await waitFor(async () => expect((await endpointRows())[0]?.textContent).toContain('Disabled'));
+    expect(requests().find((r) => r.method === 'PATCH')?.body).toEqual({ enabled: false });
+    const [again] = await endpointRows();
+    await user().click(within(again as HTMLElement).getByRole('button', { name: 'Enable' }));
+    await waitFor(async () => expect((await endpointRows())[0]?.textContent).toContain('Enabled'));
   });
 
   it('rotates a secret after a confirmation and shows the new one', async () => {

@@ -2,20 +2,10 @@ import {
   deleteWebhookEndpoint,
   listWebhookEndpoints,
   rotateWebhookSecret,
-  sendWebhookTestEvent,
 } from '@codexion/contracts/webhooks/client';
 import type { WebhookEndpoint } from '@codexion/contracts/webhooks/types';
-import {
-  Badge,
-  Button,
-  Dialog,
-  DialogContent,
-  EmptyState,
-  TableCell,
-  TableRow,
-  toast,
-} from '@codexion/resources';
-import { PageHeader, useFormatters, usePermissions, useReportProblem, useTranslation } from '@codexion/web';
+import { Button, Dialog, DialogContent, EmptyState } from '@codexion/resources';
+import { PageHeader, usePermissions, useReportProblem, useTranslation } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
 import { Plus, Webhook } from 'lucide-react';
 import { useState } from 'react';
@@ -26,74 +16,12 @@ import { CreateWebhookDialog } from './create-webhook-dialog.js';
 import { QueryState } from './query-state.js';
 import { SectionCard } from './section-card.js';
 import { WebhookDeliveriesCard, webhooksManagePermission } from './webhook-deliveries-card.js';
+import { WebhookEndpointRow } from './webhook-endpoint-row.js';
 import { WebhookSecretView } from './webhook-secret-view.js';
-
-/** What a row's buttons ask the page to do. */
-interface EndpointActions {
-  onShow: (endpoint: WebhookEndpoint) => void;
-  onRotate: (endpoint: WebhookEndpoint) => void;
-  onDelete: (endpoint: WebhookEndpoint) => void;
-}
-
-function EndpointRow({
-  endpoint,
-  selected,
-  actions,
-}: {
-  endpoint: WebhookEndpoint;
-  selected: boolean;
-  actions: EndpointActions;
-}) {
-  const { t } = useTranslation('admin');
-  const format = useFormatters();
-  const { can } = usePermissions();
-  const { webhooks } = useAdminClients();
-  const invalidate = useInvalidateAdmin();
-  const reportProblem = useReportProblem();
-  const test = useMutation({
-    mutationFn: () =>
-      sendWebhookTestEvent({ client: webhooks, path: { id: endpoint.id }, throwOnError: true }),
-    onSuccess: () => toast.success(t('webhooks.testSent', { url: endpoint.url })),
-    onError: reportProblem,
-    onSettled: () => invalidate('webhook-deliveries'),
-  });
-  const manage = can(webhooksManagePermission);
-  return (
-    <TableRow aria-selected={selected}>
-      <TableCell className="max-w-xs truncate font-mono text-xs">{endpoint.url}</TableCell>
-      <TableCell className="whitespace-normal font-mono text-xs">{endpoint.eventTypes.join(', ')}</TableCell>
-      <TableCell>
-        <Badge variant={endpoint.enabled ? 'success' : 'secondary'}>
-          {endpoint.enabled ? t('webhooks.enabled') : t('webhooks.disabled')}
-        </Badge>
-      </TableCell>
-      <TableCell className="text-muted-foreground">{endpoint.description ?? '—'}</TableCell>
-      <TableCell>{format.dateTime(endpoint.createdAt)}</TableCell>
-      <TableCell className="flex gap-2">
-        <Button size="sm" variant="outline" onClick={() => actions.onShow(endpoint)}>
-          {t('webhooks.deliveries')}
-        </Button>
-        {manage && (
-          <>
-            <Button size="sm" variant="outline" disabled={test.isPending} onClick={() => test.mutate()}>
-              {t('webhooks.sendTest')}
-            </Button>
-            <Button size="sm" variant="ghost" onClick={() => actions.onRotate(endpoint)}>
-              {t('webhooks.rotate')}
-            </Button>
-            <Button size="sm" variant="ghost" onClick={() => actions.onDelete(endpoint)}>
-              {t('webhooks.delete')}
-            </Button>
-          </>
-        )}
-      </TableCell>
-    </TableRow>
-  );
-}
 
 /**
  * The tenant's outbound webhooks: its endpoints (URL, events, enabled), *New endpoint* (the secret
- * shown once), per endpoint a test event, a secret rotation (confirmed, the new secret shown once),
+ * shown once), per endpoint a test event, disabling or enabling it, a secret rotation (confirmed, the new secret shown once),
  * deletion (confirmed) and its delivery log with *Redeliver*. Through the generated webhooks SDK.
  */
 export function WebhooksPage() {
@@ -163,7 +91,7 @@ export function WebhooksPage() {
             actions
           >
             {items.map((endpoint) => (
-              <EndpointRow
+              <WebhookEndpointRow
                 key={endpoint.id}
                 endpoint={endpoint}
                 selected={endpoint.id === shown}
