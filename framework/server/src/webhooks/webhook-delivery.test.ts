@@ -25,11 +25,15 @@ beforeAll(async () => {
     response.writeHead(left > 0 ? 503 : 200).end(left > 0 ? 'busy' : 'ok');
   });
   base = receiver.base;
-  k = await webhookKernel('webhooks_delivery', {
-    jobs: { enabled: true, pollingIntervalSeconds: 0.5 },
-    // no wait between attempts: the backoff is pg-boss's, checked by its own suite
-    webhooks: { maxAttempts: 3, retryDelaySeconds: 0, timeoutMs: 2000 },
-  });
+  k = await webhookKernel(
+    'webhooks_delivery',
+    {
+      jobs: { enabled: true, pollingIntervalSeconds: 0.5 },
+      // no wait between attempts: the backoff is pg-boss's, checked by its own suite
+      webhooks: { maxAttempts: 3, retryDelaySeconds: 0, timeoutMs: 2000 },
+    },
+    { amqp: true },
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -80,7 +84,7 @@ async function settled(endpointId: string, status: string, tenant = ownTenant): 
 
 const at = (path: string) => receiver.received.filter((r) => r.path === path);
 
-describe(`webhook delivery on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
+describe(`webhook delivery on ${onPostgres ? 'PostgreSQL' : 'PGlite'}${process.env.CODEXION_AMQP_URL === undefined ? '' : ' through RabbitMQ'}`, () => {
   it('delivers a won opportunity signed (Standard Webhooks), to its tenant’s endpoints only', async () => {
     const ours = await createEndpoint('/ours', ['sales.*']);
     const theirs = await createEndpoint('/theirs', ['sales.opportunity.won'], otherTenant);

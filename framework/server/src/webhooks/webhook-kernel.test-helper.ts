@@ -25,20 +25,33 @@ export interface WebhookKernel {
   dispose(): Promise<void>;
 }
 
+/** RabbitMQ when the environment names one (`CODEXION_AMQP_URL`), for a kernel that asks for it. */
+const amqpUrl = process.env.CODEXION_AMQP_URL;
+
 /**
  * Boots the sales fixture (it declares `sales.opportunity.won`) in the trusted test context, with
- * `overrides` (jobs, webhooks); `call` acts in the tenant given (the development one unless given).
+ * `overrides` (jobs, webhooks); with `amqp`, events travel through RabbitMQ when the environment
+ * names one (one suite at a time: the consumer's queue is shared). `call` acts in the tenant given
+ * (the development one unless given).
  *
  * @example
  * const { kernel, call, dispose } = await webhookKernel('webhooks_api', {});
  */
-export async function webhookKernel(prefix: string, overrides: ConfigInput): Promise<WebhookKernel> {
+export async function webhookKernel(
+  prefix: string,
+  overrides: ConfigInput,
+  { amqp = false }: { amqp?: boolean } = {},
+): Promise<WebhookKernel> {
   const root = await mkdtemp(join(tmpdir(), `prefiq-${prefix}-`));
   const database = await kernelDatabase(prefix);
   const kernel = createKernel({
     root,
     plugins: [await salesPlugin()],
-    env: { NODE_ENV: 'test', ...database.env },
+    env: {
+      NODE_ENV: 'test',
+      ...database.env,
+      ...(amqp && amqpUrl !== undefined ? { CODEXION_AMQP_URL: amqpUrl } : {}),
+    },
     overrides: { tenants: { [otherTenant]: {} }, ...overrides },
     logDestination: logCapture().stream,
   });
