@@ -137,6 +137,8 @@ export function deliverWebhookJob({
     retryLimit: maxAttempts - 1,
     retryDelaySeconds,
     retryBackoff: true,
+    // attempts wait on receivers, not on this node: many at once, or a poll would carry one
+    concurrency: 20,
     // an attempt is bounded by its timeout; the margin covers the two statements around it
     expireInSeconds: Math.ceil(timeoutMs / 1000) + 60,
     async handler({ data, database, retryCount, logger }) {
