@@ -26,6 +26,8 @@ export const serverFloors: ReadonlyMap<string, number> = new Map([
   // a plugin's definition names the contracts of every floor below it
   ['plugins', 9],
   ['fixtures', 10],
+  // outbound webhooks: an events consumer and a job over the installed plugins' declared events
+  ['webhooks', 10],
   // the composition root
   ['kernel', 11],
 ]);

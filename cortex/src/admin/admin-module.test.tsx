@@ -16,6 +16,7 @@ describe('admin module', () => {
       ['audit', 'prefiq:audit:read'],
       ['jobs', 'prefiq:jobs:read'],
       ['dead-letters', 'prefiq:events:manage'],
+      ['webhooks', 'prefiq:webhooks:read'],
       ['health', 'cortex:system:read'],
     ]);
     expect(Object.keys(adminModule.translations ?? {})).toEqual(['en', 'de']);
@@ -33,6 +34,7 @@ describe('admin module', () => {
       'audit/:entity/:id',
       'jobs',
       'dead-letters',
+      'webhooks',
       'health',
     ]);
     expect(pages.every((route) => typeof route.lazy === 'function' && route.element === undefined)).toBe(

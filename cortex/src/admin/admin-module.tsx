@@ -81,6 +81,13 @@ export default defineAppModule({
           },
         },
         {
+          path: 'webhooks',
+          lazy: async () => {
+            const { WebhooksPage } = await import('./webhooks-page.js');
+            return { element: <WebhooksPage /> };
+          },
+        },
+        {
           path: 'health',
           lazy: async () => {
             const { HealthPage } = await import('./health-page.js');

@@ -9,6 +9,7 @@ import {
   Settings,
   ShieldCheck,
   Users,
+  Webhook,
 } from 'lucide-react';
 
 /**
@@ -36,6 +37,7 @@ export const adminManifest = {
     { label: 'Audit log', path: '/audit', icon: 'scroll-text', permission: auditReadPermission },
     { label: 'Jobs', path: '/jobs', icon: 'list-checks', permission: 'prefiq:jobs:read' },
     { label: 'Dead letters', path: '/dead-letters', icon: 'inbox', permission: 'prefiq:events:manage' },
+    { label: 'Webhooks', path: '/webhooks', icon: 'webhook', permission: 'prefiq:webhooks:read' },
     { label: 'System health', path: '/health', icon: 'activity', permission: 'cortex:system:read' },
   ],
 } satisfies ModuleManifest;
@@ -51,4 +53,5 @@ export const adminIcons: Readonly<Record<string, IconComponent>> = {
   settings: Settings,
   'shield-check': ShieldCheck,
   users: Users,
+  webhook: Webhook,
 };

@@ -4,6 +4,7 @@ import { client as eventsApi } from '@codexion/contracts/events/client.gen';
 import { client as jobsApi } from '@codexion/contracts/jobs/client.gen';
 import { listMembers, listRoles } from '@codexion/contracts/tenancy/client';
 import { client as tenancyApi } from '@codexion/contracts/tenancy/client.gen';
+import { client as webhooksApi } from '@codexion/contracts/webhooks/client.gen';
 import { useApi } from '@codexion/web';
 import { type QueryKey, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
@@ -53,6 +54,8 @@ export interface AdminClients {
   events: Client;
   /** `@codexion/contracts/jobs`: queues, failed jobs, schedules */
   jobs: Client;
+  /** `@codexion/contracts/webhooks`: endpoints, their secrets and delivery log */
+  webhooks: Client;
 }
 
 /**
@@ -71,6 +74,7 @@ export function useAdminClients(): AdminClients {
       cortex: clientFor(cortexApi),
       events: clientFor(eventsApi),
       jobs: clientFor(jobsApi),
+      webhooks: clientFor(webhooksApi),
     }),
     [clientFor],
   );

@@ -1,21 +1,10 @@
-import {
-  Button,
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  FormField,
-  Input,
-  toast,
-} from '@codexion/resources';
+import { Dialog, DialogContent, FormField, Input, toast } from '@codexion/resources';
 import { DialogForm, useFieldErrors, useTranslation } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
-import { Check, Copy } from 'lucide-react';
 import { useState } from 'react';
 import { createInvitation } from '../../core/generated/client/sdk.gen.js';
 import { useAdminClients, useInvalidateAdmin } from './admin-queries.js';
+import { CopyValueView } from './copy-value-view.js';
 import { SelectField } from './select-field.js';
 import { useRoleNames } from './use-role-names.js';
 
@@ -45,7 +34,6 @@ export function InviteDialog({ open, onOpenChange }: InviteDialogProps) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState('member');
   const [link, setLink] = useState<string>();
-  const [copied, setCopied] = useState(false);
 
   const invite = useMutation({
     mutationFn: async (body: { email: string; role: string }) =>
@@ -64,7 +52,6 @@ export function InviteDialog({ open, onOpenChange }: InviteDialogProps) {
       setEmail('');
       setRole('member');
       setLink(undefined);
-      setCopied(false);
       fieldErrors.clear();
     }
     onOpenChange(next);
@@ -77,17 +64,6 @@ export function InviteDialog({ open, onOpenChange }: InviteDialogProps) {
     }
     invite.mutate({ email: trimmed, role });
   };
-  const copy = async () => {
-    if (link === undefined) return;
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied(true);
-      toast.success(t('invite.copied'));
-    } catch {
-      toast.error(t('invite.copyFailed'));
-    }
-  };
-
   return (
     <Dialog open={open} onOpenChange={change}>
       <DialogContent>
@@ -121,22 +97,16 @@ export function InviteDialog({ open, onOpenChange }: InviteDialogProps) {
             />
           </DialogForm>
         ) : (
-          <div className="grid gap-4">
-            <DialogHeader>
-              <DialogTitle>{t('invite.linkTitle')}</DialogTitle>
-              <DialogDescription>{t('invite.linkDescription')}</DialogDescription>
-            </DialogHeader>
-            <FormField label={t('invite.link')}>
-              <Input readOnly value={link} onFocus={(event) => event.target.select()} />
-            </FormField>
-            <DialogFooter>
-              <Button variant="outline" onClick={() => void copy()}>
-                {copied ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
-                {t('invite.copy')}
-              </Button>
-              <Button onClick={() => change(false)}>{t('common.done')}</Button>
-            </DialogFooter>
-          </div>
+          <CopyValueView
+            title={t('invite.linkTitle')}
+            description={t('invite.linkDescription')}
+            label={t('invite.link')}
+            value={link}
+            copyLabel={t('invite.copy')}
+            copiedMessage={t('invite.copied')}
+            failedMessage={t('invite.copyFailed')}
+            onDone={() => change(false)}
+          />
         )}
       </DialogContent>
     </Dialog>

@@ -1,24 +1,14 @@
 import type { EventsContract } from '@codexion/contracts/events/contract';
-import type { Context } from 'hono';
-import type { AuditActor } from '../audit/audit-entry.js';
+import { requestActor } from '../audit/request-actor.js';
 import type { Database } from '../data/database.js';
 import { DomainError } from '../errors/domain-error.js';
-import type { AppEnv } from '../http/app-env.js';
 import { type ContractHandlers, operationHandlers } from '../http/contract-handlers.js';
 import { eventsApiName, eventsOpenApi } from '../http/framework-apis.js';
 import type { HttpPlugin } from '../http/operation-router.js';
-import { type DeadLetterActor, discardDeadLetter, listDeadLetters, retryDeadLetter } from './dead-letters.js';
+import { discardDeadLetter, listDeadLetters, retryDeadLetter } from './dead-letters.js';
 
 export interface EventsHttpPluginOptions {
   database: Database;
-}
-
-/** Who the audit log names: the API key, the user, or (trusted development context) the system. */
-function actorOf(c: Context<AppEnv>): DeadLetterActor {
-  const userId = c.get('userId');
-  const actor: AuditActor =
-    c.get('actor') ?? (userId === undefined ? { type: 'system' } : { type: 'user', id: userId });
-  return { tenantId: c.get('tenantId'), actor, requestId: c.get('requestId') };
 }
 
 function notFound(consumer: string, eventId: string): DomainError {
@@ -44,13 +34,13 @@ export function eventsHttpPlugin({ database }: EventsHttpPluginOptions): HttpPlu
       return c.json({ items: page.items, nextCursor: page.next ?? null });
     },
     retryDeadLetter: async (c, { params }) => {
-      if (!(await retryDeadLetter(database, actorOf(c), params.consumer, params.eventId))) {
+      if (!(await retryDeadLetter(database, requestActor(c), params.consumer, params.eventId))) {
         throw notFound(params.consumer, params.eventId);
       }
       return c.body(null, 204);
     },
     discardDeadLetter: async (c, { params }) => {
-      if (!(await discardDeadLetter(database, actorOf(c), params.consumer, params.eventId))) {
+      if (!(await discardDeadLetter(database, requestActor(c), params.consumer, params.eventId))) {
         throw notFound(params.consumer, params.eventId);
       }
       return c.body(null, 204);

@@ -73,6 +73,13 @@ export interface KernelConfig {
     /** days delivered events and inbox records are kept before `prefiq.purge-events` removes them */
     retentionDays: number;
   };
+  /** outbound webhooks (ADR 0026) */
+  webhooks: {
+    maxAttempts: number;
+    retryDelaySeconds: number;
+    timeoutMs: number;
+    encryptionKey?: string;
+  };
   locale: string;
   timezone: string;
   features: Record<string, boolean>;

@@ -3,6 +3,7 @@ import authDocument from '@codexion/contracts/auth/openapi.json' with { type: 'j
 import eventsDocument from '@codexion/contracts/events/openapi.json' with { type: 'json' };
 import jobsDocument from '@codexion/contracts/jobs/openapi.json' with { type: 'json' };
 import tenancyDocument from '@codexion/contracts/tenancy/openapi.json' with { type: 'json' };
+import webhooksDocument from '@codexion/contracts/webhooks/openapi.json' with { type: 'json' };
 import type { OpenApiDocument } from '@codexion/schema';
 
 const sections = ['schemas', 'responses', 'parameters', 'headers', 'securitySchemes'] as const;
@@ -48,9 +49,10 @@ export const frameworkApis = {
   audit: generatedDocument('audit', auditDocument),
   events: generatedDocument('events', eventsDocument),
   jobs: generatedDocument('jobs', jobsDocument),
+  webhooks: generatedDocument('webhooks', webhooksDocument),
 } as const satisfies Record<string, OpenApiDocument>;
 
-/** The name of one of the framework's own APIs: `auth`, `tenancy`, `audit`, `events` or `jobs`. */
+/** The name of one of the framework's own APIs: `auth`, `tenancy`, `audit`, `events`, `jobs` or `webhooks`. */
 export type FrameworkApiName = keyof typeof frameworkApis;
 
 /** `/api/auth/*`: sign-in, sessions, passwords, MFA, API keys, single sign-on, the key set. */
@@ -78,3 +80,8 @@ export const eventsApiName = 'events' satisfies FrameworkApiName;
 export const jobsOpenApi: OpenApiDocument = frameworkApis.jobs;
 
 export const jobsApiName = 'jobs' satisfies FrameworkApiName;
+
+/** `/api/webhooks/*`: the tenant's webhook endpoints and their deliveries. */
+export const webhooksOpenApi: OpenApiDocument = frameworkApis.webhooks;
+
+export const webhooksApiName = 'webhooks' satisfies FrameworkApiName;

@@ -54,6 +54,11 @@ export interface JobDefinition<D extends object = Record<string, unknown>> {
   expireInSeconds?: number;
   /** `standard` unless given */
   policy?: JobPolicy;
+  /**
+   * jobs a worker takes per poll and runs together, each failing on its own; 1 unless given. A
+   * worker polls every `jobs.pollingIntervalSeconds`, so this bounds the queue's throughput per node
+   */
+  concurrency?: number;
   /** sends the job on a cron schedule; one schedule per job, kept in the database across nodes */
   schedule?: JobSchedule<D>;
 }

@@ -25,6 +25,8 @@ async function settled(name: string, id: string | null, state: JobState = 'compl
 }
 
 const flaky = { failuresLeft: 2, runs: 0, effects: 0 };
+const batched: number[] = [];
+let batchFailuresLeft = 1;
 let alwaysFail = true;
 const failing = { runs: 0 };
 
@@ -51,6 +53,16 @@ beforeAll(async () => {
       handler() {
         failing.runs += 1;
         if (alwaysFail) throw new Error('always fails');
+      },
+    }),
+    defineJob<{ n: number }>({
+      name: 'test.batched',
+      concurrency: 5,
+      retryDelaySeconds: 0,
+      retryBackoff: false,
+      handler({ data }) {
+        batched.push(data.n);
+        if (data.n === 2 && batchFailuresLeft-- > 0) throw new Error('two fails once');
       },
     }),
     defineJob({ name: 'test.short', policy: 'short', handler: () => new Promise(() => undefined) }),
@@ -93,6 +105,17 @@ describe('the job queue', () => {
     expect(await queue.retry('test.failing', id ?? '')).toBe(false);
   });
 
+  it('runs a batch of jobs together, failing only the one that threw', async () => {
+    const ids = await Promise.all([1, 2, 3].map((n) => queue.send('test.batched', { n })));
+    const jobs = await Promise.all(ids.map((id) => settled('test.batched', id)));
+    expect(jobs.map((j) => [j.data, j.state, j.retryCount])).toEqual([
+      [{ n: 1 }, 'completed', 0],
+      [{ n: 2 }, 'completed', 1],
+      [{ n: 3 }, 'completed', 0],
+    ]);
+    expect(batched.sort()).toEqual([1, 2, 2, 3]);
+  });
+
   it('keeps one waiting job per singleton key on a short queue', async () => {
     const first = await queue.send('test.short', {}, { singletonKey: 'tenant-1', startAfterSeconds: 3600 });
     const second = await queue.send('test.short', {}, { singletonKey: 'tenant-1', startAfterSeconds: 3600 });
@@ -111,7 +134,13 @@ describe('the job queue', () => {
 
   it('lists its queues with counts by state, and its schedules', async () => {
     const queues = await queue.queues();
-    expect(queues.map((q) => q.name)).toEqual(['test.failing', 'test.flaky', 'test.scheduled', 'test.short']);
+    expect(queues.map((q) => q.name)).toEqual([
+      'test.batched',
+      'test.failing',
+      'test.flaky',
+      'test.scheduled',
+      'test.short',
+    ]);
     const short = queues.find((q) => q.name === 'test.short');
     expect(short).toMatchObject({ policy: 'short', counts: { created: 2 } });
     expect(await queue.schedules()).toEqual([

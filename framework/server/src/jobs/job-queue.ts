@@ -203,18 +203,35 @@ export async function createJobQueue({
   await boss.start();
   const definitions = new Map<string, JobDefinition<object>>();
 
+  const handle = (definition: JobDefinition<object>, job: PgBoss.JobWithMetadata<object>) =>
+    definition.handler({
+      id: job.id,
+      name: job.name,
+      data: job.data as never,
+      retryCount: job.retryCount,
+      database,
+      logger: logger.child({ job: job.name, job_id: job.id }),
+      services,
+    });
+
+  /**
+   * One fetch of a queue's worker. A single job's failure is pg-boss's to record (the handler
+   * rejects); in a batch (`concurrency` > 1) the jobs run together and each failure is recorded on
+   * its own job, so the others still complete (pg-boss completes only the jobs still active).
+   */
   const run = (definition: JobDefinition<object>) => async (jobs: PgBoss.JobWithMetadata<object>[]) => {
-    for (const job of jobs) {
-      const jobLogger = logger.child({ job: job.name, job_id: job.id });
-      await definition.handler({
-        id: job.id,
-        name: job.name,
-        data: job.data as never,
-        retryCount: job.retryCount,
-        database,
-        logger: jobLogger,
-        services,
-      });
+    const [only] = jobs;
+    if (jobs.length === 1 && only !== undefined) {
+      await handle(definition, only);
+      return;
+    }
+    // async: a handler that throws at once fails its own job, not the map over the batch
+    const outcomes = await Promise.allSettled(jobs.map(async (job) => handle(definition, job)));
+    for (const [i, outcome] of outcomes.entries()) {
+      const job = jobs[i];
+      if (outcome.status === 'fulfilled' || job === undefined) continue;
+      const error = outcome.reason instanceof Error ? outcome.reason : new Error(String(outcome.reason));
+      await boss.fail(definition.name, job.id, { message: error.message, stack: error.stack });
     }
   };
 
@@ -257,7 +274,7 @@ export async function createJobQueue({
         definitions.set(definition.name, definition);
         await boss.work(
           definition.name,
-          { pollingIntervalSeconds, includeMetadata: true, batchSize: 1 },
+          { pollingIntervalSeconds, includeMetadata: true, batchSize: definition.concurrency ?? 1 },
           run(definition),
         );
         if (definition.schedule) {

@@ -85,6 +85,7 @@ describe(`the jobs API on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     expect(queues.status).toBe(200);
     const names = (queues.body.items as { name: string }[]).map((q) => q.name);
     expect(names).toEqual([
+      'prefiq.deliver-webhook',
       'prefiq.prune-identity',
       'prefiq.purge-events',
       'prefiq.purge-idempotency',

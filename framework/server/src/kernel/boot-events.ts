@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../data/database.js';
 import { createAmqpTransport } from '../events/amqp-transport.js';
-import { eventConsumers } from '../events/event-consumer.js';
+import { type EventConsumer, eventConsumers } from '../events/event-consumer.js';
 import { createEventDispatcher, type EventDispatcher } from '../events/event-dispatcher.js';
 import { createToken } from '../foundation/container.js';
 import type { KernelConfig } from '../foundation/kernel-config.js';
@@ -53,6 +53,8 @@ export interface StartEventsOptions {
   logger: Logger;
   /** the kernel's services, for the subscribers' `ctx.services` */
   services: Services;
+  /** the framework's own consumers (outbound webhooks), beside the plugins' */
+  frameworkConsumers?: readonly EventConsumer[];
 }
 
 /**
@@ -62,13 +64,23 @@ export interface StartEventsOptions {
  * @example
  * const { dispatcher, summary } = await startEvents({ database, plugins, config: config.events, logger, services });
  */
-export async function startEvents({ database, plugins, config, logger, services }: StartEventsOptions) {
-  const consumers = eventConsumers(
-    plugins.map((p) => ({
-      name: p.name,
-      ...(p.definition.subscribers === undefined ? {} : { subscribers: p.definition.subscribers }),
-    })),
-  );
+export async function startEvents({
+  database,
+  plugins,
+  config,
+  logger,
+  services,
+  frameworkConsumers = [],
+}: StartEventsOptions) {
+  const consumers = [
+    ...eventConsumers(
+      plugins.map((p) => ({
+        name: p.name,
+        ...(p.definition.subscribers === undefined ? {} : { subscribers: p.definition.subscribers }),
+      })),
+    ),
+    ...frameworkConsumers,
+  ];
   const transport =
     config.amqpUrl === undefined
       ? undefined

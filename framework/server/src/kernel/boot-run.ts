@@ -10,6 +10,7 @@ import type { ReadinessCheck } from '../http/health-routes.js';
 import type { LifecycleContext } from '../plugins/define-plugin.js';
 import type { PluginRegistry, RegisteredPlugin } from '../plugins/plugin-registry.js';
 import type { BootMode, BootReport, KernelOptions, KernelState } from './kernel-options.js';
+import type { WebhookSetup } from './webhook-setup.js';
 
 /** What a kernel holds once its steps made it: each part is filled by the step that names it. */
 export interface KernelParts {
@@ -26,6 +27,8 @@ export interface KernelParts {
   registry?: PluginRegistry;
   /** routes step */
   app?: Hono<AppEnv>;
+  /** routes step: outbound webhooks' API rules, job and event consumer */
+  webhooks?: WebhookSetup;
   /** ready step */
   events?: EventDispatcher;
 }

@@ -27,7 +27,10 @@ async function jobsStep(run: BootRun): Promise<Record<string, unknown>> {
     logger: run.parts.logger,
     container: run.container,
     plugins: run.required(run.parts.registry, 'plugins').plugins,
-    frameworkJobs: frameworkJobs(config.jobs.schedules, { eventRetentionDays: config.events.retentionDays }),
+    frameworkJobs: [
+      ...frameworkJobs(config.jobs.schedules, { eventRetentionDays: config.events.retentionDays }),
+      run.required(run.parts.webhooks, 'webhooks').job,
+    ],
   });
 }
 

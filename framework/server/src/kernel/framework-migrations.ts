@@ -9,7 +9,7 @@ function folder(area: string): string {
 /**
  * The framework's own tables (schema `prefiq`), as versioned migrations of built-in sources,
  * applied in this order before any plugin's: identity (users, sessions, keys), then tenancy
- * (tenants, roles; may reference users), then audit, then the idempotency store, then events. One list, in one place: append a source
+ * (tenants, roles; may reference users), then audit, then the idempotency store, then events, then webhooks. One list, in one place: append a source
  * here, never apply framework tables elsewhere.
  *
  * @example
@@ -25,4 +25,6 @@ export const frameworkMigrations: readonly MigrationSource[] = [
   { name: 'prefiq-idempotency', migrationsFolder: folder('idempotency'), schema: 'prefiq' },
   // the transactional outbox, consumers' deliveries and inboxes (ADR 0018)
   { name: 'prefiq-events', migrationsFolder: folder('events'), schema: 'prefiq' },
+  // tenants' webhook endpoints and their deliveries (ADR 0026); references nothing outside
+  { name: 'prefiq-webhooks', migrationsFolder: folder('webhooks'), schema: 'prefiq' },
 ];

@@ -1,5 +1,5 @@
 import type { PluginMigrations } from '../data/run-migrations.js';
-import { auditOpenApi, eventsOpenApi, jobsOpenApi } from '../http/framework-apis.js';
+import { auditOpenApi, eventsOpenApi, jobsOpenApi, webhooksOpenApi } from '../http/framework-apis.js';
 import { TenancyToken } from '../tenancy/create-tenancy.js';
 import type { BootRun } from './boot-run.js';
 import { bootTenancy } from './boot-tenancy.js';
@@ -53,7 +53,7 @@ export async function migrationsStep(run: BootRun): Promise<Record<string, unkno
     schemas: migrationSources(plugins).flatMap((s) => (s.schema === undefined ? [] : [s.schema])),
     migrate,
     tenants,
-    frameworkDocuments: [auditOpenApi, eventsOpenApi, jobsOpenApi],
+    frameworkDocuments: [auditOpenApi, eventsOpenApi, jobsOpenApi, webhooksOpenApi],
   });
   container.value(TenancyToken, tenancy.tenancy);
   report.upgrades = await upgradePlugins(db, plugins, run.contextOf);

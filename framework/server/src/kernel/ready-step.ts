@@ -23,6 +23,7 @@ export async function readyStep(run: BootRun): Promise<Record<string, unknown>> 
     config: run.required(parts.config, 'config').events,
     logger: parts.logger,
     services: run.services,
+    frameworkConsumers: [run.required(run.parts.webhooks, 'webhooks').consumer(parts.logger)],
   });
   parts.events = delivery.dispatcher;
   run.container.value(EventDispatcherToken, delivery.dispatcher);

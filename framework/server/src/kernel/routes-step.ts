@@ -12,6 +12,7 @@ import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
 import { withRoles } from '../tenancy/access-permissions.js';
 import { TenancyToken } from '../tenancy/create-tenancy.js';
 import { tenancyHttpPlugin } from '../tenancy/tenancy-routes.js';
+import { webhooksHttpPlugin } from '../webhooks/webhook-routes.js';
 import { JobQueueToken } from './boot-jobs.js';
 import type { BootRun } from './boot-run.js';
 import { tenancyFromContainer } from './container-tenancy.js';
@@ -21,6 +22,7 @@ import { metricsExposure } from './metrics-exposure.js';
 import { pluginHandlers, resourceHandlerFactory } from './plugin-handlers.js';
 import { runLifecycle } from './run-lifecycle.js';
 import { sharedRateLimits } from './shared-rate-limits.js';
+import { webhookSetup } from './webhook-setup.js';
 
 function httpEnvironment(env: string): Environment {
   return env === 'development' || env === 'test' ? env : 'production';
@@ -41,6 +43,8 @@ async function httpPlugins(
       cursorSecret: run.required(config.secrets.cursor, 'secrets.cursor'),
       limits: config.api,
     });
+  const webhooks = webhookSetup(config, plugins, container);
+  run.parts.webhooks = webhooks;
   const mounted: HttpPlugin[] = [
     auditHttpPlugin({ database: db }),
     eventsHttpPlugin({ database: db }),
@@ -49,6 +53,7 @@ async function httpPlugins(
     jobsHttpPlugin({
       queue: () => (container.has(JobQueueToken) ? container.resolve(JobQueueToken) : undefined),
     }),
+    webhooksHttpPlugin({ database: db, ...webhooks }),
   ];
   for (const plugin of plugins) {
     mounted.push({

@@ -80,6 +80,11 @@ describe('ensureRowLevelSecurity', () => {
     expect(all.map((t) => t.table)).toEqual(expect.arrayContaining(['prefiq.memberships', 'prefiq.roles']));
     const gaps = all.filter((t) => !exempt.has(t.table) && !(t.enabled && t.forced && t.policy));
     expect(gaps).toEqual([]);
+    // webhook endpoints and deliveries are only touched in their tenant's transaction: no exemption
+    expect(all.filter((t) => t.table.startsWith('prefiq.webhook_'))).toEqual([
+      { table: 'prefiq.webhook_deliveries', enabled: true, forced: true, policy: true },
+      { table: 'prefiq.webhook_endpoints', enabled: true, forced: true, policy: true },
+    ]);
     // prefiq.tenants is keyed by id, not tenant_id: isolated by its own migration
     const [tenants] = await executeRows<{ enabled: boolean; forced: boolean }>(
       f.database.db,
