@@ -30,6 +30,12 @@ function itemsOf(body: unknown): ListedRecord[] | undefined {
   return list?.filter((item): item is ListedRecord => typeof item === 'object' && item !== null);
 }
 
+/** The strings of a list answer (`{ items: ['crm.deal.won', …] }`). */
+function stringsOf(body: unknown): string[] {
+  const list = Array.isArray(body) ? body : (body as { items?: unknown } | undefined)?.items;
+  return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
+}
+
 /** The schema name a GET's 200 answer refers to (`Deal`), if it refers to one. */
 function answerSchemaName(doc: OpenApiDocument, path: string): string | undefined {
   const response = doc.paths[path]?.get?.responses['200'];
@@ -53,6 +59,8 @@ export async function collectRecordPools(
   get: JsonGet,
 ): Promise<RecordPools> {
   const lists = new Map<string, ListedRecord[]>();
+  // lists of plain names (`/api/webhooks/event-types`)
+  const names = new Map<string, string[]>();
   const cursors = new Map<string, string>();
   const entityPaths = new Map<string, string>();
   const listable = operations.filter(
@@ -69,6 +77,8 @@ export async function collectRecordPools(
     const answer = await get(paged ? `${op.path}?pageSize=${most}` : op.path);
     const items = answer.status === 200 ? itemsOf(answer.body) : undefined;
     if (items === undefined) continue;
+    const strings = answer.status === 200 ? stringsOf(answer.body) : [];
+    if (strings.length > 0) names.set(op.path, strings);
     lists.set(op.path, items);
     if (op.parameters.some((p) => p.name === 'cursor' && p.in === 'query') && paged) {
       const page = await get(`${op.path}?pageSize=1`);
@@ -84,7 +94,12 @@ export async function collectRecordPools(
     entityPaths,
     valuesNamed(name) {
       if (name === '') return [];
-      const path = [...lists.keys()].find((p) => p.endsWith(`/${name}s`) || p.endsWith(`/${name}`));
+      // `role` -> `/roles`, `eventTypes` -> `/event-types`
+      const kebab = name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+      const named = (p: string) => [name, kebab].some((n) => p.endsWith(`/${n}s`) || p.endsWith(`/${n}`));
+      const listed = [...names.keys()].find(named);
+      if (listed !== undefined) return names.get(listed) ?? [];
+      const path = [...lists.keys()].find(named);
       const items = path === undefined ? [] : (lists.get(path) ?? []);
       return items
         .map((item) => item.key ?? item.name ?? item.id)

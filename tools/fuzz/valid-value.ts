@@ -44,6 +44,10 @@ function constrain(schema: JsonSchema, sources: ValueSources, name: string, fill
       ? sources.valuesNamed?.(name)
       : undefined;
   if (named !== undefined && named.length > 0) return { type: 'string', enum: [...named] };
+  // a free-text field named for a URL (`url`, `callbackUrl`): the server wants an absolute one
+  if (types.includes('string') && schema.format === undefined && /url$/i.test(name)) {
+    return { type: 'string', const: 'https://hooks.example.test/codexion' };
+  }
   if (schema.format === 'uuid' && (types.length === 0 || types.includes('string'))) {
     const ref = refOf(schema);
     const ids = ref === undefined ? [] : sources.refIds(ref);

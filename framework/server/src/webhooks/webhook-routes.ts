@@ -90,8 +90,11 @@ export function webhooksHttpPlugin({
       return c.json({ items: page.items, nextCursor: page.next ?? null });
     },
     redeliverWebhook: async (c, { params }) => {
-      const send = sender();
       const who = requestActor(c);
+      // a delivery that is not there is a 404 on any node, before whether jobs run here
+      if ((await findWebhookDelivery(database, who.tenantId, params.id)) === undefined)
+        throw new DomainError('NOT_FOUND', `No webhook delivery ${params.id} in this tenant`);
+      const send = sender();
       const again = await redeliverWebhook(database, who, params.id);
       if (again === undefined)
         throw new DomainError('NOT_FOUND', `No webhook delivery ${params.id} in this tenant`);
@@ -105,8 +108,10 @@ export function webhooksHttpPlugin({
       return c.json(again, 202);
     },
     sendWebhookTestEvent: async (c, { params }) => {
-      const send = sender();
       const who = requestActor(c);
+      const endpoints = await listWebhookEndpoints(database, who.tenantId);
+      if (!endpoints.some((endpoint) => endpoint.id === params.id)) throw endpointNotFound(params.id);
+      const send = sender();
       const delivery = await recordWebhookTestEvent(database, who, params.id);
       if (delivery === undefined) throw endpointNotFound(params.id);
       await send({ tenantId: who.tenantId, deliveryId: delivery.id });
