@@ -76,6 +76,9 @@ const shots: Shot[] = [
   { name: 'audit', path: '/admin/audit', fullPage: true },
   { name: 'audit-history', path: () => `/admin/audit/crm.company/${companyId}`, fullPage: true },
   { name: 'health', path: '/admin/health', fullPage: true },
+  { name: 'jobs', path: '/admin/jobs', fullPage: true },
+  { name: 'dead-letters', path: '/admin/dead-letters' },
+  { name: 'webhooks', path: '/admin/webhooks', fullPage: true, narrow: true },
   {
     name: 'palette',
     path: '/',
@@ -110,6 +113,12 @@ try {
     domain: 'nimbus.example',
   });
   companyId = company.id;
+  // an endpoint, for the webhooks page to show one with its (empty) delivery log
+  await acme.post('/api/webhooks/endpoints', {
+    url: 'https://hooks.nimbus.example/codexion',
+    description: 'Nimbus order sync',
+    eventTypes: ['crm.deal.won', 'crm.deal.lost'],
+  });
   inviteLink = (
     await invitePerson(acme, { email: `nora.new+${Date.now()}@example.com`, role: 'member', accept: false })
   ).link;
