@@ -80,7 +80,7 @@ export function DeadLettersPage() {
   });
   const items = letters.data?.items;
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader title={t('deadLetters.title')} description={t('deadLetters.description')} />
       <SectionCard title={t('deadLetters.title')}>
         {items === undefined ? (

@@ -116,4 +116,23 @@ describe('jobs', () => {
     await screen.findByRole('table', { name: 'Failed jobs' });
     expect(screen.queryByRole('button', { name: /Retry the failed/ })).toBeNull();
   });
+
+  it('says once that jobs do not run on a node with jobs.enabled off, instead of three failed cards', async () => {
+    let api: { fetch: typeof fetch } | undefined;
+    routeGlobalFetch(() => api);
+    const off = () => ({
+      status: 503,
+      body: { code: 'NOT_READY', detail: 'Jobs do not run on this node (jobs.enabled is off)' },
+    });
+    const routes: FakeRoute[] = ['/jobs/queues', '/jobs/jobs', '/jobs/schedules'].map((path) => ({
+      method: 'GET',
+      path,
+      handle: off,
+    }));
+    const rendered = renderAdmin({ path: '/jobs', routes, permissions: ['prefiq:jobs:read'] });
+    api = rendered.api;
+    expect(await screen.findByText('Jobs do not run on this node')).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
 });

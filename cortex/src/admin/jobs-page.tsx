@@ -5,10 +5,17 @@ import {
   listJobs,
   retryJob,
 } from '@codexion/contracts/jobs/client';
-import { Badge, Button, TableCell, TableRow, toast } from '@codexion/resources';
-import { PageHeader, useFormatters, usePermissions, useReportProblem, useTranslation } from '@codexion/web';
+import { Badge, Button, EmptyState, TableCell, TableRow, toast } from '@codexion/resources';
+import {
+  PageHeader,
+  ProblemError,
+  useFormatters,
+  usePermissions,
+  useReportProblem,
+  useTranslation,
+} from '@codexion/web';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { RotateCcw } from 'lucide-react';
+import { ListChecks, RotateCcw } from 'lucide-react';
 import { useAdminClients, useAdminKey, useInvalidateAdmin } from './admin-queries.js';
 import { AdminTable } from './admin-table.js';
 import { QueryState } from './query-state.js';
@@ -26,16 +33,21 @@ function errorOf(job: Job): string {
   return typeof message === 'string' ? message : '—';
 }
 
-function QueuesCard() {
-  const { t } = useTranslation('admin');
+/** The queues with their counts, reloaded every {@link jobsRefreshMs}; shared by the page and its card. */
+function useJobQueues() {
   const key = useAdminKey();
   const { jobs: jobsClient } = useAdminClients();
-  const queues = useQuery({
+  return useQuery({
     queryKey: key('jobs', 'queues'),
     refetchInterval: jobsRefreshMs,
     queryFn: async ({ signal }) =>
       (await listJobQueues({ client: jobsClient, signal, throwOnError: true })).data,
   });
+}
+
+function QueuesCard() {
+  const { t } = useTranslation('admin');
+  const queues = useJobQueues();
   return (
     <SectionCard title={t('jobs.queues')} description={t('jobs.queuesDescription')}>
       {queues.data === undefined ? (
@@ -189,6 +201,16 @@ function SchedulesCard() {
  */
 export function JobsPage() {
   const { t } = useTranslation('admin');
+  const queues = useJobQueues();
+  // a node with jobs.enabled off answers 503 NOT_READY: one notice, not three failed cards
+  if (queues.error instanceof ProblemError && queues.error.code === 'NOT_READY') {
+    return (
+      <div className="flex flex-col gap-6">
+        <PageHeader title={t('jobs.title')} description={t('jobs.description')} />
+        <EmptyState icon={<ListChecks />} title={t('jobs.offTitle')} description={t('jobs.offDescription')} />
+      </div>
+    );
+  }
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t('jobs.title')} description={t('jobs.description')} />

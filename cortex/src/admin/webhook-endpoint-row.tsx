@@ -1,8 +1,19 @@
 import { sendWebhookTestEvent, updateWebhookEndpoint } from '@codexion/contracts/webhooks/client';
 import type { WebhookEndpoint } from '@codexion/contracts/webhooks/types';
-import { Badge, Button, TableCell, TableRow, toast } from '@codexion/resources';
+import {
+  Badge,
+  Button,
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+  TableCell,
+  TableRow,
+  toast,
+} from '@codexion/resources';
 import { useFormatters, usePermissions, useReportProblem, useTranslation } from '@codexion/web';
 import { useMutation } from '@tanstack/react-query';
+import { MoreHorizontal } from 'lucide-react';
 import { useAdminClients, useInvalidateAdmin } from './admin-queries.js';
 import { webhooksManagePermission } from './webhook-deliveries-card.js';
 
@@ -15,8 +26,8 @@ export interface EndpointActions {
 
 /**
  * One endpoint of the webhooks page: URL, events, status, description, created; *Deliveries*
- * for everyone who reads, and for managers *Send test*, *Disable* or *Enable*, *Rotate secret*,
- * *Delete* (the last two confirmed by the page).
+ * for everyone who reads, and for managers *Send test* and a menu of *Disable* or *Enable*,
+ * *Rotate secret* and *Delete* (the last two confirmed by the page).
  *
  * @example
  * <WebhookEndpointRow endpoint={endpoint} selected={false} actions={{ onShow, onRotate, onDelete }} />
@@ -66,7 +77,7 @@ export function WebhookEndpointRow({
       </TableCell>
       <TableCell className="text-muted-foreground">{endpoint.description ?? '—'}</TableCell>
       <TableCell>{format.dateTime(endpoint.createdAt)}</TableCell>
-      <TableCell className="flex gap-2">
+      <TableCell className="flex items-center gap-2">
         <Button size="sm" variant="outline" onClick={() => actions.onShow(endpoint)}>
           {t('webhooks.deliveries')}
         </Button>
@@ -75,15 +86,28 @@ export function WebhookEndpointRow({
             <Button size="sm" variant="outline" disabled={test.isPending} onClick={() => test.mutate()}>
               {t('webhooks.sendTest')}
             </Button>
-            <Button size="sm" variant="ghost" disabled={toggle.isPending} onClick={() => toggle.mutate()}>
-              {endpoint.enabled ? t('webhooks.disable') : t('webhooks.enable')}
-            </Button>
-            <Button size="sm" variant="ghost" onClick={() => actions.onRotate(endpoint)}>
-              {t('webhooks.rotate')}
-            </Button>
-            <Button size="sm" variant="ghost" onClick={() => actions.onDelete(endpoint)}>
-              {t('webhooks.delete')}
-            </Button>
+            <DropdownMenu>
+              <DropdownMenuTrigger asChild>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  aria-label={t('webhooks.moreActions', { url: endpoint.url })}
+                >
+                  <MoreHorizontal aria-hidden="true" />
+                </Button>
+              </DropdownMenuTrigger>
+              <DropdownMenuContent align="end">
+                <DropdownMenuItem disabled={toggle.isPending} onSelect={() => toggle.mutate()}>
+                  {endpoint.enabled ? t('webhooks.disable') : t('webhooks.enable')}
+                </DropdownMenuItem>
+                <DropdownMenuItem onSelect={() => actions.onRotate(endpoint)}>
+                  {t('webhooks.rotate')}
+                </DropdownMenuItem>
+                <DropdownMenuItem variant="danger" onSelect={() => actions.onDelete(endpoint)}>
+                  {t('webhooks.delete')}
+                </DropdownMenuItem>
+              </DropdownMenuContent>
+            </DropdownMenu>
           </>
         )}
       </TableCell>

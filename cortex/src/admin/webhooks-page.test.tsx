@@ -208,11 +208,13 @@ describe('webhooks page', () => {
     const { requests } = renderAdmin({ path: '/webhooks', routes: webhookRoutes([{ ...erp }], []) });
     const [row] = await endpointRows();
     if (row === undefined) throw new Error('no rows');
-    await user().click(within(row).getByRole('button', { name: 'Disable' }));
+    await user().click(within(row).getByRole('button', { name: /^More actions for / }));
+    await user().click(await screen.findByRole('menuitem', { name: 'Disable' }));
     await waitFor(async () => expect((await endpointRows())[0]?.textContent).toContain('Disabled'));
     expect(requests().find((r) => r.method === 'PATCH')?.body).toEqual({ enabled: false });
     const [again] = await endpointRows();
-    await user().click(within(again as HTMLElement).getByRole('button', { name: 'Enable' }));
+    await user().click(within(again as HTMLElement).getByRole('button', { name: /^More actions for / }));
+    await user().click(await screen.findByRole('menuitem', { name: 'Enable' }));
     await waitFor(async () => expect((await endpointRows())[0]?.textContent).toContain('Enabled'));
   });
 
@@ -220,7 +222,8 @@ describe('webhooks page', () => {
     renderAdmin({ path: '/webhooks', routes: webhookRoutes([{ ...erp }], []) });
     const [row] = await endpointRows();
     if (row === undefined) throw new Error('no rows');
-    await user().click(within(row).getByRole('button', { name: 'Rotate secret' }));
+    await user().click(within(row).getByRole('button', { name: /^More actions for / }));
+    await user().click(await screen.findByRole('menuitem', { name: 'Rotate secret' }));
     const confirm = await screen.findByRole('dialog', { name: 'Rotate the signing secret?' });
     await user().click(within(confirm).getByRole('button', { name: 'Rotate secret' }));
     const shown = await screen.findByRole('dialog', { name: 'Copy the signing secret' });
@@ -231,7 +234,8 @@ describe('webhooks page', () => {
     renderAdmin({ path: '/webhooks', routes: webhookRoutes([{ ...erp }], []) });
     const [row] = await endpointRows();
     if (row === undefined) throw new Error('no rows');
-    await user().click(within(row).getByRole('button', { name: 'Delete' }));
+    await user().click(within(row).getByRole('button', { name: /^More actions for / }));
+    await user().click(await screen.findByRole('menuitem', { name: 'Delete' }));
     const confirm = await screen.findByRole('dialog', { name: 'Delete this endpoint?' });
     await user().click(within(confirm).getByRole('button', { name: 'Delete' }));
     expect(await screen.findByText('No webhook endpoints')).toBeTruthy();

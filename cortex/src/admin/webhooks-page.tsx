@@ -56,7 +56,7 @@ export function WebhooksPage() {
   const items = endpoints.data?.items;
   const selected = items?.find((endpoint) => endpoint.id === shown);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader
         title={t('webhooks.title')}
         description={t('webhooks.description')}
