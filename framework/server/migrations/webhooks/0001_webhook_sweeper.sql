@@ -23,3 +23,7 @@ GRANT SELECT, UPDATE, DELETE ON prefiq.webhook_deliveries TO prefiq_webhook_main
 CREATE POLICY webhook_deliveries_maintenance ON prefiq.webhook_deliveries
   TO prefiq_webhook_maintenance
   USING (true) WITH CHECK (true);
+--> statement-breakpoint
+-- what the prune looks for: final deliveries by the time of their last change
+CREATE INDEX webhook_deliveries_final_idx ON prefiq.webhook_deliveries (updated_at)
+  WHERE status IN ('delivered', 'failed');
