@@ -2,9 +2,13 @@ import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeRows } from '../data/execute-rows.js';
+import { silentLogger } from '../events/event-effects.test-helper.js';
+import { noServices } from '../foundation/services.js';
 import { JobQueueToken } from '../kernel/boot-jobs.js';
 import { onPostgres } from '../kernel/kernel-database.test-helper.js';
 import { DatabaseToken } from '../kernel/kernel-tokens.js';
+import { webhookSetup } from '../kernel/webhook-setup.js';
+import { deliverWebhookJobName } from './deliver-webhook.js';
 import { type LoopbackReceiver, loopbackReceiver } from './loopback-receiver.test-helper.js';
 import {
   claimStuckWebhookDeliveries,
@@ -114,6 +118,39 @@ describe(`webhook sweeper on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
       claimStuckWebhookDeliveries(database),
     ]);
     expect([...(a ?? []), ...(b ?? [])]).toEqual([{ tenantId: ownTenant, deliveryId: stuck }]);
+  }, 30_000);
+
+  it('sends one job for a delivery found stuck twice within the grace period (its singleton key)', async () => {
+    const ours = await endpoint('/twice', ownTenant);
+    const stuck = await delivery(ownTenant, ours, { ageMinutes: 60 });
+    const { sweeper } = webhookSetup(k.kernel.config, k.kernel.plugins, k.kernel.container);
+    const database = k.kernel.container.resolve(DatabaseToken);
+    const run = () =>
+      sweeper.handler({
+        id: uuidv7(),
+        name: sweeper.name,
+        data: {},
+        retryCount: 0,
+        database,
+        logger: silentLogger,
+        services: noServices,
+      });
+    await run();
+    // as if another node had claimed it before this one's claim was seen: stuck again at once
+    await database.transaction(
+      (tx) =>
+        tx.execute(
+          sql`update prefiq.webhook_deliveries set status = 'pending',
+                     next_attempt_at = now() - interval '1 hour', updated_at = now() - interval '1 hour'
+               where id = ${stuck}`,
+        ),
+      { tenantId: ownTenant },
+    );
+    await run();
+    const jobs = await k.kernel.container
+      .resolve(JobQueueToken)
+      .jobs({ queue: deliverWebhookJobName, limit: 100, tenantId: ownTenant });
+    expect(jobs.filter((j) => j.singletonKey === `sweep:${stuck}`)).toHaveLength(1);
   }, 30_000);
 
   it('prunes final deliveries past the retention in every tenant; recent and pending ones stay', async () => {
