@@ -42,7 +42,13 @@ export interface KernelConfig {
   jobs: {
     enabled?: boolean;
     pollingIntervalSeconds: number;
-    schedules: { pruneIdentity: string; sealAudit: string; purgeIdempotency: string; purgeEvents: string };
+    schedules: {
+      pruneIdentity: string;
+      sealAudit: string;
+      purgeIdempotency: string;
+      purgeEvents: string;
+      sweepWebhooks: string;
+    };
   };
   /** `Idempotency-Key` replays, per tenant and credential, for `ttlHours` */
   idempotency: { enabled: boolean; ttlHours: number };
@@ -78,6 +84,8 @@ export interface KernelConfig {
     maxAttempts: number;
     retryDelaySeconds: number;
     timeoutMs: number;
+    /** days delivered and failed deliveries are kept before `prefiq.sweep-webhooks` deletes them */
+    retentionDays: number;
     encryptionKey?: string;
   };
   locale: string;

@@ -90,6 +90,7 @@ describe(`the jobs API on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
       'prefiq.purge-events',
       'prefiq.purge-idempotency',
       'prefiq.seal-audit',
+      'prefiq.sweep-webhooks',
       'sales.sync-ledger',
     ]);
     const schedules = await get('/schedules');
@@ -98,6 +99,7 @@ describe(`the jobs API on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
       { queue: 'prefiq.purge-events', cron: '41 * * * *', timezone: 'UTC', data: {} },
       { queue: 'prefiq.purge-idempotency', cron: '23 * * * *', timezone: 'UTC', data: {} },
       { queue: 'prefiq.seal-audit', cron: '*/5 * * * *', timezone: 'UTC', data: {} },
+      { queue: 'prefiq.sweep-webhooks', cron: '*/5 * * * *', timezone: 'UTC', data: {} },
     ]);
   });
 

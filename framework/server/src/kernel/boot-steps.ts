@@ -30,6 +30,7 @@ async function jobsStep(run: BootRun): Promise<Record<string, unknown>> {
     frameworkJobs: [
       ...frameworkJobs(config.jobs.schedules, { eventRetentionDays: config.events.retentionDays }),
       run.required(run.parts.webhooks, 'webhooks').job,
+      run.required(run.parts.webhooks, 'webhooks').sweeper,
     ],
   });
 }

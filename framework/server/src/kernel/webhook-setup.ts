@@ -6,7 +6,9 @@ import type { SecretBox } from '../identity/secret-box.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
 import { deliverWebhookJob, deliverWebhookJobName } from '../webhooks/deliver-webhook.js';
+import { sweepWebhooksJob } from '../webhooks/sweep-webhooks.js';
 import { type EnqueueWebhook, webhookConsumer } from '../webhooks/webhook-consumer.js';
+import { stuckAfterMinutes } from '../webhooks/webhook-deliveries.js';
 import { webhookEventCatalogue } from '../webhooks/webhook-event-types.js';
 import { webhookSecretBox } from '../webhooks/webhook-secret.js';
 import { JobQueueToken } from './boot-jobs.js';
@@ -21,6 +23,8 @@ export interface WebhookSetup {
   /** the job queue's `send` for a delivery, once the queue runs on this node */
   enqueue: () => EnqueueWebhook | undefined;
   job: JobDefinition<object>;
+  /** `prefiq.sweep-webhooks`: enqueues stuck deliveries again, prunes old ones */
+  sweeper: JobDefinition;
   consumer(logger: Logger): EventConsumer;
 }
 
@@ -45,6 +49,17 @@ export function webhookSetup(
       await queue.send(deliverWebhookJobName, delivery);
     };
   };
+  // a delivery the sweeper finds stuck is sent once however many nodes sweep (a key per delivery)
+  const resend = (): EnqueueWebhook | undefined => {
+    if (!container.has(JobQueueToken)) return undefined;
+    const queue = container.resolve(JobQueueToken);
+    return async (delivery) => {
+      await queue.send(deliverWebhookJobName, delivery, {
+        singletonKey: `sweep:${delivery.deliveryId}`,
+        singletonSeconds: stuckAfterMinutes * 60,
+      });
+    };
+  };
   return {
     box,
     catalogue: webhookEventCatalogue(
@@ -57,6 +72,11 @@ export function webhookSetup(
       maxAttempts: config.webhooks.maxAttempts,
       retryDelaySeconds: config.webhooks.retryDelaySeconds,
       timeoutMs: config.webhooks.timeoutMs,
+    }),
+    sweeper: sweepWebhooksJob({
+      cron: config.jobs.schedules.sweepWebhooks,
+      retentionDays: config.webhooks.retentionDays,
+      enqueue: resend,
     }),
     consumer: (logger) => webhookConsumer({ events, enqueue, logger: logger.child({ module: 'webhooks' }) }),
   };

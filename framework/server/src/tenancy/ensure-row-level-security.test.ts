@@ -80,7 +80,8 @@ describe('ensureRowLevelSecurity', () => {
     expect(all.map((t) => t.table)).toEqual(expect.arrayContaining(['prefiq.memberships', 'prefiq.roles']));
     const gaps = all.filter((t) => !exempt.has(t.table) && !(t.enabled && t.forced && t.policy));
     expect(gaps).toEqual([]);
-    // webhook endpoints and deliveries are only touched in their tenant's transaction: no exemption
+    // webhook endpoints and deliveries are touched in their tenant's transaction (the sweeper's
+    // prefiq_webhook_maintenance policy aside): forced, the owner is bound too
     expect(all.filter((t) => t.table.startsWith('prefiq.webhook_'))).toEqual([
       { table: 'prefiq.webhook_deliveries', enabled: true, forced: true, policy: true },
       { table: 'prefiq.webhook_endpoints', enabled: true, forced: true, policy: true },

@@ -6,6 +6,14 @@ export {
   deliverWebhookJobName,
   type WebhookAttempt,
 } from './deliver-webhook.js';
+export {
+  claimStuckWebhookDeliveries,
+  defaultWebhookRetentionDays,
+  pruneWebhookDeliveries,
+  type SweepWebhooksOptions,
+  sweepWebhooksJob,
+  sweepWebhooksJobName,
+} from './sweep-webhooks.js';
 export { webhookConsumer, webhookConsumerName } from './webhook-consumer.js';
 export { webhookBody } from './webhook-deliveries.js';
 export { webhookEventCatalogue, webhookTestEvent } from './webhook-event-types.js';

@@ -22,7 +22,8 @@ export interface WebhookConsumerOptions {
  * The framework's consumer of every declared event: in the event's tenant transaction it records
  * one delivery per enabled endpoint subscribed to it (once per event and endpoint, however often
  * the event arrives), and once that commits, enqueues each delivery's attempt. On a node that runs
- * no jobs the deliveries stay pending (logged), for an operator to redeliver.
+ * no jobs the deliveries stay pending (logged) until `prefiq.sweep-webhooks` finds them stuck and
+ * enqueues them (or an operator redelivers them).
  *
  * @example
  * createEventDispatcher({ consumers: [...apps, webhookConsumer({ events, enqueue, logger })], … });
