@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../data/database.js';
 import { executeRows } from '../data/execute-rows.js';
+import { appendOnlyTables } from './append-only-tables.js';
 
 /**
  * The role every transaction and read in a tenant runs as (`SET LOCAL ROLE`, see
@@ -96,6 +97,8 @@ export interface RowSecurityReport {
   role: string;
   /** the tenant tables in scope, `schema.table` */
   tables: string[];
+  /** the append-only tables of the scope's schemas, on which the role may only SELECT and INSERT */
+  appendOnly: string[];
   /** what this call changed: `schema.table: enable|force|policy` */
   changed: string[];
 }
@@ -106,6 +109,9 @@ export interface RowSecurityReport {
  * are covered):
  * - the role {@link tenantRole} exists (NOLOGIN), the connecting role may `SET ROLE` to it, and it
  *   has USAGE on the schemas and SELECT/INSERT/UPDATE/DELETE on their tables (now and later ones)
+ * - each append-only table of those schemas (one carrying a trigger on `prefiq.refuse_change`,
+ *   ADR 0027 §4) has SELECT and INSERT only: UPDATE, DELETE and TRUNCATE are revoked again after
+ *   the schema-wide grant, at every boot
  * - each table with a `tenant_id` column has row-level security ENABLEd and FORCEd (the owner is
  *   bound too) and the policy `tenant_id = current_setting('app.tenant_id')::uuid` for reads
  *   (USING) and writes (WITH CHECK)
@@ -149,6 +155,13 @@ export async function ensureRowLevelSecurity(
           await db.execute(sql.raw(statement));
         }
       }
+      const appendOnly = await appendOnlyTables(db, scope.schemas);
+      for (const table of appendOnly) {
+        const [schema = '', name = ''] = table.split('.');
+        const target = `${quote(schema)}.${quote(name)}`;
+        await db.execute(sql.raw(`revoke update, delete, truncate on ${target} from ${tenantRole}`));
+        await db.execute(sql.raw(`grant select, insert on ${target} to ${tenantRole}`));
+      }
       for (const table of scope.tables ?? []) {
         const [schema = '', name = ''] = table.split('.');
         const [found] = await executeRows<{ oid: string | null }>(
@@ -183,7 +196,7 @@ export async function ensureRowLevelSecurity(
           changed.push(`${table}: policy`);
         }
       }
-      return { role: tenantRole, tables: tables.map((t) => t.table), changed };
+      return { role: tenantRole, tables: tables.map((t) => t.table), appendOnly, changed };
     } finally {
       if (database.kind === 'postgres') await db.execute(sql`select pg_advisory_unlock(${lockKey})`);
     }

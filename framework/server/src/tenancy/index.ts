@@ -7,6 +7,7 @@ export {
   refusalError,
 } from './access.js';
 export { type AccessPermissionsOptions, accessPermissions, withRoles } from './access-permissions.js';
+export { appendOnlyTables } from './append-only-tables.js';
 export {
   type BuiltInRole,
   builtInPermissions,
