@@ -1,10 +1,8 @@
-import { sql } from 'drizzle-orm';
-import { afterCommit } from '../data/commit-hooks.js';
 import type { HookContext, PluginContext } from '../resources/resource-hooks.js';
-import { defaultAggregateKey, eventEnvelopeVersion, newEventId } from './event-envelope.js';
+import { defaultAggregateKey } from './event-envelope.js';
 import type { EventHandler } from './event-handler.js';
 import { type DeclaredEvent, eventPayloadCheck } from './event-payload-check.js';
-import { wakeEventDispatchers } from './event-wakeup.js';
+import { writeOutboxEvent } from './write-outbox-event.js';
 
 /**
  * Handlers of events by name, each typed by its payload.
@@ -67,16 +65,17 @@ export function createEventOutbox<E extends Record<string, unknown>>({
   return {
     async emit(ctx, name, payload, { aggregateKey = defaultAggregateKey(name, payload) } = {}) {
       check?.(name, payload);
-      await ctx.tx.execute(
-        sql`insert into prefiq.event_outbox (id, tenant_id, name, aggregate_key, payload, version, request_id)
-            values (${newEventId()}, ${ctx.tenantId}, ${name}, ${aggregateKey}, ${JSON.stringify(payload)}::jsonb,
-                    ${eventEnvelopeVersion}, ${ctx.requestId})`,
-      );
+      await writeOutboxEvent(ctx.tx, {
+        tenantId: ctx.tenantId,
+        name,
+        aggregateKey,
+        payload,
+        requestId: ctx.requestId,
+      });
       ctx.logger.debug(
         { event: name, aggregate_key: aggregateKey, requestId: ctx.requestId },
         `event ${name}`,
       );
-      afterCommit(ctx.tx, wakeEventDispatchers);
     },
   };
 }

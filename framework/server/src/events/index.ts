@@ -28,3 +28,4 @@ export {
 } from './event-payload-check.js';
 export { type EventsHttpPluginOptions, eventsHttpPlugin } from './event-routes.js';
 export { defaultRetryPolicy, type RetryPolicy } from './retry-backoff.js';
+export { type OutboxEvent, writeOutboxEvent } from './write-outbox-event.js';

@@ -1,5 +1,6 @@
 import type { OpenApiDocument } from '@codexion/schema';
 import type { Database } from '../data/database.js';
+import { writeOutboxEvent } from '../events/write-outbox-event.js';
 import { tenancyOpenApi } from '../http/framework-apis.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
 import { createTenancy, type Tenancy } from '../tenancy/create-tenancy.js';
@@ -62,6 +63,7 @@ export async function bootTenancy({
     models: plugins.map((p) => p.model),
     frameworkDocuments: [tenancyOpenApi, ...frameworkDocuments],
     ...(accessCacheTtlMs === undefined ? {} : { accessCacheTtlMs }),
+    writeEvent: writeOutboxEvent,
   });
   const createdTenants: string[] = [];
   for (const id of tenants) {

@@ -22,7 +22,13 @@ import {
   type RoleInput,
   updateRole,
 } from './role-admin.js';
-import { type AdminContext, createState, joinedState, type TenancyState } from './tenancy-state.js';
+import {
+  type AdminContext,
+  createState,
+  joinedState,
+  type TenancyEventWriter,
+  type TenancyState,
+} from './tenancy-state.js';
 import type { TenantStatus } from './tenancy-tables.js';
 import {
   type CreateTenantInput,
@@ -46,6 +52,8 @@ export interface TenancyOptions {
   frameworkDocuments?: readonly OpenApiDocument[];
   /** how long a node keeps a user's access and a tenant's status (ms); 0 turns caching off */
   accessCacheTtlMs?: number;
+  /** writes tenancy's events (`prefiq.tenant.created`) to the outbox: `writeOutboxEvent` */
+  writeEvent: TenancyEventWriter;
 }
 
 /**
@@ -91,7 +99,7 @@ export const TenancyToken = createToken<Tenancy>('prefiq.tenancy');
  * Creates the tenancy service over the framework's tables (`migrations/tenancy`).
  *
  * @example
- * const tenancy = createTenancy({ database, models: registry.plugins.map((p) => p.model) });
+ * const tenancy = createTenancy({ database, models: registry.plugins.map((p) => p.model), writeEvent: writeOutboxEvent });
  * const access = await tenancy.resolveAccess({ userId, tenantId });
  * if (isRefusal(access)) throw refusalError(access);
  */
@@ -100,9 +108,10 @@ export function createTenancy({
   models,
   frameworkDocuments = [],
   accessCacheTtlMs = 5_000,
+  writeEvent,
 }: TenancyOptions): Tenancy {
   const catalog = permissionCatalog({ models, frameworkDocuments });
-  return tenancyOver(createState(database, catalog, accessCacheTtlMs));
+  return tenancyOver(createState(database, catalog, accessCacheTtlMs, writeEvent));
 }
 
 function tenancyOver(state: TenancyState): Tenancy {

@@ -44,6 +44,6 @@ export {
 export type { Role, RoleInput } from './role-admin.js';
 export { tenancyListLimit } from './tenancy-list-limit.js';
 export { type TenancyHttpPluginOptions, tenancyHttpPlugin } from './tenancy-routes.js';
-export type { AdminContext } from './tenancy-state.js';
+export type { AdminContext, TenancyEvent, TenancyEventWriter } from './tenancy-state.js';
 export type { TenantStatus } from './tenancy-tables.js';
-export type { CreateTenantInput, Membership, Tenant } from './tenant-admin.js';
+export { type CreateTenantInput, type Membership, type Tenant, tenantCreatedEvent } from './tenant-admin.js';

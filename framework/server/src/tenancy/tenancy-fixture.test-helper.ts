@@ -6,6 +6,7 @@ import type { Hono } from 'hono';
 import pino from 'pino';
 import type { Database } from '../data/database.js';
 import { createTestDatabase } from '../data/test-database.js';
+import { writeOutboxEvent } from '../events/write-outbox-event.js';
 import type { AppEnv } from '../http/app-env.js';
 import { createHttpApp } from '../http/create-http-app.js';
 import { auditOpenApi, tenancyOpenApi } from '../http/framework-apis.js';
@@ -155,6 +156,7 @@ export async function tenancyFixture({
     models: [plugin.model],
     frameworkDocuments: [tenancyOpenApi, auditOpenApi],
     accessCacheTtlMs,
+    writeEvent: writeOutboxEvent,
   });
   const a = randomUUID();
   const b = randomUUID();

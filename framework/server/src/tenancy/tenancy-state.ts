@@ -18,6 +18,21 @@ export interface AdminContext {
   requestId?: string | undefined;
 }
 
+/** One framework event of a tenancy change, as the outbox stores it (ADR 0018 "Framework events"). */
+export interface TenancyEvent {
+  tenantId: string;
+  name: string;
+  aggregateKey: string;
+  payload: unknown;
+  requestId?: string | undefined;
+}
+
+/**
+ * Appends a tenancy event to the transactional outbox in `tx`: the events floor's
+ * `writeOutboxEvent`, handed down by the kernel, since tenancy sits below events (ADR 0024).
+ */
+export type TenancyEventWriter = (tx: Db, event: TenancyEvent) => Promise<void>;
+
 /** What the tenancy operations share, made once by `createTenancy`. */
 export interface TenancyState {
   database: Database;
@@ -25,6 +40,7 @@ export interface TenancyState {
   builtIn: Readonly<Record<BuiltInRole, ReadonlySet<string>>>;
   access: TtlCache<Access | AccessRefusal>;
   status: TtlCache<TenantStatus | 'unknown'>;
+  writeEvent: TenancyEventWriter;
   /** for a state joined to a caller's transaction: the node's state, whose caches its changes clear too */
   node?: TenancyState;
 }
@@ -33,6 +49,7 @@ export function createState(
   database: Database,
   catalog: PermissionCatalog,
   cacheTtlMs: number,
+  writeEvent: TenancyEventWriter,
 ): TenancyState {
   const builtIn = Object.fromEntries(
     builtInRoles.map((role) => [role, builtInPermissions(role, catalog)]),
@@ -43,6 +60,7 @@ export function createState(
     builtIn,
     access: new TtlCache(cacheTtlMs),
     status: new TtlCache(cacheTtlMs),
+    writeEvent,
   };
 }
 

@@ -42,6 +42,12 @@ export interface CreateTenantInput {
   ownerId?: string;
 }
 
+/**
+ * The framework's event of a new tenant, `{ tenantId, name }`, written to the outbox in the
+ * tenant's creating transaction and in the new tenant (ADR 0018 "Framework events").
+ */
+export const tenantCreatedEvent = 'prefiq.tenant.created';
+
 const tenantColumns = {
   id: tenants.id,
   name: tenants.name,
@@ -186,7 +192,7 @@ function tenantWriteError(error: unknown): unknown {
 
 /**
  * Creates a tenant with its four built-in roles and, given `ownerId`, its first owner; audited in
- * the new tenant's log. The transaction runs in the new tenant, which row-level security checks.
+ * the new tenant's log, with a `prefiq.tenant.created` event in the outbox. The transaction runs in the new tenant, which row-level security checks.
  *
  * @throws {DomainError} 409 `UNIQUE_VIOLATION` on `/slug`, 422 for an unknown owner
  */
@@ -216,6 +222,13 @@ export async function createTenant(
               },
             ]),
       ]);
+      await state.writeEvent(tx, {
+        tenantId: id,
+        name: tenantCreatedEvent,
+        aggregateKey: `prefiq.tenant:${id}`,
+        payload: { tenantId: id, name: input.name },
+        requestId: actor.requestId,
+      });
       return created;
     });
     invalidate(state);
