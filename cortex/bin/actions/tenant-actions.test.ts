@@ -34,6 +34,16 @@ describe('tenants: POST /tenants', () => {
       recordId: created.body.id,
       actor: t.owner.userId,
     });
+    // apps learn of it through the outbox: one prefiq.tenant.created, committed with the action
+    const events = await t
+      .database()
+      .execute<{ payload: unknown }>(
+        'select payload from prefiq.event_outbox where name = $1 and tenant_id::text = $2',
+        ['prefiq.tenant.created', created.body.id],
+      );
+    expect(events.map((e) => (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload))).toEqual([
+      { tenantId: created.body.id, name: 'Initech' },
+    ]);
     // the caller's own tenant goes on as before
     const back = await t.owner.request('POST', '/api/auth/switch-tenant', { tenantId: t.globexId });
     expect(back.status).toBe(200);
