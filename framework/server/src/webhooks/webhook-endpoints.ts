@@ -120,6 +120,28 @@ export async function listWebhookEndpoints(database: Database, tenantId: string)
 }
 
 /**
+ * One of the tenant's endpoints, or `undefined` when it has none with that id.
+ *
+ * @example
+ * if ((await findWebhookEndpoint(database, tenantId, id)) === undefined) throw notFound(id);
+ */
+export async function findWebhookEndpoint(
+  database: Database,
+  tenantId: string,
+  id: string,
+): Promise<WebhookEndpoint | undefined> {
+  const [row] = await database.transaction(
+    (tx) =>
+      executeRows<EndpointRow>(
+        tx,
+        sql`select ${columns} from prefiq.webhook_endpoints where tenant_id = ${tenantId} and id = ${id}`,
+      ),
+    { tenantId },
+  );
+  return row === undefined ? undefined : endpointOf(row);
+}
+
+/**
  * Creates an endpoint with a new signing secret (sealed at rest), audited as
  * `webhooks.endpoint_created`; the answer is the only place the secret is ever shown.
  *

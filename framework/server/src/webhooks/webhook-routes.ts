@@ -17,6 +17,7 @@ import {
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
+  findWebhookEndpoint,
   listWebhookEndpoints,
   rotateWebhookSecret,
   updateWebhookEndpoint,
@@ -109,8 +110,8 @@ export function webhooksHttpPlugin({
     },
     sendWebhookTestEvent: async (c, { params }) => {
       const who = requestActor(c);
-      const endpoints = await listWebhookEndpoints(database, who.tenantId);
-      if (!endpoints.some((endpoint) => endpoint.id === params.id)) throw endpointNotFound(params.id);
+      if ((await findWebhookEndpoint(database, who.tenantId, params.id)) === undefined)
+        throw endpointNotFound(params.id);
       const send = sender();
       const delivery = await recordWebhookTestEvent(database, who, params.id);
       if (delivery === undefined) throw endpointNotFound(params.id);
