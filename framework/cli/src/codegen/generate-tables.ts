@@ -158,7 +158,9 @@ function constraintSource(
     const target = p?.ref ? byName.get(p.ref) : undefined;
     if (!p?.ref || !target) continue;
     imports.add('foreignKey');
-    const other = tableConstName(target);
+    // a tree (a ref to its own entity) points at its own columns: naming the table const inside
+    // its own initializer would make TypeScript infer it as `any`
+    const other = target === entity ? 't' : tableConstName(target);
     lines.push(
       `foreignKey({ name: '${table}_${snakeCase(field)}_fkey', columns: [t.tenantId, t.${field}], foreignColumns: [${other}.tenantId, ${other}.id] }).onDelete('${p.onDelete ?? 'restrict'}')`,
     );
