@@ -59,6 +59,7 @@ export {
   systemFields,
   withSystemFields,
 } from './model/system-fields.js';
+export { currencyDigits } from './money/currency-digits.js';
 export { camelCase, kebabCase, pascalCase, snakeCase } from './names/case.js';
 export { compareCodeUnits } from './names/compare-code-units.js';
 export {

@@ -172,7 +172,6 @@ export { localStorageViewStore, type SavedView, type SavedViewStore } from './li
 export { useListState } from './list/use-list-state.js';
 export {
   createFormatters,
-  currencyDigits,
   type Formatters,
   parseDecimal,
 } from './locale/create-formatters.js';

@@ -12,8 +12,8 @@ import {
   OptionSelect,
   Skeleton,
 } from '@codexion/resources';
+import { currencyDigits } from '@codexion/schema';
 import {
-  currencyDigits,
   PageHeader,
   type ResourceRecord,
   resourceKeys,

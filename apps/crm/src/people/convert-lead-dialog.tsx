@@ -8,8 +8,8 @@ import {
   TabsTrigger,
   toast,
 } from '@codexion/resources';
+import { currencyDigits } from '@codexion/schema';
 import {
-  currencyDigits,
   DialogForm,
   ProblemError,
   parseDecimal,

@@ -23,6 +23,14 @@ export {
   type Environment,
   type HttpAppOptions,
 } from './create-http-app.js';
+export {
+  type CsvAnswerOptions,
+  type CsvColumn,
+  type CsvValue,
+  csvAnswer,
+  csvContentType,
+  csvText,
+} from './csv-answer.js';
 export { scalarAssetPath } from './docs-routes.js';
 export {
   auditApiName,

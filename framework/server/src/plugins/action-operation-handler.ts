@@ -34,13 +34,15 @@ export function inActionTransaction<T>(
 }
 
 /**
- * The HTTP answer of an action: the handler's status, else the action's declared status, else
- * 200; JSON unless the handler set a content type; no body for 204 and 304.
+ * The HTTP answer of an action: a `Response` the handler built (a CSV download) as it is; else
+ * the handler's status, else the action's declared status, else 200; JSON unless the handler set
+ * a content type; no body for 204 and 304.
  *
  * @example
  * return actionResponse(action, { body: record, headers: { ETag: etag } });
  */
-export function actionResponse(action: ActionDefinition, result: ActionResult): Response {
+export function actionResponse(action: ActionDefinition, result: ActionResult | Response): Response {
+  if (result instanceof Response) return result;
   const status = result.status ?? action.status ?? 200;
   const headers = new Headers(result.headers);
   if (result.body === undefined || status === 204 || status === 304)

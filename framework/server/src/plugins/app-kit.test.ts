@@ -4,6 +4,7 @@ import { DomainError } from '../errors/domain-error.js';
 import { createLogger } from '../foundation/create-logger.js';
 import { noServices } from '../foundation/services.js';
 import type { ActionInput } from '../http/app-contract.js';
+import { csvAnswer } from '../http/csv-answer.js';
 import type { ServerFields } from '../resources/app-resource.js';
 import { type AppSubscribers, appKit } from './app-kit.js';
 import type { ResourceAccessor } from './bind-resources.js';
@@ -117,6 +118,17 @@ describe('appKit', () => {
     const result = await handler({ ...pluginContext, resources: () => ({}) as never }, input);
     expect(result).toEqual({ body: { id: 'x', tenantId: 't1', version: 2, name: 'New' } });
     expect(plugin.hooks).toHaveProperty('thing');
+  });
+
+  it('lets a typed action answer its result in another representation, a Response (csvAnswer)', async () => {
+    const rename = kit.defineAction('renameThing', (_ctx, { params, body }) =>
+      csvAnswer([{ id: params.id, ...body }], [{ key: 'name', header: 'Name' }], { filename: 'thing.csv' }),
+    );
+    const input = { params: { id: 'x' }, query: {}, body: { name: '=1+1' }, headers: {} };
+    const answer = await rename({ ...pluginContext, resources: () => ({}) as never }, input);
+    if (!(answer instanceof Response)) throw new Error('renameThing answers a Response');
+    expect(answer.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(await answer.text()).toBe("Name\r\n'=1+1\r\n");
   });
 
   it('types subscribers by the payloads of its own and of the consumed events', async () => {

@@ -30,17 +30,20 @@ import {
 
 type MaybePromise<T> = Promise<T> | T;
 
-/** The handler of a tenant's action `A`, its input and answer typed by the contract. */
+/**
+ * The handler of a tenant's action `A`, its input and answer typed by the contract; a `Response`
+ * (`csvAnswer`) is the same answer in another representation, sent as it is.
+ */
 export type AppActionHandler<C extends AppContract, A extends ActionName<C>> = (
   ctx: ActionContext,
   input: ActionInput<C['actions'][A]>,
-) => MaybePromise<ActionOutput<C['actions'][A]>>;
+) => MaybePromise<ActionOutput<C['actions'][A]> | Response>;
 
-/** The handler of a public action `A`, typed by the contract. */
+/** The handler of a public action `A`, typed by the contract, answering as {@link AppActionHandler}. */
 export type AppPublicActionHandler<C extends AppContract, A extends ActionName<C>> = (
   ctx: PublicActionContext,
   input: ActionInput<C['actions'][A]>,
-) => MaybePromise<ActionOutput<C['actions'][A]>>;
+) => MaybePromise<ActionOutput<C['actions'][A]> | Response>;
 
 /** A public action's handler, marked public and typed by the contract. */
 export interface AppPublicAction<C extends AppContract, A extends ActionName<C>> {

@@ -36,11 +36,15 @@ export interface ActionResult {
   headers?: Record<string, string>;
 }
 
-/** Handles one `core/actions/*.json` operation, in one transaction. */
+/**
+ * Handles one `core/actions/*.json` operation, in one transaction. It answers an
+ * {@link ActionResult} (JSON), or a `Response` sent as it is: another representation of the same
+ * answer, such as `csvAnswer(...)` of `@codexion/framework/http` for `?format=csv`.
+ */
 export type ActionHandler = (
   ctx: ActionContext,
   input: OperationInput,
-) => Promise<ActionResult> | ActionResult;
+) => Promise<ActionResult | Response> | ActionResult | Response;
 
 /** What a public action gets: no tenant, no user; it reaches a tenant's data only through `inTenant`. */
 export interface PublicActionContext {
@@ -58,11 +62,11 @@ export interface PublicActionContext {
   inTenant<T>(tenantId: string, fn: (ctx: ActionContext) => Promise<T>): Promise<T>;
 }
 
-/** Handles one `"access": "public"` action of `core/actions`: called without credentials. */
+/** Handles one `"access": "public"` action of `core/actions`: called without credentials; answers as {@link ActionHandler}. */
 export type PublicActionHandler = (
   ctx: PublicActionContext,
   input: OperationInput,
-) => Promise<ActionResult> | ActionResult;
+) => Promise<ActionResult | Response> | ActionResult | Response;
 
 /** The handler of a public action, marked as such by {@link publicAction}. */
 export interface PublicAction {

@@ -1,5 +1,5 @@
-import type { ValidationIssue } from '@codexion/schema';
-import { currencyDigits, parseDecimal } from '../locale/create-formatters.js';
+import { currencyDigits, type ValidationIssue } from '@codexion/schema';
+import { parseDecimal } from '../locale/create-formatters.js';
 import type { FieldModel } from './field-model.js';
 
 /** What a form holds while the user types: text for numbers, JSON as text, money as a decimal. */

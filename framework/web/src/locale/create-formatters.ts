@@ -1,3 +1,5 @@
+import { currencyDigits } from '@codexion/schema';
+
 /** Number, money, percent and date formatting for one locale, time zone and currency, all through `Intl`. */
 export interface Formatters {
   locale: string;
@@ -16,23 +18,6 @@ export interface Formatters {
   dateTime(value: string): string;
   /** the decimal separator of the locale, for parsing what users type */
   decimalSeparator: string;
-}
-
-/**
- * Digits after the decimal point of a currency (EUR 2, JPY 0, BHD 3), from `Intl`.
- *
- * @example
- * currencyDigits('JPY') // 0
- */
-export function currencyDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2
-    );
-  } catch {
-    return 2;
-  }
 }
 
 /**
