@@ -1,22 +1,31 @@
-import { appKit } from '@codexion/framework/plugins';
+import type { PluginDefinition } from '@codexion/framework/plugins';
 import type { AppManifest } from '@codexion/schema';
 import manifest from '../core/app.json' with { type: 'json' };
-import type { ErpContract } from '../core/generated/contract.js';
 import { tables } from '../core/generated/tables.js';
+import { erpActions } from './actions/erp-actions.js';
+import { type ErpSubscribers, erp } from './erp.js';
+
+export interface ErpPluginOptions {
+  /** handlers of the ERP's own events, after the writing transaction commits (ADR 0018); tests listen here */
+  subscribers?: ErpSubscribers;
+}
 
 /**
- * The framework's definitions typed by the app's contract (`core/generated/contract.ts`): hooks
- * (`app.defineHooks('journal-entry', { … })`), actions and events, each typed from its name.
+ * The ERP's backend: its masters and documents as resources from core/, the actions of
+ * `core/actions/`, and the ledger and stock tables of `bin/migrations/0001_ledger.sql` (ADR 0027).
+ *
+ * @example
+ * const kernel = createKernel({ root, plugins: [createErpPlugin()] });
  */
-export const app = appKit<ErpContract>();
+export function createErpPlugin({ subscribers = {} }: ErpPluginOptions = {}): PluginDefinition {
+  return erp.definePlugin({
+    // JSON imports type `events[].payload` too loosely for AppManifest; the registry validates it at boot
+    manifest: manifest as unknown as AppManifest,
+    root: new URL('..', import.meta.url),
+    resources: tables,
+    actions: erpActions(),
+    subscribers,
+  });
+}
 
-/**
- * The ERP's backend: its masters and documents as resources from core/, and the ledger and stock
- * tables of `bin/migrations/0001_ledger.sql` (ADR 0027).
- */
-export default app.definePlugin({
-  // JSON imports type `events[].payload` too loosely for AppManifest; the registry validates it at boot
-  manifest: manifest as unknown as AppManifest,
-  root: new URL('..', import.meta.url),
-  resources: tables,
-});
+export default createErpPlugin();

@@ -32,6 +32,8 @@ import type {
   JournalEntry,
   JournalEntryCreate,
   JournalEntryPatch,
+  OpenFiscalYearData,
+  OpenFiscalYearResponse,
   Party,
   PartyCreate,
   PartyPatch,
@@ -44,6 +46,8 @@ import type {
   SalesInvoice,
   SalesInvoiceCreate,
   SalesInvoicePatch,
+  SetupCompanyData,
+  SetupCompanyResponse,
   StockEntry,
   StockEntryCreate,
   StockEntryPatch,
@@ -87,7 +91,22 @@ export interface ErpContract {
     'stock-entry': { record: StockEntry; create: StockEntryCreate; patch: StockEntryPatch };
     warehouse: { record: Warehouse; create: WarehouseCreate; patch: WarehousePatch };
   };
-  actions: {};
+  actions: {
+    openFiscalYear: {
+      params: OpenFiscalYearData['path'];
+      query: OpenFiscalYearData['query'];
+      body: OpenFiscalYearData['body'];
+      response: OpenFiscalYearResponse;
+      access: 'tenant';
+    };
+    setupCompany: {
+      params: SetupCompanyData['path'];
+      query: SetupCompanyData['query'];
+      body: SetupCompanyData['body'];
+      response: SetupCompanyResponse;
+      access: 'tenant';
+    };
+  };
   events: {
     'erp.invoice.posted': ErpInvoicePostedEvent;
     'erp.item.below_reorder': ErpItemBelowReorderEvent;

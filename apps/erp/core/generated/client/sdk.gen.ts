@@ -229,6 +229,12 @@ import type {
   ListWarehousesData,
   ListWarehousesErrors,
   ListWarehousesResponses,
+  OpenFiscalYearData,
+  OpenFiscalYearErrors,
+  OpenFiscalYearResponses,
+  SetupCompanyData,
+  SetupCompanyErrors,
+  SetupCompanyResponses,
   TransitionAccountingPeriodData,
   TransitionAccountingPeriodErrors,
   TransitionAccountingPeriodResponses,
@@ -810,6 +816,32 @@ export const updateCompanySettings = <ThrowOnError extends boolean = false>(
   );
 
 /**
+ * Set the company up
+ *
+ * Creates, in one transaction, the company settings, the base currency, the standard chart of accounts (`core/templates/standard-chart.json`) with the default accounts wired into the settings, a main warehouse and cost center, and the first fiscal year with its twelve monthly periods. 409 COMPANY_ALREADY_SET_UP when the tenant has settings already.
+ */
+export const setupCompany = <ThrowOnError extends boolean = false>(
+  options: Options<SetupCompanyData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<SetupCompanyResponses, SetupCompanyErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/company/setup',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
  * List cost centers
  *
  * Pages through the cost centers the caller may read, filtered and sorted.
@@ -1307,6 +1339,32 @@ export const bulkCreateFiscalYears = <ThrowOnError extends boolean = false>(
       { name: 'X-API-Key', type: 'apiKey' },
     ],
     url: '/fiscal-years/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Open a fiscal year with its periods
+ *
+ * Creates a fiscal year of twelve months from `startDate` (the first day of a month) and its twelve monthly accounting periods, open. 422 when it overlaps a fiscal year of the company; 409 COMPANY_NOT_SET_UP before setup.
+ */
+export const openFiscalYear = <ThrowOnError extends boolean = false>(
+  options: Options<OpenFiscalYearData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<OpenFiscalYearResponses, OpenFiscalYearErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/fiscal-years/open',
     ...options,
     headers: {
       'Content-Type': 'application/json',

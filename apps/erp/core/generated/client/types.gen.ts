@@ -5151,6 +5151,67 @@ export type UpdateCompanySettingsResponses = {
 export type UpdateCompanySettingsResponse =
   UpdateCompanySettingsResponses[keyof UpdateCompanySettingsResponses];
 
+export type SetupCompanyData = {
+  body: {
+    companyName: string;
+    baseCurrency: string;
+    /**
+     * First day of the first fiscal year: the first day of a month
+     */
+    fiscalYearStart: string;
+    defaultValuation?: 'fifo' | 'moving-average';
+  };
+  path?: never;
+  query?: never;
+  url: '/company/setup';
+};
+
+export type SetupCompanyErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type SetupCompanyError = SetupCompanyErrors[keyof SetupCompanyErrors];
+
+export type SetupCompanyResponses = {
+  /**
+   * Success
+   */
+  201: CompanySettings;
+};
+
+export type SetupCompanyResponse = SetupCompanyResponses[keyof SetupCompanyResponses];
+
 export type ListCostCentersData = {
   body?: never;
   path?: never;
@@ -7196,6 +7257,62 @@ export type BulkCreateFiscalYearsResponses = {
 
 export type BulkCreateFiscalYearsResponse =
   BulkCreateFiscalYearsResponses[keyof BulkCreateFiscalYearsResponses];
+
+export type OpenFiscalYearData = {
+  body: {
+    startDate: string;
+    name?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/fiscal-years/open';
+};
+
+export type OpenFiscalYearErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type OpenFiscalYearError = OpenFiscalYearErrors[keyof OpenFiscalYearErrors];
+
+export type OpenFiscalYearResponses = {
+  /**
+   * Success
+   */
+  201: FiscalYear;
+};
+
+export type OpenFiscalYearResponse = OpenFiscalYearResponses[keyof OpenFiscalYearResponses];
 
 export type DeleteFiscalYearData = {
   body?: never;

@@ -84,7 +84,9 @@ import {
   listSalesInvoices,
   listStockEntries,
   listWarehouses,
+  openFiscalYear,
   type Options,
+  setupCompany,
   transitionAccountingPeriod,
   transitionFiscalYear,
   transitionJournalEntry,
@@ -334,6 +336,12 @@ import type {
   ListWarehousesData,
   ListWarehousesError,
   ListWarehousesResponse,
+  OpenFiscalYearData,
+  OpenFiscalYearError,
+  OpenFiscalYearResponse,
+  SetupCompanyData,
+  SetupCompanyError,
+  SetupCompanyResponse,
   TransitionAccountingPeriodData,
   TransitionAccountingPeriodError,
   TransitionAccountingPeriodResponse,
@@ -1107,6 +1115,31 @@ export const updateCompanySettingsMutation = (
   return mutationOptions;
 };
 
+/**
+ * Set the company up
+ *
+ * Creates, in one transaction, the company settings, the base currency, the standard chart of accounts (`core/templates/standard-chart.json`) with the default accounts wired into the settings, a main warehouse and cost center, and the first fiscal year with its twelve monthly periods. 409 COMPANY_ALREADY_SET_UP when the tenant has settings already.
+ */
+export const setupCompanyMutation = (
+  options?: Partial<Options<SetupCompanyData>>,
+): UseMutationOptions<SetupCompanyResponse, SetupCompanyError, Options<SetupCompanyData>> => {
+  const mutationOptions: UseMutationOptions<
+    SetupCompanyResponse,
+    SetupCompanyError,
+    Options<SetupCompanyData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await setupCompany({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
 export const listCostCentersQueryKey = (options?: Options<ListCostCentersData>) =>
   createQueryKey('listCostCenters', options);
 
@@ -1806,6 +1839,31 @@ export const bulkCreateFiscalYearsMutation = (
   > = {
     mutationFn: async (fnOptions) => {
       const { data } = await bulkCreateFiscalYears({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Open a fiscal year with its periods
+ *
+ * Creates a fiscal year of twelve months from `startDate` (the first day of a month) and its twelve monthly accounting periods, open. 422 when it overlaps a fiscal year of the company; 409 COMPANY_NOT_SET_UP before setup.
+ */
+export const openFiscalYearMutation = (
+  options?: Partial<Options<OpenFiscalYearData>>,
+): UseMutationOptions<OpenFiscalYearResponse, OpenFiscalYearError, Options<OpenFiscalYearData>> => {
+  const mutationOptions: UseMutationOptions<
+    OpenFiscalYearResponse,
+    OpenFiscalYearError,
+    Options<OpenFiscalYearData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await openFiscalYear({
         ...options,
         ...fnOptions,
         throwOnError: true,

@@ -1,0 +1,29 @@
+import type { AppActions } from '@codexion/framework/plugins';
+import { formatEtag } from '@codexion/framework/resources';
+import type { ErpContract } from '../../core/generated/contract.js';
+import { erp } from '../erp.js';
+import { openFiscalYear } from '../services/open-fiscal-year.js';
+import { findCompanySettings, setupCompany } from '../services/setup-company.js';
+
+/**
+ * The handlers of `core/actions/*.json`, by action id, each typed by the contract: the operation
+ * router has validated `params` and `body` before it runs; each calls its service in the action's
+ * transaction and answers.
+ *
+ * @example
+ * erp.definePlugin({ …, actions: erpActions() })
+ */
+export function erpActions(): AppActions<ErpContract> {
+  return {
+    setupCompany: async (ctx, { body }) => {
+      const settings = await setupCompany(ctx, body);
+      return { body: settings, headers: { ETag: formatEtag(settings.id, settings.version) } };
+    },
+    openFiscalYear: async (ctx, { body }) => {
+      if ((await findCompanySettings(ctx)) === undefined) {
+        throw erp.error('COMPANY_NOT_SET_UP', 'Set the company up first (setup-company)');
+      }
+      return { body: await openFiscalYear(ctx, body) };
+    },
+  };
+}
