@@ -53,7 +53,7 @@ CREATE TRIGGER "gl_entries_append_only" BEFORE UPDATE OR DELETE ON "erp"."gl_ent
 CREATE TRIGGER "gl_entries_no_truncate" BEFORE TRUNCATE ON "erp"."gl_entries"
   FOR EACH STATEMENT EXECUTE FUNCTION prefiq.refuse_change();
 --> statement-breakpoint
--- Whoever writes: no group account, a party on receivable and payable accounts, a period that is
+-- Whoever writes: no group or frozen account, a party on receivable and payable accounts, a period that is
 -- open and holds the posting date, and a date after the lock date. Each refusal is a check
 -- violation named after the rule, which the posting service maps to the app's error codes.
 CREATE FUNCTION "erp"."gl_entry_guard"() RETURNS trigger
@@ -64,10 +64,10 @@ DECLARE
   period record;
   lock_date date;
 BEGIN
-  SELECT a.is_group, a.account_type INTO account
+  SELECT a.is_group, a.frozen, a.account_type INTO account
     FROM erp.accounts a WHERE a.tenant_id = NEW.tenant_id AND a.id = NEW.account_id;
-  IF FOUND AND account.is_group THEN
-    RAISE EXCEPTION 'account % is a group account and takes no postings', NEW.account_id
+  IF FOUND AND (account.is_group OR account.frozen) THEN
+    RAISE EXCEPTION 'account % is a group or frozen account and takes no postings', NEW.account_id
       USING ERRCODE = 'check_violation', CONSTRAINT = 'gl_account_postable';
   END IF;
   IF FOUND AND account.account_type IN ('receivable', 'payable') AND NEW.party_id IS NULL THEN

@@ -13,6 +13,7 @@ export {
   joinTransaction,
   type TransactionScope,
 } from './join-transaction.js';
+export { type PgErrorInfo, pgErrorOf } from './pg-error.js';
 export {
   type MigrationSource,
   migrationsSchema,

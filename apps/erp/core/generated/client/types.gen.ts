@@ -73,7 +73,7 @@ export type Account = {
    */
   isGroup: boolean;
   /**
-   * A frozen account takes postings only from users allowed to post to frozen accounts
+   * A frozen account takes no postings, from anyone, until it is unfrozen
    */
   frozen: boolean;
   /**
@@ -121,7 +121,7 @@ export type AccountCreate = {
    */
   isGroup?: boolean;
   /**
-   * A frozen account takes postings only from users allowed to post to frozen accounts
+   * A frozen account takes no postings, from anyone, until it is unfrozen
    */
   frozen?: boolean;
   /**
@@ -190,7 +190,7 @@ export type AccountPatch = {
    */
   isGroup?: boolean;
   /**
-   * A frozen account takes postings only from users allowed to post to frozen accounts
+   * A frozen account takes no postings, from anyone, until it is unfrozen
    */
   frozen?: boolean;
   /**
@@ -2162,7 +2162,7 @@ export type AccountWritable = {
    */
   isGroup: boolean;
   /**
-   * A frozen account takes postings only from users allowed to post to frozen accounts
+   * A frozen account takes no postings, from anyone, until it is unfrozen
    */
   frozen: boolean;
   /**
@@ -4259,7 +4259,7 @@ export type ListCompanySettingsData = {
   path?: never;
   query?: {
     /**
-     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,companyName`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,singleton`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
      */
     sort?: Array<
       | 'id'
@@ -4274,6 +4274,8 @@ export type ListCompanySettingsData = {
       | '-createdBy'
       | 'updatedBy'
       | '-updatedBy'
+      | 'singleton'
+      | '-singleton'
       | 'companyName'
       | '-companyName'
       | 'baseCurrency'
