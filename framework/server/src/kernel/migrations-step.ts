@@ -5,6 +5,7 @@ import type { BootRun } from './boot-run.js';
 import { bootTenancy } from './boot-tenancy.js';
 import { frameworkMigrations } from './framework-migrations.js';
 import { applyMigrations, migrationSources, planMigrations, requireMigrated } from './migrate-plugins.js';
+import { kernelResourceFactory } from './plugin-handlers.js';
 import { seedPlugins } from './seed-plugins.js';
 import { planUpgrades, upgradePlugins } from './upgrade-plugins.js';
 
@@ -62,6 +63,7 @@ export async function migrationsStep(run: BootRun): Promise<Record<string, unkno
       logger: parts.logger,
       traceId: run.traceId,
       services: run.services,
+      resources: kernelResourceFactory(run, config),
     });
   }
   return {
