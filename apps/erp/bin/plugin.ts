@@ -1,9 +1,11 @@
+import { developmentTenantId } from '@codexion/framework/foundation';
 import type { PluginDefinition } from '@codexion/framework/plugins';
 import type { AppManifest } from '@codexion/schema';
 import manifest from '../core/app.json' with { type: 'json' };
 import { tables } from '../core/generated/tables.js';
 import { erpActions } from './actions/erp-actions.js';
 import { type ErpSubscribers, erp } from './erp.js';
+import { seedDemoYear } from './fixtures/seed-demo-year.js';
 
 export interface ErpPluginOptions {
   /** handlers of the ERP's own events, after the writing transaction commits (ADR 0018); tests listen here */
@@ -25,6 +27,11 @@ export function createErpPlugin({ subscribers = {} }: ErpPluginOptions = {}): Pl
     resources: tables,
     actions: erpActions(),
     subscribers,
+    // the demo year of bin/fixtures/generate-demo-year.ts, posted through the workflow, in the
+    // development (demo) tenant only: another tenant sets its own company up
+    seed: async (ctx) => {
+      if (ctx.tenantId === developmentTenantId) await seedDemoYear(ctx);
+    },
   });
 }
 
