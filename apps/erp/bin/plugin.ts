@@ -4,6 +4,7 @@ import manifest from '../core/app.json' with { type: 'json' };
 import { tables } from '../core/generated/tables.js';
 import { erpActions } from './actions/erp-actions.js';
 import { type ErpSubscribers, erp } from './erp.js';
+import { stockHooks } from './hooks/stock-hooks.js';
 
 export interface ErpPluginOptions {
   /** handlers of the ERP's own events, after the writing transaction commits (ADR 0018); tests listen here */
@@ -18,12 +19,14 @@ export interface ErpPluginOptions {
  * const kernel = createKernel({ root, plugins: [createErpPlugin()] });
  */
 export function createErpPlugin({ subscribers = {} }: ErpPluginOptions = {}): PluginDefinition {
+  const events = erp.eventOutbox();
   return erp.definePlugin({
     // JSON imports type `events[].payload` too loosely for AppManifest; the registry validates it at boot
     manifest: manifest as unknown as AppManifest,
     root: new URL('..', import.meta.url),
     resources: tables,
     actions: erpActions(),
+    hooks: { ...stockHooks(events) },
     subscribers,
   });
 }
