@@ -31,7 +31,10 @@ describe(`concurrent issues of the last unit on ${process.env.DATABASE_URL ? 'Po
     expect(received.status, received.text).toBe(200);
     const drafts = await Promise.all(
       Array.from({ length: 8 }, () =>
-        draftEntry(erp, { kind: 'issue', lines: [{ itemId: item, fromWarehouseId: company.mainWarehouseId, qty: 1 }] }),
+        draftEntry(erp, {
+          kind: 'issue',
+          lines: [{ itemId: item, fromWarehouseId: company.mainWarehouseId, qty: 1 }],
+        }),
       ),
     );
     // straight at the app, all in flight at once: on PostgreSQL each request has its own connection
@@ -47,7 +50,9 @@ describe(`concurrent issues of the last unit on ${process.env.DATABASE_URL ? 'Po
     const statuses = answers.map((answer) => answer.status).sort();
     expect(statuses).toEqual([200, 422, 422, 422, 422, 422, 422, 422]);
     const refusals = await Promise.all(
-      answers.filter((answer) => answer.status === 422).map((answer) => answer.json() as Promise<{ code: string }>),
+      answers
+        .filter((answer) => answer.status === 422)
+        .map((answer) => answer.json() as Promise<{ code: string }>),
     );
     expect(new Set(refusals.map((refusal) => refusal.code))).toEqual(new Set(['INSUFFICIENT_STOCK']));
     expect(await binOf(erp, item, company.mainWarehouseId)).toEqual({ qty: 0, value: 0 });
