@@ -6,6 +6,7 @@ import { tables } from '../core/generated/tables.js';
 import { erpActions } from './actions/erp-actions.js';
 import { type ErpSubscribers, erp } from './erp.js';
 import { seedDemoYear } from './fixtures/seed-demo-year.js';
+import { stockHooks } from './hooks/stock-hooks.js';
 
 export interface ErpPluginOptions {
   /** handlers of the ERP's own events, after the writing transaction commits (ADR 0018); tests listen here */
@@ -20,12 +21,14 @@ export interface ErpPluginOptions {
  * const kernel = createKernel({ root, plugins: [createErpPlugin()] });
  */
 export function createErpPlugin({ subscribers = {} }: ErpPluginOptions = {}): PluginDefinition {
+  const events = erp.eventOutbox();
   return erp.definePlugin({
     // JSON imports type `events[].payload` too loosely for AppManifest; the registry validates it at boot
     manifest: manifest as unknown as AppManifest,
     root: new URL('..', import.meta.url),
     resources: tables,
     actions: erpActions(),
+    hooks: { ...stockHooks(events) },
     subscribers,
     // the demo year of bin/fixtures/generate-demo-year.ts, posted through the workflow, in the
     // development (demo) tenant only: another tenant sets its own company up

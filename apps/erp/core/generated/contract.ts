@@ -109,7 +109,7 @@ export interface ErpContract {
   };
   events: {
     'erp.invoice.posted': ErpInvoicePostedEvent;
-    'erp.item.below_reorder': ErpItemBelowReorderEvent;
+    'erp.item.below-reorder': ErpItemBelowReorderEvent;
     'erp.payment.received': ErpPaymentReceivedEvent;
     'erp.stock.moved': ErpStockMovedEvent;
   };
@@ -120,6 +120,7 @@ export interface ErpContract {
     DOCUMENT_POSTED: 409;
     INSUFFICIENT_STOCK: 422;
     INVOICE_ALLOCATED: 409;
+    ITEM_VALUATION_FIXED: 409;
     LEDGER_UNBALANCED: 422;
     OVER_ALLOCATED: 422;
     PARTY_REQUIRED: 422;

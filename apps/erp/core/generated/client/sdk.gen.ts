@@ -2550,6 +2550,8 @@ export const bulkCreateStockEntries = <ThrowOnError extends boolean = false>(
 
 /**
  * Delete a stock entry
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deleteStockEntry = <ThrowOnError extends boolean = false>(
   options: Options<DeleteStockEntryData, ThrowOnError>,
@@ -2593,6 +2595,8 @@ export const getStockEntry = <ThrowOnError extends boolean = false>(
 
 /**
  * Update a stock entry
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updateStockEntry = <ThrowOnError extends boolean = false>(
   options: Options<UpdateStockEntryData, ThrowOnError>,

@@ -13460,7 +13460,7 @@ export type ErpItemBelowReorderWebhookPayload = ErpItemBelowReorderEvent;
 
 export type ErpItemBelowReorderWebhookRequest = {
   body: ErpItemBelowReorderWebhookPayload;
-  key: 'erp.item.below_reorder';
+  key: 'erp.item.below-reorder';
   path?: never;
   query?: never;
 };

@@ -3364,6 +3364,8 @@ export const bulkCreateStockEntriesMutation = (
 
 /**
  * Delete a stock entry
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deleteStockEntryMutation = (
   options?: Partial<Options<DeleteStockEntryData>>,
@@ -3412,6 +3414,8 @@ export const getStockEntryOptions = (options: Options<GetStockEntryData>) =>
 
 /**
  * Update a stock entry
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updateStockEntryMutation = (
   options?: Partial<Options<UpdateStockEntryData>>,
