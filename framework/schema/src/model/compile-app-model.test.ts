@@ -163,6 +163,7 @@ describe('compileAppModel', () => {
         field: 'status',
         states: ['open', 'closed'],
         initial: 'draft',
+        immutableIn: ['closed', 'archived'],
         transitions: [{ from: 'open', to: 'gone' }],
       },
     };
@@ -181,6 +182,7 @@ describe('compileAppModel', () => {
         'core/schema/deal.schema.json#/x-codexion/ui/listColumns/0: "ghost" is not a property of deal',
         'core/schema/deal.schema.json#/x-codexion/workflow/states: states must equal the enum of "status"',
         'core/schema/deal.schema.json#/x-codexion/workflow/initial: "draft" is not a state',
+        'core/schema/deal.schema.json#/x-codexion/workflow/immutableIn/1: "archived" is not a state',
         'core/schema/deal.schema.json#/x-codexion/workflow/transitions/0/to: "gone" is not a state',
         'core/schema/deal.schema.json#/properties/companyId/x-codexion/ref: no entity "person" in this app',
       ]),

@@ -479,6 +479,10 @@ function checkEntity(
     if (wf.initial !== undefined && !states.has(wf.initial)) {
       report(file, '/x-codexion/workflow/initial', `"${wf.initial}" is not a state`);
     }
+    wf.immutableIn?.forEach((state, i) => {
+      if (!states.has(state))
+        report(file, `/x-codexion/workflow/immutableIn/${i}`, `"${state}" is not a state`);
+    });
     wf.transitions.forEach((t, i) => {
       if (!states.has(t.from))
         report(file, `/x-codexion/workflow/transitions/${i}/from`, `"${t.from}" is not a state`);

@@ -73,6 +73,11 @@ export interface WorkflowAnnotation {
   field: string;
   states: string[];
   initial?: string;
+  /**
+   * states in which the record is locked: the engine refuses updates and deletes (409
+   * `RECORD_LOCKED`); transitions, the way out of such a state, are still allowed
+   */
+  immutableIn?: string[];
   transitions: WorkflowTransition[];
 }
 

@@ -8,6 +8,7 @@ import { keyValues, pgErrorOf } from '../data/pg-error.js';
 import { servicesInTransaction } from '../data/services-in-transaction.js';
 import { DomainError, validationFailed } from '../errors/domain-error.js';
 import { checkItemReferences, removeItemReferences } from './check-item-references.js';
+import { checkRecordLock } from './check-record-lock.js';
 import { checkTransition } from './check-transition.js';
 import { checkUserReferences } from './check-user-references.js';
 import type { EntityPlan } from './entity-plan.js';
@@ -366,6 +367,7 @@ export async function updateRecord(
     const previous = await lockRow(tx, plan, ctx, id);
     checkPolicy(state, plan, ctx, 'update', previous);
     checkIfMatch(plan, previous, ifMatch);
+    checkRecordLock(plan, previous, 'update');
     const next = applyMergePatch(writablePart(plan, previous), patch) as ApiRecord;
     const workflowField = plan.entity.annotations.workflow?.field;
     if (workflowField !== undefined && !isDeepStrictEqual(next[workflowField], previous[workflowField])) {
@@ -477,6 +479,7 @@ export async function deleteRecord(
     const record = await lockRow(tx, plan, ctx, id);
     checkPolicy(state, plan, ctx, 'delete', record);
     checkIfMatch(plan, record, ifMatch);
+    checkRecordLock(plan, record, 'delete');
     const deferred: Deferred = [];
     const hookCtx = hookContext(state, tx, ctx, plan, deferred);
     await hooks.beforeDelete?.(hookCtx, record);
