@@ -334,7 +334,7 @@ describe('every voucher balances in base (property)', () => {
       fc.property(currencyCase, parts, parts, (c, debits, weights) => {
         const total = debits.reduce((a, b) => a + b, 0);
         const weight = weights.reduce((a, b) => a + b, 0);
-        const credits = weights.map((w) => Math.floor((total * w) / weight));
+        const credits = weights.map((w) => Number((BigInt(total) * BigInt(w)) / BigInt(weight)));
         credits.push(total - credits.reduce((a, b) => a + b, 0));
         const lines = [
           ...debits.map((debit, i) => ({ accountId: `d${i % 3}`, debit, credit: 0 })),

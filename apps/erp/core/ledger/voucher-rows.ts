@@ -7,8 +7,9 @@ import { LedgerInputError } from './ledger-input-error.js';
 /**
  * One row a document posts to `erp.gl_entries`: the columns the document decides (the posting
  * service adds tenant, voucher, number, date and period). `debit`/`credit` are minor units of the
- * base currency, `debitFc`/`creditFc` of the document's `currency`; `lineIndex` is the document
- * line the row comes from (the first one, for grouped rows), for error paths.
+ * base currency, `debitFc`/`creditFc` of the document's `currency`; `lineIndex` is the index in
+ * `lines` (a payment: in `allocations`) the row comes from, the first one for grouped rows, so
+ * the server can answer a refused row with the field's path.
  */
 export interface VoucherRow {
   accountId: string;
