@@ -74,13 +74,28 @@ async function closeFiscalYear(ctx: Ctx, period: AccountingPeriod): Promise<void
   });
 }
 
+/** 409 LEDGER_IN_USE when a closed period, or one with postings, would change its dates or year. */
+async function checkDatesFixed(ctx: Ctx, next: AccountingPeriod, previous: AccountingPeriod): Promise<void> {
+  const moved = (['startDate', 'endDate', 'fiscalYearId'] as const).find(
+    (field) => next[field] !== previous[field],
+  );
+  if (moved === undefined) return;
+  const [posted] = await executeRows<{ n: string }>(
+    ctx.tx,
+    sql`select count(*)::text as n from erp.gl_entries where tenant_id = ${ctx.tenantId} and period_id = ${previous.id}::uuid`,
+  );
+  if (previous.status === 'open' && Number(posted?.n) === 0) return;
+  const message = `${previous.name} is closed or has postings: its dates and year are fixed`;
+  throw erp.error('LEDGER_IN_USE', message, { issues: [{ path: `/${moved}`, code: 'in-use', message }] });
+}
+
 /**
  * An accounting period's server side (ADR 0027 §7). The transition locks the period row
  * (`FOR UPDATE`: a posting holding it `FOR SHARE` finishes first). Periods close in order: closing
  * one while an earlier one is open is 409 PERIOD_SEQUENCE; closing the last period of a fiscal
  * year posts its closing voucher (income and expense to retained earnings). Only the latest closed
  * period reopens (409 PERIOD_SEQUENCE), and only when it starts after the lock date (422
- * LOCK_DATE_INVALID).
+ * LOCK_DATE_INVALID). A closed period, or one with postings, keeps its dates (409 LEDGER_IN_USE).
  *
  * @example
  * erp.definePlugin({ …, hooks: { 'accounting-period': accountingPeriodHooks() } })
@@ -88,6 +103,7 @@ async function closeFiscalYear(ctx: Ctx, period: AccountingPeriod): Promise<void
 export function accountingPeriodHooks(): ResourceHooks<AccountingPeriod> {
   return erp.defineHooks('accounting-period', {
     async beforeUpdate(ctx, next, previous) {
+      await checkDatesFixed(ctx, { ...previous, ...next }, previous);
       if (previous.status === 'open' && next.status === 'closed') {
         const earlier = await neighbour(ctx, previous, 'open', 'earlier');
         if (earlier !== undefined) {

@@ -8,7 +8,8 @@ import { erp } from '../erp.js';
  * The company settings' server side: the lock date only moves forward, and only over closed
  * periods (every period starting on or before it must be closed) — 422 LOCK_DATE_INVALID at
  * `/lockDate`, whether it comes from `set-lock-date` or a PATCH of the settings. The ledger's
- * guard trigger then refuses any row dated on or before it.
+ * guard trigger then refuses any row dated on or before it. The base currency is fixed once
+ * anything is posted (409 LEDGER_IN_USE at `/baseCurrency`).
  *
  * @example
  * erp.definePlugin({ …, hooks: { 'company-settings': companySettingsHooks() } })
@@ -16,6 +17,18 @@ import { erp } from '../erp.js';
 export function companySettingsHooks(): ResourceHooks<CompanySettings> {
   return erp.defineHooks('company-settings', {
     async beforeUpdate(ctx, next, previous) {
+      if (next.baseCurrency !== previous.baseCurrency) {
+        const [posted] = await executeRows<{ n: string }>(
+          ctx.tx,
+          sql`select count(*)::text as n from (select 1 from erp.gl_entries where tenant_id = ${ctx.tenantId} limit 1) g`,
+        );
+        if (Number(posted?.n) > 0) {
+          const message = `the books are kept in ${previous.baseCurrency}: the base currency is fixed once anything is posted`;
+          throw erp.error('LEDGER_IN_USE', message, {
+            issues: [{ path: '/baseCurrency', code: 'in-use', message }],
+          });
+        }
+      }
       const lockDate = next.lockDate ?? null;
       const before = previous.lockDate ?? null;
       if (lockDate === before) return undefined;

@@ -352,6 +352,7 @@ describe('invoices, payments and credit notes', () => {
     expect((await move('payment', received.id, 'cancelled')).status).toBe(200);
     expect(await openBalance(String(sale.id))).toBe(198_500);
     expect(await openBalance(String(received.id))).toBe(0);
+    expect(await voucherSums(String(received.id))).toEqual({});
   });
 
   it('lets exactly one of two payments take the last amount of an invoice', async () => {
@@ -505,6 +506,12 @@ describe('periods and the lock date', () => {
     expect(locked.status, locked.text).toBe(200);
     expect(locked.contract).toEqual([]);
     expect(locked.body.lockDate).toBe('2026-02-28');
+    await refusedPosting(
+      'journal-entry',
+      transfer('6200', '1120', 500, '2026-02-28'),
+      'PERIOD_CLOSED',
+      '/body/postingDate',
+    );
     const back = await erp.call('setLockDate', 'POST', '/company/lock-date', {
       body: { lockDate: '2026-01-31' },
     });
@@ -517,6 +524,35 @@ describe('periods and the lock date', () => {
     expect(february.status).toBe(422);
     expect(february.body.code).toBe('LOCK_DATE_INVALID');
     expect((await period('2026-02')).status).toBe('closed');
+  });
+
+  it('keeps what the ledger refers to: a closed period’s dates, the base currency once posted', async () => {
+    const february = await period('2026-02');
+    const moved = await erp.call(
+      'updateAccountingPeriod',
+      'PATCH',
+      `/accounting-periods/${String(february.id)}`,
+      {
+        body: { endDate: '2026-02-27' },
+        headers: { 'if-match': `"${String(february.id)}:${String(february.version)}"` },
+      },
+    );
+    expect(moved.status, moved.text).toBe(409);
+    expect(moved.body.code).toBe('LEDGER_IN_USE');
+    expect(moved.body.errors).toEqual([expect.objectContaining({ path: '/body/endDate' })]);
+    const settings = await erp.call('listCompanySettings', 'GET', '/company-settings');
+    const [company] = settings.body.items as Row[];
+    const rebased = await erp.call(
+      'updateCompanySettings',
+      'PATCH',
+      `/company-settings/${String(company?.id)}`,
+      {
+        body: { baseCurrency: 'USD' },
+        headers: { 'if-match': `"${String(company?.id)}:${String(company?.version)}"` },
+      },
+    );
+    expect(rebased.status, rebased.text).toBe(409);
+    expect(rebased.body.code).toBe('LEDGER_IN_USE');
   });
 
   it('closes the year with a voucher that brings income and expense to retained earnings', async () => {

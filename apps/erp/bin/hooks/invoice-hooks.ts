@@ -139,7 +139,7 @@ function invoiceHooks(side: InvoiceSide, events: ErpEventOutbox): ResourceHooks<
       await openPeriodFor(ctx, invoice.postingDate);
       return {
         ...invoice,
-        number: await documentNumber(ctx, side.series[invoice.kind], invoice.postingDate),
+        number: await documentNumber(ctx, side.series[invoice.kind], invoice.postingDate, invoice.number),
       };
     },
 

@@ -36,7 +36,7 @@ export function journalEntryHooks(): ResourceHooks<JournalEntry> {
       const entry = withTotals(next);
       if (previous.status !== 'draft' || next.status !== 'posted') return entry;
       await openPeriodFor(ctx, entry.postingDate);
-      return { ...entry, number: await documentNumber(ctx, 'JV', entry.postingDate) };
+      return { ...entry, number: await documentNumber(ctx, 'JV', entry.postingDate, entry.number) };
     },
 
     async afterUpdate(ctx, entry, previous) {

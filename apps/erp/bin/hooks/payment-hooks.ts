@@ -99,7 +99,7 @@ export function paymentHooks(events: ErpEventOutbox): ResourceHooks<Payment> {
       if (previous.status !== 'draft' || next.status !== 'posted') return undefined;
       await checkAllocations(ctx, next);
       await openPeriodFor(ctx, next.postingDate);
-      return { ...next, number: await documentNumber(ctx, 'PAY', next.postingDate) };
+      return { ...next, number: await documentNumber(ctx, 'PAY', next.postingDate, next.number) };
     },
 
     async afterUpdate(ctx, payment, previous) {
