@@ -6,6 +6,7 @@ import { tables } from '../core/generated/tables.js';
 import { erpActions } from './actions/erp-actions.js';
 import { type ErpSubscribers, erp } from './erp.js';
 import { seedDemoYear } from './fixtures/seed-demo-year.js';
+import { erpHooks } from './hooks/erp-hooks.js';
 import { stockHooks } from './hooks/stock-hooks.js';
 
 export interface ErpPluginOptions {
@@ -14,8 +15,8 @@ export interface ErpPluginOptions {
 }
 
 /**
- * The ERP's backend: its masters and documents as resources from core/, the actions of
- * `core/actions/`, and the ledger and stock tables of `bin/migrations/0001_ledger.sql` (ADR 0027).
+ * The ERP's backend: its masters and documents as resources from core/, the hooks that post and
+ * cancel documents and close periods (`hooks/erp-hooks.ts`), the actions of `core/actions/`, and the ledger and stock tables of `bin/migrations/0001_ledger.sql` (ADR 0027).
  *
  * @example
  * const kernel = createKernel({ root, plugins: [createErpPlugin()] });
@@ -28,7 +29,7 @@ export function createErpPlugin({ subscribers = {} }: ErpPluginOptions = {}): Pl
     root: new URL('..', import.meta.url),
     resources: tables,
     actions: erpActions(),
-    hooks: { ...stockHooks(events) },
+    hooks: { ...erpHooks(events), ...stockHooks(events) },
     subscribers,
     // the demo year of bin/fixtures/generate-demo-year.ts, posted through the workflow, in the
     // development (demo) tenant only: another tenant sets its own company up

@@ -7,6 +7,8 @@ import type {
   AccountingPeriod,
   AccountingPeriodCreate,
   AccountingPeriodPatch,
+  ClosePeriodData,
+  ClosePeriodResponse,
   CompanySettings,
   CompanySettingsCreate,
   CompanySettingsPatch,
@@ -32,6 +34,8 @@ import type {
   JournalEntry,
   JournalEntryCreate,
   JournalEntryPatch,
+  ListOpenItemsData,
+  ListOpenItemsResponse,
   OpenFiscalYearData,
   OpenFiscalYearResponse,
   Party,
@@ -43,9 +47,13 @@ import type {
   PurchaseInvoice,
   PurchaseInvoiceCreate,
   PurchaseInvoicePatch,
+  ReopenPeriodData,
+  ReopenPeriodResponse,
   SalesInvoice,
   SalesInvoiceCreate,
   SalesInvoicePatch,
+  SetLockDateData,
+  SetLockDateResponse,
   SetupCompanyData,
   SetupCompanyResponse,
   StockEntry,
@@ -92,11 +100,39 @@ export interface ErpContract {
     warehouse: { record: Warehouse; create: WarehouseCreate; patch: WarehousePatch };
   };
   actions: {
+    closePeriod: {
+      params: ClosePeriodData['path'];
+      query: ClosePeriodData['query'];
+      body: ClosePeriodData['body'];
+      response: ClosePeriodResponse;
+      access: 'tenant';
+    };
+    listOpenItems: {
+      params: ListOpenItemsData['path'];
+      query: ListOpenItemsData['query'];
+      body: ListOpenItemsData['body'];
+      response: ListOpenItemsResponse;
+      access: 'tenant';
+    };
     openFiscalYear: {
       params: OpenFiscalYearData['path'];
       query: OpenFiscalYearData['query'];
       body: OpenFiscalYearData['body'];
       response: OpenFiscalYearResponse;
+      access: 'tenant';
+    };
+    reopenPeriod: {
+      params: ReopenPeriodData['path'];
+      query: ReopenPeriodData['query'];
+      body: ReopenPeriodData['body'];
+      response: ReopenPeriodResponse;
+      access: 'tenant';
+    };
+    setLockDate: {
+      params: SetLockDateData['path'];
+      query: SetLockDateData['query'];
+      body: SetLockDateData['body'];
+      response: SetLockDateResponse;
       access: 'tenant';
     };
     setupCompany: {
@@ -121,10 +157,13 @@ export interface ErpContract {
     INSUFFICIENT_STOCK: 422;
     INVOICE_ALLOCATED: 409;
     ITEM_VALUATION_FIXED: 409;
+    LEDGER_IN_USE: 409;
     LEDGER_UNBALANCED: 422;
+    LOCK_DATE_INVALID: 422;
     OVER_ALLOCATED: 422;
     PARTY_REQUIRED: 422;
     PERIOD_CLOSED: 422;
+    PERIOD_SEQUENCE: 409;
     STOCK_LINE_INVALID: 422;
   };
   consumes: {};

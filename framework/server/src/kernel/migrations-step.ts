@@ -4,8 +4,8 @@ import { TenancyToken } from '../tenancy/create-tenancy.js';
 import type { BootRun } from './boot-run.js';
 import { bootTenancy } from './boot-tenancy.js';
 import { frameworkMigrations } from './framework-migrations.js';
+import { kernelResourceFactory } from './kernel-resource-factory.js';
 import { applyMigrations, migrationSources, planMigrations, requireMigrated } from './migrate-plugins.js';
-import { kernelResourceFactory } from './plugin-handlers.js';
 import { seedPlugins } from './seed-plugins.js';
 import { planUpgrades, upgradePlugins } from './upgrade-plugins.js';
 

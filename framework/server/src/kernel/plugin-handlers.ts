@@ -1,5 +1,4 @@
 import type { Database } from '../data/database.js';
-import type { KernelConfig } from '../foundation/kernel-config.js';
 import { noServices, type Services } from '../foundation/services.js';
 import type { OperationHandler } from '../http/operation-handler.js';
 import { actionOperationHandler } from '../plugins/action-operation-handler.js';
@@ -12,7 +11,6 @@ import {
   type ResourceEngineOptions,
 } from '../resources/resource-engine.js';
 import { resourceHandlers } from '../resources/resource-routes.js';
-import type { BootRun } from './boot-run.js';
 
 /** A plugin's resource engine and its CRUD handlers, by operationId. */
 export interface PluginResources {
@@ -78,23 +76,4 @@ export function resourceHandlerFactory(
     });
     return { engine, handlers: resourceHandlers(engine) };
   };
-}
-
-/**
- * The kernel's resource handler factory: the one the kernel was given, else the engine over the
- * config's cursor secret and list limits. The routes step builds each plugin's handlers with it,
- * the seed step each plugin's engine.
- *
- * @example
- * const resources = kernelResourceFactory(run, config);
- */
-export function kernelResourceFactory(run: BootRun, config: KernelConfig): ResourceHandlerFactory {
-  return (
-    run.options.resourceHandlers ??
-    resourceHandlerFactory({
-      // the schema requires it outside development and test, where a default exists
-      cursorSecret: run.required(config.secrets.cursor, 'secrets.cursor'),
-      limits: config.api,
-    })
-  );
 }

@@ -49,6 +49,9 @@ import type {
   BulkCreateWarehousesData,
   BulkCreateWarehousesErrors,
   BulkCreateWarehousesResponses,
+  ClosePeriodData,
+  ClosePeriodErrors,
+  ClosePeriodResponses,
   CreateAccountData,
   CreateAccountErrors,
   CreateAccountingPeriodData,
@@ -211,6 +214,9 @@ import type {
   ListJournalEntriesData,
   ListJournalEntriesErrors,
   ListJournalEntriesResponses,
+  ListOpenItemsData,
+  ListOpenItemsErrors,
+  ListOpenItemsResponses,
   ListPartiesData,
   ListPartiesErrors,
   ListPartiesResponses,
@@ -232,6 +238,12 @@ import type {
   OpenFiscalYearData,
   OpenFiscalYearErrors,
   OpenFiscalYearResponses,
+  ReopenPeriodData,
+  ReopenPeriodErrors,
+  ReopenPeriodResponses,
+  SetLockDateData,
+  SetLockDateErrors,
+  SetLockDateResponses,
   SetupCompanyData,
   SetupCompanyErrors,
   SetupCompanyResponses,
@@ -481,6 +493,50 @@ export const updateAccountingPeriod = <ThrowOnError extends boolean = false>(
       'Content-Type': 'application/merge-patch+json',
       ...options.headers,
     },
+  });
+
+/**
+ * Close an accounting period
+ *
+ * Moves the period from open to closed: nothing posts into it afterwards. Every earlier period must be closed first (409 PERIOD_SEQUENCE). Closing the last period of a fiscal year posts the year's closing voucher: income and expense to retained earnings, dated the year's last day.
+ */
+export const closePeriod = <ThrowOnError extends boolean = false>(
+  options: Options<ClosePeriodData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<ClosePeriodResponses, ClosePeriodErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/accounting-periods/{id}/close',
+    ...options,
+  });
+
+/**
+ * Reopen the latest closed accounting period
+ *
+ * Moves the period from closed to open. Only the latest closed period reopens (409 PERIOD_SEQUENCE), and only when it lies after the lock date (422 LOCK_DATE_INVALID).
+ */
+export const reopenPeriod = <ThrowOnError extends boolean = false>(
+  options: Options<ReopenPeriodData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<ReopenPeriodResponses, ReopenPeriodErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/accounting-periods/{id}/reopen',
+    ...options,
   });
 
 /**
@@ -814,6 +870,32 @@ export const updateCompanySettings = <ThrowOnError extends boolean = false>(
       },
     },
   );
+
+/**
+ * Move the lock date forward
+ *
+ * Nothing posts on or before the lock date. It only moves forward, and only over closed periods: every period starting on or before it must be closed (422 LOCK_DATE_INVALID at /body/lockDate).
+ */
+export const setLockDate = <ThrowOnError extends boolean = false>(
+  options: Options<SetLockDateData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<SetLockDateResponses, SetLockDateErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/company/lock-date',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Set the company up
@@ -1688,6 +1770,8 @@ export const bulkCreateJournalEntries = <ThrowOnError extends boolean = false>(
 
 /**
  * Delete a journal entry
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deleteJournalEntry = <ThrowOnError extends boolean = false>(
   options: Options<DeleteJournalEntryData, ThrowOnError>,
@@ -1729,6 +1813,8 @@ export const getJournalEntry = <ThrowOnError extends boolean = false>(
 
 /**
  * Update a journal entry
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updateJournalEntry = <ThrowOnError extends boolean = false>(
   options: Options<UpdateJournalEntryData, ThrowOnError>,
@@ -1779,6 +1865,28 @@ export const transitionJournalEntry = <ThrowOnError extends boolean = false>(
       'Content-Type': 'application/json',
       ...options.headers,
     },
+  });
+
+/**
+ * List what invoices and advances still owe
+ *
+ * The open items of the ledger (invoices, credit notes, advances whose receivable or payable balance is not zero), oldest due first: what a payment's allocation picker offers. `balance` is in base minor units, `balanceFc` in the item's currency; positive is owed to the company, negative owed by it.
+ */
+export const listOpenItems = <ThrowOnError extends boolean = false>(
+  options?: Options<ListOpenItemsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListOpenItemsResponses, ListOpenItemsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/open-items',
+    ...options,
   });
 
 /**
@@ -2008,6 +2116,8 @@ export const bulkCreatePayments = <ThrowOnError extends boolean = false>(
 
 /**
  * Delete a payment
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deletePayment = <ThrowOnError extends boolean = false>(
   options: Options<DeletePaymentData, ThrowOnError>,
@@ -2051,6 +2161,8 @@ export const getPayment = <ThrowOnError extends boolean = false>(
 
 /**
  * Update a payment
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updatePayment = <ThrowOnError extends boolean = false>(
   options: Options<UpdatePaymentData, ThrowOnError>,
@@ -2184,6 +2296,8 @@ export const bulkCreatePurchaseInvoices = <ThrowOnError extends boolean = false>
 
 /**
  * Delete a purchase invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deletePurchaseInvoice = <ThrowOnError extends boolean = false>(
   options: Options<DeletePurchaseInvoiceData, ThrowOnError>,
@@ -2231,6 +2345,8 @@ export const getPurchaseInvoice = <ThrowOnError extends boolean = false>(
 
 /**
  * Update a purchase invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updatePurchaseInvoice = <ThrowOnError extends boolean = false>(
   options: Options<UpdatePurchaseInvoiceData, ThrowOnError>,
@@ -2370,6 +2486,8 @@ export const bulkCreateSalesInvoices = <ThrowOnError extends boolean = false>(
 
 /**
  * Delete a sales invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deleteSalesInvoice = <ThrowOnError extends boolean = false>(
   options: Options<DeleteSalesInvoiceData, ThrowOnError>,
@@ -2413,6 +2531,8 @@ export const getSalesInvoice = <ThrowOnError extends boolean = false>(
 
 /**
  * Update a sales invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updateSalesInvoice = <ThrowOnError extends boolean = false>(
   options: Options<UpdateSalesInvoiceData, ThrowOnError>,

@@ -3494,6 +3494,116 @@ export type UpdateAccountingPeriodResponses = {
 export type UpdateAccountingPeriodResponse =
   UpdateAccountingPeriodResponses[keyof UpdateAccountingPeriodResponses];
 
+export type ClosePeriodData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/accounting-periods/{id}/close';
+};
+
+export type ClosePeriodErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ClosePeriodError = ClosePeriodErrors[keyof ClosePeriodErrors];
+
+export type ClosePeriodResponses = {
+  /**
+   * Success
+   */
+  200: AccountingPeriod;
+};
+
+export type ClosePeriodResponse = ClosePeriodResponses[keyof ClosePeriodResponses];
+
+export type ReopenPeriodData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/accounting-periods/{id}/reopen';
+};
+
+export type ReopenPeriodErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ReopenPeriodError = ReopenPeriodErrors[keyof ReopenPeriodErrors];
+
+export type ReopenPeriodResponses = {
+  /**
+   * Success
+   */
+  200: AccountingPeriod;
+};
+
+export type ReopenPeriodResponse = ReopenPeriodResponses[keyof ReopenPeriodResponses];
+
 export type TransitionAccountingPeriodData = {
   body: {
     /**
@@ -5152,6 +5262,61 @@ export type UpdateCompanySettingsResponses = {
 
 export type UpdateCompanySettingsResponse =
   UpdateCompanySettingsResponses[keyof UpdateCompanySettingsResponses];
+
+export type SetLockDateData = {
+  body: {
+    lockDate: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/company/lock-date';
+};
+
+export type SetLockDateErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type SetLockDateError = SetLockDateErrors[keyof SetLockDateErrors];
+
+export type SetLockDateResponses = {
+  /**
+   * Success
+   */
+  200: CompanySettings;
+};
+
+export type SetLockDateResponse = SetLockDateResponses[keyof SetLockDateResponses];
 
 export type SetupCompanyData = {
   body: {
@@ -9057,6 +9222,63 @@ export type TransitionJournalEntryResponses = {
 
 export type TransitionJournalEntryResponse =
   TransitionJournalEntryResponses[keyof TransitionJournalEntryResponses];
+
+export type ListOpenItemsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    partyId?: string;
+    kind?: 'receivable' | 'payable';
+  };
+  url: '/open-items';
+};
+
+export type ListOpenItemsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListOpenItemsError = ListOpenItemsErrors[keyof ListOpenItemsErrors];
+
+export type ListOpenItemsResponses = {
+  /**
+   * Success
+   */
+  200: {
+    items: Array<{
+      voucherId: string;
+      voucherType: string;
+      number: string;
+      partyId: string;
+      accountId: string;
+      kind: 'receivable' | 'payable';
+      currency: string;
+      dueDate: string | null;
+      balance: number;
+      balanceFc: number;
+    }>;
+  };
+};
+
+export type ListOpenItemsResponse = ListOpenItemsResponses[keyof ListOpenItemsResponses];
 
 export type ListPartiesData = {
   body?: never;

@@ -24,6 +24,7 @@ import {
   bulkCreateSalesInvoices,
   bulkCreateStockEntries,
   bulkCreateWarehouses,
+  closePeriod,
   createAccount,
   createAccountingPeriod,
   createCompanySettings,
@@ -78,6 +79,7 @@ import {
   listFiscalYears,
   listItems,
   listJournalEntries,
+  listOpenItems,
   listParties,
   listPayments,
   listPurchaseInvoices,
@@ -86,6 +88,8 @@ import {
   listWarehouses,
   openFiscalYear,
   type Options,
+  reopenPeriod,
+  setLockDate,
   setupCompany,
   transitionAccountingPeriod,
   transitionFiscalYear,
@@ -156,6 +160,9 @@ import type {
   BulkCreateWarehousesData,
   BulkCreateWarehousesError,
   BulkCreateWarehousesResponse,
+  ClosePeriodData,
+  ClosePeriodError,
+  ClosePeriodResponse,
   CreateAccountData,
   CreateAccountError,
   CreateAccountingPeriodData,
@@ -318,6 +325,9 @@ import type {
   ListJournalEntriesData,
   ListJournalEntriesError,
   ListJournalEntriesResponse,
+  ListOpenItemsData,
+  ListOpenItemsError,
+  ListOpenItemsResponse,
   ListPartiesData,
   ListPartiesError,
   ListPartiesResponse,
@@ -339,6 +349,12 @@ import type {
   OpenFiscalYearData,
   OpenFiscalYearError,
   OpenFiscalYearResponse,
+  ReopenPeriodData,
+  ReopenPeriodError,
+  ReopenPeriodResponse,
+  SetLockDateData,
+  SetLockDateError,
+  SetLockDateResponse,
   SetupCompanyData,
   SetupCompanyError,
   SetupCompanyResponse,
@@ -678,6 +694,56 @@ export const updateAccountingPeriodMutation = (
   > = {
     mutationFn: async (fnOptions) => {
       const { data } = await updateAccountingPeriod({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Close an accounting period
+ *
+ * Moves the period from open to closed: nothing posts into it afterwards. Every earlier period must be closed first (409 PERIOD_SEQUENCE). Closing the last period of a fiscal year posts the year's closing voucher: income and expense to retained earnings, dated the year's last day.
+ */
+export const closePeriodMutation = (
+  options?: Partial<Options<ClosePeriodData>>,
+): UseMutationOptions<ClosePeriodResponse, ClosePeriodError, Options<ClosePeriodData>> => {
+  const mutationOptions: UseMutationOptions<
+    ClosePeriodResponse,
+    ClosePeriodError,
+    Options<ClosePeriodData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await closePeriod({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Reopen the latest closed accounting period
+ *
+ * Moves the period from closed to open. Only the latest closed period reopens (409 PERIOD_SEQUENCE), and only when it lies after the lock date (422 LOCK_DATE_INVALID).
+ */
+export const reopenPeriodMutation = (
+  options?: Partial<Options<ReopenPeriodData>>,
+): UseMutationOptions<ReopenPeriodResponse, ReopenPeriodError, Options<ReopenPeriodData>> => {
+  const mutationOptions: UseMutationOptions<
+    ReopenPeriodResponse,
+    ReopenPeriodError,
+    Options<ReopenPeriodData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await reopenPeriod({
         ...options,
         ...fnOptions,
         throwOnError: true,
@@ -1105,6 +1171,31 @@ export const updateCompanySettingsMutation = (
   > = {
     mutationFn: async (fnOptions) => {
       const { data } = await updateCompanySettings({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Move the lock date forward
+ *
+ * Nothing posts on or before the lock date. It only moves forward, and only over closed periods: every period starting on or before it must be closed (422 LOCK_DATE_INVALID at /body/lockDate).
+ */
+export const setLockDateMutation = (
+  options?: Partial<Options<SetLockDateData>>,
+): UseMutationOptions<SetLockDateResponse, SetLockDateError, Options<SetLockDateData>> => {
+  const mutationOptions: UseMutationOptions<
+    SetLockDateResponse,
+    SetLockDateError,
+    Options<SetLockDateData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await setLockDate({
         ...options,
         ...fnOptions,
         throwOnError: true,
@@ -2268,6 +2359,8 @@ export const bulkCreateJournalEntriesMutation = (
 
 /**
  * Delete a journal entry
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deleteJournalEntryMutation = (
   options?: Partial<Options<DeleteJournalEntryData>>,
@@ -2320,6 +2413,8 @@ export const getJournalEntryOptions = (options: Options<GetJournalEntryData>) =>
 
 /**
  * Update a journal entry
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updateJournalEntryMutation = (
   options?: Partial<Options<UpdateJournalEntryData>>,
@@ -2373,6 +2468,33 @@ export const transitionJournalEntryMutation = (
   };
   return mutationOptions;
 };
+
+export const listOpenItemsQueryKey = (options?: Options<ListOpenItemsData>) =>
+  createQueryKey('listOpenItems', options);
+
+/**
+ * List what invoices and advances still owe
+ *
+ * The open items of the ledger (invoices, credit notes, advances whose receivable or payable balance is not zero), oldest due first: what a payment's allocation picker offers. `balance` is in base minor units, `balanceFc` in the item's currency; positive is owed to the company, negative owed by it.
+ */
+export const listOpenItemsOptions = (options?: Options<ListOpenItemsData>) =>
+  queryOptions<
+    ListOpenItemsResponse,
+    ListOpenItemsError,
+    ListOpenItemsResponse,
+    ReturnType<typeof listOpenItemsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listOpenItems({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listOpenItemsQueryKey(options),
+  });
 
 export const listPartiesQueryKey = (options?: Options<ListPartiesData>) =>
   createQueryKey('listParties', options);
@@ -2679,6 +2801,8 @@ export const bulkCreatePaymentsMutation = (
 
 /**
  * Delete a payment
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deletePaymentMutation = (
   options?: Partial<Options<DeletePaymentData>>,
@@ -2726,6 +2850,8 @@ export const getPaymentOptions = (options: Options<GetPaymentData>) =>
 
 /**
  * Update a payment
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updatePaymentMutation = (
   options?: Partial<Options<UpdatePaymentData>>,
@@ -2902,6 +3028,8 @@ export const bulkCreatePurchaseInvoicesMutation = (
 
 /**
  * Delete a purchase invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deletePurchaseInvoiceMutation = (
   options?: Partial<Options<DeletePurchaseInvoiceData>>,
@@ -2954,6 +3082,8 @@ export const getPurchaseInvoiceOptions = (options: Options<GetPurchaseInvoiceDat
 
 /**
  * Update a purchase invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updatePurchaseInvoiceMutation = (
   options?: Partial<Options<UpdatePurchaseInvoiceData>>,
@@ -3135,6 +3265,8 @@ export const bulkCreateSalesInvoicesMutation = (
 
 /**
  * Delete a sales invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deleteSalesInvoiceMutation = (
   options?: Partial<Options<DeleteSalesInvoiceData>>,
@@ -3187,6 +3319,8 @@ export const getSalesInvoiceOptions = (options: Options<GetSalesInvoiceData>) =>
 
 /**
  * Update a sales invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updateSalesInvoiceMutation = (
   options?: Partial<Options<UpdateSalesInvoiceData>>,
