@@ -43,6 +43,14 @@ import type {
   PurchaseInvoice,
   PurchaseInvoiceCreate,
   PurchaseInvoicePatch,
+  ReportItemsBelowReorderData,
+  ReportItemsBelowReorderResponse,
+  ReportStockBalanceData,
+  ReportStockBalanceResponse,
+  ReportStockLedgerData,
+  ReportStockLedgerResponse,
+  ReportStockValuationData,
+  ReportStockValuationResponse,
   SalesInvoice,
   SalesInvoiceCreate,
   SalesInvoicePatch,
@@ -97,6 +105,34 @@ export interface ErpContract {
       query: OpenFiscalYearData['query'];
       body: OpenFiscalYearData['body'];
       response: OpenFiscalYearResponse;
+      access: 'tenant';
+    };
+    reportItemsBelowReorder: {
+      params: ReportItemsBelowReorderData['path'];
+      query: ReportItemsBelowReorderData['query'];
+      body: ReportItemsBelowReorderData['body'];
+      response: ReportItemsBelowReorderResponse;
+      access: 'tenant';
+    };
+    reportStockBalance: {
+      params: ReportStockBalanceData['path'];
+      query: ReportStockBalanceData['query'];
+      body: ReportStockBalanceData['body'];
+      response: ReportStockBalanceResponse;
+      access: 'tenant';
+    };
+    reportStockLedger: {
+      params: ReportStockLedgerData['path'];
+      query: ReportStockLedgerData['query'];
+      body: ReportStockLedgerData['body'];
+      response: ReportStockLedgerResponse;
+      access: 'tenant';
+    };
+    reportStockValuation: {
+      params: ReportStockValuationData['path'];
+      query: ReportStockValuationData['query'];
+      body: ReportStockValuationData['body'];
+      response: ReportStockValuationResponse;
       access: 'tenant';
     };
     setupCompany: {
