@@ -189,6 +189,42 @@ describe('compileAppModel', () => {
     );
   });
 
+  it('checks x-codexion.number: a state, a read-only string field, a date to take the year of', () => {
+    const deal = structuredClone(sources().schemas[1]?.data) as Record<string, Record<string, unknown>>;
+    const properties = deal.properties as Record<string, object>;
+    properties.number = { type: ['string', 'null'], maxLength: 40, readOnly: true };
+    properties.closedOn = { type: 'string', format: 'date', maxLength: 10 };
+    const numbered = (number: object) => ({
+      ...structuredClone(deal),
+      'x-codexion': { ...deal['x-codexion'], number },
+    });
+    const valid = {
+      series: 'DEAL',
+      format: '{series}-{scope}-{seq:5}',
+      scope: 'year',
+      dateField: 'closedOn',
+    };
+    expect(issues(sources({ deal: numbered({ ...valid, field: 'number', onState: 'won' }) }))).toEqual([]);
+    expect(issues(sources({ deal: numbered({ ...valid, field: 'title', onState: 'gone' }) }))).toEqual([
+      'core/schema/deal.schema.json#/x-codexion/number/onState: "gone" is not a state',
+      'core/schema/deal.schema.json#/x-codexion/number/field: "title" must be a readOnly string property',
+    ]);
+    expect(
+      issues(sources({ deal: numbered({ ...valid, dateField: 'amount', field: 'nope', onState: 'won' }) })),
+    ).toEqual([
+      'core/schema/deal.schema.json#/x-codexion/number/field: "nope" is not a property',
+      'core/schema/deal.schema.json#/x-codexion/number/dateField: "amount" must be a date or date-time property',
+    ]);
+    const { dateField: _, ...undated } = valid;
+    expect(issues(sources({ deal: numbered({ ...undated, field: 'number', onState: 'won' }) }))).toEqual([
+      'core/schema/deal.schema.json#/x-codexion/number/dateField: scope "year" takes the year of a dateField',
+    ]);
+    const badFormat = issues(
+      sources({ deal: numbered({ ...valid, format: 'no-seq', field: 'number', onState: 'won' }) }),
+    );
+    expect(badFormat.join('\n')).toContain('/x-codexion/number/format');
+  });
+
   it('refuses system fields written by the author and duplicate tables', () => {
     const company = structuredClone(sources().schemas[0]?.data) as Record<string, Record<string, unknown>>;
     (company.properties as Record<string, unknown>).tenantId = { type: 'string', maxLength: 36 };

@@ -7,6 +7,7 @@ import { insertRows } from '../data/insert-statement.js';
 import { keyValues, pgErrorOf } from '../data/pg-error.js';
 import { servicesInTransaction } from '../data/services-in-transaction.js';
 import { DomainError, validationFailed } from '../errors/domain-error.js';
+import { assignDocumentNumber } from './assign-document-number.js';
 import { checkItemReferences, removeItemReferences } from './check-item-references.js';
 import { checkRecordLock } from './check-record-lock.js';
 import { checkTransition } from './check-transition.js';
@@ -415,15 +416,15 @@ export async function transitionRecord(
     checkTransition(plan, previous, to, ctx.permissions ?? new Set(), ruleContext(ctx));
     const field = workflow?.field ?? '';
     const deferred: Deferred = [];
-    const moved = await storeChange(
-      state,
+    // entering the number's state (`x-codexion.number`) takes the document's number in this transaction
+    const next = await assignDocumentNumber(
       plan,
-      ctx,
       tx,
-      previous,
+      ctx.tenantId,
       { ...writablePart(plan, previous), [field]: to },
-      deferred,
+      to,
     );
+    const moved = await storeChange(state, plan, ctx, tx, previous, next, deferred);
     // audited last
     await recordAudit(
       tx,
