@@ -12,7 +12,6 @@
  *
  * Without DATABASE_URL it says so and exits 0 (PGlite is not what the bound is about).
  */
-import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { executeRows } from '@codexion/framework/data';
 import { sql } from 'drizzle-orm';
