@@ -315,7 +315,7 @@ describe('invoices, payments and credit notes', () => {
     ]);
   });
 
-  it('refuses a payment allocating more than the invoice owes, or to another party’s invoice', async () => {
+  it('refuses a payment allocating more than the invoice owes, to another party’s invoice, or not into a bank', async () => {
     await refusedPosting(
       'payment',
       payment(customer, 300_000, [{ invoiceId: sale.id, amount: 198_501 }]),
@@ -327,6 +327,12 @@ describe('invoices, payments and credit notes', () => {
       payment(otherCustomer, 1_000, [{ invoiceId: sale.id, amount: 1_000 }]),
       'VALIDATION_FAILED',
       '/body/allocations/0/invoiceId',
+    );
+    await refusedPosting(
+      'payment',
+      payment(customer, 1_000, [], { bankAccountId: account['4100'] }),
+      'VALIDATION_FAILED',
+      '/body/bankAccountId',
     );
     expect(await openBalance(String(sale.id))).toBe(198_500);
   });
