@@ -49,6 +49,26 @@ import type {
   PurchaseInvoicePatch,
   ReopenPeriodData,
   ReopenPeriodResponse,
+  ReportAgingData,
+  ReportAgingResponse,
+  ReportBalanceSheetData,
+  ReportBalanceSheetResponse,
+  ReportDashboardData,
+  ReportDashboardResponse,
+  ReportGeneralLedgerData,
+  ReportGeneralLedgerResponse,
+  ReportItemsBelowReorderData,
+  ReportItemsBelowReorderResponse,
+  ReportProfitAndLossData,
+  ReportProfitAndLossResponse,
+  ReportStockBalanceData,
+  ReportStockBalanceResponse,
+  ReportStockLedgerData,
+  ReportStockLedgerResponse,
+  ReportStockValuationData,
+  ReportStockValuationResponse,
+  ReportTrialBalanceData,
+  ReportTrialBalanceResponse,
   SalesInvoice,
   SalesInvoiceCreate,
   SalesInvoicePatch,
@@ -128,6 +148,76 @@ export interface ErpContract {
       response: ReopenPeriodResponse;
       access: 'tenant';
     };
+    reportAging: {
+      params: ReportAgingData['path'];
+      query: ReportAgingData['query'];
+      body: ReportAgingData['body'];
+      response: ReportAgingResponse;
+      access: 'tenant';
+    };
+    reportBalanceSheet: {
+      params: ReportBalanceSheetData['path'];
+      query: ReportBalanceSheetData['query'];
+      body: ReportBalanceSheetData['body'];
+      response: ReportBalanceSheetResponse;
+      access: 'tenant';
+    };
+    reportDashboard: {
+      params: ReportDashboardData['path'];
+      query: ReportDashboardData['query'];
+      body: ReportDashboardData['body'];
+      response: ReportDashboardResponse;
+      access: 'tenant';
+    };
+    reportGeneralLedger: {
+      params: ReportGeneralLedgerData['path'];
+      query: ReportGeneralLedgerData['query'];
+      body: ReportGeneralLedgerData['body'];
+      response: ReportGeneralLedgerResponse;
+      access: 'tenant';
+    };
+    reportItemsBelowReorder: {
+      params: ReportItemsBelowReorderData['path'];
+      query: ReportItemsBelowReorderData['query'];
+      body: ReportItemsBelowReorderData['body'];
+      response: ReportItemsBelowReorderResponse;
+      access: 'tenant';
+    };
+    reportProfitAndLoss: {
+      params: ReportProfitAndLossData['path'];
+      query: ReportProfitAndLossData['query'];
+      body: ReportProfitAndLossData['body'];
+      response: ReportProfitAndLossResponse;
+      access: 'tenant';
+    };
+    reportStockBalance: {
+      params: ReportStockBalanceData['path'];
+      query: ReportStockBalanceData['query'];
+      body: ReportStockBalanceData['body'];
+      response: ReportStockBalanceResponse;
+      access: 'tenant';
+    };
+    reportStockLedger: {
+      params: ReportStockLedgerData['path'];
+      query: ReportStockLedgerData['query'];
+      body: ReportStockLedgerData['body'];
+      response: ReportStockLedgerResponse;
+      access: 'tenant';
+    };
+    reportStockValuation: {
+      params: ReportStockValuationData['path'];
+      query: ReportStockValuationData['query'];
+      body: ReportStockValuationData['body'];
+      response: ReportStockValuationResponse;
+      access: 'tenant';
+    };
+    reportTrialBalance: {
+      params: ReportTrialBalanceData['path'];
+      query: ReportTrialBalanceData['query'];
+      body: ReportTrialBalanceData['body'];
+      response: ReportTrialBalanceResponse;
+      access: 'tenant';
+    };
     setLockDate: {
       params: SetLockDateData['path'];
       query: SetLockDateData['query'];
@@ -145,7 +235,7 @@ export interface ErpContract {
   };
   events: {
     'erp.invoice.posted': ErpInvoicePostedEvent;
-    'erp.item.below_reorder': ErpItemBelowReorderEvent;
+    'erp.item.below-reorder': ErpItemBelowReorderEvent;
     'erp.payment.received': ErpPaymentReceivedEvent;
     'erp.stock.moved': ErpStockMovedEvent;
   };
@@ -156,6 +246,7 @@ export interface ErpContract {
     DOCUMENT_POSTED: 409;
     INSUFFICIENT_STOCK: 422;
     INVOICE_ALLOCATED: 409;
+    ITEM_VALUATION_FIXED: 409;
     LEDGER_IN_USE: 409;
     LEDGER_UNBALANCED: 422;
     LOCK_DATE_INVALID: 422;
@@ -163,6 +254,7 @@ export interface ErpContract {
     PARTY_REQUIRED: 422;
     PERIOD_CLOSED: 422;
     PERIOD_SEQUENCE: 409;
+    REPORT_PARAMETERS_INVALID: 422;
     STOCK_LINE_INVALID: 422;
   };
   consumes: {};

@@ -89,6 +89,16 @@ import {
   openFiscalYear,
   type Options,
   reopenPeriod,
+  reportAging,
+  reportBalanceSheet,
+  reportDashboard,
+  reportGeneralLedger,
+  reportItemsBelowReorder,
+  reportProfitAndLoss,
+  reportStockBalance,
+  reportStockLedger,
+  reportStockValuation,
+  reportTrialBalance,
   setLockDate,
   setupCompany,
   transitionAccountingPeriod,
@@ -352,6 +362,36 @@ import type {
   ReopenPeriodData,
   ReopenPeriodError,
   ReopenPeriodResponse,
+  ReportAgingData,
+  ReportAgingError,
+  ReportAgingResponse,
+  ReportBalanceSheetData,
+  ReportBalanceSheetError,
+  ReportBalanceSheetResponse,
+  ReportDashboardData,
+  ReportDashboardError,
+  ReportDashboardResponse,
+  ReportGeneralLedgerData,
+  ReportGeneralLedgerError,
+  ReportGeneralLedgerResponse,
+  ReportItemsBelowReorderData,
+  ReportItemsBelowReorderError,
+  ReportItemsBelowReorderResponse,
+  ReportProfitAndLossData,
+  ReportProfitAndLossError,
+  ReportProfitAndLossResponse,
+  ReportStockBalanceData,
+  ReportStockBalanceError,
+  ReportStockBalanceResponse,
+  ReportStockLedgerData,
+  ReportStockLedgerError,
+  ReportStockLedgerResponse,
+  ReportStockValuationData,
+  ReportStockValuationError,
+  ReportStockValuationResponse,
+  ReportTrialBalanceData,
+  ReportTrialBalanceError,
+  ReportTrialBalanceResponse,
   SetLockDateData,
   SetLockDateError,
   SetLockDateResponse,
@@ -3137,6 +3177,363 @@ export const transitionPurchaseInvoiceMutation = (
   };
   return mutationOptions;
 };
+
+export const reportAgingQueryKey = (options: Options<ReportAgingData>) =>
+  createQueryKey('reportAging', options);
+
+/**
+ * Receivables or payables aging
+ *
+ * What each party owes (`receivable`) or is owed (`payable`) at the end of `asOf`, by invoice due date: not yet due, 0–30, 31–60, 61–90 and over 90 days overdue, and advances (payments not against an invoice, as negative amounts), in minor units of the base currency. For today or later it reads the open items; for a past date it sums the ledger rows up to that date by the invoice they settle.
+ */
+export const reportAgingOptions = (options: Options<ReportAgingData>) =>
+  queryOptions<
+    ReportAgingResponse,
+    ReportAgingError,
+    ReportAgingResponse,
+    ReturnType<typeof reportAgingQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportAging({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportAgingQueryKey(options),
+  });
+
+export const reportBalanceSheetQueryKey = (options: Options<ReportBalanceSheetData>) =>
+  createQueryKey('reportBalanceSheet', options);
+
+/**
+ * Balance sheet
+ *
+ * Assets, liabilities and equity at the end of `asOf` (the tree, groups summing their descendants), in minor units of the base currency, plus the result not yet closed to equity: income − expense since the last closing voucher (closing vouchers empty the income and expense accounts, so this is their balance at `asOf`). `balanced` says assets = liabilities + equity + result; `difference` is assets − (liabilities + equity + result).
+ */
+export const reportBalanceSheetOptions = (options: Options<ReportBalanceSheetData>) =>
+  queryOptions<
+    ReportBalanceSheetResponse,
+    ReportBalanceSheetError,
+    ReportBalanceSheetResponse,
+    ReturnType<typeof reportBalanceSheetQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportBalanceSheet({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportBalanceSheetQueryKey(options),
+  });
+
+export const reportDashboardQueryKey = (options?: Options<ReportDashboardData>) =>
+  createQueryKey('reportDashboard', options);
+
+/**
+ * Finance dashboard figures
+ *
+ * The finance dashboard's figures at the end of `asOf` (today unless given), in minor units of the base currency: cash and bank balance, receivables, payables, and income, expense and net result for each of the twelve months up to `asOf`'s month.
+ */
+export const reportDashboardOptions = (options?: Options<ReportDashboardData>) =>
+  queryOptions<
+    ReportDashboardResponse,
+    ReportDashboardError,
+    ReportDashboardResponse,
+    ReturnType<typeof reportDashboardQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportDashboard({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportDashboardQueryKey(options),
+  });
+
+export const reportGeneralLedgerQueryKey = (options: Options<ReportGeneralLedgerData>) =>
+  createQueryKey('reportGeneralLedger', options);
+
+/**
+ * General ledger of an account
+ *
+ * The ledger rows of an account (of a group account: of its ledger accounts) in [`from`, `to`], optionally of one party, in (posting date, id) order with the balance before the range and a running balance, in minor units of the base currency. Pages by keyset: pass the answer's `nextCursor` as `cursor` for the next page. 422 REPORT_PARAMETERS_INVALID when `to` is before `from`, the account or party is not in this company, or the cursor is not one this report gave.
+ */
+export const reportGeneralLedgerOptions = (options: Options<ReportGeneralLedgerData>) =>
+  queryOptions<
+    ReportGeneralLedgerResponse,
+    ReportGeneralLedgerError,
+    ReportGeneralLedgerResponse,
+    ReturnType<typeof reportGeneralLedgerQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportGeneralLedger({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportGeneralLedgerQueryKey(options),
+  });
+
+export const reportGeneralLedgerInfiniteQueryKey = (
+  options: Options<ReportGeneralLedgerData>,
+): QueryKey<Options<ReportGeneralLedgerData>> => createQueryKey('reportGeneralLedger', options, true);
+
+/**
+ * General ledger of an account
+ *
+ * The ledger rows of an account (of a group account: of its ledger accounts) in [`from`, `to`], optionally of one party, in (posting date, id) order with the balance before the range and a running balance, in minor units of the base currency. Pages by keyset: pass the answer's `nextCursor` as `cursor` for the next page. 422 REPORT_PARAMETERS_INVALID when `to` is before `from`, the account or party is not in this company, or the cursor is not one this report gave.
+ */
+export const reportGeneralLedgerInfiniteOptions = (options: Options<ReportGeneralLedgerData>) =>
+  infiniteQueryOptions<
+    ReportGeneralLedgerResponse,
+    ReportGeneralLedgerError,
+    InfiniteData<ReportGeneralLedgerResponse>,
+    QueryKey<Options<ReportGeneralLedgerData>>,
+    string | Pick<QueryKey<Options<ReportGeneralLedgerData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<
+          QueryKey<Options<ReportGeneralLedgerData>>[0],
+          'body' | 'headers' | 'path' | 'query'
+        > =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await reportGeneralLedger({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: reportGeneralLedgerInfiniteQueryKey(options),
+    },
+  );
+
+export const reportItemsBelowReorderQueryKey = (options?: Options<ReportItemsBelowReorderData>) =>
+  createQueryKey('reportItemsBelowReorder', options);
+
+/**
+ * Items below their reorder level
+ *
+ * Each bin whose quantity is below its item's reorder level (and each item with a reorder level and no stock anywhere, its warehouse null), with the quantity to reorder; optionally of one warehouse. `?format=csv` answers a download.
+ */
+export const reportItemsBelowReorderOptions = (options?: Options<ReportItemsBelowReorderData>) =>
+  queryOptions<
+    ReportItemsBelowReorderResponse,
+    ReportItemsBelowReorderError,
+    ReportItemsBelowReorderResponse,
+    ReturnType<typeof reportItemsBelowReorderQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportItemsBelowReorder({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportItemsBelowReorderQueryKey(options),
+  });
+
+export const reportProfitAndLossQueryKey = (options: Options<ReportProfitAndLossData>) =>
+  createQueryKey('reportProfitAndLoss', options);
+
+/**
+ * Profit and loss
+ *
+ * Income and expense accounts (the tree, groups summing their descendants) over [`from`, `to`] in minor units of the base currency, and the net result = income − expense. 422 REPORT_PARAMETERS_INVALID when `to` is before `from`.
+ */
+export const reportProfitAndLossOptions = (options: Options<ReportProfitAndLossData>) =>
+  queryOptions<
+    ReportProfitAndLossResponse,
+    ReportProfitAndLossError,
+    ReportProfitAndLossResponse,
+    ReturnType<typeof reportProfitAndLossQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportProfitAndLoss({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportProfitAndLossQueryKey(options),
+  });
+
+export const reportStockBalanceQueryKey = (options?: Options<ReportStockBalanceData>) =>
+  createQueryKey('reportStockBalance', options);
+
+/**
+ * Stock balance by item and warehouse
+ *
+ * The quantity and value of each item in each warehouse, now or at the end of `asOf` (summed from the stock ledger), filtered by item or warehouse; the rows with stock or value. `?format=csv` answers a download.
+ */
+export const reportStockBalanceOptions = (options?: Options<ReportStockBalanceData>) =>
+  queryOptions<
+    ReportStockBalanceResponse,
+    ReportStockBalanceError,
+    ReportStockBalanceResponse,
+    ReturnType<typeof reportStockBalanceQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportStockBalance({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportStockBalanceQueryKey(options),
+  });
+
+export const reportStockLedgerQueryKey = (options: Options<ReportStockLedgerData>) =>
+  createQueryKey('reportStockLedger', options);
+
+/**
+ * Stock ledger of an item
+ *
+ * The moves of one item (in one warehouse, when given) in the order they were valued, each with the quantity and value of its bin after it, the valuation rate (value per unit after it) and the value it changed; dated `from`..`to` when given; keyset-paginated by `after` (the last `moveId` of the previous page). `?format=csv` answers a download of the page.
+ */
+export const reportStockLedgerOptions = (options: Options<ReportStockLedgerData>) =>
+  queryOptions<
+    ReportStockLedgerResponse,
+    ReportStockLedgerError,
+    ReportStockLedgerResponse,
+    ReturnType<typeof reportStockLedgerQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportStockLedger({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportStockLedgerQueryKey(options),
+  });
+
+export const reportStockLedgerInfiniteQueryKey = (
+  options: Options<ReportStockLedgerData>,
+): QueryKey<Options<ReportStockLedgerData>> => createQueryKey('reportStockLedger', options, true);
+
+/**
+ * Stock ledger of an item
+ *
+ * The moves of one item (in one warehouse, when given) in the order they were valued, each with the quantity and value of its bin after it, the valuation rate (value per unit after it) and the value it changed; dated `from`..`to` when given; keyset-paginated by `after` (the last `moveId` of the previous page). `?format=csv` answers a download of the page.
+ */
+export const reportStockLedgerInfiniteOptions = (options: Options<ReportStockLedgerData>) =>
+  infiniteQueryOptions<
+    ReportStockLedgerResponse,
+    ReportStockLedgerError,
+    InfiniteData<ReportStockLedgerResponse>,
+    QueryKey<Options<ReportStockLedgerData>>,
+    number | Pick<QueryKey<Options<ReportStockLedgerData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ReportStockLedgerData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  after: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await reportStockLedger({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: reportStockLedgerInfiniteQueryKey(options),
+    },
+  );
+
+export const reportStockValuationQueryKey = (options?: Options<ReportStockValuationData>) =>
+  createQueryKey('reportStockValuation', options);
+
+/**
+ * Stock valuation by item
+ *
+ * Each item's quantity and value over all warehouses (the sum of its bins), now or at the end of `asOf`, with its valuation method and the total. `?format=csv` answers a download.
+ */
+export const reportStockValuationOptions = (options?: Options<ReportStockValuationData>) =>
+  queryOptions<
+    ReportStockValuationResponse,
+    ReportStockValuationError,
+    ReportStockValuationResponse,
+    ReturnType<typeof reportStockValuationQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportStockValuation({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportStockValuationQueryKey(options),
+  });
+
+export const reportTrialBalanceQueryKey = (options: Options<ReportTrialBalanceData>) =>
+  createQueryKey('reportTrialBalance', options);
+
+/**
+ * Trial balance
+ *
+ * Per account of the chart, in minor units of the base currency: the balance before `from`, the debits and credits of [`from`, `to`] and the closing balance; group accounts sum their descendants. Whole periods are read from the period totals, the parts of periods cut by the range from the ledger rows. `totals` sums the ledger (non-group) accounts: its debit equals its credit. 422 REPORT_PARAMETERS_INVALID when `to` is before `from`.
+ */
+export const reportTrialBalanceOptions = (options: Options<ReportTrialBalanceData>) =>
+  queryOptions<
+    ReportTrialBalanceResponse,
+    ReportTrialBalanceError,
+    ReportTrialBalanceResponse,
+    ReturnType<typeof reportTrialBalanceQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportTrialBalance({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportTrialBalanceQueryKey(options),
+  });
 
 export const listSalesInvoicesQueryKey = (options?: Options<ListSalesInvoicesData>) =>
   createQueryKey('listSalesInvoices', options);
