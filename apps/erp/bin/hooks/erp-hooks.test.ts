@@ -381,6 +381,12 @@ describe('invoices, payments and credit notes', () => {
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 422]);
     expect(answers.find((answer) => answer.status === 422)?.body.code).toBe('OVER_ALLOCATED');
     expect(await openBalance(String(bill.id))).toBe(0);
+    const current = await erp.call('getSalesInvoice', 'GET', `/sales-invoices/${String(bill.id)}`);
+    const patched = await erp.call('updateSalesInvoice', 'PATCH', `/sales-invoices/${String(bill.id)}`, {
+      body: { reference: 'changed after posting' },
+      headers: { 'if-match': String(current.headers.get('etag')) },
+    });
+    expect([patched.status, patched.body.code]).toEqual([409, 'RECORD_LOCKED']);
   });
 
   it('reduces an invoice by a credit note against it, and refuses one above what it still owes', async () => {
@@ -410,6 +416,9 @@ describe('invoices, payments and credit notes', () => {
     expect(await openBalance(String(sale.id))).toBe(0);
     expect(await voucherSums(String(sale.id))).toEqual({});
     expect(await voucherSums(String(note.id))).toEqual({});
+    const twice = await move('sales-invoice', sale.id, 'cancelled');
+    expect([twice.status, twice.body.code]).toEqual([409, 'TRANSITION_NOT_ALLOWED']);
+    expect(await voucherSums(String(sale.id))).toEqual({});
   });
 
   it('posts a purchase invoice and a payment made against it', async () => {
