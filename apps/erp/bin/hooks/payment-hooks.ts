@@ -2,14 +2,13 @@ import type { Draft, HookContext, ResourceHooks } from '@codexion/framework/plug
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Payment } from '../../core/generated/client/types.gen.js';
 import { accounts, parties, purchaseInvoices, salesInvoices } from '../../core/generated/tables.js';
-import { paymentRows, type VoucherRow } from '../../core/ledger/voucher-rows.js';
+import { paymentRows } from '../../core/ledger/voucher-rows.js';
 import { type ErpEventOutbox, erp } from '../erp.js';
 import { documentNumber } from '../ledger/document-number.js';
-import { withExchangeDifference } from '../ledger/exchange-difference.js';
 import { lockOpenItems } from '../ledger/open-items.js';
 import { fieldRefusal, ledgerInput, postDocument, reverseDocument } from '../ledger/post-document.js';
 import { openPeriodFor } from '../ledger/post-voucher.js';
-import { companyOf, postingContext } from '../ledger/posting-context.js';
+import { postingContext } from '../ledger/posting-context.js';
 
 /**
  * The money goes through a bank or cash account (422 at `/bankAccountId`). A payment received
@@ -92,33 +91,10 @@ async function checkAllocations(ctx: HookContext, payment: Draft<Payment>): Prom
 }
 
 /**
- * The payment's rows with each allocation clearing its invoice at the invoice's own base value
- * and the difference booked to the company's exchange gain/loss account (`withExchangeDifference`).
- */
-async function withRealisedExchange(
-  ctx: HookContext,
-  payment: Payment,
-  rows: VoucherRow[],
-): Promise<VoucherRow[]> {
-  if (payment.allocations.length === 0) return rows;
-  const items = await lockOpenItems(
-    ctx,
-    payment.allocations.map((allocation) => allocation.invoiceId),
-  );
-  const { exchangeGainLossAccountId: exchangeAccountId, baseCurrency } = await companyOf(ctx);
-  if (exchangeAccountId == null) {
-    if (payment.currency === baseCurrency) return rows;
-    throw erp.error('COMPANY_NOT_SET_UP', 'The company settings name no exchange gain/loss account');
-  }
-  return withExchangeDifference({ rows, items, exchangeAccountId });
-}
-
-/**
  * A payment's server side (ADR 0027 §3, §5): on `draft → posted` the allocations are checked
  * against the invoices' open items (locked), the period checked, the number taken (`PAY` series
  * of the posting year) and the rows written (`paymentRows`: bank against receivable/payable per
- * allocation, the rest against the payment itself as an advance; an allocation clears its invoice
- * at the invoice's base value, the realised exchange difference to gain/loss); a payment received emits
+ * allocation, the rest against the payment itself as an advance); a payment received emits
  * `erp.payment.received`. `posted → cancelled` appends the reversal, which gives the invoices
  * back what the payment settled.
  *
@@ -141,11 +117,7 @@ export function paymentHooks(events: ErpEventOutbox): ResourceHooks<Payment> {
       }
       if (previous.status !== 'draft' || payment.status !== 'posted') return;
       const context = await postingContext(ctx, [payment.currency], payment.partyId);
-      const rows = await withRealisedExchange(
-        ctx,
-        payment,
-        ledgerInput(() => paymentRows(payment, context)),
-      );
+      const rows = ledgerInput(() => paymentRows(payment, context));
       await postDocument(ctx, 'payment', payment, rows, (row) => {
         if (row.lineIndex !== undefined)
           return { path: `/allocations/${row.lineIndex}`, accountPath: '/partyId' };
