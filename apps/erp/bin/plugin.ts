@@ -4,6 +4,7 @@ import manifest from '../core/app.json' with { type: 'json' };
 import { tables } from '../core/generated/tables.js';
 import { erpActions } from './actions/erp-actions.js';
 import { type ErpSubscribers, erp } from './erp.js';
+import { erpHooks } from './hooks/erp-hooks.js';
 import { stockHooks } from './hooks/stock-hooks.js';
 
 export interface ErpPluginOptions {
@@ -12,8 +13,8 @@ export interface ErpPluginOptions {
 }
 
 /**
- * The ERP's backend: its masters and documents as resources from core/, the actions of
- * `core/actions/`, and the ledger and stock tables of `bin/migrations/0001_ledger.sql` (ADR 0027).
+ * The ERP's backend: its masters and documents as resources from core/, the hooks that post and
+ * cancel documents and close periods (`hooks/erp-hooks.ts`), the actions of `core/actions/`, and the ledger and stock tables of `bin/migrations/0001_ledger.sql` (ADR 0027).
  *
  * @example
  * const kernel = createKernel({ root, plugins: [createErpPlugin()] });
@@ -26,7 +27,8 @@ export function createErpPlugin({ subscribers = {} }: ErpPluginOptions = {}): Pl
     root: new URL('..', import.meta.url),
     resources: tables,
     actions: erpActions(),
-    hooks: { ...stockHooks(events) },
+    // ledger documents and periods, then the inventory's: no entity has hooks in both
+    hooks: { ...erpHooks(events), ...stockHooks(events) },
     subscribers,
   });
 }

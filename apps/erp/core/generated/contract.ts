@@ -7,6 +7,8 @@ import type {
   AccountingPeriod,
   AccountingPeriodCreate,
   AccountingPeriodPatch,
+  ClosePeriodData,
+  ClosePeriodResponse,
   CompanySettings,
   CompanySettingsCreate,
   CompanySettingsPatch,
@@ -32,6 +34,8 @@ import type {
   JournalEntry,
   JournalEntryCreate,
   JournalEntryPatch,
+  ListOpenItemsData,
+  ListOpenItemsResponse,
   OpenFiscalYearData,
   OpenFiscalYearResponse,
   Party,
@@ -43,17 +47,33 @@ import type {
   PurchaseInvoice,
   PurchaseInvoiceCreate,
   PurchaseInvoicePatch,
+  ReopenPeriodData,
+  ReopenPeriodResponse,
+  ReportAgingData,
+  ReportAgingResponse,
+  ReportBalanceSheetData,
+  ReportBalanceSheetResponse,
+  ReportDashboardData,
+  ReportDashboardResponse,
+  ReportGeneralLedgerData,
+  ReportGeneralLedgerResponse,
   ReportItemsBelowReorderData,
   ReportItemsBelowReorderResponse,
+  ReportProfitAndLossData,
+  ReportProfitAndLossResponse,
   ReportStockBalanceData,
   ReportStockBalanceResponse,
   ReportStockLedgerData,
   ReportStockLedgerResponse,
   ReportStockValuationData,
   ReportStockValuationResponse,
+  ReportTrialBalanceData,
+  ReportTrialBalanceResponse,
   SalesInvoice,
   SalesInvoiceCreate,
   SalesInvoicePatch,
+  SetLockDateData,
+  SetLockDateResponse,
   SetupCompanyData,
   SetupCompanyResponse,
   StockEntry,
@@ -100,6 +120,20 @@ export interface ErpContract {
     warehouse: { record: Warehouse; create: WarehouseCreate; patch: WarehousePatch };
   };
   actions: {
+    closePeriod: {
+      params: ClosePeriodData['path'];
+      query: ClosePeriodData['query'];
+      body: ClosePeriodData['body'];
+      response: ClosePeriodResponse;
+      access: 'tenant';
+    };
+    listOpenItems: {
+      params: ListOpenItemsData['path'];
+      query: ListOpenItemsData['query'];
+      body: ListOpenItemsData['body'];
+      response: ListOpenItemsResponse;
+      access: 'tenant';
+    };
     openFiscalYear: {
       params: OpenFiscalYearData['path'];
       query: OpenFiscalYearData['query'];
@@ -107,11 +141,53 @@ export interface ErpContract {
       response: OpenFiscalYearResponse;
       access: 'tenant';
     };
+    reopenPeriod: {
+      params: ReopenPeriodData['path'];
+      query: ReopenPeriodData['query'];
+      body: ReopenPeriodData['body'];
+      response: ReopenPeriodResponse;
+      access: 'tenant';
+    };
+    reportAging: {
+      params: ReportAgingData['path'];
+      query: ReportAgingData['query'];
+      body: ReportAgingData['body'];
+      response: ReportAgingResponse;
+      access: 'tenant';
+    };
+    reportBalanceSheet: {
+      params: ReportBalanceSheetData['path'];
+      query: ReportBalanceSheetData['query'];
+      body: ReportBalanceSheetData['body'];
+      response: ReportBalanceSheetResponse;
+      access: 'tenant';
+    };
+    reportDashboard: {
+      params: ReportDashboardData['path'];
+      query: ReportDashboardData['query'];
+      body: ReportDashboardData['body'];
+      response: ReportDashboardResponse;
+      access: 'tenant';
+    };
+    reportGeneralLedger: {
+      params: ReportGeneralLedgerData['path'];
+      query: ReportGeneralLedgerData['query'];
+      body: ReportGeneralLedgerData['body'];
+      response: ReportGeneralLedgerResponse;
+      access: 'tenant';
+    };
     reportItemsBelowReorder: {
       params: ReportItemsBelowReorderData['path'];
       query: ReportItemsBelowReorderData['query'];
       body: ReportItemsBelowReorderData['body'];
       response: ReportItemsBelowReorderResponse;
+      access: 'tenant';
+    };
+    reportProfitAndLoss: {
+      params: ReportProfitAndLossData['path'];
+      query: ReportProfitAndLossData['query'];
+      body: ReportProfitAndLossData['body'];
+      response: ReportProfitAndLossResponse;
       access: 'tenant';
     };
     reportStockBalance: {
@@ -133,6 +209,20 @@ export interface ErpContract {
       query: ReportStockValuationData['query'];
       body: ReportStockValuationData['body'];
       response: ReportStockValuationResponse;
+      access: 'tenant';
+    };
+    reportTrialBalance: {
+      params: ReportTrialBalanceData['path'];
+      query: ReportTrialBalanceData['query'];
+      body: ReportTrialBalanceData['body'];
+      response: ReportTrialBalanceResponse;
+      access: 'tenant';
+    };
+    setLockDate: {
+      params: SetLockDateData['path'];
+      query: SetLockDateData['query'];
+      body: SetLockDateData['body'];
+      response: SetLockDateResponse;
       access: 'tenant';
     };
     setupCompany: {
@@ -157,10 +247,14 @@ export interface ErpContract {
     INSUFFICIENT_STOCK: 422;
     INVOICE_ALLOCATED: 409;
     ITEM_VALUATION_FIXED: 409;
+    LEDGER_IN_USE: 409;
     LEDGER_UNBALANCED: 422;
+    LOCK_DATE_INVALID: 422;
     OVER_ALLOCATED: 422;
     PARTY_REQUIRED: 422;
     PERIOD_CLOSED: 422;
+    PERIOD_SEQUENCE: 409;
+    REPORT_PARAMETERS_INVALID: 422;
     STOCK_LINE_INVALID: 422;
   };
   consumes: {};

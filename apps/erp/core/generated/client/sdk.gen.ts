@@ -49,6 +49,9 @@ import type {
   BulkCreateWarehousesData,
   BulkCreateWarehousesErrors,
   BulkCreateWarehousesResponses,
+  ClosePeriodData,
+  ClosePeriodErrors,
+  ClosePeriodResponses,
   CreateAccountData,
   CreateAccountErrors,
   CreateAccountingPeriodData,
@@ -211,6 +214,9 @@ import type {
   ListJournalEntriesData,
   ListJournalEntriesErrors,
   ListJournalEntriesResponses,
+  ListOpenItemsData,
+  ListOpenItemsErrors,
+  ListOpenItemsResponses,
   ListPartiesData,
   ListPartiesErrors,
   ListPartiesResponses,
@@ -232,9 +238,27 @@ import type {
   OpenFiscalYearData,
   OpenFiscalYearErrors,
   OpenFiscalYearResponses,
+  ReopenPeriodData,
+  ReopenPeriodErrors,
+  ReopenPeriodResponses,
+  ReportAgingData,
+  ReportAgingErrors,
+  ReportAgingResponses,
+  ReportBalanceSheetData,
+  ReportBalanceSheetErrors,
+  ReportBalanceSheetResponses,
+  ReportDashboardData,
+  ReportDashboardErrors,
+  ReportDashboardResponses,
+  ReportGeneralLedgerData,
+  ReportGeneralLedgerErrors,
+  ReportGeneralLedgerResponses,
   ReportItemsBelowReorderData,
   ReportItemsBelowReorderErrors,
   ReportItemsBelowReorderResponses,
+  ReportProfitAndLossData,
+  ReportProfitAndLossErrors,
+  ReportProfitAndLossResponses,
   ReportStockBalanceData,
   ReportStockBalanceErrors,
   ReportStockBalanceResponses,
@@ -244,6 +268,12 @@ import type {
   ReportStockValuationData,
   ReportStockValuationErrors,
   ReportStockValuationResponses,
+  ReportTrialBalanceData,
+  ReportTrialBalanceErrors,
+  ReportTrialBalanceResponses,
+  SetLockDateData,
+  SetLockDateErrors,
+  SetLockDateResponses,
   SetupCompanyData,
   SetupCompanyErrors,
   SetupCompanyResponses,
@@ -493,6 +523,50 @@ export const updateAccountingPeriod = <ThrowOnError extends boolean = false>(
       'Content-Type': 'application/merge-patch+json',
       ...options.headers,
     },
+  });
+
+/**
+ * Close an accounting period
+ *
+ * Moves the period from open to closed: nothing posts into it afterwards. Every earlier period must be closed first (409 PERIOD_SEQUENCE). Closing the last period of a fiscal year posts the year's closing voucher: income and expense to retained earnings, dated the year's last day.
+ */
+export const closePeriod = <ThrowOnError extends boolean = false>(
+  options: Options<ClosePeriodData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<ClosePeriodResponses, ClosePeriodErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/accounting-periods/{id}/close',
+    ...options,
+  });
+
+/**
+ * Reopen the latest closed accounting period
+ *
+ * Moves the period from closed to open. Only the latest closed period reopens (409 PERIOD_SEQUENCE), and only when it lies after the lock date (422 LOCK_DATE_INVALID).
+ */
+export const reopenPeriod = <ThrowOnError extends boolean = false>(
+  options: Options<ReopenPeriodData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<ReopenPeriodResponses, ReopenPeriodErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/accounting-periods/{id}/reopen',
+    ...options,
   });
 
 /**
@@ -826,6 +900,32 @@ export const updateCompanySettings = <ThrowOnError extends boolean = false>(
       },
     },
   );
+
+/**
+ * Move the lock date forward
+ *
+ * Nothing posts on or before the lock date. It only moves forward, and only over closed periods: every period starting on or before it must be closed (422 LOCK_DATE_INVALID at /body/lockDate).
+ */
+export const setLockDate = <ThrowOnError extends boolean = false>(
+  options: Options<SetLockDateData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<SetLockDateResponses, SetLockDateErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/company/lock-date',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Set the company up
@@ -1700,6 +1800,8 @@ export const bulkCreateJournalEntries = <ThrowOnError extends boolean = false>(
 
 /**
  * Delete a journal entry
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deleteJournalEntry = <ThrowOnError extends boolean = false>(
   options: Options<DeleteJournalEntryData, ThrowOnError>,
@@ -1741,6 +1843,8 @@ export const getJournalEntry = <ThrowOnError extends boolean = false>(
 
 /**
  * Update a journal entry
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updateJournalEntry = <ThrowOnError extends boolean = false>(
   options: Options<UpdateJournalEntryData, ThrowOnError>,
@@ -1791,6 +1895,28 @@ export const transitionJournalEntry = <ThrowOnError extends boolean = false>(
       'Content-Type': 'application/json',
       ...options.headers,
     },
+  });
+
+/**
+ * List what invoices and advances still owe
+ *
+ * The open items of the ledger (invoices, credit notes, advances whose receivable or payable balance is not zero), oldest due first: what a payment's allocation picker offers. `balance` is in base minor units, `balanceFc` in the item's currency; positive is owed to the company, negative owed by it.
+ */
+export const listOpenItems = <ThrowOnError extends boolean = false>(
+  options?: Options<ListOpenItemsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListOpenItemsResponses, ListOpenItemsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/open-items',
+    ...options,
   });
 
 /**
@@ -2020,6 +2146,8 @@ export const bulkCreatePayments = <ThrowOnError extends boolean = false>(
 
 /**
  * Delete a payment
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deletePayment = <ThrowOnError extends boolean = false>(
   options: Options<DeletePaymentData, ThrowOnError>,
@@ -2063,6 +2191,8 @@ export const getPayment = <ThrowOnError extends boolean = false>(
 
 /**
  * Update a payment
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updatePayment = <ThrowOnError extends boolean = false>(
   options: Options<UpdatePaymentData, ThrowOnError>,
@@ -2196,6 +2326,8 @@ export const bulkCreatePurchaseInvoices = <ThrowOnError extends boolean = false>
 
 /**
  * Delete a purchase invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deletePurchaseInvoice = <ThrowOnError extends boolean = false>(
   options: Options<DeletePurchaseInvoiceData, ThrowOnError>,
@@ -2243,6 +2375,8 @@ export const getPurchaseInvoice = <ThrowOnError extends boolean = false>(
 
 /**
  * Update a purchase invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updatePurchaseInvoice = <ThrowOnError extends boolean = false>(
   options: Options<UpdatePurchaseInvoiceData, ThrowOnError>,
@@ -2298,6 +2432,94 @@ export const transitionPurchaseInvoice = <ThrowOnError extends boolean = false>(
   });
 
 /**
+ * Receivables or payables aging
+ *
+ * What each party owes (`receivable`) or is owed (`payable`) at the end of `asOf`, by invoice due date: not yet due, 0–30, 31–60, 61–90 and over 90 days overdue, and advances (payments not against an invoice, as negative amounts), in minor units of the base currency. For today or later it reads the open items; for a past date it sums the ledger rows up to that date by the invoice they settle.
+ */
+export const reportAging = <ThrowOnError extends boolean = false>(
+  options: Options<ReportAgingData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<ReportAgingResponses, ReportAgingErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/reports/aging',
+    ...options,
+  });
+
+/**
+ * Balance sheet
+ *
+ * Assets, liabilities and equity at the end of `asOf` (the tree, groups summing their descendants), in minor units of the base currency, plus the result not yet closed to equity: income − expense since the last closing voucher (closing vouchers empty the income and expense accounts, so this is their balance at `asOf`). `balanced` says assets = liabilities + equity + result; `difference` is assets − (liabilities + equity + result).
+ */
+export const reportBalanceSheet = <ThrowOnError extends boolean = false>(
+  options: Options<ReportBalanceSheetData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<ReportBalanceSheetResponses, ReportBalanceSheetErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/reports/balance-sheet',
+    ...options,
+  });
+
+/**
+ * Finance dashboard figures
+ *
+ * The finance dashboard's figures at the end of `asOf` (today unless given), in minor units of the base currency: cash and bank balance, receivables, payables, and income, expense and net result for each of the twelve months up to `asOf`'s month.
+ */
+export const reportDashboard = <ThrowOnError extends boolean = false>(
+  options?: Options<ReportDashboardData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ReportDashboardResponses, ReportDashboardErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/reports/dashboard',
+    ...options,
+  });
+
+/**
+ * General ledger of an account
+ *
+ * The ledger rows of an account (of a group account: of its ledger accounts) in [`from`, `to`], optionally of one party, in (posting date, id) order with the balance before the range and a running balance, in minor units of the base currency. Pages by keyset: pass the answer's `nextCursor` as `cursor` for the next page. 422 REPORT_PARAMETERS_INVALID when `to` is before `from`, the account or party is not in this company, or the cursor is not one this report gave.
+ */
+export const reportGeneralLedger = <ThrowOnError extends boolean = false>(
+  options: Options<ReportGeneralLedgerData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<ReportGeneralLedgerResponses, ReportGeneralLedgerErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/reports/general-ledger',
+    ...options,
+  });
+
+/**
  * Items below their reorder level
  *
  * Each bin whose quantity is below its item's reorder level (and each item with a reorder level and no stock anywhere, its warehouse null), with the quantity to reorder; optionally of one warehouse. `?format=csv` answers a download.
@@ -2320,6 +2542,28 @@ export const reportItemsBelowReorder = <ThrowOnError extends boolean = false>(
       { name: 'X-API-Key', type: 'apiKey' },
     ],
     url: '/reports/items-below-reorder',
+    ...options,
+  });
+
+/**
+ * Profit and loss
+ *
+ * Income and expense accounts (the tree, groups summing their descendants) over [`from`, `to`] in minor units of the base currency, and the net result = income − expense. 422 REPORT_PARAMETERS_INVALID when `to` is before `from`.
+ */
+export const reportProfitAndLoss = <ThrowOnError extends boolean = false>(
+  options: Options<ReportProfitAndLossData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<ReportProfitAndLossResponses, ReportProfitAndLossErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/reports/profit-and-loss',
     ...options,
   });
 
@@ -2386,6 +2630,28 @@ export const reportStockValuation = <ThrowOnError extends boolean = false>(
       { name: 'X-API-Key', type: 'apiKey' },
     ],
     url: '/reports/stock-valuation',
+    ...options,
+  });
+
+/**
+ * Trial balance
+ *
+ * Per account of the chart, in minor units of the base currency: the balance before `from`, the debits and credits of [`from`, `to`] and the closing balance; group accounts sum their descendants. Whole periods are read from the period totals, the parts of periods cut by the range from the ledger rows. `totals` sums the ledger (non-group) accounts: its debit equals its credit. 422 REPORT_PARAMETERS_INVALID when `to` is before `from`.
+ */
+export const reportTrialBalance = <ThrowOnError extends boolean = false>(
+  options: Options<ReportTrialBalanceData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<ReportTrialBalanceResponses, ReportTrialBalanceErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/reports/trial-balance',
     ...options,
   });
 
@@ -2474,6 +2740,8 @@ export const bulkCreateSalesInvoices = <ThrowOnError extends boolean = false>(
 
 /**
  * Delete a sales invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deleteSalesInvoice = <ThrowOnError extends boolean = false>(
   options: Options<DeleteSalesInvoiceData, ThrowOnError>,
@@ -2517,6 +2785,8 @@ export const getSalesInvoice = <ThrowOnError extends boolean = false>(
 
 /**
  * Update a sales invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updateSalesInvoice = <ThrowOnError extends boolean = false>(
   options: Options<UpdateSalesInvoiceData, ThrowOnError>,

@@ -24,6 +24,7 @@ import {
   bulkCreateSalesInvoices,
   bulkCreateStockEntries,
   bulkCreateWarehouses,
+  closePeriod,
   createAccount,
   createAccountingPeriod,
   createCompanySettings,
@@ -78,6 +79,7 @@ import {
   listFiscalYears,
   listItems,
   listJournalEntries,
+  listOpenItems,
   listParties,
   listPayments,
   listPurchaseInvoices,
@@ -86,10 +88,18 @@ import {
   listWarehouses,
   openFiscalYear,
   type Options,
+  reopenPeriod,
+  reportAging,
+  reportBalanceSheet,
+  reportDashboard,
+  reportGeneralLedger,
   reportItemsBelowReorder,
+  reportProfitAndLoss,
   reportStockBalance,
   reportStockLedger,
   reportStockValuation,
+  reportTrialBalance,
+  setLockDate,
   setupCompany,
   transitionAccountingPeriod,
   transitionFiscalYear,
@@ -160,6 +170,9 @@ import type {
   BulkCreateWarehousesData,
   BulkCreateWarehousesError,
   BulkCreateWarehousesResponse,
+  ClosePeriodData,
+  ClosePeriodError,
+  ClosePeriodResponse,
   CreateAccountData,
   CreateAccountError,
   CreateAccountingPeriodData,
@@ -322,6 +335,9 @@ import type {
   ListJournalEntriesData,
   ListJournalEntriesError,
   ListJournalEntriesResponse,
+  ListOpenItemsData,
+  ListOpenItemsError,
+  ListOpenItemsResponse,
   ListPartiesData,
   ListPartiesError,
   ListPartiesResponse,
@@ -343,9 +359,27 @@ import type {
   OpenFiscalYearData,
   OpenFiscalYearError,
   OpenFiscalYearResponse,
+  ReopenPeriodData,
+  ReopenPeriodError,
+  ReopenPeriodResponse,
+  ReportAgingData,
+  ReportAgingError,
+  ReportAgingResponse,
+  ReportBalanceSheetData,
+  ReportBalanceSheetError,
+  ReportBalanceSheetResponse,
+  ReportDashboardData,
+  ReportDashboardError,
+  ReportDashboardResponse,
+  ReportGeneralLedgerData,
+  ReportGeneralLedgerError,
+  ReportGeneralLedgerResponse,
   ReportItemsBelowReorderData,
   ReportItemsBelowReorderError,
   ReportItemsBelowReorderResponse,
+  ReportProfitAndLossData,
+  ReportProfitAndLossError,
+  ReportProfitAndLossResponse,
   ReportStockBalanceData,
   ReportStockBalanceError,
   ReportStockBalanceResponse,
@@ -355,6 +389,12 @@ import type {
   ReportStockValuationData,
   ReportStockValuationError,
   ReportStockValuationResponse,
+  ReportTrialBalanceData,
+  ReportTrialBalanceError,
+  ReportTrialBalanceResponse,
+  SetLockDateData,
+  SetLockDateError,
+  SetLockDateResponse,
   SetupCompanyData,
   SetupCompanyError,
   SetupCompanyResponse,
@@ -694,6 +734,56 @@ export const updateAccountingPeriodMutation = (
   > = {
     mutationFn: async (fnOptions) => {
       const { data } = await updateAccountingPeriod({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Close an accounting period
+ *
+ * Moves the period from open to closed: nothing posts into it afterwards. Every earlier period must be closed first (409 PERIOD_SEQUENCE). Closing the last period of a fiscal year posts the year's closing voucher: income and expense to retained earnings, dated the year's last day.
+ */
+export const closePeriodMutation = (
+  options?: Partial<Options<ClosePeriodData>>,
+): UseMutationOptions<ClosePeriodResponse, ClosePeriodError, Options<ClosePeriodData>> => {
+  const mutationOptions: UseMutationOptions<
+    ClosePeriodResponse,
+    ClosePeriodError,
+    Options<ClosePeriodData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await closePeriod({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Reopen the latest closed accounting period
+ *
+ * Moves the period from closed to open. Only the latest closed period reopens (409 PERIOD_SEQUENCE), and only when it lies after the lock date (422 LOCK_DATE_INVALID).
+ */
+export const reopenPeriodMutation = (
+  options?: Partial<Options<ReopenPeriodData>>,
+): UseMutationOptions<ReopenPeriodResponse, ReopenPeriodError, Options<ReopenPeriodData>> => {
+  const mutationOptions: UseMutationOptions<
+    ReopenPeriodResponse,
+    ReopenPeriodError,
+    Options<ReopenPeriodData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await reopenPeriod({
         ...options,
         ...fnOptions,
         throwOnError: true,
@@ -1121,6 +1211,31 @@ export const updateCompanySettingsMutation = (
   > = {
     mutationFn: async (fnOptions) => {
       const { data } = await updateCompanySettings({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Move the lock date forward
+ *
+ * Nothing posts on or before the lock date. It only moves forward, and only over closed periods: every period starting on or before it must be closed (422 LOCK_DATE_INVALID at /body/lockDate).
+ */
+export const setLockDateMutation = (
+  options?: Partial<Options<SetLockDateData>>,
+): UseMutationOptions<SetLockDateResponse, SetLockDateError, Options<SetLockDateData>> => {
+  const mutationOptions: UseMutationOptions<
+    SetLockDateResponse,
+    SetLockDateError,
+    Options<SetLockDateData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await setLockDate({
         ...options,
         ...fnOptions,
         throwOnError: true,
@@ -2284,6 +2399,8 @@ export const bulkCreateJournalEntriesMutation = (
 
 /**
  * Delete a journal entry
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deleteJournalEntryMutation = (
   options?: Partial<Options<DeleteJournalEntryData>>,
@@ -2336,6 +2453,8 @@ export const getJournalEntryOptions = (options: Options<GetJournalEntryData>) =>
 
 /**
  * Update a journal entry
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updateJournalEntryMutation = (
   options?: Partial<Options<UpdateJournalEntryData>>,
@@ -2389,6 +2508,33 @@ export const transitionJournalEntryMutation = (
   };
   return mutationOptions;
 };
+
+export const listOpenItemsQueryKey = (options?: Options<ListOpenItemsData>) =>
+  createQueryKey('listOpenItems', options);
+
+/**
+ * List what invoices and advances still owe
+ *
+ * The open items of the ledger (invoices, credit notes, advances whose receivable or payable balance is not zero), oldest due first: what a payment's allocation picker offers. `balance` is in base minor units, `balanceFc` in the item's currency; positive is owed to the company, negative owed by it.
+ */
+export const listOpenItemsOptions = (options?: Options<ListOpenItemsData>) =>
+  queryOptions<
+    ListOpenItemsResponse,
+    ListOpenItemsError,
+    ListOpenItemsResponse,
+    ReturnType<typeof listOpenItemsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listOpenItems({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listOpenItemsQueryKey(options),
+  });
 
 export const listPartiesQueryKey = (options?: Options<ListPartiesData>) =>
   createQueryKey('listParties', options);
@@ -2695,6 +2841,8 @@ export const bulkCreatePaymentsMutation = (
 
 /**
  * Delete a payment
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deletePaymentMutation = (
   options?: Partial<Options<DeletePaymentData>>,
@@ -2742,6 +2890,8 @@ export const getPaymentOptions = (options: Options<GetPaymentData>) =>
 
 /**
  * Update a payment
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updatePaymentMutation = (
   options?: Partial<Options<UpdatePaymentData>>,
@@ -2918,6 +3068,8 @@ export const bulkCreatePurchaseInvoicesMutation = (
 
 /**
  * Delete a purchase invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deletePurchaseInvoiceMutation = (
   options?: Partial<Options<DeletePurchaseInvoiceData>>,
@@ -2970,6 +3122,8 @@ export const getPurchaseInvoiceOptions = (options: Options<GetPurchaseInvoiceDat
 
 /**
  * Update a purchase invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updatePurchaseInvoiceMutation = (
   options?: Partial<Options<UpdatePurchaseInvoiceData>>,
@@ -3024,6 +3178,159 @@ export const transitionPurchaseInvoiceMutation = (
   return mutationOptions;
 };
 
+export const reportAgingQueryKey = (options: Options<ReportAgingData>) =>
+  createQueryKey('reportAging', options);
+
+/**
+ * Receivables or payables aging
+ *
+ * What each party owes (`receivable`) or is owed (`payable`) at the end of `asOf`, by invoice due date: not yet due, 0–30, 31–60, 61–90 and over 90 days overdue, and advances (payments not against an invoice, as negative amounts), in minor units of the base currency. For today or later it reads the open items; for a past date it sums the ledger rows up to that date by the invoice they settle.
+ */
+export const reportAgingOptions = (options: Options<ReportAgingData>) =>
+  queryOptions<
+    ReportAgingResponse,
+    ReportAgingError,
+    ReportAgingResponse,
+    ReturnType<typeof reportAgingQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportAging({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportAgingQueryKey(options),
+  });
+
+export const reportBalanceSheetQueryKey = (options: Options<ReportBalanceSheetData>) =>
+  createQueryKey('reportBalanceSheet', options);
+
+/**
+ * Balance sheet
+ *
+ * Assets, liabilities and equity at the end of `asOf` (the tree, groups summing their descendants), in minor units of the base currency, plus the result not yet closed to equity: income − expense since the last closing voucher (closing vouchers empty the income and expense accounts, so this is their balance at `asOf`). `balanced` says assets = liabilities + equity + result; `difference` is assets − (liabilities + equity + result).
+ */
+export const reportBalanceSheetOptions = (options: Options<ReportBalanceSheetData>) =>
+  queryOptions<
+    ReportBalanceSheetResponse,
+    ReportBalanceSheetError,
+    ReportBalanceSheetResponse,
+    ReturnType<typeof reportBalanceSheetQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportBalanceSheet({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportBalanceSheetQueryKey(options),
+  });
+
+export const reportDashboardQueryKey = (options?: Options<ReportDashboardData>) =>
+  createQueryKey('reportDashboard', options);
+
+/**
+ * Finance dashboard figures
+ *
+ * The finance dashboard's figures at the end of `asOf` (today unless given), in minor units of the base currency: cash and bank balance, receivables, payables, and income, expense and net result for each of the twelve months up to `asOf`'s month.
+ */
+export const reportDashboardOptions = (options?: Options<ReportDashboardData>) =>
+  queryOptions<
+    ReportDashboardResponse,
+    ReportDashboardError,
+    ReportDashboardResponse,
+    ReturnType<typeof reportDashboardQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportDashboard({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportDashboardQueryKey(options),
+  });
+
+export const reportGeneralLedgerQueryKey = (options: Options<ReportGeneralLedgerData>) =>
+  createQueryKey('reportGeneralLedger', options);
+
+/**
+ * General ledger of an account
+ *
+ * The ledger rows of an account (of a group account: of its ledger accounts) in [`from`, `to`], optionally of one party, in (posting date, id) order with the balance before the range and a running balance, in minor units of the base currency. Pages by keyset: pass the answer's `nextCursor` as `cursor` for the next page. 422 REPORT_PARAMETERS_INVALID when `to` is before `from`, the account or party is not in this company, or the cursor is not one this report gave.
+ */
+export const reportGeneralLedgerOptions = (options: Options<ReportGeneralLedgerData>) =>
+  queryOptions<
+    ReportGeneralLedgerResponse,
+    ReportGeneralLedgerError,
+    ReportGeneralLedgerResponse,
+    ReturnType<typeof reportGeneralLedgerQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportGeneralLedger({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportGeneralLedgerQueryKey(options),
+  });
+
+export const reportGeneralLedgerInfiniteQueryKey = (
+  options: Options<ReportGeneralLedgerData>,
+): QueryKey<Options<ReportGeneralLedgerData>> => createQueryKey('reportGeneralLedger', options, true);
+
+/**
+ * General ledger of an account
+ *
+ * The ledger rows of an account (of a group account: of its ledger accounts) in [`from`, `to`], optionally of one party, in (posting date, id) order with the balance before the range and a running balance, in minor units of the base currency. Pages by keyset: pass the answer's `nextCursor` as `cursor` for the next page. 422 REPORT_PARAMETERS_INVALID when `to` is before `from`, the account or party is not in this company, or the cursor is not one this report gave.
+ */
+export const reportGeneralLedgerInfiniteOptions = (options: Options<ReportGeneralLedgerData>) =>
+  infiniteQueryOptions<
+    ReportGeneralLedgerResponse,
+    ReportGeneralLedgerError,
+    InfiniteData<ReportGeneralLedgerResponse>,
+    QueryKey<Options<ReportGeneralLedgerData>>,
+    string | Pick<QueryKey<Options<ReportGeneralLedgerData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<
+          QueryKey<Options<ReportGeneralLedgerData>>[0],
+          'body' | 'headers' | 'path' | 'query'
+        > =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await reportGeneralLedger({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: reportGeneralLedgerInfiniteQueryKey(options),
+    },
+  );
+
 export const reportItemsBelowReorderQueryKey = (options?: Options<ReportItemsBelowReorderData>) =>
   createQueryKey('reportItemsBelowReorder', options);
 
@@ -3049,6 +3356,33 @@ export const reportItemsBelowReorderOptions = (options?: Options<ReportItemsBelo
       return data;
     },
     queryKey: reportItemsBelowReorderQueryKey(options),
+  });
+
+export const reportProfitAndLossQueryKey = (options: Options<ReportProfitAndLossData>) =>
+  createQueryKey('reportProfitAndLoss', options);
+
+/**
+ * Profit and loss
+ *
+ * Income and expense accounts (the tree, groups summing their descendants) over [`from`, `to`] in minor units of the base currency, and the net result = income − expense. 422 REPORT_PARAMETERS_INVALID when `to` is before `from`.
+ */
+export const reportProfitAndLossOptions = (options: Options<ReportProfitAndLossData>) =>
+  queryOptions<
+    ReportProfitAndLossResponse,
+    ReportProfitAndLossError,
+    ReportProfitAndLossResponse,
+    ReturnType<typeof reportProfitAndLossQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportProfitAndLoss({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportProfitAndLossQueryKey(options),
   });
 
 export const reportStockBalanceQueryKey = (options?: Options<ReportStockBalanceData>) =>
@@ -3172,6 +3506,33 @@ export const reportStockValuationOptions = (options?: Options<ReportStockValuati
       return data;
     },
     queryKey: reportStockValuationQueryKey(options),
+  });
+
+export const reportTrialBalanceQueryKey = (options: Options<ReportTrialBalanceData>) =>
+  createQueryKey('reportTrialBalance', options);
+
+/**
+ * Trial balance
+ *
+ * Per account of the chart, in minor units of the base currency: the balance before `from`, the debits and credits of [`from`, `to`] and the closing balance; group accounts sum their descendants. Whole periods are read from the period totals, the parts of periods cut by the range from the ledger rows. `totals` sums the ledger (non-group) accounts: its debit equals its credit. 422 REPORT_PARAMETERS_INVALID when `to` is before `from`.
+ */
+export const reportTrialBalanceOptions = (options: Options<ReportTrialBalanceData>) =>
+  queryOptions<
+    ReportTrialBalanceResponse,
+    ReportTrialBalanceError,
+    ReportTrialBalanceResponse,
+    ReturnType<typeof reportTrialBalanceQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportTrialBalance({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportTrialBalanceQueryKey(options),
   });
 
 export const listSalesInvoicesQueryKey = (options?: Options<ListSalesInvoicesData>) =>
@@ -3301,6 +3662,8 @@ export const bulkCreateSalesInvoicesMutation = (
 
 /**
  * Delete a sales invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deleteSalesInvoiceMutation = (
   options?: Partial<Options<DeleteSalesInvoiceData>>,
@@ -3353,6 +3716,8 @@ export const getSalesInvoiceOptions = (options: Options<GetSalesInvoiceData>) =>
 
 /**
  * Update a sales invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updateSalesInvoiceMutation = (
   options?: Partial<Options<UpdateSalesInvoiceData>>,
