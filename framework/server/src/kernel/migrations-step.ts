@@ -4,6 +4,7 @@ import { TenancyToken } from '../tenancy/create-tenancy.js';
 import type { BootRun } from './boot-run.js';
 import { bootTenancy } from './boot-tenancy.js';
 import { frameworkMigrations } from './framework-migrations.js';
+import { kernelResourceFactory } from './kernel-resource-factory.js';
 import { applyMigrations, migrationSources, planMigrations, requireMigrated } from './migrate-plugins.js';
 import { seedPlugins } from './seed-plugins.js';
 import { planUpgrades, upgradePlugins } from './upgrade-plugins.js';
@@ -62,6 +63,7 @@ export async function migrationsStep(run: BootRun): Promise<Record<string, unkno
       logger: parts.logger,
       traceId: run.traceId,
       services: run.services,
+      resources: kernelResourceFactory(run, config),
     });
   }
   return {

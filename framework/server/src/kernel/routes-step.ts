@@ -16,10 +16,11 @@ import { webhooksHttpPlugin } from '../webhooks/webhook-routes.js';
 import { JobQueueToken } from './boot-jobs.js';
 import type { BootRun } from './boot-run.js';
 import { tenancyFromContainer } from './container-tenancy.js';
+import { kernelResourceFactory } from './kernel-resource-factory.js';
 import { AppAccessToken, MetricsToken } from './kernel-tokens.js';
 import { listRoutes } from './list-routes.js';
 import { metricsExposure } from './metrics-exposure.js';
-import { pluginHandlers, resourceHandlerFactory } from './plugin-handlers.js';
+import { pluginHandlers } from './plugin-handlers.js';
 import { runLifecycle } from './run-lifecycle.js';
 import { sharedRateLimits } from './shared-rate-limits.js';
 import { webhookSetup } from './webhook-setup.js';
@@ -36,13 +37,7 @@ async function httpPlugins(
   plugins: readonly RegisteredPlugin[],
 ): Promise<HttpPlugin[]> {
   const { container } = run;
-  const resources =
-    run.options.resourceHandlers ??
-    resourceHandlerFactory({
-      // the schema requires it outside development and test, where a default exists
-      cursorSecret: run.required(config.secrets.cursor, 'secrets.cursor'),
-      limits: config.api,
-    });
+  const resources = kernelResourceFactory(run, config);
   const webhooks = webhookSetup(config, plugins, container);
   run.parts.webhooks = webhooks;
   const mounted: HttpPlugin[] = [

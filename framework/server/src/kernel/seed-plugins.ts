@@ -3,9 +3,14 @@ import type { Logger } from 'pino';
 import type { Database, Db } from '../data/database.js';
 import { servicesInTransaction } from '../data/services-in-transaction.js';
 import { noServices, type Services } from '../foundation/services.js';
+import { bindResources } from '../plugins/bind-resources.js';
 import type { DemoMember } from '../plugins/define-plugin.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
 import { claimSeed } from './kernel-tables.js';
+import type { ResourceHandlerFactory } from './plugin-handlers.js';
+
+/** Every permission: a seed writes as the system, like a migration. */
+const allPermissions: ReadonlySet<string> = new Set(['*']);
 
 export interface SeededTenant {
   plugin: string;
@@ -18,7 +23,7 @@ export interface SeededTenant {
  * second boot does not seed again. Returns what was seeded now.
  *
  * @example
- * await seedPlugins(database, registry.plugins, [config.tenancy.defaultTenant], { logger, traceId })
+ * await seedPlugins(database, registry.plugins, [config.tenancy.defaultTenant], { logger, traceId, resources })
  */
 /** The demo's people as users: once, whatever the tenant; an id or address already taken is left as it is. */
 async function createDemoUsers(database: Database, members: readonly DemoMember[]): Promise<void> {
@@ -48,7 +53,18 @@ export async function seedPlugins(
   database: Database,
   plugins: readonly RegisteredPlugin[],
   tenantIds: readonly string[],
-  { logger, traceId, services = noServices }: { logger: Logger; traceId: string; services?: Services },
+  {
+    logger,
+    traceId,
+    services = noServices,
+    resources,
+  }: {
+    logger: Logger;
+    traceId: string;
+    services?: Services;
+    /** builds the plugin's resource engine, which the seed writes through (`ctx.resources`) */
+    resources: ResourceHandlerFactory;
+  },
 ): Promise<SeededTenant[]> {
   const seeded: SeededTenant[] = [];
   for (const plugin of plugins) {
@@ -56,19 +72,29 @@ export async function seedPlugins(
     if (!seed) continue;
     const members = plugin.definition.demoMembers ?? [];
     await createDemoUsers(database, members);
+    const { engine } = await resources(plugin, database, services);
     for (const tenantId of tenantIds) {
       const ran = await database
         .transaction(
           async (tx) => {
             if (!(await claimSeed(tx, plugin.name, tenantId))) return false;
             await addDemoMembers(tx, tenantId, members);
+            const requestId = `seed-${traceId}`;
+            const seedLogger = logger.child({ module: plugin.name, tenant: tenantId });
             await seed({
               tx,
               tenantId,
               userId: undefined,
-              requestId: `seed-${traceId}`,
-              logger: logger.child({ module: plugin.name, tenant: tenantId }),
+              requestId,
+              logger: seedLogger,
               services: servicesInTransaction(services, { tx, tenantId }),
+              resources: bindResources(engine, {
+                tx,
+                tenantId,
+                requestId,
+                logger: seedLogger,
+                permissions: allPermissions,
+              }),
             });
             return true;
           },

@@ -102,8 +102,17 @@ export function isPublicAction(entry: ActionHandler | PublicAction | undefined):
   return typeof entry === 'object' && entry !== null && entry.access === 'public';
 }
 
+/**
+ * What a seed gets: the plugin's context in the seed's transaction and, like an action, its
+ * resources through the engine (validated, rule-checked, hooked, audited writes joined to that
+ * transaction, as the system with every permission), so demo data takes the same path as a user's.
+ */
+export interface SeedContext extends PluginContext {
+  resources: ResourceAccessor;
+}
+
 /** Runs once per tenant on first boot with demo data enabled, in one transaction. */
-export type SeedHandler = (ctx: PluginContext) => Promise<void> | void;
+export type SeedHandler = (ctx: SeedContext) => Promise<void> | void;
 
 /**
  * A person the demo data names (an owner, an assignee): the kernel creates the user with this id

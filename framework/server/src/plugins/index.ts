@@ -31,6 +31,7 @@ export {
   type PublicActionHandler,
   publicAction,
   type ResourceHooks,
+  type SeedContext,
   type SeedHandler,
   type SystemField,
 } from './define-plugin.js';

@@ -1,0 +1,353 @@
+import type { JournalEntry, Payment, SalesInvoice } from '../generated/client/types.gen.js';
+import { voucherBalance } from './balanced.js';
+import { toBase } from './convert.js';
+import { invoiceTotals } from './invoice-totals.js';
+import { LedgerInputError } from './ledger-input-error.js';
+
+/**
+ * One row a document posts to `erp.gl_entries`: the columns the document decides (the posting
+ * service adds tenant, voucher, number, date and period). `debit`/`credit` are minor units of the
+ * base currency, `debitFc`/`creditFc` of the document's `currency`; `lineIndex` is the index in
+ * `lines` (a payment: in `allocations`) the row comes from, the first one for grouped rows, so
+ * the server can answer a refused row with the field's path.
+ */
+export interface VoucherRow {
+  accountId: string;
+  partyId: string | null;
+  costCenterId: string | null;
+  againstVoucherId: string | null;
+  dueDate: string | null;
+  debit: number;
+  credit: number;
+  debitFc: number;
+  creditFc: number;
+  currency: string;
+  rateNano: number;
+  remarks: string | null;
+  lineIndex?: number;
+}
+
+/** The company's default accounts the posting falls back to (from `company-settings`). */
+export interface PostingDefaults {
+  receivableAccountId: string;
+  payableAccountId: string;
+  salesAccountId: string;
+  purchaseAccountId: string;
+  salesTaxAccountId: string;
+  purchaseTaxAccountId: string;
+  roundOffAccountId: string;
+}
+
+/** What a document's rows depend on beyond the document: the company and its master data. */
+export interface PostingContext {
+  baseCurrency: string;
+  /** minor-unit exponent per currency code, as stored in `erp.currencies` */
+  exponents: Record<string, number>;
+  defaults: PostingDefaults;
+  /** the party's own receivable/payable account (`party.accountId`), when it has one */
+  partyAccountId?: string | null;
+  /** income (sales) or expense (purchases) account per item id */
+  itemAccounts?: Record<string, string>;
+}
+
+/** The fields of a sales or purchase invoice its rows depend on (both have the same shape). */
+export type InvoiceDocument = Pick<
+  SalesInvoice,
+  'id' | 'kind' | 'returnAgainstId' | 'partyId' | 'dueDate' | 'currency' | 'rateNano' | 'lines' | 'reference'
+>;
+
+/** The fields of a journal entry its rows depend on. */
+export type JournalEntryDocument = Pick<JournalEntry, 'currency' | 'rateNano' | 'lines' | 'memo'>;
+
+/** The fields of a payment its rows depend on. */
+export type PaymentDocument = Pick<
+  Payment,
+  | 'id'
+  | 'direction'
+  | 'partyId'
+  | 'amount'
+  | 'currency'
+  | 'rateNano'
+  | 'bankAccountId'
+  | 'allocations'
+  | 'reference'
+>;
+
+type FcRow = Omit<VoucherRow, 'debit' | 'credit' | 'currency' | 'rateNano'>;
+type Money = Pick<VoucherRow, 'currency' | 'rateNano'>;
+
+const unitRate = 1_000_000_000;
+
+/** `amount` on the debit side when `debit`, else on the credit side, in the document currency. */
+function fcSide(amount: number, debit: boolean): Pick<VoucherRow, 'debitFc' | 'creditFc'> {
+  return debit ? { debitFc: amount, creditFc: 0 } : { debitFc: 0, creditFc: amount };
+}
+
+function exponentOf(ctx: PostingContext, currency: string, path: string): number {
+  const exponent = ctx.exponents[currency];
+  if (exponent === undefined)
+    throw new LedgerInputError(path, `${path}: no exponent is known for ${currency}`);
+  return exponent;
+}
+
+function positiveAmount(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0)
+    throw new LedgerInputError(
+      path,
+      `${path}: ${String(value)} is not a whole number of minor units above zero`,
+    );
+  return value;
+}
+
+/**
+ * Turns a document's rows in its currency into GL rows: drops empty rows, checks that debits
+ * equal credits in the document currency, converts each row to base (`toBase`, half-even) and
+ * appends one row on the round-off account for what rounding left between debits and credits.
+ */
+function finishVoucher(rows: readonly FcRow[], money: Money, ctx: PostingContext): VoucherRow[] {
+  const { currency, rateNano } = money;
+  const exponents = {
+    fcExponent: exponentOf(ctx, currency, '/currency'),
+    baseExponent: exponentOf(ctx, ctx.baseCurrency, '/currency'),
+  };
+  if (currency === ctx.baseCurrency && rateNano !== unitRate)
+    throw new LedgerInputError(
+      '/rateNano',
+      `/rateNano: a document in the base currency has the rate ${unitRate}`,
+    );
+  positiveAmount(rateNano, '/rateNano');
+  const kept = rows.filter((row) => row.debitFc !== 0 || row.creditFc !== 0);
+  const fc = voucherBalance(kept.map((row) => ({ debit: row.debitFc, credit: row.creditFc })));
+  if (fc.difference !== 0)
+    throw new LedgerInputError('/lines', `/lines: debits (${fc.debit}) must equal credits (${fc.credit})`);
+  const converted = kept.map((row) => {
+    try {
+      const debit = toBase(row.debitFc, rateNano, exponents);
+      const credit = toBase(row.creditFc, rateNano, exponents);
+      return { ...row, debit, credit, currency, rateNano };
+    } catch (error) {
+      throw new LedgerInputError('/rateNano', `/rateNano: ${(error as Error).message}`);
+    }
+  });
+  const { difference } = voucherBalance(converted);
+  if (difference === 0) return converted;
+  const roundOff: VoucherRow = {
+    accountId: ctx.defaults.roundOffAccountId,
+    partyId: null,
+    costCenterId: null,
+    againstVoucherId: null,
+    dueDate: null,
+    debit: difference < 0 ? -difference : 0,
+    credit: difference > 0 ? difference : 0,
+    debitFc: 0,
+    creditFc: 0,
+    currency,
+    rateNano,
+    remarks: null,
+  };
+  return [...converted, roundOff];
+}
+
+/**
+ * The GL rows of a journal entry: one per line, in the entry's currency and rate, with the line's
+ * description (else the memo) as remarks.
+ *
+ * @throws LedgerInputError at `/lines/<i>` for a line that is not exactly one of debit or credit
+ *   above zero, at `/lines` when debits and credits differ
+ * @example
+ * journalEntryRows({ currency: 'EUR', rateNano: 1e9, memo: 'Rent', lines: [
+ *   { accountId: rent, debit: 120_000, credit: 0 }, { accountId: bank, debit: 0, credit: 120_000 } ] }, ctx)
+ */
+export function journalEntryRows(entry: JournalEntryDocument, ctx: PostingContext): VoucherRow[] {
+  const rows = entry.lines.map((line, i): FcRow => {
+    const debit = line.debit === 0 ? 0 : positiveAmount(line.debit, `/lines/${i}/debit`);
+    const credit = line.credit === 0 ? 0 : positiveAmount(line.credit, `/lines/${i}/credit`);
+    if ((debit === 0) === (credit === 0))
+      throw new LedgerInputError(
+        `/lines/${i}`,
+        `line ${i}: a journal line is either a debit or a credit, above zero`,
+      );
+    return {
+      accountId: line.accountId,
+      partyId: line.partyId ?? null,
+      costCenterId: line.costCenterId ?? null,
+      againstVoucherId: null,
+      dueDate: null,
+      ...fcSide(debit || credit, debit > 0),
+      remarks: line.description ?? entry.memo ?? null,
+      lineIndex: i,
+    };
+  });
+  return finishVoucher(rows, entry, ctx);
+}
+
+/** Adds `amount` to the row of (account, cost center), creating it at the line it first appears. */
+function addToGroup(
+  groups: Map<string, FcRow>,
+  account: { accountId: string; costCenterId: string | null },
+  amount: number,
+  debit: boolean,
+  lineIndex: number,
+): void {
+  const key = `${account.accountId}\u0000${account.costCenterId ?? ''}`;
+  const group = groups.get(key);
+  if (group === undefined) {
+    groups.set(key, {
+      ...account,
+      partyId: null,
+      againstVoucherId: null,
+      dueDate: null,
+      ...fcSide(amount, debit),
+      remarks: null,
+      lineIndex,
+    });
+    return;
+  }
+  if (debit) group.debitFc += amount;
+  else group.creditFc += amount;
+}
+
+interface InvoiceSide {
+  partyAccountId: string;
+  lineAccountId: string;
+  taxAccountId: string;
+  /** whether an invoice (not a credit note) debits the party: sales yes, purchases no */
+  partyDebit: boolean;
+}
+
+function invoiceRows(invoice: InvoiceDocument, ctx: PostingContext, side: InvoiceSide): VoucherRow[] {
+  const totals = invoiceTotals(invoice.lines);
+  const creditNote = invoice.kind === 'credit-note';
+  const partyDebit = side.partyDebit !== creditNote;
+  const againstOther = creditNote && invoice.returnAgainstId != null;
+  const party: FcRow = {
+    accountId: ctx.partyAccountId ?? side.partyAccountId,
+    partyId: invoice.partyId,
+    costCenterId: null,
+    againstVoucherId: againstOther ? (invoice.returnAgainstId ?? invoice.id) : invoice.id,
+    dueDate: againstOther ? null : invoice.dueDate,
+    ...fcSide(totals.total, partyDebit),
+    remarks: invoice.reference ?? null,
+  };
+  const lineRows = new Map<string, FcRow>();
+  const taxRows = new Map<string, FcRow>();
+  invoice.lines.forEach((line, i) => {
+    const amounts = totals.lines[i] ?? { net: 0, tax: 0 };
+    const costCenterId = line.costCenterId ?? null;
+    const itemAccount = line.itemId == null ? undefined : ctx.itemAccounts?.[line.itemId];
+    const accountId = line.accountId ?? itemAccount ?? side.lineAccountId;
+    addToGroup(lineRows, { accountId, costCenterId }, amounts.net, !partyDebit, i);
+    const taxAccountId = line.taxAccountId ?? side.taxAccountId;
+    addToGroup(taxRows, { accountId: taxAccountId, costCenterId }, amounts.tax, !partyDebit, i);
+  });
+  return finishVoucher([party, ...lineRows.values(), ...taxRows.values()], invoice, ctx);
+}
+
+/**
+ * The GL rows of a sales invoice: Dr the party's receivable (its own account, else the company's)
+ * for the total, against the invoice and with its due date; Cr income per (account, cost center)
+ * for the nets — the line's account, else the item's, else the company's sales account; Cr output
+ * tax per (tax account, cost center). A credit note mirrors every side; when it names
+ * `returnAgainstId` its receivable row settles that invoice (against it, no due date of its own).
+ *
+ * @throws LedgerInputError naming the field (see `invoiceTotals`, and `/currency`, `/rateNano`)
+ * @example
+ * const rows = salesInvoiceRows(invoice, { baseCurrency: 'EUR', exponents: { EUR: 2 }, defaults });
+ * voucherBalance(rows).difference // 0
+ */
+export function salesInvoiceRows(invoice: InvoiceDocument, ctx: PostingContext): VoucherRow[] {
+  const { receivableAccountId, salesAccountId, salesTaxAccountId } = ctx.defaults;
+  return invoiceRows(invoice, ctx, {
+    partyAccountId: receivableAccountId,
+    lineAccountId: salesAccountId,
+    taxAccountId: salesTaxAccountId,
+    partyDebit: true,
+  });
+}
+
+/**
+ * The GL rows of a purchase invoice, the mirror of `salesInvoiceRows`: Cr the party's payable for
+ * the total, Dr expense per (account, cost center) — the line's, the item's, else the company's
+ * purchase account — and Dr input tax. A credit note (from the supplier) mirrors every side.
+ *
+ * @throws LedgerInputError naming the field
+ * @example
+ * const rows = purchaseInvoiceRows(bill, ctx);
+ */
+export function purchaseInvoiceRows(invoice: InvoiceDocument, ctx: PostingContext): VoucherRow[] {
+  const { payableAccountId, purchaseAccountId, purchaseTaxAccountId } = ctx.defaults;
+  return invoiceRows(invoice, ctx, {
+    partyAccountId: payableAccountId,
+    lineAccountId: purchaseAccountId,
+    taxAccountId: purchaseTaxAccountId,
+    partyDebit: false,
+  });
+}
+
+/**
+ * The GL rows of a payment. Received: Dr the bank account for the amount; Cr the party's
+ * receivable once per allocation, against the invoice it settles, and once for the unallocated
+ * rest, against the payment itself (an advance). Paid: the mirror, on the payable account.
+ *
+ * @throws LedgerInputError at `/amount`, `/allocations/<i>/amount`, or `/allocations` when the
+ *   allocations add up to more than the payment
+ * @example
+ * paymentRows({ id, direction: 'received', partyId, amount: 10_000, currency: 'EUR', rateNano: 1e9,
+ *   bankAccountId, allocations: [{ invoiceId, amount: 6_000 }] }, ctx)
+ * // Dr bank 10,000; Cr receivable 6,000 against the invoice; Cr receivable 4,000 against the payment
+ */
+export function paymentRows(payment: PaymentDocument, ctx: PostingContext): VoucherRow[] {
+  const received = payment.direction === 'received';
+  const amount = positiveAmount(payment.amount, '/amount');
+  const partyAccountId =
+    ctx.partyAccountId ?? (received ? ctx.defaults.receivableAccountId : ctx.defaults.payableAccountId);
+  const partyRow = (part: number, againstVoucherId: string, lineIndex?: number): FcRow => ({
+    accountId: partyAccountId,
+    partyId: payment.partyId,
+    costCenterId: null,
+    againstVoucherId,
+    dueDate: null,
+    ...fcSide(part, !received),
+    remarks: payment.reference ?? null,
+    ...(lineIndex === undefined ? {} : { lineIndex }),
+  });
+  let allocated = 0;
+  const allocations = payment.allocations.map((allocation, i) => {
+    allocated += positiveAmount(allocation.amount, `/allocations/${i}/amount`);
+    return partyRow(allocation.amount, allocation.invoiceId, i);
+  });
+  if (allocated > amount)
+    throw new LedgerInputError(
+      '/allocations',
+      `/allocations: the allocations (${allocated}) add up to more than the payment (${amount})`,
+    );
+  const bank: FcRow = {
+    accountId: payment.bankAccountId,
+    partyId: null,
+    costCenterId: null,
+    againstVoucherId: null,
+    dueDate: null,
+    ...fcSide(amount, received),
+    remarks: payment.reference ?? null,
+  };
+  const advance = partyRow(amount - allocated, payment.id);
+  return finishVoucher([bank, ...allocations, advance], payment, ctx);
+}
+
+/**
+ * The rows a cancellation appends: each row with debit and credit swapped, in base and in the
+ * document currency, so the voucher and its reversal sum to zero on every account.
+ *
+ * @example
+ * reverseRows([{ ...row, debit: 100, credit: 0, debitFc: 80, creditFc: 0 }])
+ * // [{ ...row, debit: 0, credit: 100, debitFc: 0, creditFc: 80 }]
+ */
+export function reverseRows(rows: readonly VoucherRow[]): VoucherRow[] {
+  return rows.map((row) => ({
+    ...row,
+    debit: row.credit,
+    credit: row.debit,
+    debitFc: row.creditFc,
+    creditFc: row.debitFc,
+  }));
+}
