@@ -4,6 +4,7 @@ import type { ErpContract } from '../../core/generated/contract.js';
 import { erp } from '../erp.js';
 import { openFiscalYear } from '../services/open-fiscal-year.js';
 import { findCompanySettings, setupCompany } from '../services/setup-company.js';
+import { reportActions } from './report-actions.js';
 
 /**
  * The handlers of `core/actions/*.json`, by action id, each typed by the contract: the operation
@@ -15,6 +16,7 @@ import { findCompanySettings, setupCompany } from '../services/setup-company.js'
  */
 export function erpActions(): AppActions<ErpContract> {
   return {
+    ...reportActions(),
     setupCompany: async (ctx, { body }) => {
       const settings = await setupCompany(ctx, body);
       return { body: settings, headers: { ETag: formatEtag(settings.id, settings.version) } };

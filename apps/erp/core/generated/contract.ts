@@ -43,6 +43,18 @@ import type {
   PurchaseInvoice,
   PurchaseInvoiceCreate,
   PurchaseInvoicePatch,
+  ReportAgingData,
+  ReportAgingResponse,
+  ReportBalanceSheetData,
+  ReportBalanceSheetResponse,
+  ReportDashboardData,
+  ReportDashboardResponse,
+  ReportGeneralLedgerData,
+  ReportGeneralLedgerResponse,
+  ReportProfitAndLossData,
+  ReportProfitAndLossResponse,
+  ReportTrialBalanceData,
+  ReportTrialBalanceResponse,
   SalesInvoice,
   SalesInvoiceCreate,
   SalesInvoicePatch,
@@ -99,6 +111,48 @@ export interface ErpContract {
       response: OpenFiscalYearResponse;
       access: 'tenant';
     };
+    reportAging: {
+      params: ReportAgingData['path'];
+      query: ReportAgingData['query'];
+      body: ReportAgingData['body'];
+      response: ReportAgingResponse;
+      access: 'tenant';
+    };
+    reportBalanceSheet: {
+      params: ReportBalanceSheetData['path'];
+      query: ReportBalanceSheetData['query'];
+      body: ReportBalanceSheetData['body'];
+      response: ReportBalanceSheetResponse;
+      access: 'tenant';
+    };
+    reportDashboard: {
+      params: ReportDashboardData['path'];
+      query: ReportDashboardData['query'];
+      body: ReportDashboardData['body'];
+      response: ReportDashboardResponse;
+      access: 'tenant';
+    };
+    reportGeneralLedger: {
+      params: ReportGeneralLedgerData['path'];
+      query: ReportGeneralLedgerData['query'];
+      body: ReportGeneralLedgerData['body'];
+      response: ReportGeneralLedgerResponse;
+      access: 'tenant';
+    };
+    reportProfitAndLoss: {
+      params: ReportProfitAndLossData['path'];
+      query: ReportProfitAndLossData['query'];
+      body: ReportProfitAndLossData['body'];
+      response: ReportProfitAndLossResponse;
+      access: 'tenant';
+    };
+    reportTrialBalance: {
+      params: ReportTrialBalanceData['path'];
+      query: ReportTrialBalanceData['query'];
+      body: ReportTrialBalanceData['body'];
+      response: ReportTrialBalanceResponse;
+      access: 'tenant';
+    };
     setupCompany: {
       params: SetupCompanyData['path'];
       query: SetupCompanyData['query'];
@@ -124,6 +178,7 @@ export interface ErpContract {
     OVER_ALLOCATED: 422;
     PARTY_REQUIRED: 422;
     PERIOD_CLOSED: 422;
+    REPORT_PARAMETERS_INVALID: 422;
     STOCK_LINE_INVALID: 422;
   };
   consumes: {};
