@@ -50,7 +50,16 @@ export function erpRecords(): Record<string, Record<string, unknown>[]> {
   });
   return {
     'company-settings': [
-      { id: ids.settings, singleton: 'company', companyName: 'Nordlicht GmbH', baseCurrency: 'EUR' },
+      {
+        id: ids.settings,
+        singleton: 'company',
+        companyName: 'Nordlicht GmbH',
+        baseCurrency: 'EUR',
+        receivableAccountId: ids.receivables,
+        salesAccountId: ids.sales,
+        salesTaxAccountId: ids.outputTax,
+        bankAccountId: ids.bank,
+      },
     ],
     accounts: [
       account(ids.bank, '1200', 'Bank', 'asset', 'bank'),

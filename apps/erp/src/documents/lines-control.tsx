@@ -34,8 +34,8 @@ import {
 } from './line-drafts.js';
 import { isAmountColumn, LineHeadCells, useLineLabels } from './line-header.js';
 import { PostingPreview } from './posting-preview.js';
-import { postingRows } from './posting-rows.js';
-import { useBaseCurrency } from './use-base-currency.js';
+import { postingPreview } from './posting-rows.js';
+import { useCompany, usePreviewContext } from './use-company.js';
 
 interface LinesState {
   /** the field's value these drafts were read from or last wrote */
@@ -60,9 +60,14 @@ export function documentOfDraft(
   separator: string,
 ): Record<string, unknown> {
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : '');
+  const texts = Object.fromEntries(
+    ['direction', 'kind', 'partyId', 'dueDate', 'returnAgainstId', 'bankAccountId', 'reference', 'memo'].map(
+      (name) => [name, text(name) || null],
+    ),
+  );
   return {
+    ...texts,
     currency,
-    direction: text('direction'),
     rateNano: scaledInteger(text('rateNano'), 0, separator),
     amount: scaledInteger(text('amount'), currencyDigits(currency), separator),
   };
@@ -91,7 +96,7 @@ function LinesTable({ kind, entity, field }: CustomFieldControlProps & { kind: D
   const { t } = useTranslation('erp');
   const format = useFormatters();
   const separator = format.decimalSeparator;
-  const baseCurrency = useBaseCurrency();
+  const { baseCurrency } = useCompany();
   const { control, formState } = useFormContext<DraftValues>();
   const { field: input } = useController({ control, name: field.path });
   const values = useWatch({ control }) as DraftValues;
@@ -139,7 +144,8 @@ function LinesTable({ kind, entity, field }: CustomFieldControlProps & { kind: D
   const lineErrors = (index: number) => errors?.[index] as ErrorTree;
   const lines = fromLineDrafts(state.drafts, columns, digits, separator, state.stored);
   const record = documentOfDraft(values, currency, separator);
-  const rows = postingRows(kind.entity, record, lines, { baseCurrency });
+  const previewContext = usePreviewContext(kind.entity, record, lines);
+  const preview = postingPreview(kind.entity, record, lines, previewContext);
   const idOf = (index: number, name: string) => `${field.path}-${index}-${name}`;
   const fieldMessage = messageOf(errors);
   const lineMessages = state.drafts.flatMap((_, index) => {
@@ -237,7 +243,7 @@ function LinesTable({ kind, entity, field }: CustomFieldControlProps & { kind: D
         </Button>
         <DocumentTotals entity={kind.entity} record={record} lines={lines} currency={currency} />
       </div>
-      {rows && <PostingPreview rows={rows} currency={baseCurrency} />}
+      {preview && <PostingPreview result={preview} entity={entity} currency={baseCurrency} />}
     </fieldset>
   );
 }

@@ -19,8 +19,8 @@ import { type LineRecord, toLineDrafts } from './line-drafts.js';
 import { isAmountColumn, LineHeadCells, useLineLabels } from './line-header.js';
 import { PostingPreview } from './posting-preview.js';
 import { usePostingRefusal } from './posting-refusal.js';
-import { postingRows } from './posting-rows.js';
-import { useBaseCurrency } from './use-base-currency.js';
+import { postingPreview } from './posting-rows.js';
+import { useCompany, usePreviewContext } from './use-company.js';
 
 function RecordTitle({ target, id }: { target: string; id: string }) {
   const titles = useRecordTitles(erp.get(target), [id]);
@@ -40,7 +40,7 @@ export function LinesView({ entity, id, record }: DetailSlotProps) {
 function LinesCard({ kind, entity, id, record }: DetailSlotProps & { kind: DocumentKind }) {
   const { t } = useTranslation('erp');
   const format = useFormatters();
-  const baseCurrency = useBaseCurrency();
+  const { baseCurrency } = useCompany();
   const refusal = usePostingRefusal(id);
   const currency =
     kind.currency === 'document' && typeof record.currency === 'string' ? record.currency : baseCurrency;
@@ -53,8 +53,9 @@ function LinesCard({ kind, entity, id, record }: DetailSlotProps & { kind: Docum
     : [];
   const texts = toLineDrafts(stored, columns, currencyDigits(currency), format.decimalSeparator);
   const named = new Set(refusal.issues.map((issue) => issue.path.replace(/^\/body/, '')));
-  const rows =
-    record.status === 'draft' ? postingRows(kind.entity, record, stored, { baseCurrency }) : undefined;
+  const previewContext = usePreviewContext(kind.entity, record, stored);
+  const preview =
+    record.status === 'draft' ? postingPreview(kind.entity, record, stored, previewContext) : undefined;
 
   return (
     <Card data-slot="document-lines">
@@ -106,7 +107,7 @@ function LinesCard({ kind, entity, id, record }: DetailSlotProps & { kind: Docum
           </Table>
         </div>
         <DocumentTotals entity={kind.entity} record={record} lines={stored} currency={currency} />
-        {rows && <PostingPreview rows={rows} currency={baseCurrency} />}
+        {preview && <PostingPreview result={preview} entity={entity} currency={baseCurrency} />}
       </CardContent>
     </Card>
   );

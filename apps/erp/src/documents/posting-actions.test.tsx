@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ids, renderErp, requestLines } from '../erp-test-data.test-helper.js';
-import { issuePlace } from './posting-actions.js';
+import { issuePlace } from './issue-place.js';
 
 const user = () => userEvent.setup({ delay: null });
 const notPostable = 'Account 8400 Sales is a group account';
@@ -33,7 +33,19 @@ describe('posting a document', () => {
     const card = lines.closest('[data-slot="document-lines"]') as HTMLElement;
     expect(await within(card).findByText('Widget')).toBeTruthy();
     expect(within(card).getByText('19 %')).toBeTruthy();
-    expect(within(card).getByText('€71.36')).toBeTruthy();
+    const totals = card.querySelector('[data-slot="document-totals"]') as HTMLElement;
+    expect(within(totals).getByText('€71.36')).toBeTruthy();
+    // the rows salesInvoiceRows computes: receivable against income and output tax
+    const preview = within(card).getByRole('region', { name: 'Posting preview: ledger rows' });
+    const row = (account: string) =>
+      [...(within(preview).getByText(account).closest('tr')?.querySelectorAll('td') ?? [])].map(
+        (cell) => cell.textContent,
+      );
+    await within(preview).findByText('Output tax');
+    expect(row('Receivables')).toEqual(['Receivables', 'Nordwind GmbH', '€71.36', '']);
+    expect(row('Sales')).toEqual(['Sales', '', '', '€59.97']);
+    expect(row('Output tax')).toEqual(['Output tax', '', '', '€11.39']);
+    expect(within(preview).getByText('Balanced')).toBeTruthy();
 
     await u.click(screen.getByRole('button', { name: 'Post' }));
     const dialog = await screen.findByRole('dialog');

@@ -31,6 +31,7 @@ import {
   transitionStockEntry,
 } from '../../core/generated/client/sdk.gen.js';
 import type { DocumentEntity } from './document-kinds.js';
+import { issuePlace } from './issue-place.js';
 import { usePostingRefusal } from './posting-refusal.js';
 
 type Target = 'posted' | 'cancelled';
@@ -59,25 +60,6 @@ const touches: Record<DocumentEntity, string[]> = {
   payment: ['sales-invoices', 'purchase-invoices'],
   'stock-entry': ['items'],
 };
-
-/**
- * Where an issue points, in words: the document's field, then the line's number and field.
- *
- * @example
- * issuePlace('/lines/1/accountId', field, lineField) // 'Lines · 2 · Account'
- */
-export function issuePlace(
-  path: string,
-  field: (name: string) => string,
-  lineField: (name: string) => string,
-): string {
-  const tokens = path.split('/').filter((token) => token && token !== 'body');
-  return tokens
-    .map((token, index) =>
-      /^\d+$/.test(token) ? String(Number(token) + 1) : index === 0 ? field(token) : lineField(token),
-    )
-    .join(' · ');
-}
 
 /**
  * Post on a draft document, Cancel on a posted one, beside Edit on its detail page: each asks

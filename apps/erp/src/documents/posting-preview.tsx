@@ -8,14 +8,18 @@ import {
   TableHeader,
   TableRow,
 } from '@codexion/resources';
-import { useRecordTitles, useTranslation } from '@codexion/web';
+import { type EntityConfig, useEntityText, useRecordTitles, useTranslation } from '@codexion/web';
 import { voucherBalance } from '../../core/ledger/balanced.js';
 import { erp } from '../entities.js';
-import type { PostingRow } from './posting-rows.js';
+import { issuePlace } from './issue-place.js';
+import type { PostingPreviewResult } from './posting-rows.js';
 import { useMoney } from './use-money.js';
 
 export interface PostingPreviewProps {
-  rows: readonly PostingRow[];
+  /** the rows, or the field that keeps them from being computed yet */
+  result: PostingPreviewResult;
+  /** the document, for naming that field */
+  entity: EntityConfig;
   /** the base currency the rows are in */
   currency: string;
 }
@@ -24,9 +28,11 @@ export interface PostingPreviewProps {
  * The general-ledger rows posting will write, before it is posted: account, party, debit and
  * credit in the base currency, their sums and whether they balance (the check the ledger makes).
  */
-export function PostingPreview({ rows, currency }: PostingPreviewProps) {
+export function PostingPreview({ result, entity, currency }: PostingPreviewProps) {
   const { t } = useTranslation('erp');
+  const text = useEntityText(entity);
   const money = useMoney();
+  const rows = 'rows' in result ? result.rows : [];
   const accounts = useRecordTitles(erp.entity('account'), [...new Set(rows.map((row) => row.accountId))]);
   const parties = useRecordTitles(erp.entity('party'), [
     ...new Set(rows.flatMap((row) => (row.partyId ? [row.partyId] : []))),
@@ -38,6 +44,23 @@ export function PostingPreview({ rows, currency }: PostingPreviewProps) {
     return null;
   }
   const balanced = balance.difference === 0 && rows.length > 0;
+  if ('issue' in result) {
+    const place = issuePlace(
+      result.issue.path,
+      (field) => text.field(field),
+      (field) => t(`lines.fields.${field}`, { defaultValue: field }),
+    );
+    return (
+      <section data-slot="posting-preview" aria-labelledby="posting-preview-title" className="grid gap-2">
+        <h3 id="posting-preview-title" className="font-medium text-sm">
+          {t('preview.title')}
+        </h3>
+        <p className="text-muted-foreground text-sm" data-slot="preview-incomplete">
+          {place ? t('preview.incomplete', { place }) : result.issue.message}
+        </p>
+      </section>
+    );
+  }
   return (
     <section data-slot="posting-preview" aria-labelledby="posting-preview-title" className="grid gap-2">
       <div className="flex flex-wrap items-center gap-3">
