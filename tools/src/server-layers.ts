@@ -16,6 +16,8 @@ export const serverFloors: ReadonlyMap<string, number> = new Map([
   ['data', 1],
   // http owns the request context, problem answers, rate limits and the contract handler types
   ['http', 2],
+  // gapless document numbers (prefiq.number_series), a service joined to the caller's transaction
+  ['numbering', 2],
   ['audit', 3],
   // resources own the hook contract (resource-hooks.ts) and the resource audit
   ['resources', 4],

@@ -108,3 +108,20 @@ export async function erpKernel(): Promise<ErpKernel> {
     },
   };
 }
+
+/**
+ * Sets tenant A's company up (EUR, fiscal year 2026) and answers the standard chart's account ids
+ * by number (`accounts['1200']` is the receivable account).
+ *
+ * @example
+ * const accounts = await setUpCompany(erp);
+ */
+export async function setUpCompany(erp: ErpKernel): Promise<Record<string, string>> {
+  const setup = await erp.call('setupCompany', 'POST', '/company/setup', {
+    body: { companyName: 'Nordwind GmbH', baseCurrency: 'EUR', fiscalYearStart: '2026-01-01' },
+  });
+  if (setup.status !== 201) throw new Error(`setup-company answered ${setup.status}: ${setup.text}`);
+  const accounts = await erp.call('listAccounts', 'GET', '/accounts?pageSize=100');
+  const items = accounts.body.items as { id: string; number: string }[];
+  return Object.fromEntries(items.map((item) => [item.number, item.id]));
+}

@@ -4,6 +4,8 @@ import manifest from '../core/app.json' with { type: 'json' };
 import { tables } from '../core/generated/tables.js';
 import { erpActions } from './actions/erp-actions.js';
 import { type ErpSubscribers, erp } from './erp.js';
+import { erpHooks } from './hooks/erp-hooks.js';
+import { stockHooks } from './hooks/stock-hooks.js';
 
 export interface ErpPluginOptions {
   /** handlers of the ERP's own events, after the writing transaction commits (ADR 0018); tests listen here */
@@ -11,19 +13,22 @@ export interface ErpPluginOptions {
 }
 
 /**
- * The ERP's backend: its masters and documents as resources from core/, the actions of
- * `core/actions/`, and the ledger and stock tables of `bin/migrations/0001_ledger.sql` (ADR 0027).
+ * The ERP's backend: its masters and documents as resources from core/, the hooks that post and
+ * cancel documents and close periods (`hooks/erp-hooks.ts`), the actions of `core/actions/`, and the ledger and stock tables of `bin/migrations/0001_ledger.sql` (ADR 0027).
  *
  * @example
  * const kernel = createKernel({ root, plugins: [createErpPlugin()] });
  */
 export function createErpPlugin({ subscribers = {} }: ErpPluginOptions = {}): PluginDefinition {
+  const events = erp.eventOutbox();
   return erp.definePlugin({
     // JSON imports type `events[].payload` too loosely for AppManifest; the registry validates it at boot
     manifest: manifest as unknown as AppManifest,
     root: new URL('..', import.meta.url),
     resources: tables,
     actions: erpActions(),
+    // ledger documents and periods, then the inventory's: no entity has hooks in both
+    hooks: { ...erpHooks(events), ...stockHooks(events) },
     subscribers,
   });
 }

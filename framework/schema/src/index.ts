@@ -43,6 +43,7 @@ export type {
   JsonLogic,
   JsonSchema,
   JsonSchemaType,
+  NumberAnnotation,
   PropertyAnnotations,
   Widget,
   WorkflowAnnotation,

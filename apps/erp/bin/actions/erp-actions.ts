@@ -1,10 +1,14 @@
+import { inRequest } from '@codexion/framework/errors';
 import type { AppActions } from '@codexion/framework/plugins';
 import { formatEtag } from '@codexion/framework/resources';
 import type { ErpContract } from '../../core/generated/contract.js';
 import { erp } from '../erp.js';
+import { listOpenItems } from '../ledger/open-items.js';
+import { companyOf } from '../ledger/posting-context.js';
 import { openFiscalYear } from '../services/open-fiscal-year.js';
 import { findCompanySettings, setupCompany } from '../services/setup-company.js';
 import { reportActions } from './report-actions.js';
+import { stockActions } from './stock-actions.js';
 
 /**
  * The handlers of `core/actions/*.json`, by action id, each typed by the contract: the operation
@@ -17,6 +21,7 @@ import { reportActions } from './report-actions.js';
 export function erpActions(): AppActions<ErpContract> {
   return {
     ...reportActions(),
+    ...stockActions(),
     setupCompany: async (ctx, { body }) => {
       const settings = await setupCompany(ctx, body);
       return { body: settings, headers: { ETag: formatEtag(settings.id, settings.version) } };
@@ -27,5 +32,21 @@ export function erpActions(): AppActions<ErpContract> {
       }
       return { body: await openFiscalYear(ctx, body) };
     },
+    closePeriod: async (ctx, { params }) => {
+      const period = await erp.resource(ctx, 'accounting-period').transition(params.id, 'closed');
+      return { body: period, headers: { ETag: formatEtag(period.id, period.version) } };
+    },
+    reopenPeriod: async (ctx, { params }) => {
+      const period = await erp.resource(ctx, 'accounting-period').transition(params.id, 'open');
+      return { body: period, headers: { ETag: formatEtag(period.id, period.version) } };
+    },
+    setLockDate: async (ctx, { body }) => {
+      const { id } = await companyOf(ctx);
+      const settings = await inRequest('/body', () =>
+        erp.resource(ctx, 'company-settings').update(id, { lockDate: body.lockDate }),
+      );
+      return { body: settings, headers: { ETag: formatEtag(settings.id, settings.version) } };
+    },
+    listOpenItems: async (ctx, { query }) => ({ body: { items: await listOpenItems(ctx, query) } }),
   };
 }

@@ -114,7 +114,7 @@ describe('postVoucher', () => {
     const noPeriod = await refusal(
       post('2031-01-01', [row(account['1120'] as string, 100, 0), row(account['4100'] as string, 0, 100)]),
     );
-    expect([noPeriod.code, noPeriod.issues[0]?.path]).toEqual(['PERIOD_CLOSED', '/body/postingDate']);
+    expect([noPeriod.code, noPeriod.issues[0]?.path]).toEqual(['PERIOD_CLOSED', '/postingDate']);
     expect(await ledgerCount()).toBe(before);
   });
 

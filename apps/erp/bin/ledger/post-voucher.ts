@@ -22,8 +22,10 @@ export interface LedgerRow {
   remarks?: string | null;
   /** the cancelled row this one reverses */
   reversesId?: number | null;
-  /** where the row comes from in the request (`/body/lines/2`), for the field path of a refusal */
+  /** where the row comes from in the document (`/lines/2`), for the field path of a refusal */
   path?: string;
+  /** the field that chose the row's account, when not `<path>/accountId` (`/bankAccountId`, `/partyId`) */
+  accountPath?: string;
 }
 
 /** A voucher: the rows one document posts on one date, which must balance in the base currency. */
@@ -48,11 +50,7 @@ type Ctx = Pick<PluginContext, 'tx' | 'tenantId' | 'userId'>;
  * that a concurrent close waits for it (ADR 0027 §7). 422 PERIOD_CLOSED when no open period holds
  * the date or the date is on or before the lock date.
  */
-export async function openPeriodFor(
-  ctx: Ctx,
-  postingDate: string,
-  path = '/body/postingDate',
-): Promise<string> {
+export async function openPeriodFor(ctx: Ctx, postingDate: string, path = '/postingDate'): Promise<string> {
   const [period] = await executeRows<{ id: string; name: string; status: string }>(
     ctx.tx,
     sql`select id, name, status from erp.accounting_periods
@@ -98,7 +96,7 @@ async function checkAccounts(ctx: Ctx, rows: readonly LedgerRow[]): Promise<void
   );
   const byId = new Map(accounts.map((account) => [account.id, account]));
   rows.forEach((row, index) => {
-    const path = `${row.path ?? `/rows/${index}`}/accountId`;
+    const path = row.accountPath ?? `${row.path ?? `/rows/${index}`}/accountId`;
     const account = byId.get(row.accountId);
     const refuse = (message: string) =>
       erp.error('ACCOUNT_NOT_POSTABLE', message, { issues: [{ path, code: 'not-postable', message }] });
@@ -124,7 +122,8 @@ function imbalance(rows: readonly LedgerRow[]): number {
  * Writes a voucher's rows to `erp.gl_entries` in the caller's transaction — the only writer of the
  * ledger — after checking the period, the lock date and the accounts, and checks the balance
  * there and then (`SET CONSTRAINTS … IMMEDIATE`) instead of at COMMIT. Refusals are 422s with the
- * app's codes: LEDGER_UNBALANCED, PERIOD_CLOSED, ACCOUNT_NOT_POSTABLE, PARTY_REQUIRED. The
+ * app's codes: LEDGER_UNBALANCED, PERIOD_CLOSED, ACCOUNT_NOT_POSTABLE, PARTY_REQUIRED, their
+ * paths relative to the document (`/lines/2/accountId`: the resource routes prefix `/body`). The
  * statement trigger on the ledger keeps the period totals and open items in the same transaction.
  *
  * @example
@@ -134,14 +133,14 @@ function imbalance(rows: readonly LedgerRow[]): number {
 export async function postVoucher(ctx: Ctx, voucher: Voucher): Promise<PostedVoucher> {
   if (voucher.rows.length === 0) {
     throw erp.error('LEDGER_UNBALANCED', 'A voucher needs rows to post', {
-      issues: [{ path: '/body/lines', code: 'empty', message: 'has nothing to post' }],
+      issues: [{ path: '/lines', code: 'empty', message: 'has nothing to post' }],
     });
   }
   const difference = imbalance(voucher.rows);
   if (difference !== 0) {
     const message = `Debits and credits differ by ${difference} minor units`;
     throw erp.error('LEDGER_UNBALANCED', message, {
-      issues: [{ path: '/body/lines', code: 'unbalanced', message }],
+      issues: [{ path: '/lines', code: 'unbalanced', message }],
     });
   }
   const periodId = await openPeriodFor(ctx, voucher.postingDate);
@@ -187,5 +186,5 @@ export function ledgerRefusal(error: unknown) {
   const refusal = refusals[info.constraint];
   if (refusal === undefined) return undefined;
   const [code, message] = refusal;
-  return erp.error(code, message, { issues: [{ path: '/body', code: info.constraint, message }] });
+  return erp.error(code, message, { issues: [{ path: '', code: info.constraint, message }] });
 }

@@ -7,6 +7,8 @@ import type {
   AccountingPeriod,
   AccountingPeriodCreate,
   AccountingPeriodPatch,
+  ClosePeriodData,
+  ClosePeriodResponse,
   CompanySettings,
   CompanySettingsCreate,
   CompanySettingsPatch,
@@ -32,6 +34,8 @@ import type {
   JournalEntry,
   JournalEntryCreate,
   JournalEntryPatch,
+  ListOpenItemsData,
+  ListOpenItemsResponse,
   OpenFiscalYearData,
   OpenFiscalYearResponse,
   Party,
@@ -43,6 +47,8 @@ import type {
   PurchaseInvoice,
   PurchaseInvoiceCreate,
   PurchaseInvoicePatch,
+  ReopenPeriodData,
+  ReopenPeriodResponse,
   ReportAgingData,
   ReportAgingResponse,
   ReportBalanceSheetData,
@@ -51,13 +57,23 @@ import type {
   ReportDashboardResponse,
   ReportGeneralLedgerData,
   ReportGeneralLedgerResponse,
+  ReportItemsBelowReorderData,
+  ReportItemsBelowReorderResponse,
   ReportProfitAndLossData,
   ReportProfitAndLossResponse,
+  ReportStockBalanceData,
+  ReportStockBalanceResponse,
+  ReportStockLedgerData,
+  ReportStockLedgerResponse,
+  ReportStockValuationData,
+  ReportStockValuationResponse,
   ReportTrialBalanceData,
   ReportTrialBalanceResponse,
   SalesInvoice,
   SalesInvoiceCreate,
   SalesInvoicePatch,
+  SetLockDateData,
+  SetLockDateResponse,
   SetupCompanyData,
   SetupCompanyResponse,
   StockEntry,
@@ -104,11 +120,32 @@ export interface ErpContract {
     warehouse: { record: Warehouse; create: WarehouseCreate; patch: WarehousePatch };
   };
   actions: {
+    closePeriod: {
+      params: ClosePeriodData['path'];
+      query: ClosePeriodData['query'];
+      body: ClosePeriodData['body'];
+      response: ClosePeriodResponse;
+      access: 'tenant';
+    };
+    listOpenItems: {
+      params: ListOpenItemsData['path'];
+      query: ListOpenItemsData['query'];
+      body: ListOpenItemsData['body'];
+      response: ListOpenItemsResponse;
+      access: 'tenant';
+    };
     openFiscalYear: {
       params: OpenFiscalYearData['path'];
       query: OpenFiscalYearData['query'];
       body: OpenFiscalYearData['body'];
       response: OpenFiscalYearResponse;
+      access: 'tenant';
+    };
+    reopenPeriod: {
+      params: ReopenPeriodData['path'];
+      query: ReopenPeriodData['query'];
+      body: ReopenPeriodData['body'];
+      response: ReopenPeriodResponse;
       access: 'tenant';
     };
     reportAging: {
@@ -139,6 +176,13 @@ export interface ErpContract {
       response: ReportGeneralLedgerResponse;
       access: 'tenant';
     };
+    reportItemsBelowReorder: {
+      params: ReportItemsBelowReorderData['path'];
+      query: ReportItemsBelowReorderData['query'];
+      body: ReportItemsBelowReorderData['body'];
+      response: ReportItemsBelowReorderResponse;
+      access: 'tenant';
+    };
     reportProfitAndLoss: {
       params: ReportProfitAndLossData['path'];
       query: ReportProfitAndLossData['query'];
@@ -146,11 +190,39 @@ export interface ErpContract {
       response: ReportProfitAndLossResponse;
       access: 'tenant';
     };
+    reportStockBalance: {
+      params: ReportStockBalanceData['path'];
+      query: ReportStockBalanceData['query'];
+      body: ReportStockBalanceData['body'];
+      response: ReportStockBalanceResponse;
+      access: 'tenant';
+    };
+    reportStockLedger: {
+      params: ReportStockLedgerData['path'];
+      query: ReportStockLedgerData['query'];
+      body: ReportStockLedgerData['body'];
+      response: ReportStockLedgerResponse;
+      access: 'tenant';
+    };
+    reportStockValuation: {
+      params: ReportStockValuationData['path'];
+      query: ReportStockValuationData['query'];
+      body: ReportStockValuationData['body'];
+      response: ReportStockValuationResponse;
+      access: 'tenant';
+    };
     reportTrialBalance: {
       params: ReportTrialBalanceData['path'];
       query: ReportTrialBalanceData['query'];
       body: ReportTrialBalanceData['body'];
       response: ReportTrialBalanceResponse;
+      access: 'tenant';
+    };
+    setLockDate: {
+      params: SetLockDateData['path'];
+      query: SetLockDateData['query'];
+      body: SetLockDateData['body'];
+      response: SetLockDateResponse;
       access: 'tenant';
     };
     setupCompany: {
@@ -163,7 +235,7 @@ export interface ErpContract {
   };
   events: {
     'erp.invoice.posted': ErpInvoicePostedEvent;
-    'erp.item.below_reorder': ErpItemBelowReorderEvent;
+    'erp.item.below-reorder': ErpItemBelowReorderEvent;
     'erp.payment.received': ErpPaymentReceivedEvent;
     'erp.stock.moved': ErpStockMovedEvent;
   };
@@ -174,10 +246,14 @@ export interface ErpContract {
     DOCUMENT_POSTED: 409;
     INSUFFICIENT_STOCK: 422;
     INVOICE_ALLOCATED: 409;
+    ITEM_VALUATION_FIXED: 409;
+    LEDGER_IN_USE: 409;
     LEDGER_UNBALANCED: 422;
+    LOCK_DATE_INVALID: 422;
     OVER_ALLOCATED: 422;
     PARTY_REQUIRED: 422;
     PERIOD_CLOSED: 422;
+    PERIOD_SEQUENCE: 409;
     REPORT_PARAMETERS_INVALID: 422;
     STOCK_LINE_INVALID: 422;
   };

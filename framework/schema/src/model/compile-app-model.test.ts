@@ -163,6 +163,7 @@ describe('compileAppModel', () => {
         field: 'status',
         states: ['open', 'closed'],
         initial: 'draft',
+        immutableIn: ['closed', 'archived'],
         transitions: [{ from: 'open', to: 'gone' }],
       },
     };
@@ -181,10 +182,47 @@ describe('compileAppModel', () => {
         'core/schema/deal.schema.json#/x-codexion/ui/listColumns/0: "ghost" is not a property of deal',
         'core/schema/deal.schema.json#/x-codexion/workflow/states: states must equal the enum of "status"',
         'core/schema/deal.schema.json#/x-codexion/workflow/initial: "draft" is not a state',
+        'core/schema/deal.schema.json#/x-codexion/workflow/immutableIn/1: "archived" is not a state',
         'core/schema/deal.schema.json#/x-codexion/workflow/transitions/0/to: "gone" is not a state',
         'core/schema/deal.schema.json#/properties/companyId/x-codexion/ref: no entity "person" in this app',
       ]),
     );
+  });
+
+  it('checks x-codexion.number: a state, a read-only string field, a date to take the year of', () => {
+    const deal = structuredClone(sources().schemas[1]?.data) as Record<string, Record<string, unknown>>;
+    const properties = deal.properties as Record<string, object>;
+    properties.number = { type: ['string', 'null'], maxLength: 40, readOnly: true };
+    properties.closedOn = { type: 'string', format: 'date', maxLength: 10 };
+    const numbered = (number: object) => ({
+      ...structuredClone(deal),
+      'x-codexion': { ...deal['x-codexion'], number },
+    });
+    const valid = {
+      series: 'DEAL',
+      format: '{series}-{scope}-{seq:5}',
+      scope: 'year',
+      dateField: 'closedOn',
+    };
+    expect(issues(sources({ deal: numbered({ ...valid, field: 'number', onState: 'won' }) }))).toEqual([]);
+    expect(issues(sources({ deal: numbered({ ...valid, field: 'title', onState: 'gone' }) }))).toEqual([
+      'core/schema/deal.schema.json#/x-codexion/number/onState: "gone" is not a state',
+      'core/schema/deal.schema.json#/x-codexion/number/field: "title" must be a readOnly string property',
+    ]);
+    expect(
+      issues(sources({ deal: numbered({ ...valid, dateField: 'amount', field: 'nope', onState: 'won' }) })),
+    ).toEqual([
+      'core/schema/deal.schema.json#/x-codexion/number/field: "nope" is not a property',
+      'core/schema/deal.schema.json#/x-codexion/number/dateField: "amount" must be a date or date-time property',
+    ]);
+    const { dateField: _, ...undated } = valid;
+    expect(issues(sources({ deal: numbered({ ...undated, field: 'number', onState: 'won' }) }))).toEqual([
+      'core/schema/deal.schema.json#/x-codexion/number/dateField: scope "year" takes the year of a dateField',
+    ]);
+    const badFormat = issues(
+      sources({ deal: numbered({ ...valid, format: 'no-seq', field: 'number', onState: 'won' }) }),
+    );
+    expect(badFormat.join('\n')).toContain('/x-codexion/number/format');
   });
 
   it('refuses system fields written by the author and duplicate tables', () => {

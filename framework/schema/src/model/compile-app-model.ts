@@ -10,7 +10,15 @@ import { escapePointerToken, issuesFromAjv } from '../validation/validation-issu
 import type { ActionDefinition, AppManifest, AppModel, EntityModel, RuleFile } from './app-model.js';
 import { crudPermission, crudVerbs, servesCrud } from './app-permissions.js';
 import { findUnknownKeywords } from './find-unknown-keywords.js';
-import type { EntityAnnotations, JsonLogic, JsonSchema, PropertyAnnotations } from './json-schema.js';
+import type {
+  EntityAnnotations,
+  JsonLogic,
+  JsonSchema,
+  JsonSchemaType,
+  NumberAnnotation,
+  PropertyAnnotations,
+  WorkflowAnnotation,
+} from './json-schema.js';
 import { type DefinitionIssue, SchemaDefinitionError } from './schema-definition-error.js';
 import { softDeleteField, systemFields } from './system-fields.js';
 
@@ -382,6 +390,38 @@ function checkUnique(
   }
 }
 
+function typeIncludes(schema: JsonSchema | undefined, type: JsonSchemaType): boolean {
+  return schema?.type === type || (Array.isArray(schema?.type) && schema.type.includes(type));
+}
+
+/**
+ * `x-codexion.number`: `onState` a workflow state, `field` a read-only string property long
+ * enough to be written by the engine, `dateField` a date property, needed for `scope: "year"`.
+ */
+function checkNumberAnnotation(
+  number: NumberAnnotation,
+  workflow: WorkflowAnnotation | undefined,
+  properties: Record<string, JsonSchema>,
+  report: (pointer: string, message: string) => void,
+): void {
+  if (workflow === undefined)
+    report('/x-codexion/number', 'a number is assigned on a workflow state: add a workflow');
+  else if (!workflow.states.includes(number.onState))
+    report('/x-codexion/number/onState', `"${number.onState}" is not a state`);
+  const field = properties[number.field];
+  if (field === undefined) report('/x-codexion/number/field', `"${number.field}" is not a property`);
+  else if (!typeIncludes(field, 'string') || field.readOnly !== true)
+    report('/x-codexion/number/field', `"${number.field}" must be a readOnly string property`);
+  if (number.scope === 'year' && number.dateField === undefined)
+    report('/x-codexion/number/dateField', 'scope "year" takes the year of a dateField');
+  if (number.dateField !== undefined) {
+    const date = properties[number.dateField];
+    if (date === undefined) report('/x-codexion/number/dateField', `"${number.dateField}" is not a property`);
+    else if (!typeIncludes(date, 'string') || (date.format !== 'date' && date.format !== 'date-time'))
+      report('/x-codexion/number/dateField', `"${number.dateField}" must be a date or date-time property`);
+  }
+}
+
 function checkEntity(
   entity: EntityModel,
   byName: Map<string, EntityModel>,
@@ -414,6 +454,7 @@ function checkEntity(
       'search',
       'softDelete',
       'workflow',
+      'number',
       'titleField',
     ] as const) {
       if (a[key] !== undefined)
@@ -479,6 +520,10 @@ function checkEntity(
     if (wf.initial !== undefined && !states.has(wf.initial)) {
       report(file, '/x-codexion/workflow/initial', `"${wf.initial}" is not a state`);
     }
+    wf.immutableIn?.forEach((state, i) => {
+      if (!states.has(state))
+        report(file, `/x-codexion/workflow/immutableIn/${i}`, `"${state}" is not a state`);
+    });
     wf.transitions.forEach((t, i) => {
       if (!states.has(t.from))
         report(file, `/x-codexion/workflow/transitions/${i}/from`, `"${t.from}" is not a state`);
@@ -489,6 +534,10 @@ function checkEntity(
       }
     });
   }
+  if (a.number)
+    checkNumberAnnotation(a.number, a.workflow, properties, (pointer, message) =>
+      report(file, pointer, message),
+    );
   for (const [name, property] of Object.entries(properties)) {
     const p = property['x-codexion'] as PropertyAnnotations | undefined;
     if (!p) continue;

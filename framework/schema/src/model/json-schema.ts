@@ -55,6 +55,28 @@ export interface EntityAnnotations {
   api?: boolean;
   ui?: EntityUiAnnotations;
   workflow?: WorkflowAnnotation;
+  /** a gapless document number the engine assigns when the record enters a workflow state */
+  number?: NumberAnnotation;
+}
+
+/**
+ * `x-codexion.number`: when a transition moves the record into `onState` and `field` is still
+ * empty, the engine takes the next number of `series` (in the scope: the year of `dateField`, or
+ * none) in the transition's transaction and writes it, formatted, to `field` (a `readOnly` string).
+ */
+export interface NumberAnnotation {
+  /** e.g. `SINV` */
+  series: string;
+  /** e.g. `{series}-{scope}-{seq:5}` */
+  format: string;
+  /** `year`: restarts each calendar year of `dateField`; `none` (default): never restarts */
+  scope?: 'year' | 'none';
+  /** the date (or date-time) property whose year scopes the series; needed with `scope: "year"` */
+  dateField?: string;
+  /** the property the number goes to */
+  field: string;
+  /** the workflow state whose entry assigns the number, e.g. `posted` */
+  onState: string;
 }
 
 export interface IndexAnnotation {
@@ -73,6 +95,11 @@ export interface WorkflowAnnotation {
   field: string;
   states: string[];
   initial?: string;
+  /**
+   * states in which the record is locked: the engine refuses updates and deletes (409
+   * `RECORD_LOCKED`); transitions, the way out of such a state, are still allowed
+   */
+  immutableIn?: string[];
   transitions: WorkflowTransition[];
 }
 

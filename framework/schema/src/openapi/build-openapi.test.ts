@@ -332,6 +332,11 @@ describe('buildOpenApi', () => {
     const del = operation('/deals/{id}', 'delete');
     expect(del.parameters).toContainEqual({ $ref: '#/components/parameters/IfMatch' });
     expect(Object.keys(del.responses)).toContain('204');
+    expect(del.description).toBe(
+      'Soft delete: the record is hidden and can be restored. 409 `RECORD_LOCKED` while `stage` is `won` or `lost`: a transition moves it out.',
+    );
+    expect(operation('/deals/{id}', 'patch').description).toContain('409 `RECORD_LOCKED` while `stage`');
+    expect(operation('/accounts/{id}', 'patch').description).toBeUndefined();
     expect(doc.paths['/accounts/{id}/restore']).toBeUndefined();
     expect(doc.paths['/accounts/{id}/transition']).toBeUndefined();
     const transition = operation('/deals/{id}/transition', 'post');

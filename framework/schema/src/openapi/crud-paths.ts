@@ -164,12 +164,21 @@ export function addCrudPaths(
     origin,
   );
 
+  // a record in one of these workflow states answers 409 RECORD_LOCKED to a patch or a delete
+  const lockedIn = entity.annotations.workflow?.immutableIn ?? [];
+  const locked =
+    lockedIn.length === 0
+      ? ''
+      : `409 \`RECORD_LOCKED\` while \`${entity.annotations.workflow?.field ?? ''}\` is ${lockedIn
+          .map((state) => `\`${state}\``)
+          .join(' or ')}: a transition moves it out.`;
   builder.addOperation(
     item,
     'patch',
     {
       operationId: `update${typeName}`,
       summary: `Update ${aOrAn(singular)}`,
+      ...(locked === '' ? {} : { description: locked }),
       tags,
       parameters: [id, builder.parameterRef('IfMatchRequired')],
       requestBody: {
@@ -199,7 +208,13 @@ export function addCrudPaths(
     {
       operationId: `delete${typeName}`,
       summary: `Delete ${aOrAn(singular)}`,
-      ...(softDelete ? { description: 'Soft delete: the record is hidden and can be restored.' } : {}),
+      ...(softDelete || locked !== ''
+        ? {
+            description: [softDelete ? 'Soft delete: the record is hidden and can be restored.' : '', locked]
+              .filter((part) => part !== '')
+              .join(' '),
+          }
+        : {}),
       tags,
       parameters: [id, builder.parameterRef('IfMatch')],
       responses: {

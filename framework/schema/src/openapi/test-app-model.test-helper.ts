@@ -44,6 +44,7 @@ const deal = entity(
         field: 'stage',
         states: ['open', 'won', 'lost'],
         initial: 'open',
+        immutableIn: ['won', 'lost'],
         transitions: [
           { from: 'open', to: 'won', when: { '>': [{ var: 'amount.amount' }, 0] } },
           { from: 'open', to: 'lost' },

@@ -29,6 +29,8 @@ export const errorCodes = {
   TRANSITION_NOT_ALLOWED: 409,
   UNIQUE_VIOLATION: 409,
   REFERENCE_VIOLATION: 409,
+  /** the record's workflow state is one its entity declares immutable (`workflow.immutableIn`) */
+  RECORD_LOCKED: 409,
   /** a request with the same Idempotency-Key is still running */
   IDEMPOTENCY_CONFLICT: 409,
   /** the change would leave the tenant without an owner */

@@ -4,6 +4,7 @@ import { createDatabase } from '../data/create-database.js';
 import type { Database } from '../data/database.js';
 import type { KernelConfig } from '../foundation/kernel-config.js';
 import { redactUrlPassword } from '../foundation/redact-config.js';
+import { createNumbering, NumberingToken } from '../numbering/numbering.js';
 import { createMetrics } from '../observability/metrics.js';
 import type { BootRun } from './boot-run.js';
 import { DatabaseToken, MetricsToken } from './kernel-tokens.js';
@@ -39,6 +40,8 @@ export async function containerStep(run: BootRun): Promise<Record<string, unknow
   const config = run.required(parts.config, 'config');
   report.database = databaseLabel(config, run.options.database);
   container.value(MetricsToken, createMetrics({ defaultMetrics: config.env !== 'test' }));
+  // document numbers, joined to the caller's transaction by ctx.services
+  container.value(NumberingToken, createNumbering());
   const database = await openDatabase(run, config);
   parts.database = database;
   if (database) {

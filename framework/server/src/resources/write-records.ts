@@ -7,7 +7,9 @@ import { insertRows } from '../data/insert-statement.js';
 import { keyValues, pgErrorOf } from '../data/pg-error.js';
 import { servicesInTransaction } from '../data/services-in-transaction.js';
 import { DomainError, validationFailed } from '../errors/domain-error.js';
+import { assignDocumentNumber } from './assign-document-number.js';
 import { checkItemReferences, removeItemReferences } from './check-item-references.js';
+import { checkRecordLock } from './check-record-lock.js';
 import { checkTransition } from './check-transition.js';
 import { checkUserReferences } from './check-user-references.js';
 import type { EntityPlan } from './entity-plan.js';
@@ -366,6 +368,7 @@ export async function updateRecord(
     const previous = await lockRow(tx, plan, ctx, id);
     checkPolicy(state, plan, ctx, 'update', previous);
     checkIfMatch(plan, previous, ifMatch);
+    checkRecordLock(plan, previous, 'update');
     const next = applyMergePatch(writablePart(plan, previous), patch) as ApiRecord;
     const workflowField = plan.entity.annotations.workflow?.field;
     if (workflowField !== undefined && !isDeepStrictEqual(next[workflowField], previous[workflowField])) {
@@ -413,15 +416,15 @@ export async function transitionRecord(
     checkTransition(plan, previous, to, ctx.permissions ?? new Set(), ruleContext(ctx));
     const field = workflow?.field ?? '';
     const deferred: Deferred = [];
-    const moved = await storeChange(
-      state,
+    // entering the number's state (`x-codexion.number`) takes the document's number in this transaction
+    const next = await assignDocumentNumber(
       plan,
-      ctx,
       tx,
-      previous,
+      ctx.tenantId,
       { ...writablePart(plan, previous), [field]: to },
-      deferred,
+      to,
     );
+    const moved = await storeChange(state, plan, ctx, tx, previous, next, deferred);
     // audited last
     await recordAudit(
       tx,
@@ -477,6 +480,7 @@ export async function deleteRecord(
     const record = await lockRow(tx, plan, ctx, id);
     checkPolicy(state, plan, ctx, 'delete', record);
     checkIfMatch(plan, record, ifMatch);
+    checkRecordLock(plan, record, 'delete');
     const deferred: Deferred = [];
     const hookCtx = hookContext(state, tx, ctx, plan, deferred);
     await hooks.beforeDelete?.(hookCtx, record);

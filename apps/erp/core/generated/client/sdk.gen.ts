@@ -49,6 +49,9 @@ import type {
   BulkCreateWarehousesData,
   BulkCreateWarehousesErrors,
   BulkCreateWarehousesResponses,
+  ClosePeriodData,
+  ClosePeriodErrors,
+  ClosePeriodResponses,
   CreateAccountData,
   CreateAccountErrors,
   CreateAccountingPeriodData,
@@ -211,6 +214,9 @@ import type {
   ListJournalEntriesData,
   ListJournalEntriesErrors,
   ListJournalEntriesResponses,
+  ListOpenItemsData,
+  ListOpenItemsErrors,
+  ListOpenItemsResponses,
   ListPartiesData,
   ListPartiesErrors,
   ListPartiesResponses,
@@ -232,6 +238,9 @@ import type {
   OpenFiscalYearData,
   OpenFiscalYearErrors,
   OpenFiscalYearResponses,
+  ReopenPeriodData,
+  ReopenPeriodErrors,
+  ReopenPeriodResponses,
   ReportAgingData,
   ReportAgingErrors,
   ReportAgingResponses,
@@ -244,12 +253,27 @@ import type {
   ReportGeneralLedgerData,
   ReportGeneralLedgerErrors,
   ReportGeneralLedgerResponses,
+  ReportItemsBelowReorderData,
+  ReportItemsBelowReorderErrors,
+  ReportItemsBelowReorderResponses,
   ReportProfitAndLossData,
   ReportProfitAndLossErrors,
   ReportProfitAndLossResponses,
+  ReportStockBalanceData,
+  ReportStockBalanceErrors,
+  ReportStockBalanceResponses,
+  ReportStockLedgerData,
+  ReportStockLedgerErrors,
+  ReportStockLedgerResponses,
+  ReportStockValuationData,
+  ReportStockValuationErrors,
+  ReportStockValuationResponses,
   ReportTrialBalanceData,
   ReportTrialBalanceErrors,
   ReportTrialBalanceResponses,
+  SetLockDateData,
+  SetLockDateErrors,
+  SetLockDateResponses,
   SetupCompanyData,
   SetupCompanyErrors,
   SetupCompanyResponses,
@@ -499,6 +523,50 @@ export const updateAccountingPeriod = <ThrowOnError extends boolean = false>(
       'Content-Type': 'application/merge-patch+json',
       ...options.headers,
     },
+  });
+
+/**
+ * Close an accounting period
+ *
+ * Moves the period from open to closed: nothing posts into it afterwards. Every earlier period must be closed first (409 PERIOD_SEQUENCE). Closing the last period of a fiscal year posts the year's closing voucher: income and expense to retained earnings, dated the year's last day.
+ */
+export const closePeriod = <ThrowOnError extends boolean = false>(
+  options: Options<ClosePeriodData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<ClosePeriodResponses, ClosePeriodErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/accounting-periods/{id}/close',
+    ...options,
+  });
+
+/**
+ * Reopen the latest closed accounting period
+ *
+ * Moves the period from closed to open. Only the latest closed period reopens (409 PERIOD_SEQUENCE), and only when it lies after the lock date (422 LOCK_DATE_INVALID).
+ */
+export const reopenPeriod = <ThrowOnError extends boolean = false>(
+  options: Options<ReopenPeriodData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<ReopenPeriodResponses, ReopenPeriodErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/accounting-periods/{id}/reopen',
+    ...options,
   });
 
 /**
@@ -832,6 +900,32 @@ export const updateCompanySettings = <ThrowOnError extends boolean = false>(
       },
     },
   );
+
+/**
+ * Move the lock date forward
+ *
+ * Nothing posts on or before the lock date. It only moves forward, and only over closed periods: every period starting on or before it must be closed (422 LOCK_DATE_INVALID at /body/lockDate).
+ */
+export const setLockDate = <ThrowOnError extends boolean = false>(
+  options: Options<SetLockDateData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<SetLockDateResponses, SetLockDateErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/company/lock-date',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Set the company up
@@ -1706,6 +1800,8 @@ export const bulkCreateJournalEntries = <ThrowOnError extends boolean = false>(
 
 /**
  * Delete a journal entry
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deleteJournalEntry = <ThrowOnError extends boolean = false>(
   options: Options<DeleteJournalEntryData, ThrowOnError>,
@@ -1747,6 +1843,8 @@ export const getJournalEntry = <ThrowOnError extends boolean = false>(
 
 /**
  * Update a journal entry
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updateJournalEntry = <ThrowOnError extends boolean = false>(
   options: Options<UpdateJournalEntryData, ThrowOnError>,
@@ -1797,6 +1895,28 @@ export const transitionJournalEntry = <ThrowOnError extends boolean = false>(
       'Content-Type': 'application/json',
       ...options.headers,
     },
+  });
+
+/**
+ * List what invoices and advances still owe
+ *
+ * The open items of the ledger (invoices, credit notes, advances whose receivable or payable balance is not zero), oldest due first: what a payment's allocation picker offers. `balance` is in base minor units, `balanceFc` in the item's currency; positive is owed to the company, negative owed by it.
+ */
+export const listOpenItems = <ThrowOnError extends boolean = false>(
+  options?: Options<ListOpenItemsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListOpenItemsResponses, ListOpenItemsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/open-items',
+    ...options,
   });
 
 /**
@@ -2026,6 +2146,8 @@ export const bulkCreatePayments = <ThrowOnError extends boolean = false>(
 
 /**
  * Delete a payment
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deletePayment = <ThrowOnError extends boolean = false>(
   options: Options<DeletePaymentData, ThrowOnError>,
@@ -2069,6 +2191,8 @@ export const getPayment = <ThrowOnError extends boolean = false>(
 
 /**
  * Update a payment
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updatePayment = <ThrowOnError extends boolean = false>(
   options: Options<UpdatePaymentData, ThrowOnError>,
@@ -2202,6 +2326,8 @@ export const bulkCreatePurchaseInvoices = <ThrowOnError extends boolean = false>
 
 /**
  * Delete a purchase invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deletePurchaseInvoice = <ThrowOnError extends boolean = false>(
   options: Options<DeletePurchaseInvoiceData, ThrowOnError>,
@@ -2249,6 +2375,8 @@ export const getPurchaseInvoice = <ThrowOnError extends boolean = false>(
 
 /**
  * Update a purchase invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updatePurchaseInvoice = <ThrowOnError extends boolean = false>(
   options: Options<UpdatePurchaseInvoiceData, ThrowOnError>,
@@ -2392,6 +2520,32 @@ export const reportGeneralLedger = <ThrowOnError extends boolean = false>(
   });
 
 /**
+ * Items below their reorder level
+ *
+ * Each bin whose quantity is below its item's reorder level (and each item with a reorder level and no stock anywhere, its warehouse null), with the quantity to reorder; optionally of one warehouse. `?format=csv` answers a download.
+ */
+export const reportItemsBelowReorder = <ThrowOnError extends boolean = false>(
+  options?: Options<ReportItemsBelowReorderData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<
+    ReportItemsBelowReorderResponses,
+    ReportItemsBelowReorderErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/reports/items-below-reorder',
+    ...options,
+  });
+
+/**
  * Profit and loss
  *
  * Income and expense accounts (the tree, groups summing their descendants) over [`from`, `to`] in minor units of the base currency, and the net result = income − expense. 422 REPORT_PARAMETERS_INVALID when `to` is before `from`.
@@ -2410,6 +2564,72 @@ export const reportProfitAndLoss = <ThrowOnError extends boolean = false>(
       { name: 'X-API-Key', type: 'apiKey' },
     ],
     url: '/reports/profit-and-loss',
+    ...options,
+  });
+
+/**
+ * Stock balance by item and warehouse
+ *
+ * The quantity and value of each item in each warehouse, now or at the end of `asOf` (summed from the stock ledger), filtered by item or warehouse; the rows with stock or value. `?format=csv` answers a download.
+ */
+export const reportStockBalance = <ThrowOnError extends boolean = false>(
+  options?: Options<ReportStockBalanceData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ReportStockBalanceResponses, ReportStockBalanceErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/reports/stock-balance',
+    ...options,
+  });
+
+/**
+ * Stock ledger of an item
+ *
+ * The moves of one item (in one warehouse, when given) in the order they were valued, each with the quantity and value of its bin after it, the valuation rate (value per unit after it) and the value it changed; dated `from`..`to` when given; keyset-paginated by `after` (the last `moveId` of the previous page). `?format=csv` answers a download of the page.
+ */
+export const reportStockLedger = <ThrowOnError extends boolean = false>(
+  options: Options<ReportStockLedgerData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<ReportStockLedgerResponses, ReportStockLedgerErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/reports/stock-ledger',
+    ...options,
+  });
+
+/**
+ * Stock valuation by item
+ *
+ * Each item's quantity and value over all warehouses (the sum of its bins), now or at the end of `asOf`, with its valuation method and the total. `?format=csv` answers a download.
+ */
+export const reportStockValuation = <ThrowOnError extends boolean = false>(
+  options?: Options<ReportStockValuationData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ReportStockValuationResponses, ReportStockValuationErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/reports/stock-valuation',
     ...options,
   });
 
@@ -2520,6 +2740,8 @@ export const bulkCreateSalesInvoices = <ThrowOnError extends boolean = false>(
 
 /**
  * Delete a sales invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deleteSalesInvoice = <ThrowOnError extends boolean = false>(
   options: Options<DeleteSalesInvoiceData, ThrowOnError>,
@@ -2563,6 +2785,8 @@ export const getSalesInvoice = <ThrowOnError extends boolean = false>(
 
 /**
  * Update a sales invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updateSalesInvoice = <ThrowOnError extends boolean = false>(
   options: Options<UpdateSalesInvoiceData, ThrowOnError>,
@@ -2700,6 +2924,8 @@ export const bulkCreateStockEntries = <ThrowOnError extends boolean = false>(
 
 /**
  * Delete a stock entry
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deleteStockEntry = <ThrowOnError extends boolean = false>(
   options: Options<DeleteStockEntryData, ThrowOnError>,
@@ -2743,6 +2969,8 @@ export const getStockEntry = <ThrowOnError extends boolean = false>(
 
 /**
  * Update a stock entry
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updateStockEntry = <ThrowOnError extends boolean = false>(
   options: Options<UpdateStockEntryData, ThrowOnError>,

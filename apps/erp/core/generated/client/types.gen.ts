@@ -3494,6 +3494,116 @@ export type UpdateAccountingPeriodResponses = {
 export type UpdateAccountingPeriodResponse =
   UpdateAccountingPeriodResponses[keyof UpdateAccountingPeriodResponses];
 
+export type ClosePeriodData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/accounting-periods/{id}/close';
+};
+
+export type ClosePeriodErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ClosePeriodError = ClosePeriodErrors[keyof ClosePeriodErrors];
+
+export type ClosePeriodResponses = {
+  /**
+   * Success
+   */
+  200: AccountingPeriod;
+};
+
+export type ClosePeriodResponse = ClosePeriodResponses[keyof ClosePeriodResponses];
+
+export type ReopenPeriodData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/accounting-periods/{id}/reopen';
+};
+
+export type ReopenPeriodErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ReopenPeriodError = ReopenPeriodErrors[keyof ReopenPeriodErrors];
+
+export type ReopenPeriodResponses = {
+  /**
+   * Success
+   */
+  200: AccountingPeriod;
+};
+
+export type ReopenPeriodResponse = ReopenPeriodResponses[keyof ReopenPeriodResponses];
+
 export type TransitionAccountingPeriodData = {
   body: {
     /**
@@ -5152,6 +5262,61 @@ export type UpdateCompanySettingsResponses = {
 
 export type UpdateCompanySettingsResponse =
   UpdateCompanySettingsResponses[keyof UpdateCompanySettingsResponses];
+
+export type SetLockDateData = {
+  body: {
+    lockDate: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/company/lock-date';
+};
+
+export type SetLockDateErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type SetLockDateError = SetLockDateErrors[keyof SetLockDateErrors];
+
+export type SetLockDateResponses = {
+  /**
+   * Success
+   */
+  200: CompanySettings;
+};
+
+export type SetLockDateResponse = SetLockDateResponses[keyof SetLockDateResponses];
 
 export type SetupCompanyData = {
   body: {
@@ -9058,6 +9223,63 @@ export type TransitionJournalEntryResponses = {
 export type TransitionJournalEntryResponse =
   TransitionJournalEntryResponses[keyof TransitionJournalEntryResponses];
 
+export type ListOpenItemsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    partyId?: string;
+    kind?: 'receivable' | 'payable';
+  };
+  url: '/open-items';
+};
+
+export type ListOpenItemsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListOpenItemsError = ListOpenItemsErrors[keyof ListOpenItemsErrors];
+
+export type ListOpenItemsResponses = {
+  /**
+   * Success
+   */
+  200: {
+    items: Array<{
+      voucherId: string;
+      voucherType: string;
+      number: string;
+      partyId: string;
+      accountId: string;
+      kind: 'receivable' | 'payable';
+      currency: string;
+      dueDate: string | null;
+      balance: number;
+      balanceFc: number;
+    }>;
+  };
+};
+
+export type ListOpenItemsResponse = ListOpenItemsResponses[keyof ListOpenItemsResponses];
+
 export type ListPartiesData = {
   body?: never;
   path?: never;
@@ -11695,6 +11917,65 @@ export type ReportGeneralLedgerResponses = {
 
 export type ReportGeneralLedgerResponse = ReportGeneralLedgerResponses[keyof ReportGeneralLedgerResponses];
 
+export type ReportItemsBelowReorderData = {
+  body?: never;
+  path?: never;
+  query?: {
+    warehouseId?: string;
+    /**
+     * `csv` answers a text/csv download of the same rows
+     */
+    format?: 'json' | 'csv';
+  };
+  url: '/reports/items-below-reorder';
+};
+
+export type ReportItemsBelowReorderErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ReportItemsBelowReorderError = ReportItemsBelowReorderErrors[keyof ReportItemsBelowReorderErrors];
+
+export type ReportItemsBelowReorderResponses = {
+  /**
+   * Success
+   */
+  200: {
+    items: Array<{
+      itemId: string;
+      sku: string;
+      itemName: string;
+      warehouseId: string | null;
+      warehouseName: string | null;
+      qty: number;
+      reorderLevel: number;
+      reorderQty: number;
+    }>;
+  };
+};
+
+export type ReportItemsBelowReorderResponse =
+  ReportItemsBelowReorderResponses[keyof ReportItemsBelowReorderResponses];
+
 export type ReportProfitAndLossData = {
   body?: never;
   path?: never;
@@ -11812,6 +12093,198 @@ export type ReportProfitAndLossResponses = {
 };
 
 export type ReportProfitAndLossResponse = ReportProfitAndLossResponses[keyof ReportProfitAndLossResponses];
+
+export type ReportStockBalanceData = {
+  body?: never;
+  path?: never;
+  query?: {
+    itemId?: string;
+    warehouseId?: string;
+    asOf?: string;
+    /**
+     * `csv` answers a text/csv download of the same rows
+     */
+    format?: 'json' | 'csv';
+  };
+  url: '/reports/stock-balance';
+};
+
+export type ReportStockBalanceErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ReportStockBalanceError = ReportStockBalanceErrors[keyof ReportStockBalanceErrors];
+
+export type ReportStockBalanceResponses = {
+  /**
+   * Success
+   */
+  200: {
+    items: Array<{
+      itemId: string;
+      sku: string;
+      itemName: string;
+      warehouseId: string;
+      warehouseName: string;
+      qty: number;
+      value: number;
+    }>;
+    totalValue: number;
+  };
+};
+
+export type ReportStockBalanceResponse = ReportStockBalanceResponses[keyof ReportStockBalanceResponses];
+
+export type ReportStockLedgerData = {
+  body?: never;
+  path?: never;
+  query: {
+    itemId: string;
+    warehouseId?: string;
+    from?: string;
+    to?: string;
+    after?: number;
+    limit?: number;
+    /**
+     * `csv` answers a text/csv download of the same rows
+     */
+    format?: 'json' | 'csv';
+  };
+  url: '/reports/stock-ledger';
+};
+
+export type ReportStockLedgerErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ReportStockLedgerError = ReportStockLedgerErrors[keyof ReportStockLedgerErrors];
+
+export type ReportStockLedgerResponses = {
+  /**
+   * Success
+   */
+  200: {
+    items: Array<{
+      moveId: number;
+      postingDate: string;
+      voucherType: string;
+      voucherId: string;
+      voucherNo: string;
+      warehouseId: string;
+      warehouseName: string;
+      qty: number;
+      qtyAfter: number;
+      /**
+       * value after ÷ quantity after, in minor units per stock unit (4 decimals); null when the bin is empty
+       */
+      valuationRate: number | null;
+      valueChange: number;
+      valueAfter: number;
+      reversesId: number | null;
+    }>;
+    /**
+     * `after` for the next page; null on the last
+     */
+    nextCursor: number | null;
+  };
+};
+
+export type ReportStockLedgerResponse = ReportStockLedgerResponses[keyof ReportStockLedgerResponses];
+
+export type ReportStockValuationData = {
+  body?: never;
+  path?: never;
+  query?: {
+    asOf?: string;
+    /**
+     * `csv` answers a text/csv download of the same rows
+     */
+    format?: 'json' | 'csv';
+  };
+  url: '/reports/stock-valuation';
+};
+
+export type ReportStockValuationErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ReportStockValuationError = ReportStockValuationErrors[keyof ReportStockValuationErrors];
+
+export type ReportStockValuationResponses = {
+  /**
+   * Success
+   */
+  200: {
+    items: Array<{
+      itemId: string;
+      sku: string;
+      itemName: string;
+      valuation: 'fifo' | 'moving-average';
+      qty: number;
+      value: number;
+    }>;
+    totalValue: number;
+  };
+};
+
+export type ReportStockValuationResponse = ReportStockValuationResponses[keyof ReportStockValuationResponses];
 
 export type ReportTrialBalanceData = {
   body?: never;
@@ -14051,7 +14524,7 @@ export type ErpItemBelowReorderWebhookPayload = ErpItemBelowReorderEvent;
 
 export type ErpItemBelowReorderWebhookRequest = {
   body: ErpItemBelowReorderWebhookPayload;
-  key: 'erp.item.below_reorder';
+  key: 'erp.item.below-reorder';
   path?: never;
   query?: never;
 };

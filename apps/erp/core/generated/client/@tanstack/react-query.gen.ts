@@ -24,6 +24,7 @@ import {
   bulkCreateSalesInvoices,
   bulkCreateStockEntries,
   bulkCreateWarehouses,
+  closePeriod,
   createAccount,
   createAccountingPeriod,
   createCompanySettings,
@@ -78,6 +79,7 @@ import {
   listFiscalYears,
   listItems,
   listJournalEntries,
+  listOpenItems,
   listParties,
   listPayments,
   listPurchaseInvoices,
@@ -86,12 +88,18 @@ import {
   listWarehouses,
   openFiscalYear,
   type Options,
+  reopenPeriod,
   reportAging,
   reportBalanceSheet,
   reportDashboard,
   reportGeneralLedger,
+  reportItemsBelowReorder,
   reportProfitAndLoss,
+  reportStockBalance,
+  reportStockLedger,
+  reportStockValuation,
   reportTrialBalance,
+  setLockDate,
   setupCompany,
   transitionAccountingPeriod,
   transitionFiscalYear,
@@ -162,6 +170,9 @@ import type {
   BulkCreateWarehousesData,
   BulkCreateWarehousesError,
   BulkCreateWarehousesResponse,
+  ClosePeriodData,
+  ClosePeriodError,
+  ClosePeriodResponse,
   CreateAccountData,
   CreateAccountError,
   CreateAccountingPeriodData,
@@ -324,6 +335,9 @@ import type {
   ListJournalEntriesData,
   ListJournalEntriesError,
   ListJournalEntriesResponse,
+  ListOpenItemsData,
+  ListOpenItemsError,
+  ListOpenItemsResponse,
   ListPartiesData,
   ListPartiesError,
   ListPartiesResponse,
@@ -345,6 +359,9 @@ import type {
   OpenFiscalYearData,
   OpenFiscalYearError,
   OpenFiscalYearResponse,
+  ReopenPeriodData,
+  ReopenPeriodError,
+  ReopenPeriodResponse,
   ReportAgingData,
   ReportAgingError,
   ReportAgingResponse,
@@ -357,12 +374,27 @@ import type {
   ReportGeneralLedgerData,
   ReportGeneralLedgerError,
   ReportGeneralLedgerResponse,
+  ReportItemsBelowReorderData,
+  ReportItemsBelowReorderError,
+  ReportItemsBelowReorderResponse,
   ReportProfitAndLossData,
   ReportProfitAndLossError,
   ReportProfitAndLossResponse,
+  ReportStockBalanceData,
+  ReportStockBalanceError,
+  ReportStockBalanceResponse,
+  ReportStockLedgerData,
+  ReportStockLedgerError,
+  ReportStockLedgerResponse,
+  ReportStockValuationData,
+  ReportStockValuationError,
+  ReportStockValuationResponse,
   ReportTrialBalanceData,
   ReportTrialBalanceError,
   ReportTrialBalanceResponse,
+  SetLockDateData,
+  SetLockDateError,
+  SetLockDateResponse,
   SetupCompanyData,
   SetupCompanyError,
   SetupCompanyResponse,
@@ -702,6 +734,56 @@ export const updateAccountingPeriodMutation = (
   > = {
     mutationFn: async (fnOptions) => {
       const { data } = await updateAccountingPeriod({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Close an accounting period
+ *
+ * Moves the period from open to closed: nothing posts into it afterwards. Every earlier period must be closed first (409 PERIOD_SEQUENCE). Closing the last period of a fiscal year posts the year's closing voucher: income and expense to retained earnings, dated the year's last day.
+ */
+export const closePeriodMutation = (
+  options?: Partial<Options<ClosePeriodData>>,
+): UseMutationOptions<ClosePeriodResponse, ClosePeriodError, Options<ClosePeriodData>> => {
+  const mutationOptions: UseMutationOptions<
+    ClosePeriodResponse,
+    ClosePeriodError,
+    Options<ClosePeriodData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await closePeriod({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Reopen the latest closed accounting period
+ *
+ * Moves the period from closed to open. Only the latest closed period reopens (409 PERIOD_SEQUENCE), and only when it lies after the lock date (422 LOCK_DATE_INVALID).
+ */
+export const reopenPeriodMutation = (
+  options?: Partial<Options<ReopenPeriodData>>,
+): UseMutationOptions<ReopenPeriodResponse, ReopenPeriodError, Options<ReopenPeriodData>> => {
+  const mutationOptions: UseMutationOptions<
+    ReopenPeriodResponse,
+    ReopenPeriodError,
+    Options<ReopenPeriodData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await reopenPeriod({
         ...options,
         ...fnOptions,
         throwOnError: true,
@@ -1129,6 +1211,31 @@ export const updateCompanySettingsMutation = (
   > = {
     mutationFn: async (fnOptions) => {
       const { data } = await updateCompanySettings({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Move the lock date forward
+ *
+ * Nothing posts on or before the lock date. It only moves forward, and only over closed periods: every period starting on or before it must be closed (422 LOCK_DATE_INVALID at /body/lockDate).
+ */
+export const setLockDateMutation = (
+  options?: Partial<Options<SetLockDateData>>,
+): UseMutationOptions<SetLockDateResponse, SetLockDateError, Options<SetLockDateData>> => {
+  const mutationOptions: UseMutationOptions<
+    SetLockDateResponse,
+    SetLockDateError,
+    Options<SetLockDateData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await setLockDate({
         ...options,
         ...fnOptions,
         throwOnError: true,
@@ -2292,6 +2399,8 @@ export const bulkCreateJournalEntriesMutation = (
 
 /**
  * Delete a journal entry
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deleteJournalEntryMutation = (
   options?: Partial<Options<DeleteJournalEntryData>>,
@@ -2344,6 +2453,8 @@ export const getJournalEntryOptions = (options: Options<GetJournalEntryData>) =>
 
 /**
  * Update a journal entry
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updateJournalEntryMutation = (
   options?: Partial<Options<UpdateJournalEntryData>>,
@@ -2397,6 +2508,33 @@ export const transitionJournalEntryMutation = (
   };
   return mutationOptions;
 };
+
+export const listOpenItemsQueryKey = (options?: Options<ListOpenItemsData>) =>
+  createQueryKey('listOpenItems', options);
+
+/**
+ * List what invoices and advances still owe
+ *
+ * The open items of the ledger (invoices, credit notes, advances whose receivable or payable balance is not zero), oldest due first: what a payment's allocation picker offers. `balance` is in base minor units, `balanceFc` in the item's currency; positive is owed to the company, negative owed by it.
+ */
+export const listOpenItemsOptions = (options?: Options<ListOpenItemsData>) =>
+  queryOptions<
+    ListOpenItemsResponse,
+    ListOpenItemsError,
+    ListOpenItemsResponse,
+    ReturnType<typeof listOpenItemsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listOpenItems({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listOpenItemsQueryKey(options),
+  });
 
 export const listPartiesQueryKey = (options?: Options<ListPartiesData>) =>
   createQueryKey('listParties', options);
@@ -2703,6 +2841,8 @@ export const bulkCreatePaymentsMutation = (
 
 /**
  * Delete a payment
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deletePaymentMutation = (
   options?: Partial<Options<DeletePaymentData>>,
@@ -2750,6 +2890,8 @@ export const getPaymentOptions = (options: Options<GetPaymentData>) =>
 
 /**
  * Update a payment
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updatePaymentMutation = (
   options?: Partial<Options<UpdatePaymentData>>,
@@ -2926,6 +3068,8 @@ export const bulkCreatePurchaseInvoicesMutation = (
 
 /**
  * Delete a purchase invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deletePurchaseInvoiceMutation = (
   options?: Partial<Options<DeletePurchaseInvoiceData>>,
@@ -2978,6 +3122,8 @@ export const getPurchaseInvoiceOptions = (options: Options<GetPurchaseInvoiceDat
 
 /**
  * Update a purchase invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updatePurchaseInvoiceMutation = (
   options?: Partial<Options<UpdatePurchaseInvoiceData>>,
@@ -3185,6 +3331,33 @@ export const reportGeneralLedgerInfiniteOptions = (options: Options<ReportGenera
     },
   );
 
+export const reportItemsBelowReorderQueryKey = (options?: Options<ReportItemsBelowReorderData>) =>
+  createQueryKey('reportItemsBelowReorder', options);
+
+/**
+ * Items below their reorder level
+ *
+ * Each bin whose quantity is below its item's reorder level (and each item with a reorder level and no stock anywhere, its warehouse null), with the quantity to reorder; optionally of one warehouse. `?format=csv` answers a download.
+ */
+export const reportItemsBelowReorderOptions = (options?: Options<ReportItemsBelowReorderData>) =>
+  queryOptions<
+    ReportItemsBelowReorderResponse,
+    ReportItemsBelowReorderError,
+    ReportItemsBelowReorderResponse,
+    ReturnType<typeof reportItemsBelowReorderQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportItemsBelowReorder({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportItemsBelowReorderQueryKey(options),
+  });
+
 export const reportProfitAndLossQueryKey = (options: Options<ReportProfitAndLossData>) =>
   createQueryKey('reportProfitAndLoss', options);
 
@@ -3210,6 +3383,129 @@ export const reportProfitAndLossOptions = (options: Options<ReportProfitAndLossD
       return data;
     },
     queryKey: reportProfitAndLossQueryKey(options),
+  });
+
+export const reportStockBalanceQueryKey = (options?: Options<ReportStockBalanceData>) =>
+  createQueryKey('reportStockBalance', options);
+
+/**
+ * Stock balance by item and warehouse
+ *
+ * The quantity and value of each item in each warehouse, now or at the end of `asOf` (summed from the stock ledger), filtered by item or warehouse; the rows with stock or value. `?format=csv` answers a download.
+ */
+export const reportStockBalanceOptions = (options?: Options<ReportStockBalanceData>) =>
+  queryOptions<
+    ReportStockBalanceResponse,
+    ReportStockBalanceError,
+    ReportStockBalanceResponse,
+    ReturnType<typeof reportStockBalanceQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportStockBalance({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportStockBalanceQueryKey(options),
+  });
+
+export const reportStockLedgerQueryKey = (options: Options<ReportStockLedgerData>) =>
+  createQueryKey('reportStockLedger', options);
+
+/**
+ * Stock ledger of an item
+ *
+ * The moves of one item (in one warehouse, when given) in the order they were valued, each with the quantity and value of its bin after it, the valuation rate (value per unit after it) and the value it changed; dated `from`..`to` when given; keyset-paginated by `after` (the last `moveId` of the previous page). `?format=csv` answers a download of the page.
+ */
+export const reportStockLedgerOptions = (options: Options<ReportStockLedgerData>) =>
+  queryOptions<
+    ReportStockLedgerResponse,
+    ReportStockLedgerError,
+    ReportStockLedgerResponse,
+    ReturnType<typeof reportStockLedgerQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportStockLedger({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportStockLedgerQueryKey(options),
+  });
+
+export const reportStockLedgerInfiniteQueryKey = (
+  options: Options<ReportStockLedgerData>,
+): QueryKey<Options<ReportStockLedgerData>> => createQueryKey('reportStockLedger', options, true);
+
+/**
+ * Stock ledger of an item
+ *
+ * The moves of one item (in one warehouse, when given) in the order they were valued, each with the quantity and value of its bin after it, the valuation rate (value per unit after it) and the value it changed; dated `from`..`to` when given; keyset-paginated by `after` (the last `moveId` of the previous page). `?format=csv` answers a download of the page.
+ */
+export const reportStockLedgerInfiniteOptions = (options: Options<ReportStockLedgerData>) =>
+  infiniteQueryOptions<
+    ReportStockLedgerResponse,
+    ReportStockLedgerError,
+    InfiniteData<ReportStockLedgerResponse>,
+    QueryKey<Options<ReportStockLedgerData>>,
+    number | Pick<QueryKey<Options<ReportStockLedgerData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ReportStockLedgerData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  after: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await reportStockLedger({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: reportStockLedgerInfiniteQueryKey(options),
+    },
+  );
+
+export const reportStockValuationQueryKey = (options?: Options<ReportStockValuationData>) =>
+  createQueryKey('reportStockValuation', options);
+
+/**
+ * Stock valuation by item
+ *
+ * Each item's quantity and value over all warehouses (the sum of its bins), now or at the end of `asOf`, with its valuation method and the total. `?format=csv` answers a download.
+ */
+export const reportStockValuationOptions = (options?: Options<ReportStockValuationData>) =>
+  queryOptions<
+    ReportStockValuationResponse,
+    ReportStockValuationError,
+    ReportStockValuationResponse,
+    ReturnType<typeof reportStockValuationQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportStockValuation({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportStockValuationQueryKey(options),
   });
 
 export const reportTrialBalanceQueryKey = (options: Options<ReportTrialBalanceData>) =>
@@ -3366,6 +3662,8 @@ export const bulkCreateSalesInvoicesMutation = (
 
 /**
  * Delete a sales invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deleteSalesInvoiceMutation = (
   options?: Partial<Options<DeleteSalesInvoiceData>>,
@@ -3418,6 +3716,8 @@ export const getSalesInvoiceOptions = (options: Options<GetSalesInvoiceData>) =>
 
 /**
  * Update a sales invoice
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updateSalesInvoiceMutation = (
   options?: Partial<Options<UpdateSalesInvoiceData>>,
@@ -3595,6 +3895,8 @@ export const bulkCreateStockEntriesMutation = (
 
 /**
  * Delete a stock entry
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const deleteStockEntryMutation = (
   options?: Partial<Options<DeleteStockEntryData>>,
@@ -3643,6 +3945,8 @@ export const getStockEntryOptions = (options: Options<GetStockEntryData>) =>
 
 /**
  * Update a stock entry
+ *
+ * 409 `RECORD_LOCKED` while `status` is `posted` or `cancelled`: a transition moves it out.
  */
 export const updateStockEntryMutation = (
   options?: Partial<Options<UpdateStockEntryData>>,
