@@ -2,9 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { executeRows } from '@codexion/framework/data';
 import { type BootReport, createKernel, EventDispatcherToken, type Kernel } from '@codexion/framework/kernel';
 import { createTestDatabase, ensureTestTenant, type TestDatabase } from '@codexion/framework/testing';
 import type { ValidationIssue } from '@codexion/schema';
+import type { SQL } from 'drizzle-orm';
 // not exported by the framework (yet): the engine writes prefiq.audit_log, so tests need its tables
 import { frameworkMigrations } from '../../../framework/server/src/kernel/framework-migrations.js';
 // the framework's contract check for responses, shared rather than copied
@@ -124,4 +126,14 @@ export async function setUpCompany(erp: ErpKernel): Promise<Record<string, strin
   const accounts = await erp.call('listAccounts', 'GET', '/accounts?pageSize=100');
   const items = accounts.body.items as { id: string; number: string }[];
   return Object.fromEntries(items.map((item) => [item.number, item.id]));
+}
+
+/**
+ * Runs `statement` in tenant A's transaction (RLS applies) and answers its rows, bigints as text.
+ *
+ * @example
+ * const [row] = await tenantRows<{ n: string }>(erp, sql`select count(*)::text as n from erp.gl_entries`);
+ */
+export function tenantRows<T extends Record<string, unknown>>(erp: ErpKernel, statement: SQL): Promise<T[]> {
+  return erp.database.database.transaction((tx) => executeRows<T>(tx, statement), { tenantId: tenantA });
 }

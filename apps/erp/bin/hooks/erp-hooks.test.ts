@@ -556,12 +556,17 @@ describe('periods and the lock date', () => {
   });
 
   it('closes the year with a voucher that brings income and expense to retained earnings', async () => {
+    // the USD invoice's rate: its revaluation finds no difference
+    const rate = await erp.call('createExchangeRate', 'POST', '/exchange-rates', {
+      body: { currency: 'USD', date: '2026-03-31', rateNano: 921_000_000 },
+    });
+    expect(rate.status, rate.text).toBe(201);
     for (const month of ['03', '04', '05', '06', '07', '08', '09', '10', '11', '12']) {
-      const closed = await erp.call(
-        'closePeriod',
-        'POST',
-        `/accounting-periods/${String((await period(`2026-${month}`)).id)}/close`,
-      );
+      const id = String((await period(`2026-${month}`)).id);
+      // a period ending with foreign-currency balances closes once revalued (ADR 0027 §7)
+      const revalued = await erp.call('revalueExchange', 'POST', `/accounting-periods/${id}/revalue`);
+      expect(revalued.status, revalued.text).toBe(200);
+      const closed = await erp.call('closePeriod', 'POST', `/accounting-periods/${id}/close`);
       expect(closed.status, closed.text).toBe(200);
     }
     const [result] = await query<{ income_expense: string; retained: string; closing_date: string }>(

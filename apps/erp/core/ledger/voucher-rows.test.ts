@@ -195,6 +195,41 @@ describe('journalEntryRows', () => {
     const unbalanced = { ...entry, lines: [{ accountId: 'x', debit: 5, credit: 0 }, ...entry.lines] };
     expect(() => journalEntryRows(unbalanced, ctx)).toThrow(expect.objectContaining({ path: '/lines' }));
   });
+
+  it('writes an exchange adjustment in base only, in the adjusted currency, against its open item', () => {
+    const revaluation = {
+      currency: 'EUR',
+      rateNano: unit,
+      memo: 'Revaluation',
+      lines: [
+        {
+          accountId: 'ar',
+          partyId: 'cust-1',
+          againstVoucherId: 'inv-1',
+          adjustsCurrency: 'USD',
+          debit: 500,
+          credit: 0,
+        },
+        { accountId: 'fx', debit: 0, credit: 500 },
+      ],
+    };
+    const rows = journalEntryRows(revaluation, ctx);
+    expect(rows.map((r) => [r.accountId, r.debit, r.credit, r.debitFc, r.creditFc, r.currency])).toEqual([
+      ['ar', 500, 0, 0, 0, 'USD'],
+      ['fx', 0, 500, 0, 500, 'EUR'],
+    ]);
+    expect(rows[0]).toMatchObject({ partyId: 'cust-1', againstVoucherId: 'inv-1', rateNano: unit });
+    expect(rows[0]).not.toHaveProperty('adjusts');
+    const foreign = { ...revaluation, currency: 'USD', rateNano: 1_100_000_000 };
+    expect(() => journalEntryRows(foreign, ctx)).toThrow(
+      expect.objectContaining({ path: '/lines/0/adjustsCurrency' }),
+    );
+    const lines = revaluation.lines.map((line, i) => (i === 0 ? { ...line, adjustsCurrency: 'EUR' } : line));
+    const base = { ...revaluation, lines };
+    expect(() => journalEntryRows(base, ctx)).toThrow(
+      expect.objectContaining({ path: '/lines/0/adjustsCurrency' }),
+    );
+  });
 });
 
 describe('paymentRows', () => {

@@ -73,7 +73,12 @@ export type PaymentDocument = Pick<
   | 'reference'
 >;
 
-type FcRow = Omit<VoucherRow, 'debit' | 'credit' | 'currency' | 'rateNano'>;
+/**
+ * A row in the document currency; `adjusts` marks an exchange adjustment (a journal line with
+ * `adjustsCurrency`): its amounts are base minor units of the value of a balance held in that
+ * currency, which the row moves in base only (no foreign amount).
+ */
+type FcRow = Omit<VoucherRow, 'debit' | 'credit' | 'currency' | 'rateNano'> & { adjusts?: string };
 type Money = Pick<VoucherRow, 'currency' | 'rateNano'>;
 
 const unitRate = 1_000_000_000;
@@ -120,7 +125,11 @@ function finishVoucher(rows: readonly FcRow[], money: Money, ctx: PostingContext
   const fc = voucherBalance(kept.map((row) => ({ debit: row.debitFc, credit: row.creditFc })));
   if (fc.difference !== 0)
     throw new LedgerInputError('/lines', `/lines: debits (${fc.debit}) must equal credits (${fc.credit})`);
-  const converted = kept.map((row) => {
+  const converted = kept.map(({ adjusts, ...row }): VoucherRow => {
+    if (adjusts !== undefined) {
+      const base = { debit: row.debitFc, credit: row.creditFc, debitFc: 0, creditFc: 0 };
+      return { ...row, ...base, currency: adjusts, rateNano };
+    }
     try {
       const debit = toBase(row.debitFc, rateNano, exponents);
       const credit = toBase(row.creditFc, rateNano, exponents);
@@ -150,7 +159,9 @@ function finishVoucher(rows: readonly FcRow[], money: Money, ctx: PostingContext
 
 /**
  * The GL rows of a journal entry: one per line, in the entry's currency and rate, with the line's
- * description (else the memo) as remarks.
+ * description (else the memo) as remarks, against the open item the line names. A line with
+ * `adjustsCurrency` (the entry in base) is an exchange adjustment: its row is in that currency
+ * with its amount in base only, so it moves a foreign balance's base value and not the balance.
  *
  * @throws LedgerInputError at `/lines/<i>` for a line that is not exactly one of debit or credit
  *   above zero, at `/lines` when debits and credits differ
@@ -160,6 +171,17 @@ function finishVoucher(rows: readonly FcRow[], money: Money, ctx: PostingContext
  */
 export function journalEntryRows(entry: JournalEntryDocument, ctx: PostingContext): VoucherRow[] {
   const rows = entry.lines.map((line, i): FcRow => {
+    const adjusts = line.adjustsCurrency ?? undefined;
+    if (adjusts !== undefined && entry.currency !== ctx.baseCurrency)
+      throw new LedgerInputError(
+        `/lines/${i}/adjustsCurrency`,
+        `line ${i}: an exchange adjustment is written in the base currency (${ctx.baseCurrency}), not ${entry.currency}`,
+      );
+    if (adjusts === ctx.baseCurrency)
+      throw new LedgerInputError(
+        `/lines/${i}/adjustsCurrency`,
+        `line ${i}: an exchange adjustment adjusts a foreign currency, not the base currency ${adjusts}`,
+      );
     const debit = line.debit === 0 ? 0 : positiveAmount(line.debit, `/lines/${i}/debit`);
     const credit = line.credit === 0 ? 0 : positiveAmount(line.credit, `/lines/${i}/credit`);
     if ((debit === 0) === (credit === 0))
@@ -171,11 +193,12 @@ export function journalEntryRows(entry: JournalEntryDocument, ctx: PostingContex
       accountId: line.accountId,
       partyId: line.partyId ?? null,
       costCenterId: line.costCenterId ?? null,
-      againstVoucherId: null,
+      againstVoucherId: line.againstVoucherId ?? null,
       dueDate: null,
       ...fcSide(debit || credit, debit > 0),
       remarks: line.description ?? entry.memo ?? null,
       lineIndex: i,
+      ...(adjusts === undefined ? {} : { adjusts }),
     };
   });
   return finishVoucher(rows, entry, ctx);
