@@ -3,7 +3,14 @@ import { createAjv } from '@codexion/schema';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import manifest from '../../core/app.json' with { type: 'json' };
-import { type Answer, type ErpKernel, erpKernel, setUpCompany, tenantA } from '../erp-kernel.test-helper.js';
+import {
+  type Answer,
+  type ErpKernel,
+  erpKernel,
+  setUpCompany,
+  tenantA,
+  voucherNets,
+} from '../erp-kernel.test-helper.js';
 
 /**
  * Posting, cancelling and settling the ERP's documents through the API, on one booted kernel
@@ -28,15 +35,7 @@ async function ledgerSize(): Promise<number> {
 }
 
 /** Σ debit − Σ credit per account of one voucher (ids → minor units); only the non-zero ones. */
-async function voucherSums(voucherId: string): Promise<Record<string, number>> {
-  const rows = await query<{ account_id: string; net: string }>(
-    sql`select account_id, sum(debit - credit)::text as net from erp.gl_entries
-         where voucher_id = ${voucherId}::uuid group by account_id`,
-  );
-  return Object.fromEntries(
-    rows.filter((r) => Number(r.net) !== 0).map((r) => [r.account_id, Number(r.net)]),
-  );
-}
+const voucherSums = (voucherId: string) => voucherNets(erp, voucherId);
 
 async function openBalance(voucherId: string): Promise<number | undefined> {
   const [row] = await query<{ balance: string }>(

@@ -6,6 +6,7 @@ import {
   erpKernel,
   setUpCompany,
   tenantRows,
+  voucherNets,
 } from '../erp-kernel.test-helper.js';
 
 /**
@@ -41,6 +42,8 @@ async function balanceOf(accountId: string, againstVoucherId?: string): Promise<
   return [Number(row?.base), Number(row?.fc)];
 }
 
+const voucherSums = (voucherId: string) => voucherNets(erp, voucherId);
+
 async function openItem(voucherId: string): Promise<Row | undefined> {
   const [row] = await query<Row>(
     sql`select balance::text as balance, balance_fc::text as balance_fc from erp.open_items
@@ -66,7 +69,11 @@ function closePeriod(name: string): Promise<Answer> {
   );
 }
 
-async function post(type: 'JournalEntry' | 'SalesInvoice', path: string, body: Row): Promise<Row> {
+async function post(
+  type: 'JournalEntry' | 'SalesInvoice' | 'Payment',
+  path: string,
+  body: Row,
+): Promise<Row> {
   const draft = await erp.call(`create${type}`, 'POST', path, { body });
   expect(draft.status, draft.text).toBe(201);
   const posted = await erp.call(`transition${type}`, 'POST', `${path}/${String(draft.body.id)}/transition`, {
@@ -286,5 +293,64 @@ describe(`exchange revaluation on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'P
     expect(posted.status, posted.text).toBe(422);
     expect(posted.body.errors).toEqual([expect.objectContaining({ path: '/body/lines/1/againstVoucherId' })]);
     expect(await ledgerSize()).toBe(before);
+  });
+});
+
+describe('realised exchange difference on payments', () => {
+  async function usdInvoice(postingDate: string): Promise<string> {
+    const invoice = await post('SalesInvoice', '/sales-invoices', {
+      kind: 'invoice',
+      partyId: customer,
+      postingDate,
+      dueDate: '2026-04-30',
+      currency: 'USD',
+      rateNano: 1_100_000_000,
+      lines: [{ description: 'Export', qty: 1, unitPrice: 10_000, accountId: account['4100'] }],
+    });
+    return String(invoice.id);
+  }
+
+  async function usdPayment(allocations: Row[], rateNano: number): Promise<string> {
+    const payment = await post('Payment', '/payments', {
+      direction: 'received',
+      partyId: customer,
+      postingDate: '2026-03-20',
+      amount: 10_000,
+      currency: 'USD',
+      rateNano,
+      bankAccountId: usdBank,
+      allocations,
+    });
+    expect(payment.status).toBe('posted');
+    return String(payment.id);
+  }
+
+  it('clears a 1.10 USD invoice paid at 1.05 with a loss and one paid at 1.15 with a gain, to 0 in base', async () => {
+    for (const [rateNano, bank, exchange] of [
+      [1_050_000_000, 10_500, 500],
+      [1_150_000_000, 11_500, -500],
+    ] as const) {
+      const invoice = await usdInvoice('2026-03-02');
+      expect(await openItem(invoice)).toEqual({ balance: '11000', balance_fc: '10000' });
+      const payment = await usdPayment([{ invoiceId: invoice, amount: 10_000 }], rateNano);
+      // Σ of the voucher's rows per account; no key is absent, so the voucher balances in base
+      expect(await voucherSums(payment)).toEqual({
+        [usdBank]: bank,
+        [String(account['1200'])]: -11_000,
+        [String(account['6900'])]: exchange,
+      });
+      expect(await openItem(invoice)).toEqual({ balance: '0', balance_fc: '0' });
+    }
+  });
+
+  it('clears a revalued invoice at the value it carries since its revaluation', async () => {
+    expect(await openItem(invoiceId)).toEqual({ balance: '11500', balance_fc: '10000' });
+    const payment = await usdPayment([{ invoiceId, amount: 10_000 }], 1_120_000_000);
+    expect(await voucherSums(payment)).toEqual({
+      [usdBank]: 11_200,
+      [String(account['1200'])]: -11_500,
+      [String(account['6900'])]: 300,
+    });
+    expect(await openItem(invoiceId)).toEqual({ balance: '0', balance_fc: '0' });
   });
 });

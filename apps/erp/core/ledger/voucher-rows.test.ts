@@ -284,6 +284,81 @@ describe('paymentRows', () => {
       expect.objectContaining({ path: '/amount' }),
     );
   });
+
+  describe('a foreign invoice settled at another rate', () => {
+    // 100.00 USD invoiced at 1.10: the open item carries 110.00 EUR
+    const fxCtx: PostingContext = {
+      ...ctx,
+      defaults: { ...defaults, exchangeGainLossAccountId: 'fx' },
+      openItems: { 'inv-1': { balance: 11_000, balanceFc: 10_000 } },
+    };
+    const usd = (rateNano: number, allocations = [{ invoiceId: 'INV-1', amount: 10_000 }]) => ({
+      ...payment,
+      amount: 10_000,
+      currency: 'USD',
+      rateNano,
+      allocations,
+    });
+
+    it('clears the invoice at its own base value and books the difference as a loss (1.05) or gain (1.15)', () => {
+      expect(amounts(paymentRows(usd(1_050_000_000), fxCtx))).toEqual([
+        ['bank', 10_500, 0, 10_000, 0],
+        ['ar', 0, 11_000, 0, 10_000],
+        ['fx', 500, 0, 0, 0],
+      ]);
+      const gain = paymentRows(usd(1_150_000_000), fxCtx);
+      expect(amounts(gain)).toEqual([
+        ['bank', 11_500, 0, 10_000, 0],
+        ['ar', 0, 11_000, 0, 10_000],
+        ['fx', 0, 500, 0, 0],
+      ]);
+      expect(gain[2]).toMatchObject({
+        currency: 'USD',
+        partyId: null,
+        remarks: 'Realised exchange difference',
+      });
+      expect(voucherBalance(gain).difference).toBe(0);
+    });
+
+    it('clears a share of the base for a part, and what is left with the last part', () => {
+      const parts = [
+        { invoiceId: 'inv-1', amount: 3_333 },
+        { invoiceId: 'inv-1', amount: 6_667 },
+      ];
+      const rows = paymentRows(usd(1_050_000_000, parts), fxCtx);
+      // 3,333/10,000 of 110.00 = 36.66 (36.663), the rest 73.34: together the whole 110.00
+      expect(amounts(rows)).toEqual([
+        ['bank', 10_500, 0, 10_000, 0],
+        ['ar', 0, 3_666, 0, 3_333],
+        ['ar', 0, 7_334, 0, 6_667],
+        ['fx', 500, 0, 0, 0],
+      ]);
+    });
+
+    it('mirrors a payment made: a payable cleared above its value is a gain', () => {
+      const bill = {
+        ...usd(1_050_000_000, [{ invoiceId: 'bill-1', amount: 10_000 }]),
+        direction: 'paid' as const,
+      };
+      const paid = { ...fxCtx, openItems: { 'bill-1': { balance: -11_000, balanceFc: -10_000 } } };
+      expect(amounts(paymentRows(bill, paid))).toEqual([
+        ['bank', 0, 10_500, 0, 10_000],
+        ['ap', 11_000, 0, 10_000, 0],
+        ['fx', 0, 500, 0, 0],
+      ]);
+    });
+
+    it('needs an exchange account only when the values differ', () => {
+      const none = { ...fxCtx, defaults };
+      expect(() => paymentRows(usd(1_050_000_000), none)).toThrow(
+        expect.objectContaining({ path: '/allocations' }),
+      );
+      expect(amounts(paymentRows(usd(1_100_000_000), none))).toEqual([
+        ['bank', 11_000, 0, 10_000, 0],
+        ['ar', 0, 11_000, 0, 10_000],
+      ]);
+    });
+  });
 });
 
 describe('every voucher balances in base (property)', () => {
