@@ -531,7 +531,7 @@ export const updateAccountingPeriod = <ThrowOnError extends boolean = false>(
 /**
  * Close an accounting period
  *
- * Moves the period from open to closed: nothing posts into it afterwards. Every earlier period must be closed first (409 PERIOD_SEQUENCE). Closing the last period of a fiscal year posts the year's closing voucher: income and expense to retained earnings, dated the year's last day.
+ * Moves the period from open to closed: nothing posts into it afterwards. Every earlier period must be closed first (409 PERIOD_SEQUENCE); a period whose last day holds foreign-currency balances must be revalued first (409 PERIOD_NOT_REVALUED: run revalue-exchange, POST /accounting-periods/{id}/revalue). Closing the last period of a fiscal year posts the year's closing voucher: income and expense to retained earnings, dated the year's last day.
  */
 export const closePeriod = <ThrowOnError extends boolean = false>(
   options: Options<ClosePeriodData, ThrowOnError>,
