@@ -499,6 +499,34 @@ describe(`backdated stock entries (repostBin) on ${process.env.DATABASE_URL ? 'P
     await expectLedgerEqualsBins();
   });
 
+  it('a backdated transfer leaves at its date’s cost and re-values the source’s later issue', async () => {
+    const item = await createItem(erp);
+    const store = await createWarehouse(erp);
+    await postEntry(erp, dated(receipt(item, 10, 100), '2026-09-01'));
+    await postEntry(erp, dated(receipt(item, 10, 300), '2026-09-10'));
+    const sold = await postEntry(erp, dated(issue(item, 5), '2026-09-20'));
+    expect(await valuationOf(String(sold.body.id))).toEqual([{ qtyAfter: 15, valueChange: -1000 }]);
+    const moved = await postEntry(erp, {
+      kind: 'transfer',
+      postingDate: '2026-09-05',
+      lines: [{ itemId: item, fromWarehouseId: company.mainWarehouseId, toWarehouseId: store, qty: 5 }],
+    });
+    expect(moved.status, moved.text).toBe(200);
+    expect(await valuationOf(String(moved.body.id))).toEqual([
+      { qtyAfter: 5, valueChange: -500 },
+      { qtyAfter: 5, valueChange: 500 },
+    ]);
+    // 15 units worth 3500 on the 20th: 5 cost 1167 (half-even), 167 more than booked
+    expect(await valuationOf(String(sold.body.id))).toEqual([{ qtyAfter: 10, valueChange: -1167 }]);
+    expect(await binOf(erp, item, company.mainWarehouseId)).toEqual({ qty: 10, value: 2333 });
+    expect(await binOf(erp, item, store)).toEqual({ qty: 5, value: 500 });
+    expect((await revaluations('2026-09-20'))[0]?.net).toEqual({
+      [company.stockAccountId]: -167,
+      [company.cogsAccountId]: 167,
+    });
+    await expectLedgerEqualsBins();
+  });
+
   it('a backdated receipt whose later moves keep their cost books no revaluation', async () => {
     const item = await createItem(erp, { valuation: 'fifo' });
     await postEntry(erp, dated(receipt(item, 2, 50), '2026-07-10'));
