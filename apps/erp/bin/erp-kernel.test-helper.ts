@@ -2,9 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { executeRows } from '@codexion/framework/data';
 import { type BootReport, createKernel, EventDispatcherToken, type Kernel } from '@codexion/framework/kernel';
 import { createTestDatabase, ensureTestTenant, type TestDatabase } from '@codexion/framework/testing';
 import type { ValidationIssue } from '@codexion/schema';
+import { type SQL, sql } from 'drizzle-orm';
 // not exported by the framework (yet): the engine writes prefiq.audit_log, so tests need its tables
 import { frameworkMigrations } from '../../../framework/server/src/kernel/framework-migrations.js';
 // the framework's contract check for responses, shared rather than copied
@@ -53,20 +55,27 @@ export interface ErpKernel {
  * Boots the ERP as `prefiq serve` does (kernel, plugin, migrations), on a fresh test database:
  * PGlite, or with `DATABASE_URL` a PostgreSQL database of its own that `dispose` drops. Tenants A
  * and B exist, empty: a test sets a company up with the `setupCompany` action when it needs one.
- * With `seed`, the plugin's seed posts the demo year into the development tenant.
+ * With `seed`, the plugin's seed posts the demo year into the development tenant; `env` adds to the
+ * kernel's environment (the bench turns the rate limit off).
  *
  * @example
  * const erp = await erpKernel();
  * const accounts = await erp.call('listAccounts', 'GET', '/accounts');
  */
-export async function erpKernel({ seed = false }: { seed?: boolean } = {}): Promise<ErpKernel> {
+export async function erpKernel({
+  seed = false,
+  env = {},
+}: {
+  seed?: boolean;
+  env?: Record<string, string>;
+} = {}): Promise<ErpKernel> {
   const root = await mkdtemp(join(tmpdir(), 'erp-api-'));
   const test = await createTestDatabase({ migrations: [...frameworkMigrations, erpMigrations] });
   for (const tenantId of [tenantA, tenantB]) await ensureTestTenant(test.database, tenantId, []);
   const kernel = createKernel({
     root,
     plugins: [plugin],
-    env: { NODE_ENV: 'test', CODEXION_LOGGING__LEVEL: 'silent' },
+    env: { NODE_ENV: 'test', CODEXION_LOGGING__LEVEL: 'silent', ...env },
     database: test.database,
   });
   const report = await kernel.boot({ seed });
@@ -125,4 +134,32 @@ export async function setUpCompany(erp: ErpKernel): Promise<Record<string, strin
   const accounts = await erp.call('listAccounts', 'GET', '/accounts?pageSize=100');
   const items = accounts.body.items as { id: string; number: string }[];
   return Object.fromEntries(items.map((item) => [item.number, item.id]));
+}
+
+/**
+ * Runs `statement` in tenant A's transaction (RLS applies) and answers its rows, bigints as text.
+ *
+ * @example
+ * const [row] = await tenantRows<{ n: string }>(erp, sql`select count(*)::text as n from erp.gl_entries`);
+ */
+export function tenantRows<T extends Record<string, unknown>>(erp: ErpKernel, statement: SQL): Promise<T[]> {
+  return erp.database.database.transaction((tx) => executeRows<T>(tx, statement), { tenantId: tenantA });
+}
+
+/**
+ * Σ debit − Σ credit in base per account of one voucher of tenant A (account id → minor units),
+ * only the non-zero ones: `{}` for a voucher and its reversal together.
+ *
+ * @example
+ * expect(await voucherNets(erp, paymentId)).toEqual({ [bank]: 10_500, [receivable]: -11_000, [exchange]: 500 });
+ */
+export async function voucherNets(erp: ErpKernel, voucherId: string): Promise<Record<string, number>> {
+  const rows = await tenantRows<{ account_id: string; net: string }>(
+    erp,
+    sql`select account_id, sum(debit - credit)::text as net from erp.gl_entries
+         where voucher_id = ${voucherId}::uuid group by account_id`,
+  );
+  return Object.fromEntries(
+    rows.filter((r) => Number(r.net) !== 0).map((r) => [r.account_id, Number(r.net)]),
+  );
 }
