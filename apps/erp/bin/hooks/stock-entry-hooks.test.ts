@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ErpKernel, erpKernel } from '../erp-kernel.test-helper.js';
+import { type ErpKernel, erpKernel, tenantA } from '../erp-kernel.test-helper.js';
 import {
   binOf,
   countRows,
@@ -210,7 +210,7 @@ describe(`stock entries on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
       ],
       [receipt(item, 1_000_000, 9_007_199_254_740), 'STOCK_LINE_INVALID', '/body/lines/0/unitCost'],
       [{ ...receipt(item, 1, 1), postingDate: '2025-06-01' }, 'PERIOD_CLOSED', '/body/postingDate'],
-      [{ ...issue(item, 1), postingDate: '2026-05-01' }, 'STOCK_LINE_INVALID', '/body/postingDate'],
+      [{ ...issue(item, 1), postingDate: '2026-05-01' }, 'INSUFFICIENT_STOCK', '/body/lines/0/qty'],
     ];
     for (const [entry, code, path] of cases) {
       const id = await draftEntry(erp, entry);
@@ -325,5 +325,220 @@ describe(`stock entries on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
          join erp.warehouses w on w.tenant_id = b.tenant_id and w.id = b.warehouse_id where w.stock_account_id is null`,
     );
     expect(await ledgerBalance(erp, company.stockAccountId)).toBe(Number(row?.value));
+  });
+});
+
+const dated = (entry: Record<string, unknown>, postingDate: string) => ({ ...entry, postingDate });
+
+/** The valuation of an entry's moves, in line order. */
+async function valuationOf(entryId: string): Promise<{ qtyAfter: number; valueChange: number }[]> {
+  const rows = await erp.database.database.execute<{ qty_after: string; value_change: string }>(
+    `select v.qty_after::text as qty_after, v.value_change::text as value_change from erp.stock_moves m
+       join erp.stock_valuation v on v.tenant_id = m.tenant_id and v.move_id = m.id
+      where m.voucher_id = $1 order by m.id`,
+    [entryId],
+  );
+  return rows.map((row) => ({ qtyAfter: Number(row.qty_after), valueChange: Number(row.value_change) }));
+}
+
+/** The stock-revaluation vouchers of a date: account → debit − credit. */
+async function revaluations(
+  postingDate: string,
+): Promise<{ voucherNo: string; net: Record<string, number> }[]> {
+  const rows = await erp.database.database.execute<{
+    voucher_id: string;
+    voucher_no: string;
+    account_id: string;
+    net: string;
+  }>(
+    `select voucher_id, voucher_no, account_id, sum(debit - credit)::text as net from erp.gl_entries
+      where voucher_type = 'stock-revaluation' and posting_date = $1 group by 1, 2, 3 order by 1, 3`,
+    [postingDate],
+  );
+  const vouchers = new Map<string, { voucherNo: string; net: Record<string, number> }>();
+  for (const row of rows) {
+    const voucher = vouchers.get(row.voucher_id) ?? { voucherNo: row.voucher_no, net: {} };
+    voucher.net[row.account_id] = Number(row.net);
+    vouchers.set(row.voucher_id, voucher);
+  }
+  return [...vouchers.values()];
+}
+
+/** The company's stock account in the ledger equals Σ bins.value of the warehouses it values. */
+async function expectLedgerEqualsBins(): Promise<void> {
+  const [bins] = await erp.database.database.execute<{ value: string }>(
+    `select coalesce(sum(b.value), 0)::text as value from erp.bins b
+       join erp.warehouses w on w.tenant_id = b.tenant_id and w.id = b.warehouse_id
+      where b.tenant_id = $1 and w.stock_account_id is null`,
+    [tenantA],
+  );
+  expect(await ledgerBalance(erp, company.stockAccountId)).toBe(Number(bins?.value ?? 0));
+}
+
+describe(`backdated stock entries (repostBin) on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => {
+  it('a backdated receipt at a higher cost raises a later issue’s moving-average cost and books the exact difference', async () => {
+    const item = await createItem(erp, { valuation: 'moving-average' });
+    await postEntry(erp, dated(receipt(item, 10, 100), '2026-03-10'));
+    const sold = await postEntry(erp, dated(issue(item, 4), '2026-03-20'));
+    expect(await valuationOf(String(sold.body.id))).toEqual([{ qtyAfter: 6, valueChange: -400 }]);
+    const late = await postEntry(erp, dated(receipt(item, 10, 200), '2026-03-05'));
+    expect(late.status, late.text).toBe(200);
+    expect(late.contract).toEqual([]);
+    // 20 units worth 3000 on the 20th: 4 of them cost 600, 200 more than booked
+    expect(await valuationOf(String(late.body.id))).toEqual([{ qtyAfter: 10, valueChange: 2000 }]);
+    expect(await valuationOf(String(sold.body.id))).toEqual([{ qtyAfter: 16, valueChange: -600 }]);
+    expect(await binOf(erp, item, company.mainWarehouseId)).toEqual({ qty: 16, value: 2400 });
+    expect(await revaluations('2026-03-20')).toEqual([
+      {
+        voucherNo: `${late.body.number}/2026-03-20`,
+        net: { [company.stockAccountId]: -200, [company.cogsAccountId]: 200 },
+      },
+    ]);
+    await expectLedgerEqualsBins();
+    // the stock ledger lists the moves in the order they are valued, a page at a time
+    const page = async (after?: unknown) => {
+      const cursor = after === undefined ? '' : `&after=${after}`;
+      const answer = await erp.call(
+        'reportStockLedger',
+        'GET',
+        `/reports/stock-ledger?itemId=${item}&limit=2${cursor}`,
+      );
+      expect(answer.contract).toEqual([]);
+      return answer.body as { items: { postingDate: string; qtyAfter: number }[]; nextCursor: unknown };
+    };
+    const first = await page();
+    const second = await page(first.nextCursor);
+    expect([...first.items, ...second.items].map((move) => [move.postingDate, move.qtyAfter])).toEqual([
+      ['2026-03-05', 10],
+      ['2026-03-10', 20],
+      ['2026-03-20', 16],
+    ]);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it('a backdated receipt under FIFO becomes the first layer: the later issue takes its units and the difference is booked', async () => {
+    const item = await createItem(erp, { valuation: 'fifo' });
+    await postEntry(erp, dated(receipt(item, 10, 100), '2026-04-10'));
+    const sold = await postEntry(erp, dated(issue(item, 4), '2026-04-20'));
+    const late = await postEntry(erp, dated(receipt(item, 10, 200), '2026-04-05'));
+    expect(late.status, late.text).toBe(200);
+    expect(await valuationOf(String(sold.body.id))).toEqual([{ qtyAfter: 16, valueChange: -800 }]);
+    expect(await binOf(erp, item, company.mainWarehouseId)).toEqual({ qty: 16, value: 2200 });
+    const layers = await erp.database.database.execute<{
+      cum_qty_before: string;
+      qty: string;
+      value: string;
+    }>(
+      `select cum_qty_before::text, qty::text, value::text from erp.fifo_layers where item_id = $1 order by cum_qty_before`,
+      [item],
+    );
+    expect(layers.map((layer) => [layer.cum_qty_before, layer.qty, layer.value].map(Number))).toEqual([
+      [0, 10, 2000],
+      [10, 10, 1000],
+    ]);
+    expect((await revaluations('2026-04-20'))[0]?.net).toEqual({
+      [company.stockAccountId]: -400,
+      [company.cogsAccountId]: 400,
+    });
+    // the next issue goes on from the replayed position: 6 left of the first layer, then the second
+    const next = await postEntry(erp, dated(issue(item, 8), '2026-04-25'));
+    expect(await valuationOf(String(next.body.id))).toEqual([{ qtyAfter: 8, valueChange: -(1200 + 200) }]);
+    await expectLedgerEqualsBins();
+  });
+
+  it('refuses a backdated issue that takes a later issue below zero, naming its date, and writes nothing', async () => {
+    const item = await createItem(erp, { valuation: 'fifo' });
+    await postEntry(erp, dated(receipt(item, 5, 10), '2026-05-10'));
+    await postEntry(erp, dated(issue(item, 5), '2026-05-20'));
+    const tables = ['stock_moves', 'stock_valuation', 'fifo_layers', 'gl_entries', 'bins'];
+    const before = await Promise.all(tables.map((table) => countRows(erp, table)));
+    const id = await draftEntry(erp, dated(issue(item, 1), '2026-05-15'));
+    const refused = await transition(erp, id, 'posted');
+    expect(refused.status, refused.text).toBe(422);
+    expect(refused.contract).toEqual([]);
+    expect(refused.body.code).toBe('INSUFFICIENT_STOCK');
+    const [problem] = refused.body.errors as { path: string; message: string }[];
+    expect(problem?.path).toBe('/body/postingDate');
+    expect(problem?.message).toContain('2026-05-20');
+    expect(await Promise.all(tables.map((table) => countRows(erp, table)))).toEqual(before);
+    expect(await binOf(erp, item, company.mainWarehouseId)).toEqual({ qty: 0, value: 0 });
+    expect((await erp.call('getStockEntry', 'GET', `/stock-entries/${id}`)).body).toMatchObject({
+      status: 'draft',
+      number: null,
+    });
+    await expectLedgerEqualsBins();
+  });
+
+  it('refuses a backdated entry that would change a later transfer’s cost, and one before a later cancellation', async () => {
+    const item = await createItem(erp);
+    const store = await createWarehouse(erp);
+    await postEntry(erp, dated(receipt(item, 4, 100), '2026-06-10'));
+    await postEntry(erp, {
+      kind: 'transfer',
+      postingDate: '2026-06-20',
+      lines: [{ itemId: item, fromWarehouseId: company.mainWarehouseId, toWarehouseId: store, qty: 2 }],
+    });
+    const tables = ['stock_moves', 'stock_valuation', 'gl_entries'];
+    const before = await Promise.all(tables.map((table) => countRows(erp, table)));
+    const refused = await postEntry(erp, dated(receipt(item, 4, 300), '2026-06-05'));
+    expect(refused.status, refused.text).toBe(422);
+    expect(refused.body.code).toBe('STOCK_LINE_INVALID');
+    expect((refused.body.errors as { path: string; message: string }[])[0]).toMatchObject({
+      path: '/body/postingDate',
+      message: expect.stringContaining('2026-06-20'),
+    });
+    expect(await Promise.all(tables.map((table) => countRows(erp, table)))).toEqual(before);
+
+    const other = await createItem(erp);
+    await postEntry(erp, dated(receipt(other, 4, 100), '2026-06-10'));
+    const bought = await postEntry(erp, dated(receipt(other, 4, 100), '2026-06-12'));
+    expect((await transition(erp, String(bought.body.id), 'cancelled')).status).toBe(200);
+    const crossing = await postEntry(erp, dated(issue(other, 1), '2026-06-11'));
+    expect(crossing.status, crossing.text).toBe(422);
+    expect((crossing.body.errors as { path: string }[])[0]?.path).toBe('/body/postingDate');
+    await expectLedgerEqualsBins();
+  });
+
+  it('a backdated transfer leaves at its date’s cost and re-values the source’s later issue', async () => {
+    const item = await createItem(erp);
+    const store = await createWarehouse(erp);
+    await postEntry(erp, dated(receipt(item, 10, 100), '2026-09-01'));
+    await postEntry(erp, dated(receipt(item, 10, 300), '2026-09-10'));
+    const sold = await postEntry(erp, dated(issue(item, 5), '2026-09-20'));
+    expect(await valuationOf(String(sold.body.id))).toEqual([{ qtyAfter: 15, valueChange: -1000 }]);
+    const moved = await postEntry(erp, {
+      kind: 'transfer',
+      postingDate: '2026-09-05',
+      lines: [{ itemId: item, fromWarehouseId: company.mainWarehouseId, toWarehouseId: store, qty: 5 }],
+    });
+    expect(moved.status, moved.text).toBe(200);
+    expect(await valuationOf(String(moved.body.id))).toEqual([
+      { qtyAfter: 5, valueChange: -500 },
+      { qtyAfter: 5, valueChange: 500 },
+    ]);
+    // 15 units worth 3500 on the 20th: 5 cost 1167 (half-even), 167 more than booked
+    expect(await valuationOf(String(sold.body.id))).toEqual([{ qtyAfter: 10, valueChange: -1167 }]);
+    expect(await binOf(erp, item, company.mainWarehouseId)).toEqual({ qty: 10, value: 2333 });
+    expect(await binOf(erp, item, store)).toEqual({ qty: 5, value: 500 });
+    expect((await revaluations('2026-09-20'))[0]?.net).toEqual({
+      [company.stockAccountId]: -167,
+      [company.cogsAccountId]: 167,
+    });
+    await expectLedgerEqualsBins();
+  });
+
+  it('a backdated receipt whose later moves keep their cost books no revaluation', async () => {
+    const item = await createItem(erp, { valuation: 'fifo' });
+    await postEntry(erp, dated(receipt(item, 2, 50), '2026-07-10'));
+    await postEntry(erp, dated(issue(item, 2), '2026-07-20'));
+    const before = await countRows(erp, 'gl_entries');
+    // the backdated layer comes first now, at the same unit cost as the one the issue took
+    const late = await postEntry(erp, dated(receipt(item, 3, 50), '2026-07-01'));
+    expect(late.status, late.text).toBe(200);
+    // same unit cost: the issue's value is unchanged, only the receipt's own two rows are new
+    expect(await countRows(erp, 'gl_entries')).toBe(before + 2);
+    expect(await revaluations('2026-07-20')).toEqual([]);
+    expect(await binOf(erp, item, company.mainWarehouseId)).toEqual({ qty: 3, value: 150 });
+    await expectLedgerEqualsBins();
   });
 });

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { erp } from '../erp.js';
 import { type BinKey, fifoLayerOfMove, fifoValueAt } from './fifo-value-at.js';
 import { movingAverageCost } from './moving-average-cost.js';
+import { type RevaluedMove, repostBin } from './repost-bin.js';
 
 type Ctx = Pick<PluginContext, 'tx' | 'tenantId' | 'userId'>;
 
@@ -60,6 +61,8 @@ export interface BelowReorder extends BinKey {
 export interface MovedStock {
   moves: StockMoved[];
   belowReorder: BelowReorder[];
+  /** later moves a backdated move re-valued: the differences the ledger is still to book */
+  revalued: RevaluedMove[];
 }
 
 type ItemRow = {
@@ -180,27 +183,20 @@ async function lockBins(ctx: Ctx, lines: readonly StockMoveLine[]): Promise<Map<
 }
 
 /**
- * A move dated before a later move of its bin would change the valuation of those moves, which
- * stock reposting (ADR 0027 §6, "Backdated entries") is to replay; until then it is refused.
- * Reversals are exempt: they are valued at the cost of the move they reverse.
+ * Whether a move dated `postingDate` comes before a later move of its bin: it is then valued by
+ * replaying the bin (`repostBin`, ADR 0027 §6 "Backdated entries"). Reversals are valued at the
+ * cost of the move they reverse and are never replayed from.
  */
-async function refuseBackdated(ctx: Ctx, voucher: StockVoucher, items: Map<string, ItemRow>): Promise<void> {
-  for (const line of voucher.lines) {
-    if (line.reverses !== undefined) continue;
-    const [later] = await executeRows<{ posting_date: string }>(
-      ctx.tx,
-      sql`select posting_date::text as posting_date from erp.stock_moves
-           where tenant_id = ${ctx.tenantId} and item_id = ${line.itemId}::uuid and warehouse_id = ${line.warehouseId}::uuid
-             and posting_date > ${voucher.postingDate}::date
-           order by posting_date desc limit 1`,
-    );
-    if (later !== undefined) {
-      const message = `${items.get(line.itemId)?.sku ?? line.itemId} already moved in that warehouse on ${later.posting_date}: post this entry on or after that date`;
-      throw erp.error('STOCK_LINE_INVALID', message, {
-        issues: [{ path: '/postingDate', code: 'backdated', message }],
-      });
-    }
-  }
+async function isBackdated(ctx: Ctx, voucher: StockVoucher, line: StockMoveLine): Promise<boolean> {
+  if (line.reverses !== undefined) return false;
+  const [later] = await executeRows<{ id: string }>(
+    ctx.tx,
+    sql`select id from erp.stock_moves
+         where tenant_id = ${ctx.tenantId} and item_id = ${line.itemId}::uuid and warehouse_id = ${line.warehouseId}::uuid
+           and posting_date > ${voucher.postingDate}::date
+         limit 1`,
+  );
+  return later !== undefined;
 }
 
 /** The cost of an outgoing move of `qty` units from `bin`, by the item's valuation method. */
@@ -272,6 +268,48 @@ async function insertMove(
   return Number(row.id);
 }
 
+type Valuation = Pick<StockMoved, 'moveId' | 'qtyAfter' | 'valueAfter' | 'valueChange'>;
+
+function movedOf(line: StockMoveLine, warehouse: WarehouseRow, valuation: Valuation): StockMoved {
+  return {
+    ...valuation,
+    lineNo: line.lineNo,
+    itemId: line.itemId,
+    warehouseId: line.warehouseId,
+    qty: line.qty,
+    stockAccountId: warehouse.stock_account_id,
+  };
+}
+
+/**
+ * A backdated move: inserted with a placeholder valuation row, then valued by replaying its bin
+ * from it (`repostBin`), which also re-values the later moves and leaves the bin's new state.
+ */
+async function moveBackdated(
+  ctx: Ctx,
+  voucher: StockVoucher,
+  line: StockMoveLine,
+  bin: BinState,
+  moved: readonly StockMoved[],
+): Promise<Valuation & { revalued: RevaluedMove[] }> {
+  const moveId = await insertMove(ctx, voucher, line, line.qty > 0 ? incomingValue(line, moved) : null);
+  await ctx.tx.execute(
+    sql`insert into erp.stock_valuation (tenant_id, move_id, qty_after, value_after, value_change)
+        values (${ctx.tenantId}::uuid, ${moveId}::bigint, 0, 0, 0)`,
+  );
+  const reposted = await repostBin(ctx, line.itemId, line.warehouseId, voucher.postingDate, {
+    fromMoveId: moveId,
+    path: line.path,
+  });
+  bin.qty = reposted.qty;
+  bin.value = reposted.value;
+  if (reposted.fifo !== undefined) {
+    bin.fifoIn = reposted.fifo.fifoIn;
+    bin.fifoOut = reposted.fifo.fifoOut;
+  }
+  return { moveId, ...reposted.first, revalued: reposted.revalued };
+}
+
 /**
  * Writes a voucher's stock moves in the caller's transaction (ADR 0027 §6): locks the bins in one
  * order, refuses a move that would take a bin below zero (422 INSUFFICIENT_STOCK at the line's
@@ -279,6 +317,8 @@ async function insertMove(
  * negative stock, values each move — moving average, or FIFO over cumulative layers — and
  * inserts it with its valuation row (and its FIFO layer), then updates the bins. Moves are
  * valued in line order, so a transfer's receipt (`costOf`) takes exactly its issue's cost.
+ * A move dated before later moves of its bin is inserted and valued by replaying the bin from its
+ * date (`repostBin`); the later moves it re-valued come back in `revalued` for the ledger.
  * Group or unknown warehouses and unknown items: 422 STOCK_LINE_INVALID.
  *
  * @example
@@ -286,7 +326,7 @@ async function insertMove(
  *   lines: [{ lineNo: 0, itemId, warehouseId, qty: -2, path: '/lines/0', warehouseField: 'fromWarehouseId' }] });
  */
 export async function moveStock(ctx: Ctx, voucher: StockVoucher): Promise<MovedStock> {
-  if (voucher.lines.length === 0) return { moves: [], belowReorder: [] };
+  if (voucher.lines.length === 0) return { moves: [], belowReorder: [], revalued: [] };
   for (const line of voucher.lines) {
     if (!Number.isSafeInteger(line.qty) || line.qty === 0) {
       throw invalidLine(`${line.path}/qty`, 'must be a whole number of units other than 0');
@@ -304,17 +344,23 @@ export async function moveStock(ctx: Ctx, voucher: StockVoucher): Promise<MovedS
   const items = await loadItems(ctx, voucher.lines);
   const warehouses = await loadWarehouses(ctx, voucher.lines);
   const bins = await lockBins(ctx, voucher.lines);
-  await refuseBackdated(ctx, voucher, items);
   const [settings] = await executeRows<{ allow_negative_stock: boolean }>(
     ctx.tx,
     sql`select allow_negative_stock from erp.company_settings where tenant_id = ${ctx.tenantId}`,
   );
   const moved: StockMoved[] = [];
+  const revalued: RevaluedMove[] = [];
   for (const line of voucher.lines) {
     // loadItems, loadWarehouses and lockBins have checked each line's item, warehouse and bin
     const item = items.get(line.itemId) as ItemRow;
     const warehouse = warehouses.get(line.warehouseId) as WarehouseRow;
     const bin = bins.get(binKey(line.itemId, line.warehouseId)) as BinState;
+    if (await isBackdated(ctx, voucher, line)) {
+      const replayed = await moveBackdated(ctx, voucher, line, bin, moved);
+      revalued.push(...replayed.revalued);
+      moved.push(movedOf(line, warehouse, replayed));
+      continue;
+    }
     let valueChange: number;
     let incoming: number | null = null;
     if (line.qty < 0) {
@@ -346,17 +392,7 @@ export async function moveStock(ctx: Ctx, voucher: StockVoucher): Promise<MovedS
       sql`insert into erp.stock_valuation (tenant_id, move_id, qty_after, value_after, value_change)
           values (${ctx.tenantId}::uuid, ${moveId}::bigint, ${bin.qty}::bigint, ${bin.value}::bigint, ${valueChange}::bigint)`,
     );
-    moved.push({
-      moveId,
-      lineNo: line.lineNo,
-      itemId: line.itemId,
-      warehouseId: line.warehouseId,
-      qty: line.qty,
-      qtyAfter: bin.qty,
-      valueAfter: bin.value,
-      valueChange,
-      stockAccountId: warehouse.stock_account_id,
-    });
+    moved.push(movedOf(line, warehouse, { moveId, qtyAfter: bin.qty, valueAfter: bin.value, valueChange }));
   }
   const belowReorder: BelowReorder[] = [];
   for (const bin of bins.values()) {
@@ -377,5 +413,5 @@ export async function moveStock(ctx: Ctx, voucher: StockVoucher): Promise<MovedS
       });
     }
   }
-  return { moves: moved, belowReorder };
+  return { moves: moved, belowReorder, revalued };
 }

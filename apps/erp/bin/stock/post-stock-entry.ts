@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { executeRows } from '@codexion/framework/data';
 import { DomainError } from '@codexion/framework/errors';
 import type { PluginContext } from '@codexion/framework/plugins';
@@ -7,6 +8,7 @@ import { erp } from '../erp.js';
 import { openPeriodFor, postVoucher } from '../ledger/post-voucher.js';
 import { findCompanySettings } from '../services/setup-company.js';
 import { type MovedStock, moveStock, type StockMoveLine } from './move-stock.js';
+import type { RevaluedMove } from './repost-bin.js';
 import { stockEntryMoves } from './stock-entry-moves.js';
 import { type StockAccountDefaults, stockEntryRows } from './stock-entry-rows.js';
 
@@ -44,8 +46,43 @@ async function postRows(ctx: Ctx, entry: StockEntry, posting: StockPosting, rema
 }
 
 /**
+ * Books what a backdated entry changed in later moves' values (ADR 0027 §6): one
+ * `stock-revaluation` voucher per affected date, dated that date, each move's difference on its
+ * warehouse's stock account against its own entry's offset account (the rows its entry would
+ * post for a move of that value).
+ */
+async function postRevaluations(
+  ctx: Ctx,
+  entry: StockEntry,
+  revalued: readonly RevaluedMove[],
+): Promise<void> {
+  if (revalued.length === 0) return;
+  const defaults = await accountDefaults(ctx);
+  const byDate = new Map<string, RevaluedMove[]>();
+  for (const move of revalued) byDate.set(move.postingDate, [...(byDate.get(move.postingDate) ?? []), move]);
+  for (const [postingDate, moves] of [...byDate].sort(([a], [b]) => a.localeCompare(b))) {
+    const rows = moves.flatMap((move) =>
+      stockEntryRows(
+        { kind: move.kind as StockEntry['kind'], offsetAccountId: move.offsetAccountId },
+        [{ ...move, valueChange: move.difference }],
+        defaults,
+        `revaluation of ${move.voucherNo} by ${entry.number ?? entry.id}`,
+      ),
+    );
+    await postVoucher(ctx, {
+      voucherType: 'stock-revaluation',
+      voucherId: randomUUID(),
+      voucherNo: `${entry.number ?? entry.id}/${postingDate}`,
+      postingDate,
+      rows,
+    });
+  }
+}
+
+/**
  * Posts a stock entry in the caller's transaction (the `draft → posted` transition): its moves
  * through `moveStock`, then the ledger rows of their costs through `postVoucher` — both or neither.
+ * A backdated entry also books the later moves it re-valued (`stock-revaluation` vouchers).
  *
  * @example
  * const { moves, belowReorder } = await postStockEntry(ctx, entry);
@@ -60,6 +97,7 @@ export async function postStockEntry(ctx: Ctx, entry: StockEntry): Promise<Stock
   });
   const posting = { ...moved, postingDate: entry.postingDate };
   await postRows(ctx, entry, posting, null);
+  await postRevaluations(ctx, entry, moved.revalued);
   return posting;
 }
 

@@ -116,7 +116,8 @@ export async function stockValuation(
 export type StockLedgerQuery = Omit<ReportStockLedgerData['query'], 'format'>;
 
 /**
- * The stock ledger of an item: its moves in the order they were valued (by id), each with its
+ * The stock ledger of an item: its moves in the order they are valued (posting date, then id: a
+ * backdated move sits at its date, ADR 0027 §6), each with its
  * bin's quantity and value after it, the valuation rate and the value it changed; one page of
  * `limit` after the cursor `after`.
  *
@@ -155,8 +156,12 @@ export async function stockLedger(
            warehouseId !== undefined && sql`m.warehouse_id = ${warehouseId}::uuid`,
          )}${and(from !== undefined && sql`m.posting_date >= ${from}::date`)}${and(
            to !== undefined && sql`m.posting_date <= ${to}::date`,
-         )}${and(after !== undefined && sql`m.id > ${after}::bigint`)}
-         order by m.id
+         )}${and(
+           after !== undefined &&
+             sql`(m.posting_date, m.id) > (select a.posting_date, a.id from erp.stock_moves a
+                  where a.tenant_id = ${ctx.tenantId} and a.id = ${after}::bigint)`,
+         )}
+         order by m.posting_date, m.id
          limit ${limit + 1}`,
   );
   const page = rows.slice(0, limit).map((row) => ({

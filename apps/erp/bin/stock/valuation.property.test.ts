@@ -23,6 +23,8 @@ let erp: ErpKernel;
 let company: StockCompany;
 let warehouses: [string, string];
 let stockAccounts: [string, string];
+/** the store of the backdating property, valued in an account of its own */
+let backdatedStore: { warehouseId: string; accountId: string };
 
 beforeAll(async () => {
   erp = await erpKernel();
@@ -44,6 +46,21 @@ beforeAll(async () => {
   expect(second.status, second.text).toBe(201);
   warehouses = [company.mainWarehouseId, await createWarehouse(erp, { stockAccountId: second.body.id })];
   stockAccounts = [company.stockAccountId, String(second.body.id)];
+  const third = await erp.call('createAccount', 'POST', '/accounts', {
+    body: {
+      number: '1397',
+      name: 'Stock in the backdating store',
+      rootType: 'asset',
+      accountType: 'stock',
+      isGroup: false,
+      parentId: stock?.parentId,
+    },
+  });
+  expect(third.status, third.text).toBe(201);
+  backdatedStore = {
+    warehouseId: await createWarehouse(erp, { stockAccountId: third.body.id }),
+    accountId: String(third.body.id),
+  };
 }, 120_000);
 
 afterAll(async () => {
@@ -312,6 +329,114 @@ describe(`FIFO and moving average against a reference model on ${process.env.DAT
           const ledger = new Map(db.ledger.map((row) => [row.account_id, Number(row.net)]));
           expect(stockAccounts.map((account) => ledger.get(account) ?? 0)).toEqual(perAccount);
           expect(db.voucherNet).toBe(0);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  }, 180_000);
+
+  it('values backdated receipts and issues as if they had been posted in date order', async () => {
+    const dated = fc.record({
+      kind: fc.constantFrom('receipt' as const, 'issue' as const),
+      item: fc.integer({ min: 0, max: 1 }),
+      day: fc.integer({ min: 1, max: 20 }),
+      qty: fc.integer({ min: 1, max: 7 }),
+      unitCost: fc.integer({ min: 0, max: 999 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(dated, { minLength: 1, maxLength: 10 }), async (steps) => {
+        const methods: [Method, Method] = ['moving-average', 'fifo'];
+        const items = [
+          await createItem(erp, { valuation: methods[0] }),
+          await createItem(erp, { valuation: methods[1] }),
+        ];
+        const accepted: ((typeof steps)[number] & { date: string; id?: string })[] = [];
+        /** the model in date order (then posting order): each entry's qty after and value change, and the bins */
+        const replay = (entries: typeof accepted) => {
+          const bins = [0, 1].map(() => ({ qty: 0, value: 0, layers: [], moved: false }) as ModelBin);
+          const valuations: { qtyAfter: number; valueChange: number }[] = [];
+          let negative = false;
+          const order = entries.map((entry, seq) => ({ entry, seq }));
+          order.sort((a, b) => a.entry.date.localeCompare(b.entry.date) || a.seq - b.seq);
+          for (const { entry, seq } of order) {
+            const bin = bins[entry.item] as ModelBin;
+            let change: number;
+            if (entry.kind === 'receipt') {
+              change = entry.qty * entry.unitCost;
+              put(bin, entry.qty, change);
+            } else {
+              if (bin.qty < entry.qty) negative = true;
+              change = -take(bin, methods[entry.item] as Method, entry.qty);
+            }
+            valuations[seq] = { qtyAfter: bin.qty, valueChange: change };
+          }
+          return { bins, valuations, negative };
+        };
+        for (const s of steps) {
+          const date = `2026-08-${String(s.day).padStart(2, '0')}`;
+          const itemId = items[s.item];
+          const answer = await postEntry(
+            erp,
+            s.kind === 'receipt'
+              ? {
+                  kind: 'receipt',
+                  postingDate: date,
+                  lines: [
+                    { itemId, toWarehouseId: backdatedStore.warehouseId, qty: s.qty, unitCost: s.unitCost },
+                  ],
+                }
+              : {
+                  kind: 'issue',
+                  postingDate: date,
+                  lines: [{ itemId, fromWarehouseId: backdatedStore.warehouseId, qty: s.qty }],
+                },
+          );
+          if (replay([...accepted, { ...s, date }]).negative) {
+            expect(answer.status, answer.text).toBe(422);
+            expect(answer.body.code).toBe('INSUFFICIENT_STOCK');
+          } else {
+            expect(answer.status, answer.text).toBe(200);
+            accepted.push({ ...s, date, id: String(answer.body.id) });
+          }
+          const model = replay(accepted);
+          const rows = await erp.database.database.execute<{
+            voucher_id: string;
+            qty_after: string;
+            value_change: string;
+          }>(
+            `select m.voucher_id, v.qty_after::text as qty_after, v.value_change::text as value_change
+               from erp.stock_moves m join erp.stock_valuation v on v.tenant_id = m.tenant_id and v.move_id = m.id
+              where m.item_id = any($1::uuid[])`,
+            [items],
+          );
+          const byVoucher = new Map(rows.map((row) => [row.voucher_id, row]));
+          expect(
+            accepted.map((entry) => {
+              const row = byVoucher.get(entry.id ?? '');
+              return { qtyAfter: Number(row?.qty_after), valueChange: Number(row?.value_change) };
+            }),
+          ).toEqual(model.valuations);
+          for (const [index, itemId] of items.entries()) {
+            const bin = model.bins[index] as ModelBin;
+            const [row] = await erp.database.database.execute<{ qty: string; value: string }>(
+              'select qty::text as qty, value::text as value from erp.bins where item_id = $1 and warehouse_id = $2',
+              [itemId, backdatedStore.warehouseId],
+            );
+            expect({ qty: Number(row?.qty ?? 0), value: Number(row?.value ?? 0) }).toEqual({
+              qty: bin.qty,
+              value: bin.value,
+            });
+          }
+          // every run's bins in the store, against its stock account: the revaluations keep them equal
+          const [store] = await erp.database.database.execute<{ value: string }>(
+            'select coalesce(sum(value), 0)::text as value from erp.bins where warehouse_id = $1',
+            [backdatedStore.warehouseId],
+          );
+          const [ledger] = await erp.database.database.execute<{ net: string }>(
+            'select coalesce(sum(debit - credit), 0)::text as net from erp.gl_entries where account_id = $1',
+            [backdatedStore.accountId],
+          );
+          expect(Number(ledger?.net)).toBe(Number(store?.value));
         }
       }),
       { numRuns: 25 },
