@@ -5,6 +5,7 @@ import { tables } from '../core/generated/tables.js';
 import { erpActions } from './actions/erp-actions.js';
 import { type ErpSubscribers, erp } from './erp.js';
 import { erpHooks } from './hooks/erp-hooks.js';
+import { stockHooks } from './hooks/stock-hooks.js';
 
 export interface ErpPluginOptions {
   /** handlers of the ERP's own events, after the writing transaction commits (ADR 0018); tests listen here */
@@ -26,7 +27,7 @@ export function createErpPlugin({ subscribers = {} }: ErpPluginOptions = {}): Pl
     root: new URL('..', import.meta.url),
     resources: tables,
     actions: erpActions(),
-    hooks: erpHooks(events),
+    hooks: { ...erpHooks(events), ...stockHooks(events) },
     subscribers,
   });
 }

@@ -7,6 +7,7 @@ import { listOpenItems } from '../ledger/open-items.js';
 import { companyOf } from '../ledger/posting-context.js';
 import { openFiscalYear } from '../services/open-fiscal-year.js';
 import { findCompanySettings, setupCompany } from '../services/setup-company.js';
+import { stockActions } from './stock-actions.js';
 
 /**
  * The handlers of `core/actions/*.json`, by action id, each typed by the contract: the operation
@@ -18,6 +19,7 @@ import { findCompanySettings, setupCompany } from '../services/setup-company.js'
  */
 export function erpActions(): AppActions<ErpContract> {
   return {
+    ...stockActions(),
     setupCompany: async (ctx, { body }) => {
       const settings = await setupCompany(ctx, body);
       return { body: settings, headers: { ETag: formatEtag(settings.id, settings.version) } };

@@ -49,6 +49,14 @@ import type {
   PurchaseInvoicePatch,
   ReopenPeriodData,
   ReopenPeriodResponse,
+  ReportItemsBelowReorderData,
+  ReportItemsBelowReorderResponse,
+  ReportStockBalanceData,
+  ReportStockBalanceResponse,
+  ReportStockLedgerData,
+  ReportStockLedgerResponse,
+  ReportStockValuationData,
+  ReportStockValuationResponse,
   SalesInvoice,
   SalesInvoiceCreate,
   SalesInvoicePatch,
@@ -128,6 +136,34 @@ export interface ErpContract {
       response: ReopenPeriodResponse;
       access: 'tenant';
     };
+    reportItemsBelowReorder: {
+      params: ReportItemsBelowReorderData['path'];
+      query: ReportItemsBelowReorderData['query'];
+      body: ReportItemsBelowReorderData['body'];
+      response: ReportItemsBelowReorderResponse;
+      access: 'tenant';
+    };
+    reportStockBalance: {
+      params: ReportStockBalanceData['path'];
+      query: ReportStockBalanceData['query'];
+      body: ReportStockBalanceData['body'];
+      response: ReportStockBalanceResponse;
+      access: 'tenant';
+    };
+    reportStockLedger: {
+      params: ReportStockLedgerData['path'];
+      query: ReportStockLedgerData['query'];
+      body: ReportStockLedgerData['body'];
+      response: ReportStockLedgerResponse;
+      access: 'tenant';
+    };
+    reportStockValuation: {
+      params: ReportStockValuationData['path'];
+      query: ReportStockValuationData['query'];
+      body: ReportStockValuationData['body'];
+      response: ReportStockValuationResponse;
+      access: 'tenant';
+    };
     setLockDate: {
       params: SetLockDateData['path'];
       query: SetLockDateData['query'];
@@ -145,7 +181,7 @@ export interface ErpContract {
   };
   events: {
     'erp.invoice.posted': ErpInvoicePostedEvent;
-    'erp.item.below_reorder': ErpItemBelowReorderEvent;
+    'erp.item.below-reorder': ErpItemBelowReorderEvent;
     'erp.payment.received': ErpPaymentReceivedEvent;
     'erp.stock.moved': ErpStockMovedEvent;
   };
@@ -156,6 +192,7 @@ export interface ErpContract {
     DOCUMENT_POSTED: 409;
     INSUFFICIENT_STOCK: 422;
     INVOICE_ALLOCATED: 409;
+    ITEM_VALUATION_FIXED: 409;
     LEDGER_IN_USE: 409;
     LEDGER_UNBALANCED: 422;
     LOCK_DATE_INVALID: 422;

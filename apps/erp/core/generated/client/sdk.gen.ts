@@ -241,6 +241,18 @@ import type {
   ReopenPeriodData,
   ReopenPeriodErrors,
   ReopenPeriodResponses,
+  ReportItemsBelowReorderData,
+  ReportItemsBelowReorderErrors,
+  ReportItemsBelowReorderResponses,
+  ReportStockBalanceData,
+  ReportStockBalanceErrors,
+  ReportStockBalanceResponses,
+  ReportStockLedgerData,
+  ReportStockLedgerErrors,
+  ReportStockLedgerResponses,
+  ReportStockValuationData,
+  ReportStockValuationErrors,
+  ReportStockValuationResponses,
   SetLockDateData,
   SetLockDateErrors,
   SetLockDateResponses,
@@ -2399,6 +2411,98 @@ export const transitionPurchaseInvoice = <ThrowOnError extends boolean = false>(
       'Content-Type': 'application/json',
       ...options.headers,
     },
+  });
+
+/**
+ * Items below their reorder level
+ *
+ * Each bin whose quantity is below its item's reorder level (and each item with a reorder level and no stock anywhere, its warehouse null), with the quantity to reorder; optionally of one warehouse. `?format=csv` answers a download.
+ */
+export const reportItemsBelowReorder = <ThrowOnError extends boolean = false>(
+  options?: Options<ReportItemsBelowReorderData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<
+    ReportItemsBelowReorderResponses,
+    ReportItemsBelowReorderErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/reports/items-below-reorder',
+    ...options,
+  });
+
+/**
+ * Stock balance by item and warehouse
+ *
+ * The quantity and value of each item in each warehouse, now or at the end of `asOf` (summed from the stock ledger), filtered by item or warehouse; the rows with stock or value. `?format=csv` answers a download.
+ */
+export const reportStockBalance = <ThrowOnError extends boolean = false>(
+  options?: Options<ReportStockBalanceData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ReportStockBalanceResponses, ReportStockBalanceErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/reports/stock-balance',
+    ...options,
+  });
+
+/**
+ * Stock ledger of an item
+ *
+ * The moves of one item (in one warehouse, when given) in the order they were valued, each with the quantity and value of its bin after it, the valuation rate (value per unit after it) and the value it changed; dated `from`..`to` when given; keyset-paginated by `after` (the last `moveId` of the previous page). `?format=csv` answers a download of the page.
+ */
+export const reportStockLedger = <ThrowOnError extends boolean = false>(
+  options: Options<ReportStockLedgerData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<ReportStockLedgerResponses, ReportStockLedgerErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/reports/stock-ledger',
+    ...options,
+  });
+
+/**
+ * Stock valuation by item
+ *
+ * Each item's quantity and value over all warehouses (the sum of its bins), now or at the end of `asOf`, with its valuation method and the total. `?format=csv` answers a download.
+ */
+export const reportStockValuation = <ThrowOnError extends boolean = false>(
+  options?: Options<ReportStockValuationData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ReportStockValuationResponses, ReportStockValuationErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/reports/stock-valuation',
+    ...options,
   });
 
 /**

@@ -11541,6 +11541,257 @@ export type TransitionPurchaseInvoiceResponses = {
 export type TransitionPurchaseInvoiceResponse =
   TransitionPurchaseInvoiceResponses[keyof TransitionPurchaseInvoiceResponses];
 
+export type ReportItemsBelowReorderData = {
+  body?: never;
+  path?: never;
+  query?: {
+    warehouseId?: string;
+    /**
+     * `csv` answers a text/csv download of the same rows
+     */
+    format?: 'json' | 'csv';
+  };
+  url: '/reports/items-below-reorder';
+};
+
+export type ReportItemsBelowReorderErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ReportItemsBelowReorderError = ReportItemsBelowReorderErrors[keyof ReportItemsBelowReorderErrors];
+
+export type ReportItemsBelowReorderResponses = {
+  /**
+   * Success
+   */
+  200: {
+    items: Array<{
+      itemId: string;
+      sku: string;
+      itemName: string;
+      warehouseId: string | null;
+      warehouseName: string | null;
+      qty: number;
+      reorderLevel: number;
+      reorderQty: number;
+    }>;
+  };
+};
+
+export type ReportItemsBelowReorderResponse =
+  ReportItemsBelowReorderResponses[keyof ReportItemsBelowReorderResponses];
+
+export type ReportStockBalanceData = {
+  body?: never;
+  path?: never;
+  query?: {
+    itemId?: string;
+    warehouseId?: string;
+    asOf?: string;
+    /**
+     * `csv` answers a text/csv download of the same rows
+     */
+    format?: 'json' | 'csv';
+  };
+  url: '/reports/stock-balance';
+};
+
+export type ReportStockBalanceErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ReportStockBalanceError = ReportStockBalanceErrors[keyof ReportStockBalanceErrors];
+
+export type ReportStockBalanceResponses = {
+  /**
+   * Success
+   */
+  200: {
+    items: Array<{
+      itemId: string;
+      sku: string;
+      itemName: string;
+      warehouseId: string;
+      warehouseName: string;
+      qty: number;
+      value: number;
+    }>;
+    totalValue: number;
+  };
+};
+
+export type ReportStockBalanceResponse = ReportStockBalanceResponses[keyof ReportStockBalanceResponses];
+
+export type ReportStockLedgerData = {
+  body?: never;
+  path?: never;
+  query: {
+    itemId: string;
+    warehouseId?: string;
+    from?: string;
+    to?: string;
+    after?: number;
+    limit?: number;
+    /**
+     * `csv` answers a text/csv download of the same rows
+     */
+    format?: 'json' | 'csv';
+  };
+  url: '/reports/stock-ledger';
+};
+
+export type ReportStockLedgerErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ReportStockLedgerError = ReportStockLedgerErrors[keyof ReportStockLedgerErrors];
+
+export type ReportStockLedgerResponses = {
+  /**
+   * Success
+   */
+  200: {
+    items: Array<{
+      moveId: number;
+      postingDate: string;
+      voucherType: string;
+      voucherId: string;
+      voucherNo: string;
+      warehouseId: string;
+      warehouseName: string;
+      qty: number;
+      qtyAfter: number;
+      /**
+       * value after ÷ quantity after, in minor units per stock unit (4 decimals); null when the bin is empty
+       */
+      valuationRate: number | null;
+      valueChange: number;
+      valueAfter: number;
+      reversesId: number | null;
+    }>;
+    /**
+     * `after` for the next page; null on the last
+     */
+    nextCursor: number | null;
+  };
+};
+
+export type ReportStockLedgerResponse = ReportStockLedgerResponses[keyof ReportStockLedgerResponses];
+
+export type ReportStockValuationData = {
+  body?: never;
+  path?: never;
+  query?: {
+    asOf?: string;
+    /**
+     * `csv` answers a text/csv download of the same rows
+     */
+    format?: 'json' | 'csv';
+  };
+  url: '/reports/stock-valuation';
+};
+
+export type ReportStockValuationErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ReportStockValuationError = ReportStockValuationErrors[keyof ReportStockValuationErrors];
+
+export type ReportStockValuationResponses = {
+  /**
+   * Success
+   */
+  200: {
+    items: Array<{
+      itemId: string;
+      sku: string;
+      itemName: string;
+      valuation: 'fifo' | 'moving-average';
+      qty: number;
+      value: number;
+    }>;
+    totalValue: number;
+  };
+};
+
+export type ReportStockValuationResponse = ReportStockValuationResponses[keyof ReportStockValuationResponses];
+
 export type ListSalesInvoicesData = {
   body?: never;
   path?: never;
@@ -13682,7 +13933,7 @@ export type ErpItemBelowReorderWebhookPayload = ErpItemBelowReorderEvent;
 
 export type ErpItemBelowReorderWebhookRequest = {
   body: ErpItemBelowReorderWebhookPayload;
-  key: 'erp.item.below_reorder';
+  key: 'erp.item.below-reorder';
   path?: never;
   query?: never;
 };

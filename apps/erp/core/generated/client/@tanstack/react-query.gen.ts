@@ -89,6 +89,10 @@ import {
   openFiscalYear,
   type Options,
   reopenPeriod,
+  reportItemsBelowReorder,
+  reportStockBalance,
+  reportStockLedger,
+  reportStockValuation,
   setLockDate,
   setupCompany,
   transitionAccountingPeriod,
@@ -352,6 +356,18 @@ import type {
   ReopenPeriodData,
   ReopenPeriodError,
   ReopenPeriodResponse,
+  ReportItemsBelowReorderData,
+  ReportItemsBelowReorderError,
+  ReportItemsBelowReorderResponse,
+  ReportStockBalanceData,
+  ReportStockBalanceError,
+  ReportStockBalanceResponse,
+  ReportStockLedgerData,
+  ReportStockLedgerError,
+  ReportStockLedgerResponse,
+  ReportStockValuationData,
+  ReportStockValuationError,
+  ReportStockValuationResponse,
   SetLockDateData,
   SetLockDateError,
   SetLockDateResponse,
@@ -3137,6 +3153,156 @@ export const transitionPurchaseInvoiceMutation = (
   };
   return mutationOptions;
 };
+
+export const reportItemsBelowReorderQueryKey = (options?: Options<ReportItemsBelowReorderData>) =>
+  createQueryKey('reportItemsBelowReorder', options);
+
+/**
+ * Items below their reorder level
+ *
+ * Each bin whose quantity is below its item's reorder level (and each item with a reorder level and no stock anywhere, its warehouse null), with the quantity to reorder; optionally of one warehouse. `?format=csv` answers a download.
+ */
+export const reportItemsBelowReorderOptions = (options?: Options<ReportItemsBelowReorderData>) =>
+  queryOptions<
+    ReportItemsBelowReorderResponse,
+    ReportItemsBelowReorderError,
+    ReportItemsBelowReorderResponse,
+    ReturnType<typeof reportItemsBelowReorderQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportItemsBelowReorder({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportItemsBelowReorderQueryKey(options),
+  });
+
+export const reportStockBalanceQueryKey = (options?: Options<ReportStockBalanceData>) =>
+  createQueryKey('reportStockBalance', options);
+
+/**
+ * Stock balance by item and warehouse
+ *
+ * The quantity and value of each item in each warehouse, now or at the end of `asOf` (summed from the stock ledger), filtered by item or warehouse; the rows with stock or value. `?format=csv` answers a download.
+ */
+export const reportStockBalanceOptions = (options?: Options<ReportStockBalanceData>) =>
+  queryOptions<
+    ReportStockBalanceResponse,
+    ReportStockBalanceError,
+    ReportStockBalanceResponse,
+    ReturnType<typeof reportStockBalanceQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportStockBalance({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportStockBalanceQueryKey(options),
+  });
+
+export const reportStockLedgerQueryKey = (options: Options<ReportStockLedgerData>) =>
+  createQueryKey('reportStockLedger', options);
+
+/**
+ * Stock ledger of an item
+ *
+ * The moves of one item (in one warehouse, when given) in the order they were valued, each with the quantity and value of its bin after it, the valuation rate (value per unit after it) and the value it changed; dated `from`..`to` when given; keyset-paginated by `after` (the last `moveId` of the previous page). `?format=csv` answers a download of the page.
+ */
+export const reportStockLedgerOptions = (options: Options<ReportStockLedgerData>) =>
+  queryOptions<
+    ReportStockLedgerResponse,
+    ReportStockLedgerError,
+    ReportStockLedgerResponse,
+    ReturnType<typeof reportStockLedgerQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportStockLedger({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportStockLedgerQueryKey(options),
+  });
+
+export const reportStockLedgerInfiniteQueryKey = (
+  options: Options<ReportStockLedgerData>,
+): QueryKey<Options<ReportStockLedgerData>> => createQueryKey('reportStockLedger', options, true);
+
+/**
+ * Stock ledger of an item
+ *
+ * The moves of one item (in one warehouse, when given) in the order they were valued, each with the quantity and value of its bin after it, the valuation rate (value per unit after it) and the value it changed; dated `from`..`to` when given; keyset-paginated by `after` (the last `moveId` of the previous page). `?format=csv` answers a download of the page.
+ */
+export const reportStockLedgerInfiniteOptions = (options: Options<ReportStockLedgerData>) =>
+  infiniteQueryOptions<
+    ReportStockLedgerResponse,
+    ReportStockLedgerError,
+    InfiniteData<ReportStockLedgerResponse>,
+    QueryKey<Options<ReportStockLedgerData>>,
+    number | Pick<QueryKey<Options<ReportStockLedgerData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ReportStockLedgerData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  after: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await reportStockLedger({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: reportStockLedgerInfiniteQueryKey(options),
+    },
+  );
+
+export const reportStockValuationQueryKey = (options?: Options<ReportStockValuationData>) =>
+  createQueryKey('reportStockValuation', options);
+
+/**
+ * Stock valuation by item
+ *
+ * Each item's quantity and value over all warehouses (the sum of its bins), now or at the end of `asOf`, with its valuation method and the total. `?format=csv` answers a download.
+ */
+export const reportStockValuationOptions = (options?: Options<ReportStockValuationData>) =>
+  queryOptions<
+    ReportStockValuationResponse,
+    ReportStockValuationError,
+    ReportStockValuationResponse,
+    ReturnType<typeof reportStockValuationQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportStockValuation({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportStockValuationQueryKey(options),
+  });
 
 export const listSalesInvoicesQueryKey = (options?: Options<ListSalesInvoicesData>) =>
   createQueryKey('listSalesInvoices', options);

@@ -1,0 +1,236 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ErpKernel, erpKernel } from '../erp-kernel.test-helper.js';
+import {
+  createItem,
+  createWarehouse,
+  postEntry,
+  type StockCompany,
+  setUpStockCompany,
+} from './stock.test-helper.js';
+
+/**
+ * Random receipts, issues and transfers of a moving-average and a FIFO item over two warehouses
+ * (each valued in its own stock account), posted through the API, against a plain model: a
+ * running average per bin, and an array of layers each consumed front to back. After every step
+ * the database's bins, the last valuation row of each bin and the ledger's stock accounts must
+ * equal the model; an issue beyond the stock must be refused and change nothing.
+ */
+
+let erp: ErpKernel;
+let company: StockCompany;
+let warehouses: [string, string];
+let stockAccounts: [string, string];
+
+beforeAll(async () => {
+  erp = await erpKernel();
+  company = await setUpStockCompany(erp);
+  const accounts = await erp.call('listAccounts', 'GET', '/accounts?pageSize=200');
+  const stock = (accounts.body.items as { id: string; parentId: string | null }[]).find(
+    (account) => account.id === company.stockAccountId,
+  );
+  const second = await erp.call('createAccount', 'POST', '/accounts', {
+    body: {
+      number: '1398',
+      name: 'Stock in the second store',
+      rootType: 'asset',
+      accountType: 'stock',
+      isGroup: false,
+      parentId: stock?.parentId,
+    },
+  });
+  expect(second.status, second.text).toBe(201);
+  warehouses = [company.mainWarehouseId, await createWarehouse(erp, { stockAccountId: second.body.id })];
+  stockAccounts = [company.stockAccountId, String(second.body.id)];
+}, 120_000);
+
+afterAll(async () => {
+  await erp?.dispose();
+});
+
+type Method = 'moving-average' | 'fifo';
+
+/** The model of one bin: what a careful clerk with a ledger book would compute. */
+interface ModelBin {
+  qty: number;
+  value: number;
+  /** FIFO: each receipt's units, value and how many of them have gone, oldest first */
+  layers: { qty: number; value: number; used: number }[];
+}
+
+function halfEven(numerator: number, denominator: number): number {
+  const quotient = Math.floor(numerator / denominator);
+  const twice = 2 * (numerator - quotient * denominator);
+  return twice > denominator || (twice === denominator && quotient % 2 === 1) ? quotient + 1 : quotient;
+}
+
+/** Takes `qty` out of the bin (the caller checked there are enough) and answers its cost. */
+function take(bin: ModelBin, method: Method, qty: number): number {
+  let cost: number;
+  if (method === 'moving-average') {
+    cost = qty === bin.qty ? bin.value : halfEven(bin.value * qty, bin.qty);
+  } else {
+    cost = 0;
+    let left = qty;
+    for (const layer of bin.layers) {
+      if (left === 0) break;
+      const k = Math.min(layer.qty - layer.used, left);
+      if (k === 0) continue;
+      // a layer's units cost floor(value × units / qty) cumulatively, so a whole layer costs its value
+      cost +=
+        Math.floor((layer.value * (layer.used + k)) / layer.qty) -
+        Math.floor((layer.value * layer.used) / layer.qty);
+      layer.used += k;
+      left -= k;
+    }
+  }
+  bin.qty -= qty;
+  bin.value -= cost;
+  return cost;
+}
+
+function put(bin: ModelBin, qty: number, value: number): void {
+  bin.qty += qty;
+  bin.value += value;
+  bin.layers.push({ qty, value, used: 0 });
+}
+
+const step = fc.oneof(
+  fc.record({
+    kind: fc.constant('receipt' as const),
+    item: fc.integer({ min: 0, max: 1 }),
+    to: fc.integer({ min: 0, max: 1 }),
+    qty: fc.integer({ min: 1, max: 7 }),
+    unitCost: fc.integer({ min: 0, max: 999 }),
+  }),
+  fc.record({
+    kind: fc.constant('issue' as const),
+    item: fc.integer({ min: 0, max: 1 }),
+    from: fc.integer({ min: 0, max: 1 }),
+    qty: fc.integer({ min: 1, max: 9 }),
+  }),
+  fc.record({
+    kind: fc.constant('transfer' as const),
+    item: fc.integer({ min: 0, max: 1 }),
+    from: fc.integer({ min: 0, max: 1 }),
+    qty: fc.integer({ min: 1, max: 6 }),
+  }),
+);
+
+type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
+
+async function databaseState(items: string[], vouchers: string[]) {
+  const bins = await erp.database.database.execute<{
+    item_id: string;
+    warehouse_id: string;
+    qty: string;
+    value: string;
+  }>(
+    'select item_id, warehouse_id, qty::text as qty, value::text as value from erp.bins where item_id = any($1::uuid[])',
+    [items],
+  );
+  const last = await erp.database.database.execute<{
+    item_id: string;
+    warehouse_id: string;
+    qty_after: string;
+    value_after: string;
+  }>(
+    `select distinct on (m.item_id, m.warehouse_id) m.item_id, m.warehouse_id, v.qty_after::text as qty_after, v.value_after::text as value_after
+       from erp.stock_moves m join erp.stock_valuation v on v.tenant_id = m.tenant_id and v.move_id = m.id
+      where m.item_id = any($1::uuid[]) order by m.item_id, m.warehouse_id, m.id desc`,
+    [items],
+  );
+  const ledger = await erp.database.database.execute<{ account_id: string; net: string }>(
+    `select account_id, sum(debit - credit)::text as net from erp.gl_entries
+      where voucher_id = any($1::uuid[]) and account_id = any($2::uuid[]) group by 1`,
+    [vouchers, stockAccounts],
+  );
+  const [balance] = await erp.database.database.execute<{ net: string }>(
+    'select coalesce(sum(debit - credit), 0)::text as net from erp.gl_entries where voucher_id = any($1::uuid[])',
+    [vouchers],
+  );
+  return { bins, last, ledger, voucherNet: Number(balance?.net ?? 0) };
+}
+
+describe(`FIFO and moving average against a reference model on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => {
+  it('keeps bins, valuation rows and the ledger’s stock accounts equal to the model after every step', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
+        const methods: [Method, Method] = ['moving-average', 'fifo'];
+        const items = [
+          await createItem(erp, { valuation: methods[0] }),
+          await createItem(erp, { valuation: methods[1] }),
+        ];
+        const model = new Map<string, ModelBin>();
+        const binOf = (item: number, warehouse: number) => {
+          const key = `${items[item]}/${warehouses[warehouse]}`;
+          const bin = model.get(key) ?? { qty: 0, value: 0, layers: [] };
+          model.set(key, bin);
+          return bin;
+        };
+        const vouchers: string[] = [];
+        for (const s of steps as Step[]) {
+          const itemId = items[s.item] as string;
+          const method = methods[s.item] as Method;
+          let answer: Awaited<ReturnType<typeof postEntry>>;
+          let expectRefusal = false;
+          if (s.kind === 'receipt') {
+            answer = await postEntry(erp, {
+              kind: 'receipt',
+              lines: [{ itemId, toWarehouseId: warehouses[s.to], qty: s.qty, unitCost: s.unitCost }],
+            });
+            put(binOf(s.item, s.to), s.qty, s.qty * s.unitCost);
+          } else {
+            const source = binOf(s.item, s.from);
+            const to = 1 - s.from;
+            expectRefusal = source.qty < s.qty;
+            answer = await postEntry(erp, {
+              kind: s.kind,
+              lines: [
+                s.kind === 'issue'
+                  ? { itemId, fromWarehouseId: warehouses[s.from], qty: s.qty }
+                  : {
+                      itemId,
+                      fromWarehouseId: warehouses[s.from],
+                      toWarehouseId: warehouses[to],
+                      qty: s.qty,
+                    },
+              ],
+            });
+            if (!expectRefusal) {
+              const cost = take(source, method, s.qty);
+              if (s.kind === 'transfer') put(binOf(s.item, to), s.qty, cost);
+            }
+          }
+          if (expectRefusal) {
+            expect(answer.status).toBe(422);
+            expect(answer.body.code).toBe('INSUFFICIENT_STOCK');
+          } else {
+            expect(answer.status, answer.text).toBe(200);
+            vouchers.push(String(answer.body.id));
+          }
+          const db = await databaseState(items, vouchers);
+          const expectedBins = [...model]
+            .filter(([, bin]) => bin.layers.length > 0 || bin.qty !== 0)
+            .map(([key, bin]) => `${key} ${bin.qty} ${bin.value}`)
+            .sort();
+          expect(db.bins.map((b) => `${b.item_id}/${b.warehouse_id} ${b.qty} ${b.value}`).sort()).toEqual(
+            expectedBins,
+          );
+          expect(
+            db.last.map((v) => `${v.item_id}/${v.warehouse_id} ${v.qty_after} ${v.value_after}`).sort(),
+          ).toEqual(expectedBins);
+          const perAccount = stockAccounts.map((_, w) =>
+            [...model]
+              .filter(([key]) => key.endsWith(`/${warehouses[w]}`))
+              .reduce((sum, [, bin]) => sum + bin.value, 0),
+          );
+          const ledger = new Map(db.ledger.map((row) => [row.account_id, Number(row.net)]));
+          expect(stockAccounts.map((account) => ledger.get(account) ?? 0)).toEqual(perAccount);
+          expect(db.voucherNet).toBe(0);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  }, 180_000);
+});
