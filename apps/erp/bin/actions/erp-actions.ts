@@ -7,6 +7,7 @@ import { listOpenItems } from '../ledger/open-items.js';
 import { companyOf } from '../ledger/posting-context.js';
 import { openFiscalYear } from '../services/open-fiscal-year.js';
 import { findCompanySettings, setupCompany } from '../services/setup-company.js';
+import { reportActions } from './report-actions.js';
 import { stockActions } from './stock-actions.js';
 
 /**
@@ -20,6 +21,7 @@ import { stockActions } from './stock-actions.js';
 export function erpActions(): AppActions<ErpContract> {
   return {
     ...stockActions(),
+    ...reportActions(),
     setupCompany: async (ctx, { body }) => {
       const settings = await setupCompany(ctx, body);
       return { body: settings, headers: { ETag: formatEtag(settings.id, settings.version) } };

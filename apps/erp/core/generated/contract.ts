@@ -49,14 +49,26 @@ import type {
   PurchaseInvoicePatch,
   ReopenPeriodData,
   ReopenPeriodResponse,
+  ReportAgingData,
+  ReportAgingResponse,
+  ReportBalanceSheetData,
+  ReportBalanceSheetResponse,
+  ReportDashboardData,
+  ReportDashboardResponse,
+  ReportGeneralLedgerData,
+  ReportGeneralLedgerResponse,
   ReportItemsBelowReorderData,
   ReportItemsBelowReorderResponse,
+  ReportProfitAndLossData,
+  ReportProfitAndLossResponse,
   ReportStockBalanceData,
   ReportStockBalanceResponse,
   ReportStockLedgerData,
   ReportStockLedgerResponse,
   ReportStockValuationData,
   ReportStockValuationResponse,
+  ReportTrialBalanceData,
+  ReportTrialBalanceResponse,
   SalesInvoice,
   SalesInvoiceCreate,
   SalesInvoicePatch,
@@ -136,11 +148,46 @@ export interface ErpContract {
       response: ReopenPeriodResponse;
       access: 'tenant';
     };
+    reportAging: {
+      params: ReportAgingData['path'];
+      query: ReportAgingData['query'];
+      body: ReportAgingData['body'];
+      response: ReportAgingResponse;
+      access: 'tenant';
+    };
+    reportBalanceSheet: {
+      params: ReportBalanceSheetData['path'];
+      query: ReportBalanceSheetData['query'];
+      body: ReportBalanceSheetData['body'];
+      response: ReportBalanceSheetResponse;
+      access: 'tenant';
+    };
+    reportDashboard: {
+      params: ReportDashboardData['path'];
+      query: ReportDashboardData['query'];
+      body: ReportDashboardData['body'];
+      response: ReportDashboardResponse;
+      access: 'tenant';
+    };
+    reportGeneralLedger: {
+      params: ReportGeneralLedgerData['path'];
+      query: ReportGeneralLedgerData['query'];
+      body: ReportGeneralLedgerData['body'];
+      response: ReportGeneralLedgerResponse;
+      access: 'tenant';
+    };
     reportItemsBelowReorder: {
       params: ReportItemsBelowReorderData['path'];
       query: ReportItemsBelowReorderData['query'];
       body: ReportItemsBelowReorderData['body'];
       response: ReportItemsBelowReorderResponse;
+      access: 'tenant';
+    };
+    reportProfitAndLoss: {
+      params: ReportProfitAndLossData['path'];
+      query: ReportProfitAndLossData['query'];
+      body: ReportProfitAndLossData['body'];
+      response: ReportProfitAndLossResponse;
       access: 'tenant';
     };
     reportStockBalance: {
@@ -162,6 +209,13 @@ export interface ErpContract {
       query: ReportStockValuationData['query'];
       body: ReportStockValuationData['body'];
       response: ReportStockValuationResponse;
+      access: 'tenant';
+    };
+    reportTrialBalance: {
+      params: ReportTrialBalanceData['path'];
+      query: ReportTrialBalanceData['query'];
+      body: ReportTrialBalanceData['body'];
+      response: ReportTrialBalanceResponse;
       access: 'tenant';
     };
     setLockDate: {
@@ -200,6 +254,7 @@ export interface ErpContract {
     PARTY_REQUIRED: 422;
     PERIOD_CLOSED: 422;
     PERIOD_SEQUENCE: 409;
+    REPORT_PARAMETERS_INVALID: 422;
     STOCK_LINE_INVALID: 422;
   };
   consumes: {};

@@ -241,9 +241,24 @@ import type {
   ReopenPeriodData,
   ReopenPeriodErrors,
   ReopenPeriodResponses,
+  ReportAgingData,
+  ReportAgingErrors,
+  ReportAgingResponses,
+  ReportBalanceSheetData,
+  ReportBalanceSheetErrors,
+  ReportBalanceSheetResponses,
+  ReportDashboardData,
+  ReportDashboardErrors,
+  ReportDashboardResponses,
+  ReportGeneralLedgerData,
+  ReportGeneralLedgerErrors,
+  ReportGeneralLedgerResponses,
   ReportItemsBelowReorderData,
   ReportItemsBelowReorderErrors,
   ReportItemsBelowReorderResponses,
+  ReportProfitAndLossData,
+  ReportProfitAndLossErrors,
+  ReportProfitAndLossResponses,
   ReportStockBalanceData,
   ReportStockBalanceErrors,
   ReportStockBalanceResponses,
@@ -253,6 +268,9 @@ import type {
   ReportStockValuationData,
   ReportStockValuationErrors,
   ReportStockValuationResponses,
+  ReportTrialBalanceData,
+  ReportTrialBalanceErrors,
+  ReportTrialBalanceResponses,
   SetLockDateData,
   SetLockDateErrors,
   SetLockDateResponses,
@@ -2414,6 +2432,94 @@ export const transitionPurchaseInvoice = <ThrowOnError extends boolean = false>(
   });
 
 /**
+ * Receivables or payables aging
+ *
+ * What each party owes (`receivable`) or is owed (`payable`) at the end of `asOf`, by invoice due date: not yet due, 0–30, 31–60, 61–90 and over 90 days overdue, and advances (payments not against an invoice, as negative amounts), in minor units of the base currency. For today or later it reads the open items; for a past date it sums the ledger rows up to that date by the invoice they settle.
+ */
+export const reportAging = <ThrowOnError extends boolean = false>(
+  options: Options<ReportAgingData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<ReportAgingResponses, ReportAgingErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/reports/aging',
+    ...options,
+  });
+
+/**
+ * Balance sheet
+ *
+ * Assets, liabilities and equity at the end of `asOf` (the tree, groups summing their descendants), in minor units of the base currency, plus the result not yet closed to equity: income − expense since the last closing voucher (closing vouchers empty the income and expense accounts, so this is their balance at `asOf`). `balanced` says assets = liabilities + equity + result; `difference` is assets − (liabilities + equity + result).
+ */
+export const reportBalanceSheet = <ThrowOnError extends boolean = false>(
+  options: Options<ReportBalanceSheetData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<ReportBalanceSheetResponses, ReportBalanceSheetErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/reports/balance-sheet',
+    ...options,
+  });
+
+/**
+ * Finance dashboard figures
+ *
+ * The finance dashboard's figures at the end of `asOf` (today unless given), in minor units of the base currency: cash and bank balance, receivables, payables, and income, expense and net result for each of the twelve months up to `asOf`'s month.
+ */
+export const reportDashboard = <ThrowOnError extends boolean = false>(
+  options?: Options<ReportDashboardData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ReportDashboardResponses, ReportDashboardErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/reports/dashboard',
+    ...options,
+  });
+
+/**
+ * General ledger of an account
+ *
+ * The ledger rows of an account (of a group account: of its ledger accounts) in [`from`, `to`], optionally of one party, in (posting date, id) order with the balance before the range and a running balance, in minor units of the base currency. Pages by keyset: pass the answer's `nextCursor` as `cursor` for the next page. 422 REPORT_PARAMETERS_INVALID when `to` is before `from`, the account or party is not in this company, or the cursor is not one this report gave.
+ */
+export const reportGeneralLedger = <ThrowOnError extends boolean = false>(
+  options: Options<ReportGeneralLedgerData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<ReportGeneralLedgerResponses, ReportGeneralLedgerErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/reports/general-ledger',
+    ...options,
+  });
+
+/**
  * Items below their reorder level
  *
  * Each bin whose quantity is below its item's reorder level (and each item with a reorder level and no stock anywhere, its warehouse null), with the quantity to reorder; optionally of one warehouse. `?format=csv` answers a download.
@@ -2436,6 +2542,28 @@ export const reportItemsBelowReorder = <ThrowOnError extends boolean = false>(
       { name: 'X-API-Key', type: 'apiKey' },
     ],
     url: '/reports/items-below-reorder',
+    ...options,
+  });
+
+/**
+ * Profit and loss
+ *
+ * Income and expense accounts (the tree, groups summing their descendants) over [`from`, `to`] in minor units of the base currency, and the net result = income − expense. 422 REPORT_PARAMETERS_INVALID when `to` is before `from`.
+ */
+export const reportProfitAndLoss = <ThrowOnError extends boolean = false>(
+  options: Options<ReportProfitAndLossData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<ReportProfitAndLossResponses, ReportProfitAndLossErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/reports/profit-and-loss',
     ...options,
   });
 
@@ -2502,6 +2630,28 @@ export const reportStockValuation = <ThrowOnError extends boolean = false>(
       { name: 'X-API-Key', type: 'apiKey' },
     ],
     url: '/reports/stock-valuation',
+    ...options,
+  });
+
+/**
+ * Trial balance
+ *
+ * Per account of the chart, in minor units of the base currency: the balance before `from`, the debits and credits of [`from`, `to`] and the closing balance; group accounts sum their descendants. Whole periods are read from the period totals, the parts of periods cut by the range from the ledger rows. `totals` sums the ledger (non-group) accounts: its debit equals its credit. 422 REPORT_PARAMETERS_INVALID when `to` is before `from`.
+ */
+export const reportTrialBalance = <ThrowOnError extends boolean = false>(
+  options: Options<ReportTrialBalanceData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<ReportTrialBalanceResponses, ReportTrialBalanceErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/reports/trial-balance',
     ...options,
   });
 

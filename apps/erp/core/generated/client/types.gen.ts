@@ -11541,6 +11541,382 @@ export type TransitionPurchaseInvoiceResponses = {
 export type TransitionPurchaseInvoiceResponse =
   TransitionPurchaseInvoiceResponses[keyof TransitionPurchaseInvoiceResponses];
 
+export type ReportAgingData = {
+  body?: never;
+  path?: never;
+  query: {
+    asOf: string;
+    kind: 'receivable' | 'payable';
+    /**
+     * `csv` answers a `text/csv` download of the rows
+     */
+    format?: 'json' | 'csv';
+  };
+  url: '/reports/aging';
+};
+
+export type ReportAgingErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ReportAgingError = ReportAgingErrors[keyof ReportAgingErrors];
+
+export type ReportAgingResponses = {
+  /**
+   * Success
+   */
+  200: {
+    asOf: string;
+    kind: 'receivable' | 'payable';
+    currency: string;
+    rows: Array<{
+      partyId: string;
+      partyName: string;
+      accountId: string;
+      openItems: number;
+      notDue: number;
+      days0to30: number;
+      days31to60: number;
+      days61to90: number;
+      over90: number;
+      advances: number;
+      total: number;
+      /**
+       * The general-ledger report's parameters for this party on its account up to `asOf`
+       */
+      drill: {
+        accountId: string;
+        from: string;
+        to: string;
+        partyId?: string;
+      };
+    }>;
+    totals: {
+      notDue: number;
+      days0to30: number;
+      days31to60: number;
+      days61to90: number;
+      over90: number;
+      advances: number;
+      total: number;
+    };
+  };
+};
+
+export type ReportAgingResponse = ReportAgingResponses[keyof ReportAgingResponses];
+
+export type ReportBalanceSheetData = {
+  body?: never;
+  path?: never;
+  query: {
+    asOf: string;
+    /**
+     * Also list accounts without balance
+     */
+    includeZero?: boolean;
+    /**
+     * `csv` answers a `text/csv` download of the rows
+     */
+    format?: 'json' | 'csv';
+  };
+  url: '/reports/balance-sheet';
+};
+
+export type ReportBalanceSheetErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ReportBalanceSheetError = ReportBalanceSheetErrors[keyof ReportBalanceSheetErrors];
+
+export type ReportBalanceSheetResponses = {
+  /**
+   * Success
+   */
+  200: {
+    asOf: string;
+    currency: string;
+    assets: {
+      rows: Array<{
+        accountId: string;
+        number: string;
+        name: string;
+        rootType: 'asset' | 'liability' | 'equity' | 'income' | 'expense';
+        accountType: string;
+        isGroup: boolean;
+        parentId: string | null;
+        depth: number;
+        /**
+         * Assets: debit − credit; liabilities and equity: credit − debit, at `asOf`
+         */
+        amount: number;
+        /**
+         * The general-ledger report's parameters for this account up to `asOf`
+         */
+        drill: {
+          accountId: string;
+          from: string;
+          to: string;
+          partyId?: string;
+        };
+      }>;
+      total: number;
+    };
+    liabilities: {
+      rows: Array<{
+        accountId: string;
+        number: string;
+        name: string;
+        rootType: 'asset' | 'liability' | 'equity' | 'income' | 'expense';
+        accountType: string;
+        isGroup: boolean;
+        parentId: string | null;
+        depth: number;
+        /**
+         * Assets: debit − credit; liabilities and equity: credit − debit, at `asOf`
+         */
+        amount: number;
+        /**
+         * The general-ledger report's parameters for this account up to `asOf`
+         */
+        drill: {
+          accountId: string;
+          from: string;
+          to: string;
+          partyId?: string;
+        };
+      }>;
+      total: number;
+    };
+    equity: {
+      rows: Array<{
+        accountId: string;
+        number: string;
+        name: string;
+        rootType: 'asset' | 'liability' | 'equity' | 'income' | 'expense';
+        accountType: string;
+        isGroup: boolean;
+        parentId: string | null;
+        depth: number;
+        /**
+         * Assets: debit − credit; liabilities and equity: credit − debit, at `asOf`
+         */
+        amount: number;
+        /**
+         * The general-ledger report's parameters for this account up to `asOf`
+         */
+        drill: {
+          accountId: string;
+          from: string;
+          to: string;
+          partyId?: string;
+        };
+      }>;
+      total: number;
+    };
+    /**
+     * Income − expense not yet closed to equity
+     */
+    currentResult: number;
+    balanced: boolean;
+    difference: number;
+  };
+};
+
+export type ReportBalanceSheetResponse = ReportBalanceSheetResponses[keyof ReportBalanceSheetResponses];
+
+export type ReportDashboardData = {
+  body?: never;
+  path?: never;
+  query?: {
+    asOf?: string;
+  };
+  url: '/reports/dashboard';
+};
+
+export type ReportDashboardErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ReportDashboardError = ReportDashboardErrors[keyof ReportDashboardErrors];
+
+export type ReportDashboardResponses = {
+  /**
+   * Success
+   */
+  200: {
+    asOf: string;
+    currency: string;
+    /**
+     * Balance of the cash and bank accounts
+     */
+    cash: number;
+    /**
+     * Balance of the receivable accounts
+     */
+    receivables: number;
+    /**
+     * Credit balance of the payable accounts
+     */
+    payables: number;
+    months: Array<{
+      month: string;
+      income: number;
+      expense: number;
+      netResult: number;
+    }>;
+  };
+};
+
+export type ReportDashboardResponse = ReportDashboardResponses[keyof ReportDashboardResponses];
+
+export type ReportGeneralLedgerData = {
+  body?: never;
+  path?: never;
+  query: {
+    accountId: string;
+    from: string;
+    to: string;
+    partyId?: string;
+    /**
+     * `nextCursor` of the previous page
+     */
+    cursor?: string;
+    limit?: number;
+    /**
+     * `csv` answers a `text/csv` download of the rows
+     */
+    format?: 'json' | 'csv';
+  };
+  url: '/reports/general-ledger';
+};
+
+export type ReportGeneralLedgerErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ReportGeneralLedgerError = ReportGeneralLedgerErrors[keyof ReportGeneralLedgerErrors];
+
+export type ReportGeneralLedgerResponses = {
+  /**
+   * Success
+   */
+  200: {
+    accountId: string;
+    from: string;
+    to: string;
+    partyId: string | null;
+    currency: string;
+    /**
+     * Balance before `from`
+     */
+    opening: number;
+    /**
+     * Balance at the end of `to`
+     */
+    closing: number;
+    rows: Array<{
+      id: number;
+      postingDate: string;
+      /**
+       * The document kind (`journal-entry`, `sales-invoice`, …): with `voucherId`, the drill-down to the document
+       */
+      voucherType: string;
+      voucherId: string;
+      voucherNo: string;
+      accountId: string;
+      partyId: string | null;
+      partyName: string | null;
+      againstVoucherId: string | null;
+      remarks: string | null;
+      debit: number;
+      credit: number;
+      /**
+       * Running balance (debit − credit) after this row
+       */
+      balance: number;
+    }>;
+    nextCursor: string | null;
+  };
+};
+
+export type ReportGeneralLedgerResponse = ReportGeneralLedgerResponses[keyof ReportGeneralLedgerResponses];
+
 export type ReportItemsBelowReorderData = {
   body?: never;
   path?: never;
@@ -11599,6 +11975,124 @@ export type ReportItemsBelowReorderResponses = {
 
 export type ReportItemsBelowReorderResponse =
   ReportItemsBelowReorderResponses[keyof ReportItemsBelowReorderResponses];
+
+export type ReportProfitAndLossData = {
+  body?: never;
+  path?: never;
+  query: {
+    /**
+     * First day of the range
+     */
+    from: string;
+    /**
+     * Last day of the range (inclusive)
+     */
+    to: string;
+    /**
+     * Also list accounts without movement
+     */
+    includeZero?: boolean;
+    /**
+     * `csv` answers a `text/csv` download of the rows
+     */
+    format?: 'json' | 'csv';
+  };
+  url: '/reports/profit-and-loss';
+};
+
+export type ReportProfitAndLossErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ReportProfitAndLossError = ReportProfitAndLossErrors[keyof ReportProfitAndLossErrors];
+
+export type ReportProfitAndLossResponses = {
+  /**
+   * Success
+   */
+  200: {
+    from: string;
+    to: string;
+    currency: string;
+    income: {
+      rows: Array<{
+        accountId: string;
+        number: string;
+        name: string;
+        rootType: 'asset' | 'liability' | 'equity' | 'income' | 'expense';
+        accountType: string;
+        isGroup: boolean;
+        parentId: string | null;
+        depth: number;
+        /**
+         * Income: credit − debit; expense: debit − credit, over the range
+         */
+        amount: number;
+        /**
+         * The general-ledger report's parameters for this account and range
+         */
+        drill: {
+          accountId: string;
+          from: string;
+          to: string;
+          partyId?: string;
+        };
+      }>;
+      total: number;
+    };
+    expense: {
+      rows: Array<{
+        accountId: string;
+        number: string;
+        name: string;
+        rootType: 'asset' | 'liability' | 'equity' | 'income' | 'expense';
+        accountType: string;
+        isGroup: boolean;
+        parentId: string | null;
+        depth: number;
+        /**
+         * Income: credit − debit; expense: debit − credit, over the range
+         */
+        amount: number;
+        /**
+         * The general-ledger report's parameters for this account and range
+         */
+        drill: {
+          accountId: string;
+          from: string;
+          to: string;
+          partyId?: string;
+        };
+      }>;
+      total: number;
+    };
+    /**
+     * income − expense
+     */
+    netResult: number;
+  };
+};
+
+export type ReportProfitAndLossResponse = ReportProfitAndLossResponses[keyof ReportProfitAndLossResponses];
 
 export type ReportStockBalanceData = {
   body?: never;
@@ -11791,6 +12285,103 @@ export type ReportStockValuationResponses = {
 };
 
 export type ReportStockValuationResponse = ReportStockValuationResponses[keyof ReportStockValuationResponses];
+
+export type ReportTrialBalanceData = {
+  body?: never;
+  path?: never;
+  query: {
+    /**
+     * First day of the range
+     */
+    from: string;
+    /**
+     * Last day of the range (inclusive)
+     */
+    to: string;
+    /**
+     * Also list accounts without balance or movement
+     */
+    includeZero?: boolean;
+    /**
+     * `csv` answers a `text/csv` download of the rows
+     */
+    format?: 'json' | 'csv';
+  };
+  url: '/reports/trial-balance';
+};
+
+export type ReportTrialBalanceErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ReportTrialBalanceError = ReportTrialBalanceErrors[keyof ReportTrialBalanceErrors];
+
+export type ReportTrialBalanceResponses = {
+  /**
+   * Success
+   */
+  200: {
+    from: string;
+    to: string;
+    currency: string;
+    rows: Array<{
+      accountId: string;
+      number: string;
+      name: string;
+      rootType: 'asset' | 'liability' | 'equity' | 'income' | 'expense';
+      accountType: string;
+      isGroup: boolean;
+      parentId: string | null;
+      depth: number;
+      /**
+       * Balance (debit − credit) before `from`
+       */
+      opening: number;
+      debit: number;
+      credit: number;
+      /**
+       * Balance (debit − credit) at the end of `to`
+       */
+      closing: number;
+      /**
+       * The general-ledger report's parameters for this account and range
+       */
+      drill: {
+        accountId: string;
+        from: string;
+        to: string;
+        partyId?: string;
+      };
+    }>;
+    totals: {
+      opening: number;
+      debit: number;
+      credit: number;
+      closing: number;
+    };
+  };
+};
+
+export type ReportTrialBalanceResponse = ReportTrialBalanceResponses[keyof ReportTrialBalanceResponses];
 
 export type ListSalesInvoicesData = {
   body?: never;

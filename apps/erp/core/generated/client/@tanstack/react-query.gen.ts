@@ -89,10 +89,16 @@ import {
   openFiscalYear,
   type Options,
   reopenPeriod,
+  reportAging,
+  reportBalanceSheet,
+  reportDashboard,
+  reportGeneralLedger,
   reportItemsBelowReorder,
+  reportProfitAndLoss,
   reportStockBalance,
   reportStockLedger,
   reportStockValuation,
+  reportTrialBalance,
   setLockDate,
   setupCompany,
   transitionAccountingPeriod,
@@ -356,9 +362,24 @@ import type {
   ReopenPeriodData,
   ReopenPeriodError,
   ReopenPeriodResponse,
+  ReportAgingData,
+  ReportAgingError,
+  ReportAgingResponse,
+  ReportBalanceSheetData,
+  ReportBalanceSheetError,
+  ReportBalanceSheetResponse,
+  ReportDashboardData,
+  ReportDashboardError,
+  ReportDashboardResponse,
+  ReportGeneralLedgerData,
+  ReportGeneralLedgerError,
+  ReportGeneralLedgerResponse,
   ReportItemsBelowReorderData,
   ReportItemsBelowReorderError,
   ReportItemsBelowReorderResponse,
+  ReportProfitAndLossData,
+  ReportProfitAndLossError,
+  ReportProfitAndLossResponse,
   ReportStockBalanceData,
   ReportStockBalanceError,
   ReportStockBalanceResponse,
@@ -368,6 +389,9 @@ import type {
   ReportStockValuationData,
   ReportStockValuationError,
   ReportStockValuationResponse,
+  ReportTrialBalanceData,
+  ReportTrialBalanceError,
+  ReportTrialBalanceResponse,
   SetLockDateData,
   SetLockDateError,
   SetLockDateResponse,
@@ -3154,6 +3178,159 @@ export const transitionPurchaseInvoiceMutation = (
   return mutationOptions;
 };
 
+export const reportAgingQueryKey = (options: Options<ReportAgingData>) =>
+  createQueryKey('reportAging', options);
+
+/**
+ * Receivables or payables aging
+ *
+ * What each party owes (`receivable`) or is owed (`payable`) at the end of `asOf`, by invoice due date: not yet due, 0–30, 31–60, 61–90 and over 90 days overdue, and advances (payments not against an invoice, as negative amounts), in minor units of the base currency. For today or later it reads the open items; for a past date it sums the ledger rows up to that date by the invoice they settle.
+ */
+export const reportAgingOptions = (options: Options<ReportAgingData>) =>
+  queryOptions<
+    ReportAgingResponse,
+    ReportAgingError,
+    ReportAgingResponse,
+    ReturnType<typeof reportAgingQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportAging({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportAgingQueryKey(options),
+  });
+
+export const reportBalanceSheetQueryKey = (options: Options<ReportBalanceSheetData>) =>
+  createQueryKey('reportBalanceSheet', options);
+
+/**
+ * Balance sheet
+ *
+ * Assets, liabilities and equity at the end of `asOf` (the tree, groups summing their descendants), in minor units of the base currency, plus the result not yet closed to equity: income − expense since the last closing voucher (closing vouchers empty the income and expense accounts, so this is their balance at `asOf`). `balanced` says assets = liabilities + equity + result; `difference` is assets − (liabilities + equity + result).
+ */
+export const reportBalanceSheetOptions = (options: Options<ReportBalanceSheetData>) =>
+  queryOptions<
+    ReportBalanceSheetResponse,
+    ReportBalanceSheetError,
+    ReportBalanceSheetResponse,
+    ReturnType<typeof reportBalanceSheetQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportBalanceSheet({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportBalanceSheetQueryKey(options),
+  });
+
+export const reportDashboardQueryKey = (options?: Options<ReportDashboardData>) =>
+  createQueryKey('reportDashboard', options);
+
+/**
+ * Finance dashboard figures
+ *
+ * The finance dashboard's figures at the end of `asOf` (today unless given), in minor units of the base currency: cash and bank balance, receivables, payables, and income, expense and net result for each of the twelve months up to `asOf`'s month.
+ */
+export const reportDashboardOptions = (options?: Options<ReportDashboardData>) =>
+  queryOptions<
+    ReportDashboardResponse,
+    ReportDashboardError,
+    ReportDashboardResponse,
+    ReturnType<typeof reportDashboardQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportDashboard({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportDashboardQueryKey(options),
+  });
+
+export const reportGeneralLedgerQueryKey = (options: Options<ReportGeneralLedgerData>) =>
+  createQueryKey('reportGeneralLedger', options);
+
+/**
+ * General ledger of an account
+ *
+ * The ledger rows of an account (of a group account: of its ledger accounts) in [`from`, `to`], optionally of one party, in (posting date, id) order with the balance before the range and a running balance, in minor units of the base currency. Pages by keyset: pass the answer's `nextCursor` as `cursor` for the next page. 422 REPORT_PARAMETERS_INVALID when `to` is before `from`, the account or party is not in this company, or the cursor is not one this report gave.
+ */
+export const reportGeneralLedgerOptions = (options: Options<ReportGeneralLedgerData>) =>
+  queryOptions<
+    ReportGeneralLedgerResponse,
+    ReportGeneralLedgerError,
+    ReportGeneralLedgerResponse,
+    ReturnType<typeof reportGeneralLedgerQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportGeneralLedger({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportGeneralLedgerQueryKey(options),
+  });
+
+export const reportGeneralLedgerInfiniteQueryKey = (
+  options: Options<ReportGeneralLedgerData>,
+): QueryKey<Options<ReportGeneralLedgerData>> => createQueryKey('reportGeneralLedger', options, true);
+
+/**
+ * General ledger of an account
+ *
+ * The ledger rows of an account (of a group account: of its ledger accounts) in [`from`, `to`], optionally of one party, in (posting date, id) order with the balance before the range and a running balance, in minor units of the base currency. Pages by keyset: pass the answer's `nextCursor` as `cursor` for the next page. 422 REPORT_PARAMETERS_INVALID when `to` is before `from`, the account or party is not in this company, or the cursor is not one this report gave.
+ */
+export const reportGeneralLedgerInfiniteOptions = (options: Options<ReportGeneralLedgerData>) =>
+  infiniteQueryOptions<
+    ReportGeneralLedgerResponse,
+    ReportGeneralLedgerError,
+    InfiniteData<ReportGeneralLedgerResponse>,
+    QueryKey<Options<ReportGeneralLedgerData>>,
+    string | Pick<QueryKey<Options<ReportGeneralLedgerData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<
+          QueryKey<Options<ReportGeneralLedgerData>>[0],
+          'body' | 'headers' | 'path' | 'query'
+        > =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await reportGeneralLedger({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: reportGeneralLedgerInfiniteQueryKey(options),
+    },
+  );
+
 export const reportItemsBelowReorderQueryKey = (options?: Options<ReportItemsBelowReorderData>) =>
   createQueryKey('reportItemsBelowReorder', options);
 
@@ -3179,6 +3356,33 @@ export const reportItemsBelowReorderOptions = (options?: Options<ReportItemsBelo
       return data;
     },
     queryKey: reportItemsBelowReorderQueryKey(options),
+  });
+
+export const reportProfitAndLossQueryKey = (options: Options<ReportProfitAndLossData>) =>
+  createQueryKey('reportProfitAndLoss', options);
+
+/**
+ * Profit and loss
+ *
+ * Income and expense accounts (the tree, groups summing their descendants) over [`from`, `to`] in minor units of the base currency, and the net result = income − expense. 422 REPORT_PARAMETERS_INVALID when `to` is before `from`.
+ */
+export const reportProfitAndLossOptions = (options: Options<ReportProfitAndLossData>) =>
+  queryOptions<
+    ReportProfitAndLossResponse,
+    ReportProfitAndLossError,
+    ReportProfitAndLossResponse,
+    ReturnType<typeof reportProfitAndLossQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportProfitAndLoss({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportProfitAndLossQueryKey(options),
   });
 
 export const reportStockBalanceQueryKey = (options?: Options<ReportStockBalanceData>) =>
@@ -3302,6 +3506,33 @@ export const reportStockValuationOptions = (options?: Options<ReportStockValuati
       return data;
     },
     queryKey: reportStockValuationQueryKey(options),
+  });
+
+export const reportTrialBalanceQueryKey = (options: Options<ReportTrialBalanceData>) =>
+  createQueryKey('reportTrialBalance', options);
+
+/**
+ * Trial balance
+ *
+ * Per account of the chart, in minor units of the base currency: the balance before `from`, the debits and credits of [`from`, `to`] and the closing balance; group accounts sum their descendants. Whole periods are read from the period totals, the parts of periods cut by the range from the ledger rows. `totals` sums the ledger (non-group) accounts: its debit equals its credit. 422 REPORT_PARAMETERS_INVALID when `to` is before `from`.
+ */
+export const reportTrialBalanceOptions = (options: Options<ReportTrialBalanceData>) =>
+  queryOptions<
+    ReportTrialBalanceResponse,
+    ReportTrialBalanceError,
+    ReportTrialBalanceResponse,
+    ReturnType<typeof reportTrialBalanceQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await reportTrialBalance({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: reportTrialBalanceQueryKey(options),
   });
 
 export const listSalesInvoicesQueryKey = (options?: Options<ListSalesInvoicesData>) =>
