@@ -29,6 +29,7 @@ export function createErpPlugin({ subscribers = {} }: ErpPluginOptions = {}): Pl
     root: new URL('..', import.meta.url),
     resources: tables,
     actions: erpActions(),
+    // ledger documents and periods, then the inventory's: no entity has hooks in both
     hooks: { ...erpHooks(events), ...stockHooks(events) },
     subscribers,
     // the demo year of bin/fixtures/generate-demo-year.ts, posted through the workflow, in the

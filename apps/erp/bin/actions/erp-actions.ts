@@ -20,8 +20,8 @@ import { stockActions } from './stock-actions.js';
  */
 export function erpActions(): AppActions<ErpContract> {
   return {
-    ...stockActions(),
     ...reportActions(),
+    ...stockActions(),
     setupCompany: async (ctx, { body }) => {
       const settings = await setupCompany(ctx, body);
       return { body: settings, headers: { ETag: formatEtag(settings.id, settings.version) } };

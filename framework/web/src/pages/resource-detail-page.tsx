@@ -187,6 +187,7 @@ export function ResourceDetailPage({ entity, slots = {} }: ResourceDetailPagePro
   const shown = new Set(sections.flatMap((section) => section.fields.map((field) => field.name)));
   const workflow = entity.annotations.workflow?.field;
   const extra = workflow && !shown.has(workflow) ? [workflow] : [];
+  const omitted = new Set(entity.options.detailHiddenFields ?? []);
   const related = entity.catalog.relatedTo(entity);
   const slotProps: DetailSlotProps = { entity, id, record: data, etag: record.data.etag };
   const { actions: Actions, summary: Summary, main: Main, aside: Aside } = slots;
@@ -249,7 +250,10 @@ export function ResourceDetailPage({ entity, slots = {} }: ResourceDetailPagePro
                 <FieldList
                   entity={entity}
                   record={data}
-                  names={[...section.fields.map((field) => field.name), ...(index === 0 ? extra : [])]}
+                  names={[
+                    ...section.fields.map((field) => field.name).filter((name) => !omitted.has(name)),
+                    ...(index === 0 ? extra : []),
+                  ]}
                 />
               </CardContent>
             </Card>
