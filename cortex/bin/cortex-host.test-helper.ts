@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from '@codexion/framework/data';
 import {
@@ -16,6 +18,34 @@ import openapi from '../core/generated/openapi.json' with { type: 'json' };
 import { demoTenantId, type RunningCortex, type StartCortexOptions, startCortex } from './cortex-host.js';
 
 export { demoTenantId };
+
+/** The manifest of an app of the workspace, as far as the host's tests read it. */
+export interface WorkspaceApp {
+  name: string;
+  title: string;
+  version: string;
+  icon: string;
+}
+
+const appsDir = fileURLToPath(new URL('../../apps', import.meta.url));
+
+/**
+ * Every app under `apps/*` (a folder with `core/app.json`), in path order, read from disk rather
+ * than from the host: what Cortex should host when started without `only`.
+ *
+ * @example
+ * expect(report.plugins.map((p) => p.name)).toEqual(['cortex', ...workspaceApps.map((a) => a.name)]);
+ */
+export const workspaceApps: readonly WorkspaceApp[] = readdirSync(appsDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(appsDir, entry.name, 'core', 'app.json')))
+  .map((entry) => entry.name)
+  .sort()
+  .map((dir) => {
+    const { name, title, version, icon } = JSON.parse(
+      readFileSync(join(appsDir, dir, 'core', 'app.json'), 'utf8'),
+    ) as WorkspaceApp;
+    return { name, title, version, icon };
+  });
 
 /** Cortex's and the CRM's migrations, for the pre-migrated test database. */
 const pluginMigrations = [

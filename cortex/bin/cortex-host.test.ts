@@ -1,6 +1,11 @@
 import { TenancyToken } from '@codexion/framework/tenancy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CortexUnderTest, cortexUnderTest, demoTenantId } from './cortex-host.test-helper.js';
+import {
+  type CortexUnderTest,
+  cortexUnderTest,
+  demoTenantId,
+  workspaceApps,
+} from './cortex-host.test-helper.js';
 
 describe('startCortex', () => {
   let t: CortexUnderTest;
@@ -10,7 +15,11 @@ describe('startCortex', () => {
   afterAll(() => t?.dispose());
 
   it('boots Cortex with every app of apps/* and seeds the demo tenant with their demo data', async () => {
-    expect(t.cortex.report.plugins.map((p) => p.name)).toEqual(['cortex', 'crm']);
+    expect(workspaceApps.map((app) => app.name)).toContain('crm');
+    expect(t.cortex.report.plugins.map((p) => p.name)).toEqual([
+      'cortex',
+      ...workspaceApps.map((app) => app.name),
+    ]);
     expect(t.cortex.report.seeded).toContainEqual({ plugin: 'crm', tenantId: demoTenantId });
     expect(t.cortex.firstRun).toBe(true);
     const deals = await t.owner.request('GET', '/api/crm/deals?pageSize=1');

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type CortexUnderTest, cortexUnderTest } from '../cortex-host.test-helper.js';
+import {
+  type Client,
+  type CortexUnderTest,
+  cortexUnderTest,
+  workspaceApps,
+} from '../cortex-host.test-helper.js';
 
 describe('apps: GET /apps, POST /apps/{name}/enable|disable', () => {
   let t: CortexUnderTest;
@@ -14,17 +19,12 @@ describe('apps: GET /apps, POST /apps/{name}/enable|disable', () => {
     const answer = await t.owner.cortex('listApps', 'GET', '/apps');
     expect(answer.status).toBe(200);
     expect(answer.contract).toEqual([]);
-    expect(answer.body.items).toEqual([
-      expect.objectContaining({
-        name: 'crm',
-        title: 'CRM',
-        version: '0.1.0',
-        icon: 'handshake',
-        enabled: true,
-        removable: true,
-      }),
-    ]);
-    expect(answer.body.items[0].permissions).toContainEqual({
+    expect(answer.body.items).toEqual(
+      workspaceApps.map((app) => expect.objectContaining({ ...app, enabled: true, removable: true })),
+    );
+    const crm = answer.body.items.find((app: { name: string }) => app.name === 'crm');
+    expect(crm).toMatchObject({ title: 'CRM', version: '0.1.0', icon: 'handshake' });
+    expect(crm.permissions).toContainEqual({
       name: 'crm:deal:win',
       description: 'Mark an open deal won',
     });
@@ -67,7 +67,7 @@ describe('apps: GET /apps, POST /apps/{name}/enable|disable', () => {
 
   it('answers 404 for an app the host does not run and 409 APP_REQUIRED for Cortex, writing nothing', async () => {
     const before = await t.snapshot('cortex.app_installations');
-    const unknown = await t.owner.cortex('enableApp', 'POST', '/apps/erp/enable');
+    const unknown = await t.owner.cortex('enableApp', 'POST', '/apps/no-such-app/enable');
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ code: 'NOT_FOUND', status: 404 });
     const cortex = await t.owner.cortex('disableApp', 'POST', '/apps/cortex/disable');

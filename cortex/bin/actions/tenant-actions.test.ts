@@ -1,6 +1,6 @@
 import { TenancyToken } from '@codexion/framework/tenancy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CortexUnderTest, cortexUnderTest } from '../cortex-host.test-helper.js';
+import { type CortexUnderTest, cortexUnderTest, workspaceApps } from '../cortex-host.test-helper.js';
 
 describe('tenants: POST /tenants', () => {
   let t: CortexUnderTest;
@@ -102,7 +102,7 @@ describe('system: GET /system', () => {
       checks: { kernel: { ok: true }, database: { ok: true } },
       apps: [
         { name: 'cortex', version: '0.1.0' },
-        { name: 'crm', version: '0.1.0' },
+        ...workspaceApps.map(({ name, version }) => ({ name, version })),
       ],
       memory: { rssBytes: expect.any(Number), heapUsedBytes: expect.any(Number) },
     });

@@ -20,8 +20,8 @@ import { stockActions } from './stock-actions.js';
  */
 export function erpActions(): AppActions<ErpContract> {
   return {
-    ...reportActions(),
     ...stockActions(),
+    ...reportActions(),
     setupCompany: async (ctx, { body }) => {
       const settings = await setupCompany(ctx, body);
       return { body: settings, headers: { ETag: formatEtag(settings.id, settings.version) } };
