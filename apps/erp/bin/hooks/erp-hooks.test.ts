@@ -315,7 +315,7 @@ describe('invoices, payments and credit notes', () => {
     ]);
   });
 
-  it('refuses a payment allocating more than the invoice owes, or to another party’s invoice', async () => {
+  it('refuses a payment allocating more than the invoice owes, to another party’s invoice, or not into a bank', async () => {
     await refusedPosting(
       'payment',
       payment(customer, 300_000, [{ invoiceId: sale.id, amount: 198_501 }]),
@@ -327,6 +327,12 @@ describe('invoices, payments and credit notes', () => {
       payment(otherCustomer, 1_000, [{ invoiceId: sale.id, amount: 1_000 }]),
       'VALIDATION_FAILED',
       '/body/allocations/0/invoiceId',
+    );
+    await refusedPosting(
+      'payment',
+      payment(customer, 1_000, [], { bankAccountId: account['4100'] }),
+      'VALIDATION_FAILED',
+      '/body/bankAccountId',
     );
     expect(await openBalance(String(sale.id))).toBe(198_500);
   });
@@ -375,6 +381,12 @@ describe('invoices, payments and credit notes', () => {
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 422]);
     expect(answers.find((answer) => answer.status === 422)?.body.code).toBe('OVER_ALLOCATED');
     expect(await openBalance(String(bill.id))).toBe(0);
+    const current = await erp.call('getSalesInvoice', 'GET', `/sales-invoices/${String(bill.id)}`);
+    const patched = await erp.call('updateSalesInvoice', 'PATCH', `/sales-invoices/${String(bill.id)}`, {
+      body: { reference: 'changed after posting' },
+      headers: { 'if-match': String(current.headers.get('etag')) },
+    });
+    expect([patched.status, patched.body.code]).toEqual([409, 'RECORD_LOCKED']);
   });
 
   it('reduces an invoice by a credit note against it, and refuses one above what it still owes', async () => {
@@ -404,6 +416,9 @@ describe('invoices, payments and credit notes', () => {
     expect(await openBalance(String(sale.id))).toBe(0);
     expect(await voucherSums(String(sale.id))).toEqual({});
     expect(await voucherSums(String(note.id))).toEqual({});
+    const twice = await move('sales-invoice', sale.id, 'cancelled');
+    expect([twice.status, twice.body.code]).toEqual([409, 'TRANSITION_NOT_ALLOWED']);
+    expect(await voucherSums(String(sale.id))).toEqual({});
   });
 
   it('posts a purchase invoice and a payment made against it', async () => {

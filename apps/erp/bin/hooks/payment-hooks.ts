@@ -1,7 +1,7 @@
 import type { Draft, HookContext, ResourceHooks } from '@codexion/framework/plugins';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Payment } from '../../core/generated/client/types.gen.js';
-import { parties, purchaseInvoices, salesInvoices } from '../../core/generated/tables.js';
+import { accounts, parties, purchaseInvoices, salesInvoices } from '../../core/generated/tables.js';
 import { paymentRows } from '../../core/ledger/voucher-rows.js';
 import { type ErpEventOutbox, erp } from '../erp.js';
 import { documentNumber } from '../ledger/document-number.js';
@@ -11,7 +11,8 @@ import { openPeriodFor } from '../ledger/post-voucher.js';
 import { postingContext } from '../ledger/posting-context.js';
 
 /**
- * A payment received settles sales invoices of its customer, a payment made purchase invoices of
+ * The money goes through a bank or cash account (422 at `/bankAccountId`). A payment received
+ * settles sales invoices of its customer, a payment made purchase invoices of
  * its supplier: each allocation must name a posted invoice (not a credit note) of the payment's
  * party in the payment's currency (422 at `/allocations/<i>/invoiceId`), and may not exceed what
  * the invoice still owes (422 OVER_ALLOCATED at `/allocations/<i>/amount`). The invoices' open
@@ -19,6 +20,13 @@ import { postingContext } from '../ledger/posting-context.js';
  */
 async function checkAllocations(ctx: HookContext, payment: Draft<Payment>): Promise<void> {
   const received = payment.direction === 'received';
+  const [bank] = await ctx.tx
+    .select({ name: accounts.name, accountType: accounts.accountType })
+    .from(accounts)
+    .where(and(eq(accounts.tenantId, ctx.tenantId), eq(accounts.id, payment.bankAccountId)));
+  if (bank !== undefined && bank.accountType !== 'bank' && bank.accountType !== 'cash') {
+    throw fieldRefusal('/bankAccountId', 'bank-account', `${bank.name} is not a bank or cash account`);
+  }
   const [party] = await ctx.tx
     .select({ kind: parties.kind, name: parties.name })
     .from(parties)
