@@ -198,6 +198,35 @@ describe(`stock entries on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
     expect((refused.body.errors as { path: string }[])[0]?.path).toBe('/body/lines/0/toWarehouseId');
   });
 
+  it('refuses bad lines and dates at posting with their field path, leaving the entry a draft', async () => {
+    const item = await createItem(erp);
+    await postEntry(erp, { ...receipt(item, 2, 10), postingDate: '2026-05-10' });
+    const cases: [Record<string, unknown>, string, string][] = [
+      [receipt('00000000-0000-4000-8000-000000000001', 1, 1), 'STOCK_LINE_INVALID', '/body/lines/0/itemId'],
+      [
+        receipt(item, 1, 1, '00000000-0000-4000-8000-000000000002'),
+        'STOCK_LINE_INVALID',
+        '/body/lines/0/toWarehouseId',
+      ],
+      [receipt(item, 1_000_000, 9_007_199_254_740), 'STOCK_LINE_INVALID', '/body/lines/0/unitCost'],
+      [{ ...receipt(item, 1, 1), postingDate: '2025-06-01' }, 'PERIOD_CLOSED', '/body/postingDate'],
+      [{ ...issue(item, 1), postingDate: '2026-05-01' }, 'STOCK_LINE_INVALID', '/body/postingDate'],
+    ];
+    for (const [entry, code, path] of cases) {
+      const id = await draftEntry(erp, entry);
+      const refused = await transition(erp, id, 'posted');
+      expect(refused.status, refused.text).toBe(422);
+      expect(refused.contract).toEqual([]);
+      expect(refused.body.code).toBe(code);
+      expect((refused.body.errors as { path: string }[]).map((issue) => issue.path)).toEqual([path]);
+      expect((await erp.call('getStockEntry', 'GET', `/stock-entries/${id}`)).body).toMatchObject({
+        status: 'draft',
+        number: null,
+      });
+    }
+    expect(await binOf(erp, item, company.mainWarehouseId)).toEqual({ qty: 2, value: 20 });
+  });
+
   it('cancels by reversal at the original cost: stock and value restored, the voucher nets to zero, the entry locked', async () => {
     for (const valuation of ['moving-average', 'fifo']) {
       const item = await createItem(erp, { valuation });

@@ -1,4 +1,3 @@
-import { formatDocumentNumber, NumberingToken } from '@codexion/framework/numbering';
 import type { HookContext, ResourceHooks } from '@codexion/framework/plugins';
 import type { StockEntry } from '../../core/generated/client/types.gen.js';
 import { type ErpEventOutbox, erp } from '../erp.js';
@@ -35,7 +34,8 @@ function emitMoved(
  * A stock entry's posting and cancellation, in its transitions' transaction (ADR 0027 §3, §6):
  *
  * - `draft → posted`, before the write: the period must be open and after the lock date (422
- *   PERIOD_CLOSED); the entry takes its number from the series `STE` per year (`STE-2026-00001`);
+ *   PERIOD_CLOSED); the engine has given the entry its number (`x-codexion.number`: series `STE`
+ *   per year, `STE-2026-00001`) in the same transaction;
  * - after it: the stock moves and their ledger rows (`postStockEntry`), then `erp.stock.moved`
  *   and an `erp.item.below-reorder` per bin that fell below its item's reorder level;
  * - `posted → cancelled`: the reversal (`cancelStockEntry`) and `erp.stock.moved` of kind `reversal`.
@@ -50,12 +50,7 @@ export function stockEntryHooks(events: ErpEventOutbox): ResourceHooks<StockEntr
     async beforeUpdate(ctx, next, previous) {
       if (previous.status !== 'draft' || next.status !== 'posted') return undefined;
       await openPeriodFor(ctx, next.postingDate, '/postingDate');
-      const scope = next.postingDate.slice(0, 4);
-      const seq = await ctx.services.get(NumberingToken).next('STE', scope);
-      return {
-        ...next,
-        number: formatDocumentNumber('{series}-{scope}-{seq:5}', { series: 'STE', scope, seq }),
-      };
+      return undefined;
     },
 
     async afterUpdate(ctx, entry, previous) {

@@ -7,12 +7,14 @@ import {
   postEntry,
   type StockCompany,
   setUpStockCompany,
+  transition,
 } from './stock.test-helper.js';
 
 /**
- * Random receipts, issues and transfers of a moving-average and a FIFO item over two warehouses
- * (each valued in its own stock account), posted through the API, against a plain model: a
- * running average per bin, and an array of layers each consumed front to back. After every step
+ * Random receipts, issues, transfers and cancellations (of the latest entry still posted) of a
+ * moving-average and a FIFO item over two warehouses (each valued in its own stock account),
+ * through the API, against a plain model: a running average per bin, and an array of layers each
+ * consumed front to back; a cancelled issue comes back as a new layer at its cost. After every step
  * the database's bins, the last valuation row of each bin and the ledger's stock accounts must
  * equal the model; an issue beyond the stock must be refused and change nothing.
  */
@@ -56,6 +58,8 @@ interface ModelBin {
   value: number;
   /** FIFO: each receipt's units, value and how many of them have gone, oldest first */
   layers: { qty: number; value: number; used: number }[];
+  /** whether a move has touched it (the database then holds its bin, even when empty) */
+  moved: boolean;
 }
 
 function halfEven(numerator: number, denominator: number): number {
@@ -66,6 +70,7 @@ function halfEven(numerator: number, denominator: number): number {
 
 /** Takes `qty` out of the bin (the caller checked there are enough) and answers its cost. */
 function take(bin: ModelBin, method: Method, qty: number): number {
+  bin.moved = true;
   let cost: number;
   if (method === 'moving-average') {
     cost = qty === bin.qty ? bin.value : halfEven(bin.value * qty, bin.qty);
@@ -89,10 +94,52 @@ function take(bin: ModelBin, method: Method, qty: number): number {
   return cost;
 }
 
-function put(bin: ModelBin, qty: number, value: number): void {
+function put(bin: ModelBin, qty: number, value: number): ModelBin['layers'][number] {
+  bin.moved = true;
   bin.qty += qty;
   bin.value += value;
-  bin.layers.push({ qty, value, used: 0 });
+  const layer = { qty, value, used: 0 };
+  bin.layers.push(layer);
+  return layer;
+}
+
+/**
+ * Takes a cancelled receipt's units back out at what they brought: moving average bounded by the
+ * bin's value (all of it when the bin empties); FIFO its own layer when that is still the last
+ * and untouched, else first in, first out.
+ */
+function takeBack(
+  bin: ModelBin,
+  method: Method,
+  qty: number,
+  value: number,
+  layer: ModelBin['layers'][number],
+): number {
+  if (method === 'fifo') {
+    if (bin.layers.at(-1) !== layer || layer.used > 0) return take(bin, method, qty);
+    bin.layers.pop();
+    bin.qty -= qty;
+    bin.value -= value;
+    return value;
+  }
+  const cost = bin.qty === qty ? bin.value : Math.min(Math.max(value, 0), Math.max(bin.value, 0));
+  bin.qty -= qty;
+  bin.value -= cost;
+  return cost;
+}
+
+/** A posted entry of the run, as the model needs it to cancel it. */
+interface Posted {
+  id: string;
+  kind: 'receipt' | 'issue' | 'transfer';
+  item: number;
+  /** the bin the units went into (receipts, transfers) and the layer they made there */
+  into?: { bin: ModelBin; layer: ModelBin['layers'][number] };
+  /** the bin they came from (issues, transfers) */
+  outOf?: ModelBin;
+  qty: number;
+  /** what the units cost or brought */
+  value: number;
 }
 
 const step = fc.oneof(
@@ -115,6 +162,7 @@ const step = fc.oneof(
     from: fc.integer({ min: 0, max: 1 }),
     qty: fc.integer({ min: 1, max: 6 }),
   }),
+  fc.record({ kind: fc.constant('cancel-last' as const) }),
 );
 
 type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
@@ -164,23 +212,48 @@ describe(`FIFO and moving average against a reference model on ${process.env.DAT
         const model = new Map<string, ModelBin>();
         const binOf = (item: number, warehouse: number) => {
           const key = `${items[item]}/${warehouses[warehouse]}`;
-          const bin = model.get(key) ?? { qty: 0, value: 0, layers: [] };
+          const bin = model.get(key) ?? { qty: 0, value: 0, layers: [], moved: false };
           model.set(key, bin);
           return bin;
         };
         const vouchers: string[] = [];
+        const posted: Posted[] = [];
         for (const s of steps as Step[]) {
-          const itemId = items[s.item] as string;
-          const method = methods[s.item] as Method;
           let answer: Awaited<ReturnType<typeof postEntry>>;
           let expectRefusal = false;
-          if (s.kind === 'receipt') {
+          if (s.kind === 'cancel-last') {
+            // the latest entry still posted is cancelled: its moves reversed, last first
+            const last = posted.at(-1);
+            if (last === undefined) continue;
+            const method = methods[last.item] as Method;
+            expectRefusal = last.into !== undefined && last.into.bin.qty < last.qty;
+            answer = await transition(erp, last.id, 'cancelled');
+            if (!expectRefusal) {
+              posted.pop();
+              if (last.into !== undefined)
+                takeBack(last.into.bin, method, last.qty, last.value, last.into.layer);
+              if (last.outOf !== undefined) put(last.outOf, last.qty, last.value);
+            }
+          } else if (s.kind === 'receipt') {
             answer = await postEntry(erp, {
               kind: 'receipt',
-              lines: [{ itemId, toWarehouseId: warehouses[s.to], qty: s.qty, unitCost: s.unitCost }],
+              lines: [
+                { itemId: items[s.item], toWarehouseId: warehouses[s.to], qty: s.qty, unitCost: s.unitCost },
+              ],
             });
-            put(binOf(s.item, s.to), s.qty, s.qty * s.unitCost);
+            const bin = binOf(s.item, s.to);
+            const value = s.qty * s.unitCost;
+            const layer = put(bin, s.qty, value);
+            posted.push({
+              id: String(answer.body.id),
+              kind: s.kind,
+              item: s.item,
+              into: { bin, layer },
+              qty: s.qty,
+              value,
+            });
           } else {
+            const itemId = items[s.item];
             const source = binOf(s.item, s.from);
             const to = 1 - s.from;
             expectRefusal = source.qty < s.qty;
@@ -198,8 +271,19 @@ describe(`FIFO and moving average against a reference model on ${process.env.DAT
               ],
             });
             if (!expectRefusal) {
-              const cost = take(source, method, s.qty);
-              if (s.kind === 'transfer') put(binOf(s.item, to), s.qty, cost);
+              const cost = take(source, methods[s.item] as Method, s.qty);
+              const target = binOf(s.item, to);
+              const into =
+                s.kind === 'transfer' ? { bin: target, layer: put(target, s.qty, cost) } : undefined;
+              posted.push({
+                id: String(answer.body.id),
+                kind: s.kind,
+                item: s.item,
+                into,
+                outOf: source,
+                qty: s.qty,
+                value: cost,
+              });
             }
           }
           if (expectRefusal) {
@@ -207,11 +291,11 @@ describe(`FIFO and moving average against a reference model on ${process.env.DAT
             expect(answer.body.code).toBe('INSUFFICIENT_STOCK');
           } else {
             expect(answer.status, answer.text).toBe(200);
-            vouchers.push(String(answer.body.id));
+            if (s.kind !== 'cancel-last') vouchers.push(String(answer.body.id));
           }
           const db = await databaseState(items, vouchers);
           const expectedBins = [...model]
-            .filter(([, bin]) => bin.layers.length > 0 || bin.qty !== 0)
+            .filter(([, bin]) => bin.moved)
             .map(([key, bin]) => `${key} ${bin.qty} ${bin.value}`)
             .sort();
           expect(db.bins.map((b) => `${b.item_id}/${b.warehouse_id} ${b.qty} ${b.value}`).sort()).toEqual(
