@@ -7,7 +7,7 @@ import { balanceSheet } from '../reports/balance-sheet.js';
 import { financeDashboard } from '../reports/finance-dashboard.js';
 import { type GeneralLedgerRow, generalLedger } from '../reports/general-ledger.js';
 import { profitAndLoss } from '../reports/profit-and-loss.js';
-import { baseCurrencyOf, majorUnits } from '../reports/report-parameters.js';
+import { baseCurrencyOf, majorUnits, reportParameterError } from '../reports/report-parameters.js';
 import { type TrialBalanceRow, trialBalance } from '../reports/trial-balance.js';
 
 type ReportActions = Pick<
@@ -20,7 +20,7 @@ type ReportActions = Pick<
   | 'reportDashboard'
 >;
 
-/** The most rows a general-ledger CSV holds: pages of 1,000 read until the range ends. */
+/** The most rows a general-ledger CSV holds (pages of 1,000 read until the range ends); more is a 422. */
 const ledgerCsvLimit = 100_000;
 
 /** Columns naming an account in the tree: number, name indented by depth, root type, group. */
@@ -82,6 +82,14 @@ export function reportActions(): ReportActions {
         rows.push(...page.rows);
         cursor = page.nextCursor ?? undefined;
       } while (cursor !== undefined && rows.length < ledgerCsvLimit);
+      // a cut-off file would read as the whole ledger: refuse instead
+      if (cursor !== undefined) {
+        throw reportParameterError(
+          '/query/to',
+          'too-many-rows',
+          `holds more than ${ledgerCsvLimit} rows in the range: export a shorter one`,
+        );
+      }
       const { currency, exponent } = await baseCurrencyOf(ctx);
       return csvAnswer<GeneralLedgerRow>(
         rows,

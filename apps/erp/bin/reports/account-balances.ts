@@ -1,5 +1,5 @@
 import { executeRows } from '@codexion/framework/data';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { ReportTrialBalanceResponse } from '../../core/generated/client/types.gen.js';
 import { minor, type ReportContext } from './report-parameters.js';
 
@@ -25,29 +25,16 @@ type BalanceRow = {
 };
 
 /**
- * Every account of the chart, in tree order (each group before its children, siblings by number),
- * with its opening balance before `from`, its debits and credits in [`from`, `to`], and its closing
- * balance; group accounts sum their descendants (a recursive walk of `parent_id`).
- *
- * Whole periods come from `erp.account_period_totals` (one row per period and account, whatever
- * the ledger's size); only the periods the range cuts — the one holding `from` when it is not its
- * first day, the one holding `to` when it is not its last — are summed from `erp.gl_entries` over
- * `gl_entries_date_idx` (ADR 0027 §9). Balances at a date d: `from` = d + 1's opening, or the
- * closing of [`ledgerStart`, d].
+ * The SQL of `accountBalances`, for the bench's `EXPLAIN`.
  *
  * @example
- * const rows = await accountBalances(ctx, { from: '2026-01-01', to: '2026-03-15' });
+ * await tx.execute(sql`explain analyze ${accountBalancesQuery(tenantId, range)}`);
  */
-export async function accountBalances(
-  ctx: ReportContext,
-  { from, to }: { from: string; to: string },
-): Promise<AccountBalance[]> {
-  const tenant = sql`${ctx.tenantId}::uuid`;
+export function accountBalancesQuery(tenantId: string, { from, to }: { from: string; to: string }): SQL {
+  const tenant = sql`${tenantId}::uuid`;
   const start = sql`${from}::date`;
   const end = sql`${to}::date`;
-  const rows = await executeRows<BalanceRow>(
-    ctx.tx,
-    sql`with recursive
+  return sql`with recursive
   periods as (
     select id, start_date, end_date,
            (start_date < ${start} and end_date >= ${start}) or (start_date <= ${end} and end_date > ${end}) as cut
@@ -100,8 +87,28 @@ select a.id, a.number, a.name, a.root_type, a.account_type, a.is_group, a.parent
   from tree
   join erp.accounts a on a.tenant_id = ${tenant} and a.id = tree.id
   left join rolled r on r.account_id = a.id
- order by tree.path`,
-  );
+ order by tree.path`;
+}
+
+/**
+ * Every account of the chart, in tree order (each group before its children, siblings by number),
+ * with its opening balance before `from`, its debits and credits in [`from`, `to`], and its closing
+ * balance; group accounts sum their descendants (a recursive walk of `parent_id`).
+ *
+ * Whole periods come from `erp.account_period_totals` (one row per period and account, whatever
+ * the ledger's size); only the periods the range cuts — the one holding `from` when it is not its
+ * first day, the one holding `to` when it is not its last — are summed from `erp.gl_entries` over
+ * `gl_entries_date_idx` (ADR 0027 §9). Balances at a date d: `from` = d + 1's opening, or the
+ * closing of [`ledgerStart`, d].
+ *
+ * @example
+ * const rows = await accountBalances(ctx, { from: '2026-01-01', to: '2026-03-15' });
+ */
+export async function accountBalances(
+  ctx: ReportContext,
+  { from, to }: { from: string; to: string },
+): Promise<AccountBalance[]> {
+  const rows = await executeRows<BalanceRow>(ctx.tx, accountBalancesQuery(ctx.tenantId, { from, to }));
   return rows.map((row) => {
     const opening = minor(row.opening);
     const debit = minor(row.debit);
