@@ -19,6 +19,9 @@ import { erp } from './entities.js';
 import de from './i18n/de.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 
+/** An item's stock per warehouse and its stock ledger load with its detail page. */
+const itemSlots = () => import('./stock/item-detail-slots.js').then((m) => m.itemDetailSlots);
+
 /** A page of the app's own, its code loaded when it is first visited. */
 function page(route: { index: true } | { path: string }, load: () => Promise<ComponentType>): RouteObject {
   return {
@@ -69,8 +72,18 @@ export default defineAppModule({
       import('./pages/balance-sheet-page.js').then((m) => m.BalanceSheetPage),
     ),
     page({ path: 'reports/aging' }, () => import('./pages/aging-page.js').then((m) => m.AgingPage)),
+    page({ path: 'reports/stock-balance' }, () =>
+      import('./pages/stock-balance-page.js').then((m) => m.StockBalancePage),
+    ),
     ...erp.entities.flatMap((entity) =>
-      createResourceRoutes(entity, documents.has(entity.name) ? { detailSlots: documentSlots } : {}),
+      createResourceRoutes(
+        entity,
+        documents.has(entity.name)
+          ? { detailSlots: documentSlots }
+          : entity.name === 'item'
+            ? { detailSlots: itemSlots }
+            : {},
+      ),
     ),
   ],
   entities: erp,

@@ -5,7 +5,7 @@ import { AccountTreeTable } from '../reports/account-tree-table.js';
 import { ReportFrame } from '../reports/report-frame.js';
 import { CsvButton, DateField } from '../reports/report-parameters.js';
 import { usePeriod } from '../reports/use-period.js';
-import { useCsvDownload, useReport } from '../reports/use-report.js';
+import { useReport } from '../reports/use-report.js';
 
 const buckets = ['notDue', 'days0to30', 'days31to60', 'days61to90', 'over90', 'advances', 'total'] as const;
 
@@ -17,7 +17,6 @@ export function AgingPage() {
   const report = useReport('aging', { asOf, kind }, (client, signal) =>
     reportAging({ client, query: { asOf, kind }, signal, throwOnError: true }),
   );
-  const csv = useCsvDownload();
   const data = report.data;
   const columns = buckets.map((key) => ({ key, label: t(`reports.aging.${key}`) }));
   const rows = (data?.rows ?? []).map((row) => ({
@@ -36,17 +35,13 @@ export function AgingPage() {
       error={report.error}
       actions={
         <CsvButton
-          loading={csv.isPending}
-          onClick={() =>
-            csv.mutate({
-              fileName: `aging-${kind}-${asOf}.csv`,
-              call: (client) =>
-                reportAging({
-                  client,
-                  query: { asOf, kind, format: 'csv' },
-                  parseAs: 'blob',
-                  throwOnError: true,
-                }),
+          fileName={`aging-${kind}-${asOf}.csv`}
+          call={(client) =>
+            reportAging({
+              client,
+              query: { asOf, kind, format: 'csv' },
+              parseAs: 'blob',
+              throwOnError: true,
             })
           }
         />

@@ -1,5 +1,4 @@
 import {
-  Button,
   cn,
   Table,
   TableBody,
@@ -11,20 +10,13 @@ import {
 } from '@codexion/resources';
 import { RelationPicker, useApi, useFormatters, useTranslation } from '@codexion/web';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { reportGeneralLedger } from '../../core/generated/client/sdk.gen.js';
 import { useMoney } from '../documents/use-money.js';
 import { erp } from '../entities.js';
 import { ReportFrame } from '../reports/report-frame.js';
-import { CsvButton, DateField } from '../reports/report-parameters.js';
+import { CsvButton, PeriodFields } from '../reports/report-parameters.js';
 import { usePeriod } from '../reports/use-period.js';
-import { useCsvDownload } from '../reports/use-report.js';
-
-/** The page of a document a ledger row came from, or `undefined` for a voucher type without one. */
-export function voucherLink(voucherType: string, voucherId: string): string | undefined {
-  const entity = erp.get(voucherType);
-  return entity ? `../../${entity.resource}/${encodeURIComponent(voucherId)}` : undefined;
-}
+import { LoadMore, VoucherNo } from '../reports/voucher-cells.js';
 
 /**
  * The general ledger of one account (optionally one party) over a period: the balance before it,
@@ -55,7 +47,6 @@ export function GeneralLedgerPage() {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     enabled: Boolean(accountId),
   });
-  const csv = useCsvDownload();
   const pages = report.data?.pages ?? [];
   const first = pages[0];
   const last = pages[pages.length - 1];
@@ -70,17 +61,13 @@ export function GeneralLedgerPage() {
       actions={
         accountId && (
           <CsvButton
-            loading={csv.isPending}
-            onClick={() =>
-              csv.mutate({
-                fileName: `general-ledger-${from}-${to}.csv`,
-                call: (client) =>
-                  reportGeneralLedger({
-                    client,
-                    query: { ...query, format: 'csv' },
-                    parseAs: 'blob',
-                    throwOnError: true,
-                  }),
+            fileName={`general-ledger-${from}-${to}.csv`}
+            call={(client) =>
+              reportGeneralLedger({
+                client,
+                query: { ...query, format: 'csv' },
+                parseAs: 'blob',
+                throwOnError: true,
               })
             }
           />
@@ -100,8 +87,7 @@ export function GeneralLedgerPage() {
               onValueChange={(id) => set('accountId', id ?? undefined)}
             />
           </div>
-          <DateField label={t('reports.from')} value={from} onChange={(day) => set('from', day)} />
-          <DateField label={t('reports.to')} value={to} onChange={(day) => set('to', day)} />
+          <PeriodFields from={from} to={to} set={set} />
         </>
       }
     >
@@ -134,18 +120,11 @@ export function GeneralLedgerPage() {
                     </TableCell>
                   </TableRow>
                   {rows.map((row) => {
-                    const href = voucherLink(row.voucherType, row.voucherId);
                     return (
                       <TableRow key={row.id}>
                         <TableCell className="whitespace-nowrap">{format.date(row.postingDate)}</TableCell>
                         <TableCell>
-                          {href ? (
-                            <Link to={href} relative="path" className="underline-offset-4 hover:underline">
-                              {row.voucherNo}
-                            </Link>
-                          ) : (
-                            row.voucherNo
-                          )}
+                          <VoucherNo type={row.voucherType} id={row.voucherId} number={row.voucherNo} />
                         </TableCell>
                         <TableCell>{row.partyName ?? ''}</TableCell>
                         <TableCell className="text-muted-foreground">{row.remarks ?? ''}</TableCell>
@@ -176,16 +155,7 @@ export function GeneralLedgerPage() {
                 )}
               </Table>
             </div>
-            {report.hasNextPage && (
-              <Button
-                variant="outline"
-                className="justify-self-center"
-                loading={report.isFetchingNextPage}
-                onClick={() => void report.fetchNextPage()}
-              >
-                {t('reports.generalLedger.more')}
-              </Button>
-            )}
+            <LoadMore query={report} label={t('reports.generalLedger.more')} />
           </div>
         )
       )}

@@ -2,11 +2,11 @@ import { cn } from '@codexion/resources';
 import { useTranslation } from '@codexion/web';
 import { reportProfitAndLoss } from '../../core/generated/client/sdk.gen.js';
 import { useMoney } from '../documents/use-money.js';
-import { AccountTreeTable } from '../reports/account-tree-table.js';
+import { AccountSections } from '../reports/account-tree-table.js';
 import { ReportFrame } from '../reports/report-frame.js';
-import { CsvButton, DateField } from '../reports/report-parameters.js';
+import { CsvButton, PeriodFields } from '../reports/report-parameters.js';
 import { usePeriod } from '../reports/use-period.js';
-import { useCsvDownload, useReport } from '../reports/use-report.js';
+import { useReport } from '../reports/use-report.js';
 
 /** Profit and loss of a period: income and expense trees and the net result. */
 export function ProfitAndLossPage() {
@@ -16,9 +16,7 @@ export function ProfitAndLossPage() {
   const report = useReport('profit-and-loss', { from, to }, (client, signal) =>
     reportProfitAndLoss({ client, query: { from, to }, signal, throwOnError: true }),
   );
-  const csv = useCsvDownload();
   const data = report.data;
-  const columns = [{ key: 'amount', label: t('reports.columns.amount') }];
   return (
     <ReportFrame
       title={t('reports.profitAndLoss.title')}
@@ -27,44 +25,30 @@ export function ProfitAndLossPage() {
       error={report.error}
       actions={
         <CsvButton
-          loading={csv.isPending}
-          onClick={() =>
-            csv.mutate({
-              fileName: `profit-and-loss-${from}-${to}.csv`,
-              call: (client) =>
-                reportProfitAndLoss({
-                  client,
-                  query: { from, to, format: 'csv' },
-                  parseAs: 'blob',
-                  throwOnError: true,
-                }),
+          fileName={`profit-and-loss-${from}-${to}.csv`}
+          call={(client) =>
+            reportProfitAndLoss({
+              client,
+              query: { from, to, format: 'csv' },
+              parseAs: 'blob',
+              throwOnError: true,
             })
           }
         />
       }
-      parameters={
-        <>
-          <DateField label={t('reports.from')} value={from} onChange={(day) => set('from', day)} />
-          <DateField label={t('reports.to')} value={to} onChange={(day) => set('to', day)} />
-        </>
-      }
+      parameters={<PeriodFields from={from} to={to} set={set} />}
     >
       {data && (
         <div className="grid gap-6">
-          {(['income', 'expense'] as const).map((side) => (
-            <section key={side} aria-labelledby={`pl-${side}`} className="grid gap-2">
-              <h2 id={`pl-${side}`} className="font-semibold text-lg">
-                {t(`reports.profitAndLoss.${side}`)}
-              </h2>
-              <AccountTreeTable
-                caption={t(`reports.profitAndLoss.${side}`)}
-                rows={data[side].rows}
-                columns={columns}
-                currency={data.currency}
-                totals={{ label: t('reports.total'), values: { amount: data[side].total } }}
-              />
-            </section>
-          ))}
+          <AccountSections
+            currency={data.currency}
+            sections={(['income', 'expense'] as const).map((side) => ({
+              key: side,
+              title: t(`reports.profitAndLoss.${side}`),
+              rows: data[side].rows,
+              total: data[side].total,
+            }))}
+          />
           <p
             data-slot="net-result"
             className="flex items-baseline justify-between rounded-md border px-4 py-3 font-semibold text-lg"

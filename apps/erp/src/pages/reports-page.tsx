@@ -1,6 +1,6 @@
 import { Card, CardDescription, CardHeader, CardTitle } from '@codexion/resources';
 import { PageHeader, useTranslation } from '@codexion/web';
-import { BookOpenText, CalendarClock, ChartNoAxesCombined, Scale, Sigma } from 'lucide-react';
+import { BookOpenText, Boxes, CalendarClock, ChartNoAxesCombined, Scale, Sigma } from 'lucide-react';
 import { Link } from 'react-router';
 
 const reports = [
@@ -9,6 +9,7 @@ const reports = [
   { path: 'balance-sheet', key: 'balanceSheet', icon: Scale },
   { path: 'general-ledger', key: 'generalLedger', icon: BookOpenText },
   { path: 'aging', key: 'aging', icon: CalendarClock },
+  { path: 'stock-balance', key: 'stockBalance', icon: Boxes },
 ] as const;
 
 /** The financial reports, one card each. */

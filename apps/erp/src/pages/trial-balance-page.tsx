@@ -2,9 +2,9 @@ import { useTranslation } from '@codexion/web';
 import { reportTrialBalance } from '../../core/generated/client/sdk.gen.js';
 import { AccountTreeTable } from '../reports/account-tree-table.js';
 import { ReportFrame } from '../reports/report-frame.js';
-import { CsvButton, DateField } from '../reports/report-parameters.js';
+import { CsvButton, PeriodFields } from '../reports/report-parameters.js';
 import { usePeriod } from '../reports/use-period.js';
-import { useCsvDownload, useReport } from '../reports/use-report.js';
+import { useReport } from '../reports/use-report.js';
 
 /** The trial balance of a period: opening, debit, credit and closing per account, drilling to the ledger. */
 export function TrialBalancePage() {
@@ -13,7 +13,6 @@ export function TrialBalancePage() {
   const report = useReport('trial-balance', { from, to }, (client, signal) =>
     reportTrialBalance({ client, query: { from, to }, signal, throwOnError: true }),
   );
-  const csv = useCsvDownload();
   const data = report.data;
   const columns = (['opening', 'debit', 'credit', 'closing'] as const).map((key) => ({
     key,
@@ -27,27 +26,18 @@ export function TrialBalancePage() {
       error={report.error}
       actions={
         <CsvButton
-          loading={csv.isPending}
-          onClick={() =>
-            csv.mutate({
-              fileName: `trial-balance-${from}-${to}.csv`,
-              call: (client) =>
-                reportTrialBalance({
-                  client,
-                  query: { from, to, format: 'csv' },
-                  parseAs: 'blob',
-                  throwOnError: true,
-                }),
+          fileName={`trial-balance-${from}-${to}.csv`}
+          call={(client) =>
+            reportTrialBalance({
+              client,
+              query: { from, to, format: 'csv' },
+              parseAs: 'blob',
+              throwOnError: true,
             })
           }
         />
       }
-      parameters={
-        <>
-          <DateField label={t('reports.from')} value={from} onChange={(day) => set('from', day)} />
-          <DateField label={t('reports.to')} value={to} onChange={(day) => set('to', day)} />
-        </>
-      }
+      parameters={<PeriodFields from={from} to={to} set={set} />}
     >
       {data && (
         <AccountTreeTable

@@ -133,3 +133,36 @@ export function AccountTreeTable({ caption, rows, columns, currency, totals }: A
     </div>
   );
 }
+
+export interface AccountSection {
+  key: string;
+  title: string;
+  rows: readonly AccountRow[];
+  total: number;
+}
+
+/** The sides of a statement (income and expense; assets, liabilities and equity), one table each. */
+export function AccountSections({
+  sections,
+  currency,
+}: {
+  sections: readonly AccountSection[];
+  currency: string;
+}) {
+  const { t } = useTranslation('erp');
+  const columns = [{ key: 'amount', label: t('reports.columns.amount') }];
+  return sections.map((section) => (
+    <section key={section.key} aria-labelledby={`section-${section.key}`} className="grid gap-2">
+      <h2 id={`section-${section.key}`} className="font-semibold text-lg">
+        {section.title}
+      </h2>
+      <AccountTreeTable
+        caption={section.title}
+        rows={section.rows}
+        columns={columns}
+        currency={currency}
+        totals={{ label: t('reports.total'), values: { amount: section.total } }}
+      />
+    </section>
+  ));
+}
