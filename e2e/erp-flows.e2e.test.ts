@@ -98,11 +98,19 @@ async function salesIncome(): Promise<number> {
   return minorUnits(await row.getByRole('link').textContent());
 }
 
+/** The rows of a table as a person reads them, each a line of its cells' text. */
+async function rowTexts(table: Locator): Promise<string[]> {
+  return (await table.getByRole('row').allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim());
+}
+
 /** Picks a record in a relation picker (a form field or a line cell) by searching for it. */
 async function pick(picker: Locator, search: string, option: string | RegExp = search): Promise<void> {
   await picker.click();
   await page.keyboard.type(search);
-  await page.getByRole('option', { name: option }).first().click();
+  await page
+    .getByRole('option', { name: option, exact: typeof option === 'string' })
+    .first()
+    .click();
 }
 
 /** Picks today in a date field's calendar. */
@@ -234,6 +242,26 @@ describe('the ERP in Chromium inside Cortex', () => {
     await cell('Quantity').fill('4');
     await createAndPost('Stock entry');
     expect(await stockOf()).toMatchObject({ qty: 6, value: 7500 });
+
+    // the item's page: its stock per warehouse and its stock ledger, move by move
+    await page.goto(`/erp/items/${item.id}`);
+    await page.getByRole('heading', { level: 1, name: item.name }).waitFor();
+    const perWarehouse = page.getByRole('table', { name: 'Stock per warehouse' });
+    await perWarehouse.getByRole('row', { name: new RegExp(`^${warehouse.name} `) }).waitFor();
+    expect(await rowTexts(perWarehouse)).toEqual([
+      'Warehouse Quantity Value',
+      `${warehouse.name} 6 €75.00`,
+      'Total 6 €75.00',
+    ]);
+    const ledger = page.getByRole('table', { name: 'Stock ledger' });
+    await ledger.getByRole('row').nth(2).waitFor();
+    const moves = (await rowTexts(ledger))
+      .slice(1)
+      .map((row) => row.replace(/^\S+ \d+, \d{4} STE-\d{4}-\d+ /, ''));
+    expect(moves).toEqual([
+      `${warehouse.name} +10 10 €12.50 €125.00 €125.00`,
+      `${warehouse.name} -4 6 €12.50 -€50.00 €75.00`,
+    ]);
   });
 
   it('says in words why a document cannot be posted: more issued than in stock, debits not equal to credits', async () => {
