@@ -53,6 +53,9 @@ export function DatePicker({
   className,
   contentClassName,
   disabled,
+  // a button cannot be required (axe: aria-allowed-attr): the field's label marks it and its
+  // error says it is missing
+  'aria-required': _required,
   ...props
 }: DatePickerProps) {
   const strings = useUiStrings();
