@@ -121,8 +121,8 @@ export function ItemStockLedger({ id }: DetailSlotProps) {
           <p className="text-muted-foreground text-sm">{ledger.isPending ? '…' : t('stock.noMoves')}</p>
         ) : (
           // tight cells and wrapping headings: the eight columns fit the page's main column
-          <div className="-mx-2 overflow-x-auto">
-            <Table>
+          <div className="-mx-4 overflow-x-auto">
+            <Table className="text-[0.8125rem]">
               <caption className="sr-only">{t('stock.ledger')}</caption>
               <TableHeader>
                 <TableRow>
