@@ -30,10 +30,17 @@ import stockLine from '../core/schema/stock-line.schema.json' with { type: 'json
 import warehouse from '../core/schema/warehouse.schema.json' with { type: 'json' };
 import { LazyLinesControl } from './documents/lazy-lines-control.js';
 
-/** A document's line table in its form, and its lines as a table (not a field) on its detail page. */
+/**
+ * A document's line table in its form, its lines as a table (not a field) on its detail page, and
+ * its list newest posting date first (documents entered in one go share a creation time).
+ */
 const withLines = (field: 'lines' | 'allocations') => ({
   fieldControls: { [field]: LazyLinesControl },
   detailHiddenFields: [field],
+  listSort: [
+    { field: 'postingDate', desc: true },
+    { field: 'number', desc: true },
+  ],
 });
 
 /** The ERP's entities for the generated pages: schemas and rules straight from core/. */
@@ -76,6 +83,10 @@ export const erp = defineEntities({
     'purchase-invoice': withLines('lines'),
     payment: withLines('allocations'),
     'stock-entry': withLines('lines'),
+    account: { listSort: [{ field: 'number', desc: false }] },
+    item: { listSort: [{ field: 'sku', desc: false }] },
+    party: { listSort: [{ field: 'name', desc: false }] },
+    'accounting-period': { listSort: [{ field: 'startDate', desc: false }] },
   },
   // the generated pages call each entity's API through the generated SDK
   operations: erpResources,

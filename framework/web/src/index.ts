@@ -183,6 +183,7 @@ export {
   type LocaleSettings,
   useFormatters,
 } from './locale/locale-provider.js';
+export { todayIn } from './locale/today-in.js';
 export { CodexionProviders, type CodexionProvidersProps } from './module/codexion-providers.js';
 export {
   createStandaloneApp,

@@ -53,8 +53,7 @@ export function DatePicker({
   className,
   contentClassName,
   disabled,
-  // a button cannot be required (axe: aria-allowed-attr): the field's label marks it and its
-  // error says it is missing
+  // a button may not say it is required (axe aria-allowed-attr): the field's label says so
   'aria-required': _required,
   ...props
 }: DatePickerProps) {

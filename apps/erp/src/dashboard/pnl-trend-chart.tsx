@@ -1,4 +1,4 @@
-import { VisuallyHidden } from '@codexion/resources';
+import { chartTokens, chartTooltipStyle, VisuallyHidden } from '@codexion/resources';
 import { useFormatters, useTranslation } from '@codexion/web';
 import {
   Bar,
@@ -23,26 +23,12 @@ export interface PnlMonth {
 
 /** Chart colours are the design system's roles, so light and dark follow the theme. */
 const tokens = {
-  income: 'var(--success)',
-  expense: 'var(--danger)',
-  net: 'var(--primary)',
-  grid: 'var(--border)',
-  text: 'var(--muted-foreground)',
-  cursor: 'var(--muted)',
+  income: chartTokens.success,
+  expense: chartTokens.danger,
+  net: chartTokens.primary,
+  grid: chartTokens.grid,
+  text: chartTokens.text,
 } as const;
-
-const tooltipStyle = {
-  contentStyle: {
-    background: 'var(--popover)',
-    color: 'var(--popover-foreground)',
-    border: '1px solid var(--border)',
-    borderRadius: 'var(--radius-md)',
-    fontSize: '0.8125rem',
-  },
-  labelStyle: { color: 'var(--popover-foreground)', fontWeight: 600 },
-  itemStyle: { color: 'var(--popover-foreground)' },
-  cursor: { fill: tokens.cursor },
-};
 
 /**
  * Income and expense per month as bars and the net result as a line, with the same figures as a
@@ -80,7 +66,7 @@ export function PnlTrendChart({ months, currency }: { months: readonly PnlMonth[
               tick={{ fill: tokens.text, fontSize: 12 }}
             />
             <Tooltip
-              {...tooltipStyle}
+              {...chartTooltipStyle}
               formatter={(value, name) => [
                 money(Number(value), currency),
                 names[name as keyof typeof names] ?? name,

@@ -14,8 +14,8 @@ describe('a journal entry’s line table', () => {
   it('sums debits and credits as they are typed, previews the ledger rows and saves minor units', async () => {
     const { api } = renderErp('/journal-entries/new?postingDate=2026-03-05&currency=EUR');
     const u = user();
+    // a new entry starts with one line; the second is added
     await u.click(await screen.findByRole('button', { name: 'Add line' }));
-    await u.click(screen.getByRole('button', { name: 'Add line' }));
     await pick(u, 'Account, line 1', 'Bank');
     await u.type(screen.getByRole('textbox', { name: 'Debit, line 1' }), '120.50');
     await pick(u, 'Account, line 2', 'Sales');
@@ -44,8 +44,8 @@ describe('a journal entry’s line table', () => {
   it('marks the cell the schema refuses and removes a line', async () => {
     const { api } = renderErp('/journal-entries/new?postingDate=2026-03-05&currency=EUR');
     const u = user();
+    // a new entry starts with one line; the second is added
     await u.click(await screen.findByRole('button', { name: 'Add line' }));
-    await u.click(screen.getByRole('button', { name: 'Add line' }));
     const debit = screen.getByRole('textbox', { name: 'Debit, line 1' });
     // three decimals are not cents: nothing is rounded away, the cell says it is wrong
     await u.type(debit, '1.005');

@@ -108,6 +108,8 @@ function LinesTable({ kind, entity, field }: CustomFieldControlProps & { kind: D
 
   const read = (source: unknown): LinesState => {
     const stored = linesOf(source);
+    // a new document starts with one line to type into
+    if (!stored.length && (source === '' || source == null)) return { source, stored: [{}], drafts: [{}] };
     return { source, stored, drafts: toLineDrafts(stored, columns, digits, separator) };
   };
   const [state, setState] = useState<LinesState>(() => read(input.value));

@@ -47,6 +47,9 @@ describe('posting a document', () => {
     expect(row('Output tax')).toEqual(['Output tax', '', '', '€11.39']);
     expect(within(preview).getByText('Balanced')).toBeTruthy();
 
+    // a draft is still edited and deleted like any record
+    expect(screen.getByRole('link', { name: 'Edit' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Delete' })).toBeTruthy();
     await u.click(screen.getByRole('button', { name: 'Post' }));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText(/can no longer be changed/)).toBeTruthy();
@@ -73,10 +76,14 @@ describe('posting a document', () => {
     await waitFor(() => expect(document.querySelector('[data-line="1"] [data-flagged]')).toBeTruthy());
   });
 
-  it('offers Cancel on a posted invoice and says what cancelling does', async () => {
+  it('offers Cancel on a posted invoice and says what cancelling does, but no Edit or Delete', async () => {
     renderErp(`/sales-invoices/${ids.postedInvoice}`);
     const u = user();
-    await u.click(await screen.findByRole('button', { name: 'Cancel document' }));
+    const cancel = await screen.findByRole('button', { name: 'Cancel document' });
+    // posted is a state the workflow locks (immutableIn): the page offers no edit the server would refuse
+    expect(screen.queryByRole('link', { name: 'Edit' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
+    await u.click(cancel);
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText(/appends the reverse rows/)).toBeTruthy();
     await u.click(within(dialog).getByRole('button', { name: 'Not now' }));

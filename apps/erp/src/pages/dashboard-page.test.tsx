@@ -1,8 +1,8 @@
+import { todayIn } from '@codexion/web';
 import type { FakeRoute } from '@codexion/web/testing';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderErp } from '../erp-test-data.test-helper.js';
-import { todayIn } from '../reports/report-dates.js';
 
 const today = todayIn('UTC');
 const year = today.slice(0, 4);

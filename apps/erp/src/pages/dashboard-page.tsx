@@ -7,23 +7,21 @@ import {
   CardTitle,
   EmptyState,
   Skeleton,
+  StatCard,
 } from '@codexion/resources';
-import { PageHeader, ProblemError, useFormatters, useTranslation } from '@codexion/web';
+import { PageHeader, ProblemError, todayIn, useFormatters, useTranslation } from '@codexion/web';
 import { AlertCircle, ArrowDownLeft, ArrowUpRight, Landmark, TrendingUp } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { reportDashboard } from '../../core/generated/client/sdk.gen.js';
 import { PnlTrendChart } from '../dashboard/pnl-trend-chart.js';
 import { useMoney } from '../documents/use-money.js';
-import { todayIn } from '../reports/report-dates.js';
 import { useReport } from '../reports/use-report.js';
 
 function Figure({
-  icon,
-  label,
-  value,
-  hint,
   to,
+  hint,
+  ...props
 }: {
   icon: ReactNode;
   label: string;
@@ -32,22 +30,14 @@ function Figure({
   to: string;
 }) {
   return (
-    <Card className="gap-2 py-4 sm:gap-3 sm:py-5" data-slot="kpi">
-      <CardHeader className="px-4 sm:px-5">
-        <CardDescription className="flex items-center gap-2">
-          <span aria-hidden="true" className="text-muted-foreground [&>svg]:size-4">
-            {icon}
-          </span>
-          <h2>{label}</h2>
-        </CardDescription>
-      </CardHeader>
-      <CardContent className="grid gap-1 px-4 sm:px-5">
-        <p className="font-semibold text-xl tabular-nums tracking-tight sm:text-2xl">{value}</p>
-        <Link to={to} className="text-muted-foreground text-xs underline-offset-4 hover:underline sm:text-sm">
+    <StatCard
+      {...props}
+      hint={
+        <Link to={to} className="underline-offset-4 hover:underline">
           {hint}
         </Link>
-      </CardContent>
-    </Card>
+      }
+    />
   );
 }
 

@@ -1,6 +1,6 @@
-import { useFormatters } from '@codexion/web';
+import { todayIn, useFormatters } from '@codexion/web';
 import { useSearchParams } from 'react-router';
-import { dateParam, startOfYear, todayIn } from './report-dates.js';
+import { dateParam, startOfYear } from './report-dates.js';
 
 /**
  * A report's period kept in the URL (`?from=…&to=…`, `?asOf=…`), so a figure's drill-down link,

@@ -61,6 +61,11 @@ export interface EntityOptions {
   related?: { entity: string; field: string }[];
   /** the list's default columns, when the app wants others than the schema's `ui.listColumns` */
   listColumns?: string[];
+  /**
+   * the list's order while the URL names none (newest first, by creation, otherwise), e.g. invoices
+   * by posting date: `[{ field: 'postingDate', desc: true }]`
+   */
+  listSort?: ListSort[];
   /** fields the generated pages leave out (lists, forms, detail), e.g. ids of a module not there yet */
   hiddenFields?: string[];
   /**
