@@ -13,12 +13,12 @@ import { type ListQuery, type ListSort, listQueryFromSearch, listSearchParams } 
 export function useListState(defaultSort: readonly ListSort[] = []): [ListQuery, (query: ListQuery) => void] {
   const [params, setParams] = useSearchParams();
   const search = params.toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `search` is the value of `params`
   const query = useMemo(() => {
     const fromUrl = listQueryFromSearch(params);
     return fromUrl.sort.length === 0 && defaultSort.length > 0
       ? { ...fromUrl, sort: [...defaultSort] }
       : fromUrl;
-    // biome-ignore lint/correctness/useExhaustiveDependencies: `search` is the value of `params`
   }, [search, defaultSort]);
   const setQuery = useCallback(
     (next: ListQuery) => setParams(listSearchParams(next), { replace: true }),
