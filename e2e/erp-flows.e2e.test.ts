@@ -128,6 +128,15 @@ async function choose(field: string, option: string): Promise<void> {
 /** A line cell's input, by the column and line the table names it with ("Quantity, line 1"). */
 const cell = (column: string, line = 1) => page.getByLabel(`${column}, line ${line}`, { exact: true });
 
+/**
+ * The first line of a new document's table, by one of its cells: a new invoice or stock entry
+ * starts with one, a payment's allocations with none (then "Add line" makes it).
+ */
+async function firstLine(column: string): Promise<void> {
+  await page.getByRole('button', { name: 'Add line' }).waitFor();
+  if ((await cell(column).count()) === 0) await page.getByRole('button', { name: 'Add line' }).click();
+}
+
 /** Saves the new document, posts it from its detail page (confirming) and returns its number. */
 async function createAndPost(entity: string): Promise<{ id: string; number: string }> {
   await page.getByRole('button', { name: `Create ${entity}` }).click();
@@ -201,6 +210,7 @@ describe('the ERP in Chromium inside Cortex', () => {
     await page.getByRole('textbox', { name: /^Amount/ }).fill('500.00');
     await page.getByRole('textbox', { name: /^Currency/ }).fill('EUR');
     await pick(page.getByRole('combobox', { name: /^Bank account/ }), bankAccount.name);
+    await firstLine('Invoice');
     await pick(cell('Invoice'), invoice.number);
     await cell('Amount').fill('500.00');
     await page.getByText('Within the payment', { exact: true }).waitFor();
