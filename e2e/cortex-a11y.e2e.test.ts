@@ -26,6 +26,8 @@ beforeAll(async () => {
   };
   const anywhere = await CortexClient.signIn(baseUrl, owner);
   const acme = await CortexClient.signIn(baseUrl, owner, await tenantIdOf(anywhere, 'Acme'));
+  const [item] = (await acme.get<{ items: { id: string }[] }>('/api/erp/items?pageSize=1&sort=name')).items;
+  itemId = item?.id ?? 'none';
   inviteLink = (
     await invitePerson(acme, { email: 'ines.invited@example.com', role: 'member', accept: false })
   ).link;
@@ -84,6 +86,21 @@ const shellPages: [string | undefined, string, RegExp][] = [
   ['CRM', 'Deals', /\/crm\/deals$/],
 ];
 
+/** an item of the ERP's demo year, for its page (stock per warehouse, stock ledger) */
+let itemId: string;
+
+/** The ERP's dashboard, document lists, reports and an item's page (the demo year of Acme (demo)). */
+const erpPages = () => [
+  '/erp',
+  '/erp/sales-invoices',
+  '/erp/reports',
+  '/erp/reports/trial-balance',
+  '/erp/reports/profit-and-loss',
+  '/erp/reports/balance-sheet',
+  '/erp/stock-entries',
+  `/erp/items/${itemId}`,
+];
+
 describe('accessibility of Cortex (axe-core)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`has no serious or critical violations on the login and invitation pages, ${scheme}`, async () => {
@@ -122,6 +139,28 @@ describe('accessibility of Cortex (axe-core)', () => {
         await drawn(page);
         found.push(...(await violations(page, new URL(page.url()).pathname, scheme)));
       }
+      expect(found).toEqual([]);
+    }, 150_000);
+
+    it(`has no serious or critical violations on the ERP's main pages, ${scheme}`, async () => {
+      const session = sessions[scheme];
+      current = session;
+      const { page } = session;
+      await signInByApi(session.context, owner);
+      const found: string[] = [];
+      for (const path of erpPages()) {
+        await page.goto(path);
+        await drawn(page);
+        found.push(...(await violations(page, path, scheme)));
+      }
+      // a sales invoice being typed: the line table, its totals and the posting preview
+      await page.goto('/erp/sales-invoices/new');
+      await drawn(page);
+      await page.getByLabel('Description, line 1', { exact: true }).fill('Espresso machine service');
+      await page.getByLabel('Quantity, line 1', { exact: true }).fill('3');
+      await page.getByLabel('Unit price, line 1', { exact: true }).fill('250.00');
+      await page.getByRole('region', { name: 'Posting preview: ledger rows' }).waitFor();
+      found.push(...(await violations(page, 'sales invoice being typed', scheme)));
       expect(found).toEqual([]);
     }, 150_000);
 

@@ -2,6 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { DatePicker } from './date-picker.js';
+import { FormField } from './form-field.js';
 
 describe('DatePicker', () => {
   it('picks a day in the calendar, shows it and closes', async () => {
@@ -58,5 +59,16 @@ describe('DatePicker', () => {
     await user.click(trigger);
     expect(await screen.findByRole('button', { name: 'Vorheriger Monat' })).toBeDefined();
     expect(screen.getByRole('button', { name: 'Nächster Monat' })).toBeDefined();
+  });
+
+  it('in a required form field: labelled by it, invalid when it is, never aria-required (a button cannot be)', () => {
+    render(
+      <FormField label="Posting date" required error="is required">
+        <DatePicker />
+      </FormField>,
+    );
+    const trigger = screen.getByRole('button', { name: /^Posting date/ });
+    expect(trigger.getAttribute('aria-invalid')).toBe('true');
+    expect(trigger.hasAttribute('aria-required')).toBe(false);
   });
 });

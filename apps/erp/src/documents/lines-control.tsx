@@ -189,7 +189,18 @@ function LinesTable({ kind, entity, field }: CustomFieldControlProps & { kind: D
                     line: index + 1,
                   });
                   return (
-                    <TableCell key={column.name} className="min-w-32 align-top">
+                    <TableCell
+                      key={column.name}
+                      // a description is read whole; an amount has room for its currency
+                      className={cn(
+                        'align-top',
+                        column.kind === 'text'
+                          ? 'min-w-56'
+                          : column.kind === 'money'
+                            ? 'min-w-36'
+                            : 'min-w-32',
+                      )}
+                    >
                       <LineCell
                         column={column}
                         value={draft[column.name] ?? ''}

@@ -120,39 +120,42 @@ export function ItemStockLedger({ id }: DetailSlotProps) {
         ) : rows.length === 0 ? (
           <p className="text-muted-foreground text-sm">{ledger.isPending ? '…' : t('stock.noMoves')}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <Table>
+          // tight cells and wrapping headings: the eight columns fit the page's main column
+          <div className="-mx-4 overflow-x-auto">
+            <Table className="text-[0.8125rem]">
               <caption className="sr-only">{t('stock.ledger')}</caption>
               <TableHeader>
                 <TableRow>
-                  <TableHead>{t('reports.columns.date')}</TableHead>
-                  <TableHead>{t('reports.columns.voucher')}</TableHead>
-                  <TableHead>{t('stock.warehouse')}</TableHead>
-                  <TableHead className="text-end">{t('stock.qty')}</TableHead>
-                  <TableHead className="text-end">{t('stock.qtyAfter')}</TableHead>
-                  <TableHead className="text-end">{t('stock.rate')}</TableHead>
-                  <TableHead className="text-end">{t('stock.valueChange')}</TableHead>
-                  <TableHead className="text-end">{t('stock.valueAfter')}</TableHead>
+                  <TableHead className="whitespace-normal px-2">{t('reports.columns.date')}</TableHead>
+                  <TableHead className="whitespace-normal px-2">{t('reports.columns.voucher')}</TableHead>
+                  <TableHead className="whitespace-normal px-2">{t('stock.warehouse')}</TableHead>
+                  <TableHead className="whitespace-normal px-2 text-end">{t('stock.qty')}</TableHead>
+                  <TableHead className="whitespace-normal px-2 text-end">{t('stock.qtyAfter')}</TableHead>
+                  <TableHead className="whitespace-normal px-2 text-end">{t('stock.rate')}</TableHead>
+                  <TableHead className="whitespace-normal px-2 text-end">{t('stock.valueChange')}</TableHead>
+                  <TableHead className="whitespace-normal px-2 text-end">{t('stock.valueAfter')}</TableHead>
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {rows.map((row) => {
                   return (
                     <TableRow key={row.moveId}>
-                      <TableCell className="whitespace-nowrap">{format.date(row.postingDate)}</TableCell>
-                      <TableCell>
+                      <TableCell className="px-2">{format.date(row.postingDate)}</TableCell>
+                      <TableCell className="px-2">
                         <VoucherNo type={row.voucherType} id={row.voucherId} number={row.voucherNo} />
                       </TableCell>
-                      <TableCell>{row.warehouseName}</TableCell>
-                      <TableCell className={cn('text-end tabular-nums', row.qty < 0 && 'text-danger')}>
+                      <TableCell className="whitespace-normal px-2">{row.warehouseName}</TableCell>
+                      <TableCell className={cn('px-2 text-end tabular-nums', row.qty < 0 && 'text-danger')}>
                         {format.number(row.qty, { signDisplay: 'exceptZero' })}
                       </TableCell>
-                      <TableCell className="text-end tabular-nums">{format.number(row.qtyAfter)}</TableCell>
-                      <TableCell className="text-end tabular-nums">{rate(row.valuationRate)}</TableCell>
-                      <TableCell className="text-end tabular-nums">
+                      <TableCell className="px-2 text-end tabular-nums">
+                        {format.number(row.qtyAfter)}
+                      </TableCell>
+                      <TableCell className="px-2 text-end tabular-nums">{rate(row.valuationRate)}</TableCell>
+                      <TableCell className="px-2 text-end tabular-nums">
                         {money(row.valueChange, baseCurrency)}
                       </TableCell>
-                      <TableCell className="text-end tabular-nums">
+                      <TableCell className="px-2 text-end tabular-nums">
                         {money(row.valueAfter, baseCurrency)}
                       </TableCell>
                     </TableRow>
