@@ -25,6 +25,15 @@ describe('startCortex', () => {
     const deals = await t.owner.request('GET', '/api/crm/deals?pageSize=1');
     expect(deals.status).toBe(200);
     expect(deals.body.items).toHaveLength(1);
+    // the ERP's demo year: posted through its workflow, in the demo tenant only
+    expect(t.cortex.report.seeded).toContainEqual({ plugin: 'erp', tenantId: demoTenantId });
+    const invoices = await t.owner.request('GET', '/api/erp/sales-invoices?pageSize=1');
+    expect(invoices.status).toBe(200);
+    expect(invoices.body.items).toEqual([
+      expect.objectContaining({ status: 'posted', currency: expect.any(String) }),
+    ]);
+    const none = await t.owner.request('GET', '/api/erp/sales-invoices', undefined, { tenant: t.globexId });
+    expect(none.body.items).toEqual([]);
   });
 
   it('makes the demo owner, owner of "Acme (demo)" and of an empty "Globex"', async () => {

@@ -19,6 +19,7 @@ export {
   CardHeader,
   CardTitle,
 } from './components/card.js';
+export { chartTokens, chartTooltipStyle } from './components/chart-style.js';
 export { Checkbox } from './components/checkbox.js';
 export {
   Combobox,
@@ -118,6 +119,7 @@ export {
 } from './components/sheet.js';
 export { type NavItem, type NavSection, SidebarNav, type SidebarNavProps } from './components/sidebar-nav.js';
 export { Skeleton } from './components/skeleton.js';
+export { StatCard, type StatCardProps } from './components/stat-card.js';
 export { Switch } from './components/switch.js';
 export {
   Table,

@@ -1,7 +1,7 @@
+import { todayIn } from '@codexion/web';
 import '@codexion/web/testing/setup-dom';
 import { type FakeRoute, fakeId, renderModule } from '@codexion/web/testing';
 import { addDays, endOfMonth } from './dashboard/dashboard-figures.js';
-import { todayIn } from './dashboard/today-in.js';
 import module, { entities } from './module.js';
 
 /** Today as the app sees it in the tests' time zone (renderModule uses UTC). */

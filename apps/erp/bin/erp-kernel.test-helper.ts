@@ -53,22 +53,30 @@ export interface ErpKernel {
  * Boots the ERP as `prefiq serve` does (kernel, plugin, migrations), on a fresh test database:
  * PGlite, or with `DATABASE_URL` a PostgreSQL database of its own that `dispose` drops. Tenants A
  * and B exist, empty: a test sets a company up with the `setupCompany` action when it needs one.
+ * With `seed`, the plugin's seed posts the demo year into the development tenant; `env` adds to the
+ * kernel's environment (the bench turns the rate limit off).
  *
  * @example
  * const erp = await erpKernel();
  * const accounts = await erp.call('listAccounts', 'GET', '/accounts');
  */
-export async function erpKernel(): Promise<ErpKernel> {
+export async function erpKernel({
+  seed = false,
+  env = {},
+}: {
+  seed?: boolean;
+  env?: Record<string, string>;
+} = {}): Promise<ErpKernel> {
   const root = await mkdtemp(join(tmpdir(), 'erp-api-'));
   const test = await createTestDatabase({ migrations: [...frameworkMigrations, erpMigrations] });
   for (const tenantId of [tenantA, tenantB]) await ensureTestTenant(test.database, tenantId, []);
   const kernel = createKernel({
     root,
     plugins: [plugin],
-    env: { NODE_ENV: 'test', CODEXION_LOGGING__LEVEL: 'silent' },
+    env: { NODE_ENV: 'test', CODEXION_LOGGING__LEVEL: 'silent', ...env },
     database: test.database,
   });
-  const report = await kernel.boot({ seed: false });
+  const report = await kernel.boot({ seed });
   const [erp] = kernel.plugins;
   if (erp === undefined) throw new Error('the erp plugin did not boot');
   const check = responseValidator(erp.openapi);

@@ -1,9 +1,11 @@
+import { developmentTenantId } from '@codexion/framework/foundation';
 import type { PluginDefinition } from '@codexion/framework/plugins';
 import type { AppManifest } from '@codexion/schema';
 import manifest from '../core/app.json' with { type: 'json' };
 import { tables } from '../core/generated/tables.js';
 import { erpActions } from './actions/erp-actions.js';
 import { type ErpSubscribers, erp } from './erp.js';
+import { seedDemoYear } from './fixtures/seed-demo-year.js';
 import { erpHooks } from './hooks/erp-hooks.js';
 import { stockHooks } from './hooks/stock-hooks.js';
 
@@ -30,6 +32,11 @@ export function createErpPlugin({ subscribers = {} }: ErpPluginOptions = {}): Pl
     // ledger documents and periods, then the inventory's: no entity has hooks in both
     hooks: { ...erpHooks(events), ...stockHooks(events) },
     subscribers,
+    // the demo year of bin/fixtures/generate-demo-year.ts, posted through the workflow, in the
+    // development (demo) tenant only: another tenant sets its own company up
+    seed: async (ctx) => {
+      if (ctx.tenantId === developmentTenantId) await seedDemoYear(ctx);
+    },
   });
 }
 

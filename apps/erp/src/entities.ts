@@ -28,6 +28,20 @@ import salesInvoice from '../core/schema/sales-invoice.schema.json' with { type:
 import stockEntry from '../core/schema/stock-entry.schema.json' with { type: 'json' };
 import stockLine from '../core/schema/stock-line.schema.json' with { type: 'json' };
 import warehouse from '../core/schema/warehouse.schema.json' with { type: 'json' };
+import { LazyLinesControl } from './documents/lazy-lines-control.js';
+
+/**
+ * A document's line table in its form, its lines as a table (not a field) on its detail page, and
+ * its list newest posting date first (documents entered in one go share a creation time).
+ */
+const withLines = (field: 'lines' | 'allocations') => ({
+  fieldControls: { [field]: LazyLinesControl },
+  detailHiddenFields: [field],
+  listSort: [
+    { field: 'postingDate', desc: true },
+    { field: 'number', desc: true },
+  ],
+});
 
 /** The ERP's entities for the generated pages: schemas and rules straight from core/. */
 export const erp = defineEntities({
@@ -62,6 +76,17 @@ export const erp = defineEntities({
     'purchase-invoice': purchaseInvoiceRules as unknown as RuleFile,
     'sales-invoice': salesInvoiceRules as unknown as RuleFile,
     'stock-entry': stockEntryRules as unknown as RuleFile,
+  },
+  options: {
+    'journal-entry': withLines('lines'),
+    'sales-invoice': withLines('lines'),
+    'purchase-invoice': withLines('lines'),
+    payment: withLines('allocations'),
+    'stock-entry': withLines('lines'),
+    account: { listSort: [{ field: 'number', desc: false }] },
+    item: { listSort: [{ field: 'sku', desc: false }] },
+    party: { listSort: [{ field: 'name', desc: false }] },
+    'accounting-period': { listSort: [{ field: 'startDate', desc: false }] },
   },
   // the generated pages call each entity's API through the generated SDK
   operations: erpResources,

@@ -61,6 +61,7 @@ export { NoTenantPage, type NoTenantPageProps } from './auth/no-tenant-page.js';
 export { ShellLoading, type ShellLoadingProps } from './auth/shell-loading.js';
 export { initialsOf, UserMenu, type UserMenuProps } from './auth/user-menu.js';
 export {
+  type CustomFieldControlProps,
   type DefineEntitiesInput,
   defineEntities,
   type EntityCatalog,
@@ -132,6 +133,7 @@ export {
 export {
   type FormMode,
   fieldPaths,
+  jsonFieldPaths,
   placeIssues,
   resolverErrors,
   type SchemaFormState,
@@ -181,6 +183,7 @@ export {
   type LocaleSettings,
   useFormatters,
 } from './locale/locale-provider.js';
+export { todayIn } from './locale/today-in.js';
 export { CodexionProviders, type CodexionProvidersProps } from './module/codexion-providers.js';
 export {
   createStandaloneApp,

@@ -53,6 +53,8 @@ export function DatePicker({
   className,
   contentClassName,
   disabled,
+  // a button may not say it is required (axe aria-allowed-attr): the field's label says so
+  'aria-required': _required,
   ...props
 }: DatePickerProps) {
   const strings = useUiStrings();

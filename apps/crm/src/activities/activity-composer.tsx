@@ -3,6 +3,7 @@ import {
   ProblemError,
   RelationPicker,
   resourceKeys,
+  todayIn,
   useApi,
   useFormatters,
   useIssueMessage,
@@ -14,7 +15,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { createActivity } from '../../core/generated/client/sdk.gen.js';
 import type { ActivityCreate } from '../../core/generated/client/types.gen.js';
-import { todayIn } from '../dashboard/today-in.js';
 import { crm } from '../entities.js';
 import { ActivityTypeIcon, activityTypes } from './activity-type-icon.js';
 

@@ -8,10 +8,9 @@ import {
   cn,
   Skeleton,
 } from '@codexion/resources';
-import { type ResourceRecord, useFormatters, useResourceList, useTranslation } from '@codexion/web';
+import { type ResourceRecord, todayIn, useFormatters, useResourceList, useTranslation } from '@codexion/web';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { todayIn } from '../dashboard/today-in.js';
 import { crm } from '../entities.js';
 import { ActivityComposer, type ActivityLinks } from './activity-composer.js';
 import { ActivityTypeIcon } from './activity-type-icon.js';

@@ -1,4 +1,4 @@
-import { VisuallyHidden } from '@codexion/resources';
+import { chartTokens, chartTooltipStyle, VisuallyHidden } from '@codexion/resources';
 import { useFormatters, useTranslation } from '@codexion/web';
 import {
   Bar,
@@ -15,26 +15,13 @@ import type { MonthOutcome, StageValue } from './dashboard-figures.js';
 
 /** Chart colours are the design system's roles, so light and dark follow the theme. */
 const tokens = {
-  bar: 'var(--primary)',
-  won: 'var(--success)',
-  lost: 'var(--danger)',
-  grid: 'var(--border)',
-  text: 'var(--muted-foreground)',
-  cursor: 'var(--muted)',
+  bar: chartTokens.primary,
+  won: chartTokens.success,
+  lost: chartTokens.danger,
+  grid: chartTokens.grid,
+  text: chartTokens.text,
 } as const;
-
-const tooltipStyle = {
-  contentStyle: {
-    background: 'var(--popover)',
-    color: 'var(--popover-foreground)',
-    border: '1px solid var(--border)',
-    borderRadius: 'var(--radius-md)',
-    fontSize: '0.8125rem',
-  },
-  labelStyle: { color: 'var(--popover-foreground)', fontWeight: 600 },
-  itemStyle: { color: 'var(--popover-foreground)' },
-  cursor: { fill: tokens.cursor },
-};
+const tooltipStyle = chartTooltipStyle;
 
 /**
  * Open value per stage as horizontal bars (stage names read left to right, however long), with

@@ -11,6 +11,7 @@ import {
   EmptyState,
   OptionSelect,
   Skeleton,
+  StatCard,
 } from '@codexion/resources';
 import { currencyDigits } from '@codexion/schema';
 import {
@@ -18,6 +19,7 @@ import {
   type ResourceRecord,
   resourceKeys,
   serializeQuery,
+  todayIn,
   useAllRecords,
   useApi,
   useFormatters,
@@ -25,7 +27,7 @@ import {
 } from '@codexion/web';
 import { useQuery } from '@tanstack/react-query';
 import { AlertCircle, CalendarClock, CircleDollarSign, Target, TrendingUp } from 'lucide-react';
-import { type ReactNode, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { listActivities } from '../../core/generated/client/sdk.gen.js';
 import { useActivityDone } from '../activities/use-activity-done.js';
@@ -42,47 +44,9 @@ import {
   toStageFacts,
   winRate,
 } from '../dashboard/dashboard-figures.js';
-import { todayIn } from '../dashboard/today-in.js';
 import { crm } from '../entities.js';
 
 const byPosition = [{ field: 'position', desc: false }];
-
-function Kpi({
-  icon,
-  label,
-  value,
-  hint,
-  tone,
-}: {
-  icon: ReactNode;
-  label: string;
-  value: string;
-  hint: ReactNode;
-  tone?: 'danger';
-}) {
-  return (
-    <Card className="gap-2 py-4 sm:gap-3 sm:py-5" data-slot="kpi">
-      <CardHeader className="px-4 sm:px-5">
-        <CardDescription className="flex items-center gap-2">
-          <span aria-hidden="true" className="text-muted-foreground [&>svg]:size-4">
-            {icon}
-          </span>
-          <h2>{label}</h2>
-        </CardDescription>
-      </CardHeader>
-      <CardContent className="grid gap-1 px-4 sm:px-5">
-        <p className="font-semibold text-xl tabular-nums tracking-tight sm:text-2xl">{value}</p>
-        <p
-          className={
-            tone === 'danger' ? 'text-danger text-xs sm:text-sm' : 'text-muted-foreground text-xs sm:text-sm'
-          }
-        >
-          {hint}
-        </p>
-      </CardContent>
-    </Card>
-  );
-}
 
 /**
  * The CRM's home: open pipeline and weighted value, win rate, what closes this month and what is
@@ -218,13 +182,13 @@ export function DashboardPage() {
             aria-label={t('dashboard.title')}
             className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-4"
           >
-            <Kpi
+            <StatCard
               icon={<CircleDollarSign />}
               label={t('dashboard.openValue')}
               value={whole(totals.value)}
               hint={`${t('dashboard.openDeals', { count: totals.count })} · ${t('dashboard.weighted')} ${whole(totals.weighted)}`}
             />
-            <Kpi
+            <StatCard
               icon={<TrendingUp />}
               label={t('dashboard.winRate')}
               value={
@@ -238,7 +202,7 @@ export function DashboardPage() {
                   : t('dashboard.winRateHint', { won: rate.won, closed: rate.closed })
               }
             />
-            <Kpi
+            <StatCard
               icon={<Target />}
               label={t('dashboard.closingThisMonth')}
               value={whole(closingInCurrency.reduce((sum, deal) => sum + deal.amount, 0))}
@@ -247,7 +211,7 @@ export function DashboardPage() {
                 date: format.date(endOfMonth(today)),
               })}
             />
-            <Kpi
+            <StatCard
               icon={<CalendarClock />}
               label={t('dashboard.dueToday')}
               value={format.number(activities.length)}

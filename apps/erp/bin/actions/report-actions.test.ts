@@ -566,3 +566,43 @@ describe('aging', () => {
     expect(JSON.stringify(refused.body.errors)).toContain('/query/kind');
   });
 });
+
+describe('a document posted through its transition', () => {
+  it('shows in the trial balance and the general ledger, its row drilling to the document', async () => {
+    const created = await erp.call('createJournalEntry', 'POST', '/journal-entries', {
+      body: {
+        postingDate: '2026-11-16',
+        currency: 'EUR',
+        rateNano: 1_000_000_000,
+        status: 'draft',
+        lines: [
+          { accountId: account['6300'], debit: 4_200, credit: 0 },
+          { accountId: account['1120'], debit: 0, credit: 4_200 },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    const posted = await erp.call(
+      'transitionJournalEntry',
+      'POST',
+      `/journal-entries/${created.body.id}/transition`,
+      {
+        body: { to: 'posted' },
+      },
+    );
+    expect(posted.status, posted.text).toBe(200);
+    const { rows, totals } = await trialBalance('2026-11-01', '2026-11-30');
+    expect(rows.find((r) => r.number === '6300')).toMatchObject({ opening: 0, debit: 4_200, closing: 4_200 });
+    expect(totals).toMatchObject({ debit: 4_200, credit: 4_200 });
+    const ledger = await generalLedger(`accountId=${account['6300']}&from=2026-11-01&to=2026-11-30`);
+    expect(ledger.rows).toEqual([
+      expect.objectContaining({
+        voucherType: 'journal-entry',
+        voucherId: created.body.id,
+        voucherNo: posted.body.number,
+        debit: 4_200,
+        balance: 4_200,
+      }),
+    ]);
+  });
+});

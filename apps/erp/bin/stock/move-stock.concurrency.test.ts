@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '@codexion/framework/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ErpKernel, erpKernel, tenantA } from '../erp-kernel.test-helper.js';
+import { moveStock } from './move-stock.js';
 import {
   binOf,
   createItem,
@@ -72,5 +75,50 @@ describe(`concurrent issues of the last unit on ${process.env.DATABASE_URL ? 'Po
       [drafts],
     );
     expect(posted).toEqual([{ n: '1' }]);
+  });
+
+  it('serializes on the bin itself: eight parallel moveStock transactions take the last unit once', async () => {
+    // posting over HTTP also queues on the STE number series; this takes the bin lock alone
+    const item = await createItem(erp, { sku: 'LAST-2' });
+    await postEntry(erp, {
+      kind: 'receipt',
+      lines: [{ itemId: item, toWarehouseId: company.mainWarehouseId, qty: 1, unitCost: 90 }],
+    });
+    const ctx = (tx: Parameters<Parameters<typeof erp.database.database.transaction>[0]>[0]) => ({
+      tx,
+      tenantId: tenantA,
+      userId: undefined,
+    });
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 8 }, () =>
+        erp.database.database.transaction((tx) =>
+          moveStock(ctx(tx), {
+            voucherType: 'test',
+            voucherId: randomUUID(),
+            voucherNo: 'T',
+            postingDate: '2026-03-02',
+            lines: [
+              {
+                lineNo: 0,
+                itemId: item,
+                warehouseId: company.mainWarehouseId,
+                qty: -1,
+                path: '/lines/0',
+                warehouseField: 'fromWarehouseId',
+              },
+            ],
+          }),
+        ),
+      ),
+    );
+    const won = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+    const lost = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(7);
+    for (const reason of lost) {
+      expect(reason).toBeInstanceOf(DomainError);
+      expect((reason as DomainError).code).toBe('INSUFFICIENT_STOCK');
+    }
+    expect(await binOf(erp, item, company.mainWarehouseId)).toEqual({ qty: 0, value: 0 });
   });
 });

@@ -6,8 +6,10 @@ import type {
   RuleFile,
 } from '@codexion/schema';
 import { kebabCase, pascalCase } from '@codexion/schema';
+import type { ComponentType } from 'react';
 import type { ListFilter, ListSort } from '../list/list-query.js';
 import type { ResourceOperationMap, ResourceOperations, SdkCall } from '../resource/call-resource.js';
+import type { FieldModel } from './field-model.js';
 
 /** A change-history entry as the detail page shows it. */
 export interface HistoryEntry {
@@ -59,6 +61,11 @@ export interface EntityOptions {
   related?: { entity: string; field: string }[];
   /** the list's default columns, when the app wants others than the schema's `ui.listColumns` */
   listColumns?: string[];
+  /**
+   * the list's order while the URL names none (newest first, by creation, otherwise), e.g. invoices
+   * by posting date: `[{ field: 'postingDate', desc: true }]`
+   */
+  listSort?: ListSort[];
   /** fields the generated pages leave out (lists, forms, detail), e.g. ids of a module not there yet */
   hiddenFields?: string[];
   /**
@@ -66,6 +73,22 @@ export interface EntityOptions {
    * first and last name), so the browser checks the record the server will check
    */
   derive?: (record: Record<string, unknown>) => Record<string, unknown>;
+  /**
+   * the app's own form control for a field instead of the generated one (an invoice's line table
+   * for its `lines`), inside the form's react-hook-form context: it reads and writes the field's
+   * draft value (JSON text for an array of objects) and shows the issues the form placed under its
+   * path (`lines.2.unitPrice`)
+   */
+  fieldControls?: Record<string, ComponentType<CustomFieldControlProps>>;
+  /** fields the detail page leaves out of its field list (an app slot shows them its own way) */
+  detailHiddenFields?: string[];
+}
+
+/** What an app's own form control for a field (`EntityOptions.fieldControls`) is given. */
+export interface CustomFieldControlProps {
+  entity: EntityConfig;
+  field: FieldModel;
+  required?: boolean;
 }
 
 /** A relation from another entity to this one: `field` of `entity` holds this entity's id. */

@@ -55,7 +55,21 @@ function dateToDay(date: Date | null): string {
 function errorAt(errors: FieldErrors<DraftValues>, path: string): FieldError | undefined {
   let node: unknown = errors;
   for (const key of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
-  return node && typeof node === 'object' && 'message' in node ? (node as FieldError) : undefined;
+  return node && typeof node === 'object' ? firstError(node, '') : undefined;
+}
+
+/** The error at a node, or the first one inside it (`0.qty: …` inside a JSON field's value). */
+function firstError(node: object, prefix: string): FieldError | undefined {
+  if ('message' in node && typeof node.message === 'string') {
+    const error = node as FieldError;
+    return prefix ? { ...error, message: `${prefix}: ${error.message}` } : error;
+  }
+  for (const [key, child] of Object.entries(node)) {
+    if (key === 'ref' || !child || typeof child !== 'object') continue;
+    const found = firstError(child, prefix ? `${prefix}.${key}` : key);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 const noValue = '__none';

@@ -92,9 +92,10 @@ export function SchemaForm({
               </CardHeader>
             )}
             <CardContent className="grid gap-4 sm:grid-cols-2">
-              {section.fields.map((field) => (
-                <FieldControl key={field.path} entity={entity} field={field} />
-              ))}
+              {section.fields.map((field) => {
+                const Control = entity.options.fieldControls?.[field.name] ?? FieldControl;
+                return <Control key={field.path} entity={entity} field={field} />;
+              })}
             </CardContent>
           </Card>
         ))}

@@ -47,7 +47,8 @@ function setIn(target: Record<string, unknown>, path: string, value: unknown) {
   const keys = path.split('.');
   let node = target;
   keys.forEach((key, index) => {
-    if (index === keys.length - 1) node[key] = value;
+    // an issue on a JSON field and one inside it (`lines`, `lines.0.qty`) both stay
+    if (index === keys.length - 1) node[key] = { ...(node[key] as object | undefined), ...(value as object) };
     else {
       node[key] = (node[key] ?? {}) as Record<string, unknown>;
       node = node[key] as Record<string, unknown>;
@@ -67,18 +68,36 @@ export function fieldPaths(fields: readonly FieldModel[]): Set<string> {
 
 /**
  * Splits issues into those that land on a field the form shows and the rest. An issue on an
- * embedded object's part lands on that part; one on a field the form does not show is returned.
+ * embedded object's part lands on that part; one inside a JSON field's value (`containers`, e.g.
+ * `lines.2.qty` of `lines`) keeps its full path; one on a field the form does not show is returned.
  */
-export function placeIssues(issues: readonly ValidationIssue[], paths: ReadonlySet<string>) {
+export function placeIssues(
+  issues: readonly ValidationIssue[],
+  paths: ReadonlySet<string>,
+  containers: ReadonlySet<string> = new Set(),
+) {
   const onFields = new Map<string, ValidationIssue>();
   const elsewhere: ValidationIssue[] = [];
   for (const issue of issues) {
     const path = fieldPathOf(issue.path);
-    if (paths.has(path)) {
+    if (paths.has(path) || withinField(path, containers)) {
       if (!onFields.has(path)) onFields.set(path, issue);
     } else elsewhere.push(issue);
   }
   return { onFields, elsewhere };
+}
+
+/** Whether a path lies inside one of the containers' values (`lines.2.qty` inside `lines`). */
+function withinField(path: string, containers: ReadonlySet<string>): boolean {
+  const tokens = path.split('.');
+  for (let end = tokens.length - 1; end > 0; end--)
+    if (containers.has(tokens.slice(0, end).join('.'))) return true;
+  return false;
+}
+
+/** The paths of the fields whose value is JSON (an array of lines): issues inside them stay there. */
+export function jsonFieldPaths(fields: readonly FieldModel[]): Set<string> {
+  return new Set(fields.filter((field) => field.widget === 'json').map((field) => field.path));
 }
 
 /**
@@ -92,8 +111,9 @@ export function placeIssues(issues: readonly ValidationIssue[], paths: ReadonlyS
 export function resolverErrors(
   issues: readonly ValidationIssue[],
   paths: ReadonlySet<string>,
+  containers: ReadonlySet<string> = new Set(),
 ): FieldErrors<DraftValues> {
-  const { onFields, elsewhere } = placeIssues(issues, paths);
+  const { onFields, elsewhere } = placeIssues(issues, paths, containers);
   const errors: Record<string, unknown> = {};
   for (const [path, issue] of onFields) setIn(errors, path, { type: issue.code, message: issue.message });
   if (elsewhere.length)
@@ -139,6 +159,7 @@ export function useSchemaForm({
   const sections = useMemo(() => formSections(entity, mode), [entity, mode]);
   const fields = useMemo(() => sections.flatMap((section) => section.fields), [sections]);
   const paths = useMemo(() => fieldPaths(fields), [fields]);
+  const containers = useMemo(() => jsonFieldPaths(fields), [fields]);
   const { options: draftOptions, messages } = useDraftSettings();
   const base = useMemo(() => writablePart(entity, record), [entity, record]);
 
@@ -157,7 +178,7 @@ export function useSchemaForm({
       ...issue,
       message: issueMessage(issue),
     }));
-    const errors = resolverErrors(all, paths);
+    const errors = resolverErrors(all, paths, containers);
     return Object.keys(errors).length ? { values: {}, errors } : { values, errors: {} };
   };
 
@@ -229,7 +250,7 @@ export function useSchemaForm({
         return;
       }
       if (error instanceof ProblemError && error.errors.length) {
-        const { onFields, elsewhere } = placeIssues(error.errors, paths);
+        const { onFields, elsewhere } = placeIssues(error.errors, paths, containers);
         let first = true;
         for (const [path, issue] of onFields) {
           form.setError(path, { type: 'server', message: issue.message }, { shouldFocus: first });

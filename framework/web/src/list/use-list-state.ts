@@ -1,20 +1,25 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { type ListQuery, listQueryFromSearch, listSearchParams } from './list-query.js';
+import { type ListQuery, type ListSort, listQueryFromSearch, listSearchParams } from './list-query.js';
 
 /**
  * A list's query kept in the page URL (`?q=…&sort=…&filter[f][op]=…`): reload, back and a shared
- * link show the same list.
+ * link show the same list. While the URL names no order, `defaultSort` orders it.
  *
  * @example
- * const [query, setQuery] = useListState();
+ * const [query, setQuery] = useListState(entity.options.listSort);
  * <ResourceTable entity={account} query={query} onQueryChange={setQuery} />
  */
-export function useListState(): [ListQuery, (query: ListQuery) => void] {
+export function useListState(defaultSort: readonly ListSort[] = []): [ListQuery, (query: ListQuery) => void] {
   const [params, setParams] = useSearchParams();
   const search = params.toString();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `search` is the value of `params`
-  const query = useMemo(() => listQueryFromSearch(params), [search]);
+  const query = useMemo(() => {
+    const fromUrl = listQueryFromSearch(params);
+    return fromUrl.sort.length === 0 && defaultSort.length > 0
+      ? { ...fromUrl, sort: [...defaultSort] }
+      : fromUrl;
+    // biome-ignore lint/correctness/useExhaustiveDependencies: `search` is the value of `params`
+  }, [search, defaultSort]);
   const setQuery = useCallback(
     (next: ListQuery) => setParams(listSearchParams(next), { replace: true }),
     [setParams],

@@ -187,6 +187,12 @@ export function ResourceDetailPage({ entity, slots = {} }: ResourceDetailPagePro
   const shown = new Set(sections.flatMap((section) => section.fields.map((field) => field.name)));
   const workflow = entity.annotations.workflow?.field;
   const extra = workflow && !shown.has(workflow) ? [workflow] : [];
+  // a record in a state the workflow locks (`immutableIn`: posted, cancelled) is not edited or
+  // deleted: the server would answer 409 RECORD_LOCKED, so the page does not offer it
+  const locked =
+    workflow !== undefined &&
+    (entity.annotations.workflow?.immutableIn ?? []).includes(String(data[workflow]));
+  const omitted = new Set(entity.options.detailHiddenFields ?? []);
   const related = entity.catalog.relatedTo(entity);
   const slotProps: DetailSlotProps = { entity, id, record: data, etag: record.data.etag };
   const { actions: Actions, summary: Summary, main: Main, aside: Aside } = slots;
@@ -217,21 +223,25 @@ export function ResourceDetailPage({ entity, slots = {} }: ResourceDetailPagePro
         actions={
           <>
             {Actions && <Actions {...slotProps} />}
-            <PermissionButton permission={permissionOf(entity, 'update')} variant="outline" asChild>
-              <Link to="edit">
-                <Pencil aria-hidden="true" />
-                {t('actions.edit')}
-              </Link>
-            </PermissionButton>
-            <PermissionButton
-              permission={permissionOf(entity, 'delete')}
-              variant="outline"
-              className="text-danger hover:text-danger"
-              onClick={() => setConfirmDelete(true)}
-            >
-              <Trash2 aria-hidden="true" />
-              {t('actions.delete')}
-            </PermissionButton>
+            {!locked && (
+              <>
+                <PermissionButton permission={permissionOf(entity, 'update')} variant="outline" asChild>
+                  <Link to="edit">
+                    <Pencil aria-hidden="true" />
+                    {t('actions.edit')}
+                  </Link>
+                </PermissionButton>
+                <PermissionButton
+                  permission={permissionOf(entity, 'delete')}
+                  variant="outline"
+                  className="text-danger hover:text-danger"
+                  onClick={() => setConfirmDelete(true)}
+                >
+                  <Trash2 aria-hidden="true" />
+                  {t('actions.delete')}
+                </PermissionButton>
+              </>
+            )}
           </>
         }
       />
@@ -249,7 +259,10 @@ export function ResourceDetailPage({ entity, slots = {} }: ResourceDetailPagePro
                 <FieldList
                   entity={entity}
                   record={data}
-                  names={[...section.fields.map((field) => field.name), ...(index === 0 ? extra : [])]}
+                  names={[
+                    ...section.fields.map((field) => field.name).filter((name) => !omitted.has(name)),
+                    ...(index === 0 ? extra : []),
+                  ]}
                 />
               </CardContent>
             </Card>

@@ -27,7 +27,7 @@ export interface ResourceListPageProps {
 export function ResourceListPage({ entity, pageSize }: ResourceListPageProps) {
   const { t } = useTranslation('codexion');
   const text = useEntityText(entity);
-  const [query, setQuery] = useListState();
+  const [query, setQuery] = useListState(entity.options.listSort);
   const [columns, setColumns] = useState(() => defaultColumns(entity));
   return (
     <div className="flex flex-col gap-6">
