@@ -2,9 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { executeRows } from '@codexion/framework/data';
 import { type BootReport, createKernel, EventDispatcherToken, type Kernel } from '@codexion/framework/kernel';
 import { createTestDatabase, ensureTestTenant, type TestDatabase } from '@codexion/framework/testing';
 import type { ValidationIssue } from '@codexion/schema';
+import { type SQL, sql } from 'drizzle-orm';
 // not exported by the framework (yet): the engine writes prefiq.audit_log, so tests need its tables
 import { frameworkMigrations } from '../../../framework/server/src/kernel/framework-migrations.js';
 // the framework's contract check for responses, shared rather than copied
@@ -132,4 +134,32 @@ export async function setUpCompany(erp: ErpKernel): Promise<Record<string, strin
   const accounts = await erp.call('listAccounts', 'GET', '/accounts?pageSize=100');
   const items = accounts.body.items as { id: string; number: string }[];
   return Object.fromEntries(items.map((item) => [item.number, item.id]));
+}
+
+/**
+ * Runs `statement` in tenant A's transaction (RLS applies) and answers its rows, bigints as text.
+ *
+ * @example
+ * const [row] = await tenantRows<{ n: string }>(erp, sql`select count(*)::text as n from erp.gl_entries`);
+ */
+export function tenantRows<T extends Record<string, unknown>>(erp: ErpKernel, statement: SQL): Promise<T[]> {
+  return erp.database.database.transaction((tx) => executeRows<T>(tx, statement), { tenantId: tenantA });
+}
+
+/**
+ * Σ debit − Σ credit in base per account of one voucher of tenant A (account id → minor units),
+ * only the non-zero ones: `{}` for a voucher and its reversal together.
+ *
+ * @example
+ * expect(await voucherNets(erp, paymentId)).toEqual({ [bank]: 10_500, [receivable]: -11_000, [exchange]: 500 });
+ */
+export async function voucherNets(erp: ErpKernel, voucherId: string): Promise<Record<string, number>> {
+  const rows = await tenantRows<{ account_id: string; net: string }>(
+    erp,
+    sql`select account_id, sum(debit - credit)::text as net from erp.gl_entries
+         where voucher_id = ${voucherId}::uuid group by account_id`,
+  );
+  return Object.fromEntries(
+    rows.filter((r) => Number(r.net) !== 0).map((r) => [r.account_id, Number(r.net)]),
+  );
 }

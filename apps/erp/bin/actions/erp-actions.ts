@@ -6,6 +6,7 @@ import { erp } from '../erp.js';
 import { listOpenItems } from '../ledger/open-items.js';
 import { companyOf } from '../ledger/posting-context.js';
 import { openFiscalYear } from '../services/open-fiscal-year.js';
+import { revalueExchange } from '../services/revalue-exchange.js';
 import { findCompanySettings, setupCompany } from '../services/setup-company.js';
 import { reportActions } from './report-actions.js';
 import { stockActions } from './stock-actions.js';
@@ -39,6 +40,10 @@ export function erpActions(): AppActions<ErpContract> {
     reopenPeriod: async (ctx, { params }) => {
       const period = await erp.resource(ctx, 'accounting-period').transition(params.id, 'open');
       return { body: period, headers: { ETag: formatEtag(period.id, period.version) } };
+    },
+    revalueExchange: async (ctx, { params }) => {
+      const result = await revalueExchange(ctx, params.id);
+      return { body: result, headers: { ETag: formatEtag(result.period.id, result.period.version) } };
     },
     setLockDate: async (ctx, { body }) => {
       const { id } = await companyOf(ctx);

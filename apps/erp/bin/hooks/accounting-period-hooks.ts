@@ -4,6 +4,7 @@ import type { HookContext, ResourceHooks } from '@codexion/framework/plugins';
 import { sql } from 'drizzle-orm';
 import type { AccountingPeriod } from '../../core/generated/client/types.gen.js';
 import { erp } from '../erp.js';
+import { foreignBalances, revaluationState } from '../ledger/foreign-balances.js';
 import { postVoucher } from '../ledger/post-voucher.js';
 import { companyOf } from '../ledger/posting-context.js';
 
@@ -74,6 +75,22 @@ async function closeFiscalYear(ctx: Ctx, period: AccountingPeriod): Promise<void
   });
 }
 
+/**
+ * 409 PERIOD_NOT_REVALUED when the period ends with foreign-currency balances and its exchange
+ * revaluation does not stand (never run, or its entry cancelled): it names the action to run.
+ */
+async function checkRevalued(ctx: Ctx, period: AccountingPeriod): Promise<void> {
+  if ((await revaluationState(ctx, period)) === 'standing') return;
+  const { baseCurrency } = await companyOf(ctx);
+  const balances = await foreignBalances(ctx, period.endDate, baseCurrency);
+  if (balances.length === 0) return;
+  const currencies = [...new Set(balances.map((balance) => balance.currency))].join(', ');
+  const message = `${period.name} ends with balances in ${currencies}: revalue them first (revalue-exchange, POST /accounting-periods/${period.id}/revalue)`;
+  throw erp.error('PERIOD_NOT_REVALUED', message, {
+    issues: [{ path: '/status', code: 'not-revalued', message }],
+  });
+}
+
 /** 409 LEDGER_IN_USE when a closed period, or one with postings, would change its dates or year. */
 async function checkDatesFixed(ctx: Ctx, next: AccountingPeriod, previous: AccountingPeriod): Promise<void> {
   const moved = (['startDate', 'endDate', 'fiscalYearId'] as const).find(
@@ -93,7 +110,8 @@ async function checkDatesFixed(ctx: Ctx, next: AccountingPeriod, previous: Accou
  * An accounting period's server side (ADR 0027 §7). The transition locks the period row
  * (`FOR UPDATE`: a posting holding it `FOR SHARE` finishes first). Periods close in order: closing
  * one while an earlier one is open is 409 PERIOD_SEQUENCE; closing the last period of a fiscal
- * year posts its closing voucher (income and expense to retained earnings). Only the latest closed
+ * year posts its closing voucher (income and expense to retained earnings); a period that ends
+ * with foreign-currency balances closes only once revalued (409 PERIOD_NOT_REVALUED). Only the latest closed
  * period reopens (409 PERIOD_SEQUENCE), and only when it starts after the lock date (422
  * LOCK_DATE_INVALID). A closed period, or one with postings, keeps its dates (409 LEDGER_IN_USE).
  *
@@ -112,6 +130,7 @@ export function accountingPeriodHooks(): ResourceHooks<AccountingPeriod> {
             issues: [{ path: '/status', code: 'in-order', message }],
           });
         }
+        await checkRevalued(ctx, previous);
         await closeFiscalYear(ctx, previous);
       }
       if (previous.status === 'closed' && next.status === 'open') {

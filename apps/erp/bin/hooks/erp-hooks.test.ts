@@ -3,7 +3,14 @@ import { createAjv } from '@codexion/schema';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import manifest from '../../core/app.json' with { type: 'json' };
-import { type Answer, type ErpKernel, erpKernel, setUpCompany, tenantA } from '../erp-kernel.test-helper.js';
+import {
+  type Answer,
+  type ErpKernel,
+  erpKernel,
+  setUpCompany,
+  tenantA,
+  voucherNets,
+} from '../erp-kernel.test-helper.js';
 
 /**
  * Posting, cancelling and settling the ERP's documents through the API, on one booted kernel
@@ -28,15 +35,7 @@ async function ledgerSize(): Promise<number> {
 }
 
 /** Σ debit − Σ credit per account of one voucher (ids → minor units); only the non-zero ones. */
-async function voucherSums(voucherId: string): Promise<Record<string, number>> {
-  const rows = await query<{ account_id: string; net: string }>(
-    sql`select account_id, sum(debit - credit)::text as net from erp.gl_entries
-         where voucher_id = ${voucherId}::uuid group by account_id`,
-  );
-  return Object.fromEntries(
-    rows.filter((r) => Number(r.net) !== 0).map((r) => [r.account_id, Number(r.net)]),
-  );
-}
+const voucherSums = (voucherId: string) => voucherNets(erp, voucherId);
 
 async function openBalance(voucherId: string): Promise<number | undefined> {
   const [row] = await query<{ balance: string }>(
@@ -571,12 +570,17 @@ describe('periods and the lock date', () => {
   });
 
   it('closes the year with a voucher that brings income and expense to retained earnings', async () => {
+    // the USD invoice's rate: its revaluation finds no difference
+    const rate = await erp.call('createExchangeRate', 'POST', '/exchange-rates', {
+      body: { currency: 'USD', date: '2026-03-31', rateNano: 921_000_000 },
+    });
+    expect(rate.status, rate.text).toBe(201);
     for (const month of ['03', '04', '05', '06', '07', '08', '09', '10', '11', '12']) {
-      const closed = await erp.call(
-        'closePeriod',
-        'POST',
-        `/accounting-periods/${String((await period(`2026-${month}`)).id)}/close`,
-      );
+      const id = String((await period(`2026-${month}`)).id);
+      // a period ending with foreign-currency balances closes once revalued (ADR 0027 §7)
+      const revalued = await erp.call('revalueExchange', 'POST', `/accounting-periods/${id}/revalue`);
+      expect(revalued.status, revalued.text).toBe(200);
+      const closed = await erp.call('closePeriod', 'POST', `/accounting-periods/${id}/close`);
       expect(closed.status, closed.text).toBe(200);
     }
     const [result] = await query<{ income_expense: string; retained: string; closing_date: string }>(

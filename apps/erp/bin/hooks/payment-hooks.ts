@@ -94,7 +94,8 @@ async function checkAllocations(ctx: HookContext, payment: Draft<Payment>): Prom
  * A payment's server side (ADR 0027 §3, §5): on `draft → posted` the allocations are checked
  * against the invoices' open items (locked), the period checked, the number taken (`PAY` series
  * of the posting year) and the rows written (`paymentRows`: bank against receivable/payable per
- * allocation, the rest against the payment itself as an advance); a payment received emits
+ * allocation at the invoice's base value, the realised exchange difference to gain/loss, the rest
+ * against the payment itself as an advance); a payment received emits
  * `erp.payment.received`. `posted → cancelled` appends the reversal, which gives the invoices
  * back what the payment settled.
  *
@@ -117,7 +118,15 @@ export function paymentHooks(events: ErpEventOutbox): ResourceHooks<Payment> {
       }
       if (previous.status !== 'draft' || payment.status !== 'posted') return;
       const context = await postingContext(ctx, [payment.currency], payment.partyId);
-      const rows = ledgerInput(() => paymentRows(payment, context));
+      // the invoices' open items, locked by checkAllocations: each is cleared at its own base value
+      const items = await lockOpenItems(
+        ctx,
+        payment.allocations.map((allocation) => allocation.invoiceId),
+      );
+      const openItems = Object.fromEntries(
+        [...items].map(([id, { balance, balanceFc }]) => [id, { balance, balanceFc }]),
+      );
+      const rows = ledgerInput(() => paymentRows(payment, { ...context, openItems }));
       await postDocument(ctx, 'payment', payment, rows, (row) => {
         if (row.lineIndex !== undefined)
           return { path: `/allocations/${row.lineIndex}`, accountPath: '/partyId' };

@@ -33,7 +33,7 @@ const defaultFields = [
  * What `core/ledger/voucher-rows.ts` needs beside the document: the base currency, the stored
  * exponents of the currencies involved (an enabled currency's exponent is pinned in
  * `erp.currencies`, ADR 0027 §8; one not enabled falls back to `Intl`'s), the company's default
- * accounts, and the party's own receivable/payable account.
+ * accounts (with the exchange gain/loss account, when set), and the party's own receivable/payable account.
  *
  * @example
  * const rows = salesInvoiceRows(invoice, await postingContext(ctx, [invoice.currency], invoice.partyId));
@@ -52,6 +52,7 @@ export async function postingContext(
     }
     defaults[field] = id;
   }
+  defaults.exchangeGainLossAccountId = settings.exchangeGainLossAccountId ?? null;
   const stored = await ctx.tx
     .select({ code: currencies.code, exponent: currencies.exponent })
     .from(currencies)

@@ -69,6 +69,8 @@ import type {
   ReportStockValuationResponse,
   ReportTrialBalanceData,
   ReportTrialBalanceResponse,
+  RevalueExchangeData,
+  RevalueExchangeResponse,
   SalesInvoice,
   SalesInvoiceCreate,
   SalesInvoicePatch,
@@ -218,6 +220,13 @@ export interface ErpContract {
       response: ReportTrialBalanceResponse;
       access: 'tenant';
     };
+    revalueExchange: {
+      params: RevalueExchangeData['path'];
+      query: RevalueExchangeData['query'];
+      body: RevalueExchangeData['body'];
+      response: RevalueExchangeResponse;
+      access: 'tenant';
+    };
     setLockDate: {
       params: SetLockDateData['path'];
       query: SetLockDateData['query'];
@@ -241,9 +250,11 @@ export interface ErpContract {
   };
   errors: {
     ACCOUNT_NOT_POSTABLE: 422;
+    ALREADY_REVALUED: 409;
     COMPANY_ALREADY_SET_UP: 409;
     COMPANY_NOT_SET_UP: 409;
     DOCUMENT_POSTED: 409;
+    EXCHANGE_RATE_MISSING: 422;
     INSUFFICIENT_STOCK: 422;
     INVOICE_ALLOCATED: 409;
     ITEM_VALUATION_FIXED: 409;
@@ -253,6 +264,7 @@ export interface ErpContract {
     OVER_ALLOCATED: 422;
     PARTY_REQUIRED: 422;
     PERIOD_CLOSED: 422;
+    PERIOD_NOT_REVALUED: 409;
     PERIOD_SEQUENCE: 409;
     REPORT_PARAMETERS_INVALID: 422;
     STOCK_LINE_INVALID: 422;

@@ -195,6 +195,41 @@ describe('journalEntryRows', () => {
     const unbalanced = { ...entry, lines: [{ accountId: 'x', debit: 5, credit: 0 }, ...entry.lines] };
     expect(() => journalEntryRows(unbalanced, ctx)).toThrow(expect.objectContaining({ path: '/lines' }));
   });
+
+  it('writes an exchange adjustment in base only, in the adjusted currency, against its open item', () => {
+    const revaluation = {
+      currency: 'EUR',
+      rateNano: unit,
+      memo: 'Revaluation',
+      lines: [
+        {
+          accountId: 'ar',
+          partyId: 'cust-1',
+          againstVoucherId: 'inv-1',
+          adjustsCurrency: 'USD',
+          debit: 500,
+          credit: 0,
+        },
+        { accountId: 'fx', debit: 0, credit: 500 },
+      ],
+    };
+    const rows = journalEntryRows(revaluation, ctx);
+    expect(rows.map((r) => [r.accountId, r.debit, r.credit, r.debitFc, r.creditFc, r.currency])).toEqual([
+      ['ar', 500, 0, 0, 0, 'USD'],
+      ['fx', 0, 500, 0, 500, 'EUR'],
+    ]);
+    expect(rows[0]).toMatchObject({ partyId: 'cust-1', againstVoucherId: 'inv-1', rateNano: unit });
+    expect(rows[0]).not.toHaveProperty('adjusts');
+    const foreign = { ...revaluation, currency: 'USD', rateNano: 1_100_000_000 };
+    expect(() => journalEntryRows(foreign, ctx)).toThrow(
+      expect.objectContaining({ path: '/lines/0/adjustsCurrency' }),
+    );
+    const lines = revaluation.lines.map((line, i) => (i === 0 ? { ...line, adjustsCurrency: 'EUR' } : line));
+    const base = { ...revaluation, lines };
+    expect(() => journalEntryRows(base, ctx)).toThrow(
+      expect.objectContaining({ path: '/lines/0/adjustsCurrency' }),
+    );
+  });
 });
 
 describe('paymentRows', () => {
@@ -248,6 +283,81 @@ describe('paymentRows', () => {
     expect(() => paymentRows({ ...payment, amount: 0 }, ctx)).toThrow(
       expect.objectContaining({ path: '/amount' }),
     );
+  });
+
+  describe('a foreign invoice settled at another rate', () => {
+    // 100.00 USD invoiced at 1.10: the open item carries 110.00 EUR
+    const fxCtx: PostingContext = {
+      ...ctx,
+      defaults: { ...defaults, exchangeGainLossAccountId: 'fx' },
+      openItems: { 'inv-1': { balance: 11_000, balanceFc: 10_000 } },
+    };
+    const usd = (rateNano: number, allocations = [{ invoiceId: 'INV-1', amount: 10_000 }]) => ({
+      ...payment,
+      amount: 10_000,
+      currency: 'USD',
+      rateNano,
+      allocations,
+    });
+
+    it('clears the invoice at its own base value and books the difference as a loss (1.05) or gain (1.15)', () => {
+      expect(amounts(paymentRows(usd(1_050_000_000), fxCtx))).toEqual([
+        ['bank', 10_500, 0, 10_000, 0],
+        ['ar', 0, 11_000, 0, 10_000],
+        ['fx', 500, 0, 0, 0],
+      ]);
+      const gain = paymentRows(usd(1_150_000_000), fxCtx);
+      expect(amounts(gain)).toEqual([
+        ['bank', 11_500, 0, 10_000, 0],
+        ['ar', 0, 11_000, 0, 10_000],
+        ['fx', 0, 500, 0, 0],
+      ]);
+      expect(gain[2]).toMatchObject({
+        currency: 'USD',
+        partyId: null,
+        remarks: 'Realised exchange difference',
+      });
+      expect(voucherBalance(gain).difference).toBe(0);
+    });
+
+    it('clears a share of the base for a part, and what is left with the last part', () => {
+      const parts = [
+        { invoiceId: 'inv-1', amount: 3_333 },
+        { invoiceId: 'inv-1', amount: 6_667 },
+      ];
+      const rows = paymentRows(usd(1_050_000_000, parts), fxCtx);
+      // 3,333/10,000 of 110.00 = 36.66 (36.663), the rest 73.34: together the whole 110.00
+      expect(amounts(rows)).toEqual([
+        ['bank', 10_500, 0, 10_000, 0],
+        ['ar', 0, 3_666, 0, 3_333],
+        ['ar', 0, 7_334, 0, 6_667],
+        ['fx', 500, 0, 0, 0],
+      ]);
+    });
+
+    it('mirrors a payment made: a payable cleared above its value is a gain', () => {
+      const bill = {
+        ...usd(1_050_000_000, [{ invoiceId: 'bill-1', amount: 10_000 }]),
+        direction: 'paid' as const,
+      };
+      const paid = { ...fxCtx, openItems: { 'bill-1': { balance: -11_000, balanceFc: -10_000 } } };
+      expect(amounts(paymentRows(bill, paid))).toEqual([
+        ['bank', 0, 10_500, 0, 10_000],
+        ['ap', 11_000, 0, 10_000, 0],
+        ['fx', 0, 500, 0, 0],
+      ]);
+    });
+
+    it('needs an exchange account only when the values differ', () => {
+      const none = { ...fxCtx, defaults };
+      expect(() => paymentRows(usd(1_050_000_000), none)).toThrow(
+        expect.objectContaining({ path: '/allocations' }),
+      );
+      expect(amounts(paymentRows(usd(1_100_000_000), none))).toEqual([
+        ['bank', 11_000, 0, 10_000, 0],
+        ['ar', 0, 11_000, 0, 10_000],
+      ]);
+    });
   });
 });
 

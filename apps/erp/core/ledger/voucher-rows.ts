@@ -1,6 +1,6 @@
 import type { JournalEntry, Payment, SalesInvoice } from '../generated/client/types.gen.js';
 import { voucherBalance } from './balanced.js';
-import { toBase } from './convert.js';
+import { type ConversionExponents, roundHalfEven, toBase } from './convert.js';
 import { invoiceTotals } from './invoice-totals.js';
 import { LedgerInputError } from './ledger-input-error.js';
 
@@ -36,6 +36,16 @@ export interface PostingDefaults {
   salesTaxAccountId: string;
   purchaseTaxAccountId: string;
   roundOffAccountId: string;
+  /** where a payment books the realised difference between an invoice's base value and its own */
+  exchangeGainLossAccountId?: string | null;
+}
+
+/** What an invoice (or credit note, advance) still owes before a payment: `erp.open_items`' row. */
+export interface SettledItem {
+  /** debit − credit in base minor units */
+  balance: number;
+  /** debit − credit in the item's currency */
+  balanceFc: number;
 }
 
 /** What a document's rows depend on beyond the document: the company and its master data. */
@@ -48,6 +58,11 @@ export interface PostingContext {
   partyAccountId?: string | null;
   /** income (sales) or expense (purchases) account per item id */
   itemAccounts?: Record<string, string>;
+  /**
+   * a payment's allocated invoices' open items before it, by voucher id in lower case
+   * (`GET /open-items`): each allocation clears its invoice at the base value the invoice carries
+   */
+  openItems?: Record<string, SettledItem>;
 }
 
 /** The fields of a sales or purchase invoice its rows depend on (both have the same shape). */
@@ -73,7 +88,16 @@ export type PaymentDocument = Pick<
   | 'reference'
 >;
 
-type FcRow = Omit<VoucherRow, 'debit' | 'credit' | 'currency' | 'rateNano'>;
+/**
+ * A row in the document currency; `adjusts` marks an exchange adjustment (a journal line with
+ * `adjustsCurrency`): its amounts are base minor units of the value of a balance held in that
+ * currency, which the row moves in base only (no foreign amount). `base` fixes the row's base
+ * amounts instead of converting them (an allocation at its invoice's value, an exchange difference).
+ */
+type FcRow = Omit<VoucherRow, 'debit' | 'credit' | 'currency' | 'rateNano'> & {
+  adjusts?: string;
+  base?: Pick<VoucherRow, 'debit' | 'credit'>;
+};
 type Money = Pick<VoucherRow, 'currency' | 'rateNano'>;
 
 const unitRate = 1_000_000_000;
@@ -116,11 +140,19 @@ function finishVoucher(rows: readonly FcRow[], money: Money, ctx: PostingContext
       `/rateNano: a document in the base currency has the rate ${unitRate}`,
     );
   positiveAmount(rateNano, '/rateNano');
-  const kept = rows.filter((row) => row.debitFc !== 0 || row.creditFc !== 0);
+  const kept = rows.filter(
+    (row) =>
+      row.debitFc !== 0 || row.creditFc !== 0 || (row.base?.debit ?? 0) + (row.base?.credit ?? 0) !== 0,
+  );
   const fc = voucherBalance(kept.map((row) => ({ debit: row.debitFc, credit: row.creditFc })));
   if (fc.difference !== 0)
     throw new LedgerInputError('/lines', `/lines: debits (${fc.debit}) must equal credits (${fc.credit})`);
-  const converted = kept.map((row) => {
+  const converted = kept.map(({ adjusts, base: fixed, ...row }): VoucherRow => {
+    if (fixed !== undefined) return { ...row, ...fixed, currency, rateNano };
+    if (adjusts !== undefined) {
+      const base = { debit: row.debitFc, credit: row.creditFc, debitFc: 0, creditFc: 0 };
+      return { ...row, ...base, currency: adjusts, rateNano };
+    }
     try {
       const debit = toBase(row.debitFc, rateNano, exponents);
       const credit = toBase(row.creditFc, rateNano, exponents);
@@ -150,7 +182,9 @@ function finishVoucher(rows: readonly FcRow[], money: Money, ctx: PostingContext
 
 /**
  * The GL rows of a journal entry: one per line, in the entry's currency and rate, with the line's
- * description (else the memo) as remarks.
+ * description (else the memo) as remarks, against the open item the line names. A line with
+ * `adjustsCurrency` (the entry in base) is an exchange adjustment: its row is in that currency
+ * with its amount in base only, so it moves a foreign balance's base value and not the balance.
  *
  * @throws LedgerInputError at `/lines/<i>` for a line that is not exactly one of debit or credit
  *   above zero, at `/lines` when debits and credits differ
@@ -160,6 +194,17 @@ function finishVoucher(rows: readonly FcRow[], money: Money, ctx: PostingContext
  */
 export function journalEntryRows(entry: JournalEntryDocument, ctx: PostingContext): VoucherRow[] {
   const rows = entry.lines.map((line, i): FcRow => {
+    const adjusts = line.adjustsCurrency ?? undefined;
+    if (adjusts !== undefined && entry.currency !== ctx.baseCurrency)
+      throw new LedgerInputError(
+        `/lines/${i}/adjustsCurrency`,
+        `line ${i}: an exchange adjustment is written in the base currency (${ctx.baseCurrency}), not ${entry.currency}`,
+      );
+    if (adjusts === ctx.baseCurrency)
+      throw new LedgerInputError(
+        `/lines/${i}/adjustsCurrency`,
+        `line ${i}: an exchange adjustment adjusts a foreign currency, not the base currency ${adjusts}`,
+      );
     const debit = line.debit === 0 ? 0 : positiveAmount(line.debit, `/lines/${i}/debit`);
     const credit = line.credit === 0 ? 0 : positiveAmount(line.credit, `/lines/${i}/credit`);
     if ((debit === 0) === (credit === 0))
@@ -171,11 +216,12 @@ export function journalEntryRows(entry: JournalEntryDocument, ctx: PostingContex
       accountId: line.accountId,
       partyId: line.partyId ?? null,
       costCenterId: line.costCenterId ?? null,
-      againstVoucherId: null,
+      againstVoucherId: line.againstVoucherId ?? null,
       dueDate: null,
       ...fcSide(debit || credit, debit > 0),
       remarks: line.description ?? entry.memo ?? null,
       lineIndex: i,
+      ...(adjusts === undefined ? {} : { adjusts }),
     };
   });
   return finishVoucher(rows, entry, ctx);
@@ -284,17 +330,51 @@ export function purchaseInvoiceRows(invoice: InvoiceDocument, ctx: PostingContex
   });
 }
 
+/** What is left of an open item to settle, in its currency and in base, both ≥ 0. */
+interface Remaining {
+  fc: number;
+  base: number;
+}
+
+/**
+ * The base an allocation of `amountFc` clears from what is left of an open item: all of the base
+ * when it settles all of the currency, else the same share of it, rounded half to even; undefined
+ * when nothing is left in the currency (the payment's own rate applies).
+ */
+function carryingValue(left: Remaining | undefined, amountFc: number): number | undefined {
+  if (left === undefined || left.fc <= 0) return undefined;
+  if (amountFc >= left.fc) return left.base;
+  return Number(roundHalfEven(BigInt(left.base) * BigInt(amountFc), BigInt(left.fc)));
+}
+
+/** `amountFc` at the payment's rate; a conversion out of range is a refusal at `/rateNano`. */
+function atRate(amountFc: number, rateNano: number, exponents: ConversionExponents): number {
+  try {
+    return toBase(amountFc, rateNano, exponents);
+  } catch (error) {
+    throw new LedgerInputError('/rateNano', `/rateNano: ${(error as Error).message}`);
+  }
+}
+
 /**
  * The GL rows of a payment. Received: Dr the bank account for the amount; Cr the party's
  * receivable once per allocation, against the invoice it settles, and once for the unallocated
  * rest, against the payment itself (an advance). Paid: the mirror, on the payable account.
  *
+ * With the invoices' open items in `ctx.openItems`, an allocation clears its invoice at the base
+ * value the invoice carries (its rate, or its last revaluation's; all of what is left when it
+ * settles the rest, else the same share) rather than at the payment's rate, and the **realised
+ * exchange difference** goes to `defaults.exchangeGainLossAccountId` as one row in base only: a
+ * foreign invoice paid in full leaves no base balance, whatever the rates (ADR 0027 §8).
+ *
  * @throws LedgerInputError at `/amount`, `/allocations/<i>/amount`, or `/allocations` when the
- *   allocations add up to more than the payment
+ *   allocations add up to more than the payment or a difference has no exchange account
  * @example
  * paymentRows({ id, direction: 'received', partyId, amount: 10_000, currency: 'EUR', rateNano: 1e9,
  *   bankAccountId, allocations: [{ invoiceId, amount: 6_000 }] }, ctx)
  * // Dr bank 10,000; Cr receivable 6,000 against the invoice; Cr receivable 4,000 against the payment
+ * // 100.00 USD invoiced at 1.10 (110.00 EUR), paid at 1.05 with openItems { [invoiceId]: { balance: 11_000, balanceFc: 10_000 } }:
+ * // Dr bank 105.00; Cr receivable 110.00 (100.00 USD); Dr exchange gain/loss 5.00
  */
 export function paymentRows(payment: PaymentDocument, ctx: PostingContext): VoucherRow[] {
   const received = payment.direction === 'received';
@@ -311,10 +391,28 @@ export function paymentRows(payment: PaymentDocument, ctx: PostingContext): Vouc
     remarks: payment.reference ?? null,
     ...(lineIndex === undefined ? {} : { lineIndex }),
   });
+  const exponents = {
+    fcExponent: exponentOf(ctx, payment.currency, '/currency'),
+    baseExponent: exponentOf(ctx, ctx.baseCurrency, '/currency'),
+  };
+  const remaining = new Map<string, Remaining>(
+    Object.entries(ctx.openItems ?? {}).map(([id, item]) => [
+      id.toLowerCase(),
+      { fc: Math.abs(item.balanceFc), base: Math.abs(item.balance) },
+    ]),
+  );
   let allocated = 0;
+  let difference = 0;
   const allocations = payment.allocations.map((allocation, i) => {
     allocated += positiveAmount(allocation.amount, `/allocations/${i}/amount`);
-    return partyRow(allocation.amount, allocation.invoiceId, i);
+    const row = partyRow(allocation.amount, allocation.invoiceId, i);
+    const id = allocation.invoiceId.toLowerCase();
+    const left = remaining.get(id);
+    const carried = carryingValue(left, allocation.amount);
+    if (left === undefined || carried === undefined) return row;
+    remaining.set(id, { fc: left.fc - allocation.amount, base: left.base - carried });
+    difference += carried - atRate(allocation.amount, payment.rateNano, exponents);
+    return { ...row, base: received ? { debit: 0, credit: carried } : { debit: carried, credit: 0 } };
   });
   if (allocated > amount)
     throw new LedgerInputError(
@@ -331,7 +429,30 @@ export function paymentRows(payment: PaymentDocument, ctx: PostingContext): Vouc
     remarks: payment.reference ?? null,
   };
   const advance = partyRow(amount - allocated, payment.id);
-  return finishVoucher([bank, ...allocations, advance], payment, ctx);
+  const exchange: FcRow[] = [];
+  if (difference !== 0) {
+    const exchangeAccountId = ctx.defaults.exchangeGainLossAccountId;
+    if (exchangeAccountId == null)
+      throw new LedgerInputError(
+        '/allocations',
+        '/allocations: the invoices carry another base value than the payment, and the company names no exchange gain/loss account',
+      );
+    // the allocations moved by `difference` on the party's side: the exchange row takes the other
+    const otherSideDebit = received === difference > 0;
+    const size = Math.abs(difference);
+    exchange.push({
+      accountId: exchangeAccountId,
+      partyId: null,
+      costCenterId: null,
+      againstVoucherId: null,
+      dueDate: null,
+      debitFc: 0,
+      creditFc: 0,
+      base: otherSideDebit ? { debit: size, credit: 0 } : { debit: 0, credit: size },
+      remarks: 'Realised exchange difference',
+    });
+  }
+  return finishVoucher([bank, ...allocations, advance, ...exchange], payment, ctx);
 }
 
 /**

@@ -271,6 +271,9 @@ import type {
   ReportTrialBalanceData,
   ReportTrialBalanceErrors,
   ReportTrialBalanceResponses,
+  RevalueExchangeData,
+  RevalueExchangeErrors,
+  RevalueExchangeResponses,
   SetLockDateData,
   SetLockDateErrors,
   SetLockDateResponses,
@@ -528,7 +531,7 @@ export const updateAccountingPeriod = <ThrowOnError extends boolean = false>(
 /**
  * Close an accounting period
  *
- * Moves the period from open to closed: nothing posts into it afterwards. Every earlier period must be closed first (409 PERIOD_SEQUENCE). Closing the last period of a fiscal year posts the year's closing voucher: income and expense to retained earnings, dated the year's last day.
+ * Moves the period from open to closed: nothing posts into it afterwards. Every earlier period must be closed first (409 PERIOD_SEQUENCE); a period whose last day holds foreign-currency balances must be revalued first (409 PERIOD_NOT_REVALUED: run revalue-exchange, POST /accounting-periods/{id}/revalue). Closing the last period of a fiscal year posts the year's closing voucher: income and expense to retained earnings, dated the year's last day.
  */
 export const closePeriod = <ThrowOnError extends boolean = false>(
   options: Options<ClosePeriodData, ThrowOnError>,
@@ -566,6 +569,28 @@ export const reopenPeriod = <ThrowOnError extends boolean = false>(
       { name: 'X-API-Key', type: 'apiKey' },
     ],
     url: '/accounting-periods/{id}/reopen',
+    ...options,
+  });
+
+/**
+ * Revalue the period's foreign-currency balances
+ *
+ * For the open period: every foreign-currency open item (receivable, payable) and every foreign-currency account, as of the period's last day, valued at the exchange rate on or before that day; the differences to their base balances are posted as a journal entry dated that day (one per 400 adjustments) against the company's exchange gain/loss account (each line with the party and the open item it moves, an exchange adjustment that leaves the foreign amount as it is), and the period's `revaluedAt` is set. The entry is not reversed in the next period: later payments clear an item at the base value it carries (ADR 0027 §7). 409 ALREADY_REVALUED when the period's revaluation stands (cancel its journal entry to run it again), 422 EXCHANGE_RATE_MISSING naming the currency without a rate, 422 PERIOD_CLOSED for a closed period; nothing is written on a refusal.
+ */
+export const revalueExchange = <ThrowOnError extends boolean = false>(
+  options: Options<RevalueExchangeData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<RevalueExchangeResponses, RevalueExchangeErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/accounting-periods/{id}/revalue',
     ...options,
   });
 

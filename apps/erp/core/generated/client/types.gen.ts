@@ -1217,6 +1217,14 @@ export type JournalLine = {
   partyId?: string | null;
   costCenterId?: string | null;
   /**
+   * The invoice, credit note or advance whose open item this line moves (receivable and payable lines): an open item of the line's party and account, in the line's currency
+   */
+  againstVoucherId?: string | null;
+  /**
+   * An exchange adjustment: the line moves only the base value of a balance held in this foreign currency, not the balance in that currency (the entry is in the base currency)
+   */
+  adjustsCurrency?: string | null;
+  /**
    * Minor units of the entry's currency
    */
   debit: number;
@@ -3603,6 +3611,93 @@ export type ReopenPeriodResponses = {
 };
 
 export type ReopenPeriodResponse = ReopenPeriodResponses[keyof ReopenPeriodResponses];
+
+export type RevalueExchangeData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/accounting-periods/{id}/revalue';
+};
+
+export type RevalueExchangeErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type RevalueExchangeError = RevalueExchangeErrors[keyof RevalueExchangeErrors];
+
+export type RevalueExchangeResponses = {
+  /**
+   * Success
+   */
+  200: {
+    period: AccountingPeriod;
+    /**
+     * The posted revaluation entries (one per 400 adjustments; none when nothing differed)
+     */
+    entries: Array<{
+      id: string;
+      number: string | null;
+    }>;
+    adjustments: Array<{
+      accountId: string;
+      partyId: string | null;
+      againstVoucherId: string | null;
+      currency: string;
+      /**
+       * debit − credit in the currency, as of the period's last day
+       */
+      balanceFc: number;
+      /**
+       * debit − credit in base before the revaluation
+       */
+      balance: number;
+      rateNano: number;
+      /**
+       * balanceFc at the rate, in base
+       */
+      revalued: number;
+      /**
+       * revalued − balance: debited (> 0) or credited (< 0) to the balance, the opposite to exchange gain/loss
+       */
+      difference: number;
+    }>;
+  };
+};
+
+export type RevalueExchangeResponse = RevalueExchangeResponses[keyof RevalueExchangeResponses];
 
 export type TransitionAccountingPeriodData = {
   body: {

@@ -99,6 +99,7 @@ import {
   reportStockLedger,
   reportStockValuation,
   reportTrialBalance,
+  revalueExchange,
   setLockDate,
   setupCompany,
   transitionAccountingPeriod,
@@ -392,6 +393,9 @@ import type {
   ReportTrialBalanceData,
   ReportTrialBalanceError,
   ReportTrialBalanceResponse,
+  RevalueExchangeData,
+  RevalueExchangeError,
+  RevalueExchangeResponse,
   SetLockDateData,
   SetLockDateError,
   SetLockDateResponse,
@@ -747,7 +751,7 @@ export const updateAccountingPeriodMutation = (
 /**
  * Close an accounting period
  *
- * Moves the period from open to closed: nothing posts into it afterwards. Every earlier period must be closed first (409 PERIOD_SEQUENCE). Closing the last period of a fiscal year posts the year's closing voucher: income and expense to retained earnings, dated the year's last day.
+ * Moves the period from open to closed: nothing posts into it afterwards. Every earlier period must be closed first (409 PERIOD_SEQUENCE); a period whose last day holds foreign-currency balances must be revalued first (409 PERIOD_NOT_REVALUED: run revalue-exchange, POST /accounting-periods/{id}/revalue). Closing the last period of a fiscal year posts the year's closing voucher: income and expense to retained earnings, dated the year's last day.
  */
 export const closePeriodMutation = (
   options?: Partial<Options<ClosePeriodData>>,
@@ -784,6 +788,31 @@ export const reopenPeriodMutation = (
   > = {
     mutationFn: async (fnOptions) => {
       const { data } = await reopenPeriod({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Revalue the period's foreign-currency balances
+ *
+ * For the open period: every foreign-currency open item (receivable, payable) and every foreign-currency account, as of the period's last day, valued at the exchange rate on or before that day; the differences to their base balances are posted as a journal entry dated that day (one per 400 adjustments) against the company's exchange gain/loss account (each line with the party and the open item it moves, an exchange adjustment that leaves the foreign amount as it is), and the period's `revaluedAt` is set. The entry is not reversed in the next period: later payments clear an item at the base value it carries (ADR 0027 §7). 409 ALREADY_REVALUED when the period's revaluation stands (cancel its journal entry to run it again), 422 EXCHANGE_RATE_MISSING naming the currency without a rate, 422 PERIOD_CLOSED for a closed period; nothing is written on a refusal.
+ */
+export const revalueExchangeMutation = (
+  options?: Partial<Options<RevalueExchangeData>>,
+): UseMutationOptions<RevalueExchangeResponse, RevalueExchangeError, Options<RevalueExchangeData>> => {
+  const mutationOptions: UseMutationOptions<
+    RevalueExchangeResponse,
+    RevalueExchangeError,
+    Options<RevalueExchangeData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await revalueExchange({
         ...options,
         ...fnOptions,
         throwOnError: true,
