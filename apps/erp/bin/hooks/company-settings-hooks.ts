@@ -3,20 +3,27 @@ import type { ResourceHooks } from '@codexion/framework/plugins';
 import { sql } from 'drizzle-orm';
 import type { CompanySettings } from '../../core/generated/client/types.gen.js';
 import { erp } from '../erp.js';
+import { checkDefaultAccounts } from './check-default-accounts.js';
 
 /**
  * The company settings' server side: the lock date only moves forward, and only over closed
  * periods (every period starting on or before it must be closed) — 422 LOCK_DATE_INVALID at
  * `/lockDate`, whether it comes from `set-lock-date` or a PATCH of the settings. The ledger's
  * guard trigger then refuses any row dated on or before it. The base currency is fixed once
- * anything is posted (409 LEDGER_IN_USE at `/baseCurrency`).
+ * anything is posted (409 LEDGER_IN_USE at `/baseCurrency`). The default accounts are ledger
+ * accounts of their kind (`checkDefaultAccounts`, 422 at the field).
  *
  * @example
  * erp.definePlugin({ …, hooks: { 'company-settings': companySettingsHooks() } })
  */
 export function companySettingsHooks(): ResourceHooks<CompanySettings> {
   return erp.defineHooks('company-settings', {
+    async beforeCreate(ctx, record) {
+      await checkDefaultAccounts(ctx, record);
+      return undefined;
+    },
     async beforeUpdate(ctx, next, previous) {
+      await checkDefaultAccounts(ctx, next, previous);
       if (next.baseCurrency !== previous.baseCurrency) {
         const [posted] = await executeRows<{ n: string }>(
           ctx.tx,
