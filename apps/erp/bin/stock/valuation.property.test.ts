@@ -366,7 +366,8 @@ describe(`FIFO and moving average against a reference model on ${process.env.DAT
               put(bin, entry.qty, change);
             } else {
               if (bin.qty < entry.qty) negative = true;
-              change = -take(bin, methods[entry.item] as Method, entry.qty);
+              // 0 − cost, not −cost: an issue of zero-cost units changes the value by 0, not −0
+              change = 0 - take(bin, methods[entry.item] as Method, entry.qty);
             }
             valuations[seq] = { qtyAfter: bin.qty, valueChange: change };
           }

@@ -1,7 +1,7 @@
 import { todayIn } from '@codexion/web';
 import type { FakeRoute } from '@codexion/web/testing';
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderErp } from '../erp-test-data.test-helper.js';
 
 const today = todayIn('UTC');
@@ -25,6 +25,12 @@ const dashboard: FakeRoute = {
     },
   }),
 };
+
+// the dashboard's page and its chart library load lazily; loaded once here, a cold transform in CI
+// is not counted against the waits of the tests below
+beforeAll(async () => {
+  await import('./dashboard-page.js');
+}, 60_000);
 
 describe('finance dashboard', () => {
   it('shows cash, receivables, payables and the year’s result, each leading to its report', async () => {
