@@ -31,18 +31,31 @@ export interface AuditLogPage {
 
 const cursorPrefix = 'audit:';
 
+/** A check of the seq in the cursor, so a cut or mistyped cursor is refused, not read as another seq. */
+function cursorCheck(seq: number): string {
+  return String(seq % 97).padStart(2, '0');
+}
+
 /**
- * A page's cursor: the `seq` it ends at. Not signed: a made-up one only moves the page within the
- * caller's own tenant's log, which every filter and the tenant still bound.
+ * A page's cursor: the `seq` it ends at and a two-digit check of it. Not signed: a made-up one only
+ * moves the page within the caller's own tenant's log, which every filter and the tenant still
+ * bound; the check refuses a cursor cut short (`audit:12345:67` → `audit:123`), which would
+ * otherwise name an older page.
  */
 export function encodeAuditCursor(seq: number): string {
-  return Buffer.from(`${cursorPrefix}${seq}`).toString('base64url');
+  return Buffer.from(`${cursorPrefix}${seq}:${cursorCheck(seq)}`).toString('base64url');
 }
 
 function decodeAuditCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const seq = text.startsWith(cursorPrefix) ? Number(text.slice(cursorPrefix.length)) : Number.NaN;
-  if (!/^[A-Za-z0-9_-]+$/.test(cursor) || !Number.isSafeInteger(seq) || seq < 1) {
+  const parts = /^audit:([0-9]{1,16}):([0-9]{2})$/.exec(text);
+  const seq = parts ? Number(parts[1]) : Number.NaN;
+  if (
+    !/^[A-Za-z0-9_-]+$/.test(cursor) ||
+    !Number.isSafeInteger(seq) ||
+    seq < 1 ||
+    parts?.[2] !== cursorCheck(seq)
+  ) {
     throw new DomainError('INVALID_CURSOR', 'The cursor is not one this API issued', {
       issues: [{ path: '/cursor', code: 'cursor', message: 'is not a cursor of the audit log' }],
     });
