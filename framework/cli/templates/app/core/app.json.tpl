@@ -7,6 +7,8 @@
   "license": { "name": "Apache-2.0", "identifier": "Apache-2.0" },
   "framework": "^0.1.0",
   "permissions": [],
-  "nav": [{ "label": "Notes", "path": "/notes", "icon": "notebook-pen", "permission": "{{name}}:note:read" }],
+  "nav": [
+    { "label": "Notes", "path": "/notes", "icon": "notebook-pen", "permission": "{{name}}:note:read" }
+  ],
   "events": []
 }

@@ -1,0 +1,82 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createKernel, type Kernel } from '@codexion/framework/kernel';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import plugin from './plugin.js';
+
+const tenant = '00000000-0000-4000-8000-0000000000aa';
+let kernel: Kernel;
+let root: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'lms-'));
+  kernel = createKernel({
+    root,
+    plugins: [plugin],
+    env: { NODE_ENV: 'test', CODEXION_DATABASE__DATA_DIR: 'memory://', CODEXION_LOGGING__LEVEL: 'warn' },
+  });
+  await kernel.boot();
+}, 60_000);
+
+afterAll(async () => {
+  await kernel?.shutdown();
+  await rm(root, { recursive: true, force: true });
+});
+
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const response = await kernel.app.request(`/api/lms${path}`, {
+    method,
+    headers: {
+      'content-type': method === 'PATCH' ? 'application/merge-patch+json' : 'application/json',
+      'x-codexion-tenant': tenant,
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    etag: response.headers.get('etag'),
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+  };
+}
+
+describe('lms plugin', () => {
+  it('creates, reads, updates and deletes a note through the API', async () => {
+    const created = await call('POST', '/notes', { title: 'First note' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ title: 'First note', status: 'draft', version: 1 });
+    const id = String(created.body.id);
+
+    const read = await call('GET', `/notes/${id}`);
+    expect(read.status).toBe(200);
+
+    const updated = await call(
+      'PATCH',
+      `/notes/${id}`,
+      { body: 'Some text' },
+      { 'if-match': read.etag ?? '' },
+    );
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ body: 'Some text', version: 2 });
+
+    expect((await call('DELETE', `/notes/${id}`)).status).toBe(204);
+    expect((await call('GET', `/notes/${id}`)).status).toBe(404);
+  });
+
+  it('answers a broken rule with the rule message on the field, and writes nothing', async () => {
+    const refused = await call('POST', '/notes', { title: 'Empty', status: 'published' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([
+      { path: '/body/body', code: 'published-needs-body', message: 'A published note needs a body' },
+    ]);
+    const list = await call('GET', '/notes?q=Empty');
+    expect(list.body.items).toEqual([]);
+  });
+
+  it('refuses unknown and read-only fields', async () => {
+    expect((await call('POST', '/notes', { title: 'x', colour: 'red' })).status).toBe(422);
+    expect((await call('POST', '/notes', { title: 'x', id: tenant })).status).toBe(422);
+  });
+});

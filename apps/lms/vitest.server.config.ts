@@ -1,0 +1,10 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: {
+    name: 'app-lms:server',
+    environment: 'node',
+    include: ['bin/**/*.test.ts'],
+    testTimeout: 60_000,
+  },
+});
