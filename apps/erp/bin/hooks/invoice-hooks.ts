@@ -1,7 +1,7 @@
 import type { Draft, HookContext, ResourceHooks } from '@codexion/framework/plugins';
 import { and, eq } from 'drizzle-orm';
 import type { PurchaseInvoice, SalesInvoice } from '../../core/generated/client/types.gen.js';
-import { parties, purchaseInvoices, salesInvoices } from '../../core/generated/tables.js';
+import { purchaseInvoices, salesInvoices } from '../../core/generated/tables.js';
 import { invoiceTotals } from '../../core/ledger/invoice-totals.js';
 import {
   type PostingContext,
@@ -13,8 +13,7 @@ import { type ErpEventOutbox, erp } from '../erp.js';
 import { type DocumentSeries, documentNumber } from '../ledger/document-number.js';
 import { lockOpenItems, settlementsOf } from '../ledger/open-items.js';
 import { fieldRefusal, ledgerInput, postDocument, reverseDocument } from '../ledger/post-document.js';
-import { openPeriodFor } from '../ledger/post-voucher.js';
-import { postingContext } from '../ledger/posting-context.js';
+import { type PostingFacts, postablePeriod, postingFacts } from '../ledger/posting-facts.js';
 
 /** Sales and purchase invoices have the same fields; this names what differs between them. */
 interface InvoiceSide {
@@ -52,12 +51,27 @@ function withTotals(invoice: Draft<Invoice>): Draft<Invoice> {
   return { ...invoice, net, tax, total };
 }
 
+/**
+ * What the posting of an invoice read in its `beforeUpdate`, for its `afterUpdate` (the engine
+ * gives both one context per write): the ledger rows are written without reading it all again.
+ */
+const readForPosting = new WeakMap<HookContext, PostingFacts>();
+
+/** What an invoice's posting reads, in one statement (`postingFacts`). */
+function invoiceFacts(ctx: HookContext, invoice: Draft<Invoice>): Promise<PostingFacts> {
+  const accountIds = invoice.lines.flatMap((line) =>
+    [line.accountId, line.taxAccountId].filter((id): id is string => id != null),
+  );
+  return postingFacts(ctx, {
+    codes: [invoice.currency],
+    partyId: invoice.partyId,
+    postingDate: invoice.postingDate,
+    accountIds,
+  });
+}
+
 /** The invoice's party must be a customer (sales) or a supplier (purchases). */
-async function checkParty(ctx: HookContext, side: InvoiceSide, invoice: Draft<Invoice>): Promise<void> {
-  const [party] = await ctx.tx
-    .select({ kind: parties.kind, name: parties.name })
-    .from(parties)
-    .where(and(eq(parties.tenantId, ctx.tenantId), eq(parties.id, invoice.partyId)));
+function checkParty(side: InvoiceSide, party: PostingFacts['party']): void {
   if (party !== undefined && party.kind !== side.partyKind) {
     throw fieldRefusal('/partyId', 'party-kind', `${party.name} is not a ${side.partyKind}`);
   }
@@ -134,9 +148,11 @@ function invoiceHooks(side: InvoiceSide, events: ErpEventOutbox): ResourceHooks<
       }
       const invoice = withTotals(next);
       if (previous.status !== 'draft' || next.status !== 'posted') return invoice;
-      await checkParty(ctx, side, invoice);
+      const facts = await invoiceFacts(ctx, invoice);
+      checkParty(side, facts.party);
       await checkCreditNote(ctx, side, invoice);
-      await openPeriodFor(ctx, invoice.postingDate);
+      postablePeriod(facts.period, facts.lockDate, invoice.postingDate);
+      readForPosting.set(ctx, facts);
       return {
         ...invoice,
         number: await documentNumber(ctx, side.series[invoice.kind], invoice.postingDate, invoice.number),
@@ -149,13 +165,21 @@ function invoiceHooks(side: InvoiceSide, events: ErpEventOutbox): ResourceHooks<
         return;
       }
       if (previous.status !== 'draft' || invoice.status !== 'posted') return;
-      const context = await postingContext(ctx, [invoice.currency], invoice.partyId);
-      const rows = ledgerInput(() => side.rows(invoice, context));
-      await postDocument(ctx, side.voucherType, invoice, rows, (row) => {
-        if (row.partyId != null) return { path: '', accountPath: '/partyId' };
-        if (row.lineIndex === undefined) return { path: '/lines', accountPath: '/lines' };
-        return { path: `/lines/${row.lineIndex}` };
-      });
+      const facts = readForPosting.get(ctx) ?? (await invoiceFacts(ctx, invoice));
+      const periodId = postablePeriod(facts.period, facts.lockDate, invoice.postingDate);
+      const rows = ledgerInput(() => side.rows(invoice, facts.context));
+      await postDocument(
+        ctx,
+        side.voucherType,
+        invoice,
+        rows,
+        (row) => {
+          if (row.partyId != null) return { path: '', accountPath: '/partyId' };
+          if (row.lineIndex === undefined) return { path: '/lines', accountPath: '/lines' };
+          return { path: `/lines/${row.lineIndex}` };
+        },
+        { periodId, accounts: facts.accounts },
+      );
       const partyRow = rows.find((row) => row.partyId != null);
       const direction = invoice.kind === 'credit-note' ? -1 : 1;
       ctx.defer(() =>

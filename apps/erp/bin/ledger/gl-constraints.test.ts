@@ -96,4 +96,26 @@ describe(`the ledger's balance constraint on ${process.env.DATABASE_URL ? 'Postg
     expect(result).toEqual({ ran: false, code: '23514', constraint: 'gl_voucher_balanced' });
     expect(await rowsOf(voucher)).toBe(0);
   });
+
+  it('checks at erp.check_vouchers_balanced(), at that statement, and defers the rows after it to COMMIT again', async () => {
+    const lone = randomUUID();
+    const refused = await outcome(async (tx) => {
+      await tx.execute(row(lone, rent, 7_000, 0));
+      await tx.execute(sql`select erp.check_vouchers_balanced()`);
+    });
+    expect(refused).toEqual({ ran: false, code: '23514', constraint: 'gl_voucher_balanced' });
+    expect(await rowsOf(lone)).toBe(0);
+    const split = randomUUID();
+    const balanced = await outcome(async (tx) => {
+      await tx.execute(row(split, rent, 7_000, 0));
+      await tx.execute(row(split, bank, 0, 7_000));
+      await tx.execute(sql`select erp.check_vouchers_balanced()`);
+      // deferred again: a debit now and its credit in the next statement still commit
+      const later = randomUUID();
+      await tx.execute(row(later, rent, 500, 0));
+      await tx.execute(row(later, bank, 0, 500));
+    });
+    expect(balanced).toEqual({ ran: true, code: 'committed' });
+    expect(await rowsOf(split)).toBe(2);
+  });
 });

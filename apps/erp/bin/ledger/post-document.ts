@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { LedgerInputError } from '../../core/ledger/ledger-input-error.js';
 import { reverseRows, type VoucherRow } from '../../core/ledger/voucher-rows.js';
 import { erp } from '../erp.js';
-import { type LedgerRow, type PostedVoucher, postVoucher } from './post-voucher.js';
+import { type CheckedFacts, type LedgerRow, type PostedVoucher, postVoucher } from './post-voucher.js';
 
 type Ctx = Pick<PluginContext, 'tx' | 'tenantId' | 'userId'>;
 
@@ -51,7 +51,8 @@ export function fieldRefusal(path: string, code: string, message: string) {
 
 /**
  * Writes a posted document's rows (from `core/ledger/voucher-rows.ts`) with `postVoucher`, under
- * the document's id, number and posting date, each row carrying the path of the line it comes from.
+ * the document's id, number and posting date, each row carrying the path of the line it comes from;
+ * `checked` passes on what the posting read already (`postingFacts`).
  *
  * @example
  * await postDocument(ctx, 'sales-invoice', invoice, rows, (row) => ({ path: `/lines/${row.lineIndex}` }));
@@ -62,14 +63,19 @@ export function postDocument(
   document: PostingDocument,
   rows: readonly VoucherRow[],
   paths: RowPaths,
+  checked?: CheckedFacts,
 ): Promise<PostedVoucher> {
-  return postVoucher(ctx, {
-    voucherType,
-    voucherId: document.id,
-    voucherNo: document.number ?? '',
-    postingDate: document.postingDate,
-    rows: rows.map((row) => ({ ...row, ...paths(row) })),
-  });
+  return postVoucher(
+    ctx,
+    {
+      voucherType,
+      voucherId: document.id,
+      voucherNo: document.number ?? '',
+      postingDate: document.postingDate,
+      rows: rows.map((row) => ({ ...row, ...paths(row) })),
+    },
+    checked,
+  );
 }
 
 type StoredRow = {

@@ -2,6 +2,7 @@ import { executeRows, pgErrorOf } from '@codexion/framework/data';
 import type { PluginContext } from '@codexion/framework/plugins';
 import { sql } from 'drizzle-orm';
 import { erp } from '../erp.js';
+import { type LedgerAccount, type PeriodState, postablePeriod } from './posting-facts.js';
 
 /** One general-ledger row as a document posts it; amounts in minor units, never negative. */
 export interface LedgerRow {
@@ -37,6 +38,15 @@ export interface Voucher {
   rows: readonly LedgerRow[];
 }
 
+/**
+ * What the caller read and checked already in the posting's transaction (`postingFacts`): the
+ * open period of the voucher's date, locked `FOR SHARE`, and accounts by id in lower case.
+ */
+export interface CheckedFacts {
+  periodId?: string;
+  accounts?: ReadonlyMap<string, LedgerAccount>;
+}
+
 export interface PostedVoucher {
   periodId: string;
   /** the ids of the inserted rows, in the order of `rows` */
@@ -47,57 +57,52 @@ type Ctx = Pick<PluginContext, 'tx' | 'tenantId' | 'userId'>;
 
 /**
  * The open accounting period holding `postingDate`, held `FOR SHARE` until the posting commits so
- * that a concurrent close waits for it (ADR 0027 §7). 422 PERIOD_CLOSED when no open period holds
- * the date or the date is on or before the lock date.
+ * that a concurrent close waits for it (ADR 0027 §7), read with the lock date in one statement.
+ * 422 PERIOD_CLOSED when no open period holds the date or the date is on or before the lock date.
  */
 export async function openPeriodFor(ctx: Ctx, postingDate: string, path = '/postingDate'): Promise<string> {
-  const [period] = await executeRows<{ id: string; name: string; status: string }>(
+  const [row] = await executeRows<{ period: PeriodState | null; lock_date: string | null }>(
     ctx.tx,
-    sql`select id, name, status from erp.accounting_periods
-         where tenant_id = ${ctx.tenantId} and start_date <= ${postingDate}::date and end_date >= ${postingDate}::date
-         for share`,
+    sql`select (select to_jsonb(p) from (select id, name, status from erp.accounting_periods
+                  where tenant_id = ${ctx.tenantId} and start_date <= ${postingDate}::date
+                    and end_date >= ${postingDate}::date
+                  for share) p) as period,
+               (select lock_date::text from erp.company_settings where tenant_id = ${ctx.tenantId}) as lock_date`,
   );
-  const refuse = (message: string) =>
-    erp.error('PERIOD_CLOSED', message, { issues: [{ path, code: 'period-closed', message }] });
-  if (period === undefined)
-    throw refuse(`no accounting period holds ${postingDate}: open its fiscal year first`);
-  if (period.status !== 'open') throw refuse(`the period ${period.name} is closed`);
-  const [settings] = await executeRows<{ lock_date: string | null }>(
-    ctx.tx,
-    sql`select lock_date::text as lock_date from erp.company_settings where tenant_id = ${ctx.tenantId}`,
-  );
-  if (settings?.lock_date != null && postingDate <= settings.lock_date) {
-    throw refuse(`${postingDate} is on or before the lock date ${settings.lock_date}`);
-  }
-  return period.id;
+  return postablePeriod(row?.period, row?.lock_date, postingDate, path);
 }
 
 /**
  * Checks the accounts of the rows before anything is written, so a refusal names the line: each
  * must exist, be a ledger (not group) account, not frozen, and have a party when it is a
  * receivable or payable account. The database's guard trigger refuses the same rows (the
- * backstop against any other writer).
+ * backstop against any other writer). Accounts not in `known` (by id in lower case, as
+ * `postingFacts` read them) are read in one statement.
  */
-async function checkAccounts(ctx: Ctx, rows: readonly LedgerRow[]): Promise<void> {
-  const ids = [...new Set(rows.map((row) => row.accountId))];
-  const accounts = await executeRows<{
-    id: string;
-    name: string;
-    is_group: boolean;
-    frozen: boolean;
-    account_type: string;
-  }>(
-    ctx.tx,
-    sql`select id, name, is_group, frozen, account_type from erp.accounts
-         where tenant_id = ${ctx.tenantId} and id in (${sql.join(
-           ids.map((id) => sql`${id}::uuid`),
-           sql`, `,
-         )})`,
-  );
-  const byId = new Map(accounts.map((account) => [account.id, account]));
+async function checkAccounts(
+  ctx: Ctx,
+  rows: readonly LedgerRow[],
+  known: ReadonlyMap<string, LedgerAccount> = new Map(),
+): Promise<void> {
+  const missing = [...new Set(rows.map((row) => row.accountId.toLowerCase()))].filter((id) => !known.has(id));
+  const read =
+    missing.length === 0
+      ? []
+      : await executeRows<LedgerAccount & Record<string, unknown>>(
+          ctx.tx,
+          sql`select id, name, is_group, frozen, account_type from erp.accounts
+               where tenant_id = ${ctx.tenantId} and id in (${sql.join(
+                 missing.map((id) => sql`${id}::uuid`),
+                 sql`, `,
+               )})`,
+        );
+  const byId = new Map([
+    ...known,
+    ...read.map((account): [string, LedgerAccount] => [account.id.toLowerCase(), account]),
+  ]);
   rows.forEach((row, index) => {
     const path = row.accountPath ?? `${row.path ?? `/rows/${index}`}/accountId`;
-    const account = byId.get(row.accountId);
+    const account = byId.get(row.accountId.toLowerCase());
     const refuse = (message: string) =>
       erp.error('ACCOUNT_NOT_POSTABLE', message, { issues: [{ path, code: 'not-postable', message }] });
     if (account === undefined) throw refuse('is not an account of this chart');
@@ -121,16 +126,21 @@ function imbalance(rows: readonly LedgerRow[]): number {
 /**
  * Writes a voucher's rows to `erp.gl_entries` in the caller's transaction — the only writer of the
  * ledger — after checking the period, the lock date and the accounts, and checks the balance
- * there and then (`SET CONSTRAINTS … IMMEDIATE`) instead of at COMMIT. Refusals are 422s with the
+ * there and then (`SET CONSTRAINTS … IMMEDIATE`, `erp.check_vouchers_balanced()`) instead of at COMMIT. Refusals are 422s with the
  * app's codes: LEDGER_UNBALANCED, PERIOD_CLOSED, ACCOUNT_NOT_POSTABLE, PARTY_REQUIRED, their
  * paths relative to the document (`/lines/2/accountId`: the resource routes prefix `/body`). The
  * statement trigger on the ledger keeps the period totals and open items in the same transaction.
+ * What `checked` holds (from `postingFacts`) is not read again.
  *
  * @example
  * await postVoucher(ctx, { voucherType: 'journal-entry', voucherId: entry.id, voucherNo: entry.number,
  *   postingDate: entry.postingDate, rows: journalEntryRows(entry, posting) });
  */
-export async function postVoucher(ctx: Ctx, voucher: Voucher): Promise<PostedVoucher> {
+export async function postVoucher(
+  ctx: Ctx,
+  voucher: Voucher,
+  checked: CheckedFacts = {},
+): Promise<PostedVoucher> {
   if (voucher.rows.length === 0) {
     throw erp.error('LEDGER_UNBALANCED', 'A voucher needs rows to post', {
       issues: [{ path: '/lines', code: 'empty', message: 'has nothing to post' }],
@@ -143,8 +153,8 @@ export async function postVoucher(ctx: Ctx, voucher: Voucher): Promise<PostedVou
       issues: [{ path: '/lines', code: 'unbalanced', message }],
     });
   }
-  const periodId = await openPeriodFor(ctx, voucher.postingDate);
-  await checkAccounts(ctx, voucher.rows);
+  const periodId = checked.periodId ?? (await openPeriodFor(ctx, voucher.postingDate));
+  await checkAccounts(ctx, voucher.rows, checked.accounts);
   const values = voucher.rows.map(
     (
       row,
@@ -163,8 +173,8 @@ export async function postVoucher(ctx: Ctx, voucher: Voucher): Promise<PostedVou
             debit_fc, credit_fc, rate_nano, reverses_id, remarks, created_by)
           values ${sql.join(values, sql`, `)} returning id`,
     );
-    await ctx.tx.execute(sql`set constraints erp.gl_voucher_balanced immediate`);
-    await ctx.tx.execute(sql`set constraints erp.gl_voucher_balanced deferred`);
+    // `set constraints … immediate` then `… deferred`, in one round trip (migration 0002)
+    await ctx.tx.execute(sql`select erp.check_vouchers_balanced()`);
     return { periodId, rowIds: inserted.map((row) => Number(row.id)) };
   } catch (error) {
     throw ledgerRefusal(error) ?? error;

@@ -1,9 +1,9 @@
 import type { PluginContext } from '@codexion/framework/plugins';
-import { currencyDigits } from '@codexion/schema';
-import { and, eq } from 'drizzle-orm';
-import { companySettings, currencies, parties } from '../../core/generated/tables.js';
-import type { PostingContext, PostingDefaults } from '../../core/ledger/voucher-rows.js';
+import { eq } from 'drizzle-orm';
+import { companySettings } from '../../core/generated/tables.js';
+import type { PostingContext } from '../../core/ledger/voucher-rows.js';
 import { erp } from '../erp.js';
+import { postingFacts } from './posting-facts.js';
 
 type Ctx = Pick<PluginContext, 'tx' | 'tenantId'>;
 
@@ -19,21 +19,13 @@ export async function companyOf(ctx: Ctx) {
   return settings;
 }
 
-const defaultFields = [
-  'receivableAccountId',
-  'payableAccountId',
-  'salesAccountId',
-  'purchaseAccountId',
-  'salesTaxAccountId',
-  'purchaseTaxAccountId',
-  'roundOffAccountId',
-] as const satisfies readonly (keyof PostingDefaults)[];
-
 /**
  * What `core/ledger/voucher-rows.ts` needs beside the document: the base currency, the stored
  * exponents of the currencies involved (an enabled currency's exponent is pinned in
  * `erp.currencies`, ADR 0027 §8; one not enabled falls back to `Intl`'s), the company's default
- * accounts (with the exchange gain/loss account, when set), and the party's own receivable/payable account.
+ * accounts (with the exchange gain/loss account, when set), and the party's own receivable/payable
+ * account: one statement (`postingFacts`, which a posting that also needs its period and accounts
+ * calls itself).
  *
  * @example
  * const rows = salesInvoiceRows(invoice, await postingContext(ctx, [invoice.currency], invoice.partyId));
@@ -43,30 +35,5 @@ export async function postingContext(
   codes: readonly string[],
   partyId?: string,
 ): Promise<PostingContext> {
-  const settings = await companyOf(ctx);
-  const defaults = {} as PostingDefaults;
-  for (const field of defaultFields) {
-    const id = settings[field];
-    if (id == null) {
-      throw erp.error('COMPANY_NOT_SET_UP', `The company settings name no ${field}: set it before posting`);
-    }
-    defaults[field] = id;
-  }
-  defaults.exchangeGainLossAccountId = settings.exchangeGainLossAccountId ?? null;
-  const stored = await ctx.tx
-    .select({ code: currencies.code, exponent: currencies.exponent })
-    .from(currencies)
-    .where(eq(currencies.tenantId, ctx.tenantId));
-  const exponents: Record<string, number> = {};
-  for (const code of [...codes, settings.baseCurrency]) exponents[code] = currencyDigits(code);
-  for (const { code, exponent } of stored) exponents[code] = exponent;
-  let partyAccountId: string | null = null;
-  if (partyId !== undefined) {
-    const [party] = await ctx.tx
-      .select({ accountId: parties.accountId })
-      .from(parties)
-      .where(and(eq(parties.tenantId, ctx.tenantId), eq(parties.id, partyId)));
-    partyAccountId = party?.accountId ?? null;
-  }
-  return { baseCurrency: settings.baseCurrency, exponents, defaults, partyAccountId };
+  return (await postingFacts(ctx, { codes, partyId })).context;
 }
