@@ -30,18 +30,20 @@ import stockEntry from '../core/schema/stock-entry.schema.json' with { type: 'js
 import stockLine from '../core/schema/stock-line.schema.json' with { type: 'json' };
 import warehouse from '../core/schema/warehouse.schema.json' with { type: 'json' };
 import { DocumentCurrencyControl } from './documents/document-currency-control.js';
+import { DocumentStatusControl } from './documents/document-status-control.js';
 import { ExchangeRateControl } from './documents/exchange-rate-control.js';
 import { LazyLinesControl } from './documents/lazy-lines-control.js';
 
 /**
- * A document's line table in its form, its lines as a table (not a field) on its detail page, and
- * its list newest posting date first (documents entered in one go share a creation time).
+ * A document's line table in its form, its lines as a table (not a field) on its detail page, its
+ * status read-only in the form (the workflow moves it), and its list newest posting date first
+ * (documents entered in one go share a creation time).
  */
 const withLines = (
   field: 'lines' | 'allocations',
   controls: Record<string, ComponentType<CustomFieldControlProps>> = {},
 ) => ({
-  fieldControls: { [field]: LazyLinesControl, ...controls },
+  fieldControls: { [field]: LazyLinesControl, status: DocumentStatusControl, ...controls },
   detailHiddenFields: [field],
   listSort: [
     { field: 'postingDate', desc: true },
