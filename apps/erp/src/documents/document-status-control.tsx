@@ -14,7 +14,7 @@ export function DocumentStatusControl({ entity, field }: CustomFieldControlProps
   const status = typeof value === 'string' && value !== '' ? value : 'draft';
   return (
     <FormField label={text.field(field)} description={t('documents.statusHelp')}>
-      <Input readOnly value={text.option(field, status)} />
+      <Input readOnly className="bg-muted" value={text.option(field, status)} />
     </FormField>
   );
 }
