@@ -67,6 +67,23 @@ describe('courseGrade', () => {
     });
   });
 
+  it("breaks the README example's tie by the due date: hw1 is due first and is dropped", () => {
+    const twoDrops = gradebook({
+      ...setup,
+      categories: [
+        { id: 'hw', weight: 40, dropLowest: 2 },
+        { id: 'exam', weight: 60 },
+      ],
+    });
+    const grade = courseGrade(twoDrops, [
+      { itemId: 'hw2', points: 8.5 },
+      { itemId: 'hw1', points: 8.5 },
+      { itemId: 'final', points: 75.5 },
+    ]);
+    expect(grade.categories[0]?.dropped).toEqual(['hw3', 'hw1']);
+    expect(grade.items).toMatchObject({ hw1: 'dropped', hw2: 'graded', hw3: 'dropped' });
+  });
+
   it('renormalises the weights over the categories that count and gives no grade when none does', () => {
     const onlyHomework = courseGrade(book, [{ itemId: 'hw1', points: 7 }]);
     // hw3 counts 0 (missing: zero) and is dropped, so homework is 7 / 10 and carries all the weight
