@@ -3,8 +3,9 @@
  * the part of that request that is this app's own arithmetic, `gradebook` + `courseGrade` for every
  * learner, without the database or HTTP. A deterministic course of 5 weighted categories with drops,
  * `--items` items and `--learners` learners whose grades spread from failing to full marks (some
- * missing, some excused); after 5 warm-up rounds, `--runs` timed rounds: p50/p95 and PASS/FAIL
- * against p95 ≤ 100 ms.
+ * missing, some excused); after 5 warm-up rounds, `--runs` timed rounds: wall-time p50/p95 and
+ * PASS/FAIL against p95 ≤ 100 ms, and the CPU time of a round (on a busy machine the wall time
+ * includes waiting for a core).
  *
  *   node --import tsx apps/lms/bin/bench/grading-bench.ts [--learners 500] [--items 60] [--runs 50]
  */
@@ -84,13 +85,20 @@ function main(): number {
   const letters = round(data);
   for (let i = 0; i < 4; i += 1) round(data);
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     round(data);
+    const cpu = process.cpuUsage(cpuStart);
     times.push(performance.now() - start);
+    cpuTimes.push((cpu.user + cpu.system) / 1_000);
   }
-  times.sort((a, b) => a - b);
-  const at = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)] ?? 0;
+  const percentile = (values: number[], p: number) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+  };
+  const at = (p: number) => percentile(times, p);
   const pass = at(95) <= p95Bound;
   const spread = [...letters]
     .sort()
@@ -101,6 +109,10 @@ function main(): number {
   );
   console.log(
     `p50 ${at(50).toFixed(1)} ms  p95 ${at(95).toFixed(1)} ms  (bound p95 ≤ ${p95Bound} ms)  ${pass ? 'PASS' : 'FAIL'}`,
+  );
+  // on a loaded machine the wall time waits for a core; the CPU time is what the grading costs
+  console.log(
+    `CPU time per round: p50 ${percentile(cpuTimes, 50).toFixed(1)} ms  p95 ${percentile(cpuTimes, 95).toFixed(1)} ms`,
   );
   return pass ? 0 : 1;
 }
