@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '@codexion/framework/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ErpKernel, erpKernel, tenantA } from '../erp-kernel.test-helper.js';
-import { type LedgerRow, postVoucher } from './post-voucher.js';
+import { type CheckedFacts, type LedgerRow, postVoucher } from './post-voucher.js';
+import { postingFacts } from './posting-facts.js';
 
 let erp: ErpKernel;
 const account: Record<string, string> = {};
@@ -39,7 +40,7 @@ const row = (
   ...extra,
 });
 
-function post(postingDate: string, rows: LedgerRow[]) {
+function post(postingDate: string, rows: LedgerRow[], checked?: CheckedFacts) {
   const voucherId = randomUUID();
   return erp.database.database.transaction(
     (tx) =>
@@ -52,6 +53,7 @@ function post(postingDate: string, rows: LedgerRow[]) {
           postingDate,
           rows,
         },
+        checked,
       ),
     { tenantId: tenantA },
   );
@@ -127,5 +129,31 @@ describe('postVoucher', () => {
     );
     await expect(tenantUpdate).rejects.toMatchObject({ cause: { code: '42501' } });
     await expect(erp.database.database.execute('delete from erp.gl_entries')).rejects.toThrow(/append-only/);
+  });
+
+  it('trusts what the caller checked (postingFacts), and the guard trigger still refuses a wrong claim as a 422', async () => {
+    const facts = await erp.database.database.transaction(
+      (tx) => postingFacts({ tx, tenantId: tenantA }, { codes: ['EUR'], postingDate: '2026-03-10' }),
+      { tenantId: tenantA },
+    );
+    expect(facts.period?.status).toBe('open');
+    expect(facts.accounts.get(String(account['1200']).toLowerCase())?.account_type).toBe('receivable');
+    const rows = [row(account['1120'] as string, 250, 0), row(account['4100'] as string, 0, 250)];
+    const posted = await post('2026-03-10', rows, { periodId: facts.period?.id, accounts: facts.accounts });
+    expect(posted.periodId).toBe(facts.period?.id);
+    // a period id that does not hold the date: the insert is refused by the guard trigger, whose
+    // check violation comes back as the app's error although the balance check was sent with it
+    const before = await ledgerCount();
+    const [other] = await erp.database.database.execute<{ id: string }>(
+      `select id from erp.accounting_periods where tenant_id = $1 and start_date = '2026-07-01'`,
+      [tenantA],
+    );
+    const wrong = await refusal(post('2026-03-10', rows, { periodId: String(other?.id) }));
+    expect([wrong.code, wrong.status, wrong.issues[0]?.code]).toEqual([
+      'PERIOD_CLOSED',
+      422,
+      'gl_period_open',
+    ]);
+    expect(await ledgerCount()).toBe(before);
   });
 });

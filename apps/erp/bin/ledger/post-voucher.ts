@@ -166,15 +166,20 @@ export async function postVoucher(
       ${row.remarks ?? null}, ${ctx.userId ?? null}::uuid)`,
   );
   try {
-    const inserted = await executeRows<{ id: string }>(
-      ctx.tx,
-      sql`insert into erp.gl_entries (tenant_id, voucher_type, voucher_id, voucher_no, posting_date, period_id,
-            account_id, party_id, cost_center_id, against_voucher_id, due_date, debit, credit, currency,
-            debit_fc, credit_fc, rate_nano, reverses_id, remarks, created_by)
-          values ${sql.join(values, sql`, `)} returning id`,
-    );
-    // `set constraints … immediate` then `… deferred`, in one round trip (migration 0002)
-    await ctx.tx.execute(sql`select erp.check_vouchers_balanced()`);
+    // the rows and the balance check (`set constraints … immediate` then `… deferred`, migration
+    // 0002) sent together: one wait instead of two while the posting holds its number (ADR 0027
+    // §13). A refused insert aborts the transaction, so the check then fails too, after it: the
+    // insert's error is the one that rejects first
+    const [inserted] = await Promise.all([
+      executeRows<{ id: string }>(
+        ctx.tx,
+        sql`insert into erp.gl_entries (tenant_id, voucher_type, voucher_id, voucher_no, posting_date, period_id,
+              account_id, party_id, cost_center_id, against_voucher_id, due_date, debit, credit, currency,
+              debit_fc, credit_fc, rate_nano, reverses_id, remarks, created_by)
+            values ${sql.join(values, sql`, `)} returning id`,
+      ),
+      ctx.tx.execute(sql`select erp.check_vouchers_balanced()`),
+    ]);
     return { periodId, rowIds: inserted.map((row) => Number(row.id)) };
   } catch (error) {
     throw ledgerRefusal(error) ?? error;
