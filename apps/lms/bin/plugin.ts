@@ -1,21 +1,14 @@
-import { appKit } from '@codexion/framework/plugins';
 import type { AppManifest } from '@codexion/schema';
 import manifest from '../core/app.json' with { type: 'json' };
-import type { LmsContract } from '../core/generated/contract.js';
 import { tables } from '../core/generated/tables.js';
+import { lms } from './lms.js';
 
 /**
- * The framework's definitions typed by the app's contract (`core/generated/contract.ts`): hooks
- * (`app.defineHooks('note', { … })`), actions and events, each typed from its name.
+ * The Learning app's backend: its resources, routes and checks come from core/, with the actions
+ * and hooks that enforce enrolment, release rules, attempts and deadlines.
  */
-export const app = appKit<LmsContract>();
-
-/**
- * The Learning app's backend. Its resources, routes and checks come from core/; add actions
- * (core/actions/*.json + a handler here), hooks, seed data and services as the app grows.
- */
-export default app.definePlugin({
-  manifest: manifest as AppManifest,
+export default lms.definePlugin({
+  manifest: manifest as unknown as AppManifest,
   root: new URL('..', import.meta.url),
   resources: tables,
 });
