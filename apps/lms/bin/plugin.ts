@@ -1,7 +1,17 @@
 import type { AppManifest } from '@codexion/schema';
 import manifest from '../core/app.json' with { type: 'json' };
 import { tables } from '../core/generated/tables.js';
+import { courseProgress } from './actions/course-progress.js';
+import { enrolWithKey, setEnrolmentKey } from './actions/enrolment-actions.js';
+import { gradeSubmission, releaseGrades } from './actions/grading-actions.js';
+import { startQuizAttempt } from './actions/quiz-actions.js';
+import { enrollmentHooks } from './hooks/enrollment-hooks.js';
+import { lessonProgressHooks } from './hooks/lesson-progress-hooks.js';
+import { quizAttemptHooks } from './hooks/quiz-attempt-hooks.js';
+import { submissionHooks } from './hooks/submission-hooks.js';
 import { lms } from './lms.js';
+
+const events = lms.eventOutbox();
 
 /**
  * The Learning app's backend: its resources, routes and checks come from core/, with the actions
@@ -11,4 +21,18 @@ export default lms.definePlugin({
   manifest: manifest as unknown as AppManifest,
   root: new URL('..', import.meta.url),
   resources: tables,
+  actions: {
+    enrolWithKey,
+    setEnrolmentKey,
+    startQuizAttempt,
+    gradeSubmission,
+    releaseGrades: releaseGrades(events),
+    courseProgress,
+  },
+  hooks: {
+    enrollment: enrollmentHooks(events),
+    submission: submissionHooks(),
+    'quiz-attempt': quizAttemptHooks(),
+    'lesson-progress': lessonProgressHooks(events),
+  },
 });

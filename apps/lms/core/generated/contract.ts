@@ -13,6 +13,10 @@ import type {
   Course,
   CourseCreate,
   CoursePatch,
+  CourseProgressData,
+  CourseProgressResponse,
+  EnrolWithKeyData,
+  EnrolWithKeyResponse,
   Enrollment,
   EnrollmentCreate,
   EnrollmentPatch,
@@ -25,6 +29,8 @@ import type {
   GradeItem,
   GradeItemCreate,
   GradeItemPatch,
+  GradeSubmissionData,
+  GradeSubmissionResponse,
   Lesson,
   LessonCreate,
   LessonPatch,
@@ -43,6 +49,8 @@ import type {
   QuizAttemptPatch,
   QuizCreate,
   QuizPatch,
+  ReleaseGradesData,
+  ReleaseGradesResponse,
   Rubric,
   RubricAssessment,
   RubricAssessmentCreate,
@@ -52,6 +60,10 @@ import type {
   Section,
   SectionCreate,
   SectionPatch,
+  SetEnrolmentKeyData,
+  SetEnrolmentKeyResponse,
+  StartQuizAttemptData,
+  StartQuizAttemptResponse,
   Submission,
   SubmissionCreate,
   SubmissionPatch,
@@ -86,7 +98,50 @@ export interface LmsContract {
     section: { record: Section; create: SectionCreate; patch: SectionPatch };
     submission: { record: Submission; create: SubmissionCreate; patch: SubmissionPatch };
   };
-  actions: {};
+  actions: {
+    courseProgress: {
+      params: CourseProgressData['path'];
+      query: CourseProgressData['query'];
+      body: CourseProgressData['body'];
+      response: CourseProgressResponse;
+      access: 'tenant';
+    };
+    enrolWithKey: {
+      params: EnrolWithKeyData['path'];
+      query: EnrolWithKeyData['query'];
+      body: EnrolWithKeyData['body'];
+      response: EnrolWithKeyResponse;
+      access: 'tenant';
+    };
+    gradeSubmission: {
+      params: GradeSubmissionData['path'];
+      query: GradeSubmissionData['query'];
+      body: GradeSubmissionData['body'];
+      response: GradeSubmissionResponse;
+      access: 'tenant';
+    };
+    releaseGrades: {
+      params: ReleaseGradesData['path'];
+      query: ReleaseGradesData['query'];
+      body: ReleaseGradesData['body'];
+      response: ReleaseGradesResponse;
+      access: 'tenant';
+    };
+    setEnrolmentKey: {
+      params: SetEnrolmentKeyData['path'];
+      query: SetEnrolmentKeyData['query'];
+      body: SetEnrolmentKeyData['body'];
+      response: SetEnrolmentKeyResponse;
+      access: 'tenant';
+    };
+    startQuizAttempt: {
+      params: StartQuizAttemptData['path'];
+      query: StartQuizAttemptData['query'];
+      body: StartQuizAttemptData['body'];
+      response: StartQuizAttemptResponse;
+      access: 'tenant';
+    };
+  };
   events: {
     'lms.course.completed': LmsCourseCompletedEvent;
     'lms.enrollment.created': LmsEnrollmentCreatedEvent;

@@ -39,9 +39,9 @@ export interface LockReason {
 
 /** The part of a course's outline release needs, sections and lessons each in outline order. */
 export interface ReleaseOutline {
-  course: { id: string; sequential: boolean; releaseRule?: object | null };
-  sections: readonly { id: string; releaseRule?: object | null }[];
-  lessons: readonly { id: string; sectionId: string; releaseRule?: object | null }[];
+  course: { id: string; sequential: boolean; releaseRule?: unknown };
+  sections: readonly { id: string; releaseRule?: unknown }[];
+  lessons: readonly { id: string; sectionId: string; releaseRule?: unknown }[];
 }
 
 type Scope = LockReason['scope'];
@@ -103,12 +103,9 @@ function holds(rule: unknown, facts: ProgressFacts): boolean {
  * ruleLockReasons({ in: ['l-2', { var: 'completedLessons' }] }, facts, 'lesson')
  * // [{ code: 'prerequisite-lesson', scope: 'lesson', id: 'l-2' }]
  */
-export function ruleLockReasons(
-  rule: object | null | undefined,
-  facts: ProgressFacts,
-  scope: Scope,
-): LockReason[] {
-  if (rule === null || rule === undefined || Object.keys(rule).length === 0) return [];
+export function ruleLockReasons(rule: unknown, facts: ProgressFacts, scope: Scope): LockReason[] {
+  // no rule, or an empty one: released
+  if (rule === null || typeof rule !== 'object' || Object.keys(rule).length === 0) return [];
   if (holds(rule, facts)) return [];
   const parts = (rule as { and?: unknown }).and;
   if (Array.isArray(parts) && Object.keys(rule).length === 1)

@@ -55,6 +55,9 @@ import type {
   BulkCreateSubmissionsData,
   BulkCreateSubmissionsErrors,
   BulkCreateSubmissionsResponses,
+  CourseProgressData,
+  CourseProgressErrors,
+  CourseProgressResponses,
   CreateAssignmentData,
   CreateAssignmentErrors,
   CreateAssignmentResponses,
@@ -157,6 +160,9 @@ import type {
   DeleteSubmissionData,
   DeleteSubmissionErrors,
   DeleteSubmissionResponses,
+  EnrolWithKeyData,
+  EnrolWithKeyErrors,
+  EnrolWithKeyResponses,
   GetAssignmentData,
   GetAssignmentErrors,
   GetAssignmentResponses,
@@ -208,6 +214,9 @@ import type {
   GetSubmissionData,
   GetSubmissionErrors,
   GetSubmissionResponses,
+  GradeSubmissionData,
+  GradeSubmissionErrors,
+  GradeSubmissionResponses,
   ListAssignmentsData,
   ListAssignmentsErrors,
   ListAssignmentsResponses,
@@ -259,9 +268,18 @@ import type {
   ListSubmissionsData,
   ListSubmissionsErrors,
   ListSubmissionsResponses,
+  ReleaseGradesData,
+  ReleaseGradesErrors,
+  ReleaseGradesResponses,
   RestoreCourseData,
   RestoreCourseErrors,
   RestoreCourseResponses,
+  SetEnrolmentKeyData,
+  SetEnrolmentKeyErrors,
+  SetEnrolmentKeyResponses,
+  StartQuizAttemptData,
+  StartQuizAttemptErrors,
+  StartQuizAttemptResponses,
   TransitionCourseData,
   TransitionCourseErrors,
   TransitionCourseResponses,
@@ -478,6 +496,32 @@ export const updateAssignment = <ThrowOnError extends boolean = false>(
     ...options,
     headers: {
       'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Release an assignment's grades to its learners
+ *
+ * Marks the assignment's assessments released: each learner then reads their own. Emits `lms.grades.released`.
+ */
+export const releaseGrades = <ThrowOnError extends boolean = false>(
+  options: Options<ReleaseGradesData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<ReleaseGradesResponses, ReleaseGradesErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/assignments/{id}/release-grades',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
       ...options.headers,
     },
   });
@@ -918,6 +962,80 @@ export const updateCourse = <ThrowOnError extends boolean = false>(
       'Content-Type': 'application/merge-patch+json',
       ...options.headers,
     },
+  });
+
+/**
+ * Enrol yourself in a course with its key
+ *
+ * The signed-in person enrols as a learner in a published course whose self-enrolment key they give (source `self-key`). 422 ENROLMENT_KEY_INVALID for a wrong key or a course without one (nothing written); 409 COURSE_NOT_PUBLISHED for a draft; 409 CONFLICT when already enrolled. Emits `lms.enrollment.created`.
+ */
+export const enrolWithKey = <ThrowOnError extends boolean = false>(
+  options: Options<EnrolWithKeyData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<EnrolWithKeyResponses, EnrolWithKeyErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/courses/{id}/enrol',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Set or clear a course's self-enrolment key
+ *
+ * Stores the key salted and hashed (scrypt): it can be checked, never read back. `null` clears it, so only staff enrol people.
+ */
+export const setEnrolmentKey = <ThrowOnError extends boolean = false>(
+  options: Options<SetEnrolmentKeyData, ThrowOnError>,
+) =>
+  (options.client ?? client).put<SetEnrolmentKeyResponses, SetEnrolmentKeyErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/courses/{id}/enrolment-key',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The caller's progress through a course, and why items are locked
+ *
+ * Every lesson of the course in outline order with whether the caller completed it, whether it is locked and the reasons (the release rules evaluated by the same code as the course player's), and the next lesson to take.
+ */
+export const courseProgress = <ThrowOnError extends boolean = false>(
+  options: Options<CourseProgressData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<CourseProgressResponses, CourseProgressErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/courses/{id}/progress',
+    ...options,
   });
 
 /**
@@ -2295,6 +2413,32 @@ export const updateQuiz = <ThrowOnError extends boolean = false>(
   });
 
 /**
+ * Start an attempt at a quiz
+ *
+ * Starts the caller's next attempt (the same checks as `POST /quiz-attempts`): enrolled as a learner in the published course, the quiz's lesson released (409 ITEM_LOCKED with the reasons), attempts left (409 ATTEMPTS_EXHAUSTED). Answers the attempt and its questions in the attempt's order, without answer keys.
+ */
+export const startQuizAttempt = <ThrowOnError extends boolean = false>(
+  options: Options<StartQuizAttemptData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<StartQuizAttemptResponses, StartQuizAttemptErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/quizzes/{id}/attempts',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
  * List rubric assessments
  *
  * Pages through the rubric assessments the caller may read, filtered and sorted.
@@ -2890,6 +3034,32 @@ export const updateSubmission = <ThrowOnError extends boolean = false>(
     ...options,
     headers: {
       'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Grade a submission with the assignment's rubric
+ *
+ * Records (or replaces) the submission's rubric assessment: one rating per criterion of the assignment's rubric, inline comments on spans of the submitted text, overall feedback. The points are the ratings' sum (without a rubric: `points`), less the submission's late penalty, capped at the assignment's maximum. Learners see it once the assignment's grades are released. 422 for a criterion or rating the rubric does not have, a criterion left out, or a comment outside the text.
+ */
+export const gradeSubmission = <ThrowOnError extends boolean = false>(
+  options: Options<GradeSubmissionData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<GradeSubmissionResponses, GradeSubmissionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/submissions/{id}/grade',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
       ...options.headers,
     },
   });

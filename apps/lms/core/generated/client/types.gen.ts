@@ -3640,6 +3640,70 @@ export type UpdateAssignmentResponses = {
 
 export type UpdateAssignmentResponse = UpdateAssignmentResponses[keyof UpdateAssignmentResponses];
 
+export type ReleaseGradesData = {
+  body?: {
+    [key: string]: never;
+  };
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/assignments/{id}/release-grades';
+};
+
+export type ReleaseGradesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ReleaseGradesError = ReleaseGradesErrors[keyof ReleaseGradesErrors];
+
+export type ReleaseGradesResponses = {
+  /**
+   * Success
+   */
+  200: {
+    assignmentId: string;
+    released: number;
+  };
+};
+
+export type ReleaseGradesResponse = ReleaseGradesResponses[keyof ReleaseGradesResponses];
+
 export type ListCertificatesData = {
   body?: never;
   path?: never;
@@ -5513,6 +5577,203 @@ export type UpdateCourseResponses = {
 };
 
 export type UpdateCourseResponse = UpdateCourseResponses[keyof UpdateCourseResponses];
+
+export type EnrolWithKeyData = {
+  body: {
+    key: string;
+    /**
+     * A cohort of the course to join
+     */
+    cohortId?: string;
+  };
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/courses/{id}/enrol';
+};
+
+export type EnrolWithKeyErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type EnrolWithKeyError = EnrolWithKeyErrors[keyof EnrolWithKeyErrors];
+
+export type EnrolWithKeyResponses = {
+  /**
+   * Success
+   */
+  201: Enrollment;
+};
+
+export type EnrolWithKeyResponse = EnrolWithKeyResponses[keyof EnrolWithKeyResponses];
+
+export type SetEnrolmentKeyData = {
+  body: {
+    key: string | null;
+  };
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/courses/{id}/enrolment-key';
+};
+
+export type SetEnrolmentKeyErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type SetEnrolmentKeyError = SetEnrolmentKeyErrors[keyof SetEnrolmentKeyErrors];
+
+export type SetEnrolmentKeyResponses = {
+  /**
+   * Success
+   */
+  200: Course;
+};
+
+export type SetEnrolmentKeyResponse = SetEnrolmentKeyResponses[keyof SetEnrolmentKeyResponses];
+
+export type CourseProgressData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/courses/{id}/progress';
+};
+
+export type CourseProgressErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CourseProgressError = CourseProgressErrors[keyof CourseProgressErrors];
+
+export type CourseProgressResponses = {
+  /**
+   * Success
+   */
+  200: {
+    courseId: string;
+    completed: number;
+    total: number;
+    nextLessonId?: string | null;
+    lessons: Array<{
+      lessonId: string;
+      sectionId: string;
+      completed: boolean;
+      locked: boolean;
+      reasons: Array<{
+        code:
+          | 'prerequisite-lesson'
+          | 'prerequisite-section'
+          | 'prerequisite-course'
+          | 'drip-enrolment'
+          | 'drip-cohort'
+          | 'sequential'
+          | 'rule';
+        scope: 'course' | 'section' | 'lesson';
+        id?: string;
+        days?: number;
+      }>;
+    }>;
+  };
+};
+
+export type CourseProgressResponse = CourseProgressResponses[keyof CourseProgressResponses];
 
 export type RestoreCourseData = {
   body?: never;
@@ -11413,6 +11674,90 @@ export type UpdateQuizResponses = {
 
 export type UpdateQuizResponse = UpdateQuizResponses[keyof UpdateQuizResponses];
 
+export type StartQuizAttemptData = {
+  body?: {
+    [key: string]: never;
+  };
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/quizzes/{id}/attempts';
+};
+
+export type StartQuizAttemptErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type StartQuizAttemptError = StartQuizAttemptErrors[keyof StartQuizAttemptErrors];
+
+export type StartQuizAttemptResponses = {
+  /**
+   * Success
+   */
+  201: {
+    attempt: QuizAttempt;
+    questions: Array<{
+      id: string;
+      type:
+        | 'single-choice'
+        | 'multiple-choice'
+        | 'true-false'
+        | 'short-answer'
+        | 'numerical'
+        | 'matching'
+        | 'essay';
+      prompt: string;
+      points: number;
+      options: Array<{
+        id: string;
+        text: string;
+      }>;
+      matchPrompts: Array<{
+        id: string;
+        text: string;
+      }>;
+    }>;
+  };
+};
+
+export type StartQuizAttemptResponse = StartQuizAttemptResponses[keyof StartQuizAttemptResponses];
+
 export type ListRubricAssessmentsData = {
   body?: never;
   path?: never;
@@ -13908,6 +14253,81 @@ export type UpdateSubmissionResponses = {
 };
 
 export type UpdateSubmissionResponse = UpdateSubmissionResponses[keyof UpdateSubmissionResponses];
+
+export type GradeSubmissionData = {
+  body: {
+    ratings?: Array<{
+      criterionId: string;
+      ratingId: string;
+      comment?: string | null;
+    }>;
+    /**
+     * Without a rubric: the points awarded before the late penalty
+     */
+    points?: number;
+    comments?: Array<{
+      start: number;
+      end: number;
+      text: string;
+    }>;
+    feedback?: string | null;
+  };
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/submissions/{id}/grade';
+};
+
+export type GradeSubmissionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GradeSubmissionError = GradeSubmissionErrors[keyof GradeSubmissionErrors];
+
+export type GradeSubmissionResponses = {
+  /**
+   * Success
+   */
+  200: RubricAssessment;
+};
+
+export type GradeSubmissionResponse = GradeSubmissionResponses[keyof GradeSubmissionResponses];
 
 export type LmsCourseCompletedWebhookPayload = LmsCourseCompletedEvent;
 

@@ -26,6 +26,7 @@ import {
   bulkCreateRubrics,
   bulkCreateSections,
   bulkCreateSubmissions,
+  courseProgress,
   createAssignment,
   createCertificate,
   createCohort,
@@ -60,6 +61,7 @@ import {
   deleteRubricAssessment,
   deleteSection,
   deleteSubmission,
+  enrolWithKey,
   getAssignment,
   getCertificate,
   getCohort,
@@ -77,6 +79,7 @@ import {
   getRubricAssessment,
   getSection,
   getSubmission,
+  gradeSubmission,
   listAssignments,
   listCertificates,
   listCohorts,
@@ -95,7 +98,10 @@ import {
   listSections,
   listSubmissions,
   type Options,
+  releaseGrades,
   restoreCourse,
+  setEnrolmentKey,
+  startQuizAttempt,
   transitionCourse,
   updateAssignment,
   updateCertificate,
@@ -167,6 +173,9 @@ import type {
   BulkCreateSubmissionsData,
   BulkCreateSubmissionsError,
   BulkCreateSubmissionsResponse,
+  CourseProgressData,
+  CourseProgressError,
+  CourseProgressResponse,
   CreateAssignmentData,
   CreateAssignmentError,
   CreateAssignmentResponse,
@@ -269,6 +278,9 @@ import type {
   DeleteSubmissionData,
   DeleteSubmissionError,
   DeleteSubmissionResponse,
+  EnrolWithKeyData,
+  EnrolWithKeyError,
+  EnrolWithKeyResponse,
   GetAssignmentData,
   GetAssignmentError,
   GetAssignmentResponse,
@@ -320,6 +332,9 @@ import type {
   GetSubmissionData,
   GetSubmissionError,
   GetSubmissionResponse,
+  GradeSubmissionData,
+  GradeSubmissionError,
+  GradeSubmissionResponse,
   ListAssignmentsData,
   ListAssignmentsError,
   ListAssignmentsResponse,
@@ -371,9 +386,18 @@ import type {
   ListSubmissionsData,
   ListSubmissionsError,
   ListSubmissionsResponse,
+  ReleaseGradesData,
+  ReleaseGradesError,
+  ReleaseGradesResponse,
   RestoreCourseData,
   RestoreCourseError,
   RestoreCourseResponse,
+  SetEnrolmentKeyData,
+  SetEnrolmentKeyError,
+  SetEnrolmentKeyResponse,
+  StartQuizAttemptData,
+  StartQuizAttemptError,
+  StartQuizAttemptResponse,
   TransitionCourseData,
   TransitionCourseError,
   TransitionCourseResponse,
@@ -683,6 +707,31 @@ export const updateAssignmentMutation = (
   > = {
     mutationFn: async (fnOptions) => {
       const { data } = await updateAssignment({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Release an assignment's grades to its learners
+ *
+ * Marks the assignment's assessments released: each learner then reads their own. Emits `lms.grades.released`.
+ */
+export const releaseGradesMutation = (
+  options?: Partial<Options<ReleaseGradesData>>,
+): UseMutationOptions<ReleaseGradesResponse, ReleaseGradesError, Options<ReleaseGradesData>> => {
+  const mutationOptions: UseMutationOptions<
+    ReleaseGradesResponse,
+    ReleaseGradesError,
+    Options<ReleaseGradesData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await releaseGrades({
         ...options,
         ...fnOptions,
         throwOnError: true,
@@ -1250,6 +1299,83 @@ export const updateCourseMutation = (
   };
   return mutationOptions;
 };
+
+/**
+ * Enrol yourself in a course with its key
+ *
+ * The signed-in person enrols as a learner in a published course whose self-enrolment key they give (source `self-key`). 422 ENROLMENT_KEY_INVALID for a wrong key or a course without one (nothing written); 409 COURSE_NOT_PUBLISHED for a draft; 409 CONFLICT when already enrolled. Emits `lms.enrollment.created`.
+ */
+export const enrolWithKeyMutation = (
+  options?: Partial<Options<EnrolWithKeyData>>,
+): UseMutationOptions<EnrolWithKeyResponse, EnrolWithKeyError, Options<EnrolWithKeyData>> => {
+  const mutationOptions: UseMutationOptions<
+    EnrolWithKeyResponse,
+    EnrolWithKeyError,
+    Options<EnrolWithKeyData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await enrolWithKey({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Set or clear a course's self-enrolment key
+ *
+ * Stores the key salted and hashed (scrypt): it can be checked, never read back. `null` clears it, so only staff enrol people.
+ */
+export const setEnrolmentKeyMutation = (
+  options?: Partial<Options<SetEnrolmentKeyData>>,
+): UseMutationOptions<SetEnrolmentKeyResponse, SetEnrolmentKeyError, Options<SetEnrolmentKeyData>> => {
+  const mutationOptions: UseMutationOptions<
+    SetEnrolmentKeyResponse,
+    SetEnrolmentKeyError,
+    Options<SetEnrolmentKeyData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await setEnrolmentKey({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const courseProgressQueryKey = (options: Options<CourseProgressData>) =>
+  createQueryKey('courseProgress', options);
+
+/**
+ * The caller's progress through a course, and why items are locked
+ *
+ * Every lesson of the course in outline order with whether the caller completed it, whether it is locked and the reasons (the release rules evaluated by the same code as the course player's), and the next lesson to take.
+ */
+export const courseProgressOptions = (options: Options<CourseProgressData>) =>
+  queryOptions<
+    CourseProgressResponse,
+    CourseProgressError,
+    CourseProgressResponse,
+    ReturnType<typeof courseProgressQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await courseProgress({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: courseProgressQueryKey(options),
+  });
 
 /**
  * Restore a deleted course
@@ -3025,6 +3151,31 @@ export const updateQuizMutation = (
   return mutationOptions;
 };
 
+/**
+ * Start an attempt at a quiz
+ *
+ * Starts the caller's next attempt (the same checks as `POST /quiz-attempts`): enrolled as a learner in the published course, the quiz's lesson released (409 ITEM_LOCKED with the reasons), attempts left (409 ATTEMPTS_EXHAUSTED). Answers the attempt and its questions in the attempt's order, without answer keys.
+ */
+export const startQuizAttemptMutation = (
+  options?: Partial<Options<StartQuizAttemptData>>,
+): UseMutationOptions<StartQuizAttemptResponse, StartQuizAttemptError, Options<StartQuizAttemptData>> => {
+  const mutationOptions: UseMutationOptions<
+    StartQuizAttemptResponse,
+    StartQuizAttemptError,
+    Options<StartQuizAttemptData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await startQuizAttempt({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
 export const listRubricAssessmentsQueryKey = (options?: Options<ListRubricAssessmentsData>) =>
   createQueryKey('listRubricAssessments', options);
 
@@ -3787,6 +3938,31 @@ export const updateSubmissionMutation = (
   > = {
     mutationFn: async (fnOptions) => {
       const { data } = await updateSubmission({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Grade a submission with the assignment's rubric
+ *
+ * Records (or replaces) the submission's rubric assessment: one rating per criterion of the assignment's rubric, inline comments on spans of the submitted text, overall feedback. The points are the ratings' sum (without a rubric: `points`), less the submission's late penalty, capped at the assignment's maximum. Learners see it once the assignment's grades are released. 422 for a criterion or rating the rubric does not have, a criterion left out, or a comment outside the text.
+ */
+export const gradeSubmissionMutation = (
+  options?: Partial<Options<GradeSubmissionData>>,
+): UseMutationOptions<GradeSubmissionResponse, GradeSubmissionError, Options<GradeSubmissionData>> => {
+  const mutationOptions: UseMutationOptions<
+    GradeSubmissionResponse,
+    GradeSubmissionError,
+    Options<GradeSubmissionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await gradeSubmission({
         ...options,
         ...fnOptions,
         throwOnError: true,
