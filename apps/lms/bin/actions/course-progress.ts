@@ -1,26 +1,24 @@
-import { lessonLockReasons } from '../../core/release/lock-reasons.js';
 import { lms } from '../lms.js';
-import { courseOf, progressFacts, releaseOutline, requireLearner } from '../services/learner-access.js';
+import { courseOf, learnerReleaseStates, requireLearner } from '../services/learner-access.js';
 
 /**
  * The caller's way through a course: each lesson in outline order, completed or not, locked or
- * not and why (the same evaluator as the course player), and the first released lesson not done.
+ * not and why (`core/release`, the same evaluator as the course player), and the first released
+ * lesson not done.
  */
 export const courseProgress = lms.defineAction('courseProgress', async (ctx, { params }) => {
   // a course of another tenant or none at all: the engine's 404
   if ((await courseOf(ctx, params.id)) === undefined) await lms.resource(ctx, 'course').get(params.id);
   const { course, enrollment } = await requireLearner(ctx, params.id);
-  const outline = await releaseOutline(ctx, course);
-  const facts = await progressFacts(ctx, enrollment, outline, new Date().toISOString());
-  const done = new Set(facts.completedLessons);
-  const lessons = outline.lessons.map((lesson) => {
-    const reasons = enrollment.role === 'learner' ? lessonLockReasons(outline, lesson.id, facts) : [];
+  const { states, lessons: ordered, completed } = await learnerReleaseStates(ctx, course, enrollment);
+  const lessons = ordered.map((lesson) => {
+    const state = states.get(lesson.id);
     return {
       lessonId: lesson.id,
       sectionId: lesson.sectionId,
-      completed: done.has(lesson.id),
-      locked: reasons.length > 0,
-      reasons,
+      completed: completed.has(lesson.id),
+      locked: state?.locked ?? false,
+      reasons: state?.reasons ?? [],
     };
   });
   const next = lessons.find((lesson) => !lesson.completed && !lesson.locked);

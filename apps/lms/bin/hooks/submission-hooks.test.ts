@@ -84,7 +84,7 @@ beforeAll(async () => {
   const two = await staffCreates(lms, 'createSection', '/sections', {
     courseId: course.id,
     title: 'Two',
-    releaseRule: { in: [one.id, { var: 'completedSections' }] },
+    releaseConditions: [{ kind: 'prerequisite', itemIds: [one.id] }],
   });
   const intro = await staffCreates(lms, 'createLesson', '/lessons', {
     courseId: course.id,
@@ -144,7 +144,10 @@ describe('submitting an assignment', () => {
     expect(locked.status).toBe(409);
     expect(locked.body).toMatchObject({
       code: 'ITEM_LOCKED',
-      reasons: [{ code: 'prerequisite-section', scope: 'section', id: ids.one }],
+      reasons: [
+        { key: 'parentLocked', params: { item: 'Two' } },
+        { key: 'prerequisite', params: { items: ['One'] } },
+      ],
     });
     expect(await submissionsOf(ada)).toBe(0);
   });

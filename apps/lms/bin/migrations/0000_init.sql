@@ -75,7 +75,7 @@ CREATE TABLE "lms"."courses" (
 	"summary" text,
 	"status" text DEFAULT 'draft' NOT NULL,
 	"sequential" boolean DEFAULT false NOT NULL,
-	"release_rule" jsonb,
+	"release_conditions" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"passing_percent" double precision DEFAULT 50 NOT NULL,
 	"self_enrolment" boolean DEFAULT false NOT NULL,
 	CONSTRAINT "courses_tenant_id_id_key" UNIQUE("tenant_id","id")
@@ -203,7 +203,7 @@ CREATE TABLE "lms"."lessons" (
 	"quiz_id" uuid,
 	"assignment_id" uuid,
 	"rank" text,
-	"release_rule" jsonb,
+	"release_conditions" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	CONSTRAINT "lessons_tenant_id_id_key" UNIQUE("tenant_id","id")
 );
 --> statement-breakpoint
@@ -322,7 +322,7 @@ CREATE TABLE "lms"."sections" (
 	"course_id" uuid NOT NULL,
 	"title" text NOT NULL,
 	"rank" text,
-	"release_rule" jsonb,
+	"release_conditions" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	CONSTRAINT "sections_tenant_id_id_key" UNIQUE("tenant_id","id")
 );
 --> statement-breakpoint

@@ -9,15 +9,15 @@ import {
   lessons,
   sections,
 } from '../../core/generated/tables.js';
+import type { ReleaseCondition } from '../../core/release/release-logic.js';
 import {
-  completedSections,
-  daysBetween,
-  type LockReason,
-  lessonLockReasons,
+  type LockedReason,
   type ProgressFacts,
+  type ReleaseItem,
   type ReleaseOutline,
-  ruleLockReasons,
-} from '../../core/release/lock-reasons.js';
+  type ReleaseState,
+  releaseStates,
+} from '../../core/release/release-states.js';
 import { lms } from '../lms.js';
 
 type Ctx = Pick<PluginContext, 'tx' | 'tenantId' | 'userId'>;
@@ -63,11 +63,22 @@ export async function requireLearner(
   return { course, enrollment };
 }
 
-/** The course's outline in order (sections by rank, lessons by rank within them), for release. */
+type LessonRow = typeof lessons.$inferSelect;
+
+/** The stored conditions, as the schema validated them on write (a jsonb column reads `unknown`). */
+function conditionsOf(stored: unknown): ReleaseCondition[] {
+  return Array.isArray(stored) ? (stored as ReleaseCondition[]) : [];
+}
+
+/**
+ * The course's outline for release (`core/release/release-states.ts`): the course itself first
+ * (its conditions name other courses), then each section by rank and its lessons by rank, each
+ * under its parent, so a locked course or section locks what is in it.
+ */
 export async function releaseOutline(
   ctx: Ctx,
   course: CourseRow,
-): Promise<ReleaseOutline & { lessonRows: (typeof lessons.$inferSelect)[] }> {
+): Promise<{ outline: ReleaseOutline; lessons: LessonRow[]; sectionIds: Map<string, string[]> }> {
   const sectionRows = await ctx.tx
     .select()
     .from(sections)
@@ -78,27 +89,44 @@ export async function releaseOutline(
     .from(lessons)
     .where(and(eq(lessons.tenantId, ctx.tenantId), eq(lessons.courseId, course.id)))
     .orderBy(asc(lessons.rank), asc(lessons.id));
-  const order = new Map(sectionRows.map((section, index) => [section.id, index]));
-  const ordered = [...lessonRows].sort(
-    (a, b) => (order.get(a.sectionId) ?? 0) - (order.get(b.sectionId) ?? 0),
-  );
-  return {
-    course: { id: course.id, sequential: course.sequential, releaseRule: course.releaseRule },
-    sections: sectionRows.map((section) => ({ id: section.id, releaseRule: section.releaseRule })),
-    lessons: ordered.map((lesson) => ({
-      id: lesson.id,
-      sectionId: lesson.sectionId,
-      releaseRule: lesson.releaseRule,
-    })),
-    lessonRows: ordered,
-  };
+  const items: ReleaseItem[] = [
+    { id: course.id, title: course.title, conditions: conditionsOf(course.releaseConditions) },
+  ];
+  const ordered: LessonRow[] = [];
+  const sectionIds = new Map<string, string[]>();
+  for (const section of sectionRows) {
+    items.push({
+      id: section.id,
+      title: section.title,
+      parentId: course.id,
+      conditions: conditionsOf(section.releaseConditions),
+    });
+    const inSection = lessonRows.filter((lesson) => lesson.sectionId === section.id);
+    sectionIds.set(
+      section.id,
+      inSection.map((lesson) => lesson.id),
+    );
+    for (const lesson of inSection) {
+      items.push({
+        id: lesson.id,
+        title: lesson.title,
+        parentId: section.id,
+        conditions: conditionsOf(lesson.releaseConditions),
+      });
+      ordered.push(lesson);
+    }
+  }
+  return { outline: { items, sequential: course.sequential }, lessons: ordered, sectionIds };
 }
 
-/** The learner's progress facts in the course, as release rules read them, at `now`. */
+/**
+ * The learner's progress facts in the course at `now`: completed lessons, the sections whose every
+ * lesson is completed, the other courses they completed; their enrolment and cohort start.
+ */
 export async function progressFacts(
   ctx: Ctx,
   enrollment: EnrollmentRow,
-  outline: ReleaseOutline,
+  sectionIds: ReadonlyMap<string, readonly string[]>,
   now: string,
 ): Promise<ProgressFacts> {
   const done = await ctx.tx
@@ -111,7 +139,7 @@ export async function progressFacts(
         eq(lessonProgress.learnerId, enrollment.userId),
       ),
     );
-  const completedCourses = await ctx.tx
+  const courses = await ctx.tx
     .select({ courseId: enrollments.courseId })
     .from(enrollments)
     .where(
@@ -121,30 +149,64 @@ export async function progressFacts(
         eq(enrollments.status, 'completed'),
       ),
     );
-  let cohortDays: number | null = null;
+  let cohortStartAt: string | null = null;
   if (enrollment.cohortId !== null) {
     const [cohort] = await ctx.tx
       .select({ startDate: cohorts.startDate })
       .from(cohorts)
       .where(and(eq(cohorts.tenantId, ctx.tenantId), eq(cohorts.id, enrollment.cohortId)));
-    if (cohort !== undefined) cohortDays = daysBetween(cohort.startDate, now);
+    if (cohort !== undefined) cohortStartAt = `${cohort.startDate}T00:00:00.000Z`;
   }
-  const completedLessons = done.map((row) => row.lessonId);
+  const lessonsDone = new Set(done.map((row) => row.lessonId));
+  const sectionsDone = [...sectionIds]
+    .filter(([, ids]) => ids.every((id) => lessonsDone.has(id)))
+    .map(([id]) => id);
   return {
-    enrolledDays: daysBetween(enrollment.enrolledAt ?? enrollment.createdAt, now),
-    cohortDays,
-    completedLessons,
-    completedSections: completedSections(outline, completedLessons),
-    completedCourses: completedCourses.map((row) => row.courseId),
+    completed: [...lessonsDone, ...sectionsDone, ...courses.map((row) => row.courseId)],
+    enrolledAt: new Date(enrollment.enrolledAt ?? enrollment.createdAt).toISOString(),
+    cohortStartAt,
+    now,
+  };
+}
+
+/**
+ * Each outline item's release state for the learner now (course, sections, lessons): staff
+ * enrolments (instructors, assistants) see everything open.
+ */
+export async function learnerReleaseStates(
+  ctx: Ctx,
+  course: CourseRow,
+  enrollment: EnrollmentRow,
+): Promise<{
+  states: Map<string, ReleaseState>;
+  parents: Map<string, string>;
+  lessons: LessonRow[];
+  completed: Set<string>;
+}> {
+  const { outline, lessons: ordered, sectionIds } = await releaseOutline(ctx, course);
+  const facts = await progressFacts(ctx, enrollment, sectionIds, new Date().toISOString());
+  const open = (itemId: string): ReleaseState => ({ itemId, locked: false, reasons: [] });
+  const states =
+    enrollment.role === 'learner'
+      ? releaseStates(outline, facts)
+      : outline.items.map((item) => open(item.id));
+  return {
+    states: new Map(states.map((state) => [state.itemId, state])),
+    parents: new Map(
+      outline.items.flatMap((item) => (item.parentId == null ? [] : [[item.id, item.parentId]])),
+    ),
+    lessons: ordered,
+    completed: new Set(facts.completed),
   };
 }
 
 /**
  * Refuses work on a locked item: the lessons that carry it (a quiz or an assignment may sit in
  * several; one released is enough) must be released to the learner. An item no lesson carries is
- * governed by the course's own rule only.
+ * governed by the course's own conditions.
  *
- * @throws 409 ITEM_LOCKED, its `reasons` extension naming each unmet condition
+ * @throws 409 ITEM_LOCKED, its `reasons` extension naming each unmet condition (message keys of
+ *   `core/release/release-messages.json` and their parameters)
  */
 export async function requireReleased(
   ctx: Ctx,
@@ -153,16 +215,19 @@ export async function requireReleased(
   carriers: readonly string[],
   what: string,
 ): Promise<void> {
-  if (enrollment.role !== 'learner') return;
-  const outline = await releaseOutline(ctx, course);
-  const facts = await progressFacts(ctx, enrollment, outline, new Date().toISOString());
-  const reasons: LockReason[][] =
-    carriers.length > 0
-      ? carriers.map((id) => lessonLockReasons(outline, id, facts))
-      : [ruleLockReasons(course.releaseRule, facts, 'course')];
-  if (reasons.some((list) => list.length === 0)) return;
+  const { states, parents } = await learnerReleaseStates(ctx, course, enrollment);
+  const relevant = (carriers.length > 0 ? carriers : [course.id]).map(
+    (id) => states.get(id) ?? { itemId: id, locked: true, reasons: [] },
+  );
+  if (relevant.some((state) => !state.locked)) return;
+  // a lesson in a locked section says so, and then what the section waits for
+  const reasons: LockedReason[] = [];
+  for (let id = relevant[0]?.itemId; id !== undefined; id = parents.get(id)) {
+    const state = states.get(id);
+    if (state?.locked === true) reasons.push(...state.reasons);
+  }
   throw lms.error('ITEM_LOCKED', `${what} is locked: its release conditions are not met yet`, {
-    extensions: { reasons: reasons[0] ?? [] },
+    extensions: { reasons },
   });
 }
 

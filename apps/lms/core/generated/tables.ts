@@ -143,7 +143,7 @@ export const courses = lmsSchema.table(
     summary: text('summary'),
     status: text('status').$type<'draft' | 'published' | 'archived'>().notNull().default('draft'),
     sequential: boolean('sequential').notNull().default(false),
-    releaseRule: jsonb('release_rule').$type<unknown>(),
+    releaseConditions: jsonb('release_conditions').$type<unknown>().notNull().default([]),
     passingPercent: doublePrecision('passing_percent').notNull().default(50),
     selfEnrolment: boolean('self_enrolment').notNull().default(false),
   },
@@ -389,7 +389,7 @@ export const lessons = lmsSchema.table(
     quizId: uuid('quiz_id'),
     assignmentId: uuid('assignment_id'),
     rank: text('rank'),
-    releaseRule: jsonb('release_rule').$type<unknown>(),
+    releaseConditions: jsonb('release_conditions').$type<unknown>().notNull().default([]),
   },
   (t) => [
     unique('lessons_tenant_id_id_key').on(t.tenantId, t.id),
@@ -641,7 +641,7 @@ export const sections = lmsSchema.table(
     courseId: uuid('course_id').notNull(),
     title: text('title').notNull(),
     rank: text('rank'),
-    releaseRule: jsonb('release_rule').$type<unknown>(),
+    releaseConditions: jsonb('release_conditions').$type<unknown>().notNull().default([]),
   },
   (t) => [
     unique('sections_tenant_id_id_key').on(t.tenantId, t.id),

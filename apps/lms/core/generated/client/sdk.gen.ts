@@ -1019,7 +1019,7 @@ export const setEnrolmentKey = <ThrowOnError extends boolean = false>(
 /**
  * The caller's progress through a course, and why items are locked
  *
- * Every lesson of the course in outline order with whether the caller completed it, whether it is locked and the reasons (the release rules evaluated by the same code as the course player's), and the next lesson to take.
+ * Every lesson of the course in outline order with whether the caller completed it, whether it is locked and the reasons (message keys of core/release/release-messages.json with their parameters, from the same evaluator as the course player), and the next lesson to take.
  */
 export const courseProgress = <ThrowOnError extends boolean = false>(
   options: Options<CourseProgressData, ThrowOnError>,

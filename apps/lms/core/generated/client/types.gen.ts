@@ -401,11 +401,20 @@ export type Course = {
    */
   sequential: boolean;
   /**
-   * Release rule: JSON Logic over the learner's progress facts (see core/README.md); null: always released
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
    */
-  releaseRule?: {
-    [key: string]: unknown;
-  } | null;
+  releaseConditions: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
   /**
    * Course grade (percent) a learner needs for a certificate
    */
@@ -435,11 +444,20 @@ export type CourseCreate = {
    */
   sequential?: boolean;
   /**
-   * Release rule: JSON Logic over the learner's progress facts (see core/README.md); null: always released
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
    */
-  releaseRule?: {
-    [key: string]: unknown;
-  } | null;
+  releaseConditions?: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
   /**
    * Course grade (percent) a learner needs for a certificate
    */
@@ -485,11 +503,20 @@ export type CoursePatch = {
    */
   sequential?: boolean;
   /**
-   * Release rule: JSON Logic over the learner's progress facts (see core/README.md); null: always released
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
    */
-  releaseRule?: {
-    [key: string]: unknown;
-  } | null;
+  releaseConditions?: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
   /**
    * Course grade (percent) a learner needs for a certificate
    */
@@ -932,11 +959,20 @@ export type Lesson = {
    */
   readonly rank?: string;
   /**
-   * Release rule: JSON Logic over the learner's progress facts (see core/README.md); null: always released
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
    */
-  releaseRule?: {
-    [key: string]: unknown;
-  } | null;
+  releaseConditions: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
 };
 
 /**
@@ -961,11 +997,20 @@ export type LessonCreate = {
   quizId?: string | null;
   assignmentId?: string | null;
   /**
-   * Release rule: JSON Logic over the learner's progress facts (see core/README.md); null: always released
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
    */
-  releaseRule?: {
-    [key: string]: unknown;
-  } | null;
+  releaseConditions?: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
   /**
    * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
@@ -1011,11 +1056,20 @@ export type LessonPatch = {
   quizId?: string | null;
   assignmentId?: string | null;
   /**
-   * Release rule: JSON Logic over the learner's progress facts (see core/README.md); null: always released
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
    */
-  releaseRule?: {
-    [key: string]: unknown;
-  } | null;
+  releaseConditions?: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
   /**
    * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
@@ -1954,11 +2008,20 @@ export type Section = {
    */
   readonly rank?: string;
   /**
-   * Release rule: JSON Logic over the learner's progress facts (see core/README.md); null: always released
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
    */
-  releaseRule?: {
-    [key: string]: unknown;
-  } | null;
+  releaseConditions: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
 };
 
 /**
@@ -1971,11 +2034,20 @@ export type SectionCreate = {
   courseId: string;
   title: string;
   /**
-   * Release rule: JSON Logic over the learner's progress facts (see core/README.md); null: always released
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
    */
-  releaseRule?: {
-    [key: string]: unknown;
-  } | null;
+  releaseConditions?: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
   /**
    * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
@@ -2009,11 +2081,20 @@ export type SectionPatch = {
   courseId?: string;
   title?: string;
   /**
-   * Release rule: JSON Logic over the learner's progress facts (see core/README.md); null: always released
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
    */
-  releaseRule?: {
-    [key: string]: unknown;
-  } | null;
+  releaseConditions?: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
   /**
    * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
@@ -2278,11 +2359,20 @@ export type CourseWritable = {
    */
   sequential: boolean;
   /**
-   * Release rule: JSON Logic over the learner's progress facts (see core/README.md); null: always released
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
    */
-  releaseRule?: {
-    [key: string]: unknown;
-  } | null;
+  releaseConditions: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
   /**
    * Course grade (percent) a learner needs for a certificate
    */
@@ -2480,11 +2570,20 @@ export type LessonWritable = {
   quizId?: string | null;
   assignmentId?: string | null;
   /**
-   * Release rule: JSON Logic over the learner's progress facts (see core/README.md); null: always released
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
    */
-  releaseRule?: {
-    [key: string]: unknown;
-  } | null;
+  releaseConditions: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
 };
 
 /**
@@ -2812,11 +2911,20 @@ export type SectionWritable = {
   courseId: string;
   title: string;
   /**
-   * Release rule: JSON Logic over the learner's progress facts (see core/README.md); null: always released
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
    */
-  releaseRule?: {
-    [key: string]: unknown;
-  } | null;
+  releaseConditions: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
 };
 
 /**
@@ -5006,7 +5114,7 @@ export type ListCoursesData = {
       | 'summary'
       | 'status'
       | 'sequential'
-      | 'releaseRule'
+      | 'releaseConditions'
       | 'passingPercent'
       | 'selfEnrolment'
     >;
@@ -5456,7 +5564,7 @@ export type GetCourseData = {
       | 'summary'
       | 'status'
       | 'sequential'
-      | 'releaseRule'
+      | 'releaseConditions'
       | 'passingPercent'
       | 'selfEnrolment'
     >;
@@ -5757,17 +5865,10 @@ export type CourseProgressResponses = {
       completed: boolean;
       locked: boolean;
       reasons: Array<{
-        code:
-          | 'prerequisite-lesson'
-          | 'prerequisite-section'
-          | 'prerequisite-course'
-          | 'drip-enrolment'
-          | 'drip-cohort'
-          | 'sequential'
-          | 'rule';
-        scope: 'course' | 'section' | 'lesson';
-        id?: string;
-        days?: number;
+        key: 'prerequisite' | 'prerequisiteGrade' | 'drip' | 'dripCohort' | 'sequential' | 'parentLocked';
+        params: {
+          [key: string]: string | number | Array<string>;
+        };
       }>;
     }>;
   };
@@ -9063,7 +9164,7 @@ export type ListLessonsData = {
       | 'quizId'
       | 'assignmentId'
       | 'rank'
-      | 'releaseRule'
+      | 'releaseConditions'
     >;
     /**
      * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
@@ -9542,7 +9643,7 @@ export type GetLessonData = {
       | 'quizId'
       | 'assignmentId'
       | 'rank'
-      | 'releaseRule'
+      | 'releaseConditions'
     >;
     /**
      * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
@@ -13036,7 +13137,7 @@ export type ListSectionsData = {
       | 'courseId'
       | 'title'
       | 'rank'
-      | 'releaseRule'
+      | 'releaseConditions'
     >;
     /**
      * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
@@ -13421,7 +13522,7 @@ export type GetSectionData = {
       | 'courseId'
       | 'title'
       | 'rank'
-      | 'releaseRule'
+      | 'releaseConditions'
     >;
     /**
      * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
