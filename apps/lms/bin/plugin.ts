@@ -4,10 +4,11 @@ import { tables } from '../core/generated/tables.js';
 import { courseProgress } from './actions/course-progress.js';
 import { enrolWithKey, setEnrolmentKey } from './actions/enrolment-actions.js';
 import { gradeSubmission, releaseGrades } from './actions/grading-actions.js';
-import { startQuizAttempt } from './actions/quiz-actions.js';
+import { startQuizAttempt, submitQuizAttempt } from './actions/quiz-actions.js';
 import { enrollmentHooks } from './hooks/enrollment-hooks.js';
 import { lessonProgressHooks } from './hooks/lesson-progress-hooks.js';
 import { quizAttemptHooks } from './hooks/quiz-attempt-hooks.js';
+import { quizHooks } from './hooks/quiz-hooks.js';
 import { submissionHooks } from './hooks/submission-hooks.js';
 import { lms } from './lms.js';
 
@@ -25,6 +26,7 @@ export default lms.definePlugin({
     enrolWithKey,
     setEnrolmentKey,
     startQuizAttempt,
+    submitQuizAttempt,
     gradeSubmission,
     releaseGrades: releaseGrades(events),
     courseProgress,
@@ -32,6 +34,7 @@ export default lms.definePlugin({
   hooks: {
     enrollment: enrollmentHooks(events),
     submission: submissionHooks(),
+    quiz: quizHooks(),
     'quiz-attempt': quizAttemptHooks(),
     'lesson-progress': lessonProgressHooks(events),
   },

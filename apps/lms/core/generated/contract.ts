@@ -67,6 +67,8 @@ import type {
   Submission,
   SubmissionCreate,
   SubmissionPatch,
+  SubmitQuizAttemptData,
+  SubmitQuizAttemptResponse,
 } from './client/types.gen.js';
 
 /**
@@ -139,6 +141,13 @@ export interface LmsContract {
       query: StartQuizAttemptData['query'];
       body: StartQuizAttemptData['body'];
       response: StartQuizAttemptResponse;
+      access: 'tenant';
+    };
+    submitQuizAttempt: {
+      params: SubmitQuizAttemptData['path'];
+      query: SubmitQuizAttemptData['query'];
+      body: SubmitQuizAttemptData['body'];
+      response: SubmitQuizAttemptResponse;
       access: 'tenant';
     };
   };

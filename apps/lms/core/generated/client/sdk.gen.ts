@@ -280,6 +280,9 @@ import type {
   StartQuizAttemptData,
   StartQuizAttemptErrors,
   StartQuizAttemptResponses,
+  SubmitQuizAttemptData,
+  SubmitQuizAttemptErrors,
+  SubmitQuizAttemptResponses,
   TransitionCourseData,
   TransitionCourseErrors,
   TransitionCourseResponses,
@@ -2264,6 +2267,32 @@ export const updateQuizAttempt = <ThrowOnError extends boolean = false>(
     ...options,
     headers: {
       'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Submit a quiz attempt's answers
+ *
+ * Grades the caller's in-progress attempt with the quiz graders of core/quiz (every question type; essays wait for an instructor) and stores answers and points. Refused, with nothing written: an attempt already submitted or past its time limit (409 ATTEMPT_CLOSED), the quiz's lesson no longer released (409 ITEM_LOCKED), an answer for a question not in the attempt or not of its type's shape (422 at /body/answers/<question id>).
+ */
+export const submitQuizAttempt = <ThrowOnError extends boolean = false>(
+  options: Options<SubmitQuizAttemptData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<SubmitQuizAttemptResponses, SubmitQuizAttemptErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/quiz-attempts/{id}/submit',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
       ...options.headers,
     },
   });

@@ -11121,6 +11121,80 @@ export type UpdateQuizAttemptResponses = {
 
 export type UpdateQuizAttemptResponse = UpdateQuizAttemptResponses[keyof UpdateQuizAttemptResponses];
 
+export type SubmitQuizAttemptData = {
+  body: {
+    /**
+     * answers by question id; a question left out is unanswered
+     */
+    answers: {
+      [key: string]: {
+        optionId?: string;
+        optionIds?: Array<string>;
+        value?: boolean | number;
+        text?: string;
+        pairs?: {
+          [key: string]: string;
+        };
+      };
+    };
+  };
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/quiz-attempts/{id}/submit';
+};
+
+export type SubmitQuizAttemptErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type SubmitQuizAttemptError = SubmitQuizAttemptErrors[keyof SubmitQuizAttemptErrors];
+
+export type SubmitQuizAttemptResponses = {
+  /**
+   * Success
+   */
+  200: QuizAttempt;
+};
+
+export type SubmitQuizAttemptResponse = SubmitQuizAttemptResponses[keyof SubmitQuizAttemptResponses];
+
 export type ListQuizzesData = {
   body?: never;
   path?: never;

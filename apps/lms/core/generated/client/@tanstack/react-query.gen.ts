@@ -102,6 +102,7 @@ import {
   restoreCourse,
   setEnrolmentKey,
   startQuizAttempt,
+  submitQuizAttempt,
   transitionCourse,
   updateAssignment,
   updateCertificate,
@@ -398,6 +399,9 @@ import type {
   StartQuizAttemptData,
   StartQuizAttemptError,
   StartQuizAttemptResponse,
+  SubmitQuizAttemptData,
+  SubmitQuizAttemptError,
+  SubmitQuizAttemptResponse,
   TransitionCourseData,
   TransitionCourseError,
   TransitionCourseResponse,
@@ -2971,6 +2975,31 @@ export const updateQuizAttemptMutation = (
   > = {
     mutationFn: async (fnOptions) => {
       const { data } = await updateQuizAttempt({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Submit a quiz attempt's answers
+ *
+ * Grades the caller's in-progress attempt with the quiz graders of core/quiz (every question type; essays wait for an instructor) and stores answers and points. Refused, with nothing written: an attempt already submitted or past its time limit (409 ATTEMPT_CLOSED), the quiz's lesson no longer released (409 ITEM_LOCKED), an answer for a question not in the attempt or not of its type's shape (422 at /body/answers/<question id>).
+ */
+export const submitQuizAttemptMutation = (
+  options?: Partial<Options<SubmitQuizAttemptData>>,
+): UseMutationOptions<SubmitQuizAttemptResponse, SubmitQuizAttemptError, Options<SubmitQuizAttemptData>> => {
+  const mutationOptions: UseMutationOptions<
+    SubmitQuizAttemptResponse,
+    SubmitQuizAttemptError,
+    Options<SubmitQuizAttemptData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await submitQuizAttempt({
         ...options,
         ...fnOptions,
         throwOnError: true,
