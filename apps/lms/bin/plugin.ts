@@ -3,6 +3,7 @@ import manifest from '../core/app.json' with { type: 'json' };
 import { tables } from '../core/generated/tables.js';
 import { courseProgress } from './actions/course-progress.js';
 import { enrolWithKey, setEnrolmentKey } from './actions/enrolment-actions.js';
+import { gradebookAction } from './actions/gradebook-actions.js';
 import { gradeSubmission, releaseGrades } from './actions/grading-actions.js';
 import { startQuizAttempt, submitQuizAttempt } from './actions/quiz-actions.js';
 import { enrollmentHooks } from './hooks/enrollment-hooks.js';
@@ -30,6 +31,7 @@ export default lms.definePlugin({
     gradeSubmission,
     releaseGrades: releaseGrades(events),
     courseProgress,
+    courseGradebook: gradebookAction,
   },
   hooks: {
     enrollment: enrollmentHooks(events),

@@ -37,7 +37,7 @@ beforeAll(async () => {
     { type: 'multiple-choice', prompt: 'Primes?', options, answerKey: { choiceIds: ['a', 'b'] }, points: 2 },
     { type: 'true-false', prompt: 'Is 4 even?', answerKey: { value: true }, points: 1 },
     { type: 'short-answer', prompt: 'Name of 3?', answerKey: { accepted: ['three'] }, points: 1 },
-    { type: 'numerical', prompt: 'π to 2 places?', answerKey: { number: 3.14, tolerance: 0.01 }, points: 1 },
+    { type: 'numerical', prompt: 'Half of 5?', answerKey: { number: 2.5, tolerance: 0.01 }, points: 1 },
     {
       type: 'matching',
       prompt: 'Match',
@@ -206,7 +206,7 @@ describe('quiz attempts', () => {
           [multiple ?? '']: { optionIds: ['a', 'b'] },
           [trueFalse ?? '']: { value: false },
           [short ?? '']: { text: 'Three' },
-          [numerical ?? '']: { value: 3.141 },
+          [numerical ?? '']: { value: 2.505 },
           [matching ?? '']: { pairs: { p1: 'a', p2: 'c' } },
           [essay ?? '']: { text: 'Because.' },
         },

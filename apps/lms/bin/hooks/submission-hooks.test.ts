@@ -368,3 +368,69 @@ describe('grading with the rubric and releasing grades', () => {
     ).toBe(403);
   });
 });
+
+describe('the gradebook', () => {
+  it('refuses a setup whose weights do not add up to 100 %', async () => {
+    const essays = await staffCreates(lms, 'createGradeCategory', '/grade-categories', {
+      courseId: ids.course,
+      name: 'Essays',
+      weightPercent: 60,
+    });
+    ids.essays = essays.id;
+    await staffCreates(lms, 'createGradeItem', '/grade-items', {
+      courseId: ids.course,
+      categoryId: essays.id,
+      title: 'Essay',
+      source: 'assignment',
+      assignmentId: ids.essay,
+      maxPoints: 100,
+    });
+    const unbalanced = await lms.call(
+      lms.staff,
+      'courseGradebook',
+      'GET',
+      `/courses/${ids.course}/gradebook`,
+    );
+    expect(unbalanced.status).toBe(409);
+    expect(unbalanced.body.code).toBe('GRADEBOOK_WEIGHTS');
+    expect(String(unbalanced.body.detail)).toContain('60 %');
+  });
+
+  it('computes each learner’s course grade from assessments and manual entries, as JSON and CSV', async () => {
+    const participation = await staffCreates(lms, 'createGradeCategory', '/grade-categories', {
+      courseId: ids.course,
+      name: 'Participation',
+      weightPercent: 40,
+    });
+    const manual = await staffCreates(lms, 'createGradeItem', '/grade-items', {
+      courseId: ids.course,
+      categoryId: participation.id,
+      title: 'Discussion',
+      source: 'manual',
+      maxPoints: 10,
+    });
+    await staffCreates(lms, 'createGradeEntry', '/grade-entries', {
+      gradeItemId: manual.id,
+      learnerId: ada.id,
+      points: 8,
+    });
+    const book = await lms.call(lms.staff, 'courseGradebook', 'GET', `/courses/${ids.course}/gradebook`);
+    expect(book.status, book.text).toBe(200);
+    expect(book.contract).toEqual([]);
+    // 60 % × 70/100 + 40 % × 8/10
+    expect(book.body.learners).toEqual([
+      expect.objectContaining({ learnerId: ada.id, percent: 74, letter: null }),
+    ]);
+    const csv = await lms.call(
+      lms.staff,
+      'courseGradebook',
+      'GET',
+      `/courses/${ids.course}/gradebook?format=csv`,
+    );
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.text).toBe(`Learner,Essay,Discussion,Course grade (%),Letter\r\n${ada.id},70,8,74,\r\n`);
+    expect((await lms.call(ada, 'courseGradebook', 'GET', `/courses/${ids.course}/gradebook`)).status).toBe(
+      403,
+    );
+  });
+});

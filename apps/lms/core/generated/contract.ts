@@ -12,6 +12,8 @@ import type {
   CohortPatch,
   Course,
   CourseCreate,
+  CourseGradebookData,
+  CourseGradebookResponse,
   CoursePatch,
   CourseProgressData,
   CourseProgressResponse,
@@ -101,6 +103,13 @@ export interface LmsContract {
     submission: { record: Submission; create: SubmissionCreate; patch: SubmissionPatch };
   };
   actions: {
+    courseGradebook: {
+      params: CourseGradebookData['path'];
+      query: CourseGradebookData['query'];
+      body: CourseGradebookData['body'];
+      response: CourseGradebookResponse;
+      access: 'tenant';
+    };
     courseProgress: {
       params: CourseProgressData['path'];
       query: CourseProgressData['query'];

@@ -533,10 +533,7 @@ export const quizzes = lmsSchema.table(
     attemptsLimit: integer('attempts_limit').notNull().default(1),
     timeLimitMinutes: integer('time_limit_minutes'),
     shuffle: boolean('shuffle').notNull().default(false),
-    gradeMethod: text('grade_method')
-      .$type<'highest' | 'average' | 'last' | 'first'>()
-      .notNull()
-      .default('highest'),
+    gradeMethod: text('grade_method').$type<'highest' | 'average' | 'last'>().notNull().default('highest'),
     feedbackMode: text('feedback_mode').$type<'none' | 'score' | 'answers'>().notNull().default('score'),
     maxPoints: doublePrecision('max_points'),
   },

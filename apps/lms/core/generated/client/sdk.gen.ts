@@ -55,6 +55,9 @@ import type {
   BulkCreateSubmissionsData,
   BulkCreateSubmissionsErrors,
   BulkCreateSubmissionsResponses,
+  CourseGradebookData,
+  CourseGradebookErrors,
+  CourseGradebookResponses,
   CourseProgressData,
   CourseProgressErrors,
   CourseProgressResponses,
@@ -1017,6 +1020,28 @@ export const setEnrolmentKey = <ThrowOnError extends boolean = false>(
       'Content-Type': 'application/json',
       ...options.headers,
     },
+  });
+
+/**
+ * A course's gradebook: every learner's item grades and course grade
+ *
+ * Every active learner of the course with their grade on each grade item (assignments from their latest graded submission, quizzes by the quiz's grade method, manual entries; excused items marked) and their course grade and letter, computed by core/grading's courseGrade (the same code as the browser's). 409 GRADEBOOK_WEIGHTS when the categories' weights do not add up to 100 % or the setup is otherwise unusable. `format=csv` answers the same rows as a CSV download.
+ */
+export const courseGradebook = <ThrowOnError extends boolean = false>(
+  options: Options<CourseGradebookData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<CourseGradebookResponses, CourseGradebookErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/courses/{id}/gradebook',
+    ...options,
   });
 
 /**

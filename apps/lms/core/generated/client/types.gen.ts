@@ -1526,7 +1526,10 @@ export type Quiz = {
    * Each attempt gets its own question order
    */
   shuffle: boolean;
-  gradeMethod: 'highest' | 'average' | 'last' | 'first';
+  /**
+   * Which attempts give the quiz's grade (core/quiz/quiz-score.ts): the highest share, the mean of all, or the last
+   */
+  gradeMethod: 'highest' | 'average' | 'last';
   /**
    * What a learner sees after submitting: nothing, the score, or the score with each answer's correctness and feedback
    */
@@ -1664,7 +1667,10 @@ export type QuizCreate = {
    * Each attempt gets its own question order
    */
   shuffle?: boolean;
-  gradeMethod?: 'highest' | 'average' | 'last' | 'first';
+  /**
+   * Which attempts give the quiz's grade (core/quiz/quiz-score.ts): the highest share, the mean of all, or the last
+   */
+  gradeMethod?: 'highest' | 'average' | 'last';
   /**
    * What a learner sees after submitting: nothing, the score, or the score with each answer's correctness and feedback
    */
@@ -1714,7 +1720,10 @@ export type QuizPatch = {
    * Each attempt gets its own question order
    */
   shuffle?: boolean;
-  gradeMethod?: 'highest' | 'average' | 'last' | 'first';
+  /**
+   * Which attempts give the quiz's grade (core/quiz/quiz-score.ts): the highest share, the mean of all, or the last
+   */
+  gradeMethod?: 'highest' | 'average' | 'last';
   /**
    * What a learner sees after submitting: nothing, the score, or the score with each answer's correctness and feedback
    */
@@ -2752,7 +2761,10 @@ export type QuizWritable = {
    * Each attempt gets its own question order
    */
   shuffle: boolean;
-  gradeMethod: 'highest' | 'average' | 'last' | 'first';
+  /**
+   * Which attempts give the quiz's grade (core/quiz/quiz-score.ts): the highest share, the mean of all, or the last
+   */
+  gradeMethod: 'highest' | 'average' | 'last';
   /**
    * What a learner sees after submitting: nothing, the score, or the score with each answer's correctness and feedback
    */
@@ -5811,6 +5823,82 @@ export type SetEnrolmentKeyResponses = {
 };
 
 export type SetEnrolmentKeyResponse = SetEnrolmentKeyResponses[keyof SetEnrolmentKeyResponses];
+
+export type CourseGradebookData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: {
+    /**
+     * `csv` answers a text/csv download of the same rows
+     */
+    format?: 'json' | 'csv';
+  };
+  url: '/courses/{id}/gradebook';
+};
+
+export type CourseGradebookErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CourseGradebookError = CourseGradebookErrors[keyof CourseGradebookErrors];
+
+export type CourseGradebookResponses = {
+  /**
+   * Success
+   */
+  200: {
+    courseId: string;
+    items: Array<{
+      id: string;
+      title: string;
+      categoryId: string;
+      maxPoints: number;
+    }>;
+    learners: Array<{
+      learnerId: string;
+      /**
+       * the course grade in percent, two decimals; null while nothing counts
+       */
+      percent: number | null;
+      letter: string | null;
+      /**
+       * in the order of items
+       */
+      grades: Array<{
+        itemId: string;
+        points: number | null;
+        excused: boolean;
+      }>;
+    }>;
+  };
+};
+
+export type CourseGradebookResponse = CourseGradebookResponses[keyof CourseGradebookResponses];
 
 export type CourseProgressData = {
   body?: never;
@@ -11432,10 +11520,9 @@ export type ListQuizzesData = {
         | 'highest'
         | 'average'
         | 'last'
-        | 'first'
         | {
-            eq?: 'highest' | 'average' | 'last' | 'first';
-            ne?: 'highest' | 'average' | 'last' | 'first';
+            eq?: 'highest' | 'average' | 'last';
+            ne?: 'highest' | 'average' | 'last';
             /**
              * Comma-separated values, at most 100; matches any of them
              */

@@ -26,6 +26,7 @@ import {
   bulkCreateRubrics,
   bulkCreateSections,
   bulkCreateSubmissions,
+  courseGradebook,
   courseProgress,
   createAssignment,
   createCertificate,
@@ -174,6 +175,9 @@ import type {
   BulkCreateSubmissionsData,
   BulkCreateSubmissionsError,
   BulkCreateSubmissionsResponse,
+  CourseGradebookData,
+  CourseGradebookError,
+  CourseGradebookResponse,
   CourseProgressData,
   CourseProgressError,
   CourseProgressResponse,
@@ -1353,6 +1357,33 @@ export const setEnrolmentKeyMutation = (
   };
   return mutationOptions;
 };
+
+export const courseGradebookQueryKey = (options: Options<CourseGradebookData>) =>
+  createQueryKey('courseGradebook', options);
+
+/**
+ * A course's gradebook: every learner's item grades and course grade
+ *
+ * Every active learner of the course with their grade on each grade item (assignments from their latest graded submission, quizzes by the quiz's grade method, manual entries; excused items marked) and their course grade and letter, computed by core/grading's courseGrade (the same code as the browser's). 409 GRADEBOOK_WEIGHTS when the categories' weights do not add up to 100 % or the setup is otherwise unusable. `format=csv` answers the same rows as a CSV download.
+ */
+export const courseGradebookOptions = (options: Options<CourseGradebookData>) =>
+  queryOptions<
+    CourseGradebookResponse,
+    CourseGradebookError,
+    CourseGradebookResponse,
+    ReturnType<typeof courseGradebookQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await courseGradebook({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: courseGradebookQueryKey(options),
+  });
 
 export const courseProgressQueryKey = (options: Options<CourseProgressData>) =>
   createQueryKey('courseProgress', options);
