@@ -119,7 +119,12 @@ export async function courseGradebook(ctx: Ctx, courseId: string): Promise<Cours
       )
       .orderBy(asc(quizAttempts.attemptNumber)),
     ctx.tx
-      .select()
+      .select({
+        gradeItemId: gradeEntries.gradeItemId,
+        learnerId: gradeEntries.learnerId,
+        points: gradeEntries.points,
+        excused: gradeEntries.excused,
+      })
       .from(gradeEntries)
       .innerJoin(
         gradeItems,
@@ -164,12 +169,7 @@ export async function courseGradebook(ctx: Ctx, courseId: string): Promise<Cours
   const latest = new Map<string, number>();
   for (const row of assessed) latest.set(`${row.assignmentId}/${row.learnerId}`, row.points ?? 0);
   const attemptsBy = groupBy(attempts, (row) => `${row.quizId}/${row.learnerId}`);
-  const entryBy = new Map(
-    entries.map((row) => [
-      `${row.grade_entries.gradeItemId}/${row.grade_entries.learnerId}`,
-      row.grade_entries,
-    ]),
-  );
+  const entryBy = new Map(entries.map((row) => [`${row.gradeItemId}/${row.learnerId}`, row]));
 
   function points(item: (typeof items)[number], learnerId: string): number | null {
     if (item.source === 'assignment' && item.assignmentId !== null) {
