@@ -1,5 +1,5 @@
 import type { PluginContext } from '@codexion/framework/plugins';
-import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import {
   cohorts,
@@ -116,7 +116,24 @@ export async function releaseOutline(
       ordered.push(lesson);
     }
   }
-  return { outline: { items, sequential: course.sequential }, lessons: ordered, sectionIds };
+  // prerequisites may name other courses: their titles, for the reasons a learner reads
+  const inOutline = new Set(items.map((item) => item.id));
+  const outside = [
+    ...new Set(
+      items.flatMap((item) =>
+        (item.conditions ?? []).flatMap((c) => (c.kind === 'prerequisite' ? c.itemIds : [])),
+      ),
+    ),
+  ].filter((id) => !inOutline.has(id));
+  const named =
+    outside.length === 0
+      ? []
+      : await ctx.tx
+          .select({ id: courses.id, title: courses.title })
+          .from(courses)
+          .where(and(eq(courses.tenantId, ctx.tenantId), inArray(courses.id, outside)));
+  const titles = Object.fromEntries(named.map((row) => [row.id, row.title]));
+  return { outline: { items, sequential: course.sequential, titles }, lessons: ordered, sectionIds };
 }
 
 /**
