@@ -182,6 +182,15 @@ async function layersBefore(
   return layers;
 }
 
+/** Rows per statement: four or eight parameters each, far below the protocol's 65 535. */
+const CHUNK = 500;
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let at = 0; at < rows.length; at += CHUNK) out.push(rows.slice(at, at + CHUNK));
+  return out;
+}
+
 async function writeReplay(
   ctx: Ctx,
   bin: BinKey,
@@ -189,34 +198,47 @@ async function writeReplay(
   fifo: { layers: readonly FifoLayer[]; replayed: ReadonlySet<number> } | undefined,
   state: ReplayedBinState,
 ): Promise<void> {
-  for (const move of moves) {
-    const { was } = move;
-    if (
-      was.qtyAfter === move.qtyAfter &&
-      was.valueAfter === move.valueAfter &&
-      was.valueChange === move.valueChange
-    )
-      continue;
+  const changed = moves.filter(
+    ({ was, ...move }) =>
+      was.qtyAfter !== move.qtyAfter ||
+      was.valueAfter !== move.valueAfter ||
+      was.valueChange !== move.valueChange,
+  );
+  for (const rows of chunks(changed)) {
     await ctx.tx.execute(
-      sql`update erp.stock_valuation set qty_after = ${move.qtyAfter}::bigint, value_after = ${move.valueAfter}::bigint,
-            value_change = ${move.valueChange}::bigint
-          where tenant_id = ${ctx.tenantId} and move_id = ${move.moveId}::bigint`,
+      sql`update erp.stock_valuation v set qty_after = n.qty_after, value_after = n.value_after, value_change = n.value_change
+            from (values ${sql.join(
+              rows.map(
+                (move) =>
+                  sql`(${move.moveId}::bigint, ${move.qtyAfter}::bigint, ${move.valueAfter}::bigint, ${move.valueChange}::bigint)`,
+              ),
+              sql`, `,
+            )}) as n(move_id, qty_after, value_after, value_change)
+           where v.tenant_id = ${ctx.tenantId} and v.move_id = n.move_id`,
     );
   }
   if (fifo !== undefined && fifo.replayed.size > 0) {
-    await ctx.tx.execute(
-      sql`delete from erp.fifo_layers where tenant_id = ${ctx.tenantId} and item_id = ${bin.itemId}::uuid
-            and warehouse_id = ${bin.warehouseId}::uuid
-            and move_id in (${sql.join(
-              [...fifo.replayed].map((id) => sql`${id}::bigint`),
-              sql`, `,
-            )})`,
-    );
-    for (const layer of fifo.layers) {
+    for (const ids of chunks([...fifo.replayed])) {
+      await ctx.tx.execute(
+        sql`delete from erp.fifo_layers where tenant_id = ${ctx.tenantId} and item_id = ${bin.itemId}::uuid
+              and warehouse_id = ${bin.warehouseId}::uuid
+              and move_id in (${sql.join(
+                ids.map((id) => sql`${id}::bigint`),
+                sql`, `,
+              )})`,
+      );
+    }
+    for (const layers of chunks(fifo.layers)) {
       await ctx.tx.execute(
         sql`insert into erp.fifo_layers (tenant_id, item_id, warehouse_id, move_id, cum_qty_before, qty, cum_value_before, value)
-            values (${ctx.tenantId}::uuid, ${bin.itemId}::uuid, ${bin.warehouseId}::uuid, ${layer.moveId}::bigint,
-              ${layer.cumQtyBefore}::bigint, ${layer.qty}::bigint, ${layer.cumValueBefore}::bigint, ${layer.value}::bigint)`,
+            values ${sql.join(
+              layers.map(
+                (layer) =>
+                  sql`(${ctx.tenantId}::uuid, ${bin.itemId}::uuid, ${bin.warehouseId}::uuid, ${layer.moveId}::bigint,
+                    ${layer.cumQtyBefore}::bigint, ${layer.qty}::bigint, ${layer.cumValueBefore}::bigint, ${layer.value}::bigint)`,
+              ),
+              sql`, `,
+            )}`,
       );
     }
   }
