@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Answer, type ErpKernel, erpKernel, tenantA } from '../erp-kernel.test-helper.js';
 import {
   binOf,
@@ -312,6 +312,45 @@ describe(`backdated entries across transfers and cancellations on ${process.env.
     await expectStockAgrees();
   });
 
+  it('FIFO: a replay that crosses a cancellation dated after its receipt starts at the receipt, whose layer it takes back', async () => {
+    const item = await createItem(erp, { valuation: 'fifo' });
+    await posted(receipt(item, 10, 100, '2026-01-10')); // [0, 10) 1000
+    const cancelled = await posted(receipt(item, 5, 300, '2026-01-20')); // [10, 15) 1500
+    const sold = await posted(issue(item, 4, '2026-03-05')); // 4 of the first layer: 400 → 11 / 2100
+    const periods = await erp.call('listAccountingPeriods', 'GET', '/accounting-periods?pageSize=50');
+    const january = (periods.body.items as { id: string; name: string }[]).find((p) => p.name === '2026-01');
+    expect((await erp.call('closePeriod', 'POST', `/accounting-periods/${january?.id}/close`)).status).toBe(
+      200,
+    );
+    // January is closed: the cancellation is dated the day it is made, here 2026-03-10
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-10T12:00:00Z') });
+    try {
+      expect((await transition(erp, cancelled, 'cancelled')).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
+    // its layer was the last and untouched: taken back whole, 1500 → 6 / 600
+    expect(await ledgerOf(cancelled)).toEqual([
+      [15, 2500, 1500],
+      [6, 600, -1500],
+    ]);
+    const late = await postEntry(erp, issue(item, 1, '2026-02-10'));
+    expect(late.status, late.text).toBe(200);
+    // replayed from the receipt of 01-20 (unchanged, though January is closed): 15 / 2500; the
+    // backdated issue takes 1 of the first layer (100) → 14 / 2400; the issue of 03-05 the next 4
+    // (400) → 10 / 2000; the reversal finds the receipt's layer still last and untouched → 5 / 500
+    expect(await ledgerOf(String(late.body.id))).toEqual([[14, 2400, -100]]);
+    expect(await ledgerOf(sold)).toEqual([[10, 2000, -400]]);
+    expect(await ledgerOf(cancelled)).toEqual([
+      [15, 2500, 1500],
+      [5, 500, -1500],
+    ]);
+    expect(await binOf(erp, item, company.mainWarehouseId)).toEqual({ qty: 5, value: 500 });
+    // no later move changed its value: nothing to revalue
+    expect(await revaluationsBy(late.body.number)).toEqual({});
+    await expectStockAgrees();
+  });
+
   it('refuses a backdated issue that would take a later transfer below zero, writing nothing', async () => {
     const item = await createItem(erp, { valuation: 'fifo' });
     await posted(receipt(item, 5, 100, '2026-09-10'));
@@ -356,11 +395,10 @@ describe(`backdated entries across transfers and cancellations on ${process.env.
     await posted(receipt(item, 10, 100, '2026-02-10'));
     await posted(transfer(item, 4, '2026-03-01', company.mainWarehouseId, storeB));
     const periods = await erp.call('listAccountingPeriods', 'GET', '/accounting-periods?pageSize=50');
-    for (const name of ['2026-01', '2026-02']) {
-      const period = (periods.body.items as { id: string; name: string }[]).find((p) => p.name === name);
-      const closed = await erp.call('closePeriod', 'POST', `/accounting-periods/${period?.id}/close`);
-      expect(closed.status, closed.text).toBe(200);
-    }
+    // January was closed above
+    const february = (periods.body.items as { id: string; name: string }[]).find((p) => p.name === '2026-02');
+    const closed = await erp.call('closePeriod', 'POST', `/accounting-periods/${february?.id}/close`);
+    expect(closed.status, closed.text).toBe(200);
     await expectRefused(receipt(item, 10, 200, '2026-02-05'), 'PERIOD_CLOSED', ['2026-02']);
     const locked = await erp.call('setLockDate', 'POST', '/company/lock-date', {
       body: { lockDate: '2026-02-28' },
