@@ -5,13 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { executeRows } from '@codexion/framework/data';
 import { createUser, IdentityToken } from '@codexion/framework/identity';
 import { createKernel, EventDispatcherToken, type Kernel } from '@codexion/framework/kernel';
-import { createTestDatabase, ensureTestTenant, type TestDatabase } from '@codexion/framework/testing';
+import {
+  createTestDatabase,
+  ensureTestTenant,
+  frameworkMigrations,
+  responseValidator,
+  type TestDatabase,
+} from '@codexion/framework/testing';
 import type { ValidationIssue } from '@codexion/schema';
 import type { SQL } from 'drizzle-orm';
-// not exported by the framework (yet): the engine writes prefiq.audit_log, so tests need its tables
-import { frameworkMigrations } from '../../../framework/server/src/kernel/framework-migrations.js';
-// the framework's contract check for responses, shared rather than copied
-import { responseValidator } from '../../../framework/server/src/kernel/response-validator.test-helper.js';
 import plugin from './plugin.js';
 
 export const lmsMigrations = {

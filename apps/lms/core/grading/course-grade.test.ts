@@ -1,6 +1,8 @@
+import { scanJsonLogic } from '@codexion/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { courseGrade, evaluateCourseGrade } from './course-grade.js';
+import formula from './course-grade.logic.json' with { type: 'json' };
 import { type GradebookSetup, gradebook } from './gradebook.js';
 import { GradingInputError } from './grading-input-error.js';
 import { gradebookCases } from './random-gradebook.test-helper.js';
@@ -134,6 +136,13 @@ describe('courseGrade', () => {
     expect(
       evaluateCourseGrade({ categories: [{ id: 'a', weightBp: 0, scorePpb: 5, counted: true }] }),
     ).toBeNull();
+  });
+
+  it("uses only operators the repo's JSON Logic allows, reading only the facts it is given", () => {
+    const scan = scanJsonLogic(formula as never);
+    expect(scan.unknownOperators).toEqual([]);
+    // inside reduce/filter `var` reads the element; of the facts, the formula reads the categories only
+    expect(new Set(scan.vars.map((v) => v.name))).toEqual(new Set(['categories']));
   });
 
   it('refuses grades of unknown items, duplicates and bad points with their path', () => {

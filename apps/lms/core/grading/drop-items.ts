@@ -36,6 +36,8 @@ export function dropItems(
   dropLowest: number,
   dropHighest: number,
 ): { kept: ScoredItem[]; dropped: ScoredItem[] } {
+  // most categories drop nothing: no sorting then
+  if ((dropLowest <= 0 && dropHighest <= 0) || scored.length <= 1) return { kept: [...scored], dropped: [] };
   const lowest = Math.max(0, Math.min(dropLowest, scored.length - 1));
   const ascending = [...scored].sort((a, b) => byScore(a, b) || byTieRule(a, b));
   const droppedLow = ascending.slice(0, lowest);

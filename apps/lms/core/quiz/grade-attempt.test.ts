@@ -87,6 +87,14 @@ describe('gradeAttempt', () => {
       path: '/submittedAt',
     });
     expect(refused({ ...submission, startedAt: 'soon' })).toEqual({ code: 'bad-answer', path: '/startedAt' });
+    expect(refused({ ...submission, timeLimitSeconds: 0 })).toEqual({
+      code: 'bad-question',
+      path: '/timeLimitSeconds',
+    });
+    expect(refused({ ...submission, graceSeconds: -1 })).toEqual({
+      code: 'bad-question',
+      path: '/graceSeconds',
+    });
     expect(
       gradeAttempt({ ...submission, timeLimitSeconds: null, submittedAt: '2026-03-02T10:00:00Z' }).pending,
     ).toBe(1);

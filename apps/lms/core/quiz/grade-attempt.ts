@@ -55,7 +55,19 @@ function checkClock(submission: AttemptSubmission): void {
     );
   const limit = submission.timeLimitSeconds;
   if (limit === undefined || limit === null) return;
+  if (!Number.isInteger(limit) || limit <= 0)
+    throw new QuizAnswerError(
+      'bad-question',
+      '/timeLimitSeconds',
+      `/timeLimitSeconds: ${String(limit)} is not a whole number of seconds above 0`,
+    );
   const grace = submission.graceSeconds ?? 30;
+  if (!Number.isInteger(grace) || grace < 0)
+    throw new QuizAnswerError(
+      'bad-question',
+      '/graceSeconds',
+      `/graceSeconds: ${String(grace)} is not a whole number of seconds from 0`,
+    );
   const used = (submitted - started) / 1_000;
   if (used > limit + grace)
     throw new QuizAnswerError(

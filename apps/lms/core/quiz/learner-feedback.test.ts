@@ -36,6 +36,15 @@ describe('learnerFeedback', () => {
     expect(learnerFeedback(result, questions, { mode: 'after-due', now: clock.now }).shows).toBe('all');
   });
 
+  it('refuses an unreadable date or mode instead of showing answers by mistake', () => {
+    expect(() =>
+      learnerFeedback(result, questions, { mode: 'after-due', now: clock.now, dueAt: 'Friday' }),
+    ).toThrow(expect.objectContaining({ code: 'bad-answer', path: '/dueAt' }));
+    expect(() => learnerFeedback(result, questions, { mode: 'later' as never, ...clock })).toThrow(
+      expect.objectContaining({ code: 'bad-question', path: '/feedbackMode' }),
+    );
+  });
+
   it('never: the score only, no results per question and no right answers', () => {
     const feedback = learnerFeedback(result, questions, {
       mode: 'never',

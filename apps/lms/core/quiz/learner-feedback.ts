@@ -1,6 +1,7 @@
 import type { AttemptResult } from './grade-attempt.js';
 import type { QuestionStatus } from './grade-question.js';
 import type { Question } from './question.js';
+import { QuizAnswerError } from './quiz-answer-error.js';
 
 /** When a learner sees how an attempt went. */
 export type FeedbackMode = 'immediate' | 'after-due' | 'never';
@@ -59,10 +60,22 @@ export function learnerFeedback(
   questions: readonly Question[],
   { mode, now, dueAt }: { mode: FeedbackMode; now: string; dueAt?: string | null },
 ): LearnerFeedback {
+  const instant = (value: string, path: string): number => {
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms))
+      throw new QuizAnswerError('bad-answer', path, `${path}: ${String(value)} is not an ISO 8601 date-time`);
+    return ms;
+  };
+  if (mode !== 'immediate' && mode !== 'after-due' && mode !== 'never')
+    throw new QuizAnswerError(
+      'bad-question',
+      '/feedbackMode',
+      `/feedbackMode: "${String(mode)}" is not immediate, after-due or never`,
+    );
   const provisional = result.pending > 0;
   if (mode === 'never')
     return { shows: 'score', score: result.score, possible: result.possible, provisional };
-  if (mode === 'after-due' && dueAt != null && Date.parse(now) < Date.parse(dueAt))
+  if (mode === 'after-due' && dueAt != null && instant(now, '/now') < instant(dueAt, '/dueAt'))
     return { shows: 'nothing', availableAt: dueAt };
   const byId = new Map(questions.map((q) => [q.id, q]));
   return {

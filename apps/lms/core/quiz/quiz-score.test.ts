@@ -17,6 +17,7 @@ describe('quizScore', () => {
     expect(quizScore(attempts, 'highest', 2_000)).toEqual({ points: 1_800, provisional: false });
     expect(quizScore(attempts, 'average', 2_000)).toEqual({ points: 1_333, provisional: true });
     expect(quizScore(attempts, 'last', 2_000)).toEqual({ points: 1_000, provisional: true });
+    expect(quizScore(attempts, 'first', 2_000)).toEqual({ points: 1_200, provisional: false });
     expect(quizScore([], 'highest', 2_000)).toBeNull();
   });
 

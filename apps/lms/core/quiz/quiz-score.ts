@@ -3,7 +3,7 @@ import type { AttemptResult } from './grade-attempt.js';
 import { QuizAnswerError } from './quiz-answer-error.js';
 
 /** Which attempt gives the quiz's grade. */
-export type GradingMethod = 'highest' | 'average' | 'last';
+export type GradingMethod = 'highest' | 'average' | 'first' | 'last';
 
 /** A quiz's grade in the gradebook, in hundredths of a point. */
 export interface QuizScore {
@@ -15,7 +15,7 @@ export interface QuizScore {
 /**
  * The points a quiz item carries into the gradebook from a learner's attempts (oldest first):
  * each attempt's share score / possible, scaled to `itemPoints` (hundredths), by the highest
- * share (the earliest among equal ones), the mean of all shares, or the last attempt's; computed
+ * share (the earliest among equal ones), the mean of all shares, the first or the last attempt's; computed
  * as exact fractions and rounded once, half-up, to a hundredth. `null` without attempts.
  *
  * @throws QuizAnswerError `bad-answer` at `/attempts/<i>` for an attempt with no possible points
@@ -47,7 +47,7 @@ export function quizScore(
       provisional: attempts.some((a) => a.pending > 0),
     };
   }
-  let chosen = attempts[attempts.length - 1] as AttemptResult;
+  let chosen = attempts[method === 'first' ? 0 : attempts.length - 1] as AttemptResult;
   if (method === 'highest') {
     chosen = attempts[0] as AttemptResult;
     for (const a of attempts)

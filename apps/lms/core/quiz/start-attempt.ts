@@ -63,6 +63,12 @@ export function startAttempt(
   seed: string,
 ): AttemptLayout {
   const max = settings.maxAttempts;
+  if (max !== undefined && max !== null && (!Number.isInteger(max) || max < 1))
+    throw new QuizAnswerError(
+      'bad-question',
+      '/maxAttempts',
+      `/maxAttempts: ${String(max)} is not a whole number above 0`,
+    );
   if (!Number.isInteger(attemptsUsed) || attemptsUsed < 0)
     throw new QuizAnswerError(
       'bad-answer',
