@@ -1,18 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { executeRows } from '@codexion/framework/data';
 import { createUser, IdentityToken } from '@codexion/framework/identity';
-import { createKernel, EventDispatcherToken, type Kernel } from '@codexion/framework/kernel';
+import type { Kernel } from '@codexion/framework/kernel';
 import {
-  createTestDatabase,
+  type AppAnswer,
+  appKernelUnderTest,
   ensureTestTenant,
-  frameworkMigrations,
-  responseValidator,
   type TestDatabase,
 } from '@codexion/framework/testing';
-import type { ValidationIssue } from '@codexion/schema';
 import type { SQL } from 'drizzle-orm';
 import plugin from './plugin.js';
 
@@ -25,15 +20,7 @@ export const tenantA = '0a0a0a0a-0000-4000-8000-0000000000c1';
 const password = 'correct horse battery staple';
 
 /** One answer of the LMS API, checked against the operation's documented response. */
-export interface Answer {
-  status: number;
-  headers: Headers;
-  /** the parsed JSON body (`{}` when empty) */
-  body: Record<string, unknown>;
-  text: string;
-  /** where the answer breaks the contract: its status undocumented or its body off-schema */
-  contract: ValidationIssue[];
-}
+export type Answer = AppAnswer;
 
 /** A signed-in person of tenant A: their id and a bearer token. */
 export interface Person {
@@ -72,24 +59,14 @@ export interface LmsKernel {
  * await lms.call(learner, 'listSubmissions', 'GET', '/submissions');
  */
 export async function lmsKernel(): Promise<LmsKernel> {
-  const root = await mkdtemp(join(tmpdir(), 'lms-api-'));
-  const test = await createTestDatabase({ migrations: [...frameworkMigrations, lmsMigrations] });
-  await ensureTestTenant(test.database, tenantA, []);
-  const kernel: Kernel = createKernel({
-    root,
-    plugins: [plugin],
-    env: {
-      NODE_ENV: 'test',
-      CODEXION_LOGGING__LEVEL: 'silent',
-      CODEXION_AUTH__TRUSTED_CONTEXT: 'false',
-      CODEXION_HTTP__RATE_LIMIT__ENABLED: 'false',
-    },
-    database: test.database,
+  const booted = await appKernelUnderTest({
+    app: 'lms',
+    plugin,
+    migrationsFolder: lmsMigrations.migrationsFolder,
+    tenants: [tenantA],
+    env: { CODEXION_AUTH__TRUSTED_CONTEXT: 'false', CODEXION_HTTP__RATE_LIMIT__ENABLED: 'false' },
   });
-  await kernel.boot();
-  const [lms] = kernel.plugins;
-  if (lms === undefined) throw new Error('the lms plugin did not boot');
-  const check = responseValidator(lms.openapi);
+  const { kernel, database: test } = booted;
   const identity = kernel.container.resolve(IdentityToken);
 
   async function person(name: string, role: string): Promise<Person> {
@@ -112,37 +89,12 @@ export async function lmsKernel(): Promise<LmsKernel> {
     database: test,
     staff,
     member: (name) => person(name, 'member'),
-    async call(as, operationId, method, path, body, headers = {}) {
-      const response = await kernel.app.request(`/api/lms${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${as.token}`,
-          'x-codexion-tenant': tenantA,
-          ...(body === undefined
-            ? {}
-            : { 'content-type': method === 'PATCH' ? 'application/merge-patch+json' : 'application/json' }),
-          ...headers,
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      await kernel.container.resolve(EventDispatcherToken).drain();
-      // a CSV download is the JSON answer in another representation, which the document does not type
-      const csv = response.headers.get('content-type')?.startsWith('text/csv') === true;
-      const contract = csv ? [] : await check(operationId, response);
-      const text = await response.text();
-      let parsed: Record<string, unknown> = {};
-      try {
-        parsed = text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
-      } catch {
-        parsed = {};
-      }
-      return { status: response.status, headers: response.headers, body: parsed, text, contract };
-    },
-    async dispose() {
-      await kernel.shutdown();
-      await test.dispose();
-      await rm(root, { recursive: true, force: true });
-    },
+    call: (as, operationId, method, path, body, headers = {}) =>
+      booted.call(operationId, method, path, {
+        body,
+        headers: { authorization: `Bearer ${as.token}`, ...headers },
+      }),
+    dispose: () => booted.dispose(),
   };
 }
 
