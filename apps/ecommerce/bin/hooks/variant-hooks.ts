@@ -110,14 +110,16 @@ export function variantHooks(): ResourceHooks<Variant> {
   return ecommerce.defineHooks('variant', {
     async prepare(ctx, input, previous) {
       if (typeof input.productId !== 'string' || !Array.isArray(input.optionValues)) return input;
+      // the key the unique index compares: twins are refused even within one bulk create
+      const keyed = { ...input, optionKey: combinationKey(input.optionValues) };
       const empty = (input.title ?? '') === '';
-      if (!empty && input.title !== previous?.title) return input; // typed by the merchant
+      if (!empty && input.title !== previous?.title) return keyed; // typed by the merchant
       // an unknown product is refused after validation (`checkVariant`)
       const options = (await holdProduct(ctx, input.productId, false))?.options ?? [];
       const made =
         previous !== undefined && previous.title === variantTitle(options, previous.optionValues ?? []);
-      if (!empty && !made) return input;
-      return { ...input, title: variantTitle(options, input.optionValues) };
+      if (!empty && !made) return keyed;
+      return { ...keyed, title: variantTitle(options, input.optionValues) };
     },
     async beforeCreate(ctx, record) {
       await checkVariant(ctx, record);

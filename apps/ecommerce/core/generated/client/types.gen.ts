@@ -715,6 +715,10 @@ export type Variant = {
    */
   optionValues: Array<OptionValue>;
   /**
+   * The combination of option values as one key (option names in lower case, sorted), set by the server: no two variants of a product share it
+   */
+  readonly optionKey?: string;
+  /**
    * Shipping weight in grams
    */
   weightGrams?: number | null;
@@ -4306,6 +4310,8 @@ export type ListVariantsData = {
       | '-sku'
       | 'barcode'
       | '-barcode'
+      | 'optionKey'
+      | '-optionKey'
       | 'weightGrams'
       | '-weightGrams'
     >;
@@ -4342,6 +4348,7 @@ export type ListVariantsData = {
       | 'sku'
       | 'barcode'
       | 'optionValues'
+      | 'optionKey'
       | 'weightGrams'
       | 'images'
     >;
@@ -4484,6 +4491,24 @@ export type ListVariantsData = {
             isNull?: boolean;
           };
       barcode?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      optionKey?:
         | string
         | {
             eq?: string;
@@ -4770,6 +4795,7 @@ export type GetVariantData = {
       | 'sku'
       | 'barcode'
       | 'optionValues'
+      | 'optionKey'
       | 'weightGrams'
       | 'images'
     >;
