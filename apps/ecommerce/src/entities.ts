@@ -12,6 +12,8 @@ import optionValue from '../core/schema/option-value.schema.json' with { type: '
 import product from '../core/schema/product.schema.json' with { type: 'json' };
 import productOption from '../core/schema/product-option.schema.json' with { type: 'json' };
 import variant from '../core/schema/variant.schema.json' with { type: 'json' };
+import { OptionValuesControl } from './products/option-values-control.js';
+import { ProductOptionsControl } from './products/product-options-control.js';
 
 /**
  * The e-commerce app's entities for the generated pages, schemas straight from core/: the catalog
@@ -33,6 +35,10 @@ export const ecommerce = defineEntities({
   rules: {
     category: categoryRules as unknown as RuleFile,
     product: productRules as unknown as RuleFile,
+  },
+  options: {
+    product: { fieldControls: { options: ProductOptionsControl } },
+    variant: { fieldControls: { optionValues: OptionValuesControl } },
   },
   // the generated pages call each entity's API through the generated SDK
   operations: ecommerceResources,
