@@ -37,6 +37,6 @@ export interface EcommerceContract {
   };
   actions: {};
   events: {};
-  errors: {};
+  errors: { LAST_SELLABLE_VARIANT: 409; VARIANTS_DO_NOT_FIT: 409 };
   consumes: {};
 }
