@@ -29,7 +29,7 @@ function run(
   { codes = [] as string[], shipping = 0, currency = 'EUR' } = {},
 ) {
   const facts = cartFacts(
-    { currency, regionId: 'de', customerGroupId: null, at, shipping, codes },
+    { currency, regionId: 'de', customerGroupIds: [], at, shipping, codes },
     lines.map((l) => ({
       ...l,
       categoryIds: [...l.categoryIds],

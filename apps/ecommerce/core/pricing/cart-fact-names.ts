@@ -8,7 +8,7 @@ import type { CartFacts } from './cart-facts.js';
 export const cartFactNames: readonly (keyof CartFacts)[] = [
   'currency',
   'regionId',
-  'customerGroupId',
+  'customerGroupIds',
   'at',
   'date',
   'subtotal',

@@ -16,7 +16,7 @@ export interface CartLineFacts {
 export interface CartFacts {
   currency: string;
   regionId: string;
-  customerGroupId: string | null;
+  customerGroupIds: string[];
   /** the pricing instant, ISO 8601, and its date (`YYYY-MM-DD`, UTC) */
   at: string;
   date: string;
@@ -37,7 +37,7 @@ export interface CartFacts {
 /** Facts without the ones derived from the lines. */
 export type CartFactsBase = Pick<
   CartFacts,
-  'currency' | 'regionId' | 'customerGroupId' | 'at' | 'shipping' | 'codes'
+  'currency' | 'regionId' | 'customerGroupIds' | 'at' | 'shipping' | 'codes'
 >;
 
 const unique = (values: readonly string[]): string[] => [...new Set(values)].sort();

@@ -150,7 +150,7 @@ describe('priceCart: worked examples', () => {
       priceListId: 'retail',
       subtotal: 10_800,
     });
-    expect(priceCart({ ...input, customerGroupId: 'wholesale' }).lines[0]).toMatchObject({
+    expect(priceCart({ ...input, customerGroupIds: ['wholesale'] }).lines[0]).toMatchObject({
       unitPrice: 850,
       priceListId: 'b2b',
       subtotal: 10_200,

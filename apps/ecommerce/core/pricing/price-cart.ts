@@ -100,7 +100,7 @@ function checkInput(input: PricingInput): number {
 export function priceCart(input: PricingInput): PricedCart {
   const atMs = checkInput(input);
   const inclusive = input.region.taxInclusive;
-  const context = { currency: input.currency, customerGroupId: input.customerGroupId ?? null, atMs };
+  const context = { currency: input.currency, customerGroupIds: input.customerGroupIds ?? [], atMs };
   const discountable: (DiscountableLine & { price: SelectedPrice })[] = input.lines.map((line, i) => {
     const price = selectUnitPrice(line.variantId, line.quantity, input.priceLists, context);
     if (!price)
@@ -126,7 +126,7 @@ export function priceCart(input: PricingInput): PricedCart {
     {
       currency: input.currency,
       regionId: input.region.id,
-      customerGroupId: input.customerGroupId ?? null,
+      customerGroupIds: [...(input.customerGroupIds ?? [])],
       at: new Date(atMs).toISOString(),
       shipping: Number(shipping),
       codes: [...new Set((input.codes ?? []).map((code) => code.trim().toUpperCase()).filter(Boolean))],

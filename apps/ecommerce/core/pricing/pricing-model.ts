@@ -118,7 +118,8 @@ export interface PricingInput {
   lines: readonly CartLineInput[];
   currency: string;
   region: RegionInput;
-  customerGroupId?: string | null;
+  /** the customer's groups (a customer may be in several); empty/absent: an anonymous or ungrouped customer */
+  customerGroupIds?: readonly string[];
   /** the instant prices, promotions and validity are evaluated at (ISO 8601) */
   at: string;
   priceLists: readonly PriceListInput[];

@@ -59,19 +59,21 @@ describe('selectUnitPrice', () => {
   it("picks by currency, the customer's group and priority", () => {
     expect(selectUnitPrice('v1', 1, lists, { currency: 'USD', atMs })?.priceListId).toBe('retail-usd');
     // the wholesale list has the higher priority, even where retail's tier is cheaper
-    expect(selectUnitPrice('v1', 60, lists, { currency: 'EUR', customerGroupId: 'group-b2b', atMs })).toEqual(
-      {
-        priceListId: 'wholesale',
-        tierMinQuantity: 1,
-        unitPrice: 850,
-      },
-    );
+    expect(
+      selectUnitPrice('v1', 60, lists, { currency: 'EUR', customerGroupIds: ['group-b2b'], atMs }),
+    ).toEqual({
+      priceListId: 'wholesale',
+      tierMinQuantity: 1,
+      unitPrice: 850,
+    });
     // a variant the group's list does not price falls back to the general list
     expect(
-      selectUnitPrice('v2', 1, lists, { currency: 'EUR', customerGroupId: 'group-b2b', atMs })?.priceListId,
+      selectUnitPrice('v2', 1, lists, { currency: 'EUR', customerGroupIds: ['group-b2b'], atMs })
+        ?.priceListId,
     ).toBe('retail');
     expect(
-      selectUnitPrice('v1', 1, lists, { currency: 'EUR', customerGroupId: 'group-other', atMs })?.priceListId,
+      selectUnitPrice('v1', 1, lists, { currency: 'EUR', customerGroupIds: ['group-other'], atMs })
+        ?.priceListId,
     ).toBe('retail');
   });
 

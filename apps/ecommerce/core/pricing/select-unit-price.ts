@@ -10,7 +10,8 @@ export interface SelectedPrice {
 /** What the choice depends on besides the lists. */
 export interface PriceContext {
   currency: string;
-  customerGroupId?: string | null;
+  /** the customer's groups */
+  customerGroupIds?: readonly string[];
   /** epoch milliseconds of the pricing instant */
   atMs: number;
 }
@@ -23,7 +24,7 @@ function inForce(list: PriceListInput, atMs: number): boolean {
 
 /**
  * The unit price of `quantity` units of a variant. Precedence, in this order:
- * 1. only lists in the cart's currency, for everyone or the customer's group, in force at the
+ * 1. only lists in the cart's currency, for everyone or one of the customer's groups, in force at the
  *    instant (`validFrom` ≤ at < `validTo`), with a tier of the variant at most `quantity`;
  * 2. inside a list, the tier with the largest `minQuantity` ≤ quantity;
  * 3. among lists, the highest `priority`; at equal priority the lowest unit price (the customer
@@ -39,12 +40,12 @@ export function selectUnitPrice(
   variantId: string,
   quantity: number,
   lists: readonly PriceListInput[],
-  { currency, customerGroupId = null, atMs }: PriceContext,
+  { currency, customerGroupIds = [], atMs }: PriceContext,
 ): SelectedPrice | undefined {
   let best: { list: PriceListInput; tier: { minQuantity: number; amount: number } } | undefined;
   for (const list of lists) {
     if (list.currency !== currency || !inForce(list, atMs)) continue;
-    if (list.customerGroupId != null && list.customerGroupId !== customerGroupId) continue;
+    if (list.customerGroupId != null && !customerGroupIds.includes(list.customerGroupId)) continue;
     let tier: { minQuantity: number; amount: number } | undefined;
     for (const price of list.prices)
       if (
