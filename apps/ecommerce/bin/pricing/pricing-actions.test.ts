@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Answer, type EcommerceKernel, ecommerceKernel } from '../ecommerce-kernel.test-helper.js';
+import {
+  type Answer,
+  type EcommerceKernel,
+  ecommerceKernel,
+  refusal,
+} from '../ecommerce-kernel.test-helper.js';
 
 let shop: EcommerceKernel;
 const ids: Record<string, string> = {};
@@ -101,14 +106,6 @@ function priced(answer: Answer): Record<string, unknown> {
   expect(answer.contract).toEqual([]);
   if (answer.status !== 200) throw new Error(`expected 200, got ${answer.status}: ${answer.text}`);
   return answer.body;
-}
-
-/** The answer's issues as `path code` lines, its status first. */
-function refusal(answer: Answer): string[] {
-  expect(answer.contract).toEqual([]);
-  expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const errors = (answer.body.errors ?? []) as { path: string; code: string }[];
-  return [String(answer.status), ...errors.map((issue) => `${issue.path} ${issue.code}`)];
 }
 
 describe('POST /price-cart', () => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Answer, type EcommerceKernel, ecommerceKernel } from '../ecommerce-kernel.test-helper.js';
+import { type EcommerceKernel, ecommerceKernel, refusal } from '../ecommerce-kernel.test-helper.js';
 
 let shop: EcommerceKernel;
 
@@ -11,14 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await shop?.dispose();
 });
-
-/** The answer's issues as `path code` lines, its status first. */
-function refusal(answer: Answer): string[] {
-  expect(answer.contract).toEqual([]);
-  expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const errors = (answer.body.errors ?? []) as { path: string; code: string }[];
-  return [String(answer.status), ...errors.map((issue) => `${issue.path} ${issue.code}`)];
-}
 
 async function count(table: 'promotions' | 'price_lists') {
   const [row] = await shop.rows<{ n: number }>(
