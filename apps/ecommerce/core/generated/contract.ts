@@ -67,6 +67,11 @@ export interface EcommerceContract {
     };
   };
   events: {};
-  errors: { LAST_SELLABLE_VARIANT: 409; PRICE_NOT_FOUND: 422; VARIANTS_DO_NOT_FIT: 409 };
+  errors: {
+    LAST_SELLABLE_VARIANT: 409;
+    PRICE_NOT_FOUND: 422;
+    PROMOTION_UNAVAILABLE: 409;
+    VARIANTS_DO_NOT_FIT: 409;
+  };
   consumes: {};
 }

@@ -84,6 +84,7 @@ describe('applyPromotions', () => {
       kind: 'percentage',
       target: 'item',
       percentBp: 5000,
+      currency: 'EUR',
       remainingBudget: 2000,
     });
     const result = run([half], [line('a', 1, 10_000), line('b', 1, 6000)]);
@@ -130,6 +131,15 @@ describe('applyPromotions', () => {
       }),
       promotion({ id: 'usd', code: 'USD5', kind: 'fixed', target: 'order', amount: 500, currency: 'USD' }),
       promotion({
+        id: 'usdBudget',
+        code: 'USDBUDGET',
+        kind: 'percentage',
+        target: 'order',
+        percentBp: 1000,
+        currency: 'USD',
+        remainingBudget: 10_000,
+      }),
+      promotion({
         id: 'big',
         code: 'BIG',
         kind: 'percentage',
@@ -147,7 +157,7 @@ describe('applyPromotions', () => {
       }),
     ];
     const result = run(promotions, [line('a', 1, 1000)], {
-      codes: ['OLD', 'LATER', 'USED', 'SPENT', 'USD5', 'BIG', 'MUGS', 'NOPE'],
+      codes: ['OLD', 'LATER', 'USED', 'SPENT', 'USD5', 'USDBUDGET', 'BIG', 'MUGS', 'NOPE'],
     });
     expect(result.applied).toEqual([]);
     expect(result.rejected.map((r) => [r.code, r.reason.key])).toEqual([
@@ -157,6 +167,7 @@ describe('applyPromotions', () => {
       ['USED', 'pricing.rejected.usageLimitReached'],
       ['SPENT', 'pricing.rejected.budgetExhausted'],
       ['USD5', 'pricing.rejected.currencyMismatch'],
+      ['USDBUDGET', 'pricing.rejected.currencyMismatch'],
       ['BIG', 'pricing.rejected.conditionNotMet'],
       ['MUGS', 'pricing.rejected.nothingToDiscount'],
     ]);

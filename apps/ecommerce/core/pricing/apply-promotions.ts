@@ -165,7 +165,11 @@ function ineligibility(
     return { key: 'ended', params: { endsAt: promotion.endsAt } };
   if (promotion.remainingUses != null && promotion.remainingUses <= 0) return { key: 'usageLimitReached' };
   if (promotion.remainingBudget != null && promotion.remainingBudget <= 0) return { key: 'budgetExhausted' };
-  if (promotion.kind === 'fixed' && promotion.currency !== facts.currency)
+  // a fixed amount, and a budget, are money in the promotion's currency
+  if (
+    (promotion.kind === 'fixed' || promotion.remainingBudget != null) &&
+    promotion.currency !== facts.currency
+  )
     return { key: 'currencyMismatch', params: { currency: promotion.currency ?? '' } };
   if (promotion.condition != null && !conditionHolds(promotion.condition, facts))
     return { key: 'conditionNotMet' };
