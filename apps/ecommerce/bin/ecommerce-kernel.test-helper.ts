@@ -7,6 +7,7 @@ import { type BootReport, createKernel, EventDispatcherToken, type Kernel } from
 import { createTestDatabase, ensureTestTenant, type TestDatabase } from '@codexion/framework/testing';
 import type { ValidationIssue } from '@codexion/schema';
 import type { SQL } from 'drizzle-orm';
+import { expect } from 'vitest';
 // not exported by the framework (yet): the engine writes prefiq.audit_log, so tests need its tables
 import { frameworkMigrations } from '../../../framework/server/src/kernel/framework-migrations.js';
 // the framework's contract check for responses, shared rather than copied
@@ -114,4 +115,18 @@ export async function ecommerceKernel({
       await rm(root, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A refusal as `path code` lines, its status first, after checking it keeps the contract and
+ * answers problem+json.
+ *
+ * @example
+ * expect(refusal(await shop.call('createPromotion', 'POST', '/promotions', { body }))).toEqual(['422', '/body/endsAt interval']);
+ */
+export function refusal(answer: Answer): string[] {
+  expect(answer.contract).toEqual([]);
+  expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  const errors = (answer.body.errors ?? []) as { path: string; code: string }[];
+  return [String(answer.status), ...errors.map((issue) => `${issue.path} ${issue.code}`)];
 }

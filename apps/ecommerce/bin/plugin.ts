@@ -5,6 +5,8 @@ import { tables } from '../core/generated/tables.js';
 import { ecommerce } from './ecommerce.js';
 import { seedDemoCatalog } from './fixtures/seed-demo-catalog.js';
 import { catalogHooks } from './hooks/catalog-hooks.js';
+import { pricingActions } from './pricing/pricing-actions.js';
+import { pricingHooks } from './pricing/pricing-hooks.js';
 
 /** The kit typed by the app's contract (`bin/ecommerce.ts`), under the scaffold's name. */
 export { ecommerce as app } from './ecommerce.js';
@@ -18,7 +20,9 @@ export default ecommerce.definePlugin({
   manifest: manifest as unknown as AppManifest,
   root: new URL('..', import.meta.url),
   resources: tables,
-  hooks: { ...catalogHooks() },
+  // prices, taxes and promotions: the price-cart action and the promotion and price-list checks
+  actions: { ...pricingActions() },
+  hooks: { ...catalogHooks(), ...pricingHooks() },
   // the demo catalog of bin/fixtures/generate-demo-catalog.ts, in the development (demo) tenant only
   seed: async (ctx) => {
     if (ctx.tenantId === developmentTenantId) await seedDemoCatalog(ctx);

@@ -16,7 +16,17 @@ describe('ecommerce module', () => {
     expect(await screen.findByText('Linen shirt')).toBeTruthy();
   });
 
-  it('takes its navigation from core/app.json and searches its catalog and customers', () => {
+  it('lists promotions on the generated list page', async () => {
+    renderModule({
+      module,
+      catalog: entities,
+      path: '/promotions',
+      records: { promotions: [{ name: 'Winter sale', code: 'WINTER', kind: 'percentage', target: 'order' }] },
+    });
+    expect(await screen.findByText('Winter sale')).toBeTruthy();
+  });
+
+  it('takes its navigation from core/app.json and searches its catalog, customers and pricing', () => {
     expect(module.nav.map((item) => `/${item.path}`)).toEqual(manifest.nav.map((item) => item.path));
     expect(module.search?.map((entity) => entity.name)).toEqual([
       'product',
@@ -25,6 +35,10 @@ describe('ecommerce module', () => {
       'collection',
       'customer',
       'customer-group',
+      'price-list',
+      'region',
+      'tax-rate',
+      'promotion',
     ]);
   });
 });

@@ -1,5 +1,18 @@
 import { createResourceRoutes, defineAppModule } from '@codexion/web';
-import { FolderTree, Layers, Library, Package, ShoppingBag, Users, UsersRound } from 'lucide-react';
+import {
+  BadgePercent,
+  FolderTree,
+  Globe,
+  Layers,
+  Library,
+  Package,
+  Percent,
+  ShoppingBag,
+  Tag,
+  Tags,
+  Users,
+  UsersRound,
+} from 'lucide-react';
 import manifest from '../core/app.json' with { type: 'json' };
 import { ecommerce } from './entities.js';
 import de from './i18n/de.json' with { type: 'json' };
@@ -23,6 +36,11 @@ export default defineAppModule({
     library: Library,
     users: Users,
     'users-round': UsersRound,
+    tags: Tags,
+    tag: Tag,
+    globe: Globe,
+    percent: Percent,
+    'badge-percent': BadgePercent,
   },
   routes: ecommerce.entities.flatMap((entity) =>
     entity.name === 'product'

@@ -68,6 +68,41 @@ CREATE TABLE "ecommerce"."customers" (
 	CONSTRAINT "customers_tenant_id_id_key" UNIQUE("tenant_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "ecommerce"."price_lists" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by" uuid,
+	"updated_by" uuid,
+	"custom" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"name" text NOT NULL,
+	"currency" text NOT NULL,
+	"customer_group_id" uuid,
+	"valid_from" timestamp with time zone,
+	"valid_to" timestamp with time zone,
+	"priority" integer DEFAULT 0 NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	CONSTRAINT "price_lists_tenant_id_id_key" UNIQUE("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "ecommerce"."prices" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by" uuid,
+	"updated_by" uuid,
+	"custom" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"price_list_id" uuid NOT NULL,
+	"variant_id" uuid NOT NULL,
+	"min_quantity" integer DEFAULT 1 NOT NULL,
+	"amount" bigint NOT NULL,
+	CONSTRAINT "prices_tenant_id_id_key" UNIQUE("tenant_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "ecommerce"."products" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"tenant_id" uuid NOT NULL,
@@ -88,6 +123,71 @@ CREATE TABLE "ecommerce"."products" (
 	"collection_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"images" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	CONSTRAINT "products_tenant_id_id_key" UNIQUE("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "ecommerce"."promotions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by" uuid,
+	"updated_by" uuid,
+	"custom" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"name" text NOT NULL,
+	"code" text,
+	"kind" text DEFAULT 'percentage' NOT NULL,
+	"target" text DEFAULT 'order' NOT NULL,
+	"percent_bp" integer,
+	"amount" bigint,
+	"currency" text,
+	"buy_quantity" integer,
+	"get_quantity" integer,
+	"scope" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"condition" jsonb,
+	"priority" integer DEFAULT 0 NOT NULL,
+	"exclusive" boolean DEFAULT false NOT NULL,
+	"starts_at" timestamp with time zone,
+	"ends_at" timestamp with time zone,
+	"usage_limit" integer,
+	"usage_count" integer DEFAULT 0 NOT NULL,
+	"budget" bigint,
+	"budget_used" bigint DEFAULT 0 NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	CONSTRAINT "promotions_tenant_id_id_key" UNIQUE("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "ecommerce"."regions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by" uuid,
+	"updated_by" uuid,
+	"custom" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"name" text NOT NULL,
+	"currency" text NOT NULL,
+	"countries" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"tax_inclusive" boolean DEFAULT true NOT NULL,
+	"tax_rounding" text DEFAULT 'line' NOT NULL,
+	CONSTRAINT "regions_tenant_id_id_key" UNIQUE("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "ecommerce"."tax_rates" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by" uuid,
+	"updated_by" uuid,
+	"custom" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"region_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"rate_bp" integer NOT NULL,
+	"category_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	CONSTRAINT "tax_rates_tenant_id_id_key" UNIQUE("tenant_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "ecommerce"."variants" (
@@ -111,6 +211,10 @@ CREATE TABLE "ecommerce"."variants" (
 );
 --> statement-breakpoint
 ALTER TABLE "ecommerce"."categories" ADD CONSTRAINT "categories_parent_id_fkey" FOREIGN KEY ("tenant_id","parent_id") REFERENCES "ecommerce"."categories"("tenant_id","id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ecommerce"."price_lists" ADD CONSTRAINT "price_lists_customer_group_id_fkey" FOREIGN KEY ("tenant_id","customer_group_id") REFERENCES "ecommerce"."customer_groups"("tenant_id","id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ecommerce"."prices" ADD CONSTRAINT "prices_price_list_id_fkey" FOREIGN KEY ("tenant_id","price_list_id") REFERENCES "ecommerce"."price_lists"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ecommerce"."prices" ADD CONSTRAINT "prices_variant_id_fkey" FOREIGN KEY ("tenant_id","variant_id") REFERENCES "ecommerce"."variants"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ecommerce"."tax_rates" ADD CONSTRAINT "tax_rates_region_id_fkey" FOREIGN KEY ("tenant_id","region_id") REFERENCES "ecommerce"."regions"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ecommerce"."variants" ADD CONSTRAINT "variants_product_id_fkey" FOREIGN KEY ("tenant_id","product_id") REFERENCES "ecommerce"."products"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "categories_tenant_id_created_at_idx" ON "ecommerce"."categories" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "categories_parent_id_idx" ON "ecommerce"."categories" USING btree ("tenant_id","parent_id");--> statement-breakpoint
@@ -121,10 +225,23 @@ CREATE INDEX "customer_groups_tenant_id_created_at_idx" ON "ecommerce"."customer
 CREATE UNIQUE INDEX "customer_groups_name_key" ON "ecommerce"."customer_groups" USING btree ("tenant_id","name");--> statement-breakpoint
 CREATE INDEX "customers_tenant_id_created_at_idx" ON "ecommerce"."customers" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "customers_email_key" ON "ecommerce"."customers" USING btree ("tenant_id","email") WHERE "ecommerce"."customers"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "price_lists_tenant_id_created_at_idx" ON "ecommerce"."price_lists" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "price_lists_currency_idx" ON "ecommerce"."price_lists" USING btree ("tenant_id","currency");--> statement-breakpoint
+CREATE UNIQUE INDEX "price_lists_name_key" ON "ecommerce"."price_lists" USING btree ("tenant_id","name");--> statement-breakpoint
+CREATE INDEX "prices_tenant_id_created_at_idx" ON "ecommerce"."prices" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "prices_variant_id_idx" ON "ecommerce"."prices" USING btree ("tenant_id","variant_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "prices_price_list_id_variant_id_min_quantity_key" ON "ecommerce"."prices" USING btree ("tenant_id","price_list_id","variant_id","min_quantity");--> statement-breakpoint
 CREATE INDEX "products_tenant_id_created_at_idx" ON "ecommerce"."products" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "products_status_idx" ON "ecommerce"."products" USING btree ("tenant_id","status");--> statement-breakpoint
 CREATE INDEX "products_brand_idx" ON "ecommerce"."products" USING btree ("tenant_id","brand");--> statement-breakpoint
 CREATE UNIQUE INDEX "products_handle_key" ON "ecommerce"."products" USING btree ("tenant_id","handle");--> statement-breakpoint
+CREATE INDEX "promotions_tenant_id_created_at_idx" ON "ecommerce"."promotions" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "promotions_code_key" ON "ecommerce"."promotions" USING btree ("tenant_id","code");--> statement-breakpoint
+CREATE INDEX "regions_tenant_id_created_at_idx" ON "ecommerce"."regions" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "regions_name_key" ON "ecommerce"."regions" USING btree ("tenant_id","name");--> statement-breakpoint
+CREATE INDEX "tax_rates_tenant_id_created_at_idx" ON "ecommerce"."tax_rates" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "tax_rates_region_id_idx" ON "ecommerce"."tax_rates" USING btree ("tenant_id","region_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "tax_rates_region_id_name_key" ON "ecommerce"."tax_rates" USING btree ("tenant_id","region_id","name");--> statement-breakpoint
 CREATE INDEX "variants_tenant_id_created_at_idx" ON "ecommerce"."variants" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "variants_product_id_idx" ON "ecommerce"."variants" USING btree ("tenant_id","product_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "variants_sku_key" ON "ecommerce"."variants" USING btree ("tenant_id","sku");--> statement-breakpoint

@@ -13,9 +13,26 @@ import type {
   CustomerGroupCreate,
   CustomerGroupPatch,
   CustomerPatch,
+  Price,
+  PriceCartData,
+  PriceCartResponse,
+  PriceCreate,
+  PriceList,
+  PriceListCreate,
+  PriceListPatch,
+  PricePatch,
   Product,
   ProductCreate,
   ProductPatch,
+  Promotion,
+  PromotionCreate,
+  PromotionPatch,
+  Region,
+  RegionCreate,
+  RegionPatch,
+  TaxRate,
+  TaxRateCreate,
+  TaxRatePatch,
   Variant,
   VariantCreate,
   VariantPatch,
@@ -32,11 +49,29 @@ export interface EcommerceContract {
     collection: { record: Collection; create: CollectionCreate; patch: CollectionPatch };
     customer: { record: Customer; create: CustomerCreate; patch: CustomerPatch };
     'customer-group': { record: CustomerGroup; create: CustomerGroupCreate; patch: CustomerGroupPatch };
+    price: { record: Price; create: PriceCreate; patch: PricePatch };
+    'price-list': { record: PriceList; create: PriceListCreate; patch: PriceListPatch };
     product: { record: Product; create: ProductCreate; patch: ProductPatch };
+    promotion: { record: Promotion; create: PromotionCreate; patch: PromotionPatch };
+    region: { record: Region; create: RegionCreate; patch: RegionPatch };
+    'tax-rate': { record: TaxRate; create: TaxRateCreate; patch: TaxRatePatch };
     variant: { record: Variant; create: VariantCreate; patch: VariantPatch };
   };
-  actions: {};
+  actions: {
+    priceCart: {
+      params: PriceCartData['path'];
+      query: PriceCartData['query'];
+      body: PriceCartData['body'];
+      response: PriceCartResponse;
+      access: 'tenant';
+    };
+  };
   events: {};
-  errors: { LAST_SELLABLE_VARIANT: 409; VARIANTS_DO_NOT_FIT: 409 };
+  errors: {
+    LAST_SELLABLE_VARIANT: 409;
+    PRICE_NOT_FOUND: 422;
+    PROMOTION_UNAVAILABLE: 409;
+    VARIANTS_DO_NOT_FIT: 409;
+  };
   consumes: {};
 }

@@ -2,6 +2,7 @@
 
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   foreignKey,
   index,
@@ -126,6 +127,79 @@ export const customers = ecommerceSchema.table(
   ],
 );
 
+/** Price list: core/schema/price-list.schema.json */
+export const priceLists = ecommerceSchema.table(
+  'price_lists',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    updatedBy: uuid('updated_by'),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+    name: text('name').notNull(),
+    currency: text('currency').notNull(),
+    customerGroupId: uuid('customer_group_id'),
+    validFrom: timestamp('valid_from', { withTimezone: true, mode: 'string' }),
+    validTo: timestamp('valid_to', { withTimezone: true, mode: 'string' }),
+    priority: integer('priority').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [
+    unique('price_lists_tenant_id_id_key').on(t.tenantId, t.id),
+    index('price_lists_tenant_id_created_at_idx').on(t.tenantId, t.createdAt, t.id),
+    index('price_lists_currency_idx').on(t.tenantId, t.currency),
+    uniqueIndex('price_lists_name_key').on(t.tenantId, t.name),
+    foreignKey({
+      name: 'price_lists_customer_group_id_fkey',
+      columns: [t.tenantId, t.customerGroupId],
+      foreignColumns: [customerGroups.tenantId, customerGroups.id],
+    }).onDelete('restrict'),
+  ],
+);
+
+/** Price: core/schema/price.schema.json */
+export const prices = ecommerceSchema.table(
+  'prices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    updatedBy: uuid('updated_by'),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+    priceListId: uuid('price_list_id').notNull(),
+    variantId: uuid('variant_id').notNull(),
+    minQuantity: integer('min_quantity').notNull().default(1),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    unique('prices_tenant_id_id_key').on(t.tenantId, t.id),
+    index('prices_tenant_id_created_at_idx').on(t.tenantId, t.createdAt, t.id),
+    index('prices_variant_id_idx').on(t.tenantId, t.variantId),
+    uniqueIndex('prices_price_list_id_variant_id_min_quantity_key').on(
+      t.tenantId,
+      t.priceListId,
+      t.variantId,
+      t.minQuantity,
+    ),
+    foreignKey({
+      name: 'prices_price_list_id_fkey',
+      columns: [t.tenantId, t.priceListId],
+      foreignColumns: [priceLists.tenantId, priceLists.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'prices_variant_id_fkey',
+      columns: [t.tenantId, t.variantId],
+      foreignColumns: [variants.tenantId, variants.id],
+    }).onDelete('cascade'),
+  ],
+);
+
 /** Product: core/schema/product.schema.json */
 export const products = ecommerceSchema.table(
   'products',
@@ -155,6 +229,101 @@ export const products = ecommerceSchema.table(
     index('products_status_idx').on(t.tenantId, t.status),
     index('products_brand_idx').on(t.tenantId, t.brand),
     uniqueIndex('products_handle_key').on(t.tenantId, t.handle),
+  ],
+);
+
+/** Promotion: core/schema/promotion.schema.json */
+export const promotions = ecommerceSchema.table(
+  'promotions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    updatedBy: uuid('updated_by'),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+    name: text('name').notNull(),
+    code: text('code'),
+    kind: text('kind').$type<'percentage' | 'fixed' | 'buy-x-get-y'>().notNull().default('percentage'),
+    target: text('target').$type<'item' | 'order' | 'shipping'>().notNull().default('order'),
+    percentBp: integer('percent_bp'),
+    amount: bigint('amount', { mode: 'number' }),
+    currency: text('currency'),
+    buyQuantity: integer('buy_quantity'),
+    getQuantity: integer('get_quantity'),
+    scope: jsonb('scope').$type<unknown>().notNull().default({}),
+    condition: jsonb('condition').$type<unknown>(),
+    priority: integer('priority').notNull().default(0),
+    exclusive: boolean('exclusive').notNull().default(false),
+    startsAt: timestamp('starts_at', { withTimezone: true, mode: 'string' }),
+    endsAt: timestamp('ends_at', { withTimezone: true, mode: 'string' }),
+    usageLimit: integer('usage_limit'),
+    usageCount: integer('usage_count').notNull().default(0),
+    budget: bigint('budget', { mode: 'number' }),
+    budgetUsed: bigint('budget_used', { mode: 'number' }).notNull().default(0),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [
+    unique('promotions_tenant_id_id_key').on(t.tenantId, t.id),
+    index('promotions_tenant_id_created_at_idx').on(t.tenantId, t.createdAt, t.id),
+    uniqueIndex('promotions_code_key').on(t.tenantId, t.code),
+  ],
+);
+
+/** Region: core/schema/region.schema.json */
+export const regions = ecommerceSchema.table(
+  'regions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    updatedBy: uuid('updated_by'),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+    name: text('name').notNull(),
+    currency: text('currency').notNull(),
+    countries: jsonb('countries').$type<string[]>().notNull().default([]),
+    taxInclusive: boolean('tax_inclusive').notNull().default(true),
+    taxRounding: text('tax_rounding').$type<'line' | 'order'>().notNull().default('line'),
+  },
+  (t) => [
+    unique('regions_tenant_id_id_key').on(t.tenantId, t.id),
+    index('regions_tenant_id_created_at_idx').on(t.tenantId, t.createdAt, t.id),
+    uniqueIndex('regions_name_key').on(t.tenantId, t.name),
+  ],
+);
+
+/** Tax rate: core/schema/tax-rate.schema.json */
+export const taxRates = ecommerceSchema.table(
+  'tax_rates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    updatedBy: uuid('updated_by'),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+    regionId: uuid('region_id').notNull(),
+    name: text('name').notNull(),
+    rateBp: integer('rate_bp').notNull(),
+    categoryIds: jsonb('category_ids').$type<string[]>().notNull().default([]),
+  },
+  (t) => [
+    unique('tax_rates_tenant_id_id_key').on(t.tenantId, t.id),
+    index('tax_rates_tenant_id_created_at_idx').on(t.tenantId, t.createdAt, t.id),
+    index('tax_rates_region_id_idx').on(t.tenantId, t.regionId),
+    uniqueIndex('tax_rates_region_id_name_key').on(t.tenantId, t.regionId, t.name),
+    foreignKey({
+      name: 'tax_rates_region_id_fkey',
+      columns: [t.tenantId, t.regionId],
+      foreignColumns: [regions.tenantId, regions.id],
+    }).onDelete('cascade'),
   ],
 );
 
@@ -200,6 +369,11 @@ export const tables = {
   collection: collections,
   'customer-group': customerGroups,
   customer: customers,
+  'price-list': priceLists,
+  price: prices,
   product: products,
+  promotion: promotions,
+  region: regions,
+  'tax-rate': taxRates,
   variant: variants,
 } as const;

@@ -16,9 +16,24 @@ import type {
   BulkCreateCustomersData,
   BulkCreateCustomersErrors,
   BulkCreateCustomersResponses,
+  BulkCreatePriceListsData,
+  BulkCreatePriceListsErrors,
+  BulkCreatePriceListsResponses,
+  BulkCreatePricesData,
+  BulkCreatePricesErrors,
+  BulkCreatePricesResponses,
   BulkCreateProductsData,
   BulkCreateProductsErrors,
   BulkCreateProductsResponses,
+  BulkCreatePromotionsData,
+  BulkCreatePromotionsErrors,
+  BulkCreatePromotionsResponses,
+  BulkCreateRegionsData,
+  BulkCreateRegionsErrors,
+  BulkCreateRegionsResponses,
+  BulkCreateTaxRatesData,
+  BulkCreateTaxRatesErrors,
+  BulkCreateTaxRatesResponses,
   BulkCreateVariantsData,
   BulkCreateVariantsErrors,
   BulkCreateVariantsResponses,
@@ -34,9 +49,24 @@ import type {
   CreateCustomerGroupErrors,
   CreateCustomerGroupResponses,
   CreateCustomerResponses,
+  CreatePriceData,
+  CreatePriceErrors,
+  CreatePriceListData,
+  CreatePriceListErrors,
+  CreatePriceListResponses,
+  CreatePriceResponses,
   CreateProductData,
   CreateProductErrors,
   CreateProductResponses,
+  CreatePromotionData,
+  CreatePromotionErrors,
+  CreatePromotionResponses,
+  CreateRegionData,
+  CreateRegionErrors,
+  CreateRegionResponses,
+  CreateTaxRateData,
+  CreateTaxRateErrors,
+  CreateTaxRateResponses,
   CreateVariantData,
   CreateVariantErrors,
   CreateVariantResponses,
@@ -52,9 +82,24 @@ import type {
   DeleteCustomerGroupErrors,
   DeleteCustomerGroupResponses,
   DeleteCustomerResponses,
+  DeletePriceData,
+  DeletePriceErrors,
+  DeletePriceListData,
+  DeletePriceListErrors,
+  DeletePriceListResponses,
+  DeletePriceResponses,
   DeleteProductData,
   DeleteProductErrors,
   DeleteProductResponses,
+  DeletePromotionData,
+  DeletePromotionErrors,
+  DeletePromotionResponses,
+  DeleteRegionData,
+  DeleteRegionErrors,
+  DeleteRegionResponses,
+  DeleteTaxRateData,
+  DeleteTaxRateErrors,
+  DeleteTaxRateResponses,
   DeleteVariantData,
   DeleteVariantErrors,
   DeleteVariantResponses,
@@ -70,9 +115,24 @@ import type {
   GetCustomerGroupErrors,
   GetCustomerGroupResponses,
   GetCustomerResponses,
+  GetPriceData,
+  GetPriceErrors,
+  GetPriceListData,
+  GetPriceListErrors,
+  GetPriceListResponses,
+  GetPriceResponses,
   GetProductData,
   GetProductErrors,
   GetProductResponses,
+  GetPromotionData,
+  GetPromotionErrors,
+  GetPromotionResponses,
+  GetRegionData,
+  GetRegionErrors,
+  GetRegionResponses,
+  GetTaxRateData,
+  GetTaxRateErrors,
+  GetTaxRateResponses,
   GetVariantData,
   GetVariantErrors,
   GetVariantResponses,
@@ -88,12 +148,30 @@ import type {
   ListCustomersData,
   ListCustomersErrors,
   ListCustomersResponses,
+  ListPriceListsData,
+  ListPriceListsErrors,
+  ListPriceListsResponses,
+  ListPricesData,
+  ListPricesErrors,
+  ListPricesResponses,
   ListProductsData,
   ListProductsErrors,
   ListProductsResponses,
+  ListPromotionsData,
+  ListPromotionsErrors,
+  ListPromotionsResponses,
+  ListRegionsData,
+  ListRegionsErrors,
+  ListRegionsResponses,
+  ListTaxRatesData,
+  ListTaxRatesErrors,
+  ListTaxRatesResponses,
   ListVariantsData,
   ListVariantsErrors,
   ListVariantsResponses,
+  PriceCartData,
+  PriceCartErrors,
+  PriceCartResponses,
   RestoreCustomerData,
   RestoreCustomerErrors,
   RestoreCustomerResponses,
@@ -112,9 +190,24 @@ import type {
   UpdateCustomerGroupErrors,
   UpdateCustomerGroupResponses,
   UpdateCustomerResponses,
+  UpdatePriceData,
+  UpdatePriceErrors,
+  UpdatePriceListData,
+  UpdatePriceListErrors,
+  UpdatePriceListResponses,
+  UpdatePriceResponses,
   UpdateProductData,
   UpdateProductErrors,
   UpdateProductResponses,
+  UpdatePromotionData,
+  UpdatePromotionErrors,
+  UpdatePromotionResponses,
+  UpdateRegionData,
+  UpdateRegionErrors,
+  UpdateRegionResponses,
+  UpdateTaxRateData,
+  UpdateTaxRateErrors,
+  UpdateTaxRateResponses,
   UpdateVariantData,
   UpdateVariantErrors,
   UpdateVariantResponses,
@@ -731,6 +824,324 @@ export const restoreCustomer = <ThrowOnError extends boolean = false>(
   });
 
 /**
+ * Price a cart
+ *
+ * Prices lines with the shop's price lists (currency, customer group, dates, priority, quantity tiers), the region's tax rates (tax-inclusive or exclusive, rounded per line or per order as the region says) and the active promotions (automatic ones and those of the codes entered), and answers each line's unit price, discounts, net, tax and total, the order's totals, every applied discount with its explanation (a message key of the pricing catalogs and its parameters) and every rejected code with its reason. Writes nothing: the back office, the storefront and the checkout share this one computation. A variant no price list prices answers 422 PRICE_NOT_FOUND at its line.
+ */
+export const priceCart = <ThrowOnError extends boolean = false>(
+  options: Options<PriceCartData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<PriceCartResponses, PriceCartErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/price-cart',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List price lists
+ *
+ * Pages through the price lists the caller may read, filtered and sorted.
+ */
+export const listPriceLists = <ThrowOnError extends boolean = false>(
+  options?: Options<ListPriceListsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListPriceListsResponses, ListPriceListsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/price-lists',
+    ...options,
+  });
+
+/**
+ * Create a price list
+ */
+export const createPriceList = <ThrowOnError extends boolean = false>(
+  options: Options<CreatePriceListData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreatePriceListResponses, CreatePriceListErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/price-lists',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several price lists
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreatePriceLists = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreatePriceListsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreatePriceListsResponses, BulkCreatePriceListsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/price-lists/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a price list
+ */
+export const deletePriceList = <ThrowOnError extends boolean = false>(
+  options: Options<DeletePriceListData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeletePriceListResponses, DeletePriceListErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/price-lists/{id}',
+    ...options,
+  });
+
+/**
+ * Get a price list
+ */
+export const getPriceList = <ThrowOnError extends boolean = false>(
+  options: Options<GetPriceListData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetPriceListResponses, GetPriceListErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/price-lists/{id}',
+    ...options,
+  });
+
+/**
+ * Update a price list
+ */
+export const updatePriceList = <ThrowOnError extends boolean = false>(
+  options: Options<UpdatePriceListData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdatePriceListResponses, UpdatePriceListErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/price-lists/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List prices
+ *
+ * Pages through the prices the caller may read, filtered and sorted.
+ */
+export const listPrices = <ThrowOnError extends boolean = false>(
+  options?: Options<ListPricesData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListPricesResponses, ListPricesErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/prices',
+    ...options,
+  });
+
+/**
+ * Create a price
+ */
+export const createPrice = <ThrowOnError extends boolean = false>(
+  options: Options<CreatePriceData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreatePriceResponses, CreatePriceErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/prices',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several prices
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreatePrices = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreatePricesData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreatePricesResponses, BulkCreatePricesErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/prices/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a price
+ */
+export const deletePrice = <ThrowOnError extends boolean = false>(
+  options: Options<DeletePriceData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeletePriceResponses, DeletePriceErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/prices/{id}',
+    ...options,
+  });
+
+/**
+ * Get a price
+ */
+export const getPrice = <ThrowOnError extends boolean = false>(
+  options: Options<GetPriceData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetPriceResponses, GetPriceErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/prices/{id}',
+    ...options,
+  });
+
+/**
+ * Update a price
+ */
+export const updatePrice = <ThrowOnError extends boolean = false>(
+  options: Options<UpdatePriceData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdatePriceResponses, UpdatePriceErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/prices/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
  * List products
  *
  * Pages through the products the caller may read, filtered and sorted.
@@ -896,6 +1307,432 @@ export const transitionProduct = <ThrowOnError extends boolean = false>(
     ...options,
     headers: {
       'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List promotions
+ *
+ * Pages through the promotions the caller may read, filtered and sorted.
+ */
+export const listPromotions = <ThrowOnError extends boolean = false>(
+  options?: Options<ListPromotionsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListPromotionsResponses, ListPromotionsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { sort: { array: { explode: false } }, fields: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/promotions',
+    ...options,
+  });
+
+/**
+ * Create a promotion
+ */
+export const createPromotion = <ThrowOnError extends boolean = false>(
+  options: Options<CreatePromotionData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreatePromotionResponses, CreatePromotionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/promotions',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several promotions
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreatePromotions = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreatePromotionsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreatePromotionsResponses, BulkCreatePromotionsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/promotions/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a promotion
+ */
+export const deletePromotion = <ThrowOnError extends boolean = false>(
+  options: Options<DeletePromotionData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeletePromotionResponses, DeletePromotionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/promotions/{id}',
+    ...options,
+  });
+
+/**
+ * Get a promotion
+ */
+export const getPromotion = <ThrowOnError extends boolean = false>(
+  options: Options<GetPromotionData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetPromotionResponses, GetPromotionErrors, ThrowOnError>({
+    querySerializer: { parameters: { fields: { array: { explode: false } } } },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/promotions/{id}',
+    ...options,
+  });
+
+/**
+ * Update a promotion
+ */
+export const updatePromotion = <ThrowOnError extends boolean = false>(
+  options: Options<UpdatePromotionData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdatePromotionResponses, UpdatePromotionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/promotions/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List regions
+ *
+ * Pages through the regions the caller may read, filtered and sorted.
+ */
+export const listRegions = <ThrowOnError extends boolean = false>(
+  options?: Options<ListRegionsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListRegionsResponses, ListRegionsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { sort: { array: { explode: false } }, fields: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/regions',
+    ...options,
+  });
+
+/**
+ * Create a region
+ */
+export const createRegion = <ThrowOnError extends boolean = false>(
+  options: Options<CreateRegionData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateRegionResponses, CreateRegionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/regions',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several regions
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateRegions = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateRegionsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateRegionsResponses, BulkCreateRegionsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/regions/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a region
+ */
+export const deleteRegion = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteRegionData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteRegionResponses, DeleteRegionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/regions/{id}',
+    ...options,
+  });
+
+/**
+ * Get a region
+ */
+export const getRegion = <ThrowOnError extends boolean = false>(
+  options: Options<GetRegionData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetRegionResponses, GetRegionErrors, ThrowOnError>({
+    querySerializer: { parameters: { fields: { array: { explode: false } } } },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/regions/{id}',
+    ...options,
+  });
+
+/**
+ * Update a region
+ */
+export const updateRegion = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateRegionData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateRegionResponses, UpdateRegionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/regions/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List tax rates
+ *
+ * Pages through the tax rates the caller may read, filtered and sorted.
+ */
+export const listTaxRates = <ThrowOnError extends boolean = false>(
+  options?: Options<ListTaxRatesData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListTaxRatesResponses, ListTaxRatesErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/tax-rates',
+    ...options,
+  });
+
+/**
+ * Create a tax rate
+ */
+export const createTaxRate = <ThrowOnError extends boolean = false>(
+  options: Options<CreateTaxRateData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateTaxRateResponses, CreateTaxRateErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/tax-rates',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several tax rates
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateTaxRates = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateTaxRatesData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateTaxRatesResponses, BulkCreateTaxRatesErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/tax-rates/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a tax rate
+ */
+export const deleteTaxRate = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteTaxRateData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteTaxRateResponses, DeleteTaxRateErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/tax-rates/{id}',
+    ...options,
+  });
+
+/**
+ * Get a tax rate
+ */
+export const getTaxRate = <ThrowOnError extends boolean = false>(
+  options: Options<GetTaxRateData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetTaxRateResponses, GetTaxRateErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/tax-rates/{id}',
+    ...options,
+  });
+
+/**
+ * Update a tax rate
+ */
+export const updateTaxRate = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateTaxRateData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateTaxRateResponses, UpdateTaxRateErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/tax-rates/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
       ...options.headers,
     },
   });

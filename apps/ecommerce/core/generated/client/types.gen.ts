@@ -476,6 +476,258 @@ export type OptionValue = {
 };
 
 /**
+ * Price
+ *
+ * The unit amount of a variant in a price list from a quantity on (a tier): minQuantity 1 is the base price, minQuantity 10 the price from ten units. Amounts are minor units of the list's currency, gross or net as the region says.
+ */
+export type Price = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  priceListId: string;
+  variantId: string;
+  /**
+   * The tier starts at this many units of the line
+   */
+  minQuantity: number;
+  /**
+   * Unit amount in minor units of the list's currency
+   */
+  amount: number;
+};
+
+/**
+ * Body that creates one Price. Read-only and system fields are set by the server and refused here.
+ */
+export type PriceCreate = {
+  priceListId: string;
+  variantId: string;
+  /**
+   * The tier starts at this many units of the line
+   */
+  minQuantity?: number;
+  /**
+   * Unit amount in minor units of the list's currency
+   */
+  amount: number;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * Price list
+ *
+ * Prices of variants in one currency, for every customer or one customer group, between two instants. Of the lists that price a variant, the one with the highest priority wins; at equal priority the lower price.
+ */
+export type PriceList = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Unique in the shop
+   */
+  name: string;
+  /**
+   * ISO 4217 code of its prices
+   */
+  currency: string;
+  /**
+   * Only for customers of this group; empty: for everyone
+   */
+  customerGroupId?: string | null;
+  /**
+   * Applies from this instant on; empty: always
+   */
+  validFrom?: string | null;
+  /**
+   * Applies until this instant (exclusive); empty: forever
+   */
+  validTo?: string | null;
+  /**
+   * The higher, the earlier the list is chosen
+   */
+  priority: number;
+  /**
+   * Only active lists price carts
+   */
+  active: boolean;
+};
+
+/**
+ * Body that creates one PriceList. Read-only and system fields are set by the server and refused here.
+ */
+export type PriceListCreate = {
+  /**
+   * Unique in the shop
+   */
+  name: string;
+  /**
+   * ISO 4217 code of its prices
+   */
+  currency: string;
+  /**
+   * Only for customers of this group; empty: for everyone
+   */
+  customerGroupId?: string | null;
+  /**
+   * Applies from this instant on; empty: always
+   */
+  validFrom?: string | null;
+  /**
+   * Applies until this instant (exclusive); empty: forever
+   */
+  validTo?: string | null;
+  /**
+   * The higher, the earlier the list is chosen
+   */
+  priority?: number;
+  /**
+   * Only active lists price carts
+   */
+  active?: boolean;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of PriceList records.
+ */
+export type PriceListPage = {
+  items: Array<PriceList>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one PriceList: send only the fields to change; `null` clears an optional field.
+ */
+export type PriceListPatch = {
+  /**
+   * Unique in the shop
+   */
+  name?: string;
+  /**
+   * ISO 4217 code of its prices
+   */
+  currency?: string;
+  /**
+   * Only for customers of this group; empty: for everyone
+   */
+  customerGroupId?: string | null;
+  /**
+   * Applies from this instant on; empty: always
+   */
+  validFrom?: string | null;
+  /**
+   * Applies until this instant (exclusive); empty: forever
+   */
+  validTo?: string | null;
+  /**
+   * The higher, the earlier the list is chosen
+   */
+  priority?: number;
+  /**
+   * Only active lists price carts
+   */
+  active?: boolean;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * One page of Price records.
+ */
+export type PricePage = {
+  items: Array<Price>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Price: send only the fields to change; `null` clears an optional field.
+ */
+export type PricePatch = {
+  priceListId?: string;
+  variantId?: string;
+  /**
+   * The tier starts at this many units of the line
+   */
+  minQuantity?: number;
+  /**
+   * Unit amount in minor units of the list's currency
+   */
+  amount?: number;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
  * Problem Details for HTTP APIs (RFC 9457), the body of every error response.
  */
 export type Problem = {
@@ -661,6 +913,539 @@ export type ProductPatch = {
    * Image addresses (https); the first is the product's thumbnail
    */
   images?: Array<string>;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Promotion
+ *
+ * A discount: a percentage or a fixed amount off items, the order or shipping, or buy X get Y; applied automatically or by a code, when its JSON Logic condition over the cart holds, within its dates, usage limit and budget.
+ */
+export type Promotion = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Shown to the shopper in the discount's explanation
+   */
+  name: string;
+  /**
+   * The code a shopper enters (upper case, digits, _ and -), unique in the shop; empty: applied automatically
+   */
+  code?: string | null;
+  kind: 'percentage' | 'fixed' | 'buy-x-get-y';
+  /**
+   * What it discounts: matching items, the whole order, or shipping (buy X get Y: items)
+   */
+  target: 'item' | 'order' | 'shipping';
+  /**
+   * Percentage and buy X get Y: the discount in basis points (1000 = 10 %, 10000 = free)
+   */
+  percentBp?: number | null;
+  /**
+   * Fixed: minor units off (each matching unit for items, once for the order or shipping)
+   */
+  amount?: number | null;
+  /**
+   * The currency of the amount and the budget; a fixed promotion applies only to carts in it
+   */
+  currency?: string | null;
+  /**
+   * Buy X get Y: X, the units bought
+   */
+  buyQuantity?: number | null;
+  /**
+   * Buy X get Y: Y, the cheapest units of each group of X + Y that get the discount
+   */
+  getQuantity?: number | null;
+  /**
+   * Items and buy X get Y: the lines it looks at (any of these variants, products, categories, collections); empty: all
+   */
+  scope: {
+    variantIds?: Array<string>;
+    productIds?: Array<string>;
+    categoryIds?: Array<string>;
+    collectionIds?: Array<string>;
+  };
+  /**
+   * JSON Logic over the cart (subtotal, itemCount, lineCount, shipping, currency, regionId, customerGroupIds, date, at, variantIds, productIds, categoryIds, collectionIds, codes, lines); empty: always
+   */
+  condition?: {
+    [key: string]: unknown;
+  } | null;
+  /**
+   * Stacking order inside its target (items, then order, then shipping): the higher, the earlier
+   */
+  priority: number;
+  /**
+   * Does not combine with other promotions: alone when it ranks first, else not at all
+   */
+  exclusive: boolean;
+  startsAt?: string | null;
+  /**
+   * Ends at this instant (exclusive)
+   */
+  endsAt?: string | null;
+  /**
+   * How many orders may use it; empty: no limit
+   */
+  usageLimit?: number | null;
+  /**
+   * Orders that used it, counted by the checkout
+   */
+  readonly usageCount?: number;
+  /**
+   * The most it may give away in all, in minor units of its currency; empty: no budget
+   */
+  budget?: number | null;
+  /**
+   * What it has given away, counted by the checkout
+   */
+  readonly budgetUsed?: number;
+  /**
+   * Only active promotions apply
+   */
+  active: boolean;
+};
+
+/**
+ * Body that creates one Promotion. Read-only and system fields are set by the server and refused here.
+ */
+export type PromotionCreate = {
+  /**
+   * Shown to the shopper in the discount's explanation
+   */
+  name: string;
+  /**
+   * The code a shopper enters (upper case, digits, _ and -), unique in the shop; empty: applied automatically
+   */
+  code?: string | null;
+  kind?: 'percentage' | 'fixed' | 'buy-x-get-y';
+  /**
+   * What it discounts: matching items, the whole order, or shipping (buy X get Y: items)
+   */
+  target?: 'item' | 'order' | 'shipping';
+  /**
+   * Percentage and buy X get Y: the discount in basis points (1000 = 10 %, 10000 = free)
+   */
+  percentBp?: number | null;
+  /**
+   * Fixed: minor units off (each matching unit for items, once for the order or shipping)
+   */
+  amount?: number | null;
+  /**
+   * The currency of the amount and the budget; a fixed promotion applies only to carts in it
+   */
+  currency?: string | null;
+  /**
+   * Buy X get Y: X, the units bought
+   */
+  buyQuantity?: number | null;
+  /**
+   * Buy X get Y: Y, the cheapest units of each group of X + Y that get the discount
+   */
+  getQuantity?: number | null;
+  /**
+   * Items and buy X get Y: the lines it looks at (any of these variants, products, categories, collections); empty: all
+   */
+  scope?: {
+    variantIds?: Array<string>;
+    productIds?: Array<string>;
+    categoryIds?: Array<string>;
+    collectionIds?: Array<string>;
+  };
+  /**
+   * JSON Logic over the cart (subtotal, itemCount, lineCount, shipping, currency, regionId, customerGroupIds, date, at, variantIds, productIds, categoryIds, collectionIds, codes, lines); empty: always
+   */
+  condition?: {
+    [key: string]: unknown;
+  } | null;
+  /**
+   * Stacking order inside its target (items, then order, then shipping): the higher, the earlier
+   */
+  priority?: number;
+  /**
+   * Does not combine with other promotions: alone when it ranks first, else not at all
+   */
+  exclusive?: boolean;
+  startsAt?: string | null;
+  /**
+   * Ends at this instant (exclusive)
+   */
+  endsAt?: string | null;
+  /**
+   * How many orders may use it; empty: no limit
+   */
+  usageLimit?: number | null;
+  /**
+   * The most it may give away in all, in minor units of its currency; empty: no budget
+   */
+  budget?: number | null;
+  /**
+   * Only active promotions apply
+   */
+  active?: boolean;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Promotion records.
+ */
+export type PromotionPage = {
+  items: Array<Promotion>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Promotion: send only the fields to change; `null` clears an optional field.
+ */
+export type PromotionPatch = {
+  /**
+   * Shown to the shopper in the discount's explanation
+   */
+  name?: string;
+  /**
+   * The code a shopper enters (upper case, digits, _ and -), unique in the shop; empty: applied automatically
+   */
+  code?: string | null;
+  kind?: 'percentage' | 'fixed' | 'buy-x-get-y';
+  /**
+   * What it discounts: matching items, the whole order, or shipping (buy X get Y: items)
+   */
+  target?: 'item' | 'order' | 'shipping';
+  /**
+   * Percentage and buy X get Y: the discount in basis points (1000 = 10 %, 10000 = free)
+   */
+  percentBp?: number | null;
+  /**
+   * Fixed: minor units off (each matching unit for items, once for the order or shipping)
+   */
+  amount?: number | null;
+  /**
+   * The currency of the amount and the budget; a fixed promotion applies only to carts in it
+   */
+  currency?: string | null;
+  /**
+   * Buy X get Y: X, the units bought
+   */
+  buyQuantity?: number | null;
+  /**
+   * Buy X get Y: Y, the cheapest units of each group of X + Y that get the discount
+   */
+  getQuantity?: number | null;
+  /**
+   * Items and buy X get Y: the lines it looks at (any of these variants, products, categories, collections); empty: all
+   */
+  scope?: {
+    variantIds?: Array<string>;
+    productIds?: Array<string>;
+    categoryIds?: Array<string>;
+    collectionIds?: Array<string>;
+  };
+  /**
+   * JSON Logic over the cart (subtotal, itemCount, lineCount, shipping, currency, regionId, customerGroupIds, date, at, variantIds, productIds, categoryIds, collectionIds, codes, lines); empty: always
+   */
+  condition?: {
+    [key: string]: unknown;
+  } | null;
+  /**
+   * Stacking order inside its target (items, then order, then shipping): the higher, the earlier
+   */
+  priority?: number;
+  /**
+   * Does not combine with other promotions: alone when it ranks first, else not at all
+   */
+  exclusive?: boolean;
+  startsAt?: string | null;
+  /**
+   * Ends at this instant (exclusive)
+   */
+  endsAt?: string | null;
+  /**
+   * How many orders may use it; empty: no limit
+   */
+  usageLimit?: number | null;
+  /**
+   * The most it may give away in all, in minor units of its currency; empty: no budget
+   */
+  budget?: number | null;
+  /**
+   * Only active promotions apply
+   */
+  active?: boolean;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Region
+ *
+ * Where the shop sells: the countries it ships to, the currency it sells in, whether its prices include tax, and how tax is rounded. Tax rates belong to a region.
+ */
+export type Region = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Unique in the shop
+   */
+  name: string;
+  /**
+   * ISO 4217 code the region's carts are priced in
+   */
+  currency: string;
+  /**
+   * ISO 3166-1 alpha-2 codes of the countries the region ships to
+   */
+  countries: Array<string>;
+  /**
+   * Prices in this region include tax (gross, as EU shops show them); otherwise tax is added at checkout (net, as US shops do)
+   */
+  taxInclusive: boolean;
+  /**
+   * Round tax per line and add the lines up, or per rate over the whole order and spread it over the lines
+   */
+  taxRounding: 'line' | 'order';
+};
+
+/**
+ * Body that creates one Region. Read-only and system fields are set by the server and refused here.
+ */
+export type RegionCreate = {
+  /**
+   * Unique in the shop
+   */
+  name: string;
+  /**
+   * ISO 4217 code the region's carts are priced in
+   */
+  currency: string;
+  /**
+   * ISO 3166-1 alpha-2 codes of the countries the region ships to
+   */
+  countries?: Array<string>;
+  /**
+   * Prices in this region include tax (gross, as EU shops show them); otherwise tax is added at checkout (net, as US shops do)
+   */
+  taxInclusive?: boolean;
+  /**
+   * Round tax per line and add the lines up, or per rate over the whole order and spread it over the lines
+   */
+  taxRounding?: 'line' | 'order';
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Region records.
+ */
+export type RegionPage = {
+  items: Array<Region>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Region: send only the fields to change; `null` clears an optional field.
+ */
+export type RegionPatch = {
+  /**
+   * Unique in the shop
+   */
+  name?: string;
+  /**
+   * ISO 4217 code the region's carts are priced in
+   */
+  currency?: string;
+  /**
+   * ISO 3166-1 alpha-2 codes of the countries the region ships to
+   */
+  countries?: Array<string>;
+  /**
+   * Prices in this region include tax (gross, as EU shops show them); otherwise tax is added at checkout (net, as US shops do)
+   */
+  taxInclusive?: boolean;
+  /**
+   * Round tax per line and add the lines up, or per rate over the whole order and spread it over the lines
+   */
+  taxRounding?: 'line' | 'order';
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Tax rate
+ *
+ * A tax rate of a region in basis points (19 % = 1900). A rate without categories is the region's default; a rate with categories applies to the products in them (a reduced rate for books).
+ */
+export type TaxRate = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  regionId: string;
+  /**
+   * Unique in its region
+   */
+  name: string;
+  /**
+   * The rate in basis points: 1900 is 19 %
+   */
+  rateBp: number;
+  /**
+   * Applies to products in these categories (or below them); empty: the region's default rate
+   */
+  categoryIds: Array<string>;
+};
+
+/**
+ * Body that creates one TaxRate. Read-only and system fields are set by the server and refused here.
+ */
+export type TaxRateCreate = {
+  regionId: string;
+  /**
+   * Unique in its region
+   */
+  name: string;
+  /**
+   * The rate in basis points: 1900 is 19 %
+   */
+  rateBp: number;
+  /**
+   * Applies to products in these categories (or below them); empty: the region's default rate
+   */
+  categoryIds?: Array<string>;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of TaxRate records.
+ */
+export type TaxRatePage = {
+  items: Array<TaxRate>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one TaxRate: send only the fields to change; `null` clears an optional field.
+ */
+export type TaxRatePatch = {
+  regionId?: string;
+  /**
+   * Unique in its region
+   */
+  name?: string;
+  /**
+   * The rate in basis points: 1900 is 19 %
+   */
+  rateBp?: number;
+  /**
+   * Applies to products in these categories (or below them); empty: the region's default rate
+   */
+  categoryIds?: Array<string>;
   /**
    * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
@@ -982,6 +1767,102 @@ export type CustomerPageWritable = {
 };
 
 /**
+ * Price
+ *
+ * The unit amount of a variant in a price list from a quantity on (a tier): minQuantity 1 is the base price, minQuantity 10 the price from ten units. Amounts are minor units of the list's currency, gross or net as the region says.
+ */
+export type PriceWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  priceListId: string;
+  variantId: string;
+  /**
+   * The tier starts at this many units of the line
+   */
+  minQuantity: number;
+  /**
+   * Unit amount in minor units of the list's currency
+   */
+  amount: number;
+};
+
+/**
+ * Price list
+ *
+ * Prices of variants in one currency, for every customer or one customer group, between two instants. Of the lists that price a variant, the one with the highest priority wins; at equal priority the lower price.
+ */
+export type PriceListWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Unique in the shop
+   */
+  name: string;
+  /**
+   * ISO 4217 code of its prices
+   */
+  currency: string;
+  /**
+   * Only for customers of this group; empty: for everyone
+   */
+  customerGroupId?: string | null;
+  /**
+   * Applies from this instant on; empty: always
+   */
+  validFrom?: string | null;
+  /**
+   * Applies until this instant (exclusive); empty: forever
+   */
+  validTo?: string | null;
+  /**
+   * The higher, the earlier the list is chosen
+   */
+  priority: number;
+  /**
+   * Only active lists price carts
+   */
+  active: boolean;
+};
+
+/**
+ * One page of PriceList records.
+ */
+export type PriceListPageWritable = {
+  items: Array<PriceListWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * One page of Price records.
+ */
+export type PricePageWritable = {
+  items: Array<PriceWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
  * Product
  *
  * A product of the catalog: what the shop shows on a product page. It is sold as one or more variants (its options' combinations, each with its SKU); only published products are on sale.
@@ -1021,6 +1902,199 @@ export type ProductWritable = {
  */
 export type ProductPageWritable = {
   items: Array<ProductWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Promotion
+ *
+ * A discount: a percentage or a fixed amount off items, the order or shipping, or buy X get Y; applied automatically or by a code, when its JSON Logic condition over the cart holds, within its dates, usage limit and budget.
+ */
+export type PromotionWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Shown to the shopper in the discount's explanation
+   */
+  name: string;
+  /**
+   * The code a shopper enters (upper case, digits, _ and -), unique in the shop; empty: applied automatically
+   */
+  code?: string | null;
+  kind: 'percentage' | 'fixed' | 'buy-x-get-y';
+  /**
+   * What it discounts: matching items, the whole order, or shipping (buy X get Y: items)
+   */
+  target: 'item' | 'order' | 'shipping';
+  /**
+   * Percentage and buy X get Y: the discount in basis points (1000 = 10 %, 10000 = free)
+   */
+  percentBp?: number | null;
+  /**
+   * Fixed: minor units off (each matching unit for items, once for the order or shipping)
+   */
+  amount?: number | null;
+  /**
+   * The currency of the amount and the budget; a fixed promotion applies only to carts in it
+   */
+  currency?: string | null;
+  /**
+   * Buy X get Y: X, the units bought
+   */
+  buyQuantity?: number | null;
+  /**
+   * Buy X get Y: Y, the cheapest units of each group of X + Y that get the discount
+   */
+  getQuantity?: number | null;
+  /**
+   * Items and buy X get Y: the lines it looks at (any of these variants, products, categories, collections); empty: all
+   */
+  scope: {
+    variantIds?: Array<string>;
+    productIds?: Array<string>;
+    categoryIds?: Array<string>;
+    collectionIds?: Array<string>;
+  };
+  /**
+   * JSON Logic over the cart (subtotal, itemCount, lineCount, shipping, currency, regionId, customerGroupIds, date, at, variantIds, productIds, categoryIds, collectionIds, codes, lines); empty: always
+   */
+  condition?: {
+    [key: string]: unknown;
+  } | null;
+  /**
+   * Stacking order inside its target (items, then order, then shipping): the higher, the earlier
+   */
+  priority: number;
+  /**
+   * Does not combine with other promotions: alone when it ranks first, else not at all
+   */
+  exclusive: boolean;
+  startsAt?: string | null;
+  /**
+   * Ends at this instant (exclusive)
+   */
+  endsAt?: string | null;
+  /**
+   * How many orders may use it; empty: no limit
+   */
+  usageLimit?: number | null;
+  /**
+   * The most it may give away in all, in minor units of its currency; empty: no budget
+   */
+  budget?: number | null;
+  /**
+   * Only active promotions apply
+   */
+  active: boolean;
+};
+
+/**
+ * One page of Promotion records.
+ */
+export type PromotionPageWritable = {
+  items: Array<PromotionWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Region
+ *
+ * Where the shop sells: the countries it ships to, the currency it sells in, whether its prices include tax, and how tax is rounded. Tax rates belong to a region.
+ */
+export type RegionWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Unique in the shop
+   */
+  name: string;
+  /**
+   * ISO 4217 code the region's carts are priced in
+   */
+  currency: string;
+  /**
+   * ISO 3166-1 alpha-2 codes of the countries the region ships to
+   */
+  countries: Array<string>;
+  /**
+   * Prices in this region include tax (gross, as EU shops show them); otherwise tax is added at checkout (net, as US shops do)
+   */
+  taxInclusive: boolean;
+  /**
+   * Round tax per line and add the lines up, or per rate over the whole order and spread it over the lines
+   */
+  taxRounding: 'line' | 'order';
+};
+
+/**
+ * One page of Region records.
+ */
+export type RegionPageWritable = {
+  items: Array<RegionWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Tax rate
+ *
+ * A tax rate of a region in basis points (19 % = 1900). A rate without categories is the region's default; a rate with categories applies to the products in them (a reduced rate for books).
+ */
+export type TaxRateWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  regionId: string;
+  /**
+   * Unique in its region
+   */
+  name: string;
+  /**
+   * The rate in basis points: 1900 is 19 %
+   */
+  rateBp: number;
+  /**
+   * Applies to products in these categories (or below them); empty: the region's default rate
+   */
+  categoryIds: Array<string>;
+};
+
+/**
+ * One page of TaxRate records.
+ */
+export type TaxRatePageWritable = {
+  items: Array<TaxRateWritable>;
   /**
    * Cursor of the next page; `null` on the last page
    */
@@ -3566,6 +4640,1377 @@ export type RestoreCustomerResponses = {
 
 export type RestoreCustomerResponse = RestoreCustomerResponses[keyof RestoreCustomerResponses];
 
+export type PriceCartData = {
+  body: {
+    lines: Array<{
+      variantId: string;
+      quantity: number;
+    }>;
+    regionId: string;
+    /**
+     * Defaults to the region's currency; another one is refused
+     */
+    currency?: string;
+    /**
+     * Prices for this customer's groups
+     */
+    customerId?: string;
+    codes?: Array<string>;
+    /**
+     * The shipping method's amount in minor units, in the region's convention
+     */
+    shipping?: number;
+    /**
+     * Price as at this instant; default: now
+     */
+    at?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/price-cart';
+};
+
+export type PriceCartErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type PriceCartError = PriceCartErrors[keyof PriceCartErrors];
+
+export type PriceCartResponses = {
+  /**
+   * Success
+   */
+  200: {
+    currency: string;
+    regionId: string;
+    taxInclusive: boolean;
+    rounding: 'line' | 'order';
+    at: string;
+    lines: Array<{
+      index: number;
+      variantId: string;
+      quantity: number;
+      unitPrice: number;
+      priceListId: string;
+      tierMinQuantity: number;
+      subtotal: number;
+      discounts: Array<{
+        promotionId: string;
+        amount: number;
+      }>;
+      discountTotal: number;
+      taxRateId: string | null;
+      taxRateBp: number;
+      net: number;
+      tax: number;
+      total: number;
+    }>;
+    shipping: {
+      amount: number;
+      discount: number;
+      taxRateId: string | null;
+      taxRateBp: number;
+      net: number;
+      tax: number;
+      total: number;
+    };
+    discounts: Array<{
+      promotionId: string;
+      code: string | null;
+      target: 'item' | 'order' | 'shipping';
+      amount: number;
+      explanation: {
+        /**
+         * A key of the pricing catalogs (core/pricing/messages.<locale>.json)
+         */
+        key: string;
+        params: {
+          [key: string]: string | number;
+        };
+      };
+      because: Array<{
+        /**
+         * A key of the pricing catalogs (core/pricing/messages.<locale>.json)
+         */
+        key: string;
+        params: {
+          [key: string]: string | number;
+        };
+      }>;
+    }>;
+    rejected: Array<{
+      code: string | null;
+      promotionId: string | null;
+      reason: {
+        /**
+         * A key of the pricing catalogs (core/pricing/messages.<locale>.json)
+         */
+        key: string;
+        params: {
+          [key: string]: string | number;
+        };
+      };
+    }>;
+    totals: {
+      subtotal: number;
+      discount: number;
+      shipping: number;
+      net: number;
+      tax: number;
+      total: number;
+    };
+  };
+};
+
+export type PriceCartResponse = PriceCartResponses[keyof PriceCartResponses];
+
+export type ListPriceListsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `name`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'name'
+      | '-name'
+      | 'currency'
+      | '-currency'
+      | 'customerGroupId'
+      | '-customerGroupId'
+      | 'validFrom'
+      | '-validFrom'
+      | 'validTo'
+      | '-validTo'
+      | 'priority'
+      | '-priority'
+      | 'active'
+      | '-active'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'currency'
+      | 'customerGroupId'
+      | 'validFrom'
+      | 'validTo'
+      | 'priority'
+      | 'active'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'customerGroupId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      name?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      currency?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      customerGroupId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      validFrom?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      validTo?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      priority?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      active?:
+        | boolean
+        | {
+            eq?: boolean;
+            ne?: boolean;
+          };
+    };
+  };
+  url: '/price-lists';
+};
+
+export type ListPriceListsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListPriceListsError = ListPriceListsErrors[keyof ListPriceListsErrors];
+
+export type ListPriceListsResponses = {
+  /**
+   * A page of price lists
+   */
+  200: PriceListPage;
+};
+
+export type ListPriceListsResponse = ListPriceListsResponses[keyof ListPriceListsResponses];
+
+export type CreatePriceListData = {
+  body: PriceListCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/price-lists';
+};
+
+export type CreatePriceListErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreatePriceListError = CreatePriceListErrors[keyof CreatePriceListErrors];
+
+export type CreatePriceListResponses = {
+  /**
+   * The created price list
+   */
+  201: PriceList;
+};
+
+export type CreatePriceListResponse = CreatePriceListResponses[keyof CreatePriceListResponses];
+
+export type BulkCreatePriceListsData = {
+  body: {
+    items: Array<PriceListCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/price-lists/bulk';
+};
+
+export type BulkCreatePriceListsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreatePriceListsError = BulkCreatePriceListsErrors[keyof BulkCreatePriceListsErrors];
+
+export type BulkCreatePriceListsResponses = {
+  /**
+   * The created price lists, in request order
+   */
+  201: {
+    items: Array<PriceList>;
+  };
+};
+
+export type BulkCreatePriceListsResponse = BulkCreatePriceListsResponses[keyof BulkCreatePriceListsResponses];
+
+export type DeletePriceListData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/price-lists/{id}';
+};
+
+export type DeletePriceListErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeletePriceListError = DeletePriceListErrors[keyof DeletePriceListErrors];
+
+export type DeletePriceListResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeletePriceListResponse = DeletePriceListResponses[keyof DeletePriceListResponses];
+
+export type GetPriceListData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'currency'
+      | 'customerGroupId'
+      | 'validFrom'
+      | 'validTo'
+      | 'priority'
+      | 'active'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'customerGroupId'>;
+  };
+  url: '/price-lists/{id}';
+};
+
+export type GetPriceListErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetPriceListError = GetPriceListErrors[keyof GetPriceListErrors];
+
+export type GetPriceListResponses = {
+  /**
+   * The price list
+   */
+  200: PriceList;
+};
+
+export type GetPriceListResponse = GetPriceListResponses[keyof GetPriceListResponses];
+
+export type UpdatePriceListData = {
+  body: PriceListPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/price-lists/{id}';
+};
+
+export type UpdatePriceListErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdatePriceListError = UpdatePriceListErrors[keyof UpdatePriceListErrors];
+
+export type UpdatePriceListResponses = {
+  /**
+   * The updated price list
+   */
+  200: PriceList;
+};
+
+export type UpdatePriceListResponse = UpdatePriceListResponses[keyof UpdatePriceListResponses];
+
+export type ListPricesData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,priceListId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'priceListId'
+      | '-priceListId'
+      | 'variantId'
+      | '-variantId'
+      | 'minQuantity'
+      | '-minQuantity'
+      | 'amount'
+      | '-amount'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'priceListId'
+      | 'variantId'
+      | 'minQuantity'
+      | 'amount'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'priceListId' | 'variantId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      priceListId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      variantId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      minQuantity?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      amount?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+    };
+  };
+  url: '/prices';
+};
+
+export type ListPricesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListPricesError = ListPricesErrors[keyof ListPricesErrors];
+
+export type ListPricesResponses = {
+  /**
+   * A page of prices
+   */
+  200: PricePage;
+};
+
+export type ListPricesResponse = ListPricesResponses[keyof ListPricesResponses];
+
+export type CreatePriceData = {
+  body: PriceCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/prices';
+};
+
+export type CreatePriceErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreatePriceError = CreatePriceErrors[keyof CreatePriceErrors];
+
+export type CreatePriceResponses = {
+  /**
+   * The created price
+   */
+  201: Price;
+};
+
+export type CreatePriceResponse = CreatePriceResponses[keyof CreatePriceResponses];
+
+export type BulkCreatePricesData = {
+  body: {
+    items: Array<PriceCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/prices/bulk';
+};
+
+export type BulkCreatePricesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreatePricesError = BulkCreatePricesErrors[keyof BulkCreatePricesErrors];
+
+export type BulkCreatePricesResponses = {
+  /**
+   * The created prices, in request order
+   */
+  201: {
+    items: Array<Price>;
+  };
+};
+
+export type BulkCreatePricesResponse = BulkCreatePricesResponses[keyof BulkCreatePricesResponses];
+
+export type DeletePriceData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/prices/{id}';
+};
+
+export type DeletePriceErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeletePriceError = DeletePriceErrors[keyof DeletePriceErrors];
+
+export type DeletePriceResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeletePriceResponse = DeletePriceResponses[keyof DeletePriceResponses];
+
+export type GetPriceData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'priceListId'
+      | 'variantId'
+      | 'minQuantity'
+      | 'amount'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'priceListId' | 'variantId'>;
+  };
+  url: '/prices/{id}';
+};
+
+export type GetPriceErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetPriceError = GetPriceErrors[keyof GetPriceErrors];
+
+export type GetPriceResponses = {
+  /**
+   * The price
+   */
+  200: Price;
+};
+
+export type GetPriceResponse = GetPriceResponses[keyof GetPriceResponses];
+
+export type UpdatePriceData = {
+  body: PricePatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/prices/{id}';
+};
+
+export type UpdatePriceErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdatePriceError = UpdatePriceErrors[keyof UpdatePriceErrors];
+
+export type UpdatePriceResponses = {
+  /**
+   * The updated price
+   */
+  200: Price;
+};
+
+export type UpdatePriceResponse = UpdatePriceResponses[keyof UpdatePriceResponses];
+
 export type ListProductsData = {
   body?: never;
   path?: never;
@@ -4277,6 +6722,2006 @@ export type TransitionProductResponses = {
 };
 
 export type TransitionProductResponse = TransitionProductResponses[keyof TransitionProductResponses];
+
+export type ListPromotionsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `name`, `code`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'name'
+      | '-name'
+      | 'code'
+      | '-code'
+      | 'kind'
+      | '-kind'
+      | 'target'
+      | '-target'
+      | 'percentBp'
+      | '-percentBp'
+      | 'amount'
+      | '-amount'
+      | 'currency'
+      | '-currency'
+      | 'buyQuantity'
+      | '-buyQuantity'
+      | 'getQuantity'
+      | '-getQuantity'
+      | 'priority'
+      | '-priority'
+      | 'exclusive'
+      | '-exclusive'
+      | 'startsAt'
+      | '-startsAt'
+      | 'endsAt'
+      | '-endsAt'
+      | 'usageLimit'
+      | '-usageLimit'
+      | 'usageCount'
+      | '-usageCount'
+      | 'budget'
+      | '-budget'
+      | 'budgetUsed'
+      | '-budgetUsed'
+      | 'active'
+      | '-active'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'code'
+      | 'kind'
+      | 'target'
+      | 'percentBp'
+      | 'amount'
+      | 'currency'
+      | 'buyQuantity'
+      | 'getQuantity'
+      | 'scope'
+      | 'condition'
+      | 'priority'
+      | 'exclusive'
+      | 'startsAt'
+      | 'endsAt'
+      | 'usageLimit'
+      | 'usageCount'
+      | 'budget'
+      | 'budgetUsed'
+      | 'active'
+    >;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      name?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      code?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      kind?:
+        | 'percentage'
+        | 'fixed'
+        | 'buy-x-get-y'
+        | {
+            eq?: 'percentage' | 'fixed' | 'buy-x-get-y';
+            ne?: 'percentage' | 'fixed' | 'buy-x-get-y';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      target?:
+        | 'item'
+        | 'order'
+        | 'shipping'
+        | {
+            eq?: 'item' | 'order' | 'shipping';
+            ne?: 'item' | 'order' | 'shipping';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      percentBp?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      amount?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      currency?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      buyQuantity?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      getQuantity?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      priority?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      exclusive?:
+        | boolean
+        | {
+            eq?: boolean;
+            ne?: boolean;
+          };
+      startsAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      endsAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      usageLimit?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      usageCount?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      budget?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      budgetUsed?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      active?:
+        | boolean
+        | {
+            eq?: boolean;
+            ne?: boolean;
+          };
+    };
+  };
+  url: '/promotions';
+};
+
+export type ListPromotionsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListPromotionsError = ListPromotionsErrors[keyof ListPromotionsErrors];
+
+export type ListPromotionsResponses = {
+  /**
+   * A page of promotions
+   */
+  200: PromotionPage;
+};
+
+export type ListPromotionsResponse = ListPromotionsResponses[keyof ListPromotionsResponses];
+
+export type CreatePromotionData = {
+  body: PromotionCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/promotions';
+};
+
+export type CreatePromotionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreatePromotionError = CreatePromotionErrors[keyof CreatePromotionErrors];
+
+export type CreatePromotionResponses = {
+  /**
+   * The created promotion
+   */
+  201: Promotion;
+};
+
+export type CreatePromotionResponse = CreatePromotionResponses[keyof CreatePromotionResponses];
+
+export type BulkCreatePromotionsData = {
+  body: {
+    items: Array<PromotionCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/promotions/bulk';
+};
+
+export type BulkCreatePromotionsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreatePromotionsError = BulkCreatePromotionsErrors[keyof BulkCreatePromotionsErrors];
+
+export type BulkCreatePromotionsResponses = {
+  /**
+   * The created promotions, in request order
+   */
+  201: {
+    items: Array<Promotion>;
+  };
+};
+
+export type BulkCreatePromotionsResponse = BulkCreatePromotionsResponses[keyof BulkCreatePromotionsResponses];
+
+export type DeletePromotionData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/promotions/{id}';
+};
+
+export type DeletePromotionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeletePromotionError = DeletePromotionErrors[keyof DeletePromotionErrors];
+
+export type DeletePromotionResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeletePromotionResponse = DeletePromotionResponses[keyof DeletePromotionResponses];
+
+export type GetPromotionData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'code'
+      | 'kind'
+      | 'target'
+      | 'percentBp'
+      | 'amount'
+      | 'currency'
+      | 'buyQuantity'
+      | 'getQuantity'
+      | 'scope'
+      | 'condition'
+      | 'priority'
+      | 'exclusive'
+      | 'startsAt'
+      | 'endsAt'
+      | 'usageLimit'
+      | 'usageCount'
+      | 'budget'
+      | 'budgetUsed'
+      | 'active'
+    >;
+  };
+  url: '/promotions/{id}';
+};
+
+export type GetPromotionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetPromotionError = GetPromotionErrors[keyof GetPromotionErrors];
+
+export type GetPromotionResponses = {
+  /**
+   * The promotion
+   */
+  200: Promotion;
+};
+
+export type GetPromotionResponse = GetPromotionResponses[keyof GetPromotionResponses];
+
+export type UpdatePromotionData = {
+  body: PromotionPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/promotions/{id}';
+};
+
+export type UpdatePromotionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdatePromotionError = UpdatePromotionErrors[keyof UpdatePromotionErrors];
+
+export type UpdatePromotionResponses = {
+  /**
+   * The updated promotion
+   */
+  200: Promotion;
+};
+
+export type UpdatePromotionResponse = UpdatePromotionResponses[keyof UpdatePromotionResponses];
+
+export type ListRegionsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `name`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'name'
+      | '-name'
+      | 'currency'
+      | '-currency'
+      | 'taxInclusive'
+      | '-taxInclusive'
+      | 'taxRounding'
+      | '-taxRounding'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'currency'
+      | 'countries'
+      | 'taxInclusive'
+      | 'taxRounding'
+    >;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      name?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      currency?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      taxInclusive?:
+        | boolean
+        | {
+            eq?: boolean;
+            ne?: boolean;
+          };
+      taxRounding?:
+        | 'line'
+        | 'order'
+        | {
+            eq?: 'line' | 'order';
+            ne?: 'line' | 'order';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+    };
+  };
+  url: '/regions';
+};
+
+export type ListRegionsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListRegionsError = ListRegionsErrors[keyof ListRegionsErrors];
+
+export type ListRegionsResponses = {
+  /**
+   * A page of regions
+   */
+  200: RegionPage;
+};
+
+export type ListRegionsResponse = ListRegionsResponses[keyof ListRegionsResponses];
+
+export type CreateRegionData = {
+  body: RegionCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/regions';
+};
+
+export type CreateRegionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateRegionError = CreateRegionErrors[keyof CreateRegionErrors];
+
+export type CreateRegionResponses = {
+  /**
+   * The created region
+   */
+  201: Region;
+};
+
+export type CreateRegionResponse = CreateRegionResponses[keyof CreateRegionResponses];
+
+export type BulkCreateRegionsData = {
+  body: {
+    items: Array<RegionCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/regions/bulk';
+};
+
+export type BulkCreateRegionsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateRegionsError = BulkCreateRegionsErrors[keyof BulkCreateRegionsErrors];
+
+export type BulkCreateRegionsResponses = {
+  /**
+   * The created regions, in request order
+   */
+  201: {
+    items: Array<Region>;
+  };
+};
+
+export type BulkCreateRegionsResponse = BulkCreateRegionsResponses[keyof BulkCreateRegionsResponses];
+
+export type DeleteRegionData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/regions/{id}';
+};
+
+export type DeleteRegionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteRegionError = DeleteRegionErrors[keyof DeleteRegionErrors];
+
+export type DeleteRegionResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteRegionResponse = DeleteRegionResponses[keyof DeleteRegionResponses];
+
+export type GetRegionData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'currency'
+      | 'countries'
+      | 'taxInclusive'
+      | 'taxRounding'
+    >;
+  };
+  url: '/regions/{id}';
+};
+
+export type GetRegionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetRegionError = GetRegionErrors[keyof GetRegionErrors];
+
+export type GetRegionResponses = {
+  /**
+   * The region
+   */
+  200: Region;
+};
+
+export type GetRegionResponse = GetRegionResponses[keyof GetRegionResponses];
+
+export type UpdateRegionData = {
+  body: RegionPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/regions/{id}';
+};
+
+export type UpdateRegionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateRegionError = UpdateRegionErrors[keyof UpdateRegionErrors];
+
+export type UpdateRegionResponses = {
+  /**
+   * The updated region
+   */
+  200: Region;
+};
+
+export type UpdateRegionResponse = UpdateRegionResponses[keyof UpdateRegionResponses];
+
+export type ListTaxRatesData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `name`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,regionId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'regionId'
+      | '-regionId'
+      | 'name'
+      | '-name'
+      | 'rateBp'
+      | '-rateBp'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'regionId'
+      | 'name'
+      | 'rateBp'
+      | 'categoryIds'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'regionId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      regionId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      name?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      rateBp?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+    };
+  };
+  url: '/tax-rates';
+};
+
+export type ListTaxRatesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListTaxRatesError = ListTaxRatesErrors[keyof ListTaxRatesErrors];
+
+export type ListTaxRatesResponses = {
+  /**
+   * A page of tax rates
+   */
+  200: TaxRatePage;
+};
+
+export type ListTaxRatesResponse = ListTaxRatesResponses[keyof ListTaxRatesResponses];
+
+export type CreateTaxRateData = {
+  body: TaxRateCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/tax-rates';
+};
+
+export type CreateTaxRateErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateTaxRateError = CreateTaxRateErrors[keyof CreateTaxRateErrors];
+
+export type CreateTaxRateResponses = {
+  /**
+   * The created tax rate
+   */
+  201: TaxRate;
+};
+
+export type CreateTaxRateResponse = CreateTaxRateResponses[keyof CreateTaxRateResponses];
+
+export type BulkCreateTaxRatesData = {
+  body: {
+    items: Array<TaxRateCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/tax-rates/bulk';
+};
+
+export type BulkCreateTaxRatesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateTaxRatesError = BulkCreateTaxRatesErrors[keyof BulkCreateTaxRatesErrors];
+
+export type BulkCreateTaxRatesResponses = {
+  /**
+   * The created tax rates, in request order
+   */
+  201: {
+    items: Array<TaxRate>;
+  };
+};
+
+export type BulkCreateTaxRatesResponse = BulkCreateTaxRatesResponses[keyof BulkCreateTaxRatesResponses];
+
+export type DeleteTaxRateData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/tax-rates/{id}';
+};
+
+export type DeleteTaxRateErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteTaxRateError = DeleteTaxRateErrors[keyof DeleteTaxRateErrors];
+
+export type DeleteTaxRateResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteTaxRateResponse = DeleteTaxRateResponses[keyof DeleteTaxRateResponses];
+
+export type GetTaxRateData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'regionId'
+      | 'name'
+      | 'rateBp'
+      | 'categoryIds'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'regionId'>;
+  };
+  url: '/tax-rates/{id}';
+};
+
+export type GetTaxRateErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetTaxRateError = GetTaxRateErrors[keyof GetTaxRateErrors];
+
+export type GetTaxRateResponses = {
+  /**
+   * The tax rate
+   */
+  200: TaxRate;
+};
+
+export type GetTaxRateResponse = GetTaxRateResponses[keyof GetTaxRateResponses];
+
+export type UpdateTaxRateData = {
+  body: TaxRatePatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/tax-rates/{id}';
+};
+
+export type UpdateTaxRateErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateTaxRateError = UpdateTaxRateErrors[keyof UpdateTaxRateErrors];
+
+export type UpdateTaxRateResponses = {
+  /**
+   * The updated tax rate
+   */
+  200: TaxRate;
+};
+
+export type UpdateTaxRateResponse = UpdateTaxRateResponses[keyof UpdateTaxRateResponses];
 
 export type ListVariantsData = {
   body?: never;

@@ -13,40 +13,71 @@ import {
   bulkCreateCollections,
   bulkCreateCustomerGroups,
   bulkCreateCustomers,
+  bulkCreatePriceLists,
+  bulkCreatePrices,
   bulkCreateProducts,
+  bulkCreatePromotions,
+  bulkCreateRegions,
+  bulkCreateTaxRates,
   bulkCreateVariants,
   createCategory,
   createCollection,
   createCustomer,
   createCustomerGroup,
+  createPrice,
+  createPriceList,
   createProduct,
+  createPromotion,
+  createRegion,
+  createTaxRate,
   createVariant,
   deleteCategory,
   deleteCollection,
   deleteCustomer,
   deleteCustomerGroup,
+  deletePrice,
+  deletePriceList,
   deleteProduct,
+  deletePromotion,
+  deleteRegion,
+  deleteTaxRate,
   deleteVariant,
   getCategory,
   getCollection,
   getCustomer,
   getCustomerGroup,
+  getPrice,
+  getPriceList,
   getProduct,
+  getPromotion,
+  getRegion,
+  getTaxRate,
   getVariant,
   listCategories,
   listCollections,
   listCustomerGroups,
   listCustomers,
+  listPriceLists,
+  listPrices,
   listProducts,
+  listPromotions,
+  listRegions,
+  listTaxRates,
   listVariants,
   type Options,
+  priceCart,
   restoreCustomer,
   transitionProduct,
   updateCategory,
   updateCollection,
   updateCustomer,
   updateCustomerGroup,
+  updatePrice,
+  updatePriceList,
   updateProduct,
+  updatePromotion,
+  updateRegion,
+  updateTaxRate,
   updateVariant,
 } from '../sdk.gen.js';
 import type {
@@ -62,9 +93,24 @@ import type {
   BulkCreateCustomersData,
   BulkCreateCustomersError,
   BulkCreateCustomersResponse,
+  BulkCreatePriceListsData,
+  BulkCreatePriceListsError,
+  BulkCreatePriceListsResponse,
+  BulkCreatePricesData,
+  BulkCreatePricesError,
+  BulkCreatePricesResponse,
   BulkCreateProductsData,
   BulkCreateProductsError,
   BulkCreateProductsResponse,
+  BulkCreatePromotionsData,
+  BulkCreatePromotionsError,
+  BulkCreatePromotionsResponse,
+  BulkCreateRegionsData,
+  BulkCreateRegionsError,
+  BulkCreateRegionsResponse,
+  BulkCreateTaxRatesData,
+  BulkCreateTaxRatesError,
+  BulkCreateTaxRatesResponse,
   BulkCreateVariantsData,
   BulkCreateVariantsError,
   BulkCreateVariantsResponse,
@@ -80,9 +126,24 @@ import type {
   CreateCustomerGroupError,
   CreateCustomerGroupResponse,
   CreateCustomerResponse,
+  CreatePriceData,
+  CreatePriceError,
+  CreatePriceListData,
+  CreatePriceListError,
+  CreatePriceListResponse,
+  CreatePriceResponse,
   CreateProductData,
   CreateProductError,
   CreateProductResponse,
+  CreatePromotionData,
+  CreatePromotionError,
+  CreatePromotionResponse,
+  CreateRegionData,
+  CreateRegionError,
+  CreateRegionResponse,
+  CreateTaxRateData,
+  CreateTaxRateError,
+  CreateTaxRateResponse,
   CreateVariantData,
   CreateVariantError,
   CreateVariantResponse,
@@ -98,9 +159,24 @@ import type {
   DeleteCustomerGroupError,
   DeleteCustomerGroupResponse,
   DeleteCustomerResponse,
+  DeletePriceData,
+  DeletePriceError,
+  DeletePriceListData,
+  DeletePriceListError,
+  DeletePriceListResponse,
+  DeletePriceResponse,
   DeleteProductData,
   DeleteProductError,
   DeleteProductResponse,
+  DeletePromotionData,
+  DeletePromotionError,
+  DeletePromotionResponse,
+  DeleteRegionData,
+  DeleteRegionError,
+  DeleteRegionResponse,
+  DeleteTaxRateData,
+  DeleteTaxRateError,
+  DeleteTaxRateResponse,
   DeleteVariantData,
   DeleteVariantError,
   DeleteVariantResponse,
@@ -116,9 +192,24 @@ import type {
   GetCustomerGroupError,
   GetCustomerGroupResponse,
   GetCustomerResponse,
+  GetPriceData,
+  GetPriceError,
+  GetPriceListData,
+  GetPriceListError,
+  GetPriceListResponse,
+  GetPriceResponse,
   GetProductData,
   GetProductError,
   GetProductResponse,
+  GetPromotionData,
+  GetPromotionError,
+  GetPromotionResponse,
+  GetRegionData,
+  GetRegionError,
+  GetRegionResponse,
+  GetTaxRateData,
+  GetTaxRateError,
+  GetTaxRateResponse,
   GetVariantData,
   GetVariantError,
   GetVariantResponse,
@@ -134,12 +225,30 @@ import type {
   ListCustomersData,
   ListCustomersError,
   ListCustomersResponse,
+  ListPriceListsData,
+  ListPriceListsError,
+  ListPriceListsResponse,
+  ListPricesData,
+  ListPricesError,
+  ListPricesResponse,
   ListProductsData,
   ListProductsError,
   ListProductsResponse,
+  ListPromotionsData,
+  ListPromotionsError,
+  ListPromotionsResponse,
+  ListRegionsData,
+  ListRegionsError,
+  ListRegionsResponse,
+  ListTaxRatesData,
+  ListTaxRatesError,
+  ListTaxRatesResponse,
   ListVariantsData,
   ListVariantsError,
   ListVariantsResponse,
+  PriceCartData,
+  PriceCartError,
+  PriceCartResponse,
   RestoreCustomerData,
   RestoreCustomerError,
   RestoreCustomerResponse,
@@ -158,9 +267,24 @@ import type {
   UpdateCustomerGroupError,
   UpdateCustomerGroupResponse,
   UpdateCustomerResponse,
+  UpdatePriceData,
+  UpdatePriceError,
+  UpdatePriceListData,
+  UpdatePriceListError,
+  UpdatePriceListResponse,
+  UpdatePriceResponse,
   UpdateProductData,
   UpdateProductError,
   UpdateProductResponse,
+  UpdatePromotionData,
+  UpdatePromotionError,
+  UpdatePromotionResponse,
+  UpdateRegionData,
+  UpdateRegionError,
+  UpdateRegionResponse,
+  UpdateTaxRateData,
+  UpdateTaxRateError,
+  UpdateTaxRateResponse,
   UpdateVariantData,
   UpdateVariantError,
   UpdateVariantResponse,
@@ -1045,6 +1169,401 @@ export const restoreCustomerMutation = (
   return mutationOptions;
 };
 
+/**
+ * Price a cart
+ *
+ * Prices lines with the shop's price lists (currency, customer group, dates, priority, quantity tiers), the region's tax rates (tax-inclusive or exclusive, rounded per line or per order as the region says) and the active promotions (automatic ones and those of the codes entered), and answers each line's unit price, discounts, net, tax and total, the order's totals, every applied discount with its explanation (a message key of the pricing catalogs and its parameters) and every rejected code with its reason. Writes nothing: the back office, the storefront and the checkout share this one computation. A variant no price list prices answers 422 PRICE_NOT_FOUND at its line.
+ */
+export const priceCartMutation = (
+  options?: Partial<Options<PriceCartData>>,
+): UseMutationOptions<PriceCartResponse, PriceCartError, Options<PriceCartData>> => {
+  const mutationOptions: UseMutationOptions<PriceCartResponse, PriceCartError, Options<PriceCartData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await priceCart({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listPriceListsQueryKey = (options?: Options<ListPriceListsData>) =>
+  createQueryKey('listPriceLists', options);
+
+/**
+ * List price lists
+ *
+ * Pages through the price lists the caller may read, filtered and sorted.
+ */
+export const listPriceListsOptions = (options?: Options<ListPriceListsData>) =>
+  queryOptions<
+    ListPriceListsResponse,
+    ListPriceListsError,
+    ListPriceListsResponse,
+    ReturnType<typeof listPriceListsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listPriceLists({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listPriceListsQueryKey(options),
+  });
+
+export const listPriceListsInfiniteQueryKey = (
+  options?: Options<ListPriceListsData>,
+): QueryKey<Options<ListPriceListsData>> => createQueryKey('listPriceLists', options, true);
+
+/**
+ * List price lists
+ *
+ * Pages through the price lists the caller may read, filtered and sorted.
+ */
+export const listPriceListsInfiniteOptions = (options?: Options<ListPriceListsData>) =>
+  infiniteQueryOptions<
+    ListPriceListsResponse,
+    ListPriceListsError,
+    InfiniteData<ListPriceListsResponse>,
+    QueryKey<Options<ListPriceListsData>>,
+    string | Pick<QueryKey<Options<ListPriceListsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListPriceListsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listPriceLists({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listPriceListsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a price list
+ */
+export const createPriceListMutation = (
+  options?: Partial<Options<CreatePriceListData>>,
+): UseMutationOptions<CreatePriceListResponse, CreatePriceListError, Options<CreatePriceListData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreatePriceListResponse,
+    CreatePriceListError,
+    Options<CreatePriceListData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createPriceList({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several price lists
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreatePriceListsMutation = (
+  options?: Partial<Options<BulkCreatePriceListsData>>,
+): UseMutationOptions<
+  BulkCreatePriceListsResponse,
+  BulkCreatePriceListsError,
+  Options<BulkCreatePriceListsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreatePriceListsResponse,
+    BulkCreatePriceListsError,
+    Options<BulkCreatePriceListsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreatePriceLists({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a price list
+ */
+export const deletePriceListMutation = (
+  options?: Partial<Options<DeletePriceListData>>,
+): UseMutationOptions<DeletePriceListResponse, DeletePriceListError, Options<DeletePriceListData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeletePriceListResponse,
+    DeletePriceListError,
+    Options<DeletePriceListData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deletePriceList({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getPriceListQueryKey = (options: Options<GetPriceListData>) =>
+  createQueryKey('getPriceList', options);
+
+/**
+ * Get a price list
+ */
+export const getPriceListOptions = (options: Options<GetPriceListData>) =>
+  queryOptions<
+    GetPriceListResponse,
+    GetPriceListError,
+    GetPriceListResponse,
+    ReturnType<typeof getPriceListQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getPriceList({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getPriceListQueryKey(options),
+  });
+
+/**
+ * Update a price list
+ */
+export const updatePriceListMutation = (
+  options?: Partial<Options<UpdatePriceListData>>,
+): UseMutationOptions<UpdatePriceListResponse, UpdatePriceListError, Options<UpdatePriceListData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdatePriceListResponse,
+    UpdatePriceListError,
+    Options<UpdatePriceListData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updatePriceList({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listPricesQueryKey = (options?: Options<ListPricesData>) =>
+  createQueryKey('listPrices', options);
+
+/**
+ * List prices
+ *
+ * Pages through the prices the caller may read, filtered and sorted.
+ */
+export const listPricesOptions = (options?: Options<ListPricesData>) =>
+  queryOptions<
+    ListPricesResponse,
+    ListPricesError,
+    ListPricesResponse,
+    ReturnType<typeof listPricesQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listPrices({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listPricesQueryKey(options),
+  });
+
+export const listPricesInfiniteQueryKey = (
+  options?: Options<ListPricesData>,
+): QueryKey<Options<ListPricesData>> => createQueryKey('listPrices', options, true);
+
+/**
+ * List prices
+ *
+ * Pages through the prices the caller may read, filtered and sorted.
+ */
+export const listPricesInfiniteOptions = (options?: Options<ListPricesData>) =>
+  infiniteQueryOptions<
+    ListPricesResponse,
+    ListPricesError,
+    InfiniteData<ListPricesResponse>,
+    QueryKey<Options<ListPricesData>>,
+    string | Pick<QueryKey<Options<ListPricesData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListPricesData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listPrices({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listPricesInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a price
+ */
+export const createPriceMutation = (
+  options?: Partial<Options<CreatePriceData>>,
+): UseMutationOptions<CreatePriceResponse, CreatePriceError, Options<CreatePriceData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreatePriceResponse,
+    CreatePriceError,
+    Options<CreatePriceData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createPrice({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several prices
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreatePricesMutation = (
+  options?: Partial<Options<BulkCreatePricesData>>,
+): UseMutationOptions<BulkCreatePricesResponse, BulkCreatePricesError, Options<BulkCreatePricesData>> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreatePricesResponse,
+    BulkCreatePricesError,
+    Options<BulkCreatePricesData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreatePrices({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a price
+ */
+export const deletePriceMutation = (
+  options?: Partial<Options<DeletePriceData>>,
+): UseMutationOptions<DeletePriceResponse, DeletePriceError, Options<DeletePriceData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeletePriceResponse,
+    DeletePriceError,
+    Options<DeletePriceData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deletePrice({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getPriceQueryKey = (options: Options<GetPriceData>) => createQueryKey('getPrice', options);
+
+/**
+ * Get a price
+ */
+export const getPriceOptions = (options: Options<GetPriceData>) =>
+  queryOptions<GetPriceResponse, GetPriceError, GetPriceResponse, ReturnType<typeof getPriceQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getPrice({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getPriceQueryKey(options),
+  });
+
+/**
+ * Update a price
+ */
+export const updatePriceMutation = (
+  options?: Partial<Options<UpdatePriceData>>,
+): UseMutationOptions<UpdatePriceResponse, UpdatePriceError, Options<UpdatePriceData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdatePriceResponse,
+    UpdatePriceError,
+    Options<UpdatePriceData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updatePrice({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
 export const listProductsQueryKey = (options?: Options<ListProductsData>) =>
   createQueryKey('listProducts', options);
 
@@ -1255,6 +1774,571 @@ export const transitionProductMutation = (
   > = {
     mutationFn: async (fnOptions) => {
       const { data } = await transitionProduct({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listPromotionsQueryKey = (options?: Options<ListPromotionsData>) =>
+  createQueryKey('listPromotions', options);
+
+/**
+ * List promotions
+ *
+ * Pages through the promotions the caller may read, filtered and sorted.
+ */
+export const listPromotionsOptions = (options?: Options<ListPromotionsData>) =>
+  queryOptions<
+    ListPromotionsResponse,
+    ListPromotionsError,
+    ListPromotionsResponse,
+    ReturnType<typeof listPromotionsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listPromotions({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listPromotionsQueryKey(options),
+  });
+
+export const listPromotionsInfiniteQueryKey = (
+  options?: Options<ListPromotionsData>,
+): QueryKey<Options<ListPromotionsData>> => createQueryKey('listPromotions', options, true);
+
+/**
+ * List promotions
+ *
+ * Pages through the promotions the caller may read, filtered and sorted.
+ */
+export const listPromotionsInfiniteOptions = (options?: Options<ListPromotionsData>) =>
+  infiniteQueryOptions<
+    ListPromotionsResponse,
+    ListPromotionsError,
+    InfiniteData<ListPromotionsResponse>,
+    QueryKey<Options<ListPromotionsData>>,
+    string | Pick<QueryKey<Options<ListPromotionsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListPromotionsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listPromotions({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listPromotionsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a promotion
+ */
+export const createPromotionMutation = (
+  options?: Partial<Options<CreatePromotionData>>,
+): UseMutationOptions<CreatePromotionResponse, CreatePromotionError, Options<CreatePromotionData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreatePromotionResponse,
+    CreatePromotionError,
+    Options<CreatePromotionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createPromotion({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several promotions
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreatePromotionsMutation = (
+  options?: Partial<Options<BulkCreatePromotionsData>>,
+): UseMutationOptions<
+  BulkCreatePromotionsResponse,
+  BulkCreatePromotionsError,
+  Options<BulkCreatePromotionsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreatePromotionsResponse,
+    BulkCreatePromotionsError,
+    Options<BulkCreatePromotionsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreatePromotions({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a promotion
+ */
+export const deletePromotionMutation = (
+  options?: Partial<Options<DeletePromotionData>>,
+): UseMutationOptions<DeletePromotionResponse, DeletePromotionError, Options<DeletePromotionData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeletePromotionResponse,
+    DeletePromotionError,
+    Options<DeletePromotionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deletePromotion({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getPromotionQueryKey = (options: Options<GetPromotionData>) =>
+  createQueryKey('getPromotion', options);
+
+/**
+ * Get a promotion
+ */
+export const getPromotionOptions = (options: Options<GetPromotionData>) =>
+  queryOptions<
+    GetPromotionResponse,
+    GetPromotionError,
+    GetPromotionResponse,
+    ReturnType<typeof getPromotionQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getPromotion({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getPromotionQueryKey(options),
+  });
+
+/**
+ * Update a promotion
+ */
+export const updatePromotionMutation = (
+  options?: Partial<Options<UpdatePromotionData>>,
+): UseMutationOptions<UpdatePromotionResponse, UpdatePromotionError, Options<UpdatePromotionData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdatePromotionResponse,
+    UpdatePromotionError,
+    Options<UpdatePromotionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updatePromotion({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listRegionsQueryKey = (options?: Options<ListRegionsData>) =>
+  createQueryKey('listRegions', options);
+
+/**
+ * List regions
+ *
+ * Pages through the regions the caller may read, filtered and sorted.
+ */
+export const listRegionsOptions = (options?: Options<ListRegionsData>) =>
+  queryOptions<
+    ListRegionsResponse,
+    ListRegionsError,
+    ListRegionsResponse,
+    ReturnType<typeof listRegionsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listRegions({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listRegionsQueryKey(options),
+  });
+
+export const listRegionsInfiniteQueryKey = (
+  options?: Options<ListRegionsData>,
+): QueryKey<Options<ListRegionsData>> => createQueryKey('listRegions', options, true);
+
+/**
+ * List regions
+ *
+ * Pages through the regions the caller may read, filtered and sorted.
+ */
+export const listRegionsInfiniteOptions = (options?: Options<ListRegionsData>) =>
+  infiniteQueryOptions<
+    ListRegionsResponse,
+    ListRegionsError,
+    InfiniteData<ListRegionsResponse>,
+    QueryKey<Options<ListRegionsData>>,
+    string | Pick<QueryKey<Options<ListRegionsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListRegionsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listRegions({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listRegionsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a region
+ */
+export const createRegionMutation = (
+  options?: Partial<Options<CreateRegionData>>,
+): UseMutationOptions<CreateRegionResponse, CreateRegionError, Options<CreateRegionData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateRegionResponse,
+    CreateRegionError,
+    Options<CreateRegionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createRegion({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several regions
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateRegionsMutation = (
+  options?: Partial<Options<BulkCreateRegionsData>>,
+): UseMutationOptions<BulkCreateRegionsResponse, BulkCreateRegionsError, Options<BulkCreateRegionsData>> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateRegionsResponse,
+    BulkCreateRegionsError,
+    Options<BulkCreateRegionsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateRegions({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a region
+ */
+export const deleteRegionMutation = (
+  options?: Partial<Options<DeleteRegionData>>,
+): UseMutationOptions<DeleteRegionResponse, DeleteRegionError, Options<DeleteRegionData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteRegionResponse,
+    DeleteRegionError,
+    Options<DeleteRegionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteRegion({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getRegionQueryKey = (options: Options<GetRegionData>) => createQueryKey('getRegion', options);
+
+/**
+ * Get a region
+ */
+export const getRegionOptions = (options: Options<GetRegionData>) =>
+  queryOptions<GetRegionResponse, GetRegionError, GetRegionResponse, ReturnType<typeof getRegionQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getRegion({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getRegionQueryKey(options),
+  });
+
+/**
+ * Update a region
+ */
+export const updateRegionMutation = (
+  options?: Partial<Options<UpdateRegionData>>,
+): UseMutationOptions<UpdateRegionResponse, UpdateRegionError, Options<UpdateRegionData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateRegionResponse,
+    UpdateRegionError,
+    Options<UpdateRegionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateRegion({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listTaxRatesQueryKey = (options?: Options<ListTaxRatesData>) =>
+  createQueryKey('listTaxRates', options);
+
+/**
+ * List tax rates
+ *
+ * Pages through the tax rates the caller may read, filtered and sorted.
+ */
+export const listTaxRatesOptions = (options?: Options<ListTaxRatesData>) =>
+  queryOptions<
+    ListTaxRatesResponse,
+    ListTaxRatesError,
+    ListTaxRatesResponse,
+    ReturnType<typeof listTaxRatesQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listTaxRates({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listTaxRatesQueryKey(options),
+  });
+
+export const listTaxRatesInfiniteQueryKey = (
+  options?: Options<ListTaxRatesData>,
+): QueryKey<Options<ListTaxRatesData>> => createQueryKey('listTaxRates', options, true);
+
+/**
+ * List tax rates
+ *
+ * Pages through the tax rates the caller may read, filtered and sorted.
+ */
+export const listTaxRatesInfiniteOptions = (options?: Options<ListTaxRatesData>) =>
+  infiniteQueryOptions<
+    ListTaxRatesResponse,
+    ListTaxRatesError,
+    InfiniteData<ListTaxRatesResponse>,
+    QueryKey<Options<ListTaxRatesData>>,
+    string | Pick<QueryKey<Options<ListTaxRatesData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListTaxRatesData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listTaxRates({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listTaxRatesInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a tax rate
+ */
+export const createTaxRateMutation = (
+  options?: Partial<Options<CreateTaxRateData>>,
+): UseMutationOptions<CreateTaxRateResponse, CreateTaxRateError, Options<CreateTaxRateData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateTaxRateResponse,
+    CreateTaxRateError,
+    Options<CreateTaxRateData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createTaxRate({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several tax rates
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateTaxRatesMutation = (
+  options?: Partial<Options<BulkCreateTaxRatesData>>,
+): UseMutationOptions<
+  BulkCreateTaxRatesResponse,
+  BulkCreateTaxRatesError,
+  Options<BulkCreateTaxRatesData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateTaxRatesResponse,
+    BulkCreateTaxRatesError,
+    Options<BulkCreateTaxRatesData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateTaxRates({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a tax rate
+ */
+export const deleteTaxRateMutation = (
+  options?: Partial<Options<DeleteTaxRateData>>,
+): UseMutationOptions<DeleteTaxRateResponse, DeleteTaxRateError, Options<DeleteTaxRateData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteTaxRateResponse,
+    DeleteTaxRateError,
+    Options<DeleteTaxRateData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteTaxRate({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getTaxRateQueryKey = (options: Options<GetTaxRateData>) => createQueryKey('getTaxRate', options);
+
+/**
+ * Get a tax rate
+ */
+export const getTaxRateOptions = (options: Options<GetTaxRateData>) =>
+  queryOptions<
+    GetTaxRateResponse,
+    GetTaxRateError,
+    GetTaxRateResponse,
+    ReturnType<typeof getTaxRateQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getTaxRate({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getTaxRateQueryKey(options),
+  });
+
+/**
+ * Update a tax rate
+ */
+export const updateTaxRateMutation = (
+  options?: Partial<Options<UpdateTaxRateData>>,
+): UseMutationOptions<UpdateTaxRateResponse, UpdateTaxRateError, Options<UpdateTaxRateData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateTaxRateResponse,
+    UpdateTaxRateError,
+    Options<UpdateTaxRateData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateTaxRate({
         ...options,
         ...fnOptions,
         throwOnError: true,
