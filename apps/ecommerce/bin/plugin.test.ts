@@ -43,40 +43,30 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
 }
 
 describe('ecommerce plugin', () => {
-  it('creates, reads, updates and deletes a note through the API', async () => {
-    const created = await call('POST', '/notes', { title: 'First note' });
+  it('creates, reads, updates and deletes a product through the API', async () => {
+    const created = await call('POST', '/products', { title: 'Linen shirt', handle: 'linen-shirt' });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ title: 'First note', status: 'draft', version: 1 });
+    expect(created.body).toMatchObject({ title: 'Linen shirt', status: 'draft', version: 1 });
     const id = String(created.body.id);
 
-    const read = await call('GET', `/notes/${id}`);
+    const read = await call('GET', `/products/${id}`);
     expect(read.status).toBe(200);
 
     const updated = await call(
       'PATCH',
-      `/notes/${id}`,
-      { body: 'Some text' },
+      `/products/${id}`,
+      { brand: 'Nordwind' },
       { 'if-match': read.etag ?? '' },
     );
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ body: 'Some text', version: 2 });
+    expect(updated.body).toMatchObject({ brand: 'Nordwind', version: 2 });
 
-    expect((await call('DELETE', `/notes/${id}`)).status).toBe(204);
-    expect((await call('GET', `/notes/${id}`)).status).toBe(404);
-  });
-
-  it('answers a broken rule with the rule message on the field, and writes nothing', async () => {
-    const refused = await call('POST', '/notes', { title: 'Empty', status: 'published' });
-    expect(refused.status).toBe(422);
-    expect(refused.body.errors).toEqual([
-      { path: '/body/body', code: 'published-needs-body', message: 'A published note needs a body' },
-    ]);
-    const list = await call('GET', '/notes?q=Empty');
-    expect(list.body.items).toEqual([]);
+    expect((await call('DELETE', `/products/${id}`)).status).toBe(204);
+    expect((await call('GET', `/products/${id}`)).status).toBe(404);
   });
 
   it('refuses unknown and read-only fields', async () => {
-    expect((await call('POST', '/notes', { title: 'x', colour: 'red' })).status).toBe(422);
-    expect((await call('POST', '/notes', { title: 'x', id: tenant })).status).toBe(422);
+    expect((await call('POST', '/products', { title: 'x', colour: 'red' })).status).toBe(422);
+    expect((await call('POST', '/products', { title: 'x', id: tenant })).status).toBe(422);
   });
 });

@@ -1,19 +1,9 @@
-import type { JsonSchema, RuleFile } from '@codexion/schema';
-import { createResourceRoutes, defineAppModule, defineEntities } from '@codexion/web';
-import { NotebookPen } from 'lucide-react';
+import { createResourceRoutes, defineAppModule } from '@codexion/web';
+import { FolderTree, Layers, Library, Package, ShoppingBag, Users, UsersRound } from 'lucide-react';
 import manifest from '../core/app.json' with { type: 'json' };
-import { ecommerceResources } from '../core/generated/client/resources.gen.js';
-import noteRules from '../core/rules/note.rules.json' with { type: 'json' };
-import note from '../core/schema/note.schema.json' with { type: 'json' };
+import { ecommerce } from './entities.js';
 
-/** The app's entities for the generated pages: schemas and rules straight from core/. */
-export const entities = defineEntities({
-  app: 'ecommerce',
-  schemas: [note] as JsonSchema[],
-  rules: { note: noteRules as unknown as RuleFile },
-  // the generated pages call each entity's API through the generated SDK
-  operations: ecommerceResources,
-});
+export { ecommerce as entities } from './entities.js';
 
 /**
  * The E-commerce module: standalone (src/main.tsx) or mounted by Cortex under /ecommerce/*, which finds
@@ -22,7 +12,15 @@ export const entities = defineEntities({
  */
 export default defineAppModule({
   manifest,
-  icons: { 'notebook-pen': NotebookPen },
-  routes: entities.entities.flatMap((entity) => createResourceRoutes(entity)),
-  entities,
+  icons: {
+    'shopping-bag': ShoppingBag,
+    package: Package,
+    layers: Layers,
+    'folder-tree': FolderTree,
+    library: Library,
+    users: Users,
+    'users-round': UsersRound,
+  },
+  routes: ecommerce.entities.flatMap((entity) => createResourceRoutes(entity)),
+  entities: ecommerce,
 });

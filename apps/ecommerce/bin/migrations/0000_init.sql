@@ -1,6 +1,52 @@
 CREATE SCHEMA "ecommerce";
 --> statement-breakpoint
-CREATE TABLE "ecommerce"."notes" (
+CREATE TABLE "ecommerce"."categories" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by" uuid,
+	"updated_by" uuid,
+	"custom" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"name" text NOT NULL,
+	"handle" text,
+	"parent_id" uuid,
+	"description" text,
+	"active" boolean DEFAULT true NOT NULL,
+	CONSTRAINT "categories_tenant_id_id_key" UNIQUE("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "ecommerce"."collections" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by" uuid,
+	"updated_by" uuid,
+	"custom" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"title" text NOT NULL,
+	"handle" text,
+	"description" text,
+	CONSTRAINT "collections_tenant_id_id_key" UNIQUE("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "ecommerce"."customer_groups" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by" uuid,
+	"updated_by" uuid,
+	"custom" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"name" text NOT NULL,
+	"description" text,
+	CONSTRAINT "customer_groups_tenant_id_id_key" UNIQUE("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "ecommerce"."customers" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"tenant_id" uuid NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
@@ -10,11 +56,75 @@ CREATE TABLE "ecommerce"."notes" (
 	"updated_by" uuid,
 	"deleted_at" timestamp with time zone,
 	"custom" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"title" text NOT NULL,
-	"body" text,
-	"status" text DEFAULT 'draft' NOT NULL,
-	"due_date" date,
-	CONSTRAINT "notes_tenant_id_id_key" UNIQUE("tenant_id","id")
+	"email" text NOT NULL,
+	"first_name" text,
+	"last_name" text,
+	"name" text,
+	"phone" text,
+	"group_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"addresses" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"accepts_marketing" boolean DEFAULT false NOT NULL,
+	"note" text,
+	CONSTRAINT "customers_tenant_id_id_key" UNIQUE("tenant_id","id")
 );
 --> statement-breakpoint
-CREATE INDEX "notes_tenant_id_created_at_idx" ON "ecommerce"."notes" USING btree ("tenant_id","created_at","id");
+CREATE TABLE "ecommerce"."products" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by" uuid,
+	"updated_by" uuid,
+	"custom" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"title" text NOT NULL,
+	"handle" text,
+	"description" text,
+	"brand" text,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"published_at" timestamp with time zone,
+	"options" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"category_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"collection_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"images" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	CONSTRAINT "products_tenant_id_id_key" UNIQUE("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "ecommerce"."variants" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by" uuid,
+	"updated_by" uuid,
+	"custom" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"product_id" uuid NOT NULL,
+	"title" text,
+	"sku" text,
+	"barcode" text,
+	"option_values" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"weight_grams" integer,
+	"images" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	CONSTRAINT "variants_tenant_id_id_key" UNIQUE("tenant_id","id")
+);
+--> statement-breakpoint
+ALTER TABLE "ecommerce"."categories" ADD CONSTRAINT "categories_parent_id_fkey" FOREIGN KEY ("tenant_id","parent_id") REFERENCES "ecommerce"."categories"("tenant_id","id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ecommerce"."variants" ADD CONSTRAINT "variants_product_id_fkey" FOREIGN KEY ("tenant_id","product_id") REFERENCES "ecommerce"."products"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "categories_tenant_id_created_at_idx" ON "ecommerce"."categories" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "categories_parent_id_idx" ON "ecommerce"."categories" USING btree ("tenant_id","parent_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "categories_handle_key" ON "ecommerce"."categories" USING btree ("tenant_id","handle");--> statement-breakpoint
+CREATE INDEX "collections_tenant_id_created_at_idx" ON "ecommerce"."collections" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "collections_handle_key" ON "ecommerce"."collections" USING btree ("tenant_id","handle");--> statement-breakpoint
+CREATE INDEX "customer_groups_tenant_id_created_at_idx" ON "ecommerce"."customer_groups" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "customer_groups_name_key" ON "ecommerce"."customer_groups" USING btree ("tenant_id","name");--> statement-breakpoint
+CREATE INDEX "customers_tenant_id_created_at_idx" ON "ecommerce"."customers" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "customers_email_key" ON "ecommerce"."customers" USING btree ("tenant_id","email") WHERE "ecommerce"."customers"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "products_tenant_id_created_at_idx" ON "ecommerce"."products" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "products_status_idx" ON "ecommerce"."products" USING btree ("tenant_id","status");--> statement-breakpoint
+CREATE INDEX "products_brand_idx" ON "ecommerce"."products" USING btree ("tenant_id","brand");--> statement-breakpoint
+CREATE UNIQUE INDEX "products_handle_key" ON "ecommerce"."products" USING btree ("tenant_id","handle");--> statement-breakpoint
+CREATE INDEX "variants_tenant_id_created_at_idx" ON "ecommerce"."variants" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "variants_product_id_idx" ON "ecommerce"."variants" USING btree ("tenant_id","product_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "variants_sku_key" ON "ecommerce"."variants" USING btree ("tenant_id","sku");--> statement-breakpoint
+CREATE UNIQUE INDEX "variants_barcode_key" ON "ecommerce"."variants" USING btree ("tenant_id","barcode");

@@ -4,27 +4,120 @@ import type { Client, Options as Options2, TDataShape } from '@codexion/client';
 
 import { client } from './client.gen.js';
 import type {
-  BulkCreateNotesData,
-  BulkCreateNotesErrors,
-  BulkCreateNotesResponses,
-  CreateNoteData,
-  CreateNoteErrors,
-  CreateNoteResponses,
-  DeleteNoteData,
-  DeleteNoteErrors,
-  DeleteNoteResponses,
-  GetNoteData,
-  GetNoteErrors,
-  GetNoteResponses,
-  ListNotesData,
-  ListNotesErrors,
-  ListNotesResponses,
-  RestoreNoteData,
-  RestoreNoteErrors,
-  RestoreNoteResponses,
-  UpdateNoteData,
-  UpdateNoteErrors,
-  UpdateNoteResponses,
+  BulkCreateCategoriesData,
+  BulkCreateCategoriesErrors,
+  BulkCreateCategoriesResponses,
+  BulkCreateCollectionsData,
+  BulkCreateCollectionsErrors,
+  BulkCreateCollectionsResponses,
+  BulkCreateCustomerGroupsData,
+  BulkCreateCustomerGroupsErrors,
+  BulkCreateCustomerGroupsResponses,
+  BulkCreateCustomersData,
+  BulkCreateCustomersErrors,
+  BulkCreateCustomersResponses,
+  BulkCreateProductsData,
+  BulkCreateProductsErrors,
+  BulkCreateProductsResponses,
+  BulkCreateVariantsData,
+  BulkCreateVariantsErrors,
+  BulkCreateVariantsResponses,
+  CreateCategoryData,
+  CreateCategoryErrors,
+  CreateCategoryResponses,
+  CreateCollectionData,
+  CreateCollectionErrors,
+  CreateCollectionResponses,
+  CreateCustomerData,
+  CreateCustomerErrors,
+  CreateCustomerGroupData,
+  CreateCustomerGroupErrors,
+  CreateCustomerGroupResponses,
+  CreateCustomerResponses,
+  CreateProductData,
+  CreateProductErrors,
+  CreateProductResponses,
+  CreateVariantData,
+  CreateVariantErrors,
+  CreateVariantResponses,
+  DeleteCategoryData,
+  DeleteCategoryErrors,
+  DeleteCategoryResponses,
+  DeleteCollectionData,
+  DeleteCollectionErrors,
+  DeleteCollectionResponses,
+  DeleteCustomerData,
+  DeleteCustomerErrors,
+  DeleteCustomerGroupData,
+  DeleteCustomerGroupErrors,
+  DeleteCustomerGroupResponses,
+  DeleteCustomerResponses,
+  DeleteProductData,
+  DeleteProductErrors,
+  DeleteProductResponses,
+  DeleteVariantData,
+  DeleteVariantErrors,
+  DeleteVariantResponses,
+  GetCategoryData,
+  GetCategoryErrors,
+  GetCategoryResponses,
+  GetCollectionData,
+  GetCollectionErrors,
+  GetCollectionResponses,
+  GetCustomerData,
+  GetCustomerErrors,
+  GetCustomerGroupData,
+  GetCustomerGroupErrors,
+  GetCustomerGroupResponses,
+  GetCustomerResponses,
+  GetProductData,
+  GetProductErrors,
+  GetProductResponses,
+  GetVariantData,
+  GetVariantErrors,
+  GetVariantResponses,
+  ListCategoriesData,
+  ListCategoriesErrors,
+  ListCategoriesResponses,
+  ListCollectionsData,
+  ListCollectionsErrors,
+  ListCollectionsResponses,
+  ListCustomerGroupsData,
+  ListCustomerGroupsErrors,
+  ListCustomerGroupsResponses,
+  ListCustomersData,
+  ListCustomersErrors,
+  ListCustomersResponses,
+  ListProductsData,
+  ListProductsErrors,
+  ListProductsResponses,
+  ListVariantsData,
+  ListVariantsErrors,
+  ListVariantsResponses,
+  RestoreCustomerData,
+  RestoreCustomerErrors,
+  RestoreCustomerResponses,
+  TransitionProductData,
+  TransitionProductErrors,
+  TransitionProductResponses,
+  UpdateCategoryData,
+  UpdateCategoryErrors,
+  UpdateCategoryResponses,
+  UpdateCollectionData,
+  UpdateCollectionErrors,
+  UpdateCollectionResponses,
+  UpdateCustomerData,
+  UpdateCustomerErrors,
+  UpdateCustomerGroupData,
+  UpdateCustomerGroupErrors,
+  UpdateCustomerGroupResponses,
+  UpdateCustomerResponses,
+  UpdateProductData,
+  UpdateProductErrors,
+  UpdateProductResponses,
+  UpdateVariantData,
+  UpdateVariantErrors,
+  UpdateVariantResponses,
 } from './types.gen.js';
 
 export type Options<
@@ -46,14 +139,160 @@ export type Options<
 };
 
 /**
- * List notes
+ * List categories
  *
- * Pages through the notes the caller may read, filtered and sorted.
+ * Pages through the categories the caller may read, filtered and sorted.
  */
-export const listNotes = <ThrowOnError extends boolean = false>(
-  options?: Options<ListNotesData, ThrowOnError>,
+export const listCategories = <ThrowOnError extends boolean = false>(
+  options?: Options<ListCategoriesData, ThrowOnError>,
 ) =>
-  (options?.client ?? client).get<ListNotesResponses, ListNotesErrors, ThrowOnError>({
+  (options?.client ?? client).get<ListCategoriesResponses, ListCategoriesErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/categories',
+    ...options,
+  });
+
+/**
+ * Create a category
+ */
+export const createCategory = <ThrowOnError extends boolean = false>(
+  options: Options<CreateCategoryData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateCategoryResponses, CreateCategoryErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/categories',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several categories
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateCategories = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateCategoriesData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateCategoriesResponses, BulkCreateCategoriesErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/categories/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a category
+ */
+export const deleteCategory = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteCategoryData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteCategoryResponses, DeleteCategoryErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/categories/{id}',
+    ...options,
+  });
+
+/**
+ * Get a category
+ */
+export const getCategory = <ThrowOnError extends boolean = false>(
+  options: Options<GetCategoryData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetCategoryResponses, GetCategoryErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/categories/{id}',
+    ...options,
+  });
+
+/**
+ * Update a category
+ */
+export const updateCategory = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateCategoryData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateCategoryResponses, UpdateCategoryErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/categories/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List collections
+ *
+ * Pages through the collections the caller may read, filtered and sorted.
+ */
+export const listCollections = <ThrowOnError extends boolean = false>(
+  options?: Options<ListCollectionsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListCollectionsResponses, ListCollectionsErrors, ThrowOnError>({
     querySerializer: {
       parameters: { sort: { array: { explode: false } }, fields: { array: { explode: false } } },
     },
@@ -66,17 +305,17 @@ export const listNotes = <ThrowOnError extends boolean = false>(
       { scheme: 'bearer', type: 'http' },
       { name: 'X-API-Key', type: 'apiKey' },
     ],
-    url: '/notes',
+    url: '/collections',
     ...options,
   });
 
 /**
- * Create a note
+ * Create a collection
  */
-export const createNote = <ThrowOnError extends boolean = false>(
-  options: Options<CreateNoteData, ThrowOnError>,
+export const createCollection = <ThrowOnError extends boolean = false>(
+  options: Options<CreateCollectionData, ThrowOnError>,
 ) =>
-  (options.client ?? client).post<CreateNoteResponses, CreateNoteErrors, ThrowOnError>({
+  (options.client ?? client).post<CreateCollectionResponses, CreateCollectionErrors, ThrowOnError>({
     security: [
       {
         in: 'cookie',
@@ -86,7 +325,7 @@ export const createNote = <ThrowOnError extends boolean = false>(
       { scheme: 'bearer', type: 'http' },
       { name: 'X-API-Key', type: 'apiKey' },
     ],
-    url: '/notes',
+    url: '/collections',
     ...options,
     headers: {
       'Content-Type': 'application/json',
@@ -95,14 +334,14 @@ export const createNote = <ThrowOnError extends boolean = false>(
   });
 
 /**
- * Create several notes
+ * Create several collections
  *
  * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
  */
-export const bulkCreateNotes = <ThrowOnError extends boolean = false>(
-  options: Options<BulkCreateNotesData, ThrowOnError>,
+export const bulkCreateCollections = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateCollectionsData, ThrowOnError>,
 ) =>
-  (options.client ?? client).post<BulkCreateNotesResponses, BulkCreateNotesErrors, ThrowOnError>({
+  (options.client ?? client).post<BulkCreateCollectionsResponses, BulkCreateCollectionsErrors, ThrowOnError>({
     security: [
       {
         in: 'cookie',
@@ -112,7 +351,7 @@ export const bulkCreateNotes = <ThrowOnError extends boolean = false>(
       { scheme: 'bearer', type: 'http' },
       { name: 'X-API-Key', type: 'apiKey' },
     ],
-    url: '/notes/bulk',
+    url: '/collections/bulk',
     ...options,
     headers: {
       'Content-Type': 'application/json',
@@ -121,14 +360,12 @@ export const bulkCreateNotes = <ThrowOnError extends boolean = false>(
   });
 
 /**
- * Delete a note
- *
- * Soft delete: the record is hidden and can be restored.
+ * Delete a collection
  */
-export const deleteNote = <ThrowOnError extends boolean = false>(
-  options: Options<DeleteNoteData, ThrowOnError>,
+export const deleteCollection = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteCollectionData, ThrowOnError>,
 ) =>
-  (options.client ?? client).delete<DeleteNoteResponses, DeleteNoteErrors, ThrowOnError>({
+  (options.client ?? client).delete<DeleteCollectionResponses, DeleteCollectionErrors, ThrowOnError>({
     security: [
       {
         in: 'cookie',
@@ -138,15 +375,17 @@ export const deleteNote = <ThrowOnError extends boolean = false>(
       { scheme: 'bearer', type: 'http' },
       { name: 'X-API-Key', type: 'apiKey' },
     ],
-    url: '/notes/{id}',
+    url: '/collections/{id}',
     ...options,
   });
 
 /**
- * Get a note
+ * Get a collection
  */
-export const getNote = <ThrowOnError extends boolean = false>(options: Options<GetNoteData, ThrowOnError>) =>
-  (options.client ?? client).get<GetNoteResponses, GetNoteErrors, ThrowOnError>({
+export const getCollection = <ThrowOnError extends boolean = false>(
+  options: Options<GetCollectionData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetCollectionResponses, GetCollectionErrors, ThrowOnError>({
     querySerializer: { parameters: { fields: { array: { explode: false } } } },
     security: [
       {
@@ -157,17 +396,17 @@ export const getNote = <ThrowOnError extends boolean = false>(options: Options<G
       { scheme: 'bearer', type: 'http' },
       { name: 'X-API-Key', type: 'apiKey' },
     ],
-    url: '/notes/{id}',
+    url: '/collections/{id}',
     ...options,
   });
 
 /**
- * Update a note
+ * Update a collection
  */
-export const updateNote = <ThrowOnError extends boolean = false>(
-  options: Options<UpdateNoteData, ThrowOnError>,
+export const updateCollection = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateCollectionData, ThrowOnError>,
 ) =>
-  (options.client ?? client).patch<UpdateNoteResponses, UpdateNoteErrors, ThrowOnError>({
+  (options.client ?? client).patch<UpdateCollectionResponses, UpdateCollectionErrors, ThrowOnError>({
     security: [
       {
         in: 'cookie',
@@ -177,7 +416,7 @@ export const updateNote = <ThrowOnError extends boolean = false>(
       { scheme: 'bearer', type: 'http' },
       { name: 'X-API-Key', type: 'apiKey' },
     ],
-    url: '/notes/{id}',
+    url: '/collections/{id}',
     ...options,
     headers: {
       'Content-Type': 'application/merge-patch+json',
@@ -186,12 +425,17 @@ export const updateNote = <ThrowOnError extends boolean = false>(
   });
 
 /**
- * Restore a deleted note
+ * List customer groups
+ *
+ * Pages through the customer groups the caller may read, filtered and sorted.
  */
-export const restoreNote = <ThrowOnError extends boolean = false>(
-  options: Options<RestoreNoteData, ThrowOnError>,
+export const listCustomerGroups = <ThrowOnError extends boolean = false>(
+  options?: Options<ListCustomerGroupsData, ThrowOnError>,
 ) =>
-  (options.client ?? client).post<RestoreNoteResponses, RestoreNoteErrors, ThrowOnError>({
+  (options?.client ?? client).get<ListCustomerGroupsResponses, ListCustomerGroupsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { sort: { array: { explode: false } }, fields: { array: { explode: false } } },
+    },
     security: [
       {
         in: 'cookie',
@@ -201,6 +445,603 @@ export const restoreNote = <ThrowOnError extends boolean = false>(
       { scheme: 'bearer', type: 'http' },
       { name: 'X-API-Key', type: 'apiKey' },
     ],
-    url: '/notes/{id}/restore',
+    url: '/customer-groups',
     ...options,
+  });
+
+/**
+ * Create a customer group
+ */
+export const createCustomerGroup = <ThrowOnError extends boolean = false>(
+  options: Options<CreateCustomerGroupData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateCustomerGroupResponses, CreateCustomerGroupErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customer-groups',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several customer groups
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateCustomerGroups = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateCustomerGroupsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<
+    BulkCreateCustomerGroupsResponses,
+    BulkCreateCustomerGroupsErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customer-groups/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a customer group
+ */
+export const deleteCustomerGroup = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteCustomerGroupData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteCustomerGroupResponses, DeleteCustomerGroupErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customer-groups/{id}',
+    ...options,
+  });
+
+/**
+ * Get a customer group
+ */
+export const getCustomerGroup = <ThrowOnError extends boolean = false>(
+  options: Options<GetCustomerGroupData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetCustomerGroupResponses, GetCustomerGroupErrors, ThrowOnError>({
+    querySerializer: { parameters: { fields: { array: { explode: false } } } },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customer-groups/{id}',
+    ...options,
+  });
+
+/**
+ * Update a customer group
+ */
+export const updateCustomerGroup = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateCustomerGroupData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateCustomerGroupResponses, UpdateCustomerGroupErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customer-groups/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List customers
+ *
+ * Pages through the customers the caller may read, filtered and sorted.
+ */
+export const listCustomers = <ThrowOnError extends boolean = false>(
+  options?: Options<ListCustomersData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListCustomersResponses, ListCustomersErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { sort: { array: { explode: false } }, fields: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customers',
+    ...options,
+  });
+
+/**
+ * Create a customer
+ */
+export const createCustomer = <ThrowOnError extends boolean = false>(
+  options: Options<CreateCustomerData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateCustomerResponses, CreateCustomerErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customers',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several customers
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateCustomers = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateCustomersData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateCustomersResponses, BulkCreateCustomersErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customers/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a customer
+ *
+ * Soft delete: the record is hidden and can be restored.
+ */
+export const deleteCustomer = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteCustomerData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteCustomerResponses, DeleteCustomerErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customers/{id}',
+    ...options,
+  });
+
+/**
+ * Get a customer
+ */
+export const getCustomer = <ThrowOnError extends boolean = false>(
+  options: Options<GetCustomerData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetCustomerResponses, GetCustomerErrors, ThrowOnError>({
+    querySerializer: { parameters: { fields: { array: { explode: false } } } },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customers/{id}',
+    ...options,
+  });
+
+/**
+ * Update a customer
+ */
+export const updateCustomer = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateCustomerData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateCustomerResponses, UpdateCustomerErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customers/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Restore a deleted customer
+ */
+export const restoreCustomer = <ThrowOnError extends boolean = false>(
+  options: Options<RestoreCustomerData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<RestoreCustomerResponses, RestoreCustomerErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customers/{id}/restore',
+    ...options,
+  });
+
+/**
+ * List products
+ *
+ * Pages through the products the caller may read, filtered and sorted.
+ */
+export const listProducts = <ThrowOnError extends boolean = false>(
+  options?: Options<ListProductsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListProductsResponses, ListProductsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { sort: { array: { explode: false } }, fields: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/products',
+    ...options,
+  });
+
+/**
+ * Create a product
+ */
+export const createProduct = <ThrowOnError extends boolean = false>(
+  options: Options<CreateProductData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateProductResponses, CreateProductErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/products',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several products
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateProducts = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateProductsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateProductsResponses, BulkCreateProductsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/products/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a product
+ *
+ * 409 `RECORD_LOCKED` while `status` is `archived`: a transition moves it out.
+ */
+export const deleteProduct = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteProductData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteProductResponses, DeleteProductErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/products/{id}',
+    ...options,
+  });
+
+/**
+ * Get a product
+ */
+export const getProduct = <ThrowOnError extends boolean = false>(
+  options: Options<GetProductData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetProductResponses, GetProductErrors, ThrowOnError>({
+    querySerializer: { parameters: { fields: { array: { explode: false } } } },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/products/{id}',
+    ...options,
+  });
+
+/**
+ * Update a product
+ *
+ * 409 `RECORD_LOCKED` while `status` is `archived`: a transition moves it out.
+ */
+export const updateProduct = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateProductData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateProductResponses, UpdateProductErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/products/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Move a product to another status
+ *
+ * Changes `status` along an allowed transition. 409 when no transition leads there from the current state; 422 when its guard does not hold; 403 when the transition needs a permission the caller lacks.
+ */
+export const transitionProduct = <ThrowOnError extends boolean = false>(
+  options: Options<TransitionProductData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<TransitionProductResponses, TransitionProductErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/products/{id}/transition',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List variants
+ *
+ * Pages through the variants the caller may read, filtered and sorted.
+ */
+export const listVariants = <ThrowOnError extends boolean = false>(
+  options?: Options<ListVariantsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListVariantsResponses, ListVariantsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/variants',
+    ...options,
+  });
+
+/**
+ * Create a variant
+ */
+export const createVariant = <ThrowOnError extends boolean = false>(
+  options: Options<CreateVariantData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateVariantResponses, CreateVariantErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/variants',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several variants
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateVariants = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateVariantsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateVariantsResponses, BulkCreateVariantsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/variants/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a variant
+ */
+export const deleteVariant = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteVariantData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteVariantResponses, DeleteVariantErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/variants/{id}',
+    ...options,
+  });
+
+/**
+ * Get a variant
+ */
+export const getVariant = <ThrowOnError extends boolean = false>(
+  options: Options<GetVariantData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetVariantResponses, GetVariantErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/variants/{id}',
+    ...options,
+  });
+
+/**
+ * Update a variant
+ */
+export const updateVariant = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateVariantData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateVariantResponses, UpdateVariantErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/variants/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
   });

@@ -5,11 +5,242 @@ export type ClientOptions = {
 };
 
 /**
- * Note
+ * Address
  *
- * An example entity: change it or add schemas beside it.
+ * A postal address a parcel can be sent to or an invoice made out to, stored inside the record that has it (a customer's address book, a cart's or an order's shipping and billing address).
  */
-export type Note = {
+export type Address = {
+  firstName?: string | null;
+  lastName?: string | null;
+  company?: string | null;
+  /**
+   * Street and house number
+   */
+  line1: string;
+  /**
+   * Apartment, suite, floor
+   */
+  line2?: string | null;
+  city: string;
+  /**
+   * State, province or county, where the country uses one
+   */
+  region?: string | null;
+  postalCode?: string | null;
+  /**
+   * ISO 3166-1 alpha-2 country code (DE, US)
+   */
+  country: string;
+  /**
+   * For the carrier, E.164
+   */
+  phone?: string | null;
+};
+
+/**
+ * Category
+ *
+ * A node of the catalog's category tree (Clothing › Shirts) that shoppers browse by; a product sits in one or more categories.
+ */
+export type Category = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  name: string;
+  /**
+   * The category's address in the shop, unique; made from the name when left empty
+   */
+  handle?: string | null;
+  /**
+   * The category this one sits under (none for a top-level category); never one of its own descendants
+   */
+  parentId?: string | null;
+  description?: string | null;
+  /**
+   * Shown in the shop's navigation
+   */
+  active: boolean;
+};
+
+/**
+ * Body that creates one Category. Read-only and system fields are set by the server and refused here.
+ */
+export type CategoryCreate = {
+  name: string;
+  /**
+   * The category's address in the shop, unique; made from the name when left empty
+   */
+  handle?: string | null;
+  /**
+   * The category this one sits under (none for a top-level category); never one of its own descendants
+   */
+  parentId?: string | null;
+  description?: string | null;
+  /**
+   * Shown in the shop's navigation
+   */
+  active?: boolean;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Category records.
+ */
+export type CategoryPage = {
+  items: Array<Category>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Category: send only the fields to change; `null` clears an optional field.
+ */
+export type CategoryPatch = {
+  name?: string;
+  /**
+   * The category's address in the shop, unique; made from the name when left empty
+   */
+  handle?: string | null;
+  /**
+   * The category this one sits under (none for a top-level category); never one of its own descendants
+   */
+  parentId?: string | null;
+  description?: string | null;
+  /**
+   * Shown in the shop's navigation
+   */
+  active?: boolean;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Collection
+ *
+ * A merchandising group of products (Summer sale, New arrivals), beside the category tree; a product is in any number of collections.
+ */
+export type Collection = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  title: string;
+  /**
+   * The collection's address in the shop, unique; made from the title when left empty
+   */
+  handle?: string | null;
+  description?: string | null;
+};
+
+/**
+ * Body that creates one Collection. Read-only and system fields are set by the server and refused here.
+ */
+export type CollectionCreate = {
+  title: string;
+  /**
+   * The collection's address in the shop, unique; made from the title when left empty
+   */
+  handle?: string | null;
+  description?: string | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Collection records.
+ */
+export type CollectionPage = {
+  items: Array<Collection>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Collection: send only the fields to change; `null` clears an optional field.
+ */
+export type CollectionPatch = {
+  title?: string;
+  /**
+   * The collection's address in the shop, unique; made from the title when left empty
+   */
+  handle?: string | null;
+  description?: string | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Customer
+ *
+ * Someone who buys from the shop, known by their email (unique in the shop), with their address book and the customer groups they belong to.
+ */
+export type Customer = {
   /**
    * Primary key
    */
@@ -33,20 +264,62 @@ export type Note = {
     [key: string]: unknown;
   };
   readonly deletedAt?: string | null;
-  title: string;
-  body?: string | null;
-  status: 'draft' | 'published';
-  dueDate?: string | null;
+  /**
+   * Unique in the shop (compared in lower case): the customer's sign-in and where order mail goes
+   */
+  email: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  /**
+   * First name and last name, or the email when both are empty; composed by the server on every write
+   */
+  readonly name?: string;
+  /**
+   * E.164
+   */
+  phone?: string | null;
+  groupIds: Array<string>;
+  /**
+   * The customer's address book; the first is the default shipping address
+   */
+  addresses: Array<Address>;
+  /**
+   * Agreed to receive marketing email
+   */
+  acceptsMarketing: boolean;
+  /**
+   * For the shop's staff, never shown to the customer
+   */
+  note?: string | null;
 };
 
 /**
- * Body that creates one Note. Read-only and system fields are set by the server and refused here.
+ * Body that creates one Customer. Read-only and system fields are set by the server and refused here.
  */
-export type NoteCreate = {
-  title: string;
-  body?: string | null;
-  status?: 'draft' | 'published';
-  dueDate?: string | null;
+export type CustomerCreate = {
+  /**
+   * Unique in the shop (compared in lower case): the customer's sign-in and where order mail goes
+   */
+  email: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  /**
+   * E.164
+   */
+  phone?: string | null;
+  groupIds?: Array<string>;
+  /**
+   * The customer's address book; the first is the default shipping address
+   */
+  addresses?: Array<Address>;
+  /**
+   * Agreed to receive marketing email
+   */
+  acceptsMarketing?: boolean;
+  /**
+   * For the shop's staff, never shown to the customer
+   */
+  note?: string | null;
   /**
    * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
@@ -56,10 +329,62 @@ export type NoteCreate = {
 };
 
 /**
- * One page of Note records.
+ * Customer group
+ *
+ * A group of customers (Wholesale, VIP) that price lists and promotions can be limited to.
  */
-export type NotePage = {
-  items: Array<Note>;
+export type CustomerGroup = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Unique in the shop
+   */
+  name: string;
+  description?: string | null;
+};
+
+/**
+ * Body that creates one CustomerGroup. Read-only and system fields are set by the server and refused here.
+ */
+export type CustomerGroupCreate = {
+  /**
+   * Unique in the shop
+   */
+  name: string;
+  description?: string | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of CustomerGroup records.
+ */
+export type CustomerGroupPage = {
+  items: Array<CustomerGroup>;
   /**
    * Cursor of the next page; `null` on the last page
    */
@@ -71,19 +396,83 @@ export type NotePage = {
 };
 
 /**
- * JSON Merge Patch (RFC 7396) of one Note: send only the fields to change; `null` clears an optional field.
+ * JSON Merge Patch (RFC 7396) of one CustomerGroup: send only the fields to change; `null` clears an optional field.
  */
-export type NotePatch = {
-  title?: string;
-  body?: string | null;
-  status?: 'draft' | 'published';
-  dueDate?: string | null;
+export type CustomerGroupPatch = {
+  /**
+   * Unique in the shop
+   */
+  name?: string;
+  description?: string | null;
   /**
    * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
   } | null;
+};
+
+/**
+ * One page of Customer records.
+ */
+export type CustomerPage = {
+  items: Array<Customer>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Customer: send only the fields to change; `null` clears an optional field.
+ */
+export type CustomerPatch = {
+  /**
+   * Unique in the shop (compared in lower case): the customer's sign-in and where order mail goes
+   */
+  email?: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  /**
+   * E.164
+   */
+  phone?: string | null;
+  groupIds?: Array<string>;
+  /**
+   * The customer's address book; the first is the default shipping address
+   */
+  addresses?: Array<Address>;
+  /**
+   * Agreed to receive marketing email
+   */
+  acceptsMarketing?: boolean;
+  /**
+   * For the shop's staff, never shown to the customer
+   */
+  note?: string | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Option value
+ *
+ * The value a variant takes for one of its product's options (Size: M).
+ */
+export type OptionValue = {
+  /**
+   * The option's name
+   */
+  option: string;
+  value: string;
 };
 
 /**
@@ -139,11 +528,27 @@ export type Problem = {
 };
 
 /**
- * Note
+ * Product
  *
- * An example entity: change it or add schemas beside it.
+ * A product of the catalog: what the shop shows on a product page. It is sold as one or more variants (its options' combinations, each with its SKU); only published products are on sale.
  */
-export type NoteWritable = {
+export type Product = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
   /**
    * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
@@ -151,16 +556,521 @@ export type NoteWritable = {
     [key: string]: unknown;
   };
   title: string;
-  body?: string | null;
-  status: 'draft' | 'published';
-  dueDate?: string | null;
+  /**
+   * The product's address in the shop (/products/<handle>), unique; made from the title when left empty
+   */
+  handle?: string | null;
+  description?: string | null;
+  brand?: string | null;
+  /**
+   * Changes only through transitions: a published product is on sale; an archived one is off sale and locked until it is restored to draft
+   */
+  status: 'draft' | 'published' | 'archived';
+  /**
+   * When the product was last published, set by the server
+   */
+  readonly publishedAt?: string | null;
+  /**
+   * Up to three options (Size, Colour, Material), each named once; every variant takes one value of each
+   */
+  options: Array<ProductOption>;
+  categoryIds: Array<string>;
+  collectionIds: Array<string>;
+  /**
+   * Image addresses (https); the first is the product's thumbnail
+   */
+  images: Array<string>;
 };
 
 /**
- * One page of Note records.
+ * Body that creates one Product. Read-only and system fields are set by the server and refused here.
  */
-export type NotePageWritable = {
-  items: Array<NoteWritable>;
+export type ProductCreate = {
+  title: string;
+  /**
+   * The product's address in the shop (/products/<handle>), unique; made from the title when left empty
+   */
+  handle?: string | null;
+  description?: string | null;
+  brand?: string | null;
+  /**
+   * Changes only through transitions: a published product is on sale; an archived one is off sale and locked until it is restored to draft
+   */
+  status?: 'draft' | 'published' | 'archived';
+  /**
+   * Up to three options (Size, Colour, Material), each named once; every variant takes one value of each
+   */
+  options?: Array<ProductOption>;
+  categoryIds?: Array<string>;
+  collectionIds?: Array<string>;
+  /**
+   * Image addresses (https); the first is the product's thumbnail
+   */
+  images?: Array<string>;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * Product option
+ *
+ * A way the product's variants differ (Size, Colour) and the values it takes; each variant picks one value of every option.
+ */
+export type ProductOption = {
+  name: string;
+  values: Array<string>;
+};
+
+/**
+ * One page of Product records.
+ */
+export type ProductPage = {
+  items: Array<Product>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Product: send only the fields to change; `null` clears an optional field. `status` changes through the transition operation.
+ */
+export type ProductPatch = {
+  title?: string;
+  /**
+   * The product's address in the shop (/products/<handle>), unique; made from the title when left empty
+   */
+  handle?: string | null;
+  description?: string | null;
+  brand?: string | null;
+  /**
+   * Up to three options (Size, Colour, Material), each named once; every variant takes one value of each
+   */
+  options?: Array<ProductOption>;
+  categoryIds?: Array<string>;
+  collectionIds?: Array<string>;
+  /**
+   * Image addresses (https); the first is the product's thumbnail
+   */
+  images?: Array<string>;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Variant
+ *
+ * What a shopper buys: one combination of its product's option values, with its SKU (unique in the shop), barcode and shipping weight. Prices and stock are kept per variant.
+ */
+export type Variant = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  productId: string;
+  /**
+   * Made from the option values (M / Red) when left empty
+   */
+  title?: string | null;
+  /**
+   * Stock-keeping unit, unique in the shop; a variant is sold only with one
+   */
+  sku?: string | null;
+  /**
+   * UPC-A (12 digits) or EAN-13 (13 digits) with a valid check digit, unique in the shop
+   */
+  barcode?: string | null;
+  /**
+   * One value of each of the product's options; no two variants of a product take the same combination
+   */
+  optionValues: Array<OptionValue>;
+  /**
+   * Shipping weight in grams
+   */
+  weightGrams?: number | null;
+  /**
+   * Image addresses (https) shown when the variant is picked
+   */
+  images: Array<string>;
+};
+
+/**
+ * Body that creates one Variant. Read-only and system fields are set by the server and refused here.
+ */
+export type VariantCreate = {
+  productId: string;
+  /**
+   * Made from the option values (M / Red) when left empty
+   */
+  title?: string | null;
+  /**
+   * Stock-keeping unit, unique in the shop; a variant is sold only with one
+   */
+  sku?: string | null;
+  /**
+   * UPC-A (12 digits) or EAN-13 (13 digits) with a valid check digit, unique in the shop
+   */
+  barcode?: string | null;
+  /**
+   * One value of each of the product's options; no two variants of a product take the same combination
+   */
+  optionValues?: Array<OptionValue>;
+  /**
+   * Shipping weight in grams
+   */
+  weightGrams?: number | null;
+  /**
+   * Image addresses (https) shown when the variant is picked
+   */
+  images?: Array<string>;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Variant records.
+ */
+export type VariantPage = {
+  items: Array<Variant>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Variant: send only the fields to change; `null` clears an optional field.
+ */
+export type VariantPatch = {
+  productId?: string;
+  /**
+   * Made from the option values (M / Red) when left empty
+   */
+  title?: string | null;
+  /**
+   * Stock-keeping unit, unique in the shop; a variant is sold only with one
+   */
+  sku?: string | null;
+  /**
+   * UPC-A (12 digits) or EAN-13 (13 digits) with a valid check digit, unique in the shop
+   */
+  barcode?: string | null;
+  /**
+   * One value of each of the product's options; no two variants of a product take the same combination
+   */
+  optionValues?: Array<OptionValue>;
+  /**
+   * Shipping weight in grams
+   */
+  weightGrams?: number | null;
+  /**
+   * Image addresses (https) shown when the variant is picked
+   */
+  images?: Array<string>;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Category
+ *
+ * A node of the catalog's category tree (Clothing › Shirts) that shoppers browse by; a product sits in one or more categories.
+ */
+export type CategoryWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  name: string;
+  /**
+   * The category's address in the shop, unique; made from the name when left empty
+   */
+  handle?: string | null;
+  /**
+   * The category this one sits under (none for a top-level category); never one of its own descendants
+   */
+  parentId?: string | null;
+  description?: string | null;
+  /**
+   * Shown in the shop's navigation
+   */
+  active: boolean;
+};
+
+/**
+ * One page of Category records.
+ */
+export type CategoryPageWritable = {
+  items: Array<CategoryWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Collection
+ *
+ * A merchandising group of products (Summer sale, New arrivals), beside the category tree; a product is in any number of collections.
+ */
+export type CollectionWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  title: string;
+  /**
+   * The collection's address in the shop, unique; made from the title when left empty
+   */
+  handle?: string | null;
+  description?: string | null;
+};
+
+/**
+ * One page of Collection records.
+ */
+export type CollectionPageWritable = {
+  items: Array<CollectionWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Customer
+ *
+ * Someone who buys from the shop, known by their email (unique in the shop), with their address book and the customer groups they belong to.
+ */
+export type CustomerWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Unique in the shop (compared in lower case): the customer's sign-in and where order mail goes
+   */
+  email: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  /**
+   * E.164
+   */
+  phone?: string | null;
+  groupIds: Array<string>;
+  /**
+   * The customer's address book; the first is the default shipping address
+   */
+  addresses: Array<Address>;
+  /**
+   * Agreed to receive marketing email
+   */
+  acceptsMarketing: boolean;
+  /**
+   * For the shop's staff, never shown to the customer
+   */
+  note?: string | null;
+};
+
+/**
+ * Customer group
+ *
+ * A group of customers (Wholesale, VIP) that price lists and promotions can be limited to.
+ */
+export type CustomerGroupWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Unique in the shop
+   */
+  name: string;
+  description?: string | null;
+};
+
+/**
+ * One page of CustomerGroup records.
+ */
+export type CustomerGroupPageWritable = {
+  items: Array<CustomerGroupWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * One page of Customer records.
+ */
+export type CustomerPageWritable = {
+  items: Array<CustomerWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Product
+ *
+ * A product of the catalog: what the shop shows on a product page. It is sold as one or more variants (its options' combinations, each with its SKU); only published products are on sale.
+ */
+export type ProductWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  title: string;
+  /**
+   * The product's address in the shop (/products/<handle>), unique; made from the title when left empty
+   */
+  handle?: string | null;
+  description?: string | null;
+  brand?: string | null;
+  /**
+   * Changes only through transitions: a published product is on sale; an archived one is off sale and locked until it is restored to draft
+   */
+  status: 'draft' | 'published' | 'archived';
+  /**
+   * Up to three options (Size, Colour, Material), each named once; every variant takes one value of each
+   */
+  options: Array<ProductOption>;
+  categoryIds: Array<string>;
+  collectionIds: Array<string>;
+  /**
+   * Image addresses (https); the first is the product's thumbnail
+   */
+  images: Array<string>;
+};
+
+/**
+ * One page of Product records.
+ */
+export type ProductPageWritable = {
+  items: Array<ProductWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Variant
+ *
+ * What a shopper buys: one combination of its product's option values, with its SKU (unique in the shop), barcode and shipping weight. Prices and stock are kept per variant.
+ */
+export type VariantWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  productId: string;
+  /**
+   * Made from the option values (M / Red) when left empty
+   */
+  title?: string | null;
+  /**
+   * Stock-keeping unit, unique in the shop; a variant is sold only with one
+   */
+  sku?: string | null;
+  /**
+   * UPC-A (12 digits) or EAN-13 (13 digits) with a valid check digit, unique in the shop
+   */
+  barcode?: string | null;
+  /**
+   * One value of each of the product's options; no two variants of a product take the same combination
+   */
+  optionValues: Array<OptionValue>;
+  /**
+   * Shipping weight in grams
+   */
+  weightGrams?: number | null;
+  /**
+   * Image addresses (https) shown when the variant is picked
+   */
+  images: Array<string>;
+};
+
+/**
+ * One page of Variant records.
+ */
+export type VariantPageWritable = {
+  items: Array<VariantWritable>;
   /**
    * Cursor of the next page; `null` on the last page
    */
@@ -211,12 +1121,615 @@ export type PageSize = number;
  */
 export type Where = string;
 
-export type ListNotesData = {
+export type ListCategoriesData = {
   body?: never;
   path?: never;
   query?: {
     /**
-     * Free-text search over `title`, `body`.
+     * Free-text search over `name`, `handle`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'name'
+      | '-name'
+      | 'handle'
+      | '-handle'
+      | 'parentId'
+      | '-parentId'
+      | 'active'
+      | '-active'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'handle'
+      | 'parentId'
+      | 'description'
+      | 'active'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'parentId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      name?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      handle?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      parentId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      description?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      active?:
+        | boolean
+        | {
+            eq?: boolean;
+            ne?: boolean;
+          };
+    };
+  };
+  url: '/categories';
+};
+
+export type ListCategoriesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListCategoriesError = ListCategoriesErrors[keyof ListCategoriesErrors];
+
+export type ListCategoriesResponses = {
+  /**
+   * A page of categories
+   */
+  200: CategoryPage;
+};
+
+export type ListCategoriesResponse = ListCategoriesResponses[keyof ListCategoriesResponses];
+
+export type CreateCategoryData = {
+  body: CategoryCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/categories';
+};
+
+export type CreateCategoryErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateCategoryError = CreateCategoryErrors[keyof CreateCategoryErrors];
+
+export type CreateCategoryResponses = {
+  /**
+   * The created category
+   */
+  201: Category;
+};
+
+export type CreateCategoryResponse = CreateCategoryResponses[keyof CreateCategoryResponses];
+
+export type BulkCreateCategoriesData = {
+  body: {
+    items: Array<CategoryCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/categories/bulk';
+};
+
+export type BulkCreateCategoriesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateCategoriesError = BulkCreateCategoriesErrors[keyof BulkCreateCategoriesErrors];
+
+export type BulkCreateCategoriesResponses = {
+  /**
+   * The created categories, in request order
+   */
+  201: {
+    items: Array<Category>;
+  };
+};
+
+export type BulkCreateCategoriesResponse = BulkCreateCategoriesResponses[keyof BulkCreateCategoriesResponses];
+
+export type DeleteCategoryData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/categories/{id}';
+};
+
+export type DeleteCategoryErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteCategoryError = DeleteCategoryErrors[keyof DeleteCategoryErrors];
+
+export type DeleteCategoryResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteCategoryResponse = DeleteCategoryResponses[keyof DeleteCategoryResponses];
+
+export type GetCategoryData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'handle'
+      | 'parentId'
+      | 'description'
+      | 'active'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'parentId'>;
+  };
+  url: '/categories/{id}';
+};
+
+export type GetCategoryErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetCategoryError = GetCategoryErrors[keyof GetCategoryErrors];
+
+export type GetCategoryResponses = {
+  /**
+   * The category
+   */
+  200: Category;
+};
+
+export type GetCategoryResponse = GetCategoryResponses[keyof GetCategoryResponses];
+
+export type UpdateCategoryData = {
+  body: CategoryPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/categories/{id}';
+};
+
+export type UpdateCategoryErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateCategoryError = UpdateCategoryErrors[keyof UpdateCategoryErrors];
+
+export type UpdateCategoryResponses = {
+  /**
+   * The updated category
+   */
+  200: Category;
+};
+
+export type UpdateCategoryResponse = UpdateCategoryResponses[keyof UpdateCategoryResponses];
+
+export type ListCollectionsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `title`, `handle`.
      */
     q?: string;
     /**
@@ -235,14 +1748,1135 @@ export type ListNotesData = {
       | '-createdBy'
       | 'updatedBy'
       | '-updatedBy'
-      | 'deletedAt'
-      | '-deletedAt'
       | 'title'
       | '-title'
-      | 'status'
-      | '-status'
-      | 'dueDate'
-      | '-dueDate'
+      | 'handle'
+      | '-handle'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'title'
+      | 'handle'
+      | 'description'
+    >;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      title?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      handle?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      description?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/collections';
+};
+
+export type ListCollectionsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListCollectionsError = ListCollectionsErrors[keyof ListCollectionsErrors];
+
+export type ListCollectionsResponses = {
+  /**
+   * A page of collections
+   */
+  200: CollectionPage;
+};
+
+export type ListCollectionsResponse = ListCollectionsResponses[keyof ListCollectionsResponses];
+
+export type CreateCollectionData = {
+  body: CollectionCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/collections';
+};
+
+export type CreateCollectionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateCollectionError = CreateCollectionErrors[keyof CreateCollectionErrors];
+
+export type CreateCollectionResponses = {
+  /**
+   * The created collection
+   */
+  201: Collection;
+};
+
+export type CreateCollectionResponse = CreateCollectionResponses[keyof CreateCollectionResponses];
+
+export type BulkCreateCollectionsData = {
+  body: {
+    items: Array<CollectionCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/collections/bulk';
+};
+
+export type BulkCreateCollectionsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateCollectionsError = BulkCreateCollectionsErrors[keyof BulkCreateCollectionsErrors];
+
+export type BulkCreateCollectionsResponses = {
+  /**
+   * The created collections, in request order
+   */
+  201: {
+    items: Array<Collection>;
+  };
+};
+
+export type BulkCreateCollectionsResponse =
+  BulkCreateCollectionsResponses[keyof BulkCreateCollectionsResponses];
+
+export type DeleteCollectionData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/collections/{id}';
+};
+
+export type DeleteCollectionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteCollectionError = DeleteCollectionErrors[keyof DeleteCollectionErrors];
+
+export type DeleteCollectionResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteCollectionResponse = DeleteCollectionResponses[keyof DeleteCollectionResponses];
+
+export type GetCollectionData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'title'
+      | 'handle'
+      | 'description'
+    >;
+  };
+  url: '/collections/{id}';
+};
+
+export type GetCollectionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetCollectionError = GetCollectionErrors[keyof GetCollectionErrors];
+
+export type GetCollectionResponses = {
+  /**
+   * The collection
+   */
+  200: Collection;
+};
+
+export type GetCollectionResponse = GetCollectionResponses[keyof GetCollectionResponses];
+
+export type UpdateCollectionData = {
+  body: CollectionPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/collections/{id}';
+};
+
+export type UpdateCollectionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateCollectionError = UpdateCollectionErrors[keyof UpdateCollectionErrors];
+
+export type UpdateCollectionResponses = {
+  /**
+   * The updated collection
+   */
+  200: Collection;
+};
+
+export type UpdateCollectionResponse = UpdateCollectionResponses[keyof UpdateCollectionResponses];
+
+export type ListCustomerGroupsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `name`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'name'
+      | '-name'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'description'
+    >;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      name?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      description?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/customer-groups';
+};
+
+export type ListCustomerGroupsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListCustomerGroupsError = ListCustomerGroupsErrors[keyof ListCustomerGroupsErrors];
+
+export type ListCustomerGroupsResponses = {
+  /**
+   * A page of customer groups
+   */
+  200: CustomerGroupPage;
+};
+
+export type ListCustomerGroupsResponse = ListCustomerGroupsResponses[keyof ListCustomerGroupsResponses];
+
+export type CreateCustomerGroupData = {
+  body: CustomerGroupCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/customer-groups';
+};
+
+export type CreateCustomerGroupErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateCustomerGroupError = CreateCustomerGroupErrors[keyof CreateCustomerGroupErrors];
+
+export type CreateCustomerGroupResponses = {
+  /**
+   * The created customer group
+   */
+  201: CustomerGroup;
+};
+
+export type CreateCustomerGroupResponse = CreateCustomerGroupResponses[keyof CreateCustomerGroupResponses];
+
+export type BulkCreateCustomerGroupsData = {
+  body: {
+    items: Array<CustomerGroupCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/customer-groups/bulk';
+};
+
+export type BulkCreateCustomerGroupsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateCustomerGroupsError =
+  BulkCreateCustomerGroupsErrors[keyof BulkCreateCustomerGroupsErrors];
+
+export type BulkCreateCustomerGroupsResponses = {
+  /**
+   * The created customer groups, in request order
+   */
+  201: {
+    items: Array<CustomerGroup>;
+  };
+};
+
+export type BulkCreateCustomerGroupsResponse =
+  BulkCreateCustomerGroupsResponses[keyof BulkCreateCustomerGroupsResponses];
+
+export type DeleteCustomerGroupData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/customer-groups/{id}';
+};
+
+export type DeleteCustomerGroupErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteCustomerGroupError = DeleteCustomerGroupErrors[keyof DeleteCustomerGroupErrors];
+
+export type DeleteCustomerGroupResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteCustomerGroupResponse = DeleteCustomerGroupResponses[keyof DeleteCustomerGroupResponses];
+
+export type GetCustomerGroupData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'description'
+    >;
+  };
+  url: '/customer-groups/{id}';
+};
+
+export type GetCustomerGroupErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetCustomerGroupError = GetCustomerGroupErrors[keyof GetCustomerGroupErrors];
+
+export type GetCustomerGroupResponses = {
+  /**
+   * The customer group
+   */
+  200: CustomerGroup;
+};
+
+export type GetCustomerGroupResponse = GetCustomerGroupResponses[keyof GetCustomerGroupResponses];
+
+export type UpdateCustomerGroupData = {
+  body: CustomerGroupPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/customer-groups/{id}';
+};
+
+export type UpdateCustomerGroupErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateCustomerGroupError = UpdateCustomerGroupErrors[keyof UpdateCustomerGroupErrors];
+
+export type UpdateCustomerGroupResponses = {
+  /**
+   * The updated customer group
+   */
+  200: CustomerGroup;
+};
+
+export type UpdateCustomerGroupResponse = UpdateCustomerGroupResponses[keyof UpdateCustomerGroupResponses];
+
+export type ListCustomersData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `name`, `email`, `phone`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,email`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'deletedAt'
+      | '-deletedAt'
+      | 'email'
+      | '-email'
+      | 'firstName'
+      | '-firstName'
+      | 'lastName'
+      | '-lastName'
+      | 'name'
+      | '-name'
+      | 'phone'
+      | '-phone'
+      | 'acceptsMarketing'
+      | '-acceptsMarketing'
     >;
     /**
      * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
@@ -273,10 +2907,15 @@ export type ListNotesData = {
       | 'updatedBy'
       | 'custom'
       | 'deletedAt'
-      | 'title'
-      | 'body'
-      | 'status'
-      | 'dueDate'
+      | 'email'
+      | 'firstName'
+      | 'lastName'
+      | 'name'
+      | 'phone'
+      | 'groupIds'
+      | 'addresses'
+      | 'acceptsMarketing'
+      | 'note'
     >;
     /**
      * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
@@ -384,7 +3023,7 @@ export type ListNotesData = {
              */
             isNull?: boolean;
           };
-      title?:
+      email?:
         | string
         | {
             eq?: string;
@@ -398,7 +3037,7 @@ export type ListNotesData = {
              */
             contains?: string;
           };
-      body?:
+      firstName?:
         | string
         | {
             eq?: string;
@@ -416,30 +3055,79 @@ export type ListNotesData = {
              */
             isNull?: boolean;
           };
-      status?:
-        | 'draft'
-        | 'published'
-        | {
-            eq?: 'draft' | 'published';
-            ne?: 'draft' | 'published';
-            /**
-             * Comma-separated values, at most 100; matches any of them
-             */
-            in?: string;
-          };
-      dueDate?:
+      lastName?:
         | string
         | {
             eq?: string;
             ne?: string;
-            lt?: string;
-            lte?: string;
-            gt?: string;
-            gte?: string;
             /**
              * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      name?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      phone?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      acceptsMarketing?:
+        | boolean
+        | {
+            eq?: boolean;
+            ne?: boolean;
+          };
+      note?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
             /**
              * `true`: the field is null; `false`: it is not
              */
@@ -447,10 +3135,10 @@ export type ListNotesData = {
           };
     };
   };
-  url: '/notes';
+  url: '/customers';
 };
 
-export type ListNotesErrors = {
+export type ListCustomersErrors = {
   /**
    * Bad request: malformed syntax, or a query or header parameter is invalid
    */
@@ -473,19 +3161,19 @@ export type ListNotesErrors = {
   500: Problem;
 };
 
-export type ListNotesError = ListNotesErrors[keyof ListNotesErrors];
+export type ListCustomersError = ListCustomersErrors[keyof ListCustomersErrors];
 
-export type ListNotesResponses = {
+export type ListCustomersResponses = {
   /**
-   * A page of notes
+   * A page of customers
    */
-  200: NotePage;
+  200: CustomerPage;
 };
 
-export type ListNotesResponse = ListNotesResponses[keyof ListNotesResponses];
+export type ListCustomersResponse = ListCustomersResponses[keyof ListCustomersResponses];
 
-export type CreateNoteData = {
-  body: NoteCreate;
+export type CreateCustomerData = {
+  body: CustomerCreate;
   headers?: {
     /**
      * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
@@ -494,10 +3182,10 @@ export type CreateNoteData = {
   };
   path?: never;
   query?: never;
-  url: '/notes';
+  url: '/customers';
 };
 
-export type CreateNoteErrors = {
+export type CreateCustomerErrors = {
   /**
    * Bad request: malformed syntax, or a query or header parameter is invalid
    */
@@ -532,20 +3220,20 @@ export type CreateNoteErrors = {
   500: Problem;
 };
 
-export type CreateNoteError = CreateNoteErrors[keyof CreateNoteErrors];
+export type CreateCustomerError = CreateCustomerErrors[keyof CreateCustomerErrors];
 
-export type CreateNoteResponses = {
+export type CreateCustomerResponses = {
   /**
-   * The created note
+   * The created customer
    */
-  201: Note;
+  201: Customer;
 };
 
-export type CreateNoteResponse = CreateNoteResponses[keyof CreateNoteResponses];
+export type CreateCustomerResponse = CreateCustomerResponses[keyof CreateCustomerResponses];
 
-export type BulkCreateNotesData = {
+export type BulkCreateCustomersData = {
   body: {
-    items: Array<NoteCreate>;
+    items: Array<CustomerCreate>;
   };
   headers?: {
     /**
@@ -555,10 +3243,10 @@ export type BulkCreateNotesData = {
   };
   path?: never;
   query?: never;
-  url: '/notes/bulk';
+  url: '/customers/bulk';
 };
 
-export type BulkCreateNotesErrors = {
+export type BulkCreateCustomersErrors = {
   /**
    * Bad request: malformed syntax, or a query or header parameter is invalid
    */
@@ -593,20 +3281,20 @@ export type BulkCreateNotesErrors = {
   500: Problem;
 };
 
-export type BulkCreateNotesError = BulkCreateNotesErrors[keyof BulkCreateNotesErrors];
+export type BulkCreateCustomersError = BulkCreateCustomersErrors[keyof BulkCreateCustomersErrors];
 
-export type BulkCreateNotesResponses = {
+export type BulkCreateCustomersResponses = {
   /**
-   * The created notes, in request order
+   * The created customers, in request order
    */
   201: {
-    items: Array<Note>;
+    items: Array<Customer>;
   };
 };
 
-export type BulkCreateNotesResponse = BulkCreateNotesResponses[keyof BulkCreateNotesResponses];
+export type BulkCreateCustomersResponse = BulkCreateCustomersResponses[keyof BulkCreateCustomersResponses];
 
-export type DeleteNoteData = {
+export type DeleteCustomerData = {
   body?: never;
   headers?: {
     /**
@@ -621,10 +3309,10 @@ export type DeleteNoteData = {
     id: string;
   };
   query?: never;
-  url: '/notes/{id}';
+  url: '/customers/{id}';
 };
 
-export type DeleteNoteErrors = {
+export type DeleteCustomerErrors = {
   /**
    * Bad request: malformed syntax, or a query or header parameter is invalid
    */
@@ -659,18 +3347,18 @@ export type DeleteNoteErrors = {
   500: Problem;
 };
 
-export type DeleteNoteError = DeleteNoteErrors[keyof DeleteNoteErrors];
+export type DeleteCustomerError = DeleteCustomerErrors[keyof DeleteCustomerErrors];
 
-export type DeleteNoteResponses = {
+export type DeleteCustomerResponses = {
   /**
    * Deleted
    */
   204: void;
 };
 
-export type DeleteNoteResponse = DeleteNoteResponses[keyof DeleteNoteResponses];
+export type DeleteCustomerResponse = DeleteCustomerResponses[keyof DeleteCustomerResponses];
 
-export type GetNoteData = {
+export type GetCustomerData = {
   body?: never;
   path: {
     /**
@@ -692,16 +3380,21 @@ export type GetNoteData = {
       | 'updatedBy'
       | 'custom'
       | 'deletedAt'
-      | 'title'
-      | 'body'
-      | 'status'
-      | 'dueDate'
+      | 'email'
+      | 'firstName'
+      | 'lastName'
+      | 'name'
+      | 'phone'
+      | 'groupIds'
+      | 'addresses'
+      | 'acceptsMarketing'
+      | 'note'
     >;
   };
-  url: '/notes/{id}';
+  url: '/customers/{id}';
 };
 
-export type GetNoteErrors = {
+export type GetCustomerErrors = {
   /**
    * Bad request: malformed syntax, or a query or header parameter is invalid
    */
@@ -728,19 +3421,19 @@ export type GetNoteErrors = {
   500: Problem;
 };
 
-export type GetNoteError = GetNoteErrors[keyof GetNoteErrors];
+export type GetCustomerError = GetCustomerErrors[keyof GetCustomerErrors];
 
-export type GetNoteResponses = {
+export type GetCustomerResponses = {
   /**
-   * The note
+   * The customer
    */
-  200: Note;
+  200: Customer;
 };
 
-export type GetNoteResponse = GetNoteResponses[keyof GetNoteResponses];
+export type GetCustomerResponse = GetCustomerResponses[keyof GetCustomerResponses];
 
-export type UpdateNoteData = {
-  body: NotePatch;
+export type UpdateCustomerData = {
+  body: CustomerPatch;
   headers: {
     /**
      * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
@@ -754,10 +3447,10 @@ export type UpdateNoteData = {
     id: string;
   };
   query?: never;
-  url: '/notes/{id}';
+  url: '/customers/{id}';
 };
 
-export type UpdateNoteErrors = {
+export type UpdateCustomerErrors = {
   /**
    * Bad request: malformed syntax, or a query or header parameter is invalid
    */
@@ -804,18 +3497,18 @@ export type UpdateNoteErrors = {
   500: Problem;
 };
 
-export type UpdateNoteError = UpdateNoteErrors[keyof UpdateNoteErrors];
+export type UpdateCustomerError = UpdateCustomerErrors[keyof UpdateCustomerErrors];
 
-export type UpdateNoteResponses = {
+export type UpdateCustomerResponses = {
   /**
-   * The updated note
+   * The updated customer
    */
-  200: Note;
+  200: Customer;
 };
 
-export type UpdateNoteResponse = UpdateNoteResponses[keyof UpdateNoteResponses];
+export type UpdateCustomerResponse = UpdateCustomerResponses[keyof UpdateCustomerResponses];
 
-export type RestoreNoteData = {
+export type RestoreCustomerData = {
   body?: never;
   path: {
     /**
@@ -824,10 +3517,10 @@ export type RestoreNoteData = {
     id: string;
   };
   query?: never;
-  url: '/notes/{id}/restore';
+  url: '/customers/{id}/restore';
 };
 
-export type RestoreNoteErrors = {
+export type RestoreCustomerErrors = {
   /**
    * Bad request: malformed syntax, or a query or header parameter is invalid
    */
@@ -858,13 +3551,1346 @@ export type RestoreNoteErrors = {
   500: Problem;
 };
 
-export type RestoreNoteError = RestoreNoteErrors[keyof RestoreNoteErrors];
+export type RestoreCustomerError = RestoreCustomerErrors[keyof RestoreCustomerErrors];
 
-export type RestoreNoteResponses = {
+export type RestoreCustomerResponses = {
   /**
-   * The restored note
+   * The restored customer
    */
-  200: Note;
+  200: Customer;
 };
 
-export type RestoreNoteResponse = RestoreNoteResponses[keyof RestoreNoteResponses];
+export type RestoreCustomerResponse = RestoreCustomerResponses[keyof RestoreCustomerResponses];
+
+export type ListProductsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `title`, `handle`, `brand`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,title`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'title'
+      | '-title'
+      | 'handle'
+      | '-handle'
+      | 'brand'
+      | '-brand'
+      | 'status'
+      | '-status'
+      | 'publishedAt'
+      | '-publishedAt'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'title'
+      | 'handle'
+      | 'description'
+      | 'brand'
+      | 'status'
+      | 'publishedAt'
+      | 'options'
+      | 'categoryIds'
+      | 'collectionIds'
+      | 'images'
+    >;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      title?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      handle?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      description?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      brand?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      status?:
+        | 'draft'
+        | 'published'
+        | 'archived'
+        | {
+            eq?: 'draft' | 'published' | 'archived';
+            ne?: 'draft' | 'published' | 'archived';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      publishedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/products';
+};
+
+export type ListProductsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListProductsError = ListProductsErrors[keyof ListProductsErrors];
+
+export type ListProductsResponses = {
+  /**
+   * A page of products
+   */
+  200: ProductPage;
+};
+
+export type ListProductsResponse = ListProductsResponses[keyof ListProductsResponses];
+
+export type CreateProductData = {
+  body: ProductCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/products';
+};
+
+export type CreateProductErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateProductError = CreateProductErrors[keyof CreateProductErrors];
+
+export type CreateProductResponses = {
+  /**
+   * The created product
+   */
+  201: Product;
+};
+
+export type CreateProductResponse = CreateProductResponses[keyof CreateProductResponses];
+
+export type BulkCreateProductsData = {
+  body: {
+    items: Array<ProductCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/products/bulk';
+};
+
+export type BulkCreateProductsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateProductsError = BulkCreateProductsErrors[keyof BulkCreateProductsErrors];
+
+export type BulkCreateProductsResponses = {
+  /**
+   * The created products, in request order
+   */
+  201: {
+    items: Array<Product>;
+  };
+};
+
+export type BulkCreateProductsResponse = BulkCreateProductsResponses[keyof BulkCreateProductsResponses];
+
+export type DeleteProductData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/products/{id}';
+};
+
+export type DeleteProductErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteProductError = DeleteProductErrors[keyof DeleteProductErrors];
+
+export type DeleteProductResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteProductResponse = DeleteProductResponses[keyof DeleteProductResponses];
+
+export type GetProductData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'title'
+      | 'handle'
+      | 'description'
+      | 'brand'
+      | 'status'
+      | 'publishedAt'
+      | 'options'
+      | 'categoryIds'
+      | 'collectionIds'
+      | 'images'
+    >;
+  };
+  url: '/products/{id}';
+};
+
+export type GetProductErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetProductError = GetProductErrors[keyof GetProductErrors];
+
+export type GetProductResponses = {
+  /**
+   * The product
+   */
+  200: Product;
+};
+
+export type GetProductResponse = GetProductResponses[keyof GetProductResponses];
+
+export type UpdateProductData = {
+  body: ProductPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/products/{id}';
+};
+
+export type UpdateProductErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateProductError = UpdateProductErrors[keyof UpdateProductErrors];
+
+export type UpdateProductResponses = {
+  /**
+   * The updated product
+   */
+  200: Product;
+};
+
+export type UpdateProductResponse = UpdateProductResponses[keyof UpdateProductResponses];
+
+export type TransitionProductData = {
+  body: {
+    /**
+     * Target state
+     */
+    to: 'draft' | 'published' | 'archived';
+  };
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/products/{id}/transition';
+};
+
+export type TransitionProductErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type TransitionProductError = TransitionProductErrors[keyof TransitionProductErrors];
+
+export type TransitionProductResponses = {
+  /**
+   * The product in its new state
+   */
+  200: Product;
+};
+
+export type TransitionProductResponse = TransitionProductResponses[keyof TransitionProductResponses];
+
+export type ListVariantsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `title`, `sku`, `barcode`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,productId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'productId'
+      | '-productId'
+      | 'title'
+      | '-title'
+      | 'sku'
+      | '-sku'
+      | 'barcode'
+      | '-barcode'
+      | 'weightGrams'
+      | '-weightGrams'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'productId'
+      | 'title'
+      | 'sku'
+      | 'barcode'
+      | 'optionValues'
+      | 'weightGrams'
+      | 'images'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'productId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      productId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      title?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      sku?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      barcode?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      weightGrams?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/variants';
+};
+
+export type ListVariantsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListVariantsError = ListVariantsErrors[keyof ListVariantsErrors];
+
+export type ListVariantsResponses = {
+  /**
+   * A page of variants
+   */
+  200: VariantPage;
+};
+
+export type ListVariantsResponse = ListVariantsResponses[keyof ListVariantsResponses];
+
+export type CreateVariantData = {
+  body: VariantCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/variants';
+};
+
+export type CreateVariantErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateVariantError = CreateVariantErrors[keyof CreateVariantErrors];
+
+export type CreateVariantResponses = {
+  /**
+   * The created variant
+   */
+  201: Variant;
+};
+
+export type CreateVariantResponse = CreateVariantResponses[keyof CreateVariantResponses];
+
+export type BulkCreateVariantsData = {
+  body: {
+    items: Array<VariantCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/variants/bulk';
+};
+
+export type BulkCreateVariantsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateVariantsError = BulkCreateVariantsErrors[keyof BulkCreateVariantsErrors];
+
+export type BulkCreateVariantsResponses = {
+  /**
+   * The created variants, in request order
+   */
+  201: {
+    items: Array<Variant>;
+  };
+};
+
+export type BulkCreateVariantsResponse = BulkCreateVariantsResponses[keyof BulkCreateVariantsResponses];
+
+export type DeleteVariantData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/variants/{id}';
+};
+
+export type DeleteVariantErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteVariantError = DeleteVariantErrors[keyof DeleteVariantErrors];
+
+export type DeleteVariantResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteVariantResponse = DeleteVariantResponses[keyof DeleteVariantResponses];
+
+export type GetVariantData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'productId'
+      | 'title'
+      | 'sku'
+      | 'barcode'
+      | 'optionValues'
+      | 'weightGrams'
+      | 'images'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'productId'>;
+  };
+  url: '/variants/{id}';
+};
+
+export type GetVariantErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetVariantError = GetVariantErrors[keyof GetVariantErrors];
+
+export type GetVariantResponses = {
+  /**
+   * The variant
+   */
+  200: Variant;
+};
+
+export type GetVariantResponse = GetVariantResponses[keyof GetVariantResponses];
+
+export type UpdateVariantData = {
+  body: VariantPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/variants/{id}';
+};
+
+export type UpdateVariantErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateVariantError = UpdateVariantErrors[keyof UpdateVariantErrors];
+
+export type UpdateVariantResponses = {
+  /**
+   * The updated variant
+   */
+  200: Variant;
+};
+
+export type UpdateVariantResponse = UpdateVariantResponses[keyof UpdateVariantResponses];

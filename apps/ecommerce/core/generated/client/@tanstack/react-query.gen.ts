@@ -9,37 +9,161 @@ import {
 
 import { client } from '../client.gen.js';
 import {
-  bulkCreateNotes,
-  createNote,
-  deleteNote,
-  getNote,
-  listNotes,
+  bulkCreateCategories,
+  bulkCreateCollections,
+  bulkCreateCustomerGroups,
+  bulkCreateCustomers,
+  bulkCreateProducts,
+  bulkCreateVariants,
+  createCategory,
+  createCollection,
+  createCustomer,
+  createCustomerGroup,
+  createProduct,
+  createVariant,
+  deleteCategory,
+  deleteCollection,
+  deleteCustomer,
+  deleteCustomerGroup,
+  deleteProduct,
+  deleteVariant,
+  getCategory,
+  getCollection,
+  getCustomer,
+  getCustomerGroup,
+  getProduct,
+  getVariant,
+  listCategories,
+  listCollections,
+  listCustomerGroups,
+  listCustomers,
+  listProducts,
+  listVariants,
   type Options,
-  restoreNote,
-  updateNote,
+  restoreCustomer,
+  transitionProduct,
+  updateCategory,
+  updateCollection,
+  updateCustomer,
+  updateCustomerGroup,
+  updateProduct,
+  updateVariant,
 } from '../sdk.gen.js';
 import type {
-  BulkCreateNotesData,
-  BulkCreateNotesError,
-  BulkCreateNotesResponse,
-  CreateNoteData,
-  CreateNoteError,
-  CreateNoteResponse,
-  DeleteNoteData,
-  DeleteNoteError,
-  DeleteNoteResponse,
-  GetNoteData,
-  GetNoteError,
-  GetNoteResponse,
-  ListNotesData,
-  ListNotesError,
-  ListNotesResponse,
-  RestoreNoteData,
-  RestoreNoteError,
-  RestoreNoteResponse,
-  UpdateNoteData,
-  UpdateNoteError,
-  UpdateNoteResponse,
+  BulkCreateCategoriesData,
+  BulkCreateCategoriesError,
+  BulkCreateCategoriesResponse,
+  BulkCreateCollectionsData,
+  BulkCreateCollectionsError,
+  BulkCreateCollectionsResponse,
+  BulkCreateCustomerGroupsData,
+  BulkCreateCustomerGroupsError,
+  BulkCreateCustomerGroupsResponse,
+  BulkCreateCustomersData,
+  BulkCreateCustomersError,
+  BulkCreateCustomersResponse,
+  BulkCreateProductsData,
+  BulkCreateProductsError,
+  BulkCreateProductsResponse,
+  BulkCreateVariantsData,
+  BulkCreateVariantsError,
+  BulkCreateVariantsResponse,
+  CreateCategoryData,
+  CreateCategoryError,
+  CreateCategoryResponse,
+  CreateCollectionData,
+  CreateCollectionError,
+  CreateCollectionResponse,
+  CreateCustomerData,
+  CreateCustomerError,
+  CreateCustomerGroupData,
+  CreateCustomerGroupError,
+  CreateCustomerGroupResponse,
+  CreateCustomerResponse,
+  CreateProductData,
+  CreateProductError,
+  CreateProductResponse,
+  CreateVariantData,
+  CreateVariantError,
+  CreateVariantResponse,
+  DeleteCategoryData,
+  DeleteCategoryError,
+  DeleteCategoryResponse,
+  DeleteCollectionData,
+  DeleteCollectionError,
+  DeleteCollectionResponse,
+  DeleteCustomerData,
+  DeleteCustomerError,
+  DeleteCustomerGroupData,
+  DeleteCustomerGroupError,
+  DeleteCustomerGroupResponse,
+  DeleteCustomerResponse,
+  DeleteProductData,
+  DeleteProductError,
+  DeleteProductResponse,
+  DeleteVariantData,
+  DeleteVariantError,
+  DeleteVariantResponse,
+  GetCategoryData,
+  GetCategoryError,
+  GetCategoryResponse,
+  GetCollectionData,
+  GetCollectionError,
+  GetCollectionResponse,
+  GetCustomerData,
+  GetCustomerError,
+  GetCustomerGroupData,
+  GetCustomerGroupError,
+  GetCustomerGroupResponse,
+  GetCustomerResponse,
+  GetProductData,
+  GetProductError,
+  GetProductResponse,
+  GetVariantData,
+  GetVariantError,
+  GetVariantResponse,
+  ListCategoriesData,
+  ListCategoriesError,
+  ListCategoriesResponse,
+  ListCollectionsData,
+  ListCollectionsError,
+  ListCollectionsResponse,
+  ListCustomerGroupsData,
+  ListCustomerGroupsError,
+  ListCustomerGroupsResponse,
+  ListCustomersData,
+  ListCustomersError,
+  ListCustomersResponse,
+  ListProductsData,
+  ListProductsError,
+  ListProductsResponse,
+  ListVariantsData,
+  ListVariantsError,
+  ListVariantsResponse,
+  RestoreCustomerData,
+  RestoreCustomerError,
+  RestoreCustomerResponse,
+  TransitionProductData,
+  TransitionProductError,
+  TransitionProductResponse,
+  UpdateCategoryData,
+  UpdateCategoryError,
+  UpdateCategoryResponse,
+  UpdateCollectionData,
+  UpdateCollectionError,
+  UpdateCollectionResponse,
+  UpdateCustomerData,
+  UpdateCustomerError,
+  UpdateCustomerGroupData,
+  UpdateCustomerGroupError,
+  UpdateCustomerGroupResponse,
+  UpdateCustomerResponse,
+  UpdateProductData,
+  UpdateProductError,
+  UpdateProductResponse,
+  UpdateVariantData,
+  UpdateVariantError,
+  UpdateVariantResponse,
 } from '../types.gen.js';
 
 export type QueryKey<TOptions extends Options> = [
@@ -81,17 +205,23 @@ const createQueryKey = <TOptions extends Options>(
   return [params];
 };
 
-export const listNotesQueryKey = (options?: Options<ListNotesData>) => createQueryKey('listNotes', options);
+export const listCategoriesQueryKey = (options?: Options<ListCategoriesData>) =>
+  createQueryKey('listCategories', options);
 
 /**
- * List notes
+ * List categories
  *
- * Pages through the notes the caller may read, filtered and sorted.
+ * Pages through the categories the caller may read, filtered and sorted.
  */
-export const listNotesOptions = (options?: Options<ListNotesData>) =>
-  queryOptions<ListNotesResponse, ListNotesError, ListNotesResponse, ReturnType<typeof listNotesQueryKey>>({
+export const listCategoriesOptions = (options?: Options<ListCategoriesData>) =>
+  queryOptions<
+    ListCategoriesResponse,
+    ListCategoriesError,
+    ListCategoriesResponse,
+    ReturnType<typeof listCategoriesQueryKey>
+  >({
     queryFn: async ({ queryKey, signal }) => {
-      const { data } = await listNotes({
+      const { data } = await listCategories({
         ...options,
         ...queryKey[0],
         signal,
@@ -99,7 +229,7 @@ export const listNotesOptions = (options?: Options<ListNotesData>) =>
       });
       return data;
     },
-    queryKey: listNotesQueryKey(options),
+    queryKey: listCategoriesQueryKey(options),
   });
 
 const createInfiniteParams = <K extends Pick<QueryKey<Options>[0], 'body' | 'headers' | 'path' | 'query'>>(
@@ -134,28 +264,28 @@ const createInfiniteParams = <K extends Pick<QueryKey<Options>[0], 'body' | 'hea
   return params as unknown as typeof page;
 };
 
-export const listNotesInfiniteQueryKey = (
-  options?: Options<ListNotesData>,
-): QueryKey<Options<ListNotesData>> => createQueryKey('listNotes', options, true);
+export const listCategoriesInfiniteQueryKey = (
+  options?: Options<ListCategoriesData>,
+): QueryKey<Options<ListCategoriesData>> => createQueryKey('listCategories', options, true);
 
 /**
- * List notes
+ * List categories
  *
- * Pages through the notes the caller may read, filtered and sorted.
+ * Pages through the categories the caller may read, filtered and sorted.
  */
-export const listNotesInfiniteOptions = (options?: Options<ListNotesData>) =>
+export const listCategoriesInfiniteOptions = (options?: Options<ListCategoriesData>) =>
   infiniteQueryOptions<
-    ListNotesResponse,
-    ListNotesError,
-    InfiniteData<ListNotesResponse>,
-    QueryKey<Options<ListNotesData>>,
-    string | Pick<QueryKey<Options<ListNotesData>>[0], 'body' | 'headers' | 'path' | 'query'>
+    ListCategoriesResponse,
+    ListCategoriesError,
+    InfiniteData<ListCategoriesResponse>,
+    QueryKey<Options<ListCategoriesData>>,
+    string | Pick<QueryKey<Options<ListCategoriesData>>[0], 'body' | 'headers' | 'path' | 'query'>
   >(
     // @ts-ignore
     {
       queryFn: async ({ pageParam, queryKey, signal }) => {
         // @ts-ignore
-        const page: Pick<QueryKey<Options<ListNotesData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+        const page: Pick<QueryKey<Options<ListCategoriesData>>[0], 'body' | 'headers' | 'path' | 'query'> =
           typeof pageParam === 'object'
             ? pageParam
             : {
@@ -164,7 +294,7 @@ export const listNotesInfiniteOptions = (options?: Options<ListNotesData>) =>
                 },
               };
         const params = createInfiniteParams(queryKey, page);
-        const { data } = await listNotes({
+        const { data } = await listCategories({
           ...options,
           ...params,
           signal,
@@ -172,19 +302,23 @@ export const listNotesInfiniteOptions = (options?: Options<ListNotesData>) =>
         });
         return data;
       },
-      queryKey: listNotesInfiniteQueryKey(options),
+      queryKey: listCategoriesInfiniteQueryKey(options),
     },
   );
 
 /**
- * Create a note
+ * Create a category
  */
-export const createNoteMutation = (
-  options?: Partial<Options<CreateNoteData>>,
-): UseMutationOptions<CreateNoteResponse, CreateNoteError, Options<CreateNoteData>> => {
-  const mutationOptions: UseMutationOptions<CreateNoteResponse, CreateNoteError, Options<CreateNoteData>> = {
+export const createCategoryMutation = (
+  options?: Partial<Options<CreateCategoryData>>,
+): UseMutationOptions<CreateCategoryResponse, CreateCategoryError, Options<CreateCategoryData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateCategoryResponse,
+    CreateCategoryError,
+    Options<CreateCategoryData>
+  > = {
     mutationFn: async (fnOptions) => {
-      const { data } = await createNote({
+      const { data } = await createCategory({
         ...options,
         ...fnOptions,
         throwOnError: true,
@@ -196,20 +330,24 @@ export const createNoteMutation = (
 };
 
 /**
- * Create several notes
+ * Create several categories
  *
  * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
  */
-export const bulkCreateNotesMutation = (
-  options?: Partial<Options<BulkCreateNotesData>>,
-): UseMutationOptions<BulkCreateNotesResponse, BulkCreateNotesError, Options<BulkCreateNotesData>> => {
+export const bulkCreateCategoriesMutation = (
+  options?: Partial<Options<BulkCreateCategoriesData>>,
+): UseMutationOptions<
+  BulkCreateCategoriesResponse,
+  BulkCreateCategoriesError,
+  Options<BulkCreateCategoriesData>
+> => {
   const mutationOptions: UseMutationOptions<
-    BulkCreateNotesResponse,
-    BulkCreateNotesError,
-    Options<BulkCreateNotesData>
+    BulkCreateCategoriesResponse,
+    BulkCreateCategoriesError,
+    Options<BulkCreateCategoriesData>
   > = {
     mutationFn: async (fnOptions) => {
-      const { data } = await bulkCreateNotes({
+      const { data } = await bulkCreateCategories({
         ...options,
         ...fnOptions,
         throwOnError: true,
@@ -221,16 +359,18 @@ export const bulkCreateNotesMutation = (
 };
 
 /**
- * Delete a note
- *
- * Soft delete: the record is hidden and can be restored.
+ * Delete a category
  */
-export const deleteNoteMutation = (
-  options?: Partial<Options<DeleteNoteData>>,
-): UseMutationOptions<DeleteNoteResponse, DeleteNoteError, Options<DeleteNoteData>> => {
-  const mutationOptions: UseMutationOptions<DeleteNoteResponse, DeleteNoteError, Options<DeleteNoteData>> = {
+export const deleteCategoryMutation = (
+  options?: Partial<Options<DeleteCategoryData>>,
+): UseMutationOptions<DeleteCategoryResponse, DeleteCategoryError, Options<DeleteCategoryData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteCategoryResponse,
+    DeleteCategoryError,
+    Options<DeleteCategoryData>
+  > = {
     mutationFn: async (fnOptions) => {
-      const { data } = await deleteNote({
+      const { data } = await deleteCategory({
         ...options,
         ...fnOptions,
         throwOnError: true,
@@ -241,15 +381,21 @@ export const deleteNoteMutation = (
   return mutationOptions;
 };
 
-export const getNoteQueryKey = (options: Options<GetNoteData>) => createQueryKey('getNote', options);
+export const getCategoryQueryKey = (options: Options<GetCategoryData>) =>
+  createQueryKey('getCategory', options);
 
 /**
- * Get a note
+ * Get a category
  */
-export const getNoteOptions = (options: Options<GetNoteData>) =>
-  queryOptions<GetNoteResponse, GetNoteError, GetNoteResponse, ReturnType<typeof getNoteQueryKey>>({
+export const getCategoryOptions = (options: Options<GetCategoryData>) =>
+  queryOptions<
+    GetCategoryResponse,
+    GetCategoryError,
+    GetCategoryResponse,
+    ReturnType<typeof getCategoryQueryKey>
+  >({
     queryFn: async ({ queryKey, signal }) => {
-      const { data } = await getNote({
+      const { data } = await getCategory({
         ...options,
         ...queryKey[0],
         signal,
@@ -257,18 +403,114 @@ export const getNoteOptions = (options: Options<GetNoteData>) =>
       });
       return data;
     },
-    queryKey: getNoteQueryKey(options),
+    queryKey: getCategoryQueryKey(options),
   });
 
 /**
- * Update a note
+ * Update a category
  */
-export const updateNoteMutation = (
-  options?: Partial<Options<UpdateNoteData>>,
-): UseMutationOptions<UpdateNoteResponse, UpdateNoteError, Options<UpdateNoteData>> => {
-  const mutationOptions: UseMutationOptions<UpdateNoteResponse, UpdateNoteError, Options<UpdateNoteData>> = {
+export const updateCategoryMutation = (
+  options?: Partial<Options<UpdateCategoryData>>,
+): UseMutationOptions<UpdateCategoryResponse, UpdateCategoryError, Options<UpdateCategoryData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateCategoryResponse,
+    UpdateCategoryError,
+    Options<UpdateCategoryData>
+  > = {
     mutationFn: async (fnOptions) => {
-      const { data } = await updateNote({
+      const { data } = await updateCategory({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listCollectionsQueryKey = (options?: Options<ListCollectionsData>) =>
+  createQueryKey('listCollections', options);
+
+/**
+ * List collections
+ *
+ * Pages through the collections the caller may read, filtered and sorted.
+ */
+export const listCollectionsOptions = (options?: Options<ListCollectionsData>) =>
+  queryOptions<
+    ListCollectionsResponse,
+    ListCollectionsError,
+    ListCollectionsResponse,
+    ReturnType<typeof listCollectionsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listCollections({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listCollectionsQueryKey(options),
+  });
+
+export const listCollectionsInfiniteQueryKey = (
+  options?: Options<ListCollectionsData>,
+): QueryKey<Options<ListCollectionsData>> => createQueryKey('listCollections', options, true);
+
+/**
+ * List collections
+ *
+ * Pages through the collections the caller may read, filtered and sorted.
+ */
+export const listCollectionsInfiniteOptions = (options?: Options<ListCollectionsData>) =>
+  infiniteQueryOptions<
+    ListCollectionsResponse,
+    ListCollectionsError,
+    InfiniteData<ListCollectionsResponse>,
+    QueryKey<Options<ListCollectionsData>>,
+    string | Pick<QueryKey<Options<ListCollectionsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListCollectionsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listCollections({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listCollectionsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a collection
+ */
+export const createCollectionMutation = (
+  options?: Partial<Options<CreateCollectionData>>,
+): UseMutationOptions<CreateCollectionResponse, CreateCollectionError, Options<CreateCollectionData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateCollectionResponse,
+    CreateCollectionError,
+    Options<CreateCollectionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createCollection({
         ...options,
         ...fnOptions,
         throwOnError: true,
@@ -280,18 +522,930 @@ export const updateNoteMutation = (
 };
 
 /**
- * Restore a deleted note
+ * Create several collections
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
  */
-export const restoreNoteMutation = (
-  options?: Partial<Options<RestoreNoteData>>,
-): UseMutationOptions<RestoreNoteResponse, RestoreNoteError, Options<RestoreNoteData>> => {
+export const bulkCreateCollectionsMutation = (
+  options?: Partial<Options<BulkCreateCollectionsData>>,
+): UseMutationOptions<
+  BulkCreateCollectionsResponse,
+  BulkCreateCollectionsError,
+  Options<BulkCreateCollectionsData>
+> => {
   const mutationOptions: UseMutationOptions<
-    RestoreNoteResponse,
-    RestoreNoteError,
-    Options<RestoreNoteData>
+    BulkCreateCollectionsResponse,
+    BulkCreateCollectionsError,
+    Options<BulkCreateCollectionsData>
   > = {
     mutationFn: async (fnOptions) => {
-      const { data } = await restoreNote({
+      const { data } = await bulkCreateCollections({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a collection
+ */
+export const deleteCollectionMutation = (
+  options?: Partial<Options<DeleteCollectionData>>,
+): UseMutationOptions<DeleteCollectionResponse, DeleteCollectionError, Options<DeleteCollectionData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteCollectionResponse,
+    DeleteCollectionError,
+    Options<DeleteCollectionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteCollection({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getCollectionQueryKey = (options: Options<GetCollectionData>) =>
+  createQueryKey('getCollection', options);
+
+/**
+ * Get a collection
+ */
+export const getCollectionOptions = (options: Options<GetCollectionData>) =>
+  queryOptions<
+    GetCollectionResponse,
+    GetCollectionError,
+    GetCollectionResponse,
+    ReturnType<typeof getCollectionQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getCollection({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getCollectionQueryKey(options),
+  });
+
+/**
+ * Update a collection
+ */
+export const updateCollectionMutation = (
+  options?: Partial<Options<UpdateCollectionData>>,
+): UseMutationOptions<UpdateCollectionResponse, UpdateCollectionError, Options<UpdateCollectionData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateCollectionResponse,
+    UpdateCollectionError,
+    Options<UpdateCollectionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateCollection({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listCustomerGroupsQueryKey = (options?: Options<ListCustomerGroupsData>) =>
+  createQueryKey('listCustomerGroups', options);
+
+/**
+ * List customer groups
+ *
+ * Pages through the customer groups the caller may read, filtered and sorted.
+ */
+export const listCustomerGroupsOptions = (options?: Options<ListCustomerGroupsData>) =>
+  queryOptions<
+    ListCustomerGroupsResponse,
+    ListCustomerGroupsError,
+    ListCustomerGroupsResponse,
+    ReturnType<typeof listCustomerGroupsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listCustomerGroups({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listCustomerGroupsQueryKey(options),
+  });
+
+export const listCustomerGroupsInfiniteQueryKey = (
+  options?: Options<ListCustomerGroupsData>,
+): QueryKey<Options<ListCustomerGroupsData>> => createQueryKey('listCustomerGroups', options, true);
+
+/**
+ * List customer groups
+ *
+ * Pages through the customer groups the caller may read, filtered and sorted.
+ */
+export const listCustomerGroupsInfiniteOptions = (options?: Options<ListCustomerGroupsData>) =>
+  infiniteQueryOptions<
+    ListCustomerGroupsResponse,
+    ListCustomerGroupsError,
+    InfiniteData<ListCustomerGroupsResponse>,
+    QueryKey<Options<ListCustomerGroupsData>>,
+    string | Pick<QueryKey<Options<ListCustomerGroupsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<
+          QueryKey<Options<ListCustomerGroupsData>>[0],
+          'body' | 'headers' | 'path' | 'query'
+        > =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listCustomerGroups({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listCustomerGroupsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a customer group
+ */
+export const createCustomerGroupMutation = (
+  options?: Partial<Options<CreateCustomerGroupData>>,
+): UseMutationOptions<
+  CreateCustomerGroupResponse,
+  CreateCustomerGroupError,
+  Options<CreateCustomerGroupData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    CreateCustomerGroupResponse,
+    CreateCustomerGroupError,
+    Options<CreateCustomerGroupData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createCustomerGroup({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several customer groups
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateCustomerGroupsMutation = (
+  options?: Partial<Options<BulkCreateCustomerGroupsData>>,
+): UseMutationOptions<
+  BulkCreateCustomerGroupsResponse,
+  BulkCreateCustomerGroupsError,
+  Options<BulkCreateCustomerGroupsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateCustomerGroupsResponse,
+    BulkCreateCustomerGroupsError,
+    Options<BulkCreateCustomerGroupsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateCustomerGroups({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a customer group
+ */
+export const deleteCustomerGroupMutation = (
+  options?: Partial<Options<DeleteCustomerGroupData>>,
+): UseMutationOptions<
+  DeleteCustomerGroupResponse,
+  DeleteCustomerGroupError,
+  Options<DeleteCustomerGroupData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteCustomerGroupResponse,
+    DeleteCustomerGroupError,
+    Options<DeleteCustomerGroupData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteCustomerGroup({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getCustomerGroupQueryKey = (options: Options<GetCustomerGroupData>) =>
+  createQueryKey('getCustomerGroup', options);
+
+/**
+ * Get a customer group
+ */
+export const getCustomerGroupOptions = (options: Options<GetCustomerGroupData>) =>
+  queryOptions<
+    GetCustomerGroupResponse,
+    GetCustomerGroupError,
+    GetCustomerGroupResponse,
+    ReturnType<typeof getCustomerGroupQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getCustomerGroup({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getCustomerGroupQueryKey(options),
+  });
+
+/**
+ * Update a customer group
+ */
+export const updateCustomerGroupMutation = (
+  options?: Partial<Options<UpdateCustomerGroupData>>,
+): UseMutationOptions<
+  UpdateCustomerGroupResponse,
+  UpdateCustomerGroupError,
+  Options<UpdateCustomerGroupData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateCustomerGroupResponse,
+    UpdateCustomerGroupError,
+    Options<UpdateCustomerGroupData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateCustomerGroup({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listCustomersQueryKey = (options?: Options<ListCustomersData>) =>
+  createQueryKey('listCustomers', options);
+
+/**
+ * List customers
+ *
+ * Pages through the customers the caller may read, filtered and sorted.
+ */
+export const listCustomersOptions = (options?: Options<ListCustomersData>) =>
+  queryOptions<
+    ListCustomersResponse,
+    ListCustomersError,
+    ListCustomersResponse,
+    ReturnType<typeof listCustomersQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listCustomers({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listCustomersQueryKey(options),
+  });
+
+export const listCustomersInfiniteQueryKey = (
+  options?: Options<ListCustomersData>,
+): QueryKey<Options<ListCustomersData>> => createQueryKey('listCustomers', options, true);
+
+/**
+ * List customers
+ *
+ * Pages through the customers the caller may read, filtered and sorted.
+ */
+export const listCustomersInfiniteOptions = (options?: Options<ListCustomersData>) =>
+  infiniteQueryOptions<
+    ListCustomersResponse,
+    ListCustomersError,
+    InfiniteData<ListCustomersResponse>,
+    QueryKey<Options<ListCustomersData>>,
+    string | Pick<QueryKey<Options<ListCustomersData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListCustomersData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listCustomers({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listCustomersInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a customer
+ */
+export const createCustomerMutation = (
+  options?: Partial<Options<CreateCustomerData>>,
+): UseMutationOptions<CreateCustomerResponse, CreateCustomerError, Options<CreateCustomerData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateCustomerResponse,
+    CreateCustomerError,
+    Options<CreateCustomerData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createCustomer({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several customers
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateCustomersMutation = (
+  options?: Partial<Options<BulkCreateCustomersData>>,
+): UseMutationOptions<
+  BulkCreateCustomersResponse,
+  BulkCreateCustomersError,
+  Options<BulkCreateCustomersData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateCustomersResponse,
+    BulkCreateCustomersError,
+    Options<BulkCreateCustomersData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateCustomers({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a customer
+ *
+ * Soft delete: the record is hidden and can be restored.
+ */
+export const deleteCustomerMutation = (
+  options?: Partial<Options<DeleteCustomerData>>,
+): UseMutationOptions<DeleteCustomerResponse, DeleteCustomerError, Options<DeleteCustomerData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteCustomerResponse,
+    DeleteCustomerError,
+    Options<DeleteCustomerData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteCustomer({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getCustomerQueryKey = (options: Options<GetCustomerData>) =>
+  createQueryKey('getCustomer', options);
+
+/**
+ * Get a customer
+ */
+export const getCustomerOptions = (options: Options<GetCustomerData>) =>
+  queryOptions<
+    GetCustomerResponse,
+    GetCustomerError,
+    GetCustomerResponse,
+    ReturnType<typeof getCustomerQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getCustomer({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getCustomerQueryKey(options),
+  });
+
+/**
+ * Update a customer
+ */
+export const updateCustomerMutation = (
+  options?: Partial<Options<UpdateCustomerData>>,
+): UseMutationOptions<UpdateCustomerResponse, UpdateCustomerError, Options<UpdateCustomerData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateCustomerResponse,
+    UpdateCustomerError,
+    Options<UpdateCustomerData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateCustomer({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Restore a deleted customer
+ */
+export const restoreCustomerMutation = (
+  options?: Partial<Options<RestoreCustomerData>>,
+): UseMutationOptions<RestoreCustomerResponse, RestoreCustomerError, Options<RestoreCustomerData>> => {
+  const mutationOptions: UseMutationOptions<
+    RestoreCustomerResponse,
+    RestoreCustomerError,
+    Options<RestoreCustomerData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await restoreCustomer({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listProductsQueryKey = (options?: Options<ListProductsData>) =>
+  createQueryKey('listProducts', options);
+
+/**
+ * List products
+ *
+ * Pages through the products the caller may read, filtered and sorted.
+ */
+export const listProductsOptions = (options?: Options<ListProductsData>) =>
+  queryOptions<
+    ListProductsResponse,
+    ListProductsError,
+    ListProductsResponse,
+    ReturnType<typeof listProductsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listProducts({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listProductsQueryKey(options),
+  });
+
+export const listProductsInfiniteQueryKey = (
+  options?: Options<ListProductsData>,
+): QueryKey<Options<ListProductsData>> => createQueryKey('listProducts', options, true);
+
+/**
+ * List products
+ *
+ * Pages through the products the caller may read, filtered and sorted.
+ */
+export const listProductsInfiniteOptions = (options?: Options<ListProductsData>) =>
+  infiniteQueryOptions<
+    ListProductsResponse,
+    ListProductsError,
+    InfiniteData<ListProductsResponse>,
+    QueryKey<Options<ListProductsData>>,
+    string | Pick<QueryKey<Options<ListProductsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListProductsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listProducts({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listProductsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a product
+ */
+export const createProductMutation = (
+  options?: Partial<Options<CreateProductData>>,
+): UseMutationOptions<CreateProductResponse, CreateProductError, Options<CreateProductData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateProductResponse,
+    CreateProductError,
+    Options<CreateProductData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createProduct({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several products
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateProductsMutation = (
+  options?: Partial<Options<BulkCreateProductsData>>,
+): UseMutationOptions<
+  BulkCreateProductsResponse,
+  BulkCreateProductsError,
+  Options<BulkCreateProductsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateProductsResponse,
+    BulkCreateProductsError,
+    Options<BulkCreateProductsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateProducts({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a product
+ *
+ * 409 `RECORD_LOCKED` while `status` is `archived`: a transition moves it out.
+ */
+export const deleteProductMutation = (
+  options?: Partial<Options<DeleteProductData>>,
+): UseMutationOptions<DeleteProductResponse, DeleteProductError, Options<DeleteProductData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteProductResponse,
+    DeleteProductError,
+    Options<DeleteProductData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteProduct({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getProductQueryKey = (options: Options<GetProductData>) => createQueryKey('getProduct', options);
+
+/**
+ * Get a product
+ */
+export const getProductOptions = (options: Options<GetProductData>) =>
+  queryOptions<
+    GetProductResponse,
+    GetProductError,
+    GetProductResponse,
+    ReturnType<typeof getProductQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getProduct({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getProductQueryKey(options),
+  });
+
+/**
+ * Update a product
+ *
+ * 409 `RECORD_LOCKED` while `status` is `archived`: a transition moves it out.
+ */
+export const updateProductMutation = (
+  options?: Partial<Options<UpdateProductData>>,
+): UseMutationOptions<UpdateProductResponse, UpdateProductError, Options<UpdateProductData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateProductResponse,
+    UpdateProductError,
+    Options<UpdateProductData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateProduct({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Move a product to another status
+ *
+ * Changes `status` along an allowed transition. 409 when no transition leads there from the current state; 422 when its guard does not hold; 403 when the transition needs a permission the caller lacks.
+ */
+export const transitionProductMutation = (
+  options?: Partial<Options<TransitionProductData>>,
+): UseMutationOptions<TransitionProductResponse, TransitionProductError, Options<TransitionProductData>> => {
+  const mutationOptions: UseMutationOptions<
+    TransitionProductResponse,
+    TransitionProductError,
+    Options<TransitionProductData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await transitionProduct({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listVariantsQueryKey = (options?: Options<ListVariantsData>) =>
+  createQueryKey('listVariants', options);
+
+/**
+ * List variants
+ *
+ * Pages through the variants the caller may read, filtered and sorted.
+ */
+export const listVariantsOptions = (options?: Options<ListVariantsData>) =>
+  queryOptions<
+    ListVariantsResponse,
+    ListVariantsError,
+    ListVariantsResponse,
+    ReturnType<typeof listVariantsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listVariants({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listVariantsQueryKey(options),
+  });
+
+export const listVariantsInfiniteQueryKey = (
+  options?: Options<ListVariantsData>,
+): QueryKey<Options<ListVariantsData>> => createQueryKey('listVariants', options, true);
+
+/**
+ * List variants
+ *
+ * Pages through the variants the caller may read, filtered and sorted.
+ */
+export const listVariantsInfiniteOptions = (options?: Options<ListVariantsData>) =>
+  infiniteQueryOptions<
+    ListVariantsResponse,
+    ListVariantsError,
+    InfiniteData<ListVariantsResponse>,
+    QueryKey<Options<ListVariantsData>>,
+    string | Pick<QueryKey<Options<ListVariantsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListVariantsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listVariants({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listVariantsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a variant
+ */
+export const createVariantMutation = (
+  options?: Partial<Options<CreateVariantData>>,
+): UseMutationOptions<CreateVariantResponse, CreateVariantError, Options<CreateVariantData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateVariantResponse,
+    CreateVariantError,
+    Options<CreateVariantData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createVariant({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several variants
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateVariantsMutation = (
+  options?: Partial<Options<BulkCreateVariantsData>>,
+): UseMutationOptions<
+  BulkCreateVariantsResponse,
+  BulkCreateVariantsError,
+  Options<BulkCreateVariantsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateVariantsResponse,
+    BulkCreateVariantsError,
+    Options<BulkCreateVariantsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateVariants({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a variant
+ */
+export const deleteVariantMutation = (
+  options?: Partial<Options<DeleteVariantData>>,
+): UseMutationOptions<DeleteVariantResponse, DeleteVariantError, Options<DeleteVariantData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteVariantResponse,
+    DeleteVariantError,
+    Options<DeleteVariantData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteVariant({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getVariantQueryKey = (options: Options<GetVariantData>) => createQueryKey('getVariant', options);
+
+/**
+ * Get a variant
+ */
+export const getVariantOptions = (options: Options<GetVariantData>) =>
+  queryOptions<
+    GetVariantResponse,
+    GetVariantError,
+    GetVariantResponse,
+    ReturnType<typeof getVariantQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getVariant({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getVariantQueryKey(options),
+  });
+
+/**
+ * Update a variant
+ */
+export const updateVariantMutation = (
+  options?: Partial<Options<UpdateVariantData>>,
+): UseMutationOptions<UpdateVariantResponse, UpdateVariantError, Options<UpdateVariantData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateVariantResponse,
+    UpdateVariantError,
+    Options<UpdateVariantData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateVariant({
         ...options,
         ...fnOptions,
         throwOnError: true,

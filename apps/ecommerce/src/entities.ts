@@ -1,0 +1,33 @@
+import type { JsonSchema } from '@codexion/schema';
+import { defineEntities } from '@codexion/web';
+import { ecommerceResources } from '../core/generated/client/resources.gen.js';
+import address from '../core/schema/address.schema.json' with { type: 'json' };
+import category from '../core/schema/category.schema.json' with { type: 'json' };
+import collection from '../core/schema/collection.schema.json' with { type: 'json' };
+import customer from '../core/schema/customer.schema.json' with { type: 'json' };
+import customerGroup from '../core/schema/customer-group.schema.json' with { type: 'json' };
+import optionValue from '../core/schema/option-value.schema.json' with { type: 'json' };
+import product from '../core/schema/product.schema.json' with { type: 'json' };
+import productOption from '../core/schema/product-option.schema.json' with { type: 'json' };
+import variant from '../core/schema/variant.schema.json' with { type: 'json' };
+
+/**
+ * The e-commerce app's entities for the generated pages, schemas straight from core/: the catalog
+ * (products, variants, categories, collections) and the customers with their groups.
+ */
+export const ecommerce = defineEntities({
+  app: 'ecommerce',
+  schemas: [
+    product,
+    variant,
+    category,
+    collection,
+    customer,
+    customerGroup,
+    address,
+    productOption,
+    optionValue,
+  ] as JsonSchema[],
+  // the generated pages call each entity's API through the generated SDK
+  operations: ecommerceResources,
+});
