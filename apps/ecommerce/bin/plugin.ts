@@ -1,21 +1,20 @@
-import { appKit } from '@codexion/framework/plugins';
 import type { AppManifest } from '@codexion/schema';
 import manifest from '../core/app.json' with { type: 'json' };
-import type { EcommerceContract } from '../core/generated/contract.js';
 import { tables } from '../core/generated/tables.js';
+import { ecommerce } from './ecommerce.js';
+import { catalogHooks } from './hooks/catalog-hooks.js';
+
+/** The kit typed by the app's contract (`bin/ecommerce.ts`), under the scaffold's name. */
+export { ecommerce as app } from './ecommerce.js';
 
 /**
- * The framework's definitions typed by the app's contract (`core/generated/contract.ts`): hooks
- * (`app.defineHooks('note', { … })`), actions and events, each typed from its name.
+ * The E-commerce app's backend: its resources from core/, and the catalog's hooks (variants that
+ * fit their product's options, barcodes with their check digit, a published product always
+ * sellable, the category tree without loops, handles made from titles).
  */
-export const app = appKit<EcommerceContract>();
-
-/**
- * The E-commerce app's backend. Its resources, routes and checks come from core/; add actions
- * (core/actions/*.json + a handler here), hooks, seed data and services as the app grows.
- */
-export default app.definePlugin({
-  manifest: manifest as AppManifest,
+export default ecommerce.definePlugin({
+  manifest: manifest as unknown as AppManifest,
   root: new URL('..', import.meta.url),
   resources: tables,
+  hooks: { ...catalogHooks() },
 });

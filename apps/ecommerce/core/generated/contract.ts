@@ -64,12 +64,14 @@ export interface EcommerceContract {
   events: { 'ecommerce.order.placed': EcommerceOrderPlacedEvent };
   errors: {
     CART_CHECKED_OUT: 409;
+    LAST_SELLABLE_VARIANT: 409;
     ORDER_FROM_CHECKOUT: 409;
     OUT_OF_STOCK: 409;
     PAYMENT_DECLINED: 422;
     PAYMENT_FAILED: 409;
     PAYMENT_TIMEOUT: 409;
     STOCK_BELOW_RESERVED: 422;
+    VARIANTS_DO_NOT_FIT: 409;
   };
   consumes: {};
 }

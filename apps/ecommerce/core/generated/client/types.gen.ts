@@ -1390,6 +1390,10 @@ export type Variant = {
    */
   optionValues: Array<OptionValue>;
   /**
+   * The combination of option values as one key (option names in lower case, sorted), set by the server: no two variants of a product share it
+   */
+  readonly optionKey?: string;
+  /**
    * Shipping weight in grams
    */
   weightGrams?: number | null;
@@ -8862,6 +8866,8 @@ export type ListVariantsData = {
       | '-sku'
       | 'barcode'
       | '-barcode'
+      | 'optionKey'
+      | '-optionKey'
       | 'weightGrams'
       | '-weightGrams'
     >;
@@ -8898,6 +8904,7 @@ export type ListVariantsData = {
       | 'sku'
       | 'barcode'
       | 'optionValues'
+      | 'optionKey'
       | 'weightGrams'
       | 'images'
     >;
@@ -9040,6 +9047,24 @@ export type ListVariantsData = {
             isNull?: boolean;
           };
       barcode?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      optionKey?:
         | string
         | {
             eq?: string;
@@ -9326,6 +9351,7 @@ export type GetVariantData = {
       | 'sku'
       | 'barcode'
       | 'optionValues'
+      | 'optionKey'
       | 'weightGrams'
       | 'images'
     >;
