@@ -1,20 +1,28 @@
 import type { AppManifest } from '@codexion/schema';
 import manifest from '../core/app.json' with { type: 'json' };
 import { tables } from '../core/generated/tables.js';
+import { checkoutCart, recoverCheckoutsJob } from './checkout/checkout-action.js';
 import { ecommerce } from './ecommerce.js';
 import { catalogHooks } from './hooks/catalog-hooks.js';
+import { checkoutHooks } from './hooks/checkout-hooks.js';
+import { releaseExpiredReservationsJob } from './inventory/release-expired-reservations.js';
 
 /** The kit typed by the app's contract (`bin/ecommerce.ts`), under the scaffold's name. */
 export { ecommerce as app } from './ecommerce.js';
 
 /**
- * The E-commerce app's backend: its resources from core/, and the catalog's hooks (variants that
+ * The E-commerce app's backend: its resources from core/, the catalog's hooks (variants that
  * fit their product's options, barcodes with their check digit, a published product always
- * sellable, the category tree without loops, handles made from titles).
+ * sellable, the category tree without loops, handles made from titles), checkout's hooks (carts
+ * checked against the shop, orders and payments from checkout only, stock never below what is
+ * reserved), the checkout saga action and the jobs that release lapsed cart holds and recover
+ * checkouts whose node died.
  */
 export default ecommerce.definePlugin({
   manifest: manifest as unknown as AppManifest,
   root: new URL('..', import.meta.url),
   resources: tables,
-  hooks: { ...catalogHooks() },
+  hooks: { ...catalogHooks(), ...checkoutHooks() },
+  actions: { checkoutCart },
+  jobs: [releaseExpiredReservationsJob, recoverCheckoutsJob],
 });

@@ -16,7 +16,7 @@ describe('ecommerce module', () => {
     expect(await screen.findByText('Linen shirt')).toBeTruthy();
   });
 
-  it('takes its navigation from core/app.json and searches its catalog and customers', () => {
+  it('takes its navigation from core/app.json and searches its catalog, customers, orders, carts and locations', () => {
     expect(module.nav.map((item) => `/${item.path}`)).toEqual(manifest.nav.map((item) => item.path));
     expect(module.search?.map((entity) => entity.name)).toEqual([
       'product',
@@ -25,6 +25,9 @@ describe('ecommerce module', () => {
       'collection',
       'customer',
       'customer-group',
+      'order',
+      'cart',
+      'stock-location',
     ]);
   });
 });

@@ -1,5 +1,19 @@
 import { createResourceRoutes, defineAppModule } from '@codexion/web';
-import { FolderTree, Layers, Library, Package, ShoppingBag, Users, UsersRound } from 'lucide-react';
+import {
+  Boxes,
+  CreditCard,
+  FolderTree,
+  Layers,
+  Library,
+  Package,
+  Receipt,
+  Settings,
+  ShoppingBag,
+  ShoppingCart,
+  Users,
+  UsersRound,
+  Warehouse,
+} from 'lucide-react';
 import manifest from '../core/app.json' with { type: 'json' };
 import { ecommerce } from './entities.js';
 
@@ -20,6 +34,12 @@ export default defineAppModule({
     library: Library,
     users: Users,
     'users-round': UsersRound,
+    receipt: Receipt,
+    'shopping-cart': ShoppingCart,
+    'credit-card': CreditCard,
+    boxes: Boxes,
+    warehouse: Warehouse,
+    settings: Settings,
   },
   routes: ecommerce.entities.flatMap((entity) => createResourceRoutes(entity)),
   entities: ecommerce,

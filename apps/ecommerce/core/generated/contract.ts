@@ -7,6 +7,8 @@ import type {
   Category,
   CategoryCreate,
   CategoryPatch,
+  CheckoutCartData,
+  CheckoutCartResponse,
   Collection,
   CollectionCreate,
   CollectionPatch,
@@ -60,7 +62,15 @@ export interface EcommerceContract {
     'stock-location': { record: StockLocation; create: StockLocationCreate; patch: StockLocationPatch };
     variant: { record: Variant; create: VariantCreate; patch: VariantPatch };
   };
-  actions: {};
+  actions: {
+    checkoutCart: {
+      params: CheckoutCartData['path'];
+      query: CheckoutCartData['query'];
+      body: CheckoutCartData['body'];
+      response: CheckoutCartResponse;
+      access: 'tenant';
+    };
+  };
   events: { 'ecommerce.order.placed': EcommerceOrderPlacedEvent };
   errors: {
     CART_CHECKED_OUT: 409;

@@ -40,6 +40,9 @@ import type {
   BulkCreateVariantsData,
   BulkCreateVariantsErrors,
   BulkCreateVariantsResponses,
+  CheckoutCartData,
+  CheckoutCartErrors,
+  CheckoutCartResponses,
   CreateCartData,
   CreateCartErrors,
   CreateCartResponses,
@@ -386,6 +389,32 @@ export const updateCart = <ThrowOnError extends boolean = false>(
     ...options,
     headers: {
       'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Check a cart out
+ *
+ * Places the cart's order as a saga (ADR 0028): validate the cart → reserve stock → authorize the payment with the test provider → create the order → capture → emit ecommerce.order.placed. A failure at any step undoes the steps before it (reservations released, authorization voided, capture refunded, order cancelled). 409 OUT_OF_STOCK when a line's variant has not enough available stock (the path names the line), 422 PAYMENT_DECLINED, 409 PAYMENT_FAILED (capture), 409 PAYMENT_TIMEOUT, 409 CART_CHECKED_OUT, 422 for an empty cart or a cart in a currency the shop does not sell in. With an Idempotency-Key a retry places the order once.
+ */
+export const checkoutCart = <ThrowOnError extends boolean = false>(
+  options: Options<CheckoutCartData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CheckoutCartResponses, CheckoutCartErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/carts/{id}/checkout',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
       ...options.headers,
     },
   });

@@ -2620,6 +2620,61 @@ export type UpdateCartResponses = {
 
 export type UpdateCartResponse = UpdateCartResponses[keyof UpdateCartResponses];
 
+export type CheckoutCartData = {
+  body: {
+    payment: {
+      provider: 'test';
+      /**
+       * A test card number: 4242424242424242 pays; 4000000000000002 is declined; 4000000000009995 fails at capture; 4000000000000119 times out after authorizing
+       */
+      card: string;
+    };
+  };
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/carts/{id}/checkout';
+};
+
+export type CheckoutCartErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CheckoutCartError = CheckoutCartErrors[keyof CheckoutCartErrors];
+
+export type CheckoutCartResponses = {
+  /**
+   * Success
+   */
+  201: Order;
+};
+
+export type CheckoutCartResponse = CheckoutCartResponses[keyof CheckoutCartResponses];
+
 export type ListCategoriesData = {
   body?: never;
   path?: never;

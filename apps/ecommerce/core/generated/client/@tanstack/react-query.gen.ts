@@ -21,6 +21,7 @@ import {
   bulkCreateShopSettings,
   bulkCreateStockLocations,
   bulkCreateVariants,
+  checkoutCart,
   createCart,
   createCategory,
   createCollection,
@@ -122,6 +123,9 @@ import type {
   BulkCreateVariantsData,
   BulkCreateVariantsError,
   BulkCreateVariantsResponse,
+  CheckoutCartData,
+  CheckoutCartError,
+  CheckoutCartResponse,
   CreateCartData,
   CreateCartError,
   CreateCartResponse,
@@ -535,6 +539,31 @@ export const updateCartMutation = (
   const mutationOptions: UseMutationOptions<UpdateCartResponse, UpdateCartError, Options<UpdateCartData>> = {
     mutationFn: async (fnOptions) => {
       const { data } = await updateCart({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Check a cart out
+ *
+ * Places the cart's order as a saga (ADR 0028): validate the cart → reserve stock → authorize the payment with the test provider → create the order → capture → emit ecommerce.order.placed. A failure at any step undoes the steps before it (reservations released, authorization voided, capture refunded, order cancelled). 409 OUT_OF_STOCK when a line's variant has not enough available stock (the path names the line), 422 PAYMENT_DECLINED, 409 PAYMENT_FAILED (capture), 409 PAYMENT_TIMEOUT, 409 CART_CHECKED_OUT, 422 for an empty cart or a cart in a currency the shop does not sell in. With an Idempotency-Key a retry places the order once.
+ */
+export const checkoutCartMutation = (
+  options?: Partial<Options<CheckoutCartData>>,
+): UseMutationOptions<CheckoutCartResponse, CheckoutCartError, Options<CheckoutCartData>> => {
+  const mutationOptions: UseMutationOptions<
+    CheckoutCartResponse,
+    CheckoutCartError,
+    Options<CheckoutCartData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await checkoutCart({
         ...options,
         ...fnOptions,
         throwOnError: true,
