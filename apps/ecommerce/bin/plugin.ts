@@ -1,8 +1,10 @@
+import { developmentTenantId } from '@codexion/framework/foundation';
 import type { AppManifest } from '@codexion/schema';
 import manifest from '../core/app.json' with { type: 'json' };
 import { tables } from '../core/generated/tables.js';
 import { checkoutCart, recoverCheckoutsJob } from './checkout/checkout-action.js';
 import { ecommerce } from './ecommerce.js';
+import { seedDemoCatalog } from './fixtures/seed-demo-catalog.js';
 import { catalogHooks } from './hooks/catalog-hooks.js';
 import { checkoutHooks } from './hooks/checkout-hooks.js';
 import { releaseExpiredReservationsJob } from './inventory/release-expired-reservations.js';
@@ -13,10 +15,10 @@ export { ecommerce as app } from './ecommerce.js';
 /**
  * The E-commerce app's backend: its resources from core/, the catalog's hooks (variants that
  * fit their product's options, barcodes with their check digit, a published product always
- * sellable, the category tree without loops, handles made from titles), checkout's hooks (carts
- * checked against the shop, orders and payments from checkout only, stock never below what is
- * reserved), the checkout saga action and the jobs that release lapsed cart holds and recover
- * checkouts whose node died.
+ * sellable, the category tree without loops, handles made from titles), the demo catalog,
+ * checkout's hooks (carts checked against the shop, orders and payments from checkout only, stock
+ * never below what is reserved), the checkout saga action and the jobs that release lapsed cart
+ * holds and recover checkouts whose node died.
  */
 export default ecommerce.definePlugin({
   manifest: manifest as unknown as AppManifest,
@@ -25,4 +27,8 @@ export default ecommerce.definePlugin({
   hooks: { ...catalogHooks(), ...checkoutHooks() },
   actions: { checkoutCart },
   jobs: [releaseExpiredReservationsJob, recoverCheckoutsJob],
+  // the demo catalog of bin/fixtures/generate-demo-catalog.ts, in the development (demo) tenant only
+  seed: async (ctx) => {
+    if (ctx.tenantId === developmentTenantId) await seedDemoCatalog(ctx);
+  },
 });

@@ -16,11 +16,14 @@ import {
 } from 'lucide-react';
 import manifest from '../core/app.json' with { type: 'json' };
 import { ecommerce } from './entities.js';
+import de from './i18n/de.json' with { type: 'json' };
+import en from './i18n/en.json' with { type: 'json' };
 
 export { ecommerce as entities } from './entities.js';
 
 /**
- * The E-commerce module: standalone (src/main.tsx) or mounted by Cortex under /ecommerce/*, which finds
+ * The E-commerce module: the catalog (products with their variants and status buttons, variants,
+ * categories, collections) and the customers with their groups, as generated pages. Standalone (src/main.tsx) or mounted by Cortex under /ecommerce/*, which finds
  * it without being told. Its name, title, icon and navigation are core/app.json's; Cortex's search
  * finds the entities with search fields that have a page in that navigation.
  */
@@ -41,6 +44,13 @@ export default defineAppModule({
     warehouse: Warehouse,
     settings: Settings,
   },
-  routes: ecommerce.entities.flatMap((entity) => createResourceRoutes(entity)),
+  routes: ecommerce.entities.flatMap((entity) =>
+    entity.name === 'product'
+      ? createResourceRoutes(entity, {
+          detailSlots: () => import('./products/product-detail-slots.js').then((m) => m.productDetailSlots),
+        })
+      : createResourceRoutes(entity),
+  ),
   entities: ecommerce,
+  translations: { en, de },
 });
