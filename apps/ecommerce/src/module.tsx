@@ -1,17 +1,23 @@
 import { createResourceRoutes, defineAppModule } from '@codexion/web';
 import {
   BadgePercent,
+  Boxes,
+  CreditCard,
   FolderTree,
   Globe,
   Layers,
   Library,
   Package,
   Percent,
+  Receipt,
+  Settings,
   ShoppingBag,
+  ShoppingCart,
   Tag,
   Tags,
   Users,
   UsersRound,
+  Warehouse,
 } from 'lucide-react';
 import manifest from '../core/app.json' with { type: 'json' };
 import { ecommerce } from './entities.js';
@@ -41,6 +47,12 @@ export default defineAppModule({
     globe: Globe,
     percent: Percent,
     'badge-percent': BadgePercent,
+    receipt: Receipt,
+    'shopping-cart': ShoppingCart,
+    'credit-card': CreditCard,
+    boxes: Boxes,
+    warehouse: Warehouse,
+    settings: Settings,
   },
   routes: ecommerce.entities.flatMap((entity) =>
     entity.name === 'product'
