@@ -71,7 +71,8 @@ export const ecommerce = defineEntities({
     promotion: promotionRules as unknown as RuleFile,
   },
   options: {
-    product: { fieldControls: { options: ProductOptionsControl } },
+    // the detail page shows the options with their values in a card of its own (products/product-options-card)
+    product: { fieldControls: { options: ProductOptionsControl }, detailHiddenFields: ['options'] },
     variant: { fieldControls: { optionValues: OptionValuesControl } },
   },
   // the generated pages call each entity's API through the generated SDK

@@ -36,6 +36,13 @@ describe('a product’s detail page', () => {
     const card = variants.closest('[data-slot="card"]') as HTMLElement;
     expect(await within(card).findByText('TEE-M')).toBeTruthy();
     expect(within(card).getByText('TEE-L')).toBeTruthy();
+    // the options with every value they take
+    const options = screen
+      .getByRole('heading', { name: 'Options', level: 2 })
+      .closest('[data-slot="card"]') as HTMLElement;
+    expect(within(options).getByText('Size')).toBeTruthy();
+    expect(within(options).getByText('M')).toBeTruthy();
+    expect(within(options).getByText('L')).toBeTruthy();
     // published: unpublish and archive, and a way to add a variant with the product filled in
     expect(screen.getByRole('button', { name: 'Unpublish' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Archive' })).toBeTruthy();
