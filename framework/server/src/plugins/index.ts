@@ -9,6 +9,8 @@ export {
   type AppPluginDefinition,
   type AppPublicAction,
   type AppPublicActionHandler,
+  type AppSagaAction,
+  type AppSagaActionHandler,
   type AppSubscribers,
   appKit,
 } from './app-kit.js';
@@ -23,6 +25,7 @@ export {
   type EventHandler,
   type HookContext,
   isPublicAction,
+  isSagaAction,
   type LifecycleContext,
   type LifecycleHooks,
   type PluginContext,
@@ -32,9 +35,13 @@ export {
   type PublicActionHandler,
   publicAction,
   type ResourceHooks,
+  type SagaAction,
+  type SagaActionContext,
+  type SagaActionHandler,
   type SeedContext,
   type SeedHandler,
   type SystemField,
+  sagaAction,
 } from './define-plugin.js';
 export { loadAppModel, loadAppSources, loadContractSources } from './load-app-sources.js';
 export { type DependenciesOf, orderPlugins, type PluginNode } from './order-plugins.js';
