@@ -4,9 +4,9 @@ import type { Database } from '../data/database.js';
 import { servicesInTransaction } from '../data/services-in-transaction.js';
 import type { AppEnv } from '../http/app-env.js';
 import type { OperationHandler } from '../http/operation-handler.js';
+import { bindResources } from '../resources/bind-resources.js';
 import type { ResourceContext } from '../resources/resource-context.js';
 import type { ResourceEngine } from '../resources/resource-engine.js';
-import { bindResources } from './bind-resources.js';
 import type { ActionContext, ActionHandler, ActionResult } from './define-plugin.js';
 
 /**

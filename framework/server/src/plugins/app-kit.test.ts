@@ -6,8 +6,8 @@ import { noServices } from '../foundation/services.js';
 import type { ActionInput } from '../http/app-contract.js';
 import { csvAnswer } from '../http/csv-answer.js';
 import type { ServerFields } from '../resources/app-resource.js';
+import type { ResourceAccessor } from '../resources/bind-resources.js';
 import { type AppSubscribers, appKit } from './app-kit.js';
-import type { ResourceAccessor } from './bind-resources.js';
 import { type Draft, isPublicAction, isSagaAction, type PluginContext } from './define-plugin.js';
 
 type Thing = {
@@ -161,11 +161,19 @@ describe('appKit', () => {
     };
     const event = { tenantId: 't1', aggregateKey: 'k', occurredAt: '2026-12-07T00:00:00.000Z', version: 1 };
     await subscribers['other.order.paid']?.(
-      { ...pluginContext, event: { ...event, id: 'e1', name: 'other.order.paid', payload: {} } },
+      {
+        ...pluginContext,
+        resources: () => ({}) as never,
+        event: { ...event, id: 'e1', name: 'other.order.paid', payload: {} },
+      },
       { orderId: 'o1', amount: 5 },
     );
     await subscribers['test.thing.renamed']?.(
-      { ...pluginContext, event: { ...event, id: 'e2', name: 'test.thing.renamed', payload: {} } },
+      {
+        ...pluginContext,
+        resources: () => ({}) as never,
+        event: { ...event, id: 'e2', name: 'test.thing.renamed', payload: {} },
+      },
       { thingId: 'x', name: 'now' },
     );
     expect(seen).toEqual(['other.order.paid o1', 'now']);

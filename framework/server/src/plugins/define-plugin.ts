@@ -9,9 +9,9 @@ import type { ServiceProvider } from '../foundation/service-provider.js';
 import type { Services } from '../foundation/services.js';
 import type { OperationInput } from '../http/operation-handler.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
+import type { ResourceAccessor } from '../resources/bind-resources.js';
 import type { PluginContext, ResourceHooks } from '../resources/resource-hooks.js';
 import type { SagaDefinition } from '../sagas/define-saga.js';
-import type { ResourceAccessor } from './bind-resources.js';
 
 // the hook contract is the resource engine's and the handler contract the events': named here too,
 // so a plugin finds every type of its definition in one place

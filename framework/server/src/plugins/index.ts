@@ -1,4 +1,6 @@
 // @codexion/framework/plugins: definePlugin, the app kit and the plugin registry (docs/adr/0024)
+
+export { type BoundResource, bindResources, type ResourceAccessor } from '../resources/bind-resources.js';
 export {
   type AppActionHandler,
   type AppActions,
@@ -12,7 +14,6 @@ export {
   type AppSubscribers,
   appKit,
 } from './app-kit.js';
-export { type BoundResource, bindResources, type ResourceAccessor } from './bind-resources.js';
 export {
   type ActionContext,
   type ActionHandler,

@@ -1,6 +1,6 @@
 import type { Db } from '../data/database.js';
-import type { ResourceContext } from '../resources/resource-context.js';
-import type { Resource, ResourceEngine } from '../resources/resource-engine.js';
+import type { ResourceContext } from './resource-context.js';
+import type { Resource, ResourceEngine } from './resource-engine.js';
 
 type Unbound<F> = F extends (ctx: ResourceContext, ...rest: infer A) => infer R ? (...rest: A) => R : never;
 
