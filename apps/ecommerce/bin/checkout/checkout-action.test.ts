@@ -395,6 +395,32 @@ describe('reservation timing', () => {
   });
 });
 
+describe('reservation timing: payment', () => {
+  it('authorizes first, reserves after: the checkouts that find no stock void their authorization', async () => {
+    const settings = created(
+      await shop.call('createShopSettings', 'POST', '/shop-settings', {
+        body: { reservationTiming: 'payment' },
+      }),
+    );
+    try {
+      const shirt = await stockedVariant(2);
+      const carts: string[] = [];
+      for (let i = 0; i < 10; i++) carts.push(await cart([{ variantId: shirt, quantity: 1 }]));
+      const answers = await Promise.all(carts.map((id) => checkout(id)));
+      expect(answers.filter((a) => a.status === 201)).toHaveLength(2);
+      expect(answers.filter((a) => a.status === 409 && a.body.code === 'OUT_OF_STOCK')).toHaveLength(8);
+      expect(await level(shirt)).toEqual({ stocked: 2, reserved: 2, available: 0 });
+      const failed = carts.filter((_, i) => answers[i]?.status !== 201);
+      expect((await Promise.all(failed.map(providerStates))).flat()).toEqual(Array(8).fill('voided'));
+      for (const cartId of failed) await nothingLeft(cartId, shirt, 2);
+    } finally {
+      await shop.database.database.execute('delete from ecommerce.shop_settings where id = $1', [
+        String(settings.id),
+      ]);
+    }
+  }, 60_000);
+});
+
 describe('the last units under concurrency', () => {
   it('50 concurrent checkouts for the last 10 units: exactly 10 orders, 40 OUT_OF_STOCK, stock consistent, nothing authorized for a failure', async () => {
     const shirt = await stockedVariant(10);
