@@ -1,6 +1,8 @@
 import type { JsonSchema, RuleFile } from '@codexion/schema';
 import { defineEntities } from '@codexion/web';
 import { ecommerceResources } from '../core/generated/client/resources.gen.js';
+import categoryRules from '../core/rules/category.rules.json' with { type: 'json' };
+import productRules from '../core/rules/product.rules.json' with { type: 'json' };
 import promotionRules from '../core/rules/promotion.rules.json' with { type: 'json' };
 import address from '../core/schema/address.schema.json' with { type: 'json' };
 import category from '../core/schema/category.schema.json' with { type: 'json' };
@@ -40,7 +42,11 @@ export const ecommerce = defineEntities({
     taxRate,
     promotion,
   ] as JsonSchema[],
-  rules: { promotion: promotionRules as unknown as RuleFile },
+  rules: {
+    category: categoryRules as unknown as RuleFile,
+    product: productRules as unknown as RuleFile,
+    promotion: promotionRules as unknown as RuleFile,
+  },
   // the generated pages call each entity's API through the generated SDK
   operations: ecommerceResources,
 });

@@ -74,6 +74,13 @@ describe('products', () => {
     expect(refusal(readOnly)[0]).toBe('422');
   });
 
+  it('is created as a draft', async () => {
+    const answer = await shop.call('createProduct', 'POST', '/products', {
+      body: { title: 'Early', status: 'published' },
+    });
+    expect(refusal(answer)).toEqual(['422', '/body/status created-as-draft']);
+  });
+
   it('refuses a taken handle, an option named twice and a non-https image, writing nothing', async () => {
     const before = await count('products');
     const taken = await shop.call('createProduct', 'POST', '/products', {
@@ -323,6 +330,26 @@ describe('variants', () => {
         .map((line) => line.split(' ')[0]),
     );
     expect([...paths].sort()).toEqual(['/body/barcode', '/body/images/0', '/body/sku', '/body/weightGrams']);
+    expect(await count('variants')).toBe(before);
+  });
+
+  it('refuses twin combinations within one bulk create, writing nothing', async () => {
+    const before = await count('variants');
+    const red = [
+      { option: 'Size', value: 'L' },
+      { option: 'Colour', value: 'Red' },
+    ];
+    const answer = await shop.call('bulkCreateVariants', 'POST', '/variants/bulk', {
+      body: {
+        items: [
+          { productId, sku: 'TW-1', optionValues: red },
+          { productId, sku: 'TW-2', optionValues: [...red].reverse() },
+        ],
+      },
+    });
+    expect(refusal(answer)[0]).toBe('409');
+    // the unique key (productId, optionKey) refuses the second twin in the batch's one insert
+    expect(refusal(answer)[1]).toMatch(/^\/body\/items\S* unique$/);
     expect(await count('variants')).toBe(before);
   });
 

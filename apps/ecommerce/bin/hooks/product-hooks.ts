@@ -30,6 +30,15 @@ function variantsOf(ctx: Ctx, productId: string): Promise<VariantRow[]> {
   );
 }
 
+async function hasSellableVariant(ctx: Ctx, productId: string): Promise<boolean> {
+  const rows = await executeRows(
+    ctx.tx,
+    sql`select 1 from ecommerce.variants
+         where tenant_id = ${ctx.tenantId} and product_id = ${productId}::uuid and sku is not null limit 1`,
+  );
+  return rows.length > 0;
+}
+
 /** 422 at `/options/<i>/name` for an option named twice. */
 function checkOptions(options: readonly ProductOptionInput[] | undefined): void {
   const issues = productOptionIssues(options ?? []);
@@ -62,8 +71,8 @@ export function productHooks(): ResourceHooks<Product> {
       const optionsChanged = JSON.stringify(next.options ?? []) !== JSON.stringify(previous.options ?? []);
       const publishing = next.status === 'published' && previous.status !== 'published';
       if (!optionsChanged && !publishing) return undefined;
-      const variants = await variantsOf(ctx, previous.id);
       if (optionsChanged) {
+        const variants = await variantsOf(ctx, previous.id);
         for (const variant of variants) {
           const [issue] = variantOptionIssues(next.options ?? [], variant.option_values);
           if (issue !== undefined) {
@@ -75,7 +84,7 @@ export function productHooks(): ResourceHooks<Product> {
           }
         }
       }
-      if (publishing && !variants.some((variant) => variant.sku !== null)) {
+      if (publishing && !(await hasSellableVariant(ctx, previous.id))) {
         throw validationFailed(
           [
             {

@@ -204,6 +204,7 @@ CREATE TABLE "ecommerce"."variants" (
 	"sku" text,
 	"barcode" text,
 	"option_values" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"option_key" text,
 	"weight_grams" integer,
 	"images" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	CONSTRAINT "variants_tenant_id_id_key" UNIQUE("tenant_id","id")
@@ -244,4 +245,5 @@ CREATE UNIQUE INDEX "tax_rates_region_id_name_key" ON "ecommerce"."tax_rates" US
 CREATE INDEX "variants_tenant_id_created_at_idx" ON "ecommerce"."variants" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "variants_product_id_idx" ON "ecommerce"."variants" USING btree ("tenant_id","product_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "variants_sku_key" ON "ecommerce"."variants" USING btree ("tenant_id","sku");--> statement-breakpoint
-CREATE UNIQUE INDEX "variants_barcode_key" ON "ecommerce"."variants" USING btree ("tenant_id","barcode");
+CREATE UNIQUE INDEX "variants_barcode_key" ON "ecommerce"."variants" USING btree ("tenant_id","barcode");--> statement-breakpoint
+CREATE UNIQUE INDEX "variants_product_id_option_key_key" ON "ecommerce"."variants" USING btree ("tenant_id","product_id","option_key");

@@ -344,6 +344,7 @@ export const variants = ecommerceSchema.table(
     sku: text('sku'),
     barcode: text('barcode'),
     optionValues: jsonb('option_values').$type<unknown>().notNull().default([]),
+    optionKey: text('option_key'),
     weightGrams: integer('weight_grams'),
     images: jsonb('images').$type<string[]>().notNull().default([]),
   },
@@ -353,6 +354,7 @@ export const variants = ecommerceSchema.table(
     index('variants_product_id_idx').on(t.tenantId, t.productId),
     uniqueIndex('variants_sku_key').on(t.tenantId, t.sku),
     uniqueIndex('variants_barcode_key').on(t.tenantId, t.barcode),
+    uniqueIndex('variants_product_id_option_key_key').on(t.tenantId, t.productId, t.optionKey),
     foreignKey({
       name: 'variants_product_id_fkey',
       columns: [t.tenantId, t.productId],

@@ -1500,6 +1500,10 @@ export type Variant = {
    */
   optionValues: Array<OptionValue>;
   /**
+   * The combination of option values as one key (option names in lower case, sorted), set by the server: no two variants of a product share it
+   */
+  readonly optionKey?: string;
+  /**
    * Shipping weight in grams
    */
   weightGrams?: number | null;
@@ -8751,6 +8755,8 @@ export type ListVariantsData = {
       | '-sku'
       | 'barcode'
       | '-barcode'
+      | 'optionKey'
+      | '-optionKey'
       | 'weightGrams'
       | '-weightGrams'
     >;
@@ -8787,6 +8793,7 @@ export type ListVariantsData = {
       | 'sku'
       | 'barcode'
       | 'optionValues'
+      | 'optionKey'
       | 'weightGrams'
       | 'images'
     >;
@@ -8929,6 +8936,24 @@ export type ListVariantsData = {
             isNull?: boolean;
           };
       barcode?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      optionKey?:
         | string
         | {
             eq?: string;
@@ -9215,6 +9240,7 @@ export type GetVariantData = {
       | 'sku'
       | 'barcode'
       | 'optionValues'
+      | 'optionKey'
       | 'weightGrams'
       | 'images'
     >;
