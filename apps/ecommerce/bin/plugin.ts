@@ -4,6 +4,7 @@ import manifest from '../core/app.json' with { type: 'json' };
 import { tables } from '../core/generated/tables.js';
 import { ecommerce } from './ecommerce.js';
 import { seedDemoCatalog } from './fixtures/seed-demo-catalog.js';
+import { seedDemoPricing } from './fixtures/seed-demo-pricing.js';
 import { catalogHooks } from './hooks/catalog-hooks.js';
 import { pricingActions } from './pricing/pricing-actions.js';
 import { pricingHooks } from './pricing/pricing-hooks.js';
@@ -23,8 +24,11 @@ export default ecommerce.definePlugin({
   // prices, taxes and promotions: the price-cart action and the promotion and price-list checks
   actions: { ...pricingActions() },
   hooks: { ...catalogHooks(), ...pricingHooks() },
-  // the demo catalog of bin/fixtures/generate-demo-catalog.ts, in the development (demo) tenant only
+  // the demo catalog of bin/fixtures/generate-demo-catalog.ts and its prices, taxes and promotions
+  // (bin/fixtures/seed-demo-pricing.ts), in the development (demo) tenant only
   seed: async (ctx) => {
-    if (ctx.tenantId === developmentTenantId) await seedDemoCatalog(ctx);
+    if (ctx.tenantId !== developmentTenantId) return;
+    await seedDemoCatalog(ctx);
+    await seedDemoPricing(ctx);
   },
 });
