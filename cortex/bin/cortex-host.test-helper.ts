@@ -10,10 +10,8 @@ import {
 } from '@codexion/framework/identity';
 import { DatabaseToken, frameworkMigrations } from '@codexion/framework/kernel';
 import { TenancyToken } from '@codexion/framework/tenancy';
-import { createTestDatabase } from '@codexion/framework/testing';
+import { createTestDatabase, responseValidator } from '@codexion/framework/testing';
 import type { OpenApiDocument, ValidationIssue } from '@codexion/schema';
-// the framework's contract check for responses, shared rather than copied (as the CRM's tests do)
-import { responseValidator } from '../../framework/server/src/kernel/response-validator.test-helper.js';
 import openapi from '../core/generated/openapi.json' with { type: 'json' };
 import { demoTenantId, type RunningCortex, type StartCortexOptions, startCortex } from './cortex-host.js';
 

@@ -12,7 +12,8 @@ import { workspaceRoot } from './start-crm.js';
  * typed with its totals and posting preview, the trial balance, the balance sheet and an item's
  * stock ledger — light and dark, at desktop and phone width, into `apps/erp/src/screenshots/`:
  * what an accountant sees of the demo year (Nordwind Handel GmbH in Acme (demo)), to look at
- * after a UI change. Starts its own Cortex (PGlite in memory, demo data) unless given one.
+ * after a UI change — and the company setup that takes the dashboard's place in Globex, whose
+ * company nobody has set up. Starts its own Cortex (PGlite in memory, demo data) unless given one.
  *
  *   node --import tsx e2e/support/take-erp-screenshots.ts [--only dashboard]
  *   node --import tsx e2e/support/take-erp-screenshots.ts --url http://127.0.0.1:3000 --email … --password …
@@ -29,6 +30,8 @@ interface Shot {
   path: string | (() => string);
   /** something to do before the picture (type an invoice) */
   act?: (page: Page) => Promise<void>;
+  /** the demo tenant it is taken in: Acme unless said */
+  tenant?: 'Globex';
 }
 
 /** a demo item's page (the first by name), for its stock per warehouse and stock ledger */
@@ -66,8 +69,15 @@ async function typeInvoice(page: Page): Promise<void> {
     .waitFor();
 }
 
+/** Submits the setup form without a company name: the refusal shows on its field. */
+async function refuseSetup(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Set up the company' }).click();
+  await page.locator('[aria-invalid="true"]').first().waitFor();
+}
+
 const shots: Shot[] = [
   { name: 'dashboard', path: '/erp' },
+  { name: 'company-setup', path: '/erp', tenant: 'Globex', act: refuseSetup },
   { name: 'invoice-form', path: '/erp/sales-invoices/new', act: typeInvoice },
   { name: 'trial-balance', path: '/erp/reports/trial-balance' },
   { name: 'balance-sheet', path: '/erp/reports/balance-sheet' },
@@ -88,6 +98,7 @@ await mkdir(outDir, { recursive: true });
 try {
   const anywhere = await CortexClient.signIn(base, owner);
   const acmeId = await tenantIdOf(anywhere, 'Acme');
+  const globexId = await tenantIdOf(anywhere, 'Globex');
   const acme = await CortexClient.signIn(base, owner, acmeId);
   const [customer] = (
     await acme.get<{ items: { name: string }[] }>(
@@ -101,8 +112,11 @@ try {
     const session = await openBrowser(base, variant);
     try {
       const page = session.page;
-      await signInByApi(session.context, owner, acmeId);
+      let signedInTo: string | undefined;
       for (const shot of shots.filter((candidate) => !only || candidate.name === only)) {
+        const tenantId = shot.tenant === 'Globex' ? globexId : acmeId;
+        if (signedInTo !== tenantId) await signInByApi(session.context, owner, tenantId);
+        signedInTo = tenantId;
         await page.goto(typeof shot.path === 'string' ? shot.path : shot.path());
         await page.locator(shellSelector).waitFor();
         await page.locator('main h1').first().waitFor();

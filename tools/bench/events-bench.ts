@@ -13,6 +13,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { frameworkMigrations } from '@codexion/framework/kernel';
 import { sql } from 'drizzle-orm';
 import { Connection } from 'rabbitmq-client';
 import type { Database } from '../../framework/server/src/data/database.js';
@@ -23,7 +24,6 @@ import { createEventDispatcher } from '../../framework/server/src/events/event-d
 import { createEventOutbox } from '../../framework/server/src/events/event-outbox.js';
 import type { EventTransport } from '../../framework/server/src/events/event-transport.js';
 import { createLogger } from '../../framework/server/src/foundation/create-logger.js';
-import { frameworkMigrations } from '../../framework/server/src/kernel/framework-migrations.js';
 import type { EventHandler } from '../../framework/server/src/plugins/define-plugin.js';
 import { tenantRole } from '../../framework/server/src/tenancy/ensure-row-level-security.js';
 

@@ -3,10 +3,13 @@ import { afterCommit, type Database } from '@codexion/framework/data';
 import { createLogger } from '@codexion/framework/foundation';
 import { type ActionContext, bindResources, loadAppModel } from '@codexion/framework/plugins';
 import { createResourceEngine, type ResourceEngine } from '@codexion/framework/resources';
-import { createTestDatabase, ensureTestTenant, noServices } from '@codexion/framework/testing';
+import {
+  createTestDatabase,
+  ensureTestTenant,
+  frameworkMigrations,
+  noServices,
+} from '@codexion/framework/testing';
 import { type AppModel, createAjv } from '@codexion/schema';
-// not exported by the framework (yet): the engine writes prefiq.audit_log, so tests need its tables
-import { frameworkMigrations } from '../../../framework/server/src/kernel/framework-migrations.js';
 import fixtures from '../core/fixtures/manifest.json' with { type: 'json' };
 import { tables } from '../core/generated/tables.js';
 import { type CrmEventOutbox, type CrmSubscribers, crm } from './crm.js';

@@ -1,16 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { executeRows } from '@codexion/framework/data';
-import { type BootReport, createKernel, EventDispatcherToken, type Kernel } from '@codexion/framework/kernel';
-import { createTestDatabase, ensureTestTenant, type TestDatabase } from '@codexion/framework/testing';
-import type { ValidationIssue } from '@codexion/schema';
+import { type AppAnswer, type AppKernelUnderTest, appKernelUnderTest } from '@codexion/framework/testing';
 import { type SQL, sql } from 'drizzle-orm';
-// not exported by the framework (yet): the engine writes prefiq.audit_log, so tests need its tables
-import { frameworkMigrations } from '../../../framework/server/src/kernel/framework-migrations.js';
-// the framework's contract check for responses, shared rather than copied
-import { responseValidator } from '../../../framework/server/src/kernel/response-validator.test-helper.js';
 import plugin from './plugin.js';
 
 export const erpMigrations = {
@@ -22,34 +13,10 @@ export const tenantA = '0a0a0a0a-0000-4000-8000-0000000000e1';
 export const tenantB = '0b0b0b0b-0000-4000-8000-0000000000e2';
 
 /** One answer of the ERP's API, checked against the operation's documented response. */
-export interface Answer {
-  status: number;
-  headers: Headers;
-  /** the parsed JSON body (`{}` when empty; the raw text under `text` when it is not JSON) */
-  body: Record<string, unknown>;
-  text: string;
-  /** where the answer breaks the contract: its status undocumented or its body off-schema */
-  contract: ValidationIssue[];
-}
+export type Answer = AppAnswer;
 
-export interface CallOptions {
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** the `X-Codexion-Tenant` header; tenant A unless given */
-  tenant?: string;
-}
-
-/** The ERP plugin booted by the kernel on a test database with two tenants, answering `app.request`. */
-export interface ErpKernel {
-  kernel: Kernel;
-  report: BootReport;
-  database: TestDatabase;
-  /** whether this run is on PostgreSQL (`DATABASE_URL`) rather than PGlite */
-  onPostgres: boolean;
-  /** a request to `/api/erp<path>` as the operation `operationId`, its answer checked against the contract */
-  call(operationId: string, method: string, path: string, options?: CallOptions): Promise<Answer>;
-  dispose(): Promise<void>;
-}
+/** The ERP plugin booted by the kernel on a test database with two tenants, answering `call` (tenant A unless told). */
+export type ErpKernel = AppKernelUnderTest;
 
 /**
  * Boots the ERP as `prefiq serve` does (kernel, plugin, migrations), on a fresh test database:
@@ -62,61 +29,21 @@ export interface ErpKernel {
  * const erp = await erpKernel();
  * const accounts = await erp.call('listAccounts', 'GET', '/accounts');
  */
-export async function erpKernel({
+export function erpKernel({
   seed = false,
   env = {},
 }: {
   seed?: boolean;
   env?: Record<string, string>;
 } = {}): Promise<ErpKernel> {
-  const root = await mkdtemp(join(tmpdir(), 'erp-api-'));
-  const test = await createTestDatabase({ migrations: [...frameworkMigrations, erpMigrations] });
-  for (const tenantId of [tenantA, tenantB]) await ensureTestTenant(test.database, tenantId, []);
-  const kernel = createKernel({
-    root,
-    plugins: [plugin],
-    env: { NODE_ENV: 'test', CODEXION_LOGGING__LEVEL: 'silent', ...env },
-    database: test.database,
+  return appKernelUnderTest({
+    app: 'erp',
+    plugin,
+    migrationsFolder: erpMigrations.migrationsFolder,
+    tenants: [tenantA, tenantB],
+    seed,
+    env,
   });
-  const report = await kernel.boot({ seed });
-  const [erp] = kernel.plugins;
-  if (erp === undefined) throw new Error('the erp plugin did not boot');
-  const check = responseValidator(erp.openapi);
-  return {
-    kernel,
-    report,
-    database: test,
-    onPostgres: test.url !== undefined,
-    async call(operationId, method, path, { body, headers = {}, tenant = tenantA } = {}) {
-      const response = await kernel.app.request(`/api/erp${path}`, {
-        method,
-        headers: {
-          ...(body === undefined
-            ? {}
-            : { 'content-type': method === 'PATCH' ? 'application/merge-patch+json' : 'application/json' }),
-          'x-codexion-tenant': tenant,
-          ...headers,
-        },
-        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-      });
-      // the events of the request's commit reach the subscribers before the test looks
-      await kernel.container.resolve(EventDispatcherToken).drain();
-      const contract = await check(operationId, response);
-      const text = await response.text();
-      let parsed: Record<string, unknown> = {};
-      try {
-        parsed = text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
-      } catch {
-        parsed = {};
-      }
-      return { status: response.status, headers: response.headers, body: parsed, text, contract };
-    },
-    async dispose() {
-      await kernel.shutdown();
-      await test.dispose();
-      await rm(root, { recursive: true, force: true });
-    },
-  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { JsonSchema, RuleFile } from '@codexion/schema';
-import { defineEntities } from '@codexion/web';
+import { type CustomFieldControlProps, defineEntities } from '@codexion/web';
+import type { ComponentType } from 'react';
 import { erpResources } from '../core/generated/client/resources.gen.js';
 import accountingPeriodRules from '../core/rules/accounting-period.rules.json' with { type: 'json' };
 import fiscalYearRules from '../core/rules/fiscal-year.rules.json' with { type: 'json' };
@@ -28,20 +29,30 @@ import salesInvoice from '../core/schema/sales-invoice.schema.json' with { type:
 import stockEntry from '../core/schema/stock-entry.schema.json' with { type: 'json' };
 import stockLine from '../core/schema/stock-line.schema.json' with { type: 'json' };
 import warehouse from '../core/schema/warehouse.schema.json' with { type: 'json' };
+import { DocumentCurrencyControl } from './documents/document-currency-control.js';
+import { DocumentStatusControl } from './documents/document-status-control.js';
+import { ExchangeRateControl } from './documents/exchange-rate-control.js';
 import { LazyLinesControl } from './documents/lazy-lines-control.js';
 
 /**
- * A document's line table in its form, its lines as a table (not a field) on its detail page, and
- * its list newest posting date first (documents entered in one go share a creation time).
+ * A document's line table in its form, its lines as a table (not a field) on its detail page, its
+ * status read-only in the form (the workflow moves it), and its list newest posting date first
+ * (documents entered in one go share a creation time).
  */
-const withLines = (field: 'lines' | 'allocations') => ({
-  fieldControls: { [field]: LazyLinesControl },
+const withLines = (
+  field: 'lines' | 'allocations',
+  controls: Record<string, ComponentType<CustomFieldControlProps>> = {},
+) => ({
+  fieldControls: { [field]: LazyLinesControl, status: DocumentStatusControl, ...controls },
   detailHiddenFields: [field],
   listSort: [
     { field: 'postingDate', desc: true },
     { field: 'number', desc: true },
   ],
 });
+
+/** An invoice's currency starts as the company's, its rate reads as a rate (`1.0825`). */
+const invoiceControls = { currency: DocumentCurrencyControl, rateNano: ExchangeRateControl };
 
 /** The ERP's entities for the generated pages: schemas and rules straight from core/. */
 export const erp = defineEntities({
@@ -78,10 +89,10 @@ export const erp = defineEntities({
     'stock-entry': stockEntryRules as unknown as RuleFile,
   },
   options: {
-    'journal-entry': withLines('lines'),
-    'sales-invoice': withLines('lines'),
-    'purchase-invoice': withLines('lines'),
-    payment: withLines('allocations'),
+    'journal-entry': withLines('lines', { rateNano: ExchangeRateControl }),
+    'sales-invoice': withLines('lines', invoiceControls),
+    'purchase-invoice': withLines('lines', invoiceControls),
+    payment: withLines('allocations', { rateNano: ExchangeRateControl }),
     'stock-entry': withLines('lines'),
     account: { listSort: [{ field: 'number', desc: false }] },
     item: { listSort: [{ field: 'sku', desc: false }] },

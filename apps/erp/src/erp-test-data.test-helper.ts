@@ -97,7 +97,16 @@ export function erpRecords(): Record<string, Record<string, unknown>[]> {
 }
 
 /** The ERP module on the fake API at `path`, with {@link erpRecords} and the given extra routes. */
-export function renderErp(path: string, options: { routes?: FakeRoute[]; locale?: string } = {}) {
+export function renderErp(
+  path: string,
+  options: {
+    routes?: FakeRoute[];
+    locale?: string;
+    permissions?: string[];
+    /** in place of {@link erpRecords} */
+    records?: Record<string, Record<string, unknown>[]>;
+  } = {},
+) {
   return renderModule({ module, catalog: erp, path, records: erpRecords(), ...options });
 }
 

@@ -86,6 +86,12 @@ import type {
   WarehousePatch,
 } from './client/types.gen.js';
 
+/** The payload of prefiq.tenant.created, as its producer declares it. */
+export interface PrefiqTenantCreatedEvent {
+  tenantId: string;
+  name: string;
+}
+
 /**
  * The ERP app's contract, from its core/: the records and inputs of each entity
  * the API serves, each action's input and answer, each declared event's payload and error code. The types are
@@ -269,5 +275,5 @@ export interface ErpContract {
     REPORT_PARAMETERS_INVALID: 422;
     STOCK_LINE_INVALID: 422;
   };
-  consumes: {};
+  consumes: { 'prefiq.tenant.created': PrefiqTenantCreatedEvent };
 }

@@ -14,6 +14,7 @@ import { AlertCircle, ArrowDownLeft, ArrowUpRight, Landmark, TrendingUp } from '
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { reportDashboard } from '../../core/generated/client/sdk.gen.js';
+import { CompanySetupForm } from '../dashboard/company-setup-form.js';
 import { PnlTrendChart } from '../dashboard/pnl-trend-chart.js';
 import { useMoney } from '../documents/use-money.js';
 import { useReport } from '../reports/use-report.js';
@@ -45,6 +46,7 @@ function Figure({
  * The accountant's home: cash and bank, what customers owe and what is owed to suppliers, this
  * year's result so far, and income, expense and result over the last twelve months — all from the
  * ledger (`GET /reports/dashboard` through the generated SDK), each figure leading to its report.
+ * Before the company is set up, the setup form in its place.
  */
 export function DashboardPage() {
   const { t } = useTranslation('erp');
@@ -55,18 +57,24 @@ export function DashboardPage() {
     reportDashboard({ client, query: { asOf }, signal, throwOnError: true }),
   );
   const data = report.data;
-  const notSetUp = report.error instanceof ProblemError && report.error.code === 'COMPANY_NOT_SET_UP';
+  if (report.error instanceof ProblemError && report.error.code === 'COMPANY_NOT_SET_UP') {
+    // no books yet: the way to them (the dashboard follows once the setup's refetch answers)
+    return (
+      <div className="flex flex-col gap-6">
+        <PageHeader title={t('setup.title')} description={t('setup.description')} />
+        <CompanySetupForm />
+      </div>
+    );
+  }
   if (report.error) {
     return (
       <EmptyState
         icon={<AlertCircle />}
-        title={notSetUp ? t('dashboard.notSetUp') : t('dashboard.loadFailed')}
+        title={t('dashboard.loadFailed')}
         action={
-          notSetUp ? undefined : (
-            <Button variant="outline" onClick={() => void report.refetch()}>
-              {t('dashboard.retry')}
-            </Button>
-          )
+          <Button variant="outline" onClick={() => void report.refetch()}>
+            {t('dashboard.retry')}
+          </Button>
         }
       />
     );

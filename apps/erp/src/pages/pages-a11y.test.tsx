@@ -1,5 +1,5 @@
 import type { FakeRoute } from '@codexion/web/testing';
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ids, renderErp } from '../erp-test-data.test-helper.js';
@@ -76,6 +76,24 @@ describe('ERP pages for assistive technology', () => {
   it('the finance dashboard', async () => {
     renderErp('/', { routes: [dashboard] });
     await screen.findByRole('region', { name: 'Key figures' });
+    expect(await findings()).toEqual([]);
+  });
+
+  it('the company setup, with a refused field', async () => {
+    const notSetUp: FakeRoute = {
+      ...dashboard,
+      handle: () => ({ status: 409, body: { title: 'Conflict', code: 'COMPANY_NOT_SET_UP' } }),
+    };
+    renderErp('/', { routes: [notSetUp] });
+    const form = await screen.findByRole('form', { name: 'Company setup' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Set up the company' }));
+    await waitFor(() =>
+      expect(
+        within(form)
+          .getByRole('textbox', { name: /^Company name/ })
+          .getAttribute('aria-invalid'),
+      ).toBe('true'),
+    );
     expect(await findings()).toEqual([]);
   });
 

@@ -104,6 +104,15 @@ describe('report pages', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe(`/sales-invoices/${ids.postedInvoice}`));
   });
 
+  it('leads back to the reports page from a report’s breadcrumb', async () => {
+    const { router } = renderErp('/reports/trial-balance?from=2026-01-01&to=2026-03-31', { routes });
+    await screen.findByRole('table', { name: 'Trial balance' });
+    const trail = document.querySelector('[data-slot="breadcrumbs"]') as HTMLElement;
+    await user().click(within(trail).getByRole('link', { name: 'Reports' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/reports'));
+    expect(await screen.findByRole('heading', { name: 'Reports', level: 1 })).toBeTruthy();
+  });
+
   it('exports the report it shows as CSV through the same action', async () => {
     const createObjectURL = vi.fn(() => 'blob:report');
     Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });

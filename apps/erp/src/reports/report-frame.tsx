@@ -31,7 +31,8 @@ export function ReportFrame({
       <PageHeader
         title={title}
         description={description}
-        breadcrumbs={[{ label: t('reports.title'), href: '..' }, { label: title }]}
+        // a report's route is a sibling of the reports page's under the module root, not its child
+        breadcrumbs={[{ label: t('reports.title'), href: '../reports' }, { label: title }]}
         actions={actions}
       />
       <form

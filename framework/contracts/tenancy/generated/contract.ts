@@ -19,6 +19,7 @@ import type {
   ListPermissionsResponse,
   ListRolesData,
   ListRolesResponse,
+  PrefiqTenantCreatedEvent,
   RemoveMemberData,
   RemoveMemberResponse,
   SetRolePermissionsData,
@@ -147,7 +148,7 @@ export interface TenancyContract {
       access: 'tenant';
     };
   };
-  events: {};
+  events: { 'prefiq.tenant.created': PrefiqTenantCreatedEvent };
   errors: {};
   consumes: {};
 }

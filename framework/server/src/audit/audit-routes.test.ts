@@ -10,7 +10,7 @@ import { tenantFromHeader } from '../http/tenant-context.js';
 import { createKernel, type Kernel } from '../kernel/boot.js';
 import { frameworkMigrations } from '../kernel/framework-migrations.js';
 import { logCapture } from '../kernel/probe-app.test-helper.js';
-import { responseValidator } from '../kernel/response-validator.test-helper.js';
+import { responseValidator } from '../kernel/response-validator.js';
 import { createMetrics } from '../observability/metrics.js';
 import { salesPlugin, salesRoot } from '../plugins/sales-fixture.test-helper.js';
 import type { AuditEntry, AuditRecord } from './audit-entry.js';

@@ -49,7 +49,7 @@ function requestAjv(): Ajv2020 {
 }
 
 /** Deep copy of `value` with `#/components/schemas/...` refs pointed at `base`'s `$defs`. */
-function rewriteRefs<T>(value: T, base: string): T {
+export function rewriteRefs<T>(value: T, base: string): T {
   if (Array.isArray(value)) return value.map((item) => rewriteRefs(item, base)) as T;
   if (typeof value !== 'object' || value === null) return value;
   const copy: Record<string, unknown> = {};

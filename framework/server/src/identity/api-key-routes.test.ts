@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authOpenApi } from '../http/framework-apis.js';
-import { responseValidator } from '../kernel/response-validator.test-helper.js';
+import { responseValidator } from '../kernel/response-validator.js';
 import { browser, identityTestApp, json, signIn, tenantA, tenantB } from './identity-test-app.test-helper.js';
 
 let t: Awaited<ReturnType<typeof identityTestApp>>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authOpenApi } from '../http/framework-apis.js';
-import { responseValidator } from '../kernel/response-validator.test-helper.js';
+import { responseValidator } from '../kernel/response-validator.js';
 import { browser, identityTestApp, json, password, signIn } from './identity-test-app.test-helper.js';
 import { currentTotp } from './totp.js';
 

@@ -17,7 +17,7 @@ import { TenancyToken } from '../tenancy/create-tenancy.js';
 import { createKernel, type Kernel } from './boot.js';
 import { AppAccessToken } from './kernel-tokens.js';
 import { logCapture } from './probe-app.test-helper.js';
-import { responseValidator } from './response-validator.test-helper.js';
+import { responseValidator } from './response-validator.js';
 
 /**
  * Who reaches what, in a production-like kernel (no trusted context): the sales fixture's public

@@ -14,7 +14,7 @@ import type { BootReport } from './kernel-options.js';
 import { DatabaseToken, LoggerToken } from './kernel-tokens.js';
 import { pluginHandlers, resourceHandlerFactory } from './plugin-handlers.js';
 import { logCapture } from './probe-app.test-helper.js';
-import { responseValidator } from './response-validator.test-helper.js';
+import { responseValidator } from './response-validator.js';
 
 /**
  * The sales fixture booted by the kernel, served over a real socket: PGlite in memory, or a

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { TenancyContract } from '@codexion/contracts/tenancy/contract';
 import { isUuid } from '@codexion/schema';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../data/database.js';
@@ -44,9 +45,11 @@ export interface CreateTenantInput {
 
 /**
  * The framework's event of a new tenant, `{ tenantId, name }`, written to the outbox in the
- * tenant's creating transaction and in the new tenant (ADR 0018 "Framework events").
+ * tenant's creating transaction and in the new tenant (ADR 0018 "Framework events"). Declared with
+ * its payload in `framework/contracts/tenancy/app.json`, where apps' codegen reads it
+ * (`consumes: [{ app: "prefiq", event: "prefiq.tenant.created" }]`).
  */
-export const tenantCreatedEvent = 'prefiq.tenant.created';
+export const tenantCreatedEvent = 'prefiq.tenant.created' satisfies keyof TenancyContract['events'];
 
 const tenantColumns = {
   id: tenants.id,
@@ -226,7 +229,10 @@ export async function createTenant(
         tenantId: id,
         name: tenantCreatedEvent,
         aggregateKey: `prefiq.tenant:${id}`,
-        payload: { tenantId: id, name: input.name },
+        payload: {
+          tenantId: id,
+          name: input.name,
+        } satisfies TenancyContract['events'][typeof tenantCreatedEvent],
         requestId: actor.requestId,
       });
       return created;

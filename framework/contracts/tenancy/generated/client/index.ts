@@ -68,6 +68,9 @@ export type {
   Member,
   Membership,
   Permission,
+  PrefiqTenantCreatedEvent,
+  PrefiqTenantCreatedWebhookPayload,
+  PrefiqTenantCreatedWebhookRequest,
   Problem,
   RemoveMemberData,
   RemoveMemberError,
@@ -101,4 +104,5 @@ export type {
   UpdateTenantErrors,
   UpdateTenantResponse,
   UpdateTenantResponses,
+  Webhooks,
 } from './types.gen.js';

@@ -4,6 +4,8 @@ export type ClientOptions = {
   baseUrl: `${string}://${string}/api/tenancy` | (string & {});
 };
 
+export type Webhooks = PrefiqTenantCreatedWebhookRequest;
+
 /**
  * Member
  *
@@ -39,6 +41,11 @@ export type Permission = {
   kind: 'crud' | 'action' | 'field' | 'pii' | 'framework';
   app: string;
   description?: string;
+};
+
+export type PrefiqTenantCreatedEvent = {
+  tenantId: string;
+  name: string;
 };
 
 /**
@@ -862,3 +869,12 @@ export type TransferOwnershipResponses = {
 };
 
 export type TransferOwnershipResponse = TransferOwnershipResponses[keyof TransferOwnershipResponses];
+
+export type PrefiqTenantCreatedWebhookPayload = PrefiqTenantCreatedEvent;
+
+export type PrefiqTenantCreatedWebhookRequest = {
+  body: PrefiqTenantCreatedWebhookPayload;
+  key: 'prefiq.tenant.created';
+  path?: never;
+  query?: never;
+};

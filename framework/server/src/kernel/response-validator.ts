@@ -6,23 +6,11 @@ import {
   type ValidationIssue,
 } from '@codexion/schema';
 import type { ValidateFunction } from 'ajv';
+import { rewriteRefs } from '../http/request-validator.js';
 
 const base = 'urn:codexion:test:responses';
 
 type DocumentedResponse = OpenApiDocument['components']['responses'][string];
-
-function rewriteRefs<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((item) => rewriteRefs(item)) as T;
-  if (typeof value !== 'object' || value === null) return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
-    copy[key] =
-      key === '$ref' && typeof child === 'string' && child.startsWith('#/components/schemas/')
-        ? `${base}#/$defs/${child.slice('#/components/schemas/'.length)}`
-        : rewriteRefs(child);
-  }
-  return copy as T;
-}
 
 /**
  * Checks a response against the operation's documented response: the status must be documented
@@ -34,7 +22,7 @@ function rewriteRefs<T>(value: T): T {
  */
 export function responseValidator(doc: OpenApiDocument) {
   const ajv = createAjv({ strict: false });
-  ajv.addSchema({ $id: base, $defs: rewriteRefs(doc.components.schemas ?? {}) });
+  ajv.addSchema({ $id: base, $defs: rewriteRefs(doc.components.schemas ?? {}, base) });
   const operations = new Map<string, OpenApiOperation>();
   for (const item of Object.values(doc.paths))
     for (const operation of Object.values(item)) operations.set(operation.operationId, operation);
@@ -52,7 +40,7 @@ export function responseValidator(doc: OpenApiDocument) {
       response = doc.components.responses?.[name] as DocumentedResponse | undefined;
     }
     const media = response?.content ? Object.values(response.content)[0] : undefined;
-    const validate = media ? ajv.compile(rewriteRefs(media.schema)) : null;
+    const validate = media ? ajv.compile(rewriteRefs(media.schema, base)) : null;
     compiled.set(key, validate);
     return validate;
   };
