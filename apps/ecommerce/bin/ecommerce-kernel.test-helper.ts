@@ -4,14 +4,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { executeRows } from '@codexion/framework/data';
 import { type BootReport, createKernel, EventDispatcherToken, type Kernel } from '@codexion/framework/kernel';
-import { createTestDatabase, ensureTestTenant, type TestDatabase } from '@codexion/framework/testing';
+import {
+  createTestDatabase,
+  ensureTestTenant,
+  frameworkMigrations,
+  responseValidator,
+  type TestDatabase,
+} from '@codexion/framework/testing';
 import type { ValidationIssue } from '@codexion/schema';
 import type { SQL } from 'drizzle-orm';
 import { expect } from 'vitest';
-// not exported by the framework (yet): the engine writes prefiq.audit_log, so tests need its tables
-import { frameworkMigrations } from '../../../framework/server/src/kernel/framework-migrations.js';
-// the framework's contract check for responses, shared rather than copied
-import { responseValidator } from '../../../framework/server/src/kernel/response-validator.test-helper.js';
 import plugin from './plugin.js';
 
 export const ecommerceMigrations = {

@@ -18,6 +18,8 @@ import promotion from '../core/schema/promotion.schema.json' with { type: 'json'
 import region from '../core/schema/region.schema.json' with { type: 'json' };
 import taxRate from '../core/schema/tax-rate.schema.json' with { type: 'json' };
 import variant from '../core/schema/variant.schema.json' with { type: 'json' };
+import { OptionValuesControl } from './products/option-values-control.js';
+import { ProductOptionsControl } from './products/product-options-control.js';
 
 /**
  * The e-commerce app's entities for the generated pages, schemas straight from core/: the catalog
@@ -46,6 +48,10 @@ export const ecommerce = defineEntities({
     category: categoryRules as unknown as RuleFile,
     product: productRules as unknown as RuleFile,
     promotion: promotionRules as unknown as RuleFile,
+  },
+  options: {
+    product: { fieldControls: { options: ProductOptionsControl } },
+    variant: { fieldControls: { optionValues: OptionValuesControl } },
   },
   // the generated pages call each entity's API through the generated SDK
   operations: ecommerceResources,
