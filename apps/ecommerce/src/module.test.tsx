@@ -26,7 +26,7 @@ describe('ecommerce module', () => {
     expect(await screen.findByText('Winter sale')).toBeTruthy();
   });
 
-  it('takes its navigation from core/app.json and searches its catalog, customers and pricing', () => {
+  it('takes its navigation from core/app.json and searches its catalog, customers, pricing, orders, carts and locations', () => {
     expect(module.nav.map((item) => `/${item.path}`)).toEqual(manifest.nav.map((item) => item.path));
     expect(module.search?.map((entity) => entity.name)).toEqual([
       'product',
@@ -39,6 +39,9 @@ describe('ecommerce module', () => {
       'region',
       'tax-rate',
       'promotion',
+      'order',
+      'cart',
+      'stock-location',
     ]);
   });
 });

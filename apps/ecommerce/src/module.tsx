@@ -1,17 +1,23 @@
 import { createResourceRoutes, defineAppModule } from '@codexion/web';
 import {
   BadgePercent,
+  Boxes,
+  CreditCard,
   FolderTree,
   Globe,
   Layers,
   Library,
   Package,
   Percent,
+  Receipt,
+  Settings,
   ShoppingBag,
+  ShoppingCart,
   Tag,
   Tags,
   Users,
   UsersRound,
+  Warehouse,
 } from 'lucide-react';
 import manifest from '../core/app.json' with { type: 'json' };
 import pricingDe from '../core/pricing/messages.de.json' with { type: 'json' };
@@ -43,6 +49,12 @@ export default defineAppModule({
     globe: Globe,
     percent: Percent,
     'badge-percent': BadgePercent,
+    receipt: Receipt,
+    'shopping-cart': ShoppingCart,
+    'credit-card': CreditCard,
+    boxes: Boxes,
+    warehouse: Warehouse,
+    settings: Settings,
   },
   routes: ecommerce.entities.flatMap((entity) =>
     entity.name === 'product'

@@ -1,5 +1,23 @@
 CREATE SCHEMA "ecommerce";
 --> statement-breakpoint
+CREATE TABLE "ecommerce"."carts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by" uuid,
+	"updated_by" uuid,
+	"custom" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"customer_id" uuid,
+	"email" text,
+	"currency" text NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"lines" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"shipping_address" jsonb,
+	CONSTRAINT "carts_tenant_id_id_key" UNIQUE("tenant_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "ecommerce"."categories" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"tenant_id" uuid NOT NULL,
@@ -66,6 +84,66 @@ CREATE TABLE "ecommerce"."customers" (
 	"accepts_marketing" boolean DEFAULT false NOT NULL,
 	"note" text,
 	CONSTRAINT "customers_tenant_id_id_key" UNIQUE("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "ecommerce"."inventory_levels" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by" uuid,
+	"updated_by" uuid,
+	"custom" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"variant_id" uuid NOT NULL,
+	"location_id" uuid NOT NULL,
+	"stocked" bigint NOT NULL,
+	"reserved" bigint DEFAULT 0 NOT NULL,
+	"available" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "inventory_levels_tenant_id_id_key" UNIQUE("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "ecommerce"."orders" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by" uuid,
+	"updated_by" uuid,
+	"custom" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"number" text NOT NULL,
+	"cart_id" uuid,
+	"customer_id" uuid,
+	"email" text,
+	"currency" text NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"lines" jsonb NOT NULL,
+	"subtotal" bigint NOT NULL,
+	"total" bigint NOT NULL,
+	"shipping_address" jsonb,
+	"timeline" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"note" text,
+	CONSTRAINT "orders_tenant_id_id_key" UNIQUE("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "ecommerce"."payments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by" uuid,
+	"updated_by" uuid,
+	"custom" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"order_id" uuid NOT NULL,
+	"provider" text NOT NULL,
+	"reference" text NOT NULL,
+	"status" text DEFAULT 'authorized' NOT NULL,
+	"amount" bigint NOT NULL,
+	"refunded" bigint DEFAULT 0 NOT NULL,
+	"currency" text NOT NULL,
+	CONSTRAINT "payments_tenant_id_id_key" UNIQUE("tenant_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "ecommerce"."price_lists" (
@@ -174,6 +252,56 @@ CREATE TABLE "ecommerce"."regions" (
 	CONSTRAINT "regions_tenant_id_id_key" UNIQUE("tenant_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "ecommerce"."reservations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by" uuid,
+	"updated_by" uuid,
+	"custom" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"inventory_level_id" uuid NOT NULL,
+	"variant_id" uuid NOT NULL,
+	"cart_id" uuid,
+	"order_id" uuid,
+	"quantity" integer NOT NULL,
+	"expires_at" timestamp with time zone,
+	CONSTRAINT "reservations_tenant_id_id_key" UNIQUE("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "ecommerce"."shop_settings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by" uuid,
+	"updated_by" uuid,
+	"custom" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"singleton" text DEFAULT 'shop' NOT NULL,
+	"currencies" jsonb DEFAULT '["EUR","USD"]'::jsonb NOT NULL,
+	"reservation_timing" text DEFAULT 'checkout' NOT NULL,
+	"cart_hold_minutes" integer DEFAULT 15 NOT NULL,
+	CONSTRAINT "shop_settings_tenant_id_id_key" UNIQUE("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "ecommerce"."stock_locations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by" uuid,
+	"updated_by" uuid,
+	"custom" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"name" text NOT NULL,
+	"code" text NOT NULL,
+	"priority" integer DEFAULT 100 NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	CONSTRAINT "stock_locations_tenant_id_id_key" UNIQUE("tenant_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "ecommerce"."tax_rates" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"tenant_id" uuid NOT NULL,
@@ -210,12 +338,24 @@ CREATE TABLE "ecommerce"."variants" (
 	CONSTRAINT "variants_tenant_id_id_key" UNIQUE("tenant_id","id")
 );
 --> statement-breakpoint
+ALTER TABLE "ecommerce"."carts" ADD CONSTRAINT "carts_customer_id_fkey" FOREIGN KEY ("tenant_id","customer_id") REFERENCES "ecommerce"."customers"("tenant_id","id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ecommerce"."categories" ADD CONSTRAINT "categories_parent_id_fkey" FOREIGN KEY ("tenant_id","parent_id") REFERENCES "ecommerce"."categories"("tenant_id","id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ecommerce"."inventory_levels" ADD CONSTRAINT "inventory_levels_variant_id_fkey" FOREIGN KEY ("tenant_id","variant_id") REFERENCES "ecommerce"."variants"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ecommerce"."inventory_levels" ADD CONSTRAINT "inventory_levels_location_id_fkey" FOREIGN KEY ("tenant_id","location_id") REFERENCES "ecommerce"."stock_locations"("tenant_id","id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ecommerce"."orders" ADD CONSTRAINT "orders_cart_id_fkey" FOREIGN KEY ("tenant_id","cart_id") REFERENCES "ecommerce"."carts"("tenant_id","id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ecommerce"."orders" ADD CONSTRAINT "orders_customer_id_fkey" FOREIGN KEY ("tenant_id","customer_id") REFERENCES "ecommerce"."customers"("tenant_id","id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ecommerce"."payments" ADD CONSTRAINT "payments_order_id_fkey" FOREIGN KEY ("tenant_id","order_id") REFERENCES "ecommerce"."orders"("tenant_id","id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ecommerce"."price_lists" ADD CONSTRAINT "price_lists_customer_group_id_fkey" FOREIGN KEY ("tenant_id","customer_group_id") REFERENCES "ecommerce"."customer_groups"("tenant_id","id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ecommerce"."prices" ADD CONSTRAINT "prices_price_list_id_fkey" FOREIGN KEY ("tenant_id","price_list_id") REFERENCES "ecommerce"."price_lists"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ecommerce"."prices" ADD CONSTRAINT "prices_variant_id_fkey" FOREIGN KEY ("tenant_id","variant_id") REFERENCES "ecommerce"."variants"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ecommerce"."reservations" ADD CONSTRAINT "reservations_inventory_level_id_fkey" FOREIGN KEY ("tenant_id","inventory_level_id") REFERENCES "ecommerce"."inventory_levels"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ecommerce"."reservations" ADD CONSTRAINT "reservations_variant_id_fkey" FOREIGN KEY ("tenant_id","variant_id") REFERENCES "ecommerce"."variants"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ecommerce"."reservations" ADD CONSTRAINT "reservations_cart_id_fkey" FOREIGN KEY ("tenant_id","cart_id") REFERENCES "ecommerce"."carts"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ecommerce"."reservations" ADD CONSTRAINT "reservations_order_id_fkey" FOREIGN KEY ("tenant_id","order_id") REFERENCES "ecommerce"."orders"("tenant_id","id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ecommerce"."tax_rates" ADD CONSTRAINT "tax_rates_region_id_fkey" FOREIGN KEY ("tenant_id","region_id") REFERENCES "ecommerce"."regions"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ecommerce"."variants" ADD CONSTRAINT "variants_product_id_fkey" FOREIGN KEY ("tenant_id","product_id") REFERENCES "ecommerce"."products"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "carts_tenant_id_created_at_idx" ON "ecommerce"."carts" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "carts_customer_id_idx" ON "ecommerce"."carts" USING btree ("tenant_id","customer_id");--> statement-breakpoint
 CREATE INDEX "categories_tenant_id_created_at_idx" ON "ecommerce"."categories" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "categories_parent_id_idx" ON "ecommerce"."categories" USING btree ("tenant_id","parent_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "categories_handle_key" ON "ecommerce"."categories" USING btree ("tenant_id","handle");--> statement-breakpoint
@@ -225,6 +365,16 @@ CREATE INDEX "customer_groups_tenant_id_created_at_idx" ON "ecommerce"."customer
 CREATE UNIQUE INDEX "customer_groups_name_key" ON "ecommerce"."customer_groups" USING btree ("tenant_id","name");--> statement-breakpoint
 CREATE INDEX "customers_tenant_id_created_at_idx" ON "ecommerce"."customers" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "customers_email_key" ON "ecommerce"."customers" USING btree ("tenant_id","email") WHERE "ecommerce"."customers"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "inventory_levels_tenant_id_created_at_idx" ON "ecommerce"."inventory_levels" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "inventory_levels_location_id_idx" ON "ecommerce"."inventory_levels" USING btree ("tenant_id","location_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "inventory_levels_variant_id_location_id_key" ON "ecommerce"."inventory_levels" USING btree ("tenant_id","variant_id","location_id");--> statement-breakpoint
+CREATE INDEX "orders_tenant_id_created_at_idx" ON "ecommerce"."orders" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "orders_customer_id_idx" ON "ecommerce"."orders" USING btree ("tenant_id","customer_id");--> statement-breakpoint
+CREATE INDEX "orders_status_idx" ON "ecommerce"."orders" USING btree ("tenant_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "orders_number_key" ON "ecommerce"."orders" USING btree ("tenant_id","number");--> statement-breakpoint
+CREATE INDEX "payments_tenant_id_created_at_idx" ON "ecommerce"."payments" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "payments_order_id_idx" ON "ecommerce"."payments" USING btree ("tenant_id","order_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "payments_reference_key" ON "ecommerce"."payments" USING btree ("tenant_id","reference");--> statement-breakpoint
 CREATE INDEX "price_lists_tenant_id_created_at_idx" ON "ecommerce"."price_lists" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "price_lists_currency_idx" ON "ecommerce"."price_lists" USING btree ("tenant_id","currency");--> statement-breakpoint
 CREATE UNIQUE INDEX "price_lists_name_key" ON "ecommerce"."price_lists" USING btree ("tenant_id","name");--> statement-breakpoint
@@ -239,6 +389,15 @@ CREATE INDEX "promotions_tenant_id_created_at_idx" ON "ecommerce"."promotions" U
 CREATE UNIQUE INDEX "promotions_code_key" ON "ecommerce"."promotions" USING btree ("tenant_id","code");--> statement-breakpoint
 CREATE INDEX "regions_tenant_id_created_at_idx" ON "ecommerce"."regions" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "regions_name_key" ON "ecommerce"."regions" USING btree ("tenant_id","name");--> statement-breakpoint
+CREATE INDEX "reservations_tenant_id_created_at_idx" ON "ecommerce"."reservations" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "reservations_cart_id_idx" ON "ecommerce"."reservations" USING btree ("tenant_id","cart_id");--> statement-breakpoint
+CREATE INDEX "reservations_order_id_idx" ON "ecommerce"."reservations" USING btree ("tenant_id","order_id");--> statement-breakpoint
+CREATE INDEX "reservations_expires_at_idx" ON "ecommerce"."reservations" USING btree ("tenant_id","expires_at");--> statement-breakpoint
+CREATE INDEX "reservations_inventory_level_id_idx" ON "ecommerce"."reservations" USING btree ("tenant_id","inventory_level_id");--> statement-breakpoint
+CREATE INDEX "shop_settings_tenant_id_created_at_idx" ON "ecommerce"."shop_settings" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "shop_settings_singleton_key" ON "ecommerce"."shop_settings" USING btree ("tenant_id","singleton");--> statement-breakpoint
+CREATE INDEX "stock_locations_tenant_id_created_at_idx" ON "ecommerce"."stock_locations" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "stock_locations_code_key" ON "ecommerce"."stock_locations" USING btree ("tenant_id","code");--> statement-breakpoint
 CREATE INDEX "tax_rates_tenant_id_created_at_idx" ON "ecommerce"."tax_rates" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "tax_rates_region_id_idx" ON "ecommerce"."tax_rates" USING btree ("tenant_id","region_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "tax_rates_region_id_name_key" ON "ecommerce"."tax_rates" USING btree ("tenant_id","region_id","name");--> statement-breakpoint

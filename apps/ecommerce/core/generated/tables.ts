@@ -15,9 +15,41 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { Address } from './client/types.gen.js';
 
 /** Every table of the ecommerce app lives in this PostgreSQL schema. */
 export const ecommerceSchema = pgSchema('ecommerce');
+
+/** Cart: core/schema/cart.schema.json */
+export const carts = ecommerceSchema.table(
+  'carts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    updatedBy: uuid('updated_by'),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+    customerId: uuid('customer_id'),
+    email: text('email'),
+    currency: text('currency').notNull(),
+    status: text('status').$type<'open' | 'checked-out'>().notNull().default('open'),
+    lines: jsonb('lines').$type<unknown>().notNull().default([]),
+    shippingAddress: jsonb('shipping_address').$type<Address>(),
+  },
+  (t) => [
+    unique('carts_tenant_id_id_key').on(t.tenantId, t.id),
+    index('carts_tenant_id_created_at_idx').on(t.tenantId, t.createdAt, t.id),
+    index('carts_customer_id_idx').on(t.tenantId, t.customerId),
+    foreignKey({
+      name: 'carts_customer_id_fkey',
+      columns: [t.tenantId, t.customerId],
+      foreignColumns: [customers.tenantId, customers.id],
+    }).onDelete('restrict'),
+  ],
+);
 
 /** Category: core/schema/category.schema.json */
 export const categories = ecommerceSchema.table(
@@ -124,6 +156,122 @@ export const customers = ecommerceSchema.table(
     uniqueIndex('customers_email_key')
       .on(t.tenantId, t.email)
       .where(sql`${t.deletedAt} is null`),
+  ],
+);
+
+/** Inventory level: core/schema/inventory-level.schema.json */
+export const inventoryLevels = ecommerceSchema.table(
+  'inventory_levels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    updatedBy: uuid('updated_by'),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+    variantId: uuid('variant_id').notNull(),
+    locationId: uuid('location_id').notNull(),
+    stocked: bigint('stocked', { mode: 'number' }).notNull(),
+    reserved: bigint('reserved', { mode: 'number' }).notNull().default(0),
+    available: bigint('available', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    unique('inventory_levels_tenant_id_id_key').on(t.tenantId, t.id),
+    index('inventory_levels_tenant_id_created_at_idx').on(t.tenantId, t.createdAt, t.id),
+    index('inventory_levels_location_id_idx').on(t.tenantId, t.locationId),
+    uniqueIndex('inventory_levels_variant_id_location_id_key').on(t.tenantId, t.variantId, t.locationId),
+    foreignKey({
+      name: 'inventory_levels_variant_id_fkey',
+      columns: [t.tenantId, t.variantId],
+      foreignColumns: [variants.tenantId, variants.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'inventory_levels_location_id_fkey',
+      columns: [t.tenantId, t.locationId],
+      foreignColumns: [stockLocations.tenantId, stockLocations.id],
+    }).onDelete('restrict'),
+  ],
+);
+
+/** Order: core/schema/order.schema.json */
+export const orders = ecommerceSchema.table(
+  'orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    updatedBy: uuid('updated_by'),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+    number: text('number').notNull(),
+    cartId: uuid('cart_id'),
+    customerId: uuid('customer_id'),
+    email: text('email'),
+    currency: text('currency').notNull(),
+    status: text('status').$type<'pending' | 'paid' | 'cancelled'>().notNull().default('pending'),
+    lines: jsonb('lines').$type<unknown>().notNull(),
+    subtotal: bigint('subtotal', { mode: 'number' }).notNull(),
+    total: bigint('total', { mode: 'number' }).notNull(),
+    shippingAddress: jsonb('shipping_address').$type<Address>(),
+    timeline: jsonb('timeline').$type<unknown>().notNull().default([]),
+    note: text('note'),
+  },
+  (t) => [
+    unique('orders_tenant_id_id_key').on(t.tenantId, t.id),
+    index('orders_tenant_id_created_at_idx').on(t.tenantId, t.createdAt, t.id),
+    index('orders_customer_id_idx').on(t.tenantId, t.customerId),
+    index('orders_status_idx').on(t.tenantId, t.status),
+    uniqueIndex('orders_number_key').on(t.tenantId, t.number),
+    foreignKey({
+      name: 'orders_cart_id_fkey',
+      columns: [t.tenantId, t.cartId],
+      foreignColumns: [carts.tenantId, carts.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'orders_customer_id_fkey',
+      columns: [t.tenantId, t.customerId],
+      foreignColumns: [customers.tenantId, customers.id],
+    }).onDelete('restrict'),
+  ],
+);
+
+/** Payment: core/schema/payment.schema.json */
+export const payments = ecommerceSchema.table(
+  'payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    updatedBy: uuid('updated_by'),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+    orderId: uuid('order_id').notNull(),
+    provider: text('provider').$type<'test'>().notNull(),
+    reference: text('reference').notNull(),
+    status: text('status')
+      .$type<'authorized' | 'captured' | 'voided' | 'refunded'>()
+      .notNull()
+      .default('authorized'),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    refunded: bigint('refunded', { mode: 'number' }).notNull().default(0),
+    currency: text('currency').notNull(),
+  },
+  (t) => [
+    unique('payments_tenant_id_id_key').on(t.tenantId, t.id),
+    index('payments_tenant_id_created_at_idx').on(t.tenantId, t.createdAt, t.id),
+    index('payments_order_id_idx').on(t.tenantId, t.orderId),
+    uniqueIndex('payments_reference_key').on(t.tenantId, t.reference),
+    foreignKey({
+      name: 'payments_order_id_fkey',
+      columns: [t.tenantId, t.orderId],
+      foreignColumns: [orders.tenantId, orders.id],
+    }).onDelete('restrict'),
   ],
 );
 
@@ -297,6 +445,106 @@ export const regions = ecommerceSchema.table(
   ],
 );
 
+/** Reservation: core/schema/reservation.schema.json */
+export const reservations = ecommerceSchema.table(
+  'reservations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    updatedBy: uuid('updated_by'),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+    inventoryLevelId: uuid('inventory_level_id').notNull(),
+    variantId: uuid('variant_id').notNull(),
+    cartId: uuid('cart_id'),
+    orderId: uuid('order_id'),
+    quantity: integer('quantity').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [
+    unique('reservations_tenant_id_id_key').on(t.tenantId, t.id),
+    index('reservations_tenant_id_created_at_idx').on(t.tenantId, t.createdAt, t.id),
+    index('reservations_cart_id_idx').on(t.tenantId, t.cartId),
+    index('reservations_order_id_idx').on(t.tenantId, t.orderId),
+    index('reservations_expires_at_idx').on(t.tenantId, t.expiresAt),
+    index('reservations_inventory_level_id_idx').on(t.tenantId, t.inventoryLevelId),
+    foreignKey({
+      name: 'reservations_inventory_level_id_fkey',
+      columns: [t.tenantId, t.inventoryLevelId],
+      foreignColumns: [inventoryLevels.tenantId, inventoryLevels.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'reservations_variant_id_fkey',
+      columns: [t.tenantId, t.variantId],
+      foreignColumns: [variants.tenantId, variants.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'reservations_cart_id_fkey',
+      columns: [t.tenantId, t.cartId],
+      foreignColumns: [carts.tenantId, carts.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'reservations_order_id_fkey',
+      columns: [t.tenantId, t.orderId],
+      foreignColumns: [orders.tenantId, orders.id],
+    }).onDelete('restrict'),
+  ],
+);
+
+/** Shop settings: core/schema/shop-settings.schema.json */
+export const shopSettings = ecommerceSchema.table(
+  'shop_settings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    updatedBy: uuid('updated_by'),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+    singleton: text('singleton').notNull().default('shop'),
+    currencies: jsonb('currencies').$type<string[]>().notNull().default(['EUR', 'USD']),
+    reservationTiming: text('reservation_timing')
+      .$type<'add-to-cart' | 'checkout' | 'payment'>()
+      .notNull()
+      .default('checkout'),
+    cartHoldMinutes: integer('cart_hold_minutes').notNull().default(15),
+  },
+  (t) => [
+    unique('shop_settings_tenant_id_id_key').on(t.tenantId, t.id),
+    index('shop_settings_tenant_id_created_at_idx').on(t.tenantId, t.createdAt, t.id),
+    uniqueIndex('shop_settings_singleton_key').on(t.tenantId, t.singleton),
+  ],
+);
+
+/** Stock location: core/schema/stock-location.schema.json */
+export const stockLocations = ecommerceSchema.table(
+  'stock_locations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    updatedBy: uuid('updated_by'),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+    name: text('name').notNull(),
+    code: text('code').notNull(),
+    priority: integer('priority').notNull().default(100),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [
+    unique('stock_locations_tenant_id_id_key').on(t.tenantId, t.id),
+    index('stock_locations_tenant_id_created_at_idx').on(t.tenantId, t.createdAt, t.id),
+    uniqueIndex('stock_locations_code_key').on(t.tenantId, t.code),
+  ],
+);
+
 /** Tax rate: core/schema/tax-rate.schema.json */
 export const taxRates = ecommerceSchema.table(
   'tax_rates',
@@ -365,15 +613,22 @@ export const variants = ecommerceSchema.table(
 
 /** Tables by entity name, for the resource engine. */
 export const tables = {
+  cart: carts,
   category: categories,
   collection: collections,
   'customer-group': customerGroups,
   customer: customers,
+  'inventory-level': inventoryLevels,
+  order: orders,
+  payment: payments,
   'price-list': priceLists,
   price: prices,
   product: products,
   promotion: promotions,
   region: regions,
+  reservation: reservations,
+  'shop-settings': shopSettings,
+  'stock-location': stockLocations,
   'tax-rate': taxRates,
   variant: variants,
 } as const;

@@ -7,6 +7,8 @@ export {
   type AppPluginDefinition,
   type AppPublicAction,
   type AppPublicActionHandler,
+  type AppSagaAction,
+  type AppSagaActionHandler,
   type AppSubscribers,
   appKit,
 } from './app-kit.js';
@@ -22,6 +24,7 @@ export {
   type EventHandler,
   type HookContext,
   isPublicAction,
+  isSagaAction,
   type LifecycleContext,
   type LifecycleHooks,
   type PluginContext,
@@ -31,9 +34,13 @@ export {
   type PublicActionHandler,
   publicAction,
   type ResourceHooks,
+  type SagaAction,
+  type SagaActionContext,
+  type SagaActionHandler,
   type SeedContext,
   type SeedHandler,
   type SystemField,
+  sagaAction,
 } from './define-plugin.js';
 export { loadAppModel, loadAppSources, loadContractSources } from './load-app-sources.js';
 export { type DependenciesOf, orderPlugins, type PluginNode } from './order-plugins.js';

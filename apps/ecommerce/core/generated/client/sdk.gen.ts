@@ -4,6 +4,9 @@ import type { Client, Options as Options2, TDataShape } from '@codexion/client';
 
 import { client } from './client.gen.js';
 import type {
+  BulkCreateCartsData,
+  BulkCreateCartsErrors,
+  BulkCreateCartsResponses,
   BulkCreateCategoriesData,
   BulkCreateCategoriesErrors,
   BulkCreateCategoriesResponses,
@@ -16,6 +19,15 @@ import type {
   BulkCreateCustomersData,
   BulkCreateCustomersErrors,
   BulkCreateCustomersResponses,
+  BulkCreateInventoryLevelsData,
+  BulkCreateInventoryLevelsErrors,
+  BulkCreateInventoryLevelsResponses,
+  BulkCreateOrdersData,
+  BulkCreateOrdersErrors,
+  BulkCreateOrdersResponses,
+  BulkCreatePaymentsData,
+  BulkCreatePaymentsErrors,
+  BulkCreatePaymentsResponses,
   BulkCreatePriceListsData,
   BulkCreatePriceListsErrors,
   BulkCreatePriceListsResponses,
@@ -31,12 +43,24 @@ import type {
   BulkCreateRegionsData,
   BulkCreateRegionsErrors,
   BulkCreateRegionsResponses,
+  BulkCreateShopSettingsData,
+  BulkCreateShopSettingsErrors,
+  BulkCreateShopSettingsResponses,
+  BulkCreateStockLocationsData,
+  BulkCreateStockLocationsErrors,
+  BulkCreateStockLocationsResponses,
   BulkCreateTaxRatesData,
   BulkCreateTaxRatesErrors,
   BulkCreateTaxRatesResponses,
   BulkCreateVariantsData,
   BulkCreateVariantsErrors,
   BulkCreateVariantsResponses,
+  CheckoutCartData,
+  CheckoutCartErrors,
+  CheckoutCartResponses,
+  CreateCartData,
+  CreateCartErrors,
+  CreateCartResponses,
   CreateCategoryData,
   CreateCategoryErrors,
   CreateCategoryResponses,
@@ -49,6 +73,15 @@ import type {
   CreateCustomerGroupErrors,
   CreateCustomerGroupResponses,
   CreateCustomerResponses,
+  CreateInventoryLevelData,
+  CreateInventoryLevelErrors,
+  CreateInventoryLevelResponses,
+  CreateOrderData,
+  CreateOrderErrors,
+  CreateOrderResponses,
+  CreatePaymentData,
+  CreatePaymentErrors,
+  CreatePaymentResponses,
   CreatePriceData,
   CreatePriceErrors,
   CreatePriceListData,
@@ -64,12 +97,21 @@ import type {
   CreateRegionData,
   CreateRegionErrors,
   CreateRegionResponses,
+  CreateShopSettingsData,
+  CreateShopSettingsErrors,
+  CreateShopSettingsResponses,
+  CreateStockLocationData,
+  CreateStockLocationErrors,
+  CreateStockLocationResponses,
   CreateTaxRateData,
   CreateTaxRateErrors,
   CreateTaxRateResponses,
   CreateVariantData,
   CreateVariantErrors,
   CreateVariantResponses,
+  DeleteCartData,
+  DeleteCartErrors,
+  DeleteCartResponses,
   DeleteCategoryData,
   DeleteCategoryErrors,
   DeleteCategoryResponses,
@@ -82,6 +124,15 @@ import type {
   DeleteCustomerGroupErrors,
   DeleteCustomerGroupResponses,
   DeleteCustomerResponses,
+  DeleteInventoryLevelData,
+  DeleteInventoryLevelErrors,
+  DeleteInventoryLevelResponses,
+  DeleteOrderData,
+  DeleteOrderErrors,
+  DeleteOrderResponses,
+  DeletePaymentData,
+  DeletePaymentErrors,
+  DeletePaymentResponses,
   DeletePriceData,
   DeletePriceErrors,
   DeletePriceListData,
@@ -97,12 +148,21 @@ import type {
   DeleteRegionData,
   DeleteRegionErrors,
   DeleteRegionResponses,
+  DeleteShopSettingsData,
+  DeleteShopSettingsErrors,
+  DeleteShopSettingsResponses,
+  DeleteStockLocationData,
+  DeleteStockLocationErrors,
+  DeleteStockLocationResponses,
   DeleteTaxRateData,
   DeleteTaxRateErrors,
   DeleteTaxRateResponses,
   DeleteVariantData,
   DeleteVariantErrors,
   DeleteVariantResponses,
+  GetCartData,
+  GetCartErrors,
+  GetCartResponses,
   GetCategoryData,
   GetCategoryErrors,
   GetCategoryResponses,
@@ -115,6 +175,15 @@ import type {
   GetCustomerGroupErrors,
   GetCustomerGroupResponses,
   GetCustomerResponses,
+  GetInventoryLevelData,
+  GetInventoryLevelErrors,
+  GetInventoryLevelResponses,
+  GetOrderData,
+  GetOrderErrors,
+  GetOrderResponses,
+  GetPaymentData,
+  GetPaymentErrors,
+  GetPaymentResponses,
   GetPriceData,
   GetPriceErrors,
   GetPriceListData,
@@ -130,12 +199,21 @@ import type {
   GetRegionData,
   GetRegionErrors,
   GetRegionResponses,
+  GetShopSettingsData,
+  GetShopSettingsErrors,
+  GetShopSettingsResponses,
+  GetStockLocationData,
+  GetStockLocationErrors,
+  GetStockLocationResponses,
   GetTaxRateData,
   GetTaxRateErrors,
   GetTaxRateResponses,
   GetVariantData,
   GetVariantErrors,
   GetVariantResponses,
+  ListCartsData,
+  ListCartsErrors,
+  ListCartsResponses,
   ListCategoriesData,
   ListCategoriesErrors,
   ListCategoriesResponses,
@@ -148,6 +226,15 @@ import type {
   ListCustomersData,
   ListCustomersErrors,
   ListCustomersResponses,
+  ListInventoryLevelsData,
+  ListInventoryLevelsErrors,
+  ListInventoryLevelsResponses,
+  ListOrdersData,
+  ListOrdersErrors,
+  ListOrdersResponses,
+  ListPaymentsData,
+  ListPaymentsErrors,
+  ListPaymentsResponses,
   ListPriceListsData,
   ListPriceListsErrors,
   ListPriceListsResponses,
@@ -163,6 +250,12 @@ import type {
   ListRegionsData,
   ListRegionsErrors,
   ListRegionsResponses,
+  ListShopSettingsData,
+  ListShopSettingsErrors,
+  ListShopSettingsResponses,
+  ListStockLocationsData,
+  ListStockLocationsErrors,
+  ListStockLocationsResponses,
   ListTaxRatesData,
   ListTaxRatesErrors,
   ListTaxRatesResponses,
@@ -178,6 +271,9 @@ import type {
   TransitionProductData,
   TransitionProductErrors,
   TransitionProductResponses,
+  UpdateCartData,
+  UpdateCartErrors,
+  UpdateCartResponses,
   UpdateCategoryData,
   UpdateCategoryErrors,
   UpdateCategoryResponses,
@@ -190,6 +286,15 @@ import type {
   UpdateCustomerGroupErrors,
   UpdateCustomerGroupResponses,
   UpdateCustomerResponses,
+  UpdateInventoryLevelData,
+  UpdateInventoryLevelErrors,
+  UpdateInventoryLevelResponses,
+  UpdateOrderData,
+  UpdateOrderErrors,
+  UpdateOrderResponses,
+  UpdatePaymentData,
+  UpdatePaymentErrors,
+  UpdatePaymentResponses,
   UpdatePriceData,
   UpdatePriceErrors,
   UpdatePriceListData,
@@ -205,6 +310,12 @@ import type {
   UpdateRegionData,
   UpdateRegionErrors,
   UpdateRegionResponses,
+  UpdateShopSettingsData,
+  UpdateShopSettingsErrors,
+  UpdateShopSettingsResponses,
+  UpdateStockLocationData,
+  UpdateStockLocationErrors,
+  UpdateStockLocationResponses,
   UpdateTaxRateData,
   UpdateTaxRateErrors,
   UpdateTaxRateResponses,
@@ -230,6 +341,176 @@ export type Options<
    */
   meta?: Record<string, unknown>;
 };
+
+/**
+ * List carts
+ *
+ * Pages through the carts the caller may read, filtered and sorted.
+ */
+export const listCarts = <ThrowOnError extends boolean = false>(
+  options?: Options<ListCartsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListCartsResponses, ListCartsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/carts',
+    ...options,
+  });
+
+/**
+ * Create a cart
+ */
+export const createCart = <ThrowOnError extends boolean = false>(
+  options: Options<CreateCartData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateCartResponses, CreateCartErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/carts',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several carts
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateCarts = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateCartsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateCartsResponses, BulkCreateCartsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/carts/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a cart
+ */
+export const deleteCart = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteCartData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteCartResponses, DeleteCartErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/carts/{id}',
+    ...options,
+  });
+
+/**
+ * Get a cart
+ */
+export const getCart = <ThrowOnError extends boolean = false>(options: Options<GetCartData, ThrowOnError>) =>
+  (options.client ?? client).get<GetCartResponses, GetCartErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/carts/{id}',
+    ...options,
+  });
+
+/**
+ * Update a cart
+ */
+export const updateCart = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateCartData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateCartResponses, UpdateCartErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/carts/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Check a cart out
+ *
+ * Places the cart's order as a saga (ADR 0028): validate the cart → reserve stock → authorize the payment with the test provider → create the order → capture → emit ecommerce.order.placed. A failure at any step undoes the steps before it (reservations released, authorization voided, capture refunded, order cancelled). 409 OUT_OF_STOCK when a line's variant has not enough available stock (the path names the line), 422 PAYMENT_DECLINED, 409 PAYMENT_FAILED (capture), 409 PAYMENT_TIMEOUT, 409 CART_CHECKED_OUT, 422 for an empty cart or a cart in a currency the shop does not sell in. With an Idempotency-Key a retry places the order once.
+ */
+export const checkoutCart = <ThrowOnError extends boolean = false>(
+  options: Options<CheckoutCartData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CheckoutCartResponses, CheckoutCartErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/carts/{id}/checkout',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * List categories
@@ -821,6 +1102,448 @@ export const restoreCustomer = <ThrowOnError extends boolean = false>(
     ],
     url: '/customers/{id}/restore',
     ...options,
+  });
+
+/**
+ * List inventory levels
+ *
+ * Pages through the inventory levels the caller may read, filtered and sorted.
+ */
+export const listInventoryLevels = <ThrowOnError extends boolean = false>(
+  options?: Options<ListInventoryLevelsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListInventoryLevelsResponses, ListInventoryLevelsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/inventory-levels',
+    ...options,
+  });
+
+/**
+ * Create an inventory level
+ */
+export const createInventoryLevel = <ThrowOnError extends boolean = false>(
+  options: Options<CreateInventoryLevelData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateInventoryLevelResponses, CreateInventoryLevelErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/inventory-levels',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several inventory levels
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateInventoryLevels = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateInventoryLevelsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<
+    BulkCreateInventoryLevelsResponses,
+    BulkCreateInventoryLevelsErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/inventory-levels/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete an inventory level
+ */
+export const deleteInventoryLevel = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteInventoryLevelData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteInventoryLevelResponses, DeleteInventoryLevelErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/inventory-levels/{id}',
+    ...options,
+  });
+
+/**
+ * Get an inventory level
+ */
+export const getInventoryLevel = <ThrowOnError extends boolean = false>(
+  options: Options<GetInventoryLevelData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetInventoryLevelResponses, GetInventoryLevelErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/inventory-levels/{id}',
+    ...options,
+  });
+
+/**
+ * Update an inventory level
+ */
+export const updateInventoryLevel = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateInventoryLevelData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateInventoryLevelResponses, UpdateInventoryLevelErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/inventory-levels/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List orders
+ *
+ * Pages through the orders the caller may read, filtered and sorted.
+ */
+export const listOrders = <ThrowOnError extends boolean = false>(
+  options?: Options<ListOrdersData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListOrdersResponses, ListOrdersErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/orders',
+    ...options,
+  });
+
+/**
+ * Create an order
+ */
+export const createOrder = <ThrowOnError extends boolean = false>(
+  options: Options<CreateOrderData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateOrderResponses, CreateOrderErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/orders',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several orders
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateOrders = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateOrdersData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateOrdersResponses, BulkCreateOrdersErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/orders/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete an order
+ */
+export const deleteOrder = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteOrderData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteOrderResponses, DeleteOrderErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/orders/{id}',
+    ...options,
+  });
+
+/**
+ * Get an order
+ */
+export const getOrder = <ThrowOnError extends boolean = false>(
+  options: Options<GetOrderData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetOrderResponses, GetOrderErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/orders/{id}',
+    ...options,
+  });
+
+/**
+ * Update an order
+ */
+export const updateOrder = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateOrderData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateOrderResponses, UpdateOrderErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/orders/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List payments
+ *
+ * Pages through the payments the caller may read, filtered and sorted.
+ */
+export const listPayments = <ThrowOnError extends boolean = false>(
+  options?: Options<ListPaymentsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListPaymentsResponses, ListPaymentsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/payments',
+    ...options,
+  });
+
+/**
+ * Create a payment
+ */
+export const createPayment = <ThrowOnError extends boolean = false>(
+  options: Options<CreatePaymentData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreatePaymentResponses, CreatePaymentErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/payments',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several payments
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreatePayments = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreatePaymentsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreatePaymentsResponses, BulkCreatePaymentsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/payments/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a payment
+ */
+export const deletePayment = <ThrowOnError extends boolean = false>(
+  options: Options<DeletePaymentData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeletePaymentResponses, DeletePaymentErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/payments/{id}',
+    ...options,
+  });
+
+/**
+ * Get a payment
+ */
+export const getPayment = <ThrowOnError extends boolean = false>(
+  options: Options<GetPaymentData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetPaymentResponses, GetPaymentErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/payments/{id}',
+    ...options,
+  });
+
+/**
+ * Update a payment
+ */
+export const updatePayment = <ThrowOnError extends boolean = false>(
+  options: Options<UpdatePaymentData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdatePaymentResponses, UpdatePaymentErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/payments/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
   });
 
 /**
@@ -1584,6 +2307,294 @@ export const updateRegion = <ThrowOnError extends boolean = false>(
       { name: 'X-API-Key', type: 'apiKey' },
     ],
     url: '/regions/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List shop settings
+ *
+ * Pages through the shop settings the caller may read, filtered and sorted.
+ */
+export const listShopSettings = <ThrowOnError extends boolean = false>(
+  options?: Options<ListShopSettingsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListShopSettingsResponses, ListShopSettingsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { sort: { array: { explode: false } }, fields: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/shop-settings',
+    ...options,
+  });
+
+/**
+ * Create a shop settings
+ */
+export const createShopSettings = <ThrowOnError extends boolean = false>(
+  options: Options<CreateShopSettingsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateShopSettingsResponses, CreateShopSettingsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/shop-settings',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several shop settings
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateShopSettings = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateShopSettingsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<
+    BulkCreateShopSettingsResponses,
+    BulkCreateShopSettingsErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/shop-settings/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a shop settings
+ */
+export const deleteShopSettings = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteShopSettingsData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteShopSettingsResponses, DeleteShopSettingsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/shop-settings/{id}',
+    ...options,
+  });
+
+/**
+ * Get a shop settings
+ */
+export const getShopSettings = <ThrowOnError extends boolean = false>(
+  options: Options<GetShopSettingsData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetShopSettingsResponses, GetShopSettingsErrors, ThrowOnError>({
+    querySerializer: { parameters: { fields: { array: { explode: false } } } },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/shop-settings/{id}',
+    ...options,
+  });
+
+/**
+ * Update a shop settings
+ */
+export const updateShopSettings = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateShopSettingsData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateShopSettingsResponses, UpdateShopSettingsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/shop-settings/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List stock locations
+ *
+ * Pages through the stock locations the caller may read, filtered and sorted.
+ */
+export const listStockLocations = <ThrowOnError extends boolean = false>(
+  options?: Options<ListStockLocationsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListStockLocationsResponses, ListStockLocationsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { sort: { array: { explode: false } }, fields: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/stock-locations',
+    ...options,
+  });
+
+/**
+ * Create a stock location
+ */
+export const createStockLocation = <ThrowOnError extends boolean = false>(
+  options: Options<CreateStockLocationData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateStockLocationResponses, CreateStockLocationErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/stock-locations',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several stock locations
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateStockLocations = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateStockLocationsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<
+    BulkCreateStockLocationsResponses,
+    BulkCreateStockLocationsErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/stock-locations/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a stock location
+ */
+export const deleteStockLocation = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteStockLocationData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteStockLocationResponses, DeleteStockLocationErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/stock-locations/{id}',
+    ...options,
+  });
+
+/**
+ * Get a stock location
+ */
+export const getStockLocation = <ThrowOnError extends boolean = false>(
+  options: Options<GetStockLocationData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetStockLocationResponses, GetStockLocationErrors, ThrowOnError>({
+    querySerializer: { parameters: { fields: { array: { explode: false } } } },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/stock-locations/{id}',
+    ...options,
+  });
+
+/**
+ * Update a stock location
+ */
+export const updateStockLocation = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateStockLocationData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateStockLocationResponses, UpdateStockLocationErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/stock-locations/{id}',
     ...options,
     headers: {
       'Content-Type': 'application/merge-patch+json',

@@ -4,6 +4,8 @@ export type ClientOptions = {
   baseUrl: `${string}://${string}/api/ecommerce` | (string & {});
 };
 
+export type Webhooks = EcommerceOrderPlacedWebhookRequest;
+
 /**
  * Address
  *
@@ -35,6 +37,132 @@ export type Address = {
    * For the carrier, E.164
    */
   phone?: string | null;
+};
+
+/**
+ * Cart
+ *
+ * What a customer is about to buy, in one currency; checkout turns it into an order.
+ */
+export type Cart = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  customerId?: string | null;
+  email?: string | null;
+  /**
+   * ISO 4217 code, one of the shop's currencies
+   */
+  currency: string;
+  /**
+   * A checked-out cart became an order and changes no more
+   */
+  status?: 'open' | 'checked-out';
+  /**
+   * At most one line per variant
+   */
+  lines: Array<CartLine>;
+  shippingAddress?: Address;
+};
+
+/**
+ * Body that creates one Cart. Read-only and system fields are set by the server and refused here.
+ */
+export type CartCreate = {
+  customerId?: string | null;
+  email?: string | null;
+  /**
+   * ISO 4217 code, one of the shop's currencies
+   */
+  currency: string;
+  /**
+   * At most one line per variant
+   */
+  lines?: Array<CartLine>;
+  shippingAddress?: Address;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * Cart line
+ *
+ * Units of one variant in a cart, stored inside the cart.
+ */
+export type CartLine = {
+  /**
+   * A variant of the shop
+   */
+  variantId: string;
+  /**
+   * Whole units
+   */
+  quantity: number;
+  /**
+   * Unit price in minor units of the cart's currency (until price lists price carts, the price the merchant sets on the line)
+   */
+  unitAmount: number;
+};
+
+/**
+ * One page of Cart records.
+ */
+export type CartPage = {
+  items: Array<Cart>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Cart: send only the fields to change; `null` clears an optional field.
+ */
+export type CartPatch = {
+  customerId?: string | null;
+  email?: string | null;
+  /**
+   * ISO 4217 code, one of the shop's currencies
+   */
+  currency?: string;
+  /**
+   * At most one line per variant
+   */
+  lines?: Array<CartLine>;
+  shippingAddress?: Address | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
 };
 
 /**
@@ -462,6 +590,116 @@ export type CustomerPatch = {
   } | null;
 };
 
+export type EcommerceOrderPlacedEvent = {
+  orderId: string;
+  number: string;
+  customerId?: string | null;
+  currency: string;
+  /**
+   * In minor units of `currency`
+   */
+  total: number;
+  lines: Array<{
+    variantId: string;
+    quantity: number;
+  }>;
+};
+
+/**
+ * Inventory level
+ *
+ * Stock of one variant at one location: stocked (on hand), reserved (held for carts and orders) and available = stocked − reserved. The database keeps 0 ≤ reserved ≤ stocked, so a reservation can never oversell.
+ */
+export type InventoryLevel = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  variantId: string;
+  locationId: string;
+  /**
+   * Units on hand; never below what is reserved
+   */
+  stocked: number;
+  /**
+   * Units held for carts and orders; changed only by reservations
+   */
+  readonly reserved?: number;
+  /**
+   * stocked − reserved, kept by the database
+   */
+  readonly available?: number;
+};
+
+/**
+ * Body that creates one InventoryLevel. Read-only and system fields are set by the server and refused here.
+ */
+export type InventoryLevelCreate = {
+  variantId: string;
+  locationId: string;
+  /**
+   * Units on hand; never below what is reserved
+   */
+  stocked: number;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of InventoryLevel records.
+ */
+export type InventoryLevelPage = {
+  items: Array<InventoryLevel>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one InventoryLevel: send only the fields to change; `null` clears an optional field.
+ */
+export type InventoryLevelPatch = {
+  variantId?: string;
+  locationId?: string;
+  /**
+   * Units on hand; never below what is reserved
+   */
+  stocked?: number;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
 /**
  * Option value
  *
@@ -473,6 +711,218 @@ export type OptionValue = {
    */
   option: string;
   value: string;
+};
+
+/**
+ * Order
+ *
+ * A placed order: made only by checkout, with a snapshot of its lines, its totals and a timeline of what happened to it.
+ */
+export type Order = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * ORD-00001, gapless per shop
+   */
+  readonly number: string;
+  readonly cartId?: string | null;
+  readonly customerId?: string | null;
+  readonly email?: string | null;
+  readonly currency: string;
+  /**
+   * pending: placed, payment authorized; paid: captured; cancelled: checkout undone
+   */
+  status?: 'pending' | 'paid' | 'cancelled';
+  readonly lines: Array<OrderLine>;
+  readonly subtotal: number;
+  readonly total: number;
+  readonly shippingAddress?: Address;
+  readonly timeline?: Array<OrderEvent>;
+  /**
+   * The merchant's note
+   */
+  note?: string | null;
+};
+
+/**
+ * Body that creates one Order. Read-only and system fields are set by the server and refused here.
+ */
+export type OrderCreate = {
+  /**
+   * The merchant's note
+   */
+  note?: string | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * Order event
+ *
+ * One entry of an order's timeline.
+ */
+export type OrderEvent = {
+  at: string;
+  kind:
+    | 'placed'
+    | 'payment-authorized'
+    | 'payment-captured'
+    | 'paid'
+    | 'cancelled'
+    | 'payment-voided'
+    | 'payment-refunded';
+  note?: string | null;
+};
+
+/**
+ * Order line
+ *
+ * What was bought, as it was at checkout: the variant's SKU and title, units and prices are a snapshot that later catalog changes do not touch.
+ */
+export type OrderLine = {
+  variantId: string;
+  sku?: string | null;
+  title?: string | null;
+  quantity: number;
+  unitAmount: number;
+  /**
+   * quantity × unitAmount
+   */
+  total: number;
+};
+
+/**
+ * One page of Order records.
+ */
+export type OrderPage = {
+  items: Array<Order>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Order: send only the fields to change; `null` clears an optional field.
+ */
+export type OrderPatch = {
+  /**
+   * The merchant's note
+   */
+  note?: string | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Payment
+ *
+ * A payment of an order through a payment provider (the built-in test provider): authorized at checkout, then captured, voided or refunded. Written only by checkout.
+ */
+export type Payment = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  readonly orderId: string;
+  provider: 'test';
+  /**
+   * The provider's id of the payment
+   */
+  readonly reference: string;
+  status?: 'authorized' | 'captured' | 'voided' | 'refunded';
+  readonly amount: number;
+  readonly refunded?: number;
+  readonly currency: string;
+};
+
+/**
+ * Body that creates one Payment. Read-only and system fields are set by the server and refused here.
+ */
+export type PaymentCreate = {
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Payment records.
+ */
+export type PaymentPage = {
+  items: Array<Payment>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Payment: send only the fields to change; `null` clears an optional field.
+ */
+export type PaymentPatch = {
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
 };
 
 /**
@@ -1347,6 +1797,231 @@ export type RegionPatch = {
 };
 
 /**
+ * Shop settings
+ *
+ * How the shop sells: the currencies it takes and when stock is reserved. One record per tenant; without one, the defaults apply.
+ */
+export type ShopSettings = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Always "shop": the unique key that keeps one settings record per tenant
+   */
+  singleton: 'shop';
+  /**
+   * ISO 4217 codes a cart may be in
+   */
+  currencies: Array<string>;
+  /**
+   * When stock is reserved: when a line is added to a cart (held until it expires), at checkout before payment, or at checkout once the payment is authorized
+   */
+  reservationTiming: 'add-to-cart' | 'checkout' | 'payment';
+  /**
+   * How long a cart's reservation holds (reservation at add-to-cart)
+   */
+  cartHoldMinutes: number;
+};
+
+/**
+ * Body that creates one ShopSettings. Read-only and system fields are set by the server and refused here.
+ */
+export type ShopSettingsCreate = {
+  /**
+   * Always "shop": the unique key that keeps one settings record per tenant
+   */
+  singleton?: 'shop';
+  /**
+   * ISO 4217 codes a cart may be in
+   */
+  currencies?: Array<string>;
+  /**
+   * When stock is reserved: when a line is added to a cart (held until it expires), at checkout before payment, or at checkout once the payment is authorized
+   */
+  reservationTiming?: 'add-to-cart' | 'checkout' | 'payment';
+  /**
+   * How long a cart's reservation holds (reservation at add-to-cart)
+   */
+  cartHoldMinutes?: number;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of ShopSettings records.
+ */
+export type ShopSettingsPage = {
+  items: Array<ShopSettings>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one ShopSettings: send only the fields to change; `null` clears an optional field.
+ */
+export type ShopSettingsPatch = {
+  /**
+   * Always "shop": the unique key that keeps one settings record per tenant
+   */
+  singleton?: 'shop';
+  /**
+   * ISO 4217 codes a cart may be in
+   */
+  currencies?: Array<string>;
+  /**
+   * When stock is reserved: when a line is added to a cart (held until it expires), at checkout before payment, or at checkout once the payment is authorized
+   */
+  reservationTiming?: 'add-to-cart' | 'checkout' | 'payment';
+  /**
+   * How long a cart's reservation holds (reservation at add-to-cart)
+   */
+  cartHoldMinutes?: number;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Stock location
+ *
+ * A place stock is kept (a warehouse, a shop's back room). Checkout reserves from the locations in order of priority.
+ */
+export type StockLocation = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  name: string;
+  /**
+   * Short code, unique in the shop (WH-BERLIN)
+   */
+  code: string;
+  /**
+   * Checkout reserves from the lowest number first
+   */
+  priority: number;
+  /**
+   * Checkout reserves only from active locations
+   */
+  active: boolean;
+};
+
+/**
+ * Body that creates one StockLocation. Read-only and system fields are set by the server and refused here.
+ */
+export type StockLocationCreate = {
+  name: string;
+  /**
+   * Short code, unique in the shop (WH-BERLIN)
+   */
+  code: string;
+  /**
+   * Checkout reserves from the lowest number first
+   */
+  priority?: number;
+  /**
+   * Checkout reserves only from active locations
+   */
+  active?: boolean;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of StockLocation records.
+ */
+export type StockLocationPage = {
+  items: Array<StockLocation>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one StockLocation: send only the fields to change; `null` clears an optional field.
+ */
+export type StockLocationPatch = {
+  name?: string;
+  /**
+   * Short code, unique in the shop (WH-BERLIN)
+   */
+  code?: string;
+  /**
+   * Checkout reserves from the lowest number first
+   */
+  priority?: number;
+  /**
+   * Checkout reserves only from active locations
+   */
+  active?: boolean;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
  * Tax rate
  *
  * A tax rate of a region in basis points (19 % = 1900). A rate without categories is the region's default; a rate with categories applies to the products in them (a reduced rate for books).
@@ -1603,6 +2278,46 @@ export type VariantPatch = {
 };
 
 /**
+ * Cart
+ *
+ * What a customer is about to buy, in one currency; checkout turns it into an order.
+ */
+export type CartWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  customerId?: string | null;
+  email?: string | null;
+  /**
+   * ISO 4217 code, one of the shop's currencies
+   */
+  currency: string;
+  /**
+   * At most one line per variant
+   */
+  lines: Array<CartLine>;
+  shippingAddress?: Address;
+};
+
+/**
+ * One page of Cart records.
+ */
+export type CartPageWritable = {
+  items: Array<CartWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
  * Category
  *
  * A node of the catalog's category tree (Clothing › Shirts) that shoppers browse by; a product sits in one or more categories.
@@ -1756,6 +2471,103 @@ export type CustomerGroupPageWritable = {
  */
 export type CustomerPageWritable = {
   items: Array<CustomerWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Inventory level
+ *
+ * Stock of one variant at one location: stocked (on hand), reserved (held for carts and orders) and available = stocked − reserved. The database keeps 0 ≤ reserved ≤ stocked, so a reservation can never oversell.
+ */
+export type InventoryLevelWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  variantId: string;
+  locationId: string;
+  /**
+   * Units on hand; never below what is reserved
+   */
+  stocked: number;
+};
+
+/**
+ * One page of InventoryLevel records.
+ */
+export type InventoryLevelPageWritable = {
+  items: Array<InventoryLevelWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Order
+ *
+ * A placed order: made only by checkout, with a snapshot of its lines, its totals and a timeline of what happened to it.
+ */
+export type OrderWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The merchant's note
+   */
+  note?: string | null;
+};
+
+/**
+ * One page of Order records.
+ */
+export type OrderPageWritable = {
+  items: Array<OrderWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Payment
+ *
+ * A payment of an order through a payment provider (the built-in test provider): authorized at checkout, then captured, voided or refunded. Written only by checkout.
+ */
+export type PaymentWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Payment records.
+ */
+export type PaymentPageWritable = {
+  items: Array<PaymentWritable>;
   /**
    * Cursor of the next page; `null` on the last page
    */
@@ -2064,6 +2876,93 @@ export type RegionPageWritable = {
 };
 
 /**
+ * Shop settings
+ *
+ * How the shop sells: the currencies it takes and when stock is reserved. One record per tenant; without one, the defaults apply.
+ */
+export type ShopSettingsWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Always "shop": the unique key that keeps one settings record per tenant
+   */
+  singleton: 'shop';
+  /**
+   * ISO 4217 codes a cart may be in
+   */
+  currencies: Array<string>;
+  /**
+   * When stock is reserved: when a line is added to a cart (held until it expires), at checkout before payment, or at checkout once the payment is authorized
+   */
+  reservationTiming: 'add-to-cart' | 'checkout' | 'payment';
+  /**
+   * How long a cart's reservation holds (reservation at add-to-cart)
+   */
+  cartHoldMinutes: number;
+};
+
+/**
+ * One page of ShopSettings records.
+ */
+export type ShopSettingsPageWritable = {
+  items: Array<ShopSettingsWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Stock location
+ *
+ * A place stock is kept (a warehouse, a shop's back room). Checkout reserves from the locations in order of priority.
+ */
+export type StockLocationWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  name: string;
+  /**
+   * Short code, unique in the shop (WH-BERLIN)
+   */
+  code: string;
+  /**
+   * Checkout reserves from the lowest number first
+   */
+  priority: number;
+  /**
+   * Checkout reserves only from active locations
+   */
+  active: boolean;
+};
+
+/**
+ * One page of StockLocation records.
+ */
+export type StockLocationPageWritable = {
+  items: Array<StockLocationWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
  * Tax rate
  *
  * A tax rate of a region in basis points (19 % = 1900). A rate without categories is the region's default; a rate with categories applies to the products in them (a reduced rate for books).
@@ -2198,6 +3097,657 @@ export type PageSize = number;
  * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
  */
 export type Where = string;
+
+export type ListCartsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `email`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,customerId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'customerId'
+      | '-customerId'
+      | 'email'
+      | '-email'
+      | 'currency'
+      | '-currency'
+      | 'status'
+      | '-status'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'customerId'
+      | 'email'
+      | 'currency'
+      | 'status'
+      | 'lines'
+      | 'shippingAddress'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'customerId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      customerId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      email?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      currency?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      status?:
+        | 'open'
+        | 'checked-out'
+        | {
+            eq?: 'open' | 'checked-out';
+            ne?: 'open' | 'checked-out';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/carts';
+};
+
+export type ListCartsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListCartsError = ListCartsErrors[keyof ListCartsErrors];
+
+export type ListCartsResponses = {
+  /**
+   * A page of carts
+   */
+  200: CartPage;
+};
+
+export type ListCartsResponse = ListCartsResponses[keyof ListCartsResponses];
+
+export type CreateCartData = {
+  body: CartCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/carts';
+};
+
+export type CreateCartErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateCartError = CreateCartErrors[keyof CreateCartErrors];
+
+export type CreateCartResponses = {
+  /**
+   * The created cart
+   */
+  201: Cart;
+};
+
+export type CreateCartResponse = CreateCartResponses[keyof CreateCartResponses];
+
+export type BulkCreateCartsData = {
+  body: {
+    items: Array<CartCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/carts/bulk';
+};
+
+export type BulkCreateCartsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateCartsError = BulkCreateCartsErrors[keyof BulkCreateCartsErrors];
+
+export type BulkCreateCartsResponses = {
+  /**
+   * The created carts, in request order
+   */
+  201: {
+    items: Array<Cart>;
+  };
+};
+
+export type BulkCreateCartsResponse = BulkCreateCartsResponses[keyof BulkCreateCartsResponses];
+
+export type DeleteCartData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/carts/{id}';
+};
+
+export type DeleteCartErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteCartError = DeleteCartErrors[keyof DeleteCartErrors];
+
+export type DeleteCartResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteCartResponse = DeleteCartResponses[keyof DeleteCartResponses];
+
+export type GetCartData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'customerId'
+      | 'email'
+      | 'currency'
+      | 'status'
+      | 'lines'
+      | 'shippingAddress'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'customerId'>;
+  };
+  url: '/carts/{id}';
+};
+
+export type GetCartErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetCartError = GetCartErrors[keyof GetCartErrors];
+
+export type GetCartResponses = {
+  /**
+   * The cart
+   */
+  200: Cart;
+};
+
+export type GetCartResponse = GetCartResponses[keyof GetCartResponses];
+
+export type UpdateCartData = {
+  body: CartPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/carts/{id}';
+};
+
+export type UpdateCartErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateCartError = UpdateCartErrors[keyof UpdateCartErrors];
+
+export type UpdateCartResponses = {
+  /**
+   * The updated cart
+   */
+  200: Cart;
+};
+
+export type UpdateCartResponse = UpdateCartResponses[keyof UpdateCartResponses];
+
+export type CheckoutCartData = {
+  body: {
+    payment: {
+      provider: 'test';
+      /**
+       * A test card number: 4242424242424242 pays; 4000000000000002 is declined; 4000000000009995 fails at capture; 4000000000000119 times out after authorizing
+       */
+      card: string;
+    };
+  };
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/carts/{id}/checkout';
+};
+
+export type CheckoutCartErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CheckoutCartError = CheckoutCartErrors[keyof CheckoutCartErrors];
+
+export type CheckoutCartResponses = {
+  /**
+   * Success
+   */
+  201: Order;
+};
+
+export type CheckoutCartResponse = CheckoutCartResponses[keyof CheckoutCartResponses];
 
 export type ListCategoriesData = {
   body?: never;
@@ -4639,6 +6189,1936 @@ export type RestoreCustomerResponses = {
 };
 
 export type RestoreCustomerResponse = RestoreCustomerResponses[keyof RestoreCustomerResponses];
+
+export type ListInventoryLevelsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,variantId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'variantId'
+      | '-variantId'
+      | 'locationId'
+      | '-locationId'
+      | 'stocked'
+      | '-stocked'
+      | 'reserved'
+      | '-reserved'
+      | 'available'
+      | '-available'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'variantId'
+      | 'locationId'
+      | 'stocked'
+      | 'reserved'
+      | 'available'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'variantId' | 'locationId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      variantId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      locationId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      stocked?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      reserved?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      available?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/inventory-levels';
+};
+
+export type ListInventoryLevelsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListInventoryLevelsError = ListInventoryLevelsErrors[keyof ListInventoryLevelsErrors];
+
+export type ListInventoryLevelsResponses = {
+  /**
+   * A page of inventory levels
+   */
+  200: InventoryLevelPage;
+};
+
+export type ListInventoryLevelsResponse = ListInventoryLevelsResponses[keyof ListInventoryLevelsResponses];
+
+export type CreateInventoryLevelData = {
+  body: InventoryLevelCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/inventory-levels';
+};
+
+export type CreateInventoryLevelErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateInventoryLevelError = CreateInventoryLevelErrors[keyof CreateInventoryLevelErrors];
+
+export type CreateInventoryLevelResponses = {
+  /**
+   * The created inventory level
+   */
+  201: InventoryLevel;
+};
+
+export type CreateInventoryLevelResponse = CreateInventoryLevelResponses[keyof CreateInventoryLevelResponses];
+
+export type BulkCreateInventoryLevelsData = {
+  body: {
+    items: Array<InventoryLevelCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/inventory-levels/bulk';
+};
+
+export type BulkCreateInventoryLevelsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateInventoryLevelsError =
+  BulkCreateInventoryLevelsErrors[keyof BulkCreateInventoryLevelsErrors];
+
+export type BulkCreateInventoryLevelsResponses = {
+  /**
+   * The created inventory levels, in request order
+   */
+  201: {
+    items: Array<InventoryLevel>;
+  };
+};
+
+export type BulkCreateInventoryLevelsResponse =
+  BulkCreateInventoryLevelsResponses[keyof BulkCreateInventoryLevelsResponses];
+
+export type DeleteInventoryLevelData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/inventory-levels/{id}';
+};
+
+export type DeleteInventoryLevelErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteInventoryLevelError = DeleteInventoryLevelErrors[keyof DeleteInventoryLevelErrors];
+
+export type DeleteInventoryLevelResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteInventoryLevelResponse = DeleteInventoryLevelResponses[keyof DeleteInventoryLevelResponses];
+
+export type GetInventoryLevelData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'variantId'
+      | 'locationId'
+      | 'stocked'
+      | 'reserved'
+      | 'available'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'variantId' | 'locationId'>;
+  };
+  url: '/inventory-levels/{id}';
+};
+
+export type GetInventoryLevelErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetInventoryLevelError = GetInventoryLevelErrors[keyof GetInventoryLevelErrors];
+
+export type GetInventoryLevelResponses = {
+  /**
+   * The inventory level
+   */
+  200: InventoryLevel;
+};
+
+export type GetInventoryLevelResponse = GetInventoryLevelResponses[keyof GetInventoryLevelResponses];
+
+export type UpdateInventoryLevelData = {
+  body: InventoryLevelPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/inventory-levels/{id}';
+};
+
+export type UpdateInventoryLevelErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateInventoryLevelError = UpdateInventoryLevelErrors[keyof UpdateInventoryLevelErrors];
+
+export type UpdateInventoryLevelResponses = {
+  /**
+   * The updated inventory level
+   */
+  200: InventoryLevel;
+};
+
+export type UpdateInventoryLevelResponse = UpdateInventoryLevelResponses[keyof UpdateInventoryLevelResponses];
+
+export type ListOrdersData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `number`, `email`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,number`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'number'
+      | '-number'
+      | 'cartId'
+      | '-cartId'
+      | 'customerId'
+      | '-customerId'
+      | 'email'
+      | '-email'
+      | 'currency'
+      | '-currency'
+      | 'status'
+      | '-status'
+      | 'subtotal'
+      | '-subtotal'
+      | 'total'
+      | '-total'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'number'
+      | 'cartId'
+      | 'customerId'
+      | 'email'
+      | 'currency'
+      | 'status'
+      | 'lines'
+      | 'subtotal'
+      | 'total'
+      | 'shippingAddress'
+      | 'timeline'
+      | 'note'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'cartId' | 'customerId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      number?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      cartId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      customerId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      email?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      currency?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      status?:
+        | 'pending'
+        | 'paid'
+        | 'cancelled'
+        | {
+            eq?: 'pending' | 'paid' | 'cancelled';
+            ne?: 'pending' | 'paid' | 'cancelled';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      subtotal?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      total?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      note?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/orders';
+};
+
+export type ListOrdersErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListOrdersError = ListOrdersErrors[keyof ListOrdersErrors];
+
+export type ListOrdersResponses = {
+  /**
+   * A page of orders
+   */
+  200: OrderPage;
+};
+
+export type ListOrdersResponse = ListOrdersResponses[keyof ListOrdersResponses];
+
+export type CreateOrderData = {
+  body: OrderCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/orders';
+};
+
+export type CreateOrderErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateOrderError = CreateOrderErrors[keyof CreateOrderErrors];
+
+export type CreateOrderResponses = {
+  /**
+   * The created order
+   */
+  201: Order;
+};
+
+export type CreateOrderResponse = CreateOrderResponses[keyof CreateOrderResponses];
+
+export type BulkCreateOrdersData = {
+  body: {
+    items: Array<OrderCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/orders/bulk';
+};
+
+export type BulkCreateOrdersErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateOrdersError = BulkCreateOrdersErrors[keyof BulkCreateOrdersErrors];
+
+export type BulkCreateOrdersResponses = {
+  /**
+   * The created orders, in request order
+   */
+  201: {
+    items: Array<Order>;
+  };
+};
+
+export type BulkCreateOrdersResponse = BulkCreateOrdersResponses[keyof BulkCreateOrdersResponses];
+
+export type DeleteOrderData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/orders/{id}';
+};
+
+export type DeleteOrderErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteOrderError = DeleteOrderErrors[keyof DeleteOrderErrors];
+
+export type DeleteOrderResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteOrderResponse = DeleteOrderResponses[keyof DeleteOrderResponses];
+
+export type GetOrderData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'number'
+      | 'cartId'
+      | 'customerId'
+      | 'email'
+      | 'currency'
+      | 'status'
+      | 'lines'
+      | 'subtotal'
+      | 'total'
+      | 'shippingAddress'
+      | 'timeline'
+      | 'note'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'cartId' | 'customerId'>;
+  };
+  url: '/orders/{id}';
+};
+
+export type GetOrderErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetOrderError = GetOrderErrors[keyof GetOrderErrors];
+
+export type GetOrderResponses = {
+  /**
+   * The order
+   */
+  200: Order;
+};
+
+export type GetOrderResponse = GetOrderResponses[keyof GetOrderResponses];
+
+export type UpdateOrderData = {
+  body: OrderPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/orders/{id}';
+};
+
+export type UpdateOrderErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateOrderError = UpdateOrderErrors[keyof UpdateOrderErrors];
+
+export type UpdateOrderResponses = {
+  /**
+   * The updated order
+   */
+  200: Order;
+};
+
+export type UpdateOrderResponse = UpdateOrderResponses[keyof UpdateOrderResponses];
+
+export type ListPaymentsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,orderId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'orderId'
+      | '-orderId'
+      | 'provider'
+      | '-provider'
+      | 'reference'
+      | '-reference'
+      | 'status'
+      | '-status'
+      | 'amount'
+      | '-amount'
+      | 'refunded'
+      | '-refunded'
+      | 'currency'
+      | '-currency'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'orderId'
+      | 'provider'
+      | 'reference'
+      | 'status'
+      | 'amount'
+      | 'refunded'
+      | 'currency'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'orderId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      orderId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      provider?:
+        | 'test'
+        | {
+            eq?: 'test';
+            ne?: 'test';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      reference?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      status?:
+        | 'authorized'
+        | 'captured'
+        | 'voided'
+        | 'refunded'
+        | {
+            eq?: 'authorized' | 'captured' | 'voided' | 'refunded';
+            ne?: 'authorized' | 'captured' | 'voided' | 'refunded';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      amount?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      refunded?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      currency?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+    };
+  };
+  url: '/payments';
+};
+
+export type ListPaymentsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListPaymentsError = ListPaymentsErrors[keyof ListPaymentsErrors];
+
+export type ListPaymentsResponses = {
+  /**
+   * A page of payments
+   */
+  200: PaymentPage;
+};
+
+export type ListPaymentsResponse = ListPaymentsResponses[keyof ListPaymentsResponses];
+
+export type CreatePaymentData = {
+  body: PaymentCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/payments';
+};
+
+export type CreatePaymentErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreatePaymentError = CreatePaymentErrors[keyof CreatePaymentErrors];
+
+export type CreatePaymentResponses = {
+  /**
+   * The created payment
+   */
+  201: Payment;
+};
+
+export type CreatePaymentResponse = CreatePaymentResponses[keyof CreatePaymentResponses];
+
+export type BulkCreatePaymentsData = {
+  body: {
+    items: Array<PaymentCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/payments/bulk';
+};
+
+export type BulkCreatePaymentsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreatePaymentsError = BulkCreatePaymentsErrors[keyof BulkCreatePaymentsErrors];
+
+export type BulkCreatePaymentsResponses = {
+  /**
+   * The created payments, in request order
+   */
+  201: {
+    items: Array<Payment>;
+  };
+};
+
+export type BulkCreatePaymentsResponse = BulkCreatePaymentsResponses[keyof BulkCreatePaymentsResponses];
+
+export type DeletePaymentData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/payments/{id}';
+};
+
+export type DeletePaymentErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeletePaymentError = DeletePaymentErrors[keyof DeletePaymentErrors];
+
+export type DeletePaymentResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeletePaymentResponse = DeletePaymentResponses[keyof DeletePaymentResponses];
+
+export type GetPaymentData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'orderId'
+      | 'provider'
+      | 'reference'
+      | 'status'
+      | 'amount'
+      | 'refunded'
+      | 'currency'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'orderId'>;
+  };
+  url: '/payments/{id}';
+};
+
+export type GetPaymentErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetPaymentError = GetPaymentErrors[keyof GetPaymentErrors];
+
+export type GetPaymentResponses = {
+  /**
+   * The payment
+   */
+  200: Payment;
+};
+
+export type GetPaymentResponse = GetPaymentResponses[keyof GetPaymentResponses];
+
+export type UpdatePaymentData = {
+  body: PaymentPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/payments/{id}';
+};
+
+export type UpdatePaymentErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdatePaymentError = UpdatePaymentErrors[keyof UpdatePaymentErrors];
+
+export type UpdatePaymentResponses = {
+  /**
+   * The updated payment
+   */
+  200: Payment;
+};
+
+export type UpdatePaymentResponse = UpdatePaymentResponses[keyof UpdatePaymentResponses];
 
 export type PriceCartData = {
   body: {
@@ -8156,6 +11636,1137 @@ export type UpdateRegionResponses = {
 
 export type UpdateRegionResponse = UpdateRegionResponses[keyof UpdateRegionResponses];
 
+export type ListShopSettingsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,singleton`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'singleton'
+      | '-singleton'
+      | 'reservationTiming'
+      | '-reservationTiming'
+      | 'cartHoldMinutes'
+      | '-cartHoldMinutes'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'singleton'
+      | 'currencies'
+      | 'reservationTiming'
+      | 'cartHoldMinutes'
+    >;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      singleton?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      reservationTiming?:
+        | 'add-to-cart'
+        | 'checkout'
+        | 'payment'
+        | {
+            eq?: 'add-to-cart' | 'checkout' | 'payment';
+            ne?: 'add-to-cart' | 'checkout' | 'payment';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      cartHoldMinutes?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+    };
+  };
+  url: '/shop-settings';
+};
+
+export type ListShopSettingsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListShopSettingsError = ListShopSettingsErrors[keyof ListShopSettingsErrors];
+
+export type ListShopSettingsResponses = {
+  /**
+   * A page of shop settings
+   */
+  200: ShopSettingsPage;
+};
+
+export type ListShopSettingsResponse = ListShopSettingsResponses[keyof ListShopSettingsResponses];
+
+export type CreateShopSettingsData = {
+  body: ShopSettingsCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/shop-settings';
+};
+
+export type CreateShopSettingsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateShopSettingsError = CreateShopSettingsErrors[keyof CreateShopSettingsErrors];
+
+export type CreateShopSettingsResponses = {
+  /**
+   * The created shop settings
+   */
+  201: ShopSettings;
+};
+
+export type CreateShopSettingsResponse = CreateShopSettingsResponses[keyof CreateShopSettingsResponses];
+
+export type BulkCreateShopSettingsData = {
+  body: {
+    items: Array<ShopSettingsCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/shop-settings/bulk';
+};
+
+export type BulkCreateShopSettingsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateShopSettingsError = BulkCreateShopSettingsErrors[keyof BulkCreateShopSettingsErrors];
+
+export type BulkCreateShopSettingsResponses = {
+  /**
+   * The created shop settings, in request order
+   */
+  201: {
+    items: Array<ShopSettings>;
+  };
+};
+
+export type BulkCreateShopSettingsResponse =
+  BulkCreateShopSettingsResponses[keyof BulkCreateShopSettingsResponses];
+
+export type DeleteShopSettingsData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/shop-settings/{id}';
+};
+
+export type DeleteShopSettingsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteShopSettingsError = DeleteShopSettingsErrors[keyof DeleteShopSettingsErrors];
+
+export type DeleteShopSettingsResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteShopSettingsResponse = DeleteShopSettingsResponses[keyof DeleteShopSettingsResponses];
+
+export type GetShopSettingsData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'singleton'
+      | 'currencies'
+      | 'reservationTiming'
+      | 'cartHoldMinutes'
+    >;
+  };
+  url: '/shop-settings/{id}';
+};
+
+export type GetShopSettingsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetShopSettingsError = GetShopSettingsErrors[keyof GetShopSettingsErrors];
+
+export type GetShopSettingsResponses = {
+  /**
+   * The shop settings
+   */
+  200: ShopSettings;
+};
+
+export type GetShopSettingsResponse = GetShopSettingsResponses[keyof GetShopSettingsResponses];
+
+export type UpdateShopSettingsData = {
+  body: ShopSettingsPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/shop-settings/{id}';
+};
+
+export type UpdateShopSettingsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateShopSettingsError = UpdateShopSettingsErrors[keyof UpdateShopSettingsErrors];
+
+export type UpdateShopSettingsResponses = {
+  /**
+   * The updated shop settings
+   */
+  200: ShopSettings;
+};
+
+export type UpdateShopSettingsResponse = UpdateShopSettingsResponses[keyof UpdateShopSettingsResponses];
+
+export type ListStockLocationsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `name`, `code`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'name'
+      | '-name'
+      | 'code'
+      | '-code'
+      | 'priority'
+      | '-priority'
+      | 'active'
+      | '-active'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'code'
+      | 'priority'
+      | 'active'
+    >;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      name?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      code?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      priority?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      active?:
+        | boolean
+        | {
+            eq?: boolean;
+            ne?: boolean;
+          };
+    };
+  };
+  url: '/stock-locations';
+};
+
+export type ListStockLocationsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListStockLocationsError = ListStockLocationsErrors[keyof ListStockLocationsErrors];
+
+export type ListStockLocationsResponses = {
+  /**
+   * A page of stock locations
+   */
+  200: StockLocationPage;
+};
+
+export type ListStockLocationsResponse = ListStockLocationsResponses[keyof ListStockLocationsResponses];
+
+export type CreateStockLocationData = {
+  body: StockLocationCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/stock-locations';
+};
+
+export type CreateStockLocationErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateStockLocationError = CreateStockLocationErrors[keyof CreateStockLocationErrors];
+
+export type CreateStockLocationResponses = {
+  /**
+   * The created stock location
+   */
+  201: StockLocation;
+};
+
+export type CreateStockLocationResponse = CreateStockLocationResponses[keyof CreateStockLocationResponses];
+
+export type BulkCreateStockLocationsData = {
+  body: {
+    items: Array<StockLocationCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/stock-locations/bulk';
+};
+
+export type BulkCreateStockLocationsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateStockLocationsError =
+  BulkCreateStockLocationsErrors[keyof BulkCreateStockLocationsErrors];
+
+export type BulkCreateStockLocationsResponses = {
+  /**
+   * The created stock locations, in request order
+   */
+  201: {
+    items: Array<StockLocation>;
+  };
+};
+
+export type BulkCreateStockLocationsResponse =
+  BulkCreateStockLocationsResponses[keyof BulkCreateStockLocationsResponses];
+
+export type DeleteStockLocationData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/stock-locations/{id}';
+};
+
+export type DeleteStockLocationErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteStockLocationError = DeleteStockLocationErrors[keyof DeleteStockLocationErrors];
+
+export type DeleteStockLocationResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteStockLocationResponse = DeleteStockLocationResponses[keyof DeleteStockLocationResponses];
+
+export type GetStockLocationData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'code'
+      | 'priority'
+      | 'active'
+    >;
+  };
+  url: '/stock-locations/{id}';
+};
+
+export type GetStockLocationErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetStockLocationError = GetStockLocationErrors[keyof GetStockLocationErrors];
+
+export type GetStockLocationResponses = {
+  /**
+   * The stock location
+   */
+  200: StockLocation;
+};
+
+export type GetStockLocationResponse = GetStockLocationResponses[keyof GetStockLocationResponses];
+
+export type UpdateStockLocationData = {
+  body: StockLocationPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/stock-locations/{id}';
+};
+
+export type UpdateStockLocationErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateStockLocationError = UpdateStockLocationErrors[keyof UpdateStockLocationErrors];
+
+export type UpdateStockLocationResponses = {
+  /**
+   * The updated stock location
+   */
+  200: StockLocation;
+};
+
+export type UpdateStockLocationResponse = UpdateStockLocationResponses[keyof UpdateStockLocationResponses];
+
 export type ListTaxRatesData = {
   body?: never;
   path?: never;
@@ -9365,3 +13976,12 @@ export type UpdateVariantResponses = {
 };
 
 export type UpdateVariantResponse = UpdateVariantResponses[keyof UpdateVariantResponses];
+
+export type EcommerceOrderPlacedWebhookPayload = EcommerceOrderPlacedEvent;
+
+export type EcommerceOrderPlacedWebhookRequest = {
+  body: EcommerceOrderPlacedWebhookPayload;
+  key: 'ecommerce.order.placed';
+  path?: never;
+  query?: never;
+};

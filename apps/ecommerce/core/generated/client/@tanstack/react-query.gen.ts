@@ -9,78 +9,118 @@ import {
 
 import { client } from '../client.gen.js';
 import {
+  bulkCreateCarts,
   bulkCreateCategories,
   bulkCreateCollections,
   bulkCreateCustomerGroups,
   bulkCreateCustomers,
+  bulkCreateInventoryLevels,
+  bulkCreateOrders,
+  bulkCreatePayments,
   bulkCreatePriceLists,
   bulkCreatePrices,
   bulkCreateProducts,
   bulkCreatePromotions,
   bulkCreateRegions,
+  bulkCreateShopSettings,
+  bulkCreateStockLocations,
   bulkCreateTaxRates,
   bulkCreateVariants,
+  checkoutCart,
+  createCart,
   createCategory,
   createCollection,
   createCustomer,
   createCustomerGroup,
+  createInventoryLevel,
+  createOrder,
+  createPayment,
   createPrice,
   createPriceList,
   createProduct,
   createPromotion,
   createRegion,
+  createShopSettings,
+  createStockLocation,
   createTaxRate,
   createVariant,
+  deleteCart,
   deleteCategory,
   deleteCollection,
   deleteCustomer,
   deleteCustomerGroup,
+  deleteInventoryLevel,
+  deleteOrder,
+  deletePayment,
   deletePrice,
   deletePriceList,
   deleteProduct,
   deletePromotion,
   deleteRegion,
+  deleteShopSettings,
+  deleteStockLocation,
   deleteTaxRate,
   deleteVariant,
+  getCart,
   getCategory,
   getCollection,
   getCustomer,
   getCustomerGroup,
+  getInventoryLevel,
+  getOrder,
+  getPayment,
   getPrice,
   getPriceList,
   getProduct,
   getPromotion,
   getRegion,
+  getShopSettings,
+  getStockLocation,
   getTaxRate,
   getVariant,
+  listCarts,
   listCategories,
   listCollections,
   listCustomerGroups,
   listCustomers,
+  listInventoryLevels,
+  listOrders,
+  listPayments,
   listPriceLists,
   listPrices,
   listProducts,
   listPromotions,
   listRegions,
+  listShopSettings,
+  listStockLocations,
   listTaxRates,
   listVariants,
   type Options,
   priceCart,
   restoreCustomer,
   transitionProduct,
+  updateCart,
   updateCategory,
   updateCollection,
   updateCustomer,
   updateCustomerGroup,
+  updateInventoryLevel,
+  updateOrder,
+  updatePayment,
   updatePrice,
   updatePriceList,
   updateProduct,
   updatePromotion,
   updateRegion,
+  updateShopSettings,
+  updateStockLocation,
   updateTaxRate,
   updateVariant,
 } from '../sdk.gen.js';
 import type {
+  BulkCreateCartsData,
+  BulkCreateCartsError,
+  BulkCreateCartsResponse,
   BulkCreateCategoriesData,
   BulkCreateCategoriesError,
   BulkCreateCategoriesResponse,
@@ -93,6 +133,15 @@ import type {
   BulkCreateCustomersData,
   BulkCreateCustomersError,
   BulkCreateCustomersResponse,
+  BulkCreateInventoryLevelsData,
+  BulkCreateInventoryLevelsError,
+  BulkCreateInventoryLevelsResponse,
+  BulkCreateOrdersData,
+  BulkCreateOrdersError,
+  BulkCreateOrdersResponse,
+  BulkCreatePaymentsData,
+  BulkCreatePaymentsError,
+  BulkCreatePaymentsResponse,
   BulkCreatePriceListsData,
   BulkCreatePriceListsError,
   BulkCreatePriceListsResponse,
@@ -108,12 +157,24 @@ import type {
   BulkCreateRegionsData,
   BulkCreateRegionsError,
   BulkCreateRegionsResponse,
+  BulkCreateShopSettingsData,
+  BulkCreateShopSettingsError,
+  BulkCreateShopSettingsResponse,
+  BulkCreateStockLocationsData,
+  BulkCreateStockLocationsError,
+  BulkCreateStockLocationsResponse,
   BulkCreateTaxRatesData,
   BulkCreateTaxRatesError,
   BulkCreateTaxRatesResponse,
   BulkCreateVariantsData,
   BulkCreateVariantsError,
   BulkCreateVariantsResponse,
+  CheckoutCartData,
+  CheckoutCartError,
+  CheckoutCartResponse,
+  CreateCartData,
+  CreateCartError,
+  CreateCartResponse,
   CreateCategoryData,
   CreateCategoryError,
   CreateCategoryResponse,
@@ -126,6 +187,15 @@ import type {
   CreateCustomerGroupError,
   CreateCustomerGroupResponse,
   CreateCustomerResponse,
+  CreateInventoryLevelData,
+  CreateInventoryLevelError,
+  CreateInventoryLevelResponse,
+  CreateOrderData,
+  CreateOrderError,
+  CreateOrderResponse,
+  CreatePaymentData,
+  CreatePaymentError,
+  CreatePaymentResponse,
   CreatePriceData,
   CreatePriceError,
   CreatePriceListData,
@@ -141,12 +211,21 @@ import type {
   CreateRegionData,
   CreateRegionError,
   CreateRegionResponse,
+  CreateShopSettingsData,
+  CreateShopSettingsError,
+  CreateShopSettingsResponse,
+  CreateStockLocationData,
+  CreateStockLocationError,
+  CreateStockLocationResponse,
   CreateTaxRateData,
   CreateTaxRateError,
   CreateTaxRateResponse,
   CreateVariantData,
   CreateVariantError,
   CreateVariantResponse,
+  DeleteCartData,
+  DeleteCartError,
+  DeleteCartResponse,
   DeleteCategoryData,
   DeleteCategoryError,
   DeleteCategoryResponse,
@@ -159,6 +238,15 @@ import type {
   DeleteCustomerGroupError,
   DeleteCustomerGroupResponse,
   DeleteCustomerResponse,
+  DeleteInventoryLevelData,
+  DeleteInventoryLevelError,
+  DeleteInventoryLevelResponse,
+  DeleteOrderData,
+  DeleteOrderError,
+  DeleteOrderResponse,
+  DeletePaymentData,
+  DeletePaymentError,
+  DeletePaymentResponse,
   DeletePriceData,
   DeletePriceError,
   DeletePriceListData,
@@ -174,12 +262,21 @@ import type {
   DeleteRegionData,
   DeleteRegionError,
   DeleteRegionResponse,
+  DeleteShopSettingsData,
+  DeleteShopSettingsError,
+  DeleteShopSettingsResponse,
+  DeleteStockLocationData,
+  DeleteStockLocationError,
+  DeleteStockLocationResponse,
   DeleteTaxRateData,
   DeleteTaxRateError,
   DeleteTaxRateResponse,
   DeleteVariantData,
   DeleteVariantError,
   DeleteVariantResponse,
+  GetCartData,
+  GetCartError,
+  GetCartResponse,
   GetCategoryData,
   GetCategoryError,
   GetCategoryResponse,
@@ -192,6 +289,15 @@ import type {
   GetCustomerGroupError,
   GetCustomerGroupResponse,
   GetCustomerResponse,
+  GetInventoryLevelData,
+  GetInventoryLevelError,
+  GetInventoryLevelResponse,
+  GetOrderData,
+  GetOrderError,
+  GetOrderResponse,
+  GetPaymentData,
+  GetPaymentError,
+  GetPaymentResponse,
   GetPriceData,
   GetPriceError,
   GetPriceListData,
@@ -207,12 +313,21 @@ import type {
   GetRegionData,
   GetRegionError,
   GetRegionResponse,
+  GetShopSettingsData,
+  GetShopSettingsError,
+  GetShopSettingsResponse,
+  GetStockLocationData,
+  GetStockLocationError,
+  GetStockLocationResponse,
   GetTaxRateData,
   GetTaxRateError,
   GetTaxRateResponse,
   GetVariantData,
   GetVariantError,
   GetVariantResponse,
+  ListCartsData,
+  ListCartsError,
+  ListCartsResponse,
   ListCategoriesData,
   ListCategoriesError,
   ListCategoriesResponse,
@@ -225,6 +340,15 @@ import type {
   ListCustomersData,
   ListCustomersError,
   ListCustomersResponse,
+  ListInventoryLevelsData,
+  ListInventoryLevelsError,
+  ListInventoryLevelsResponse,
+  ListOrdersData,
+  ListOrdersError,
+  ListOrdersResponse,
+  ListPaymentsData,
+  ListPaymentsError,
+  ListPaymentsResponse,
   ListPriceListsData,
   ListPriceListsError,
   ListPriceListsResponse,
@@ -240,6 +364,12 @@ import type {
   ListRegionsData,
   ListRegionsError,
   ListRegionsResponse,
+  ListShopSettingsData,
+  ListShopSettingsError,
+  ListShopSettingsResponse,
+  ListStockLocationsData,
+  ListStockLocationsError,
+  ListStockLocationsResponse,
   ListTaxRatesData,
   ListTaxRatesError,
   ListTaxRatesResponse,
@@ -255,6 +385,9 @@ import type {
   TransitionProductData,
   TransitionProductError,
   TransitionProductResponse,
+  UpdateCartData,
+  UpdateCartError,
+  UpdateCartResponse,
   UpdateCategoryData,
   UpdateCategoryError,
   UpdateCategoryResponse,
@@ -267,6 +400,15 @@ import type {
   UpdateCustomerGroupError,
   UpdateCustomerGroupResponse,
   UpdateCustomerResponse,
+  UpdateInventoryLevelData,
+  UpdateInventoryLevelError,
+  UpdateInventoryLevelResponse,
+  UpdateOrderData,
+  UpdateOrderError,
+  UpdateOrderResponse,
+  UpdatePaymentData,
+  UpdatePaymentError,
+  UpdatePaymentResponse,
   UpdatePriceData,
   UpdatePriceError,
   UpdatePriceListData,
@@ -282,6 +424,12 @@ import type {
   UpdateRegionData,
   UpdateRegionError,
   UpdateRegionResponse,
+  UpdateShopSettingsData,
+  UpdateShopSettingsError,
+  UpdateShopSettingsResponse,
+  UpdateStockLocationData,
+  UpdateStockLocationError,
+  UpdateStockLocationResponse,
   UpdateTaxRateData,
   UpdateTaxRateError,
   UpdateTaxRateResponse,
@@ -329,23 +477,17 @@ const createQueryKey = <TOptions extends Options>(
   return [params];
 };
 
-export const listCategoriesQueryKey = (options?: Options<ListCategoriesData>) =>
-  createQueryKey('listCategories', options);
+export const listCartsQueryKey = (options?: Options<ListCartsData>) => createQueryKey('listCarts', options);
 
 /**
- * List categories
+ * List carts
  *
- * Pages through the categories the caller may read, filtered and sorted.
+ * Pages through the carts the caller may read, filtered and sorted.
  */
-export const listCategoriesOptions = (options?: Options<ListCategoriesData>) =>
-  queryOptions<
-    ListCategoriesResponse,
-    ListCategoriesError,
-    ListCategoriesResponse,
-    ReturnType<typeof listCategoriesQueryKey>
-  >({
+export const listCartsOptions = (options?: Options<ListCartsData>) =>
+  queryOptions<ListCartsResponse, ListCartsError, ListCartsResponse, ReturnType<typeof listCartsQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
-      const { data } = await listCategories({
+      const { data } = await listCarts({
         ...options,
         ...queryKey[0],
         signal,
@@ -353,7 +495,7 @@ export const listCategoriesOptions = (options?: Options<ListCategoriesData>) =>
       });
       return data;
     },
-    queryKey: listCategoriesQueryKey(options),
+    queryKey: listCartsQueryKey(options),
   });
 
 const createInfiniteParams = <K extends Pick<QueryKey<Options>[0], 'body' | 'headers' | 'path' | 'query'>>(
@@ -387,6 +529,201 @@ const createInfiniteParams = <K extends Pick<QueryKey<Options>[0], 'body' | 'hea
   }
   return params as unknown as typeof page;
 };
+
+export const listCartsInfiniteQueryKey = (
+  options?: Options<ListCartsData>,
+): QueryKey<Options<ListCartsData>> => createQueryKey('listCarts', options, true);
+
+/**
+ * List carts
+ *
+ * Pages through the carts the caller may read, filtered and sorted.
+ */
+export const listCartsInfiniteOptions = (options?: Options<ListCartsData>) =>
+  infiniteQueryOptions<
+    ListCartsResponse,
+    ListCartsError,
+    InfiniteData<ListCartsResponse>,
+    QueryKey<Options<ListCartsData>>,
+    string | Pick<QueryKey<Options<ListCartsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListCartsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listCarts({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listCartsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a cart
+ */
+export const createCartMutation = (
+  options?: Partial<Options<CreateCartData>>,
+): UseMutationOptions<CreateCartResponse, CreateCartError, Options<CreateCartData>> => {
+  const mutationOptions: UseMutationOptions<CreateCartResponse, CreateCartError, Options<CreateCartData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createCart({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several carts
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateCartsMutation = (
+  options?: Partial<Options<BulkCreateCartsData>>,
+): UseMutationOptions<BulkCreateCartsResponse, BulkCreateCartsError, Options<BulkCreateCartsData>> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateCartsResponse,
+    BulkCreateCartsError,
+    Options<BulkCreateCartsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateCarts({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a cart
+ */
+export const deleteCartMutation = (
+  options?: Partial<Options<DeleteCartData>>,
+): UseMutationOptions<DeleteCartResponse, DeleteCartError, Options<DeleteCartData>> => {
+  const mutationOptions: UseMutationOptions<DeleteCartResponse, DeleteCartError, Options<DeleteCartData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteCart({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getCartQueryKey = (options: Options<GetCartData>) => createQueryKey('getCart', options);
+
+/**
+ * Get a cart
+ */
+export const getCartOptions = (options: Options<GetCartData>) =>
+  queryOptions<GetCartResponse, GetCartError, GetCartResponse, ReturnType<typeof getCartQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getCart({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getCartQueryKey(options),
+  });
+
+/**
+ * Update a cart
+ */
+export const updateCartMutation = (
+  options?: Partial<Options<UpdateCartData>>,
+): UseMutationOptions<UpdateCartResponse, UpdateCartError, Options<UpdateCartData>> => {
+  const mutationOptions: UseMutationOptions<UpdateCartResponse, UpdateCartError, Options<UpdateCartData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateCart({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Check a cart out
+ *
+ * Places the cart's order as a saga (ADR 0028): validate the cart → reserve stock → authorize the payment with the test provider → create the order → capture → emit ecommerce.order.placed. A failure at any step undoes the steps before it (reservations released, authorization voided, capture refunded, order cancelled). 409 OUT_OF_STOCK when a line's variant has not enough available stock (the path names the line), 422 PAYMENT_DECLINED, 409 PAYMENT_FAILED (capture), 409 PAYMENT_TIMEOUT, 409 CART_CHECKED_OUT, 422 for an empty cart or a cart in a currency the shop does not sell in. With an Idempotency-Key a retry places the order once.
+ */
+export const checkoutCartMutation = (
+  options?: Partial<Options<CheckoutCartData>>,
+): UseMutationOptions<CheckoutCartResponse, CheckoutCartError, Options<CheckoutCartData>> => {
+  const mutationOptions: UseMutationOptions<
+    CheckoutCartResponse,
+    CheckoutCartError,
+    Options<CheckoutCartData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await checkoutCart({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listCategoriesQueryKey = (options?: Options<ListCategoriesData>) =>
+  createQueryKey('listCategories', options);
+
+/**
+ * List categories
+ *
+ * Pages through the categories the caller may read, filtered and sorted.
+ */
+export const listCategoriesOptions = (options?: Options<ListCategoriesData>) =>
+  queryOptions<
+    ListCategoriesResponse,
+    ListCategoriesError,
+    ListCategoriesResponse,
+    ReturnType<typeof listCategoriesQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listCategories({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listCategoriesQueryKey(options),
+  });
 
 export const listCategoriesInfiniteQueryKey = (
   options?: Options<ListCategoriesData>,
@@ -1159,6 +1496,586 @@ export const restoreCustomerMutation = (
   > = {
     mutationFn: async (fnOptions) => {
       const { data } = await restoreCustomer({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listInventoryLevelsQueryKey = (options?: Options<ListInventoryLevelsData>) =>
+  createQueryKey('listInventoryLevels', options);
+
+/**
+ * List inventory levels
+ *
+ * Pages through the inventory levels the caller may read, filtered and sorted.
+ */
+export const listInventoryLevelsOptions = (options?: Options<ListInventoryLevelsData>) =>
+  queryOptions<
+    ListInventoryLevelsResponse,
+    ListInventoryLevelsError,
+    ListInventoryLevelsResponse,
+    ReturnType<typeof listInventoryLevelsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listInventoryLevels({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listInventoryLevelsQueryKey(options),
+  });
+
+export const listInventoryLevelsInfiniteQueryKey = (
+  options?: Options<ListInventoryLevelsData>,
+): QueryKey<Options<ListInventoryLevelsData>> => createQueryKey('listInventoryLevels', options, true);
+
+/**
+ * List inventory levels
+ *
+ * Pages through the inventory levels the caller may read, filtered and sorted.
+ */
+export const listInventoryLevelsInfiniteOptions = (options?: Options<ListInventoryLevelsData>) =>
+  infiniteQueryOptions<
+    ListInventoryLevelsResponse,
+    ListInventoryLevelsError,
+    InfiniteData<ListInventoryLevelsResponse>,
+    QueryKey<Options<ListInventoryLevelsData>>,
+    string | Pick<QueryKey<Options<ListInventoryLevelsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<
+          QueryKey<Options<ListInventoryLevelsData>>[0],
+          'body' | 'headers' | 'path' | 'query'
+        > =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listInventoryLevels({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listInventoryLevelsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create an inventory level
+ */
+export const createInventoryLevelMutation = (
+  options?: Partial<Options<CreateInventoryLevelData>>,
+): UseMutationOptions<
+  CreateInventoryLevelResponse,
+  CreateInventoryLevelError,
+  Options<CreateInventoryLevelData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    CreateInventoryLevelResponse,
+    CreateInventoryLevelError,
+    Options<CreateInventoryLevelData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createInventoryLevel({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several inventory levels
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateInventoryLevelsMutation = (
+  options?: Partial<Options<BulkCreateInventoryLevelsData>>,
+): UseMutationOptions<
+  BulkCreateInventoryLevelsResponse,
+  BulkCreateInventoryLevelsError,
+  Options<BulkCreateInventoryLevelsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateInventoryLevelsResponse,
+    BulkCreateInventoryLevelsError,
+    Options<BulkCreateInventoryLevelsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateInventoryLevels({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete an inventory level
+ */
+export const deleteInventoryLevelMutation = (
+  options?: Partial<Options<DeleteInventoryLevelData>>,
+): UseMutationOptions<
+  DeleteInventoryLevelResponse,
+  DeleteInventoryLevelError,
+  Options<DeleteInventoryLevelData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteInventoryLevelResponse,
+    DeleteInventoryLevelError,
+    Options<DeleteInventoryLevelData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteInventoryLevel({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getInventoryLevelQueryKey = (options: Options<GetInventoryLevelData>) =>
+  createQueryKey('getInventoryLevel', options);
+
+/**
+ * Get an inventory level
+ */
+export const getInventoryLevelOptions = (options: Options<GetInventoryLevelData>) =>
+  queryOptions<
+    GetInventoryLevelResponse,
+    GetInventoryLevelError,
+    GetInventoryLevelResponse,
+    ReturnType<typeof getInventoryLevelQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getInventoryLevel({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getInventoryLevelQueryKey(options),
+  });
+
+/**
+ * Update an inventory level
+ */
+export const updateInventoryLevelMutation = (
+  options?: Partial<Options<UpdateInventoryLevelData>>,
+): UseMutationOptions<
+  UpdateInventoryLevelResponse,
+  UpdateInventoryLevelError,
+  Options<UpdateInventoryLevelData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateInventoryLevelResponse,
+    UpdateInventoryLevelError,
+    Options<UpdateInventoryLevelData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateInventoryLevel({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listOrdersQueryKey = (options?: Options<ListOrdersData>) =>
+  createQueryKey('listOrders', options);
+
+/**
+ * List orders
+ *
+ * Pages through the orders the caller may read, filtered and sorted.
+ */
+export const listOrdersOptions = (options?: Options<ListOrdersData>) =>
+  queryOptions<
+    ListOrdersResponse,
+    ListOrdersError,
+    ListOrdersResponse,
+    ReturnType<typeof listOrdersQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listOrders({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listOrdersQueryKey(options),
+  });
+
+export const listOrdersInfiniteQueryKey = (
+  options?: Options<ListOrdersData>,
+): QueryKey<Options<ListOrdersData>> => createQueryKey('listOrders', options, true);
+
+/**
+ * List orders
+ *
+ * Pages through the orders the caller may read, filtered and sorted.
+ */
+export const listOrdersInfiniteOptions = (options?: Options<ListOrdersData>) =>
+  infiniteQueryOptions<
+    ListOrdersResponse,
+    ListOrdersError,
+    InfiniteData<ListOrdersResponse>,
+    QueryKey<Options<ListOrdersData>>,
+    string | Pick<QueryKey<Options<ListOrdersData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListOrdersData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listOrders({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listOrdersInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create an order
+ */
+export const createOrderMutation = (
+  options?: Partial<Options<CreateOrderData>>,
+): UseMutationOptions<CreateOrderResponse, CreateOrderError, Options<CreateOrderData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateOrderResponse,
+    CreateOrderError,
+    Options<CreateOrderData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createOrder({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several orders
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateOrdersMutation = (
+  options?: Partial<Options<BulkCreateOrdersData>>,
+): UseMutationOptions<BulkCreateOrdersResponse, BulkCreateOrdersError, Options<BulkCreateOrdersData>> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateOrdersResponse,
+    BulkCreateOrdersError,
+    Options<BulkCreateOrdersData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateOrders({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete an order
+ */
+export const deleteOrderMutation = (
+  options?: Partial<Options<DeleteOrderData>>,
+): UseMutationOptions<DeleteOrderResponse, DeleteOrderError, Options<DeleteOrderData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteOrderResponse,
+    DeleteOrderError,
+    Options<DeleteOrderData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteOrder({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getOrderQueryKey = (options: Options<GetOrderData>) => createQueryKey('getOrder', options);
+
+/**
+ * Get an order
+ */
+export const getOrderOptions = (options: Options<GetOrderData>) =>
+  queryOptions<GetOrderResponse, GetOrderError, GetOrderResponse, ReturnType<typeof getOrderQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getOrder({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getOrderQueryKey(options),
+  });
+
+/**
+ * Update an order
+ */
+export const updateOrderMutation = (
+  options?: Partial<Options<UpdateOrderData>>,
+): UseMutationOptions<UpdateOrderResponse, UpdateOrderError, Options<UpdateOrderData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateOrderResponse,
+    UpdateOrderError,
+    Options<UpdateOrderData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateOrder({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listPaymentsQueryKey = (options?: Options<ListPaymentsData>) =>
+  createQueryKey('listPayments', options);
+
+/**
+ * List payments
+ *
+ * Pages through the payments the caller may read, filtered and sorted.
+ */
+export const listPaymentsOptions = (options?: Options<ListPaymentsData>) =>
+  queryOptions<
+    ListPaymentsResponse,
+    ListPaymentsError,
+    ListPaymentsResponse,
+    ReturnType<typeof listPaymentsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listPayments({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listPaymentsQueryKey(options),
+  });
+
+export const listPaymentsInfiniteQueryKey = (
+  options?: Options<ListPaymentsData>,
+): QueryKey<Options<ListPaymentsData>> => createQueryKey('listPayments', options, true);
+
+/**
+ * List payments
+ *
+ * Pages through the payments the caller may read, filtered and sorted.
+ */
+export const listPaymentsInfiniteOptions = (options?: Options<ListPaymentsData>) =>
+  infiniteQueryOptions<
+    ListPaymentsResponse,
+    ListPaymentsError,
+    InfiniteData<ListPaymentsResponse>,
+    QueryKey<Options<ListPaymentsData>>,
+    string | Pick<QueryKey<Options<ListPaymentsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListPaymentsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listPayments({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listPaymentsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a payment
+ */
+export const createPaymentMutation = (
+  options?: Partial<Options<CreatePaymentData>>,
+): UseMutationOptions<CreatePaymentResponse, CreatePaymentError, Options<CreatePaymentData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreatePaymentResponse,
+    CreatePaymentError,
+    Options<CreatePaymentData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createPayment({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several payments
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreatePaymentsMutation = (
+  options?: Partial<Options<BulkCreatePaymentsData>>,
+): UseMutationOptions<
+  BulkCreatePaymentsResponse,
+  BulkCreatePaymentsError,
+  Options<BulkCreatePaymentsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreatePaymentsResponse,
+    BulkCreatePaymentsError,
+    Options<BulkCreatePaymentsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreatePayments({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a payment
+ */
+export const deletePaymentMutation = (
+  options?: Partial<Options<DeletePaymentData>>,
+): UseMutationOptions<DeletePaymentResponse, DeletePaymentError, Options<DeletePaymentData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeletePaymentResponse,
+    DeletePaymentError,
+    Options<DeletePaymentData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deletePayment({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getPaymentQueryKey = (options: Options<GetPaymentData>) => createQueryKey('getPayment', options);
+
+/**
+ * Get a payment
+ */
+export const getPaymentOptions = (options: Options<GetPaymentData>) =>
+  queryOptions<
+    GetPaymentResponse,
+    GetPaymentError,
+    GetPaymentResponse,
+    ReturnType<typeof getPaymentQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getPayment({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getPaymentQueryKey(options),
+  });
+
+/**
+ * Update a payment
+ */
+export const updatePaymentMutation = (
+  options?: Partial<Options<UpdatePaymentData>>,
+): UseMutationOptions<UpdatePaymentResponse, UpdatePaymentError, Options<UpdatePaymentData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdatePaymentResponse,
+    UpdatePaymentError,
+    Options<UpdatePaymentData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updatePayment({
         ...options,
         ...fnOptions,
         throwOnError: true,
@@ -2148,6 +3065,417 @@ export const updateRegionMutation = (
   > = {
     mutationFn: async (fnOptions) => {
       const { data } = await updateRegion({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listShopSettingsQueryKey = (options?: Options<ListShopSettingsData>) =>
+  createQueryKey('listShopSettings', options);
+
+/**
+ * List shop settings
+ *
+ * Pages through the shop settings the caller may read, filtered and sorted.
+ */
+export const listShopSettingsOptions = (options?: Options<ListShopSettingsData>) =>
+  queryOptions<
+    ListShopSettingsResponse,
+    ListShopSettingsError,
+    ListShopSettingsResponse,
+    ReturnType<typeof listShopSettingsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listShopSettings({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listShopSettingsQueryKey(options),
+  });
+
+export const listShopSettingsInfiniteQueryKey = (
+  options?: Options<ListShopSettingsData>,
+): QueryKey<Options<ListShopSettingsData>> => createQueryKey('listShopSettings', options, true);
+
+/**
+ * List shop settings
+ *
+ * Pages through the shop settings the caller may read, filtered and sorted.
+ */
+export const listShopSettingsInfiniteOptions = (options?: Options<ListShopSettingsData>) =>
+  infiniteQueryOptions<
+    ListShopSettingsResponse,
+    ListShopSettingsError,
+    InfiniteData<ListShopSettingsResponse>,
+    QueryKey<Options<ListShopSettingsData>>,
+    string | Pick<QueryKey<Options<ListShopSettingsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListShopSettingsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listShopSettings({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listShopSettingsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a shop settings
+ */
+export const createShopSettingsMutation = (
+  options?: Partial<Options<CreateShopSettingsData>>,
+): UseMutationOptions<
+  CreateShopSettingsResponse,
+  CreateShopSettingsError,
+  Options<CreateShopSettingsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    CreateShopSettingsResponse,
+    CreateShopSettingsError,
+    Options<CreateShopSettingsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createShopSettings({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several shop settings
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateShopSettingsMutation = (
+  options?: Partial<Options<BulkCreateShopSettingsData>>,
+): UseMutationOptions<
+  BulkCreateShopSettingsResponse,
+  BulkCreateShopSettingsError,
+  Options<BulkCreateShopSettingsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateShopSettingsResponse,
+    BulkCreateShopSettingsError,
+    Options<BulkCreateShopSettingsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateShopSettings({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a shop settings
+ */
+export const deleteShopSettingsMutation = (
+  options?: Partial<Options<DeleteShopSettingsData>>,
+): UseMutationOptions<
+  DeleteShopSettingsResponse,
+  DeleteShopSettingsError,
+  Options<DeleteShopSettingsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteShopSettingsResponse,
+    DeleteShopSettingsError,
+    Options<DeleteShopSettingsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteShopSettings({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getShopSettingsQueryKey = (options: Options<GetShopSettingsData>) =>
+  createQueryKey('getShopSettings', options);
+
+/**
+ * Get a shop settings
+ */
+export const getShopSettingsOptions = (options: Options<GetShopSettingsData>) =>
+  queryOptions<
+    GetShopSettingsResponse,
+    GetShopSettingsError,
+    GetShopSettingsResponse,
+    ReturnType<typeof getShopSettingsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getShopSettings({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getShopSettingsQueryKey(options),
+  });
+
+/**
+ * Update a shop settings
+ */
+export const updateShopSettingsMutation = (
+  options?: Partial<Options<UpdateShopSettingsData>>,
+): UseMutationOptions<
+  UpdateShopSettingsResponse,
+  UpdateShopSettingsError,
+  Options<UpdateShopSettingsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateShopSettingsResponse,
+    UpdateShopSettingsError,
+    Options<UpdateShopSettingsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateShopSettings({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listStockLocationsQueryKey = (options?: Options<ListStockLocationsData>) =>
+  createQueryKey('listStockLocations', options);
+
+/**
+ * List stock locations
+ *
+ * Pages through the stock locations the caller may read, filtered and sorted.
+ */
+export const listStockLocationsOptions = (options?: Options<ListStockLocationsData>) =>
+  queryOptions<
+    ListStockLocationsResponse,
+    ListStockLocationsError,
+    ListStockLocationsResponse,
+    ReturnType<typeof listStockLocationsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listStockLocations({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listStockLocationsQueryKey(options),
+  });
+
+export const listStockLocationsInfiniteQueryKey = (
+  options?: Options<ListStockLocationsData>,
+): QueryKey<Options<ListStockLocationsData>> => createQueryKey('listStockLocations', options, true);
+
+/**
+ * List stock locations
+ *
+ * Pages through the stock locations the caller may read, filtered and sorted.
+ */
+export const listStockLocationsInfiniteOptions = (options?: Options<ListStockLocationsData>) =>
+  infiniteQueryOptions<
+    ListStockLocationsResponse,
+    ListStockLocationsError,
+    InfiniteData<ListStockLocationsResponse>,
+    QueryKey<Options<ListStockLocationsData>>,
+    string | Pick<QueryKey<Options<ListStockLocationsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<
+          QueryKey<Options<ListStockLocationsData>>[0],
+          'body' | 'headers' | 'path' | 'query'
+        > =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listStockLocations({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listStockLocationsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a stock location
+ */
+export const createStockLocationMutation = (
+  options?: Partial<Options<CreateStockLocationData>>,
+): UseMutationOptions<
+  CreateStockLocationResponse,
+  CreateStockLocationError,
+  Options<CreateStockLocationData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    CreateStockLocationResponse,
+    CreateStockLocationError,
+    Options<CreateStockLocationData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createStockLocation({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several stock locations
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateStockLocationsMutation = (
+  options?: Partial<Options<BulkCreateStockLocationsData>>,
+): UseMutationOptions<
+  BulkCreateStockLocationsResponse,
+  BulkCreateStockLocationsError,
+  Options<BulkCreateStockLocationsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateStockLocationsResponse,
+    BulkCreateStockLocationsError,
+    Options<BulkCreateStockLocationsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateStockLocations({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a stock location
+ */
+export const deleteStockLocationMutation = (
+  options?: Partial<Options<DeleteStockLocationData>>,
+): UseMutationOptions<
+  DeleteStockLocationResponse,
+  DeleteStockLocationError,
+  Options<DeleteStockLocationData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteStockLocationResponse,
+    DeleteStockLocationError,
+    Options<DeleteStockLocationData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteStockLocation({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getStockLocationQueryKey = (options: Options<GetStockLocationData>) =>
+  createQueryKey('getStockLocation', options);
+
+/**
+ * Get a stock location
+ */
+export const getStockLocationOptions = (options: Options<GetStockLocationData>) =>
+  queryOptions<
+    GetStockLocationResponse,
+    GetStockLocationError,
+    GetStockLocationResponse,
+    ReturnType<typeof getStockLocationQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getStockLocation({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getStockLocationQueryKey(options),
+  });
+
+/**
+ * Update a stock location
+ */
+export const updateStockLocationMutation = (
+  options?: Partial<Options<UpdateStockLocationData>>,
+): UseMutationOptions<
+  UpdateStockLocationResponse,
+  UpdateStockLocationError,
+  Options<UpdateStockLocationData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateStockLocationResponse,
+    UpdateStockLocationError,
+    Options<UpdateStockLocationData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateStockLocation({
         ...options,
         ...fnOptions,
         throwOnError: true,
