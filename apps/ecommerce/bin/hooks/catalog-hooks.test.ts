@@ -4,6 +4,7 @@ import {
   type Answer,
   type EcommerceKernel,
   ecommerceKernel,
+  refusal,
   tenantB,
 } from '../ecommerce-kernel.test-helper.js';
 
@@ -41,14 +42,6 @@ async function count(table: 'products' | 'variants' | 'categories' | 'customers'
     sql`select count(*)::int as n from ${sql.raw(`ecommerce.${table}`)} where ${where}`,
   );
   return row?.n;
-}
-
-/** The answer's issues as `path code` lines, its status first. */
-function refusal(answer: Answer): string[] {
-  expect(answer.contract).toEqual([]);
-  expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const errors = (answer.body.errors ?? []) as { path: string; code: string }[];
-  return [String(answer.status), ...errors.map((issue) => `${issue.path} ${issue.code}`)];
 }
 
 describe('products', () => {
