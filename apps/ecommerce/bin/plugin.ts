@@ -5,6 +5,7 @@ import { tables } from '../core/generated/tables.js';
 import { checkoutCart, recoverCheckoutsJob } from './checkout/checkout-action.js';
 import { ecommerce } from './ecommerce.js';
 import { seedDemoCatalog } from './fixtures/seed-demo-catalog.js';
+import { seedDemoPromotions } from './fixtures/seed-demo-promotions.js';
 import { catalogHooks } from './hooks/catalog-hooks.js';
 import { checkoutHooks } from './hooks/checkout-hooks.js';
 import { releaseExpiredReservationsJob } from './inventory/release-expired-reservations.js';
@@ -30,8 +31,11 @@ export default ecommerce.definePlugin({
   // prices, taxes and promotions (price-cart), and the checkout saga
   actions: { ...pricingActions(), checkoutCart },
   jobs: [releaseExpiredReservationsJob, recoverCheckoutsJob],
-  // the demo catalog of bin/fixtures/generate-demo-catalog.ts, in the development (demo) tenant only
+  // the demo catalog of bin/fixtures/generate-demo-catalog.ts (with its prices, stock and regions) and
+  // the demo promotions (bin/fixtures/seed-demo-promotions.ts), in the development (demo) tenant only
   seed: async (ctx) => {
-    if (ctx.tenantId === developmentTenantId) await seedDemoCatalog(ctx);
+    if (ctx.tenantId !== developmentTenantId) return;
+    await seedDemoCatalog(ctx);
+    await seedDemoPromotions(ctx);
   },
 });

@@ -20,6 +20,8 @@ import {
   Warehouse,
 } from 'lucide-react';
 import manifest from '../core/app.json' with { type: 'json' };
+import pricingDe from '../core/pricing/messages.de.json' with { type: 'json' };
+import pricingEn from '../core/pricing/messages.en.json' with { type: 'json' };
 import { ecommerce } from './entities.js';
 import de from './i18n/de.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
@@ -62,5 +64,6 @@ export default defineAppModule({
       : createResourceRoutes(entity),
   ),
   entities: ecommerce,
-  translations: { en, de },
+  // the pricing engine's explanations and rejections (`pricing.*`) come with the app's own strings
+  translations: { en: { ...en, ...pricingEn }, de: { ...de, ...pricingDe } },
 });

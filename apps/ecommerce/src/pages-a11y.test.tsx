@@ -23,6 +23,9 @@ describe('the back office pages are accessible', () => {
     ['the category list', '/categories', 'Shirts'],
     ['a customer with addresses', `/customers/${ids.ada}`, 'ada@example.com'],
     ['the customer form', `/customers/${ids.ada}/edit`, 'Addresses'],
+    ['the promotion form', '/promotions/new', 'Condition (JSON Logic)'],
+    ['the price list form', '/price-lists/new', 'Validity'],
+    ['the region form', '/regions/new', 'Prices include tax'],
   ])('%s', async (_name, path, text) => {
     renderShop(path);
     expect((await screen.findAllByText(text)).length).toBeGreaterThan(0);
