@@ -4,7 +4,7 @@ export default defineProject({
   test: {
     name: 'app-ecommerce:server',
     environment: 'node',
-    include: ['bin/**/*.test.ts'],
+    include: ['bin/**/*.test.ts', 'core/**/*.test.ts'],
     testTimeout: 60_000,
   },
 });

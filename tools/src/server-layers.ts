@@ -25,6 +25,8 @@ export const serverFloors: ReadonlyMap<string, number> = new Map([
   ['tenancy', 6],
   ['events', 7],
   ['jobs', 8],
+  // sagas: persisted runs of declared steps (data, the hook contract's PluginContext), recovered by a job
+  ['sagas', 8],
   // a plugin's definition names the contracts of every floor below it
   ['plugins', 9],
   ['fixtures', 10],

@@ -1,28 +1,69 @@
-import type { JsonSchema, RuleFile } from '@codexion/schema';
-import { createResourceRoutes, defineAppModule, defineEntities } from '@codexion/web';
-import { NotebookPen } from 'lucide-react';
+import { createResourceRoutes, defineAppModule } from '@codexion/web';
+import {
+  BadgePercent,
+  Boxes,
+  CreditCard,
+  FolderTree,
+  Globe,
+  Layers,
+  Library,
+  Package,
+  Percent,
+  Receipt,
+  Settings,
+  ShoppingBag,
+  ShoppingCart,
+  Tag,
+  Tags,
+  Users,
+  UsersRound,
+  Warehouse,
+} from 'lucide-react';
 import manifest from '../core/app.json' with { type: 'json' };
-import { ecommerceResources } from '../core/generated/client/resources.gen.js';
-import noteRules from '../core/rules/note.rules.json' with { type: 'json' };
-import note from '../core/schema/note.schema.json' with { type: 'json' };
+import pricingDe from '../core/pricing/messages.de.json' with { type: 'json' };
+import pricingEn from '../core/pricing/messages.en.json' with { type: 'json' };
+import { ecommerce } from './entities.js';
+import de from './i18n/de.json' with { type: 'json' };
+import en from './i18n/en.json' with { type: 'json' };
 
-/** The app's entities for the generated pages: schemas and rules straight from core/. */
-export const entities = defineEntities({
-  app: 'ecommerce',
-  schemas: [note] as JsonSchema[],
-  rules: { note: noteRules as unknown as RuleFile },
-  // the generated pages call each entity's API through the generated SDK
-  operations: ecommerceResources,
-});
+export { ecommerce as entities } from './entities.js';
 
 /**
- * The E-commerce module: standalone (src/main.tsx) or mounted by Cortex under /ecommerce/*, which finds
+ * The E-commerce module: the catalog (products with their variants and status buttons, variants,
+ * categories, collections) and the customers with their groups, as generated pages. Standalone (src/main.tsx) or mounted by Cortex under /ecommerce/*, which finds
  * it without being told. Its name, title, icon and navigation are core/app.json's; Cortex's search
  * finds the entities with search fields that have a page in that navigation.
  */
 export default defineAppModule({
   manifest,
-  icons: { 'notebook-pen': NotebookPen },
-  routes: entities.entities.flatMap((entity) => createResourceRoutes(entity)),
-  entities,
+  icons: {
+    'shopping-bag': ShoppingBag,
+    package: Package,
+    layers: Layers,
+    'folder-tree': FolderTree,
+    library: Library,
+    users: Users,
+    'users-round': UsersRound,
+    tags: Tags,
+    tag: Tag,
+    globe: Globe,
+    percent: Percent,
+    'badge-percent': BadgePercent,
+    receipt: Receipt,
+    'shopping-cart': ShoppingCart,
+    'credit-card': CreditCard,
+    boxes: Boxes,
+    warehouse: Warehouse,
+    settings: Settings,
+  },
+  routes: ecommerce.entities.flatMap((entity) =>
+    entity.name === 'product'
+      ? createResourceRoutes(entity, {
+          detailSlots: () => import('./products/product-detail-slots.js').then((m) => m.productDetailSlots),
+        })
+      : createResourceRoutes(entity),
+  ),
+  entities: ecommerce,
+  // the pricing engine's explanations and rejections (`pricing.*`) come with the app's own strings
+  translations: { en: { ...en, ...pricingEn }, de: { ...de, ...pricingDe } },
 });

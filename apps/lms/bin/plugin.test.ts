@@ -43,40 +43,51 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
 }
 
 describe('lms plugin', () => {
-  it('creates, reads, updates and deletes a note through the API', async () => {
-    const created = await call('POST', '/notes', { title: 'First note' });
+  it('creates, reads, updates and deletes a course through the API', async () => {
+    const created = await call('POST', '/courses', { title: 'First course', code: 'FC-1' });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ title: 'First note', status: 'draft', version: 1 });
+    expect(created.body).toMatchObject({ title: 'First course', status: 'draft', version: 1 });
     const id = String(created.body.id);
 
-    const read = await call('GET', `/notes/${id}`);
+    const read = await call('GET', `/courses/${id}`);
     expect(read.status).toBe(200);
 
     const updated = await call(
       'PATCH',
-      `/notes/${id}`,
-      { body: 'Some text' },
+      `/courses/${id}`,
+      { summary: 'Some text' },
       { 'if-match': read.etag ?? '' },
     );
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ body: 'Some text', version: 2 });
+    expect(updated.body).toMatchObject({ summary: 'Some text', version: 2 });
 
-    expect((await call('DELETE', `/notes/${id}`)).status).toBe(204);
-    expect((await call('GET', `/notes/${id}`)).status).toBe(404);
+    expect((await call('DELETE', `/courses/${id}`)).status).toBe(204);
+    expect((await call('GET', `/courses/${id}`)).status).toBe(404);
   });
 
   it('answers a broken rule with the rule message on the field, and writes nothing', async () => {
-    const refused = await call('POST', '/notes', { title: 'Empty', status: 'published' });
+    const course = await call('POST', '/courses', { title: 'Rules', code: 'RU-1' });
+    const section = await call('POST', '/sections', { courseId: course.body.id, title: 'One' });
+    const refused = await call('POST', '/lessons', {
+      courseId: course.body.id,
+      sectionId: section.body.id,
+      title: 'Empty',
+      kind: 'video',
+    });
     expect(refused.status).toBe(422);
     expect(refused.body.errors).toEqual([
-      { path: '/body/body', code: 'published-needs-body', message: 'A published note needs a body' },
+      {
+        path: '/body/mediaUrl',
+        code: 'media-lesson-needs-url',
+        message: 'A video or file lesson needs its address',
+      },
     ]);
-    const list = await call('GET', '/notes?q=Empty');
+    const list = await call('GET', '/lessons?q=Empty');
     expect(list.body.items).toEqual([]);
   });
 
   it('refuses unknown and read-only fields', async () => {
-    expect((await call('POST', '/notes', { title: 'x', colour: 'red' })).status).toBe(422);
-    expect((await call('POST', '/notes', { title: 'x', id: tenant })).status).toBe(422);
+    expect((await call('POST', '/courses', { title: 'x', code: 'X', colour: 'red' })).status).toBe(422);
+    expect((await call('POST', '/courses', { title: 'x', code: 'X', id: tenant })).status).toBe(422);
   });
 });

@@ -6,18 +6,18 @@ import manifest from '../core/app.json' with { type: 'json' };
 import module, { entities } from './module.js';
 
 describe('lms module', () => {
-  it('lists notes on the generated list page', async () => {
+  it('lists courses on the generated list page', async () => {
     renderModule({
       module,
       catalog: entities,
-      path: '/notes',
-      records: { notes: [{ title: 'Hello', status: 'draft' }] },
+      path: '/courses',
+      records: { courses: [{ title: 'Python basics', code: 'PY-101', status: 'draft' }] },
     });
-    expect(await screen.findByText('Hello')).toBeTruthy();
+    expect(await screen.findByText('Python basics')).toBeTruthy();
   });
 
-  it('takes its navigation from core/app.json and searches its notes', () => {
+  it('takes its navigation from core/app.json and searches what it navigates to', () => {
     expect(module.nav.map((item) => `/${item.path}`)).toEqual(manifest.nav.map((item) => item.path));
-    expect(module.search?.map((entity) => entity.name)).toEqual(['note']);
+    expect(module.search?.map((entity) => entity.name)).toEqual(['course', 'assignment', 'quiz', 'question']);
   });
 });

@@ -5,7 +5,7 @@ import type { CompanySettings, SetupCompanyData } from '../../core/generated/cli
 import { companySettings } from '../../core/generated/tables.js';
 import { erp } from '../erp.js';
 import { openFiscalYear } from './open-fiscal-year.js';
-import { type DefaultAccountField, ensureStandardChart, standardChart } from './standard-chart.js';
+import { type DefaultAccountField, loadChartAccounts, standardChart } from './standard-chart.js';
 
 type SetupCompanyBody = SetupCompanyData['body'];
 
@@ -39,11 +39,7 @@ export async function setupCompany(ctx: ActionContext, body: SetupCompanyBody): 
     name: currencyName(body.baseCurrency),
     exponent,
   });
-  const accounts = erp.resource(ctx, 'account');
-  const ids = await ensureStandardChart(ctx, async (account, parentId) => {
-    const { number, name, rootType, accountType, isGroup } = account;
-    return (await accounts.create({ number, name, rootType, accountType, isGroup, parentId })).id;
-  });
+  const ids = await loadChartAccounts(ctx);
   const defaults: Partial<Record<DefaultAccountField, string>> = {};
   for (const { number, role } of standardChart) if (role !== undefined) defaults[role] = ids.get(number);
   await erp.resource(ctx, 'warehouse').create({ name: 'Main store', isGroup: false });

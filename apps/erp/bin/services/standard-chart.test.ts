@@ -70,6 +70,13 @@ describe('a new tenant gets the standard chart (prefiq.tenant.created)', () => {
       [tenantId],
     );
     expect(inbox).toEqual([{ n: 1 }]);
+    // written through the engine: each account has its audit entry, by the system
+    const audit = await erp.database.database.execute<{ n: number; actors: string }>(
+      `select count(*)::int as n, string_agg(distinct actor_type, ',') as actors from prefiq.audit_log
+        where tenant_id = $1 and entity = 'erp.account' and action = 'create'`,
+      [tenantId],
+    );
+    expect(audit).toEqual([{ n: expectedChart.length, actors: 'system' }]);
   });
 
   it('leaves a tenant whose creation rolled back without a chart', async () => {

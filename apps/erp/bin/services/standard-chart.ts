@@ -1,8 +1,9 @@
-import type { PluginContext } from '@codexion/framework/plugins';
+import type { ActionContext, EventContext, PluginContext } from '@codexion/framework/plugins';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AccountCreate, CompanySettingsCreate } from '../../core/generated/client/types.gen.js';
 import { accounts } from '../../core/generated/tables.js';
 import chart from '../../core/templates/standard-chart.json' with { type: 'json' };
+import { erp } from '../erp.js';
 
 /** One account of `core/templates/standard-chart.json`: a group has children, `role` names a default. */
 interface ChartNode {
@@ -95,30 +96,32 @@ export async function ensureStandardChart(
 }
 
 /**
+ * Makes sure the tenant has the standard chart, each missing account created through the resource
+ * engine (its rules, the tree guards of `hooks/`, an audit entry) in `ctx`'s transaction; answers
+ * the chart's account ids by number.
+ *
+ * @example
+ * const ids = await loadChartAccounts(ctx); // in an action or an event's handler
+ */
+export function loadChartAccounts(
+  ctx: Pick<PluginContext, 'tx' | 'tenantId'> & Pick<ActionContext, 'resources'>,
+): Promise<Map<string, string>> {
+  const accountResource = erp.resource(ctx, 'account');
+  return ensureStandardChart(ctx, async ({ number, name, rootType, accountType, isGroup }, parentId) => {
+    return (await accountResource.create({ number, name, rootType, accountType, isGroup, parentId })).id;
+  });
+}
+
+/**
  * The subscriber of `prefiq.tenant.created`: the new tenant gets the standard chart of accounts
  * (accounts only: the company's name, base currency, fiscal year and valuation are the user's
  * choices, made in `setup-company`, which wires the default accounts into the settings). Written
- * in the event's transaction, with the inbox row, so a redelivery adds nothing; a tenant that
- * already has the chart (set up before the event arrived) is left as it is.
+ * through the engine in the event's transaction, with the inbox row, so a redelivery adds
+ * nothing; a tenant that already has the chart (set up before the event arrived) is left as it is.
  *
  * @example
  * subscribers: { 'prefiq.tenant.created': erp.defineSubscriber('prefiq.tenant.created', loadStandardChart) }
  */
-export async function loadStandardChart(ctx: Pick<PluginContext, 'tx' | 'tenantId'>): Promise<void> {
-  await ensureStandardChart(ctx, async (account, parentId) => {
-    const [row] = await ctx.tx
-      .insert(accounts)
-      .values({
-        tenantId: ctx.tenantId,
-        number: account.number,
-        name: account.name,
-        rootType: account.rootType,
-        accountType: account.accountType,
-        isGroup: account.isGroup,
-        parentId,
-      })
-      .returning({ id: accounts.id });
-    if (row === undefined) throw new Error(`account ${account.number} was not stored`);
-    return row.id;
-  });
+export async function loadStandardChart(ctx: EventContext): Promise<void> {
+  await loadChartAccounts(ctx);
 }

@@ -5,6 +5,7 @@ import { erp } from '../erp.js';
 import { type BinKey, fifoLayerOfMove, fifoValueAt } from './fifo-value-at.js';
 import { movingAverageCost } from './moving-average-cost.js';
 import { type RevaluedMove, repostBin } from './repost-bin.js';
+import { movingAverageReversalCost } from './reversal-cost.js';
 
 type Ctx = Pick<PluginContext, 'tx' | 'tenantId' | 'userId'>;
 
@@ -210,10 +211,7 @@ async function outgoingCost(
   if (item.valuation === 'moving-average') {
     if (reverses === undefined) return movingAverageCost(bin, qty);
     // a cancelled receipt leaves at what it brought, bounded by what the bin holds
-    const left = bin.qty - qty;
-    if (left === 0) return bin.value;
-    if (left < 0) return reverses.valueChange;
-    return Math.min(Math.max(reverses.valueChange, 0), Math.max(bin.value, 0));
+    return movingAverageReversalCost(bin, qty, reverses.valueChange);
   }
   if (reverses !== undefined) {
     // a cancelled receipt whose layer is the last and untouched takes its layer back, exactly
@@ -283,13 +281,14 @@ function movedOf(line: StockMoveLine, warehouse: WarehouseRow, valuation: Valuat
 
 /**
  * A backdated move: inserted with a placeholder valuation row, then valued by replaying its bin
- * from it (`repostBin`), which also re-values the later moves and leaves the bin's new state.
+ * from it (`repostBin`), which also re-values the later moves — across transfers into the bins
+ * that received them — and leaves the bins' new state.
  */
 async function moveBackdated(
   ctx: Ctx,
   voucher: StockVoucher,
   line: StockMoveLine,
-  bin: BinState,
+  bins: Map<string, BinState>,
   moved: readonly StockMoved[],
 ): Promise<Valuation & { revalued: RevaluedMove[] }> {
   const moveId = await insertMove(ctx, voucher, line, line.qty > 0 ? incomingValue(line, moved) : null);
@@ -301,11 +300,16 @@ async function moveBackdated(
     fromMoveId: moveId,
     path: line.path,
   });
-  bin.qty = reposted.qty;
-  bin.value = reposted.value;
-  if (reposted.fifo !== undefined) {
-    bin.fifoIn = reposted.fifo.fifoIn;
-    bin.fifoOut = reposted.fifo.fifoOut;
+  // the repost has written every bin it replayed: the voucher's own bins among them go on from there
+  for (const state of reposted.bins) {
+    const bin = bins.get(binKey(state.itemId, state.warehouseId));
+    if (bin === undefined) continue;
+    bin.qty = state.qty;
+    bin.value = state.value;
+    if (state.fifo !== undefined) {
+      bin.fifoIn = state.fifo.fifoIn;
+      bin.fifoOut = state.fifo.fifoOut;
+    }
   }
   return { moveId, ...reposted.first, revalued: reposted.revalued };
 }
@@ -356,7 +360,7 @@ export async function moveStock(ctx: Ctx, voucher: StockVoucher): Promise<MovedS
     const warehouse = warehouses.get(line.warehouseId) as WarehouseRow;
     const bin = bins.get(binKey(line.itemId, line.warehouseId)) as BinState;
     if (await isBackdated(ctx, voucher, line)) {
-      const replayed = await moveBackdated(ctx, voucher, line, bin, moved);
+      const replayed = await moveBackdated(ctx, voucher, line, bins, moved);
       revalued.push(...replayed.revalued);
       moved.push(movedOf(line, warehouse, replayed));
       continue;

@@ -46,10 +46,13 @@ async function postRows(ctx: Ctx, entry: StockEntry, posting: StockPosting, rema
 }
 
 /**
- * Books what a backdated entry changed in later moves' values (ADR 0027 §6): one
- * `stock-revaluation` voucher per affected date, dated that date, each move's difference on its
- * warehouse's stock account against its own entry's offset account (the rows its entry would
- * post for a move of that value).
+ * Books what a backdated entry changed in later moves' values (ADR 0027 §6, §13): one
+ * `stock-revaluation` voucher per affected date, dated that date; per entry whose moves changed,
+ * each move's difference on its warehouse's stock account against that entry's offset account
+ * (the rows its entry would post for moves of those values, netted): a transfer's two moves
+ * move the difference between the two warehouses' stock accounts, nothing within one, and a
+ * cancellation's reversal undoes its original's difference. A date whose differences net to
+ * nothing gets no voucher.
  */
 async function postRevaluations(
   ctx: Ctx,
@@ -58,17 +61,23 @@ async function postRevaluations(
 ): Promise<void> {
   if (revalued.length === 0) return;
   const defaults = await accountDefaults(ctx);
-  const byDate = new Map<string, RevaluedMove[]>();
-  for (const move of revalued) byDate.set(move.postingDate, [...(byDate.get(move.postingDate) ?? []), move]);
-  for (const [postingDate, moves] of [...byDate].sort(([a], [b]) => a.localeCompare(b))) {
-    const rows = moves.flatMap((move) =>
-      stockEntryRows(
-        { kind: move.kind as StockEntry['kind'], offsetAccountId: move.offsetAccountId },
-        [{ ...move, valueChange: move.difference }],
+  const byDate = new Map<string, Map<string, RevaluedMove[]>>();
+  for (const move of revalued) {
+    const vouchers = byDate.get(move.postingDate) ?? new Map<string, RevaluedMove[]>();
+    vouchers.set(move.voucherId, [...(vouchers.get(move.voucherId) ?? []), move]);
+    byDate.set(move.postingDate, vouchers);
+  }
+  for (const [postingDate, vouchers] of [...byDate].sort(([a], [b]) => a.localeCompare(b))) {
+    const rows = [...vouchers.values()].flatMap((moves) => {
+      const [first] = moves as [RevaluedMove];
+      return stockEntryRows(
+        { kind: first.kind as StockEntry['kind'], offsetAccountId: first.offsetAccountId },
+        moves.map((move) => ({ ...move, valueChange: move.difference })),
         defaults,
-        `revaluation of ${move.voucherNo} by ${entry.number ?? entry.id}`,
-      ),
-    );
+        `revaluation of ${first.voucherNo} by ${entry.number ?? entry.id}`,
+      );
+    });
+    if (rows.length === 0) continue;
     await postVoucher(ctx, {
       voucherType: 'stock-revaluation',
       voucherId: randomUUID(),

@@ -2,7 +2,15 @@ import { executeRows } from '@codexion/framework/data';
 import type { PluginContext } from '@codexion/framework/plugins';
 import { sql } from 'drizzle-orm';
 import { erp } from '../erp.js';
-import { movingAverageCost } from './moving-average-cost.js';
+import type { BinKey } from './fifo-value-at.js';
+import {
+  type FollowedReceipt,
+  type MoveValuation,
+  type ReplayedBinState,
+  type ReplayedMove,
+  type ReplayPoint,
+  replayBin,
+} from './replay-bin.js';
 
 type Ctx = Pick<PluginContext, 'tx' | 'tenantId'>;
 
@@ -26,14 +34,16 @@ export interface RevaluedMove {
   stockAccountId: string | null;
 }
 
-/** A replayed bin: its state after the last move, the first replayed move's valuation, and the moves revalued. */
+/** A reposted bin: its state after the last move, the backdated move's valuation, and the moves revalued. */
 export interface RepostedBin {
   qty: number;
   value: number;
   /** FIFO items only: the bin's counters after the replay */
   fifo?: { fifoIn: number; fifoOut: number };
-  first: { qtyAfter: number; valueAfter: number; valueChange: number };
+  first: MoveValuation;
   revalued: RevaluedMove[];
+  /** every bin the repost replayed (the transfers' receiving bins too), as it left them */
+  bins: ReplayedBinState[];
 }
 
 /** Where the replay starts and how a refusal names the entry being posted. */
@@ -44,56 +54,67 @@ export interface RepostFrom {
   path?: string;
 }
 
-type MoveRow = {
-  id: string;
-  voucher_id: string;
-  voucher_no: string;
-  line_no: number;
-  posting_date: string;
-  qty: string;
-  incoming_value: string | null;
-  reverses_id: string | null;
-  value_change: string | null;
-  kind: string | null;
-  offset_account_id: string | null;
-};
+const keyOf = (bin: BinKey) => `${bin.itemId}/${bin.warehouseId}`;
+const isBefore = (a: ReplayPoint, b: ReplayPoint) =>
+  a.date < b.date || (a.date === b.date && a.moveId < b.moveId);
 
-interface Layer {
-  moveId: number;
-  cumQtyBefore: number;
-  qty: number;
-  cumValueBefore: number;
-  value: number;
-}
+const unchanged = (move: ReplayedMove, was: MoveValuation) =>
+  move.qtyAfter === was.qtyAfter &&
+  move.valueAfter === was.valueAfter &&
+  move.valueChange === was.valueChange;
 
-/** `F(x)` over in-memory layers (the same arithmetic as `fifoValueAt`). */
-function valueAt(layers: readonly Layer[], position: number): number {
-  let layer: Layer | undefined;
-  for (const candidate of layers) if (candidate.cumQtyBefore <= position) layer = candidate;
-  if (layer === undefined) return 0;
-  const within = BigInt(Math.min(position - layer.cumQtyBefore, layer.qty));
-  return layer.cumValueBefore + Number((BigInt(layer.value) * within) / BigInt(layer.qty));
-}
-
-function refuseAt(path: string, message: string) {
-  return erp.error('STOCK_LINE_INVALID', message, { issues: [{ path, code: 'backdated', message }] });
+/**
+ * The first of `moves` dated in a period that is not open, or on or before the lock date: its
+ * valuation may not change (ADR 0027 §7). Periods close in order and the lock date only passes
+ * closed periods, so a replay after an entry that is itself open never meets one; this is the
+ * backstop that keeps a closed book as it is.
+ */
+async function refuseClosed(ctx: Ctx, moves: readonly ReplayedMove[]): Promise<void> {
+  if (moves.length === 0) return;
+  const days = [...new Set(moves.map((move) => move.postingDate))];
+  const [closed] = await executeRows<{ day: string; period: string | null; lock_date: string | null }>(
+    ctx.tx,
+    sql`select d.day::text as day, p.name as period, s.lock_date::text as lock_date
+          from (values ${sql.join(
+            days.map((day) => sql`(${day}::date)`),
+            sql`, `,
+          )}) as d(day)
+          left join erp.accounting_periods p on p.tenant_id = ${ctx.tenantId} and p.start_date <= d.day and p.end_date >= d.day
+          left join erp.company_settings s on s.tenant_id = ${ctx.tenantId}
+         where p.status is distinct from 'open' or d.day <= s.lock_date
+         order by d.day limit 1`,
+  );
+  if (closed === undefined) return;
+  const move = moves.find((candidate) => candidate.postingDate === closed.day) as ReplayedMove;
+  const why =
+    closed.lock_date !== null && closed.day <= closed.lock_date
+      ? `on or before the lock date ${closed.lock_date}`
+      : closed.period === null
+        ? 'in no accounting period'
+        : `in the closed period ${closed.period}`;
+  const message = `this entry would change the valuation of ${move.voucherNo} on ${closed.day}, ${why}: post it on or after ${closed.day}, or open that period`;
+  throw erp.error('PERIOD_CLOSED', message, {
+    issues: [{ path: '/postingDate', code: 'period-closed', message }],
+  });
 }
 
 /**
- * Replays a bin's moves from `fromDate` (and `fromMoveId` on that date) on, in (posting date, id)
- * order, from the state the last valuation row before them left (or zero) — ADR 0027 §6,
- * "Backdated entries". Each outgoing move is re-costed (moving average, or FIFO over the bin's
- * layers rebuilt from that point), `stock_valuation` rows, the moves' `fifo_layers` and the bin
- * are rewritten (projections); `stock_moves` (facts) are never touched. Call it under the bin's
- * lock, after inserting the backdated move with a placeholder valuation row.
+ * Reposts after a backdated move (ADR 0027 §6 "Backdated entries", §13): replays its bin from
+ * `fromDate` (and `fromMoveId` on that date) with `replayBin`, then, for every later transfer
+ * whose cost that changed, the receiving bin from the transfer's receipt — and onward, always the
+ * earliest pending (posting date, move id) first, so a bin the chain comes back to (A → B → A) is
+ * replayed again from where the chain re-enters it. Each step starts after the move that caused
+ * it, so the chain ends. The bins it reaches are locked `FOR UPDATE` as it reaches them.
  *
- * Refuses (nothing is kept: the caller's transaction rolls back) a replay that takes a later
- * `qty_after` below zero (422 INSUFFICIENT_STOCK naming the date) unless negative stock is
- * allowed, and — not replayed yet — one that crosses a later cancellation or would change a later
- * transfer's cost (422 STOCK_LINE_INVALID at `/postingDate`).
+ * Answers the moves whose value changed against what the ledger holds (`revalued`, for the
+ * `stock-revaluation` vouchers), the backdated move's valuation and the bins' new state. Refuses
+ * (the caller's transaction rolls back, nothing is kept) a replay that takes any bin below zero
+ * (422 INSUFFICIENT_STOCK naming the entry and date), that would change a move dated in a period
+ * not open or on or before the lock date (422 PERIOD_CLOSED naming it), or that would change the
+ * value of a move that is not a stock entry's (422 STOCK_LINE_INVALID).
  *
  * @example
- * const { revalued } = await repostBin(ctx, itemId, warehouseId, '2026-03-01', { fromMoveId, path: '/lines/0' });
+ * const { revalued, bins } = await repostBin(ctx, itemId, warehouseId, '2026-03-01', { fromMoveId, path: '/lines/0' });
  */
 export async function repostBin(
   ctx: Ctx,
@@ -102,183 +123,76 @@ export async function repostBin(
   fromDate: string,
   { fromMoveId = 0, path = '' }: RepostFrom = {},
 ): Promise<RepostedBin> {
-  const [item] = await executeRows<{ sku: string; valuation: string; allow_negative_stock: boolean }>(
-    ctx.tx,
-    sql`select sku, valuation, allow_negative_stock from erp.items where tenant_id = ${ctx.tenantId} and id = ${itemId}::uuid`,
-  );
-  const [warehouse] = await executeRows<{ name: string; stock_account_id: string | null }>(
-    ctx.tx,
-    sql`select name, stock_account_id from erp.warehouses where tenant_id = ${ctx.tenantId} and id = ${warehouseId}::uuid`,
-  );
-  const [settings] = await executeRows<{ allow_negative_stock: boolean }>(
-    ctx.tx,
-    sql`select allow_negative_stock from erp.company_settings where tenant_id = ${ctx.tenantId}`,
-  );
-  if (item === undefined || warehouse === undefined) throw new Error(`no bin ${itemId}/${warehouseId}`);
-  const negativeAllowed = Boolean(settings?.allow_negative_stock) || item.allow_negative_stock;
-  const fifo = item.valuation === 'fifo';
-  const bin = sql`m.tenant_id = ${ctx.tenantId} and m.item_id = ${itemId}::uuid and m.warehouse_id = ${warehouseId}::uuid`;
-  const [before] = await executeRows<{ qty_after: string; value_after: string }>(
-    ctx.tx,
-    sql`select v.qty_after, v.value_after from erp.stock_moves m
-          join erp.stock_valuation v on v.tenant_id = m.tenant_id and v.move_id = m.id
-         where ${bin} and (m.posting_date, m.id) < (${fromDate}::date, ${fromMoveId}::bigint)
-         order by m.posting_date desc, m.id desc limit 1`,
-  );
-  const moves = await executeRows<MoveRow>(
-    ctx.tx,
-    sql`select m.id, m.voucher_id, m.voucher_no, m.line_no, m.posting_date::text as posting_date, m.qty,
-               m.incoming_value, m.reverses_id, v.value_change, e.kind, e.offset_account_id
-          from erp.stock_moves m
-          left join erp.stock_valuation v on v.tenant_id = m.tenant_id and v.move_id = m.id
-          left join erp.stock_entries e on e.tenant_id = m.tenant_id and e.id = m.voucher_id
-         where ${bin} and (m.posting_date, m.id) >= (${fromDate}::date, ${fromMoveId}::bigint)
-         order by m.posting_date, m.id`,
-  );
-  const replayed = new Set(moves.map((move) => Number(move.id)));
-  // the layers before the replay keep their positions; they must be the bin's first ones
-  const layers: Layer[] = fifo
-    ? (
-        await executeRows<{
-          move_id: string;
-          cum_qty_before: string;
-          qty: string;
-          cum_value_before: string;
-          value: string;
-        }>(
-          ctx.tx,
-          sql`select move_id, cum_qty_before, qty, cum_value_before, value from erp.fifo_layers
-               where tenant_id = ${ctx.tenantId} and item_id = ${itemId}::uuid and warehouse_id = ${warehouseId}::uuid
-               order by cum_qty_before`,
-        )
-      )
-        .map((row) => ({
-          moveId: Number(row.move_id),
-          cumQtyBefore: Number(row.cum_qty_before),
-          qty: Number(row.qty),
-          cumValueBefore: Number(row.cum_value_before),
-          value: Number(row.value),
-        }))
-        .filter((layer) => !replayed.has(layer.moveId))
-    : [];
-  let fifoIn = 0;
-  let fifoValue = 0;
-  for (const layer of layers) {
-    if (layer.cumQtyBefore !== fifoIn || layer.cumValueBefore !== fifoValue) {
-      throw refuseAt(
-        '/postingDate',
-        `${item.sku} in ${warehouse.name}: its FIFO layers are out of date order (a cancellation dated back); post this entry on or after ${moves.at(-1)?.posting_date ?? fromDate}`,
+  const origin: FollowedReceipt = { itemId, warehouseId, date: fromDate, moveId: fromMoveId };
+  const pending = new Map<string, FollowedReceipt>([[keyOf(origin), origin]]);
+  const bins = new Map<string, ReplayedBinState>();
+  const touched = new Map<number, ReplayedMove>();
+  /** each move's valuation row before the repost (a move replayed twice keeps its first) */
+  const was = new Map<number, MoveValuation>();
+  while (pending.size > 0) {
+    const next = [...pending.values()].reduce((earliest, point) =>
+      isBefore(point, earliest) ? point : earliest,
+    );
+    pending.delete(keyOf(next));
+    if (keyOf(next) !== keyOf(origin)) {
+      await ctx.tx.execute(
+        sql`select 1 from erp.bins where tenant_id = ${ctx.tenantId} and item_id = ${next.itemId}::uuid
+              and warehouse_id = ${next.warehouseId}::uuid for update`,
       );
     }
-    fifoIn += layer.qty;
-    fifoValue += layer.value;
+    const replayed = await replayBin(ctx, next, next, { moveId: fromMoveId, path });
+    bins.set(keyOf(next), replayed.state);
+    for (const move of replayed.moves) {
+      if (!was.has(move.moveId)) was.set(move.moveId, move.was);
+      touched.set(move.moveId, move);
+    }
+    for (const receipt of replayed.follow) {
+      const queued = pending.get(keyOf(receipt));
+      if (queued === undefined || isBefore(receipt, queued)) pending.set(keyOf(receipt), receipt);
+    }
   }
-  let qty = Number(before?.qty_after ?? 0);
-  let value = Number(before?.value_after ?? 0);
-  let fifoOut = fifoIn - qty;
-  const valuations: { moveId: number; qtyAfter: number; valueAfter: number; valueChange: number }[] = [];
-  const newLayers: Layer[] = [];
+  const changed = [...touched.values()].filter(
+    (move) => move.moveId !== fromMoveId && !unchanged(move, was.get(move.moveId) as MoveValuation),
+  );
+  await refuseClosed(ctx, changed);
   const revalued: RevaluedMove[] = [];
-  for (const move of moves) {
-    const moveId = Number(move.id);
-    const moveQty = Number(move.qty);
-    const own = moveId === fromMoveId;
-    if (move.reverses_id !== null && !own) {
-      throw refuseAt(
-        '/postingDate',
-        `${item.sku} in ${warehouse.name}: ${move.voucher_no} was cancelled on ${move.posting_date}, after this entry's date; post this entry on or after it`,
-      );
-    }
-    let valueChange: number;
-    if (moveQty > 0) {
-      valueChange = Number(move.incoming_value ?? 0);
-      if (fifo) {
-        const layer = {
-          moveId,
-          cumQtyBefore: fifoIn,
-          qty: moveQty,
-          cumValueBefore: fifoValue,
-          value: valueChange,
-        };
-        layers.push(layer);
-        newLayers.push(layer);
-        fifoIn += moveQty;
-        fifoValue += valueChange;
-      }
-    } else {
-      const out = -moveQty;
-      if (qty - out < 0 && !negativeAllowed) {
-        const message = own
-          ? `${item.sku}: ${qty} on hand in ${warehouse.name} on ${move.posting_date}, ${out} to take out`
-          : `${item.sku}: ${move.voucher_no} on ${move.posting_date} would take ${out} out of ${warehouse.name} with ${qty} on hand`;
-        throw erp.error('INSUFFICIENT_STOCK', message, {
-          issues: [{ path: own ? `${path}/qty` : '/postingDate', code: 'insufficient-stock', message }],
-        });
-      }
-      if (fifo) {
-        valueChange = -(valueAt(layers, fifoOut + out) - valueAt(layers, fifoOut));
-        fifoOut += out;
-      } else valueChange = -movingAverageCost({ qty, value }, out);
-    }
-    qty += moveQty;
-    value += valueChange;
-    valuations.push({ moveId, qtyAfter: qty, valueAfter: value, valueChange });
-    const difference = valueChange - Number(move.value_change ?? 0);
-    if (!own && difference !== 0) {
-      if (move.kind !== 'issue' && move.kind !== 'adjustment') {
-        throw refuseAt(
-          '/postingDate',
-          `${item.sku} in ${warehouse.name}: this entry would change the cost of ${move.voucher_no} (${move.kind ?? 'not a stock entry'}) on ${move.posting_date}; post it on or after that date`,
-        );
-      }
-      revalued.push({
-        moveId,
-        voucherId: move.voucher_id,
-        voucherNo: move.voucher_no,
-        lineNo: move.line_no,
-        itemId,
-        warehouseId,
-        postingDate: move.posting_date,
-        qty: moveQty,
-        qtyAfter: qty,
-        valueAfter: value,
-        difference,
-        kind: move.kind,
-        offsetAccountId: move.offset_account_id,
-        stockAccountId: warehouse.stock_account_id,
+  for (const move of changed) {
+    const difference = move.valueChange - (was.get(move.moveId) as MoveValuation).valueChange;
+    if (difference === 0) continue;
+    if (move.kind === null) {
+      const message = `this entry would change the cost of ${move.voucherNo} on ${move.postingDate}, which is not a stock entry; post it on or after that date`;
+      throw erp.error('STOCK_LINE_INVALID', message, {
+        issues: [{ path: '/postingDate', code: 'backdated', message }],
       });
     }
+    revalued.push({
+      moveId: move.moveId,
+      voucherId: move.voucherId,
+      voucherNo: move.voucherNo,
+      lineNo: move.lineNo,
+      itemId: move.itemId,
+      warehouseId: move.warehouseId,
+      postingDate: move.postingDate,
+      qty: move.qty,
+      qtyAfter: move.qtyAfter,
+      valueAfter: move.valueAfter,
+      difference,
+      kind: move.kind,
+      offsetAccountId: move.offsetAccountId,
+      stockAccountId: move.stockAccountId,
+    });
   }
-  for (const valuation of valuations) {
-    await ctx.tx.execute(
-      sql`update erp.stock_valuation set qty_after = ${valuation.qtyAfter}::bigint, value_after = ${valuation.valueAfter}::bigint,
-            value_change = ${valuation.valueChange}::bigint
-          where tenant_id = ${ctx.tenantId} and move_id = ${valuation.moveId}::bigint`,
-    );
-  }
-  if (fifo && replayed.size > 0) {
-    await ctx.tx.execute(
-      sql`delete from erp.fifo_layers where tenant_id = ${ctx.tenantId} and item_id = ${itemId}::uuid
-            and warehouse_id = ${warehouseId}::uuid
-            and move_id in (${sql.join(
-              [...replayed].map((id) => sql`${id}::bigint`),
-              sql`, `,
-            )})`,
-    );
-    for (const layer of newLayers) {
-      await ctx.tx.execute(
-        sql`insert into erp.fifo_layers (tenant_id, item_id, warehouse_id, move_id, cum_qty_before, qty, cum_value_before, value)
-            values (${ctx.tenantId}::uuid, ${itemId}::uuid, ${warehouseId}::uuid, ${layer.moveId}::bigint,
-              ${layer.cumQtyBefore}::bigint, ${layer.qty}::bigint, ${layer.cumValueBefore}::bigint, ${layer.value}::bigint)`,
-      );
-    }
-  }
-  // a moving-average bin keeps its FIFO counters as they are
-  const counters = fifo ? sql`, fifo_in_qty = ${fifoIn}::bigint, fifo_out_qty = ${fifoOut}::bigint` : sql``;
-  await ctx.tx.execute(
-    sql`update erp.bins set qty = ${qty}::bigint, value = ${value}::bigint${counters}
-        where tenant_id = ${ctx.tenantId} and item_id = ${itemId}::uuid and warehouse_id = ${warehouseId}::uuid`,
-  );
-  const first = valuations[0] ?? { qtyAfter: qty, valueAfter: value, valueChange: 0 };
-  return { qty, value, ...(fifo ? { fifo: { fifoIn, fifoOut } } : {}), first, revalued };
+  const own = touched.get(fromMoveId);
+  const state = bins.get(keyOf(origin)) as ReplayedBinState;
+  return {
+    qty: state.qty,
+    value: state.value,
+    ...(state.fifo === undefined ? {} : { fifo: state.fifo }),
+    first:
+      own === undefined
+        ? { qtyAfter: state.qty, valueAfter: state.value, valueChange: 0 }
+        : { qtyAfter: own.qtyAfter, valueAfter: own.valueAfter, valueChange: own.valueChange },
+    revalued,
+    bins: [...bins.values()],
+  };
 }

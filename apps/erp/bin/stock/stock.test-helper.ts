@@ -123,3 +123,30 @@ export async function countRows(erp: ErpKernel, table: string, tenant = tenantA)
   );
   return Number(row?.n ?? 0);
 }
+
+/** Creates a stock ledger account beside the company's stock account and answers its id. */
+export async function createStockAccount(
+  erp: ErpKernel,
+  company: StockCompany,
+  number: string,
+  name: string,
+  tenant = tenantA,
+): Promise<string> {
+  const accounts = await erp.call('listAccounts', 'GET', '/accounts?pageSize=200', { tenant });
+  const stock = (accounts.body.items as { id: string; parentId: string | null }[]).find(
+    (account) => account.id === company.stockAccountId,
+  );
+  const created = await erp.call('createAccount', 'POST', '/accounts', {
+    body: {
+      number,
+      name,
+      rootType: 'asset',
+      accountType: 'stock',
+      isGroup: false,
+      parentId: stock?.parentId,
+    },
+    tenant,
+  });
+  expect(created.status, created.text).toBe(201);
+  return String(created.body.id);
+}

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ErpKernel, erpKernel } from '../erp-kernel.test-helper.js';
 import {
   createItem,
+  createStockAccount,
   createWarehouse,
   postEntry,
   type StockCompany,
@@ -23,44 +24,26 @@ let erp: ErpKernel;
 let company: StockCompany;
 let warehouses: [string, string];
 let stockAccounts: [string, string];
-/** the store of the backdating property, valued in an account of its own */
-let backdatedStore: { warehouseId: string; accountId: string };
+/** the two stores of the backdating property, each valued in an account of its own */
+let backdatedStores: { warehouseId: string; accountId: string }[];
 
 beforeAll(async () => {
   erp = await erpKernel();
   company = await setUpStockCompany(erp);
-  const accounts = await erp.call('listAccounts', 'GET', '/accounts?pageSize=200');
-  const stock = (accounts.body.items as { id: string; parentId: string | null }[]).find(
-    (account) => account.id === company.stockAccountId,
-  );
-  const second = await erp.call('createAccount', 'POST', '/accounts', {
-    body: {
-      number: '1398',
-      name: 'Stock in the second store',
-      rootType: 'asset',
-      accountType: 'stock',
-      isGroup: false,
-      parentId: stock?.parentId,
-    },
-  });
-  expect(second.status, second.text).toBe(201);
-  warehouses = [company.mainWarehouseId, await createWarehouse(erp, { stockAccountId: second.body.id })];
-  stockAccounts = [company.stockAccountId, String(second.body.id)];
-  const third = await erp.call('createAccount', 'POST', '/accounts', {
-    body: {
-      number: '1397',
-      name: 'Stock in the backdating store',
-      rootType: 'asset',
-      accountType: 'stock',
-      isGroup: false,
-      parentId: stock?.parentId,
-    },
-  });
-  expect(third.status, third.text).toBe(201);
-  backdatedStore = {
-    warehouseId: await createWarehouse(erp, { stockAccountId: third.body.id }),
-    accountId: String(third.body.id),
-  };
+  const second = await createStockAccount(erp, company, '1398', 'Stock in the second store');
+  warehouses = [company.mainWarehouseId, await createWarehouse(erp, { stockAccountId: second })];
+  stockAccounts = [company.stockAccountId, second];
+  backdatedStores = [];
+  for (const [number, name] of [
+    ['1397', 'Stock in the backdating store'],
+    ['1395', 'Stock in the second backdating store'],
+  ] as const) {
+    const accountId = await createStockAccount(erp, company, number, name);
+    backdatedStores.push({
+      warehouseId: await createWarehouse(erp, { stockAccountId: accountId }),
+      accountId,
+    });
+  }
 }, 120_000);
 
 afterAll(async () => {
@@ -335,63 +318,73 @@ describe(`FIFO and moving average against a reference model on ${process.env.DAT
     );
   }, 180_000);
 
-  it('values backdated receipts and issues as if they had been posted in date order', async () => {
-    const dated = fc.record({
-      kind: fc.constantFrom('receipt' as const, 'issue' as const),
+  it('values backdated receipts, issues and transfers as if they had been posted in date order', async () => {
+    // receipts bring more than issues and transfers take, so that most moves go through
+    const common = {
       item: fc.integer({ min: 0, max: 1 }),
+      /** the store a receipt goes into, an issue or a transfer comes out of (a transfer goes to the other) */
+      store: fc.integer({ min: 0, max: 1 }),
       day: fc.integer({ min: 1, max: 20 }),
-      qty: fc.integer({ min: 1, max: 7 }),
       unitCost: fc.integer({ min: 0, max: 999 }),
-    });
+    };
+    const dated = fc.oneof(
+      fc.record({ kind: fc.constant('receipt' as const), qty: fc.integer({ min: 1, max: 9 }), ...common }),
+      fc.record({ kind: fc.constant('issue' as const), qty: fc.integer({ min: 1, max: 4 }), ...common }),
+      fc.record({ kind: fc.constant('transfer' as const), qty: fc.integer({ min: 1, max: 4 }), ...common }),
+    );
     await fc.assert(
-      fc.asyncProperty(fc.array(dated, { minLength: 1, maxLength: 10 }), async (steps) => {
+      fc.asyncProperty(fc.array(dated, { minLength: 1, maxLength: 12 }), async (steps) => {
         const methods: [Method, Method] = ['moving-average', 'fifo'];
         const items = [
           await createItem(erp, { valuation: methods[0] }),
           await createItem(erp, { valuation: methods[1] }),
         ];
         const accepted: ((typeof steps)[number] & { date: string; id?: string })[] = [];
-        /** the model in date order (then posting order): each entry's qty after and value change, and the bins */
+        /**
+         * The model in date order (then posting order) over the four bins (item × store): each
+         * entry's moves' qty after and value change (a transfer: its issue, then its receipt at
+         * that cost), the bins, and whether any bin went below zero on the way.
+         */
         const replay = (entries: typeof accepted) => {
-          const bins = [0, 1].map(() => ({ qty: 0, value: 0, layers: [], moved: false }) as ModelBin);
-          const valuations: { qtyAfter: number; valueChange: number }[] = [];
+          const bins = [0, 1, 2, 3].map(() => ({ qty: 0, value: 0, layers: [], moved: false }) as ModelBin);
+          const valuations: { qtyAfter: number; valueChange: number }[][] = [];
           let negative = false;
           const order = entries.map((entry, seq) => ({ entry, seq }));
           order.sort((a, b) => a.entry.date.localeCompare(b.entry.date) || a.seq - b.seq);
           for (const { entry, seq } of order) {
-            const bin = bins[entry.item] as ModelBin;
-            let change: number;
+            const method = methods[entry.item] as Method;
+            const bin = bins[entry.item * 2 + entry.store] as ModelBin;
             if (entry.kind === 'receipt') {
-              change = entry.qty * entry.unitCost;
+              const change = entry.qty * entry.unitCost;
               put(bin, entry.qty, change);
-            } else {
-              if (bin.qty < entry.qty) negative = true;
-              // 0 − cost, not −cost: an issue of zero-cost units changes the value by 0, not −0
-              change = 0 - take(bin, methods[entry.item] as Method, entry.qty);
+              valuations[seq] = [{ qtyAfter: bin.qty, valueChange: change }];
+              continue;
             }
-            valuations[seq] = { qtyAfter: bin.qty, valueChange: change };
+            if (bin.qty < entry.qty) negative = true;
+            // 0 − cost, not −cost: an issue of zero-cost units changes the value by 0, not −0
+            const cost = take(bin, method, entry.qty);
+            valuations[seq] = [{ qtyAfter: bin.qty, valueChange: 0 - cost }];
+            if (entry.kind === 'transfer') {
+              const target = bins[entry.item * 2 + 1 - entry.store] as ModelBin;
+              put(target, entry.qty, cost);
+              valuations[seq]?.push({ qtyAfter: target.qty, valueChange: cost });
+            }
           }
           return { bins, valuations, negative };
         };
         for (const s of steps) {
           const date = `2026-08-${String(s.day).padStart(2, '0')}`;
           const itemId = items[s.item];
-          const answer = await postEntry(
-            erp,
-            s.kind === 'receipt'
-              ? {
-                  kind: 'receipt',
-                  postingDate: date,
-                  lines: [
-                    { itemId, toWarehouseId: backdatedStore.warehouseId, qty: s.qty, unitCost: s.unitCost },
-                  ],
-                }
-              : {
-                  kind: 'issue',
-                  postingDate: date,
-                  lines: [{ itemId, fromWarehouseId: backdatedStore.warehouseId, qty: s.qty }],
-                },
+          const [here, there] = [backdatedStores[s.store], backdatedStores[1 - s.store]].map(
+            (store) => store?.warehouseId,
           );
+          const line =
+            s.kind === 'receipt'
+              ? { itemId, toWarehouseId: here, qty: s.qty, unitCost: s.unitCost }
+              : s.kind === 'issue'
+                ? { itemId, fromWarehouseId: here, qty: s.qty }
+                : { itemId, fromWarehouseId: here, toWarehouseId: there, qty: s.qty };
+          const answer = await postEntry(erp, { kind: s.kind, postingDate: date, lines: [line] });
           if (replay([...accepted, { ...s, date }]).negative) {
             expect(answer.status, answer.text).toBe(422);
             expect(answer.body.code).toBe('INSUFFICIENT_STOCK');
@@ -407,40 +400,44 @@ describe(`FIFO and moving average against a reference model on ${process.env.DAT
           }>(
             `select m.voucher_id, v.qty_after::text as qty_after, v.value_change::text as value_change
                from erp.stock_moves m join erp.stock_valuation v on v.tenant_id = m.tenant_id and v.move_id = m.id
-              where m.item_id = any($1::uuid[])`,
+              where m.item_id = any($1::uuid[]) order by m.id`,
             [items],
           );
-          const byVoucher = new Map(rows.map((row) => [row.voucher_id, row]));
           expect(
-            accepted.map((entry) => {
-              const row = byVoucher.get(entry.id ?? '');
-              return { qtyAfter: Number(row?.qty_after), valueChange: Number(row?.value_change) };
-            }),
+            accepted.map((entry) =>
+              rows
+                .filter((row) => row.voucher_id === entry.id)
+                .map((row) => ({ qtyAfter: Number(row.qty_after), valueChange: Number(row.value_change) })),
+            ),
           ).toEqual(model.valuations);
           for (const [index, itemId] of items.entries()) {
-            const bin = model.bins[index] as ModelBin;
-            const [row] = await erp.database.database.execute<{ qty: string; value: string }>(
-              'select qty::text as qty, value::text as value from erp.bins where item_id = $1 and warehouse_id = $2',
-              [itemId, backdatedStore.warehouseId],
-            );
-            expect({ qty: Number(row?.qty ?? 0), value: Number(row?.value ?? 0) }).toEqual({
-              qty: bin.qty,
-              value: bin.value,
-            });
+            for (const [store, { warehouseId }] of backdatedStores.entries()) {
+              const bin = model.bins[index * 2 + store] as ModelBin;
+              const [row] = await erp.database.database.execute<{ qty: string; value: string }>(
+                'select qty::text as qty, value::text as value from erp.bins where item_id = $1 and warehouse_id = $2',
+                [itemId, warehouseId],
+              );
+              expect({ qty: Number(row?.qty ?? 0), value: Number(row?.value ?? 0) }).toEqual({
+                qty: bin.qty,
+                value: bin.value,
+              });
+            }
           }
-          // every run's bins in the store, against its stock account: the revaluations keep them equal
-          const [store] = await erp.database.database.execute<{ value: string }>(
-            'select coalesce(sum(value), 0)::text as value from erp.bins where warehouse_id = $1',
-            [backdatedStore.warehouseId],
-          );
-          const [ledger] = await erp.database.database.execute<{ net: string }>(
-            'select coalesce(sum(debit - credit), 0)::text as net from erp.gl_entries where account_id = $1',
-            [backdatedStore.accountId],
-          );
-          expect(Number(ledger?.net)).toBe(Number(store?.value));
+          // every run's bins in each store, against its stock account: the revaluations keep them equal
+          for (const { warehouseId, accountId } of backdatedStores) {
+            const [store] = await erp.database.database.execute<{ value: string }>(
+              'select coalesce(sum(value), 0)::text as value from erp.bins where warehouse_id = $1',
+              [warehouseId],
+            );
+            const [ledger] = await erp.database.database.execute<{ net: string }>(
+              'select coalesce(sum(debit - credit), 0)::text as net from erp.gl_entries where account_id = $1',
+              [accountId],
+            );
+            expect(Number(ledger?.net)).toBe(Number(store?.value));
+          }
         }
       }),
       { numRuns: 25 },
     );
-  }, 180_000);
+  }, 240_000);
 });

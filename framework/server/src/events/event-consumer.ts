@@ -1,3 +1,4 @@
+import type { ResourceEngine } from '../resources/resource-engine.js';
 import type { EventHandler } from './event-handler.js';
 
 /**
@@ -11,6 +12,8 @@ import type { EventHandler } from './event-handler.js';
 export interface EventConsumer {
   name: string;
   handlers: ReadonlyMap<string, EventHandler<never>>;
+  /** the app's resource engine, which its handlers write through (`ctx.resources`); none for the framework's consumers */
+  engine?: ResourceEngine;
 }
 
 /**
@@ -23,15 +26,16 @@ export function eventConsumers(
   plugins: readonly {
     name: string;
     subscribers?: Readonly<Record<string, EventHandler<never> | undefined>>;
+    engine?: ResourceEngine;
   }[],
 ): EventConsumer[] {
   const consumers: EventConsumer[] = [];
-  for (const { name, subscribers = {} } of plugins) {
+  for (const { name, subscribers = {}, engine } of plugins) {
     const handlers = new Map<string, EventHandler<never>>();
     for (const [event, handler] of Object.entries(subscribers)) {
       if (handler !== undefined) handlers.set(event, handler);
     }
-    if (handlers.size > 0) consumers.push({ name, handlers });
+    if (handlers.size > 0) consumers.push({ name, handlers, ...(engine === undefined ? {} : { engine }) });
   }
   return consumers;
 }

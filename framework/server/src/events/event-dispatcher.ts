@@ -4,12 +4,16 @@ import type { Database } from '../data/database.js';
 import { executeRows } from '../data/execute-rows.js';
 import { servicesInTransaction } from '../data/services-in-transaction.js';
 import { noServices, type Services } from '../foundation/services.js';
+import { bindResources } from '../resources/bind-resources.js';
 import type { EventConsumer } from './event-consumer.js';
 import { type EventEnvelope, storedJson } from './event-envelope.js';
-import type { EventHandler } from './event-handler.js';
+import type { EventContext, EventHandler } from './event-handler.js';
 import type { EventTransport, ReceiptOutcome, TransportedEvent } from './event-transport.js';
 import { onEventsCommitted } from './event-wakeup.js';
 import { defaultRetryPolicy, type RetryPolicy, retryDelayMs } from './retry-backoff.js';
+
+/** A handler acts as the system: every permission, as a seed does. */
+const allPermissions: ReadonlySet<string> = new Set(['*']);
 
 export interface EventDispatcherOptions {
   database: Database;
@@ -222,6 +226,7 @@ export function createEventDispatcher({
     handler: EventHandler<never>,
     event: EventEnvelope,
   ): Promise<boolean> {
+    const engine = byName.get(consumer)?.engine;
     return database.transaction(
       async (tx) => {
         const fresh = await executeRows(
@@ -230,14 +235,28 @@ export function createEventDispatcher({
               values (${consumer}, ${event.id}, ${event.tenantId}) on conflict do nothing returning event_id`,
         );
         if (fresh.length === 1) {
-          const context = {
+          const requestId = event.requestId ?? event.id;
+          const logger = log.child({ consumer, event: event.name, event_id: event.id });
+          const context: EventContext = {
             tx,
             tenantId: event.tenantId,
             userId: undefined,
-            requestId: event.requestId ?? event.id,
-            logger: log.child({ consumer, event: event.name, event_id: event.id }),
+            requestId,
+            logger,
             services: servicesInTransaction(services, { tx, tenantId: event.tenantId }),
             event,
+            resources:
+              engine === undefined
+                ? () => {
+                    throw new Error(`the consumer ${consumer} has no resource engine`);
+                  }
+                : bindResources(engine, {
+                    tx,
+                    tenantId: event.tenantId,
+                    requestId,
+                    logger,
+                    permissions: allPermissions,
+                  }),
           };
           await (handler as EventHandler<unknown>)(context, event.payload);
         }

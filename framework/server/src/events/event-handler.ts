@@ -1,3 +1,4 @@
+import type { ResourceAccessor } from '../resources/bind-resources.js';
 import type { PluginContext } from '../resources/resource-hooks.js';
 import type { EventEnvelope } from './event-envelope.js';
 
@@ -8,6 +9,12 @@ import type { EventEnvelope } from './event-envelope.js';
 export interface EventContext extends PluginContext {
   /** the event's envelope: id (the inbox's key), name, aggregate key, time, version */
   event: EventEnvelope;
+  /**
+   * The consuming app's records, written in this transaction through its resource engine — the
+   * same validation, rules, hooks and audit entries as a request's — by the system (no user, every
+   * permission): `await ctx.resources('invoice').create({ … })`.
+   */
+  resources: ResourceAccessor;
 }
 
 /**

@@ -67,8 +67,8 @@ export function takesIdempotencyKey(method: string, operation: OpenApiOperation)
   });
 }
 
-/** Who holds a key: the API key, else the user, in the request's tenant. */
-function credentialOf(c: Context<AppEnv>): string {
+/** Who holds a key: the API key, else the user, in the request's tenant (`api_key:…`, `user:…`, `anonymous`). */
+export function credentialOf(c: Context<AppEnv>): string {
   const actor = c.get('actor');
   if (actor?.type === 'api_key') return `api_key:${actor.id}`;
   const user = c.get('userId');

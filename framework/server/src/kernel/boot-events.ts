@@ -9,6 +9,7 @@ import { KernelError } from '../foundation/kernel-error.js';
 import { redactUrlPassword } from '../foundation/redact-config.js';
 import type { Services } from '../foundation/services.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
+import type { ResourceHandlerFactory } from './plugin-handlers.js';
 
 /** The node's event dispatcher, once the kernel is ready (tests `drain()` it). */
 export const EventDispatcherToken = createToken<EventDispatcher>('kernel.events');
@@ -55,6 +56,8 @@ export interface StartEventsOptions {
   services: Services;
   /** the framework's own consumers (outbound webhooks), beside the plugins' */
   frameworkConsumers?: readonly EventConsumer[];
+  /** builds a consuming plugin's resource engine, which its subscribers write through (`ctx.resources`) */
+  resources?: ResourceHandlerFactory;
 }
 
 /**
@@ -71,16 +74,18 @@ export async function startEvents({
   logger,
   services,
   frameworkConsumers = [],
+  resources,
 }: StartEventsOptions) {
-  const consumers = [
-    ...eventConsumers(
-      plugins.map((p) => ({
-        name: p.name,
-        ...(p.definition.subscribers === undefined ? {} : { subscribers: p.definition.subscribers }),
-      })),
-    ),
-    ...frameworkConsumers,
-  ];
+  const subscribing = await Promise.all(
+    plugins.map(async (p) => ({
+      name: p.name,
+      ...(p.definition.subscribers === undefined ? {} : { subscribers: p.definition.subscribers }),
+      ...(p.definition.subscribers === undefined || resources === undefined
+        ? {}
+        : { engine: (await resources(p, database, services)).engine }),
+    })),
+  );
+  const consumers = [...eventConsumers(subscribing), ...frameworkConsumers];
   const transport =
     config.amqpUrl === undefined
       ? undefined

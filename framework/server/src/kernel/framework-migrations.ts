@@ -9,7 +9,7 @@ function folder(area: string): string {
 /**
  * The framework's own tables (schema `prefiq`), as versioned migrations of built-in sources,
  * applied in this order before any plugin's: identity (users, sessions, keys), then tenancy
- * (tenants, roles; may reference users), then audit, then the idempotency store, then events, then webhooks, then the append-only guard, then the number series. One list, in one place: append a source
+ * (tenants, roles; may reference users), then audit, then the idempotency store, then events, then webhooks, then the append-only guard, then the number series, then the saga runs. One list, in one place: append a source
  * here, never apply framework tables elsewhere.
  *
  * @example
@@ -31,4 +31,6 @@ export const frameworkMigrations: readonly MigrationSource[] = [
   { name: 'prefiq-append-only', migrationsFolder: folder('append-only'), schema: 'prefiq' },
   // prefiq.number_series, the gapless document numbers of NumberingToken (ADR 0027 §10)
   { name: 'prefiq-numbering', migrationsFolder: folder('numbering'), schema: 'prefiq' },
+  // prefiq.saga_runs, the persisted runs of declared sagas (ADR 0028)
+  { name: 'prefiq-sagas', migrationsFolder: folder('sagas'), schema: 'prefiq' },
 ];

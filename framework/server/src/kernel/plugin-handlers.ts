@@ -2,9 +2,10 @@ import type { Database } from '../data/database.js';
 import { noServices, type Services } from '../foundation/services.js';
 import type { OperationHandler } from '../http/operation-handler.js';
 import { actionOperationHandler } from '../plugins/action-operation-handler.js';
-import { isPublicAction } from '../plugins/define-plugin.js';
+import { isPublicAction, isSagaAction } from '../plugins/define-plugin.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
 import { publicActionOperationHandler } from '../plugins/public-action-operation-handler.js';
+import { sagaActionOperationHandler } from '../plugins/saga-action-operation-handler.js';
 import {
   createResourceEngine,
   type ResourceEngine,
@@ -50,6 +51,8 @@ export async function pluginHandlers(
     // the registry has already refused a plugin with an action and no handler, or the wrong kind
     if (isPublicAction(entry))
       handlers[action.id] = publicActionOperationHandler(action, entry.handler, database, engine);
+    else if (isSagaAction(entry))
+      handlers[action.id] = sagaActionOperationHandler(action, entry.handler, database, engine);
     else if (entry) handlers[action.id] = actionOperationHandler(action, entry, database, engine);
   }
   return handlers;

@@ -1,5 +1,6 @@
 import { EventDispatcherToken, startEvents } from './boot-events.js';
 import type { BootRun } from './boot-run.js';
+import { kernelResourceFactory } from './kernel-resource-factory.js';
 import { runLifecycle } from './run-lifecycle.js';
 
 /**
@@ -17,10 +18,12 @@ export async function readyStep(run: BootRun): Promise<Record<string, unknown>> 
     return { dry_run: true, boot_ms: report.durationMs };
   }
   const plugins = run.required(parts.registry, 'plugins').plugins;
+  const config = run.required(parts.config, 'config');
   const delivery = await startEvents({
     database: run.required(parts.database, 'the database'),
     plugins,
-    config: run.required(parts.config, 'config').events,
+    config: config.events,
+    resources: kernelResourceFactory(run, config),
     logger: parts.logger,
     services: run.services,
     frameworkConsumers: [run.required(run.parts.webhooks, 'webhooks').consumer(parts.logger)],

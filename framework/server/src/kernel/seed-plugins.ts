@@ -3,9 +3,9 @@ import type { Logger } from 'pino';
 import type { Database, Db } from '../data/database.js';
 import { servicesInTransaction } from '../data/services-in-transaction.js';
 import { noServices, type Services } from '../foundation/services.js';
-import { bindResources } from '../plugins/bind-resources.js';
 import type { DemoMember } from '../plugins/define-plugin.js';
 import type { RegisteredPlugin } from '../plugins/plugin-registry.js';
+import { bindResources } from '../resources/bind-resources.js';
 import { claimSeed } from './kernel-tables.js';
 import type { ResourceHandlerFactory } from './plugin-handlers.js';
 

@@ -1,10 +1,12 @@
 import type { ActionDefinition } from '@codexion/schema';
+import type { Context } from 'hono';
 import type { Database } from '../data/database.js';
 import { servicesInTransaction } from '../data/services-in-transaction.js';
+import type { AppEnv } from '../http/app-env.js';
 import type { OperationHandler } from '../http/operation-handler.js';
+import { bindResources } from '../resources/bind-resources.js';
 import type { ResourceContext } from '../resources/resource-context.js';
 import type { ResourceEngine } from '../resources/resource-engine.js';
-import { bindResources } from './bind-resources.js';
 import type { ActionContext, ActionHandler, ActionResult } from './define-plugin.js';
 
 /**
@@ -52,6 +54,24 @@ export function actionResponse(action: ActionDefinition, result: ActionResult | 
 }
 
 /**
+ * What an action's work needs of its request: tenant, user, request id, logger and access.
+ *
+ * @example
+ * const context = requestContextOf(c); // then inActionTransaction(database, engine, context, work)
+ */
+export function requestContextOf(c: Context<AppEnv>): Omit<ResourceContext, 'tx'> {
+  return {
+    tenantId: c.get('tenantId'),
+    userId: c.get('userId'),
+    requestId: c.get('requestId'),
+    logger: c.get('logger'),
+    permissions: c.get('permissions'),
+    actor: c.get('actor'),
+    roles: c.get('roles'),
+  };
+}
+
+/**
  * Turns a plugin's action handler into the operation handler the HTTP router calls: one
  * transaction (tenant and user set for row-level security), the request's context, and a JSON
  * response with the handler's status, else the action's declared status, else 200.
@@ -66,16 +86,7 @@ export function actionOperationHandler(
   engine: ResourceEngine,
 ): OperationHandler {
   return async (c, input) => {
-    const context = {
-      tenantId: c.get('tenantId'),
-      userId: c.get('userId'),
-      requestId: c.get('requestId'),
-      logger: c.get('logger'),
-      permissions: c.get('permissions'),
-      actor: c.get('actor'),
-      roles: c.get('roles'),
-    };
-    const result = await inActionTransaction(database, engine, context, (ctx) =>
+    const result = await inActionTransaction(database, engine, requestContextOf(c), (ctx) =>
       Promise.resolve(handler(ctx, input)),
     );
     return actionResponse(action, result);

@@ -6,9 +6,9 @@ import { noServices } from '../foundation/services.js';
 import type { ActionInput } from '../http/app-contract.js';
 import { csvAnswer } from '../http/csv-answer.js';
 import type { ServerFields } from '../resources/app-resource.js';
+import type { ResourceAccessor } from '../resources/bind-resources.js';
 import { type AppSubscribers, appKit } from './app-kit.js';
-import type { ResourceAccessor } from './bind-resources.js';
-import { type Draft, isPublicAction, type PluginContext } from './define-plugin.js';
+import { type Draft, isPublicAction, isSagaAction, type PluginContext } from './define-plugin.js';
 
 type Thing = {
   readonly id: string;
@@ -113,11 +113,27 @@ describe('appKit', () => {
     expect(isPublicAction(plugin.actions?.peekThing)).toBe(true);
     expect(isPublicAction(plugin.actions?.renameThing)).toBe(false);
     const handler = plugin.actions?.renameThing;
-    if (handler === undefined || isPublicAction(handler)) throw new Error('renameThing is a tenant action');
+    if (handler === undefined || isPublicAction(handler) || isSagaAction(handler))
+      throw new Error('renameThing is a tenant action');
     const input = { params: { id: 'x' }, query: {}, body: { name: 'New' }, headers: {} };
     const result = await handler({ ...pluginContext, resources: () => ({}) as never }, input);
     expect(result).toEqual({ body: { id: 'x', tenantId: 't1', version: 2, name: 'New' } });
     expect(plugin.hooks).toHaveProperty('thing');
+  });
+
+  it('marks a saga action, typed by its id, so the kernel runs it outside a transaction', () => {
+    const rename = kit.defineSagaAction('renameThing', (_ctx, { params, body }) => {
+      expectTypeOf(body).toEqualTypeOf<{ name: string }>();
+      return { body: { id: params.id, tenantId: 't1', version: 2, name: body.name } };
+    });
+    const plugin = kit.definePlugin({
+      manifest: { name: 'test', version: '0.1.0', title: 'Test', framework: '^0.1.0' },
+      root: '/tmp/test',
+      actions: { renameThing: rename, peekThing: kit.definePublicAction('peekThing', () => ({})) },
+    });
+    expect(isSagaAction(plugin.actions?.renameThing)).toBe(true);
+    expect(isPublicAction(plugin.actions?.renameThing)).toBe(false);
+    expect(isSagaAction(plugin.actions?.peekThing)).toBe(false);
   });
 
   it('lets a typed action answer its result in another representation, a Response (csvAnswer)', async () => {
@@ -145,11 +161,19 @@ describe('appKit', () => {
     };
     const event = { tenantId: 't1', aggregateKey: 'k', occurredAt: '2026-12-07T00:00:00.000Z', version: 1 };
     await subscribers['other.order.paid']?.(
-      { ...pluginContext, event: { ...event, id: 'e1', name: 'other.order.paid', payload: {} } },
+      {
+        ...pluginContext,
+        resources: () => ({}) as never,
+        event: { ...event, id: 'e1', name: 'other.order.paid', payload: {} },
+      },
       { orderId: 'o1', amount: 5 },
     );
     await subscribers['test.thing.renamed']?.(
-      { ...pluginContext, event: { ...event, id: 'e2', name: 'test.thing.renamed', payload: {} } },
+      {
+        ...pluginContext,
+        resources: () => ({}) as never,
+        event: { ...event, id: 'e2', name: 'test.thing.renamed', payload: {} },
+      },
       { thingId: 'x', name: 'now' },
     );
     expect(seen).toEqual(['other.order.paid o1', 'now']);

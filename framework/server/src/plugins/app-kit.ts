@@ -26,6 +26,9 @@ import {
   type PublicActionContext,
   publicAction,
   type ResourceHooks,
+  type SagaAction,
+  type SagaActionContext,
+  sagaAction,
 } from './define-plugin.js';
 
 type MaybePromise<T> = Promise<T> | T;
@@ -51,8 +54,21 @@ export interface AppPublicAction<C extends AppContract, A extends ActionName<C>>
   readonly handler: AppPublicActionHandler<C, A>;
 }
 
+/** The handler of a tenant's action `A` that runs a saga, typed by the contract (see `sagaAction`). */
+export type AppSagaActionHandler<C extends AppContract, A extends ActionName<C>> = (
+  ctx: SagaActionContext,
+  input: ActionInput<C['actions'][A]>,
+) => MaybePromise<ActionOutput<C['actions'][A]> | Response>;
+
+/** A saga action's handler, marked and typed by the contract. */
+export interface AppSagaAction<C extends AppContract, A extends ActionName<C>> {
+  readonly runs: 'saga';
+  readonly handler: AppSagaActionHandler<C, A>;
+}
+
 /**
- * Every action of the contract with its handler: tenants' actions plain, public ones marked.
+ * Every action of the contract with its handler: tenants' actions plain (or marked as running a
+ * saga), public ones marked.
  *
  * @example
  * const actions: AppActions<CrmContract> = { moveDeal: async (ctx, { params, body }) => ({ body: await moveDeal(ctx, params.id, body) }), … };
@@ -60,7 +76,7 @@ export interface AppPublicAction<C extends AppContract, A extends ActionName<C>>
 export type AppActions<C extends AppContract> = {
   [A in ActionName<C>]: C['actions'][A]['access'] extends 'public'
     ? AppPublicAction<C, A>
-    : AppActionHandler<C, A>;
+    : AppActionHandler<C, A> | AppSagaAction<C, A>;
 };
 
 /**
@@ -109,6 +125,11 @@ export interface AppKit<C extends AppContract> {
     id: A,
     handler: AppPublicActionHandler<C, A>,
   ): AppPublicAction<C, A>;
+  /** the handler of a tenant's action that runs a saga (ADR 0028), marked as such (see `sagaAction`) */
+  defineSagaAction<A extends TenantActionName<C>>(
+    id: A,
+    handler: AppSagaActionHandler<C, A>,
+  ): AppSagaAction<C, A>;
   /** a handler of one of the app's events or of one it consumes, typed by its payload */
   defineSubscriber<N extends SubscribedEventName<C>>(
     name: N,
@@ -165,6 +186,7 @@ export function appKit<C extends AppContract>(
     defineHooks: (_entity, hooks) => hooks,
     defineAction: (_id, handler) => handler,
     definePublicAction: (_id, handler) => ({ access: 'public', handler }),
+    defineSagaAction: (_id, handler) => ({ runs: 'saga', handler }),
     defineSubscriber: (_name, handler) => handler,
     // with the manifest's events, `emit` checks each payload against its declared schema
     eventOutbox: () =>
@@ -186,15 +208,14 @@ export function appKit<C extends AppContract>(
  * The typed handlers as the kernel calls them: the router has validated `OperationInput` against
  * the contract the handlers' types come from, so only the types change.
  */
-function untypedActions(actions: object): Record<string, ActionHandler | PublicAction> {
+function untypedActions(actions: object): Record<string, ActionHandler | PublicAction | SagaAction> {
+  type Entry = ActionHandler | { access: 'public'; handler: unknown } | { runs: 'saga'; handler: unknown };
   return Object.fromEntries(
-    Object.entries(actions as Record<string, ActionHandler | { access: 'public'; handler: unknown }>).map(
-      ([id, entry]) => [
-        id,
-        typeof entry === 'function'
-          ? (entry as ActionHandler)
-          : publicAction(entry.handler as (ctx: PublicActionContext, input: OperationInput) => never),
-      ],
-    ),
+    Object.entries(actions as Record<string, Entry>).map(([id, entry]) => {
+      if (typeof entry === 'function') return [id, entry];
+      if ('runs' in entry)
+        return [id, sagaAction(entry.handler as (ctx: SagaActionContext, input: OperationInput) => never)];
+      return [id, publicAction(entry.handler as (ctx: PublicActionContext, input: OperationInput) => never)];
+    }),
   );
 }

@@ -1,5 +1,5 @@
 import { type AppModel, compareCodeUnits } from '@codexion/schema';
-import { isPublicAction, type PluginDefinition } from './define-plugin.js';
+import { isPublicAction, isSagaAction, type PluginDefinition } from './define-plugin.js';
 
 /**
  * What does not match between a plugin's code and its `core/`: an action without a handler, a
@@ -29,6 +29,10 @@ export function checkPluginHandlers(model: AppModel, definition: PluginDefinitio
       problems.push(`action "${action.id}" is public: wrap its handler in publicAction(...)`);
     if (!isPublic && isPublicAction(entry))
       problems.push(`actions.${action.id} is a publicAction(...) but the action is not "access": "public"`);
+    if (isPublic && isSagaAction(entry))
+      problems.push(
+        `actions.${action.id} is a sagaAction(...) but the action is public: a saga runs in a tenant`,
+      );
   }
   const persisted = new Set(model.entities.filter((e) => e.table !== undefined).map((e) => e.name));
   const tables = new Set(Object.keys(definition.resources ?? {}));

@@ -9,8 +9,9 @@ import type { ServiceProvider } from '../foundation/service-provider.js';
 import type { Services } from '../foundation/services.js';
 import type { OperationInput } from '../http/operation-handler.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
+import type { ResourceAccessor } from '../resources/bind-resources.js';
 import type { PluginContext, ResourceHooks } from '../resources/resource-hooks.js';
-import type { ResourceAccessor } from './bind-resources.js';
+import type { SagaDefinition } from '../sagas/define-saga.js';
 
 // the hook contract is the resource engine's and the handler contract the events': named here too,
 // so a plugin finds every type of its definition in one place
@@ -98,8 +99,69 @@ export function publicAction(handler: PublicActionHandler): PublicAction {
  * @example
  * isPublicAction(plugin.actions.lookupQuote); // true
  */
-export function isPublicAction(entry: ActionHandler | PublicAction | undefined): entry is PublicAction {
-  return typeof entry === 'object' && entry !== null && entry.access === 'public';
+export function isPublicAction(
+  entry: ActionHandler | PublicAction | SagaAction | undefined,
+): entry is PublicAction {
+  return typeof entry === 'object' && entry !== null && 'access' in entry && entry.access === 'public';
+}
+
+/**
+ * What a saga action gets: the request's tenant, user and services, no transaction of its own
+ * (each saga step opens its own), and `runSaga` bound to the request and its Idempotency-Key.
+ */
+export interface SagaActionContext {
+  tenantId: string;
+  userId: string | undefined;
+  requestId: string;
+  logger: Logger;
+  /** the kernel's services, unjoined (there is no transaction here; inside `transaction`, the context's are joined) */
+  services: Services;
+  /** the request's `Idempotency-Key` with its credential, when it has one: a saga run completes once per key */
+  idempotencyKey: string | undefined;
+  /** one transaction in the tenant with the action context: reads before the saga, a write after it */
+  transaction<T>(fn: (ctx: ActionContext) => Promise<T>): Promise<T>;
+  /**
+   * Runs `saga` for this request (ADR 0028): its steps in transactions of their own, compensated on
+   * a failure (whose error is then thrown, so the action answers with its problem), once per key.
+   */
+  runSaga<I, R, O>(saga: SagaDefinition<I, R, O>, input: I): Promise<O>;
+}
+
+/** Handles a tenant's action whose work is a saga: answers as {@link ActionHandler}. */
+export type SagaActionHandler = (
+  ctx: SagaActionContext,
+  input: OperationInput,
+) => Promise<ActionResult | Response> | ActionResult | Response;
+
+/** The handler of a saga action, marked as such by {@link sagaAction}. */
+export interface SagaAction {
+  readonly runs: 'saga';
+  readonly handler: SagaActionHandler;
+}
+
+/**
+ * Marks the handler of a tenant's action that runs a saga: the kernel calls it outside any
+ * transaction, so each step of `ctx.runSaga` commits on its own (ADR 0028).
+ *
+ * @example
+ * actions: {
+ *   checkout: sagaAction(async (ctx, { body }) => ({ status: 201, body: await ctx.runSaga(checkoutSaga, body) })),
+ * }
+ */
+export function sagaAction(handler: SagaActionHandler): SagaAction {
+  return { runs: 'saga', handler };
+}
+
+/**
+ * Whether an `actions` entry is a saga action's handler.
+ *
+ * @example
+ * isSagaAction(plugin.actions.checkout); // true
+ */
+export function isSagaAction(
+  entry: ActionHandler | PublicAction | SagaAction | undefined,
+): entry is SagaAction {
+  return typeof entry === 'object' && entry !== null && 'runs' in entry && entry.runs === 'saga';
 }
 
 /**
@@ -162,8 +224,11 @@ export interface PluginDefinition extends LifecycleHooks {
   root: URL | string;
   /** drizzle tables by entity name: `tables` from `core/generated/tables.ts` */
   resources?: Record<string, PgTable>;
-  /** handlers for `core/actions/*.json`, by action id; a public action's wrapped in {@link publicAction} */
-  actions?: Record<string, ActionHandler | PublicAction>;
+  /**
+   * handlers for `core/actions/*.json`, by action id; a public action's wrapped in {@link publicAction},
+   * one that runs a saga in {@link sagaAction}
+   */
+  actions?: Record<string, ActionHandler | PublicAction | SagaAction>;
   /** hooks by entity name */
   hooks?: Record<string, ResourceHooks>;
   /**

@@ -1,4 +1,6 @@
 // @codexion/framework/plugins: definePlugin, the app kit and the plugin registry (docs/adr/0024)
+
+export { type BoundResource, bindResources, type ResourceAccessor } from '../resources/bind-resources.js';
 export {
   type AppActionHandler,
   type AppActions,
@@ -7,10 +9,11 @@ export {
   type AppPluginDefinition,
   type AppPublicAction,
   type AppPublicActionHandler,
+  type AppSagaAction,
+  type AppSagaActionHandler,
   type AppSubscribers,
   appKit,
 } from './app-kit.js';
-export { type BoundResource, bindResources, type ResourceAccessor } from './bind-resources.js';
 export {
   type ActionContext,
   type ActionHandler,
@@ -22,6 +25,7 @@ export {
   type EventHandler,
   type HookContext,
   isPublicAction,
+  isSagaAction,
   type LifecycleContext,
   type LifecycleHooks,
   type PluginContext,
@@ -31,9 +35,13 @@ export {
   type PublicActionHandler,
   publicAction,
   type ResourceHooks,
+  type SagaAction,
+  type SagaActionContext,
+  type SagaActionHandler,
   type SeedContext,
   type SeedHandler,
   type SystemField,
+  sagaAction,
 } from './define-plugin.js';
 export { loadAppModel, loadAppSources, loadContractSources } from './load-app-sources.js';
 export { type DependenciesOf, orderPlugins, type PluginNode } from './order-plugins.js';

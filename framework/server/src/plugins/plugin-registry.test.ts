@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { AppManifest } from '@codexion/schema';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definePlugin, type PluginDefinition, publicAction } from './define-plugin.js';
+import { definePlugin, type PluginDefinition, publicAction, sagaAction } from './define-plugin.js';
 import { PluginError } from './plugin-error.js';
 import { frameworkVersion, loadPlugins } from './plugin-registry.js';
 import { salesManifest, salesRoot, salesTables } from './sales-fixture.test-helper.js';
@@ -172,6 +172,23 @@ describe('loadPlugins', () => {
         '  entity "opportunity" is persisted but resources has no drizzle table for it',
         '  hooks.address is not a persisted entity of core/schema',
         '  hooks.lead is not a persisted entity of core/schema',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses a saga action on a public action (a saga runs in a tenant), and takes one on a tenant action', async () => {
+    const error = await refusal(
+      loadPlugins([
+        sales({
+          actions: { moveOpportunity: sagaAction(() => ({})), lookupAccount: sagaAction(() => ({})) },
+        }),
+      ]),
+    );
+    expect(error.message).toBe(
+      [
+        'plugin "sales": its code does not match its core/:',
+        '  action "lookupAccount" is public: wrap its handler in publicAction(...)',
+        '  actions.lookupAccount is a sagaAction(...) but the action is public: a saga runs in a tenant',
       ].join('\n'),
     );
   });

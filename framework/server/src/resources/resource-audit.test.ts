@@ -5,7 +5,7 @@ import type { AuditRecord } from '../audit/audit-entry.js';
 import { auditRows } from '../audit/audit-rows.test-helper.js';
 import { verifyAuditChain } from '../audit/verify-audit-chain.js';
 import { DomainError } from '../errors/domain-error.js';
-import { bindResources } from '../plugins/bind-resources.js';
+import { bindResources } from './bind-resources.js';
 import type { Resource } from './resource-engine.js';
 import type { ApiRecord } from './row-mapping.js';
 import { contextFor, type SalesEngine, salesEngine } from './sales-engine.test-helper.js';

@@ -23,6 +23,10 @@ const scope = { schemas: ['sales'], tables: kernelTenantTables };
  * seal every tenant's chain (tenant roles have no grant on the last two at all).
  */
 const exempt = new Map([
+  [
+    'prefiq.saga_runs',
+    "sagas: the recovery job (owner) claims every tenant's stale runs (ENABLE without FORCE)",
+  ],
   ['prefiq.sessions', 'identity: found by token hash before a tenant is known'],
   ['prefiq.api_keys', 'identity: found by key prefix before a tenant is known'],
   ['prefiq.audit_log', 'audit: owner verifies every chain (ENABLE without FORCE)'],

@@ -79,7 +79,8 @@ export function FieldValue({ entity, field, record, titles, className, ...props 
       return Array.isArray(value) && value.length ? (
         <span data-slot="field-value" className={cn('inline-flex flex-wrap gap-1', className)} {...props}>
           {value.map((tag) => (
-            <Badge key={String(tag)} variant="outline">
+            // a long tag (an image URL) wraps inside its column instead of widening the page on a phone
+            <Badge key={String(tag)} variant="outline" className="max-w-full whitespace-normal break-all">
               {titles?.get(String(tag)) ?? String(tag)}
             </Badge>
           ))}

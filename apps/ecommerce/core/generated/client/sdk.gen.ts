@@ -4,27 +4,324 @@ import type { Client, Options as Options2, TDataShape } from '@codexion/client';
 
 import { client } from './client.gen.js';
 import type {
-  BulkCreateNotesData,
-  BulkCreateNotesErrors,
-  BulkCreateNotesResponses,
-  CreateNoteData,
-  CreateNoteErrors,
-  CreateNoteResponses,
-  DeleteNoteData,
-  DeleteNoteErrors,
-  DeleteNoteResponses,
-  GetNoteData,
-  GetNoteErrors,
-  GetNoteResponses,
-  ListNotesData,
-  ListNotesErrors,
-  ListNotesResponses,
-  RestoreNoteData,
-  RestoreNoteErrors,
-  RestoreNoteResponses,
-  UpdateNoteData,
-  UpdateNoteErrors,
-  UpdateNoteResponses,
+  BulkCreateCartsData,
+  BulkCreateCartsErrors,
+  BulkCreateCartsResponses,
+  BulkCreateCategoriesData,
+  BulkCreateCategoriesErrors,
+  BulkCreateCategoriesResponses,
+  BulkCreateCollectionsData,
+  BulkCreateCollectionsErrors,
+  BulkCreateCollectionsResponses,
+  BulkCreateCustomerGroupsData,
+  BulkCreateCustomerGroupsErrors,
+  BulkCreateCustomerGroupsResponses,
+  BulkCreateCustomersData,
+  BulkCreateCustomersErrors,
+  BulkCreateCustomersResponses,
+  BulkCreateInventoryLevelsData,
+  BulkCreateInventoryLevelsErrors,
+  BulkCreateInventoryLevelsResponses,
+  BulkCreateOrdersData,
+  BulkCreateOrdersErrors,
+  BulkCreateOrdersResponses,
+  BulkCreatePaymentsData,
+  BulkCreatePaymentsErrors,
+  BulkCreatePaymentsResponses,
+  BulkCreatePriceListsData,
+  BulkCreatePriceListsErrors,
+  BulkCreatePriceListsResponses,
+  BulkCreatePricesData,
+  BulkCreatePricesErrors,
+  BulkCreatePricesResponses,
+  BulkCreateProductsData,
+  BulkCreateProductsErrors,
+  BulkCreateProductsResponses,
+  BulkCreatePromotionsData,
+  BulkCreatePromotionsErrors,
+  BulkCreatePromotionsResponses,
+  BulkCreateRegionsData,
+  BulkCreateRegionsErrors,
+  BulkCreateRegionsResponses,
+  BulkCreateShopSettingsData,
+  BulkCreateShopSettingsErrors,
+  BulkCreateShopSettingsResponses,
+  BulkCreateStockLocationsData,
+  BulkCreateStockLocationsErrors,
+  BulkCreateStockLocationsResponses,
+  BulkCreateTaxRatesData,
+  BulkCreateTaxRatesErrors,
+  BulkCreateTaxRatesResponses,
+  BulkCreateVariantsData,
+  BulkCreateVariantsErrors,
+  BulkCreateVariantsResponses,
+  CheckoutCartData,
+  CheckoutCartErrors,
+  CheckoutCartResponses,
+  CreateCartData,
+  CreateCartErrors,
+  CreateCartResponses,
+  CreateCategoryData,
+  CreateCategoryErrors,
+  CreateCategoryResponses,
+  CreateCollectionData,
+  CreateCollectionErrors,
+  CreateCollectionResponses,
+  CreateCustomerData,
+  CreateCustomerErrors,
+  CreateCustomerGroupData,
+  CreateCustomerGroupErrors,
+  CreateCustomerGroupResponses,
+  CreateCustomerResponses,
+  CreateInventoryLevelData,
+  CreateInventoryLevelErrors,
+  CreateInventoryLevelResponses,
+  CreateOrderData,
+  CreateOrderErrors,
+  CreateOrderResponses,
+  CreatePaymentData,
+  CreatePaymentErrors,
+  CreatePaymentResponses,
+  CreatePriceData,
+  CreatePriceErrors,
+  CreatePriceListData,
+  CreatePriceListErrors,
+  CreatePriceListResponses,
+  CreatePriceResponses,
+  CreateProductData,
+  CreateProductErrors,
+  CreateProductResponses,
+  CreatePromotionData,
+  CreatePromotionErrors,
+  CreatePromotionResponses,
+  CreateRegionData,
+  CreateRegionErrors,
+  CreateRegionResponses,
+  CreateShopSettingsData,
+  CreateShopSettingsErrors,
+  CreateShopSettingsResponses,
+  CreateStockLocationData,
+  CreateStockLocationErrors,
+  CreateStockLocationResponses,
+  CreateTaxRateData,
+  CreateTaxRateErrors,
+  CreateTaxRateResponses,
+  CreateVariantData,
+  CreateVariantErrors,
+  CreateVariantResponses,
+  DeleteCartData,
+  DeleteCartErrors,
+  DeleteCartResponses,
+  DeleteCategoryData,
+  DeleteCategoryErrors,
+  DeleteCategoryResponses,
+  DeleteCollectionData,
+  DeleteCollectionErrors,
+  DeleteCollectionResponses,
+  DeleteCustomerData,
+  DeleteCustomerErrors,
+  DeleteCustomerGroupData,
+  DeleteCustomerGroupErrors,
+  DeleteCustomerGroupResponses,
+  DeleteCustomerResponses,
+  DeleteInventoryLevelData,
+  DeleteInventoryLevelErrors,
+  DeleteInventoryLevelResponses,
+  DeleteOrderData,
+  DeleteOrderErrors,
+  DeleteOrderResponses,
+  DeletePaymentData,
+  DeletePaymentErrors,
+  DeletePaymentResponses,
+  DeletePriceData,
+  DeletePriceErrors,
+  DeletePriceListData,
+  DeletePriceListErrors,
+  DeletePriceListResponses,
+  DeletePriceResponses,
+  DeleteProductData,
+  DeleteProductErrors,
+  DeleteProductResponses,
+  DeletePromotionData,
+  DeletePromotionErrors,
+  DeletePromotionResponses,
+  DeleteRegionData,
+  DeleteRegionErrors,
+  DeleteRegionResponses,
+  DeleteShopSettingsData,
+  DeleteShopSettingsErrors,
+  DeleteShopSettingsResponses,
+  DeleteStockLocationData,
+  DeleteStockLocationErrors,
+  DeleteStockLocationResponses,
+  DeleteTaxRateData,
+  DeleteTaxRateErrors,
+  DeleteTaxRateResponses,
+  DeleteVariantData,
+  DeleteVariantErrors,
+  DeleteVariantResponses,
+  GetCartData,
+  GetCartErrors,
+  GetCartResponses,
+  GetCategoryData,
+  GetCategoryErrors,
+  GetCategoryResponses,
+  GetCollectionData,
+  GetCollectionErrors,
+  GetCollectionResponses,
+  GetCustomerData,
+  GetCustomerErrors,
+  GetCustomerGroupData,
+  GetCustomerGroupErrors,
+  GetCustomerGroupResponses,
+  GetCustomerResponses,
+  GetInventoryLevelData,
+  GetInventoryLevelErrors,
+  GetInventoryLevelResponses,
+  GetOrderData,
+  GetOrderErrors,
+  GetOrderResponses,
+  GetPaymentData,
+  GetPaymentErrors,
+  GetPaymentResponses,
+  GetPriceData,
+  GetPriceErrors,
+  GetPriceListData,
+  GetPriceListErrors,
+  GetPriceListResponses,
+  GetPriceResponses,
+  GetProductData,
+  GetProductErrors,
+  GetProductResponses,
+  GetPromotionData,
+  GetPromotionErrors,
+  GetPromotionResponses,
+  GetRegionData,
+  GetRegionErrors,
+  GetRegionResponses,
+  GetShopSettingsData,
+  GetShopSettingsErrors,
+  GetShopSettingsResponses,
+  GetStockLocationData,
+  GetStockLocationErrors,
+  GetStockLocationResponses,
+  GetTaxRateData,
+  GetTaxRateErrors,
+  GetTaxRateResponses,
+  GetVariantData,
+  GetVariantErrors,
+  GetVariantResponses,
+  ListCartsData,
+  ListCartsErrors,
+  ListCartsResponses,
+  ListCategoriesData,
+  ListCategoriesErrors,
+  ListCategoriesResponses,
+  ListCollectionsData,
+  ListCollectionsErrors,
+  ListCollectionsResponses,
+  ListCustomerGroupsData,
+  ListCustomerGroupsErrors,
+  ListCustomerGroupsResponses,
+  ListCustomersData,
+  ListCustomersErrors,
+  ListCustomersResponses,
+  ListInventoryLevelsData,
+  ListInventoryLevelsErrors,
+  ListInventoryLevelsResponses,
+  ListOrdersData,
+  ListOrdersErrors,
+  ListOrdersResponses,
+  ListPaymentsData,
+  ListPaymentsErrors,
+  ListPaymentsResponses,
+  ListPriceListsData,
+  ListPriceListsErrors,
+  ListPriceListsResponses,
+  ListPricesData,
+  ListPricesErrors,
+  ListPricesResponses,
+  ListProductsData,
+  ListProductsErrors,
+  ListProductsResponses,
+  ListPromotionsData,
+  ListPromotionsErrors,
+  ListPromotionsResponses,
+  ListRegionsData,
+  ListRegionsErrors,
+  ListRegionsResponses,
+  ListShopSettingsData,
+  ListShopSettingsErrors,
+  ListShopSettingsResponses,
+  ListStockLocationsData,
+  ListStockLocationsErrors,
+  ListStockLocationsResponses,
+  ListTaxRatesData,
+  ListTaxRatesErrors,
+  ListTaxRatesResponses,
+  ListVariantsData,
+  ListVariantsErrors,
+  ListVariantsResponses,
+  PriceCartData,
+  PriceCartErrors,
+  PriceCartResponses,
+  RestoreCustomerData,
+  RestoreCustomerErrors,
+  RestoreCustomerResponses,
+  TransitionProductData,
+  TransitionProductErrors,
+  TransitionProductResponses,
+  UpdateCartData,
+  UpdateCartErrors,
+  UpdateCartResponses,
+  UpdateCategoryData,
+  UpdateCategoryErrors,
+  UpdateCategoryResponses,
+  UpdateCollectionData,
+  UpdateCollectionErrors,
+  UpdateCollectionResponses,
+  UpdateCustomerData,
+  UpdateCustomerErrors,
+  UpdateCustomerGroupData,
+  UpdateCustomerGroupErrors,
+  UpdateCustomerGroupResponses,
+  UpdateCustomerResponses,
+  UpdateInventoryLevelData,
+  UpdateInventoryLevelErrors,
+  UpdateInventoryLevelResponses,
+  UpdateOrderData,
+  UpdateOrderErrors,
+  UpdateOrderResponses,
+  UpdatePaymentData,
+  UpdatePaymentErrors,
+  UpdatePaymentResponses,
+  UpdatePriceData,
+  UpdatePriceErrors,
+  UpdatePriceListData,
+  UpdatePriceListErrors,
+  UpdatePriceListResponses,
+  UpdatePriceResponses,
+  UpdateProductData,
+  UpdateProductErrors,
+  UpdateProductResponses,
+  UpdatePromotionData,
+  UpdatePromotionErrors,
+  UpdatePromotionResponses,
+  UpdateRegionData,
+  UpdateRegionErrors,
+  UpdateRegionResponses,
+  UpdateShopSettingsData,
+  UpdateShopSettingsErrors,
+  UpdateShopSettingsResponses,
+  UpdateStockLocationData,
+  UpdateStockLocationErrors,
+  UpdateStockLocationResponses,
+  UpdateTaxRateData,
+  UpdateTaxRateErrors,
+  UpdateTaxRateResponses,
+  UpdateVariantData,
+  UpdateVariantErrors,
+  UpdateVariantResponses,
 } from './types.gen.js';
 
 export type Options<
@@ -46,14 +343,330 @@ export type Options<
 };
 
 /**
- * List notes
+ * List carts
  *
- * Pages through the notes the caller may read, filtered and sorted.
+ * Pages through the carts the caller may read, filtered and sorted.
  */
-export const listNotes = <ThrowOnError extends boolean = false>(
-  options?: Options<ListNotesData, ThrowOnError>,
+export const listCarts = <ThrowOnError extends boolean = false>(
+  options?: Options<ListCartsData, ThrowOnError>,
 ) =>
-  (options?.client ?? client).get<ListNotesResponses, ListNotesErrors, ThrowOnError>({
+  (options?.client ?? client).get<ListCartsResponses, ListCartsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/carts',
+    ...options,
+  });
+
+/**
+ * Create a cart
+ */
+export const createCart = <ThrowOnError extends boolean = false>(
+  options: Options<CreateCartData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateCartResponses, CreateCartErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/carts',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several carts
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateCarts = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateCartsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateCartsResponses, BulkCreateCartsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/carts/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a cart
+ */
+export const deleteCart = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteCartData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteCartResponses, DeleteCartErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/carts/{id}',
+    ...options,
+  });
+
+/**
+ * Get a cart
+ */
+export const getCart = <ThrowOnError extends boolean = false>(options: Options<GetCartData, ThrowOnError>) =>
+  (options.client ?? client).get<GetCartResponses, GetCartErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/carts/{id}',
+    ...options,
+  });
+
+/**
+ * Update a cart
+ */
+export const updateCart = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateCartData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateCartResponses, UpdateCartErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/carts/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Check a cart out
+ *
+ * Places the cart's order as a saga (ADR 0028): validate the cart → reserve stock → authorize the payment with the test provider → create the order → capture → emit ecommerce.order.placed. A failure at any step undoes the steps before it (reservations released, authorization voided, capture refunded, order cancelled). 409 OUT_OF_STOCK when a line's variant has not enough available stock (the path names the line), 422 PAYMENT_DECLINED, 409 PAYMENT_FAILED (capture), 409 PAYMENT_TIMEOUT, 409 CART_CHECKED_OUT, 422 for an empty cart or a cart in a currency the shop does not sell in. With an Idempotency-Key a retry places the order once.
+ */
+export const checkoutCart = <ThrowOnError extends boolean = false>(
+  options: Options<CheckoutCartData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CheckoutCartResponses, CheckoutCartErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/carts/{id}/checkout',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List categories
+ *
+ * Pages through the categories the caller may read, filtered and sorted.
+ */
+export const listCategories = <ThrowOnError extends boolean = false>(
+  options?: Options<ListCategoriesData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListCategoriesResponses, ListCategoriesErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/categories',
+    ...options,
+  });
+
+/**
+ * Create a category
+ */
+export const createCategory = <ThrowOnError extends boolean = false>(
+  options: Options<CreateCategoryData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateCategoryResponses, CreateCategoryErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/categories',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several categories
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateCategories = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateCategoriesData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateCategoriesResponses, BulkCreateCategoriesErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/categories/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a category
+ */
+export const deleteCategory = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteCategoryData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteCategoryResponses, DeleteCategoryErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/categories/{id}',
+    ...options,
+  });
+
+/**
+ * Get a category
+ */
+export const getCategory = <ThrowOnError extends boolean = false>(
+  options: Options<GetCategoryData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetCategoryResponses, GetCategoryErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/categories/{id}',
+    ...options,
+  });
+
+/**
+ * Update a category
+ */
+export const updateCategory = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateCategoryData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateCategoryResponses, UpdateCategoryErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/categories/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List collections
+ *
+ * Pages through the collections the caller may read, filtered and sorted.
+ */
+export const listCollections = <ThrowOnError extends boolean = false>(
+  options?: Options<ListCollectionsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListCollectionsResponses, ListCollectionsErrors, ThrowOnError>({
     querySerializer: {
       parameters: { sort: { array: { explode: false } }, fields: { array: { explode: false } } },
     },
@@ -66,17 +679,17 @@ export const listNotes = <ThrowOnError extends boolean = false>(
       { scheme: 'bearer', type: 'http' },
       { name: 'X-API-Key', type: 'apiKey' },
     ],
-    url: '/notes',
+    url: '/collections',
     ...options,
   });
 
 /**
- * Create a note
+ * Create a collection
  */
-export const createNote = <ThrowOnError extends boolean = false>(
-  options: Options<CreateNoteData, ThrowOnError>,
+export const createCollection = <ThrowOnError extends boolean = false>(
+  options: Options<CreateCollectionData, ThrowOnError>,
 ) =>
-  (options.client ?? client).post<CreateNoteResponses, CreateNoteErrors, ThrowOnError>({
+  (options.client ?? client).post<CreateCollectionResponses, CreateCollectionErrors, ThrowOnError>({
     security: [
       {
         in: 'cookie',
@@ -86,7 +699,7 @@ export const createNote = <ThrowOnError extends boolean = false>(
       { scheme: 'bearer', type: 'http' },
       { name: 'X-API-Key', type: 'apiKey' },
     ],
-    url: '/notes',
+    url: '/collections',
     ...options,
     headers: {
       'Content-Type': 'application/json',
@@ -95,14 +708,14 @@ export const createNote = <ThrowOnError extends boolean = false>(
   });
 
 /**
- * Create several notes
+ * Create several collections
  *
  * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
  */
-export const bulkCreateNotes = <ThrowOnError extends boolean = false>(
-  options: Options<BulkCreateNotesData, ThrowOnError>,
+export const bulkCreateCollections = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateCollectionsData, ThrowOnError>,
 ) =>
-  (options.client ?? client).post<BulkCreateNotesResponses, BulkCreateNotesErrors, ThrowOnError>({
+  (options.client ?? client).post<BulkCreateCollectionsResponses, BulkCreateCollectionsErrors, ThrowOnError>({
     security: [
       {
         in: 'cookie',
@@ -112,7 +725,7 @@ export const bulkCreateNotes = <ThrowOnError extends boolean = false>(
       { scheme: 'bearer', type: 'http' },
       { name: 'X-API-Key', type: 'apiKey' },
     ],
-    url: '/notes/bulk',
+    url: '/collections/bulk',
     ...options,
     headers: {
       'Content-Type': 'application/json',
@@ -121,14 +734,12 @@ export const bulkCreateNotes = <ThrowOnError extends boolean = false>(
   });
 
 /**
- * Delete a note
- *
- * Soft delete: the record is hidden and can be restored.
+ * Delete a collection
  */
-export const deleteNote = <ThrowOnError extends boolean = false>(
-  options: Options<DeleteNoteData, ThrowOnError>,
+export const deleteCollection = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteCollectionData, ThrowOnError>,
 ) =>
-  (options.client ?? client).delete<DeleteNoteResponses, DeleteNoteErrors, ThrowOnError>({
+  (options.client ?? client).delete<DeleteCollectionResponses, DeleteCollectionErrors, ThrowOnError>({
     security: [
       {
         in: 'cookie',
@@ -138,15 +749,17 @@ export const deleteNote = <ThrowOnError extends boolean = false>(
       { scheme: 'bearer', type: 'http' },
       { name: 'X-API-Key', type: 'apiKey' },
     ],
-    url: '/notes/{id}',
+    url: '/collections/{id}',
     ...options,
   });
 
 /**
- * Get a note
+ * Get a collection
  */
-export const getNote = <ThrowOnError extends boolean = false>(options: Options<GetNoteData, ThrowOnError>) =>
-  (options.client ?? client).get<GetNoteResponses, GetNoteErrors, ThrowOnError>({
+export const getCollection = <ThrowOnError extends boolean = false>(
+  options: Options<GetCollectionData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetCollectionResponses, GetCollectionErrors, ThrowOnError>({
     querySerializer: { parameters: { fields: { array: { explode: false } } } },
     security: [
       {
@@ -157,17 +770,17 @@ export const getNote = <ThrowOnError extends boolean = false>(options: Options<G
       { scheme: 'bearer', type: 'http' },
       { name: 'X-API-Key', type: 'apiKey' },
     ],
-    url: '/notes/{id}',
+    url: '/collections/{id}',
     ...options,
   });
 
 /**
- * Update a note
+ * Update a collection
  */
-export const updateNote = <ThrowOnError extends boolean = false>(
-  options: Options<UpdateNoteData, ThrowOnError>,
+export const updateCollection = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateCollectionData, ThrowOnError>,
 ) =>
-  (options.client ?? client).patch<UpdateNoteResponses, UpdateNoteErrors, ThrowOnError>({
+  (options.client ?? client).patch<UpdateCollectionResponses, UpdateCollectionErrors, ThrowOnError>({
     security: [
       {
         in: 'cookie',
@@ -177,7 +790,7 @@ export const updateNote = <ThrowOnError extends boolean = false>(
       { scheme: 'bearer', type: 'http' },
       { name: 'X-API-Key', type: 'apiKey' },
     ],
-    url: '/notes/{id}',
+    url: '/collections/{id}',
     ...options,
     headers: {
       'Content-Type': 'application/merge-patch+json',
@@ -186,12 +799,17 @@ export const updateNote = <ThrowOnError extends boolean = false>(
   });
 
 /**
- * Restore a deleted note
+ * List customer groups
+ *
+ * Pages through the customer groups the caller may read, filtered and sorted.
  */
-export const restoreNote = <ThrowOnError extends boolean = false>(
-  options: Options<RestoreNoteData, ThrowOnError>,
+export const listCustomerGroups = <ThrowOnError extends boolean = false>(
+  options?: Options<ListCustomerGroupsData, ThrowOnError>,
 ) =>
-  (options.client ?? client).post<RestoreNoteResponses, RestoreNoteErrors, ThrowOnError>({
+  (options?.client ?? client).get<ListCustomerGroupsResponses, ListCustomerGroupsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { sort: { array: { explode: false } }, fields: { array: { explode: false } } },
+    },
     security: [
       {
         in: 'cookie',
@@ -201,6 +819,2077 @@ export const restoreNote = <ThrowOnError extends boolean = false>(
       { scheme: 'bearer', type: 'http' },
       { name: 'X-API-Key', type: 'apiKey' },
     ],
-    url: '/notes/{id}/restore',
+    url: '/customer-groups',
     ...options,
+  });
+
+/**
+ * Create a customer group
+ */
+export const createCustomerGroup = <ThrowOnError extends boolean = false>(
+  options: Options<CreateCustomerGroupData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateCustomerGroupResponses, CreateCustomerGroupErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customer-groups',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several customer groups
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateCustomerGroups = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateCustomerGroupsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<
+    BulkCreateCustomerGroupsResponses,
+    BulkCreateCustomerGroupsErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customer-groups/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a customer group
+ */
+export const deleteCustomerGroup = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteCustomerGroupData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteCustomerGroupResponses, DeleteCustomerGroupErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customer-groups/{id}',
+    ...options,
+  });
+
+/**
+ * Get a customer group
+ */
+export const getCustomerGroup = <ThrowOnError extends boolean = false>(
+  options: Options<GetCustomerGroupData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetCustomerGroupResponses, GetCustomerGroupErrors, ThrowOnError>({
+    querySerializer: { parameters: { fields: { array: { explode: false } } } },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customer-groups/{id}',
+    ...options,
+  });
+
+/**
+ * Update a customer group
+ */
+export const updateCustomerGroup = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateCustomerGroupData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateCustomerGroupResponses, UpdateCustomerGroupErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customer-groups/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List customers
+ *
+ * Pages through the customers the caller may read, filtered and sorted.
+ */
+export const listCustomers = <ThrowOnError extends boolean = false>(
+  options?: Options<ListCustomersData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListCustomersResponses, ListCustomersErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { sort: { array: { explode: false } }, fields: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customers',
+    ...options,
+  });
+
+/**
+ * Create a customer
+ */
+export const createCustomer = <ThrowOnError extends boolean = false>(
+  options: Options<CreateCustomerData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateCustomerResponses, CreateCustomerErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customers',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several customers
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateCustomers = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateCustomersData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateCustomersResponses, BulkCreateCustomersErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customers/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a customer
+ *
+ * Soft delete: the record is hidden and can be restored.
+ */
+export const deleteCustomer = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteCustomerData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteCustomerResponses, DeleteCustomerErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customers/{id}',
+    ...options,
+  });
+
+/**
+ * Get a customer
+ */
+export const getCustomer = <ThrowOnError extends boolean = false>(
+  options: Options<GetCustomerData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetCustomerResponses, GetCustomerErrors, ThrowOnError>({
+    querySerializer: { parameters: { fields: { array: { explode: false } } } },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customers/{id}',
+    ...options,
+  });
+
+/**
+ * Update a customer
+ */
+export const updateCustomer = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateCustomerData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateCustomerResponses, UpdateCustomerErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customers/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Restore a deleted customer
+ */
+export const restoreCustomer = <ThrowOnError extends boolean = false>(
+  options: Options<RestoreCustomerData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<RestoreCustomerResponses, RestoreCustomerErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/customers/{id}/restore',
+    ...options,
+  });
+
+/**
+ * List inventory levels
+ *
+ * Pages through the inventory levels the caller may read, filtered and sorted.
+ */
+export const listInventoryLevels = <ThrowOnError extends boolean = false>(
+  options?: Options<ListInventoryLevelsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListInventoryLevelsResponses, ListInventoryLevelsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/inventory-levels',
+    ...options,
+  });
+
+/**
+ * Create an inventory level
+ */
+export const createInventoryLevel = <ThrowOnError extends boolean = false>(
+  options: Options<CreateInventoryLevelData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateInventoryLevelResponses, CreateInventoryLevelErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/inventory-levels',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several inventory levels
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateInventoryLevels = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateInventoryLevelsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<
+    BulkCreateInventoryLevelsResponses,
+    BulkCreateInventoryLevelsErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/inventory-levels/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete an inventory level
+ */
+export const deleteInventoryLevel = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteInventoryLevelData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteInventoryLevelResponses, DeleteInventoryLevelErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/inventory-levels/{id}',
+    ...options,
+  });
+
+/**
+ * Get an inventory level
+ */
+export const getInventoryLevel = <ThrowOnError extends boolean = false>(
+  options: Options<GetInventoryLevelData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetInventoryLevelResponses, GetInventoryLevelErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/inventory-levels/{id}',
+    ...options,
+  });
+
+/**
+ * Update an inventory level
+ */
+export const updateInventoryLevel = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateInventoryLevelData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateInventoryLevelResponses, UpdateInventoryLevelErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/inventory-levels/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List orders
+ *
+ * Pages through the orders the caller may read, filtered and sorted.
+ */
+export const listOrders = <ThrowOnError extends boolean = false>(
+  options?: Options<ListOrdersData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListOrdersResponses, ListOrdersErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/orders',
+    ...options,
+  });
+
+/**
+ * Create an order
+ */
+export const createOrder = <ThrowOnError extends boolean = false>(
+  options: Options<CreateOrderData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateOrderResponses, CreateOrderErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/orders',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several orders
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateOrders = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateOrdersData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateOrdersResponses, BulkCreateOrdersErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/orders/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete an order
+ */
+export const deleteOrder = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteOrderData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteOrderResponses, DeleteOrderErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/orders/{id}',
+    ...options,
+  });
+
+/**
+ * Get an order
+ */
+export const getOrder = <ThrowOnError extends boolean = false>(
+  options: Options<GetOrderData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetOrderResponses, GetOrderErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/orders/{id}',
+    ...options,
+  });
+
+/**
+ * Update an order
+ */
+export const updateOrder = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateOrderData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateOrderResponses, UpdateOrderErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/orders/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List payments
+ *
+ * Pages through the payments the caller may read, filtered and sorted.
+ */
+export const listPayments = <ThrowOnError extends boolean = false>(
+  options?: Options<ListPaymentsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListPaymentsResponses, ListPaymentsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/payments',
+    ...options,
+  });
+
+/**
+ * Create a payment
+ */
+export const createPayment = <ThrowOnError extends boolean = false>(
+  options: Options<CreatePaymentData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreatePaymentResponses, CreatePaymentErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/payments',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several payments
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreatePayments = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreatePaymentsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreatePaymentsResponses, BulkCreatePaymentsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/payments/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a payment
+ */
+export const deletePayment = <ThrowOnError extends boolean = false>(
+  options: Options<DeletePaymentData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeletePaymentResponses, DeletePaymentErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/payments/{id}',
+    ...options,
+  });
+
+/**
+ * Get a payment
+ */
+export const getPayment = <ThrowOnError extends boolean = false>(
+  options: Options<GetPaymentData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetPaymentResponses, GetPaymentErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/payments/{id}',
+    ...options,
+  });
+
+/**
+ * Update a payment
+ */
+export const updatePayment = <ThrowOnError extends boolean = false>(
+  options: Options<UpdatePaymentData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdatePaymentResponses, UpdatePaymentErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/payments/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Price a cart
+ *
+ * Prices lines with the shop's price lists (currency, customer group, dates, priority, quantity tiers), the region's tax rates (tax-inclusive or exclusive, rounded per line or per order as the region says) and the active promotions (automatic ones and those of the codes entered), and answers each line's unit price, discounts, net, tax and total, the order's totals, every applied discount with its explanation (a message key of the pricing catalogs and its parameters) and every rejected code with its reason. Writes nothing: the back office, the storefront and the checkout share this one computation. A variant no price list prices answers 422 PRICE_NOT_FOUND at its line.
+ */
+export const priceCart = <ThrowOnError extends boolean = false>(
+  options: Options<PriceCartData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<PriceCartResponses, PriceCartErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/price-cart',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List price lists
+ *
+ * Pages through the price lists the caller may read, filtered and sorted.
+ */
+export const listPriceLists = <ThrowOnError extends boolean = false>(
+  options?: Options<ListPriceListsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListPriceListsResponses, ListPriceListsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/price-lists',
+    ...options,
+  });
+
+/**
+ * Create a price list
+ */
+export const createPriceList = <ThrowOnError extends boolean = false>(
+  options: Options<CreatePriceListData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreatePriceListResponses, CreatePriceListErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/price-lists',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several price lists
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreatePriceLists = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreatePriceListsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreatePriceListsResponses, BulkCreatePriceListsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/price-lists/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a price list
+ */
+export const deletePriceList = <ThrowOnError extends boolean = false>(
+  options: Options<DeletePriceListData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeletePriceListResponses, DeletePriceListErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/price-lists/{id}',
+    ...options,
+  });
+
+/**
+ * Get a price list
+ */
+export const getPriceList = <ThrowOnError extends boolean = false>(
+  options: Options<GetPriceListData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetPriceListResponses, GetPriceListErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/price-lists/{id}',
+    ...options,
+  });
+
+/**
+ * Update a price list
+ */
+export const updatePriceList = <ThrowOnError extends boolean = false>(
+  options: Options<UpdatePriceListData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdatePriceListResponses, UpdatePriceListErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/price-lists/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List prices
+ *
+ * Pages through the prices the caller may read, filtered and sorted.
+ */
+export const listPrices = <ThrowOnError extends boolean = false>(
+  options?: Options<ListPricesData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListPricesResponses, ListPricesErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/prices',
+    ...options,
+  });
+
+/**
+ * Create a price
+ */
+export const createPrice = <ThrowOnError extends boolean = false>(
+  options: Options<CreatePriceData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreatePriceResponses, CreatePriceErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/prices',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several prices
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreatePrices = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreatePricesData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreatePricesResponses, BulkCreatePricesErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/prices/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a price
+ */
+export const deletePrice = <ThrowOnError extends boolean = false>(
+  options: Options<DeletePriceData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeletePriceResponses, DeletePriceErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/prices/{id}',
+    ...options,
+  });
+
+/**
+ * Get a price
+ */
+export const getPrice = <ThrowOnError extends boolean = false>(
+  options: Options<GetPriceData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetPriceResponses, GetPriceErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/prices/{id}',
+    ...options,
+  });
+
+/**
+ * Update a price
+ */
+export const updatePrice = <ThrowOnError extends boolean = false>(
+  options: Options<UpdatePriceData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdatePriceResponses, UpdatePriceErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/prices/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List products
+ *
+ * Pages through the products the caller may read, filtered and sorted.
+ */
+export const listProducts = <ThrowOnError extends boolean = false>(
+  options?: Options<ListProductsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListProductsResponses, ListProductsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { sort: { array: { explode: false } }, fields: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/products',
+    ...options,
+  });
+
+/**
+ * Create a product
+ */
+export const createProduct = <ThrowOnError extends boolean = false>(
+  options: Options<CreateProductData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateProductResponses, CreateProductErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/products',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several products
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateProducts = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateProductsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateProductsResponses, BulkCreateProductsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/products/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a product
+ *
+ * 409 `RECORD_LOCKED` while `status` is `archived`: a transition moves it out.
+ */
+export const deleteProduct = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteProductData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteProductResponses, DeleteProductErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/products/{id}',
+    ...options,
+  });
+
+/**
+ * Get a product
+ */
+export const getProduct = <ThrowOnError extends boolean = false>(
+  options: Options<GetProductData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetProductResponses, GetProductErrors, ThrowOnError>({
+    querySerializer: { parameters: { fields: { array: { explode: false } } } },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/products/{id}',
+    ...options,
+  });
+
+/**
+ * Update a product
+ *
+ * 409 `RECORD_LOCKED` while `status` is `archived`: a transition moves it out.
+ */
+export const updateProduct = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateProductData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateProductResponses, UpdateProductErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/products/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Move a product to another status
+ *
+ * Changes `status` along an allowed transition. 409 when no transition leads there from the current state; 422 when its guard does not hold; 403 when the transition needs a permission the caller lacks.
+ */
+export const transitionProduct = <ThrowOnError extends boolean = false>(
+  options: Options<TransitionProductData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<TransitionProductResponses, TransitionProductErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/products/{id}/transition',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List promotions
+ *
+ * Pages through the promotions the caller may read, filtered and sorted.
+ */
+export const listPromotions = <ThrowOnError extends boolean = false>(
+  options?: Options<ListPromotionsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListPromotionsResponses, ListPromotionsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { sort: { array: { explode: false } }, fields: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/promotions',
+    ...options,
+  });
+
+/**
+ * Create a promotion
+ */
+export const createPromotion = <ThrowOnError extends boolean = false>(
+  options: Options<CreatePromotionData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreatePromotionResponses, CreatePromotionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/promotions',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several promotions
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreatePromotions = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreatePromotionsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreatePromotionsResponses, BulkCreatePromotionsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/promotions/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a promotion
+ */
+export const deletePromotion = <ThrowOnError extends boolean = false>(
+  options: Options<DeletePromotionData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeletePromotionResponses, DeletePromotionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/promotions/{id}',
+    ...options,
+  });
+
+/**
+ * Get a promotion
+ */
+export const getPromotion = <ThrowOnError extends boolean = false>(
+  options: Options<GetPromotionData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetPromotionResponses, GetPromotionErrors, ThrowOnError>({
+    querySerializer: { parameters: { fields: { array: { explode: false } } } },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/promotions/{id}',
+    ...options,
+  });
+
+/**
+ * Update a promotion
+ */
+export const updatePromotion = <ThrowOnError extends boolean = false>(
+  options: Options<UpdatePromotionData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdatePromotionResponses, UpdatePromotionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/promotions/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List regions
+ *
+ * Pages through the regions the caller may read, filtered and sorted.
+ */
+export const listRegions = <ThrowOnError extends boolean = false>(
+  options?: Options<ListRegionsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListRegionsResponses, ListRegionsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { sort: { array: { explode: false } }, fields: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/regions',
+    ...options,
+  });
+
+/**
+ * Create a region
+ */
+export const createRegion = <ThrowOnError extends boolean = false>(
+  options: Options<CreateRegionData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateRegionResponses, CreateRegionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/regions',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several regions
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateRegions = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateRegionsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateRegionsResponses, BulkCreateRegionsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/regions/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a region
+ */
+export const deleteRegion = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteRegionData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteRegionResponses, DeleteRegionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/regions/{id}',
+    ...options,
+  });
+
+/**
+ * Get a region
+ */
+export const getRegion = <ThrowOnError extends boolean = false>(
+  options: Options<GetRegionData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetRegionResponses, GetRegionErrors, ThrowOnError>({
+    querySerializer: { parameters: { fields: { array: { explode: false } } } },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/regions/{id}',
+    ...options,
+  });
+
+/**
+ * Update a region
+ */
+export const updateRegion = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateRegionData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateRegionResponses, UpdateRegionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/regions/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List shop settings
+ *
+ * Pages through the shop settings the caller may read, filtered and sorted.
+ */
+export const listShopSettings = <ThrowOnError extends boolean = false>(
+  options?: Options<ListShopSettingsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListShopSettingsResponses, ListShopSettingsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { sort: { array: { explode: false } }, fields: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/shop-settings',
+    ...options,
+  });
+
+/**
+ * Create a shop settings
+ */
+export const createShopSettings = <ThrowOnError extends boolean = false>(
+  options: Options<CreateShopSettingsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateShopSettingsResponses, CreateShopSettingsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/shop-settings',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several shop settings
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateShopSettings = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateShopSettingsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<
+    BulkCreateShopSettingsResponses,
+    BulkCreateShopSettingsErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/shop-settings/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a shop settings
+ */
+export const deleteShopSettings = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteShopSettingsData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteShopSettingsResponses, DeleteShopSettingsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/shop-settings/{id}',
+    ...options,
+  });
+
+/**
+ * Get a shop settings
+ */
+export const getShopSettings = <ThrowOnError extends boolean = false>(
+  options: Options<GetShopSettingsData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetShopSettingsResponses, GetShopSettingsErrors, ThrowOnError>({
+    querySerializer: { parameters: { fields: { array: { explode: false } } } },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/shop-settings/{id}',
+    ...options,
+  });
+
+/**
+ * Update a shop settings
+ */
+export const updateShopSettings = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateShopSettingsData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateShopSettingsResponses, UpdateShopSettingsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/shop-settings/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List stock locations
+ *
+ * Pages through the stock locations the caller may read, filtered and sorted.
+ */
+export const listStockLocations = <ThrowOnError extends boolean = false>(
+  options?: Options<ListStockLocationsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListStockLocationsResponses, ListStockLocationsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { sort: { array: { explode: false } }, fields: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/stock-locations',
+    ...options,
+  });
+
+/**
+ * Create a stock location
+ */
+export const createStockLocation = <ThrowOnError extends boolean = false>(
+  options: Options<CreateStockLocationData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateStockLocationResponses, CreateStockLocationErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/stock-locations',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several stock locations
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateStockLocations = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateStockLocationsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<
+    BulkCreateStockLocationsResponses,
+    BulkCreateStockLocationsErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/stock-locations/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a stock location
+ */
+export const deleteStockLocation = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteStockLocationData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteStockLocationResponses, DeleteStockLocationErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/stock-locations/{id}',
+    ...options,
+  });
+
+/**
+ * Get a stock location
+ */
+export const getStockLocation = <ThrowOnError extends boolean = false>(
+  options: Options<GetStockLocationData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetStockLocationResponses, GetStockLocationErrors, ThrowOnError>({
+    querySerializer: { parameters: { fields: { array: { explode: false } } } },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/stock-locations/{id}',
+    ...options,
+  });
+
+/**
+ * Update a stock location
+ */
+export const updateStockLocation = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateStockLocationData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateStockLocationResponses, UpdateStockLocationErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/stock-locations/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List tax rates
+ *
+ * Pages through the tax rates the caller may read, filtered and sorted.
+ */
+export const listTaxRates = <ThrowOnError extends boolean = false>(
+  options?: Options<ListTaxRatesData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListTaxRatesResponses, ListTaxRatesErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/tax-rates',
+    ...options,
+  });
+
+/**
+ * Create a tax rate
+ */
+export const createTaxRate = <ThrowOnError extends boolean = false>(
+  options: Options<CreateTaxRateData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateTaxRateResponses, CreateTaxRateErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/tax-rates',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several tax rates
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateTaxRates = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateTaxRatesData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateTaxRatesResponses, BulkCreateTaxRatesErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/tax-rates/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a tax rate
+ */
+export const deleteTaxRate = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteTaxRateData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteTaxRateResponses, DeleteTaxRateErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/tax-rates/{id}',
+    ...options,
+  });
+
+/**
+ * Get a tax rate
+ */
+export const getTaxRate = <ThrowOnError extends boolean = false>(
+  options: Options<GetTaxRateData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetTaxRateResponses, GetTaxRateErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/tax-rates/{id}',
+    ...options,
+  });
+
+/**
+ * Update a tax rate
+ */
+export const updateTaxRate = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateTaxRateData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateTaxRateResponses, UpdateTaxRateErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/tax-rates/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List variants
+ *
+ * Pages through the variants the caller may read, filtered and sorted.
+ */
+export const listVariants = <ThrowOnError extends boolean = false>(
+  options?: Options<ListVariantsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListVariantsResponses, ListVariantsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/variants',
+    ...options,
+  });
+
+/**
+ * Create a variant
+ */
+export const createVariant = <ThrowOnError extends boolean = false>(
+  options: Options<CreateVariantData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateVariantResponses, CreateVariantErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/variants',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several variants
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateVariants = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateVariantsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateVariantsResponses, BulkCreateVariantsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/variants/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a variant
+ */
+export const deleteVariant = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteVariantData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteVariantResponses, DeleteVariantErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/variants/{id}',
+    ...options,
+  });
+
+/**
+ * Get a variant
+ */
+export const getVariant = <ThrowOnError extends boolean = false>(
+  options: Options<GetVariantData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetVariantResponses, GetVariantErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/variants/{id}',
+    ...options,
+  });
+
+/**
+ * Update a variant
+ */
+export const updateVariant = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateVariantData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateVariantResponses, UpdateVariantErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/variants/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
   });

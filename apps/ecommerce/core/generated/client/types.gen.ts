@@ -4,12 +4,371 @@ export type ClientOptions = {
   baseUrl: `${string}://${string}/api/ecommerce` | (string & {});
 };
 
+export type Webhooks = EcommerceOrderPlacedWebhookRequest;
+
 /**
- * Note
+ * Address
  *
- * An example entity: change it or add schemas beside it.
+ * A postal address a parcel can be sent to or an invoice made out to, stored inside the record that has it (a customer's address book, a cart's or an order's shipping and billing address).
  */
-export type Note = {
+export type Address = {
+  firstName?: string | null;
+  lastName?: string | null;
+  company?: string | null;
+  /**
+   * Street and house number
+   */
+  line1: string;
+  /**
+   * Apartment, suite, floor
+   */
+  line2?: string | null;
+  city: string;
+  /**
+   * State, province or county, where the country uses one
+   */
+  region?: string | null;
+  postalCode?: string | null;
+  /**
+   * ISO 3166-1 alpha-2 country code (DE, US)
+   */
+  country: string;
+  /**
+   * For the carrier, E.164
+   */
+  phone?: string | null;
+};
+
+/**
+ * Cart
+ *
+ * What a customer is about to buy, in one currency; checkout turns it into an order.
+ */
+export type Cart = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  customerId?: string | null;
+  email?: string | null;
+  /**
+   * ISO 4217 code, one of the shop's currencies
+   */
+  currency: string;
+  /**
+   * A checked-out cart became an order and changes no more
+   */
+  status?: 'open' | 'checked-out';
+  /**
+   * At most one line per variant
+   */
+  lines: Array<CartLine>;
+  shippingAddress?: Address;
+};
+
+/**
+ * Body that creates one Cart. Read-only and system fields are set by the server and refused here.
+ */
+export type CartCreate = {
+  customerId?: string | null;
+  email?: string | null;
+  /**
+   * ISO 4217 code, one of the shop's currencies
+   */
+  currency: string;
+  /**
+   * At most one line per variant
+   */
+  lines?: Array<CartLine>;
+  shippingAddress?: Address;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * Cart line
+ *
+ * Units of one variant in a cart, stored inside the cart.
+ */
+export type CartLine = {
+  /**
+   * A variant of the shop
+   */
+  variantId: string;
+  /**
+   * Whole units
+   */
+  quantity: number;
+  /**
+   * Unit price in minor units of the cart's currency (until price lists price carts, the price the merchant sets on the line)
+   */
+  unitAmount: number;
+};
+
+/**
+ * One page of Cart records.
+ */
+export type CartPage = {
+  items: Array<Cart>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Cart: send only the fields to change; `null` clears an optional field.
+ */
+export type CartPatch = {
+  customerId?: string | null;
+  email?: string | null;
+  /**
+   * ISO 4217 code, one of the shop's currencies
+   */
+  currency?: string;
+  /**
+   * At most one line per variant
+   */
+  lines?: Array<CartLine>;
+  shippingAddress?: Address | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Category
+ *
+ * A node of the catalog's category tree (Clothing › Shirts) that shoppers browse by; a product sits in one or more categories.
+ */
+export type Category = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  name: string;
+  /**
+   * The category's address in the shop, unique; made from the name when left empty
+   */
+  handle?: string | null;
+  /**
+   * The category this one sits under (none for a top-level category); never one of its own descendants
+   */
+  parentId?: string | null;
+  description?: string | null;
+  /**
+   * Shown in the shop's navigation
+   */
+  active: boolean;
+};
+
+/**
+ * Body that creates one Category. Read-only and system fields are set by the server and refused here.
+ */
+export type CategoryCreate = {
+  name: string;
+  /**
+   * The category's address in the shop, unique; made from the name when left empty
+   */
+  handle?: string | null;
+  /**
+   * The category this one sits under (none for a top-level category); never one of its own descendants
+   */
+  parentId?: string | null;
+  description?: string | null;
+  /**
+   * Shown in the shop's navigation
+   */
+  active?: boolean;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Category records.
+ */
+export type CategoryPage = {
+  items: Array<Category>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Category: send only the fields to change; `null` clears an optional field.
+ */
+export type CategoryPatch = {
+  name?: string;
+  /**
+   * The category's address in the shop, unique; made from the name when left empty
+   */
+  handle?: string | null;
+  /**
+   * The category this one sits under (none for a top-level category); never one of its own descendants
+   */
+  parentId?: string | null;
+  description?: string | null;
+  /**
+   * Shown in the shop's navigation
+   */
+  active?: boolean;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Collection
+ *
+ * A merchandising group of products (Summer sale, New arrivals), beside the category tree; a product is in any number of collections.
+ */
+export type Collection = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  title: string;
+  /**
+   * The collection's address in the shop, unique; made from the title when left empty
+   */
+  handle?: string | null;
+  description?: string | null;
+};
+
+/**
+ * Body that creates one Collection. Read-only and system fields are set by the server and refused here.
+ */
+export type CollectionCreate = {
+  title: string;
+  /**
+   * The collection's address in the shop, unique; made from the title when left empty
+   */
+  handle?: string | null;
+  description?: string | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Collection records.
+ */
+export type CollectionPage = {
+  items: Array<Collection>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Collection: send only the fields to change; `null` clears an optional field.
+ */
+export type CollectionPatch = {
+  title?: string;
+  /**
+   * The collection's address in the shop, unique; made from the title when left empty
+   */
+  handle?: string | null;
+  description?: string | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Customer
+ *
+ * Someone who buys from the shop, known by their email (unique in the shop), with their address book and the customer groups they belong to.
+ */
+export type Customer = {
   /**
    * Primary key
    */
@@ -33,20 +392,62 @@ export type Note = {
     [key: string]: unknown;
   };
   readonly deletedAt?: string | null;
-  title: string;
-  body?: string | null;
-  status: 'draft' | 'published';
-  dueDate?: string | null;
+  /**
+   * Unique in the shop (compared in lower case): the customer's sign-in and where order mail goes
+   */
+  email: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  /**
+   * First name and last name, or the email when both are empty; composed by the server on every write
+   */
+  readonly name?: string;
+  /**
+   * E.164
+   */
+  phone?: string | null;
+  groupIds: Array<string>;
+  /**
+   * The customer's address book; the first is the default shipping address
+   */
+  addresses: Array<Address>;
+  /**
+   * Agreed to receive marketing email
+   */
+  acceptsMarketing: boolean;
+  /**
+   * For the shop's staff, never shown to the customer
+   */
+  note?: string | null;
 };
 
 /**
- * Body that creates one Note. Read-only and system fields are set by the server and refused here.
+ * Body that creates one Customer. Read-only and system fields are set by the server and refused here.
  */
-export type NoteCreate = {
-  title: string;
-  body?: string | null;
-  status?: 'draft' | 'published';
-  dueDate?: string | null;
+export type CustomerCreate = {
+  /**
+   * Unique in the shop (compared in lower case): the customer's sign-in and where order mail goes
+   */
+  email: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  /**
+   * E.164
+   */
+  phone?: string | null;
+  groupIds?: Array<string>;
+  /**
+   * The customer's address book; the first is the default shipping address
+   */
+  addresses?: Array<Address>;
+  /**
+   * Agreed to receive marketing email
+   */
+  acceptsMarketing?: boolean;
+  /**
+   * For the shop's staff, never shown to the customer
+   */
+  note?: string | null;
   /**
    * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
@@ -56,10 +457,62 @@ export type NoteCreate = {
 };
 
 /**
- * One page of Note records.
+ * Customer group
+ *
+ * A group of customers (Wholesale, VIP) that price lists and promotions can be limited to.
  */
-export type NotePage = {
-  items: Array<Note>;
+export type CustomerGroup = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Unique in the shop
+   */
+  name: string;
+  description?: string | null;
+};
+
+/**
+ * Body that creates one CustomerGroup. Read-only and system fields are set by the server and refused here.
+ */
+export type CustomerGroupCreate = {
+  /**
+   * Unique in the shop
+   */
+  name: string;
+  description?: string | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of CustomerGroup records.
+ */
+export type CustomerGroupPage = {
+  items: Array<CustomerGroup>;
   /**
    * Cursor of the next page; `null` on the last page
    */
@@ -71,13 +524,651 @@ export type NotePage = {
 };
 
 /**
- * JSON Merge Patch (RFC 7396) of one Note: send only the fields to change; `null` clears an optional field.
+ * JSON Merge Patch (RFC 7396) of one CustomerGroup: send only the fields to change; `null` clears an optional field.
  */
-export type NotePatch = {
-  title?: string;
-  body?: string | null;
-  status?: 'draft' | 'published';
-  dueDate?: string | null;
+export type CustomerGroupPatch = {
+  /**
+   * Unique in the shop
+   */
+  name?: string;
+  description?: string | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * One page of Customer records.
+ */
+export type CustomerPage = {
+  items: Array<Customer>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Customer: send only the fields to change; `null` clears an optional field.
+ */
+export type CustomerPatch = {
+  /**
+   * Unique in the shop (compared in lower case): the customer's sign-in and where order mail goes
+   */
+  email?: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  /**
+   * E.164
+   */
+  phone?: string | null;
+  groupIds?: Array<string>;
+  /**
+   * The customer's address book; the first is the default shipping address
+   */
+  addresses?: Array<Address>;
+  /**
+   * Agreed to receive marketing email
+   */
+  acceptsMarketing?: boolean;
+  /**
+   * For the shop's staff, never shown to the customer
+   */
+  note?: string | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+export type EcommerceOrderPlacedEvent = {
+  orderId: string;
+  number: string;
+  customerId?: string | null;
+  currency: string;
+  /**
+   * In minor units of `currency`
+   */
+  total: number;
+  lines: Array<{
+    variantId: string;
+    quantity: number;
+  }>;
+};
+
+/**
+ * Inventory level
+ *
+ * Stock of one variant at one location: stocked (on hand), reserved (held for carts and orders) and available = stocked − reserved. The database keeps 0 ≤ reserved ≤ stocked, so a reservation can never oversell.
+ */
+export type InventoryLevel = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  variantId: string;
+  locationId: string;
+  /**
+   * Units on hand; never below what is reserved
+   */
+  stocked: number;
+  /**
+   * Units held for carts and orders; changed only by reservations
+   */
+  readonly reserved?: number;
+  /**
+   * stocked − reserved, kept by the database
+   */
+  readonly available?: number;
+};
+
+/**
+ * Body that creates one InventoryLevel. Read-only and system fields are set by the server and refused here.
+ */
+export type InventoryLevelCreate = {
+  variantId: string;
+  locationId: string;
+  /**
+   * Units on hand; never below what is reserved
+   */
+  stocked: number;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of InventoryLevel records.
+ */
+export type InventoryLevelPage = {
+  items: Array<InventoryLevel>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one InventoryLevel: send only the fields to change; `null` clears an optional field.
+ */
+export type InventoryLevelPatch = {
+  variantId?: string;
+  locationId?: string;
+  /**
+   * Units on hand; never below what is reserved
+   */
+  stocked?: number;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Option value
+ *
+ * The value a variant takes for one of its product's options (Size: M).
+ */
+export type OptionValue = {
+  /**
+   * The option's name
+   */
+  option: string;
+  value: string;
+};
+
+/**
+ * Order
+ *
+ * A placed order: made only by checkout, with a snapshot of its lines, its totals and a timeline of what happened to it.
+ */
+export type Order = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * ORD-00001, gapless per shop
+   */
+  readonly number: string;
+  readonly cartId?: string | null;
+  readonly customerId?: string | null;
+  readonly email?: string | null;
+  readonly currency: string;
+  /**
+   * pending: placed, payment authorized; paid: captured; cancelled: checkout undone
+   */
+  status?: 'pending' | 'paid' | 'cancelled';
+  readonly lines: Array<OrderLine>;
+  readonly subtotal: number;
+  readonly total: number;
+  readonly shippingAddress?: Address;
+  readonly timeline?: Array<OrderEvent>;
+  /**
+   * The merchant's note
+   */
+  note?: string | null;
+};
+
+/**
+ * Body that creates one Order. Read-only and system fields are set by the server and refused here.
+ */
+export type OrderCreate = {
+  /**
+   * The merchant's note
+   */
+  note?: string | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * Order event
+ *
+ * One entry of an order's timeline.
+ */
+export type OrderEvent = {
+  at: string;
+  kind:
+    | 'placed'
+    | 'payment-authorized'
+    | 'payment-captured'
+    | 'paid'
+    | 'cancelled'
+    | 'payment-voided'
+    | 'payment-refunded';
+  note?: string | null;
+};
+
+/**
+ * Order line
+ *
+ * What was bought, as it was at checkout: the variant's SKU and title, units and prices are a snapshot that later catalog changes do not touch.
+ */
+export type OrderLine = {
+  variantId: string;
+  sku?: string | null;
+  title?: string | null;
+  quantity: number;
+  unitAmount: number;
+  /**
+   * quantity × unitAmount
+   */
+  total: number;
+};
+
+/**
+ * One page of Order records.
+ */
+export type OrderPage = {
+  items: Array<Order>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Order: send only the fields to change; `null` clears an optional field.
+ */
+export type OrderPatch = {
+  /**
+   * The merchant's note
+   */
+  note?: string | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Payment
+ *
+ * A payment of an order through a payment provider (the built-in test provider): authorized at checkout, then captured, voided or refunded. Written only by checkout.
+ */
+export type Payment = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  readonly orderId: string;
+  provider: 'test';
+  /**
+   * The provider's id of the payment
+   */
+  readonly reference: string;
+  status?: 'authorized' | 'captured' | 'voided' | 'refunded';
+  readonly amount: number;
+  readonly refunded?: number;
+  readonly currency: string;
+};
+
+/**
+ * Body that creates one Payment. Read-only and system fields are set by the server and refused here.
+ */
+export type PaymentCreate = {
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Payment records.
+ */
+export type PaymentPage = {
+  items: Array<Payment>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Payment: send only the fields to change; `null` clears an optional field.
+ */
+export type PaymentPatch = {
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Price
+ *
+ * The unit amount of a variant in a price list from a quantity on (a tier): minQuantity 1 is the base price, minQuantity 10 the price from ten units. Amounts are minor units of the list's currency, gross or net as the region says.
+ */
+export type Price = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  priceListId: string;
+  variantId: string;
+  /**
+   * The tier starts at this many units of the line
+   */
+  minQuantity: number;
+  /**
+   * Unit amount in minor units of the list's currency
+   */
+  amount: number;
+};
+
+/**
+ * Body that creates one Price. Read-only and system fields are set by the server and refused here.
+ */
+export type PriceCreate = {
+  priceListId: string;
+  variantId: string;
+  /**
+   * The tier starts at this many units of the line
+   */
+  minQuantity?: number;
+  /**
+   * Unit amount in minor units of the list's currency
+   */
+  amount: number;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * Price list
+ *
+ * Prices of variants in one currency, for every customer or one customer group, between two instants. Of the lists that price a variant, the one with the highest priority wins; at equal priority the lower price.
+ */
+export type PriceList = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Unique in the shop
+   */
+  name: string;
+  /**
+   * ISO 4217 code of its prices
+   */
+  currency: string;
+  /**
+   * Only for customers of this group; empty: for everyone
+   */
+  customerGroupId?: string | null;
+  /**
+   * Applies from this instant on; empty: always
+   */
+  validFrom?: string | null;
+  /**
+   * Applies until this instant (exclusive); empty: forever
+   */
+  validTo?: string | null;
+  /**
+   * The higher, the earlier the list is chosen
+   */
+  priority: number;
+  /**
+   * Only active lists price carts
+   */
+  active: boolean;
+};
+
+/**
+ * Body that creates one PriceList. Read-only and system fields are set by the server and refused here.
+ */
+export type PriceListCreate = {
+  /**
+   * Unique in the shop
+   */
+  name: string;
+  /**
+   * ISO 4217 code of its prices
+   */
+  currency: string;
+  /**
+   * Only for customers of this group; empty: for everyone
+   */
+  customerGroupId?: string | null;
+  /**
+   * Applies from this instant on; empty: always
+   */
+  validFrom?: string | null;
+  /**
+   * Applies until this instant (exclusive); empty: forever
+   */
+  validTo?: string | null;
+  /**
+   * The higher, the earlier the list is chosen
+   */
+  priority?: number;
+  /**
+   * Only active lists price carts
+   */
+  active?: boolean;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of PriceList records.
+ */
+export type PriceListPage = {
+  items: Array<PriceList>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one PriceList: send only the fields to change; `null` clears an optional field.
+ */
+export type PriceListPatch = {
+  /**
+   * Unique in the shop
+   */
+  name?: string;
+  /**
+   * ISO 4217 code of its prices
+   */
+  currency?: string;
+  /**
+   * Only for customers of this group; empty: for everyone
+   */
+  customerGroupId?: string | null;
+  /**
+   * Applies from this instant on; empty: always
+   */
+  validFrom?: string | null;
+  /**
+   * Applies until this instant (exclusive); empty: forever
+   */
+  validTo?: string | null;
+  /**
+   * The higher, the earlier the list is chosen
+   */
+  priority?: number;
+  /**
+   * Only active lists price carts
+   */
+  active?: boolean;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * One page of Price records.
+ */
+export type PricePage = {
+  items: Array<Price>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Price: send only the fields to change; `null` clears an optional field.
+ */
+export type PricePatch = {
+  priceListId?: string;
+  variantId?: string;
+  /**
+   * The tier starts at this many units of the line
+   */
+  minQuantity?: number;
+  /**
+   * Unit amount in minor units of the list's currency
+   */
+  amount?: number;
   /**
    * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
@@ -139,11 +1230,27 @@ export type Problem = {
 };
 
 /**
- * Note
+ * Product
  *
- * An example entity: change it or add schemas beside it.
+ * A product of the catalog: what the shop shows on a product page. It is sold as one or more variants (its options' combinations, each with its SKU); only published products are on sale.
  */
-export type NoteWritable = {
+export type Product = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
   /**
    * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
@@ -151,16 +1258,1796 @@ export type NoteWritable = {
     [key: string]: unknown;
   };
   title: string;
-  body?: string | null;
-  status: 'draft' | 'published';
-  dueDate?: string | null;
+  /**
+   * The product's address in the shop (/products/<handle>), unique; made from the title when left empty
+   */
+  handle?: string | null;
+  description?: string | null;
+  brand?: string | null;
+  /**
+   * Changes only through transitions: a published product is on sale; an archived one is off sale and locked until it is restored to draft
+   */
+  status: 'draft' | 'published' | 'archived';
+  /**
+   * When the product was last published, set by the server
+   */
+  readonly publishedAt?: string | null;
+  /**
+   * Up to three options (Size, Colour, Material), each named once; every variant takes one value of each
+   */
+  options: Array<ProductOption>;
+  categoryIds: Array<string>;
+  collectionIds: Array<string>;
+  /**
+   * Image addresses (https); the first is the product's thumbnail
+   */
+  images: Array<string>;
 };
 
 /**
- * One page of Note records.
+ * Body that creates one Product. Read-only and system fields are set by the server and refused here.
  */
-export type NotePageWritable = {
-  items: Array<NoteWritable>;
+export type ProductCreate = {
+  title: string;
+  /**
+   * The product's address in the shop (/products/<handle>), unique; made from the title when left empty
+   */
+  handle?: string | null;
+  description?: string | null;
+  brand?: string | null;
+  /**
+   * Changes only through transitions: a published product is on sale; an archived one is off sale and locked until it is restored to draft
+   */
+  status?: 'draft' | 'published' | 'archived';
+  /**
+   * Up to three options (Size, Colour, Material), each named once; every variant takes one value of each
+   */
+  options?: Array<ProductOption>;
+  categoryIds?: Array<string>;
+  collectionIds?: Array<string>;
+  /**
+   * Image addresses (https); the first is the product's thumbnail
+   */
+  images?: Array<string>;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * Product option
+ *
+ * A way the product's variants differ (Size, Colour) and the values it takes; each variant picks one value of every option.
+ */
+export type ProductOption = {
+  name: string;
+  values: Array<string>;
+};
+
+/**
+ * One page of Product records.
+ */
+export type ProductPage = {
+  items: Array<Product>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Product: send only the fields to change; `null` clears an optional field. `status` changes through the transition operation.
+ */
+export type ProductPatch = {
+  title?: string;
+  /**
+   * The product's address in the shop (/products/<handle>), unique; made from the title when left empty
+   */
+  handle?: string | null;
+  description?: string | null;
+  brand?: string | null;
+  /**
+   * Up to three options (Size, Colour, Material), each named once; every variant takes one value of each
+   */
+  options?: Array<ProductOption>;
+  categoryIds?: Array<string>;
+  collectionIds?: Array<string>;
+  /**
+   * Image addresses (https); the first is the product's thumbnail
+   */
+  images?: Array<string>;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Promotion
+ *
+ * A discount: a percentage or a fixed amount off items, the order or shipping, or buy X get Y; applied automatically or by a code, when its JSON Logic condition over the cart holds, within its dates, usage limit and budget.
+ */
+export type Promotion = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Shown to the shopper in the discount's explanation
+   */
+  name: string;
+  /**
+   * The code a shopper enters (upper case, digits, _ and -), unique in the shop; empty: applied automatically
+   */
+  code?: string | null;
+  kind: 'percentage' | 'fixed' | 'buy-x-get-y';
+  /**
+   * What it discounts: matching items, the whole order, or shipping (buy X get Y: items)
+   */
+  target: 'item' | 'order' | 'shipping';
+  /**
+   * Percentage and buy X get Y: the discount in basis points (1000 = 10 %, 10000 = free)
+   */
+  percentBp?: number | null;
+  /**
+   * Fixed: minor units off (each matching unit for items, once for the order or shipping)
+   */
+  amount?: number | null;
+  /**
+   * The currency of the amount and the budget; a fixed promotion applies only to carts in it
+   */
+  currency?: string | null;
+  /**
+   * Buy X get Y: X, the units bought
+   */
+  buyQuantity?: number | null;
+  /**
+   * Buy X get Y: Y, the cheapest units of each group of X + Y that get the discount
+   */
+  getQuantity?: number | null;
+  /**
+   * Items and buy X get Y: the lines it looks at (any of these variants, products, categories, collections); empty: all
+   */
+  scope: {
+    variantIds?: Array<string>;
+    productIds?: Array<string>;
+    categoryIds?: Array<string>;
+    collectionIds?: Array<string>;
+  };
+  /**
+   * JSON Logic over the cart (subtotal, itemCount, lineCount, shipping, currency, regionId, customerGroupIds, date, at, variantIds, productIds, categoryIds, collectionIds, codes, lines); empty: always
+   */
+  condition?: {
+    [key: string]: unknown;
+  } | null;
+  /**
+   * Stacking order inside its target (items, then order, then shipping): the higher, the earlier
+   */
+  priority: number;
+  /**
+   * Does not combine with other promotions: alone when it ranks first, else not at all
+   */
+  exclusive: boolean;
+  startsAt?: string | null;
+  /**
+   * Ends at this instant (exclusive)
+   */
+  endsAt?: string | null;
+  /**
+   * How many orders may use it; empty: no limit
+   */
+  usageLimit?: number | null;
+  /**
+   * Orders that used it, counted by the checkout
+   */
+  readonly usageCount?: number;
+  /**
+   * The most it may give away in all, in minor units of its currency; empty: no budget
+   */
+  budget?: number | null;
+  /**
+   * What it has given away, counted by the checkout
+   */
+  readonly budgetUsed?: number;
+  /**
+   * Only active promotions apply
+   */
+  active: boolean;
+};
+
+/**
+ * Body that creates one Promotion. Read-only and system fields are set by the server and refused here.
+ */
+export type PromotionCreate = {
+  /**
+   * Shown to the shopper in the discount's explanation
+   */
+  name: string;
+  /**
+   * The code a shopper enters (upper case, digits, _ and -), unique in the shop; empty: applied automatically
+   */
+  code?: string | null;
+  kind?: 'percentage' | 'fixed' | 'buy-x-get-y';
+  /**
+   * What it discounts: matching items, the whole order, or shipping (buy X get Y: items)
+   */
+  target?: 'item' | 'order' | 'shipping';
+  /**
+   * Percentage and buy X get Y: the discount in basis points (1000 = 10 %, 10000 = free)
+   */
+  percentBp?: number | null;
+  /**
+   * Fixed: minor units off (each matching unit for items, once for the order or shipping)
+   */
+  amount?: number | null;
+  /**
+   * The currency of the amount and the budget; a fixed promotion applies only to carts in it
+   */
+  currency?: string | null;
+  /**
+   * Buy X get Y: X, the units bought
+   */
+  buyQuantity?: number | null;
+  /**
+   * Buy X get Y: Y, the cheapest units of each group of X + Y that get the discount
+   */
+  getQuantity?: number | null;
+  /**
+   * Items and buy X get Y: the lines it looks at (any of these variants, products, categories, collections); empty: all
+   */
+  scope?: {
+    variantIds?: Array<string>;
+    productIds?: Array<string>;
+    categoryIds?: Array<string>;
+    collectionIds?: Array<string>;
+  };
+  /**
+   * JSON Logic over the cart (subtotal, itemCount, lineCount, shipping, currency, regionId, customerGroupIds, date, at, variantIds, productIds, categoryIds, collectionIds, codes, lines); empty: always
+   */
+  condition?: {
+    [key: string]: unknown;
+  } | null;
+  /**
+   * Stacking order inside its target (items, then order, then shipping): the higher, the earlier
+   */
+  priority?: number;
+  /**
+   * Does not combine with other promotions: alone when it ranks first, else not at all
+   */
+  exclusive?: boolean;
+  startsAt?: string | null;
+  /**
+   * Ends at this instant (exclusive)
+   */
+  endsAt?: string | null;
+  /**
+   * How many orders may use it; empty: no limit
+   */
+  usageLimit?: number | null;
+  /**
+   * The most it may give away in all, in minor units of its currency; empty: no budget
+   */
+  budget?: number | null;
+  /**
+   * Only active promotions apply
+   */
+  active?: boolean;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Promotion records.
+ */
+export type PromotionPage = {
+  items: Array<Promotion>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Promotion: send only the fields to change; `null` clears an optional field.
+ */
+export type PromotionPatch = {
+  /**
+   * Shown to the shopper in the discount's explanation
+   */
+  name?: string;
+  /**
+   * The code a shopper enters (upper case, digits, _ and -), unique in the shop; empty: applied automatically
+   */
+  code?: string | null;
+  kind?: 'percentage' | 'fixed' | 'buy-x-get-y';
+  /**
+   * What it discounts: matching items, the whole order, or shipping (buy X get Y: items)
+   */
+  target?: 'item' | 'order' | 'shipping';
+  /**
+   * Percentage and buy X get Y: the discount in basis points (1000 = 10 %, 10000 = free)
+   */
+  percentBp?: number | null;
+  /**
+   * Fixed: minor units off (each matching unit for items, once for the order or shipping)
+   */
+  amount?: number | null;
+  /**
+   * The currency of the amount and the budget; a fixed promotion applies only to carts in it
+   */
+  currency?: string | null;
+  /**
+   * Buy X get Y: X, the units bought
+   */
+  buyQuantity?: number | null;
+  /**
+   * Buy X get Y: Y, the cheapest units of each group of X + Y that get the discount
+   */
+  getQuantity?: number | null;
+  /**
+   * Items and buy X get Y: the lines it looks at (any of these variants, products, categories, collections); empty: all
+   */
+  scope?: {
+    variantIds?: Array<string>;
+    productIds?: Array<string>;
+    categoryIds?: Array<string>;
+    collectionIds?: Array<string>;
+  };
+  /**
+   * JSON Logic over the cart (subtotal, itemCount, lineCount, shipping, currency, regionId, customerGroupIds, date, at, variantIds, productIds, categoryIds, collectionIds, codes, lines); empty: always
+   */
+  condition?: {
+    [key: string]: unknown;
+  } | null;
+  /**
+   * Stacking order inside its target (items, then order, then shipping): the higher, the earlier
+   */
+  priority?: number;
+  /**
+   * Does not combine with other promotions: alone when it ranks first, else not at all
+   */
+  exclusive?: boolean;
+  startsAt?: string | null;
+  /**
+   * Ends at this instant (exclusive)
+   */
+  endsAt?: string | null;
+  /**
+   * How many orders may use it; empty: no limit
+   */
+  usageLimit?: number | null;
+  /**
+   * The most it may give away in all, in minor units of its currency; empty: no budget
+   */
+  budget?: number | null;
+  /**
+   * Only active promotions apply
+   */
+  active?: boolean;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Region
+ *
+ * Where the shop sells: the countries it ships to, the currency it sells in, whether its prices include tax, and how tax is rounded. Tax rates belong to a region.
+ */
+export type Region = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Unique in the shop
+   */
+  name: string;
+  /**
+   * ISO 4217 code the region's carts are priced in
+   */
+  currency: string;
+  /**
+   * ISO 3166-1 alpha-2 codes of the countries the region ships to
+   */
+  countries: Array<string>;
+  /**
+   * Prices in this region include tax (gross, as EU shops show them); otherwise tax is added at checkout (net, as US shops do)
+   */
+  taxInclusive: boolean;
+  /**
+   * Round tax per line and add the lines up, or per rate over the whole order and spread it over the lines
+   */
+  taxRounding: 'line' | 'order';
+};
+
+/**
+ * Body that creates one Region. Read-only and system fields are set by the server and refused here.
+ */
+export type RegionCreate = {
+  /**
+   * Unique in the shop
+   */
+  name: string;
+  /**
+   * ISO 4217 code the region's carts are priced in
+   */
+  currency: string;
+  /**
+   * ISO 3166-1 alpha-2 codes of the countries the region ships to
+   */
+  countries?: Array<string>;
+  /**
+   * Prices in this region include tax (gross, as EU shops show them); otherwise tax is added at checkout (net, as US shops do)
+   */
+  taxInclusive?: boolean;
+  /**
+   * Round tax per line and add the lines up, or per rate over the whole order and spread it over the lines
+   */
+  taxRounding?: 'line' | 'order';
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Region records.
+ */
+export type RegionPage = {
+  items: Array<Region>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Region: send only the fields to change; `null` clears an optional field.
+ */
+export type RegionPatch = {
+  /**
+   * Unique in the shop
+   */
+  name?: string;
+  /**
+   * ISO 4217 code the region's carts are priced in
+   */
+  currency?: string;
+  /**
+   * ISO 3166-1 alpha-2 codes of the countries the region ships to
+   */
+  countries?: Array<string>;
+  /**
+   * Prices in this region include tax (gross, as EU shops show them); otherwise tax is added at checkout (net, as US shops do)
+   */
+  taxInclusive?: boolean;
+  /**
+   * Round tax per line and add the lines up, or per rate over the whole order and spread it over the lines
+   */
+  taxRounding?: 'line' | 'order';
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Shop settings
+ *
+ * How the shop sells: the currencies it takes and when stock is reserved. One record per tenant; without one, the defaults apply.
+ */
+export type ShopSettings = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Always "shop": the unique key that keeps one settings record per tenant
+   */
+  singleton: 'shop';
+  /**
+   * ISO 4217 codes a cart may be in
+   */
+  currencies: Array<string>;
+  /**
+   * When stock is reserved: when a line is added to a cart (held until it expires), at checkout before payment, or at checkout once the payment is authorized
+   */
+  reservationTiming: 'add-to-cart' | 'checkout' | 'payment';
+  /**
+   * How long a cart's reservation holds (reservation at add-to-cart)
+   */
+  cartHoldMinutes: number;
+};
+
+/**
+ * Body that creates one ShopSettings. Read-only and system fields are set by the server and refused here.
+ */
+export type ShopSettingsCreate = {
+  /**
+   * Always "shop": the unique key that keeps one settings record per tenant
+   */
+  singleton?: 'shop';
+  /**
+   * ISO 4217 codes a cart may be in
+   */
+  currencies?: Array<string>;
+  /**
+   * When stock is reserved: when a line is added to a cart (held until it expires), at checkout before payment, or at checkout once the payment is authorized
+   */
+  reservationTiming?: 'add-to-cart' | 'checkout' | 'payment';
+  /**
+   * How long a cart's reservation holds (reservation at add-to-cart)
+   */
+  cartHoldMinutes?: number;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of ShopSettings records.
+ */
+export type ShopSettingsPage = {
+  items: Array<ShopSettings>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one ShopSettings: send only the fields to change; `null` clears an optional field.
+ */
+export type ShopSettingsPatch = {
+  /**
+   * Always "shop": the unique key that keeps one settings record per tenant
+   */
+  singleton?: 'shop';
+  /**
+   * ISO 4217 codes a cart may be in
+   */
+  currencies?: Array<string>;
+  /**
+   * When stock is reserved: when a line is added to a cart (held until it expires), at checkout before payment, or at checkout once the payment is authorized
+   */
+  reservationTiming?: 'add-to-cart' | 'checkout' | 'payment';
+  /**
+   * How long a cart's reservation holds (reservation at add-to-cart)
+   */
+  cartHoldMinutes?: number;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Stock location
+ *
+ * A place stock is kept (a warehouse, a shop's back room). Checkout reserves from the locations in order of priority.
+ */
+export type StockLocation = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  name: string;
+  /**
+   * Short code, unique in the shop (WH-BERLIN)
+   */
+  code: string;
+  /**
+   * Checkout reserves from the lowest number first
+   */
+  priority: number;
+  /**
+   * Checkout reserves only from active locations
+   */
+  active: boolean;
+};
+
+/**
+ * Body that creates one StockLocation. Read-only and system fields are set by the server and refused here.
+ */
+export type StockLocationCreate = {
+  name: string;
+  /**
+   * Short code, unique in the shop (WH-BERLIN)
+   */
+  code: string;
+  /**
+   * Checkout reserves from the lowest number first
+   */
+  priority?: number;
+  /**
+   * Checkout reserves only from active locations
+   */
+  active?: boolean;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of StockLocation records.
+ */
+export type StockLocationPage = {
+  items: Array<StockLocation>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one StockLocation: send only the fields to change; `null` clears an optional field.
+ */
+export type StockLocationPatch = {
+  name?: string;
+  /**
+   * Short code, unique in the shop (WH-BERLIN)
+   */
+  code?: string;
+  /**
+   * Checkout reserves from the lowest number first
+   */
+  priority?: number;
+  /**
+   * Checkout reserves only from active locations
+   */
+  active?: boolean;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Tax rate
+ *
+ * A tax rate of a region in basis points (19 % = 1900). A rate without categories is the region's default; a rate with categories applies to the products in them (a reduced rate for books).
+ */
+export type TaxRate = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  regionId: string;
+  /**
+   * Unique in its region
+   */
+  name: string;
+  /**
+   * The rate in basis points: 1900 is 19 %
+   */
+  rateBp: number;
+  /**
+   * Applies to products in these categories (or below them); empty: the region's default rate
+   */
+  categoryIds: Array<string>;
+};
+
+/**
+ * Body that creates one TaxRate. Read-only and system fields are set by the server and refused here.
+ */
+export type TaxRateCreate = {
+  regionId: string;
+  /**
+   * Unique in its region
+   */
+  name: string;
+  /**
+   * The rate in basis points: 1900 is 19 %
+   */
+  rateBp: number;
+  /**
+   * Applies to products in these categories (or below them); empty: the region's default rate
+   */
+  categoryIds?: Array<string>;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of TaxRate records.
+ */
+export type TaxRatePage = {
+  items: Array<TaxRate>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one TaxRate: send only the fields to change; `null` clears an optional field.
+ */
+export type TaxRatePatch = {
+  regionId?: string;
+  /**
+   * Unique in its region
+   */
+  name?: string;
+  /**
+   * The rate in basis points: 1900 is 19 %
+   */
+  rateBp?: number;
+  /**
+   * Applies to products in these categories (or below them); empty: the region's default rate
+   */
+  categoryIds?: Array<string>;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Variant
+ *
+ * What a shopper buys: one combination of its product's option values, with its SKU (unique in the shop), barcode and shipping weight. Prices and stock are kept per variant.
+ */
+export type Variant = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  productId: string;
+  /**
+   * Made from the option values (M / Red) when left empty
+   */
+  title?: string | null;
+  /**
+   * Stock-keeping unit, unique in the shop; a variant is sold only with one
+   */
+  sku?: string | null;
+  /**
+   * UPC-A (12 digits) or EAN-13 (13 digits) with a valid check digit, unique in the shop
+   */
+  barcode?: string | null;
+  /**
+   * One value of each of the product's options; no two variants of a product take the same combination
+   */
+  optionValues: Array<OptionValue>;
+  /**
+   * The combination of option values as one key (option names in lower case, sorted), set by the server: no two variants of a product share it
+   */
+  readonly optionKey?: string;
+  /**
+   * Shipping weight in grams
+   */
+  weightGrams?: number | null;
+  /**
+   * Image addresses (https) shown when the variant is picked
+   */
+  images: Array<string>;
+};
+
+/**
+ * Body that creates one Variant. Read-only and system fields are set by the server and refused here.
+ */
+export type VariantCreate = {
+  productId: string;
+  /**
+   * Made from the option values (M / Red) when left empty
+   */
+  title?: string | null;
+  /**
+   * Stock-keeping unit, unique in the shop; a variant is sold only with one
+   */
+  sku?: string | null;
+  /**
+   * UPC-A (12 digits) or EAN-13 (13 digits) with a valid check digit, unique in the shop
+   */
+  barcode?: string | null;
+  /**
+   * One value of each of the product's options; no two variants of a product take the same combination
+   */
+  optionValues?: Array<OptionValue>;
+  /**
+   * Shipping weight in grams
+   */
+  weightGrams?: number | null;
+  /**
+   * Image addresses (https) shown when the variant is picked
+   */
+  images?: Array<string>;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Variant records.
+ */
+export type VariantPage = {
+  items: Array<Variant>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Variant: send only the fields to change; `null` clears an optional field.
+ */
+export type VariantPatch = {
+  productId?: string;
+  /**
+   * Made from the option values (M / Red) when left empty
+   */
+  title?: string | null;
+  /**
+   * Stock-keeping unit, unique in the shop; a variant is sold only with one
+   */
+  sku?: string | null;
+  /**
+   * UPC-A (12 digits) or EAN-13 (13 digits) with a valid check digit, unique in the shop
+   */
+  barcode?: string | null;
+  /**
+   * One value of each of the product's options; no two variants of a product take the same combination
+   */
+  optionValues?: Array<OptionValue>;
+  /**
+   * Shipping weight in grams
+   */
+  weightGrams?: number | null;
+  /**
+   * Image addresses (https) shown when the variant is picked
+   */
+  images?: Array<string>;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Cart
+ *
+ * What a customer is about to buy, in one currency; checkout turns it into an order.
+ */
+export type CartWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  customerId?: string | null;
+  email?: string | null;
+  /**
+   * ISO 4217 code, one of the shop's currencies
+   */
+  currency: string;
+  /**
+   * At most one line per variant
+   */
+  lines: Array<CartLine>;
+  shippingAddress?: Address;
+};
+
+/**
+ * One page of Cart records.
+ */
+export type CartPageWritable = {
+  items: Array<CartWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Category
+ *
+ * A node of the catalog's category tree (Clothing › Shirts) that shoppers browse by; a product sits in one or more categories.
+ */
+export type CategoryWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  name: string;
+  /**
+   * The category's address in the shop, unique; made from the name when left empty
+   */
+  handle?: string | null;
+  /**
+   * The category this one sits under (none for a top-level category); never one of its own descendants
+   */
+  parentId?: string | null;
+  description?: string | null;
+  /**
+   * Shown in the shop's navigation
+   */
+  active: boolean;
+};
+
+/**
+ * One page of Category records.
+ */
+export type CategoryPageWritable = {
+  items: Array<CategoryWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Collection
+ *
+ * A merchandising group of products (Summer sale, New arrivals), beside the category tree; a product is in any number of collections.
+ */
+export type CollectionWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  title: string;
+  /**
+   * The collection's address in the shop, unique; made from the title when left empty
+   */
+  handle?: string | null;
+  description?: string | null;
+};
+
+/**
+ * One page of Collection records.
+ */
+export type CollectionPageWritable = {
+  items: Array<CollectionWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Customer
+ *
+ * Someone who buys from the shop, known by their email (unique in the shop), with their address book and the customer groups they belong to.
+ */
+export type CustomerWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Unique in the shop (compared in lower case): the customer's sign-in and where order mail goes
+   */
+  email: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  /**
+   * E.164
+   */
+  phone?: string | null;
+  groupIds: Array<string>;
+  /**
+   * The customer's address book; the first is the default shipping address
+   */
+  addresses: Array<Address>;
+  /**
+   * Agreed to receive marketing email
+   */
+  acceptsMarketing: boolean;
+  /**
+   * For the shop's staff, never shown to the customer
+   */
+  note?: string | null;
+};
+
+/**
+ * Customer group
+ *
+ * A group of customers (Wholesale, VIP) that price lists and promotions can be limited to.
+ */
+export type CustomerGroupWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Unique in the shop
+   */
+  name: string;
+  description?: string | null;
+};
+
+/**
+ * One page of CustomerGroup records.
+ */
+export type CustomerGroupPageWritable = {
+  items: Array<CustomerGroupWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * One page of Customer records.
+ */
+export type CustomerPageWritable = {
+  items: Array<CustomerWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Inventory level
+ *
+ * Stock of one variant at one location: stocked (on hand), reserved (held for carts and orders) and available = stocked − reserved. The database keeps 0 ≤ reserved ≤ stocked, so a reservation can never oversell.
+ */
+export type InventoryLevelWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  variantId: string;
+  locationId: string;
+  /**
+   * Units on hand; never below what is reserved
+   */
+  stocked: number;
+};
+
+/**
+ * One page of InventoryLevel records.
+ */
+export type InventoryLevelPageWritable = {
+  items: Array<InventoryLevelWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Order
+ *
+ * A placed order: made only by checkout, with a snapshot of its lines, its totals and a timeline of what happened to it.
+ */
+export type OrderWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The merchant's note
+   */
+  note?: string | null;
+};
+
+/**
+ * One page of Order records.
+ */
+export type OrderPageWritable = {
+  items: Array<OrderWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Payment
+ *
+ * A payment of an order through a payment provider (the built-in test provider): authorized at checkout, then captured, voided or refunded. Written only by checkout.
+ */
+export type PaymentWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Payment records.
+ */
+export type PaymentPageWritable = {
+  items: Array<PaymentWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Price
+ *
+ * The unit amount of a variant in a price list from a quantity on (a tier): minQuantity 1 is the base price, minQuantity 10 the price from ten units. Amounts are minor units of the list's currency, gross or net as the region says.
+ */
+export type PriceWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  priceListId: string;
+  variantId: string;
+  /**
+   * The tier starts at this many units of the line
+   */
+  minQuantity: number;
+  /**
+   * Unit amount in minor units of the list's currency
+   */
+  amount: number;
+};
+
+/**
+ * Price list
+ *
+ * Prices of variants in one currency, for every customer or one customer group, between two instants. Of the lists that price a variant, the one with the highest priority wins; at equal priority the lower price.
+ */
+export type PriceListWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Unique in the shop
+   */
+  name: string;
+  /**
+   * ISO 4217 code of its prices
+   */
+  currency: string;
+  /**
+   * Only for customers of this group; empty: for everyone
+   */
+  customerGroupId?: string | null;
+  /**
+   * Applies from this instant on; empty: always
+   */
+  validFrom?: string | null;
+  /**
+   * Applies until this instant (exclusive); empty: forever
+   */
+  validTo?: string | null;
+  /**
+   * The higher, the earlier the list is chosen
+   */
+  priority: number;
+  /**
+   * Only active lists price carts
+   */
+  active: boolean;
+};
+
+/**
+ * One page of PriceList records.
+ */
+export type PriceListPageWritable = {
+  items: Array<PriceListWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * One page of Price records.
+ */
+export type PricePageWritable = {
+  items: Array<PriceWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Product
+ *
+ * A product of the catalog: what the shop shows on a product page. It is sold as one or more variants (its options' combinations, each with its SKU); only published products are on sale.
+ */
+export type ProductWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  title: string;
+  /**
+   * The product's address in the shop (/products/<handle>), unique; made from the title when left empty
+   */
+  handle?: string | null;
+  description?: string | null;
+  brand?: string | null;
+  /**
+   * Changes only through transitions: a published product is on sale; an archived one is off sale and locked until it is restored to draft
+   */
+  status: 'draft' | 'published' | 'archived';
+  /**
+   * Up to three options (Size, Colour, Material), each named once; every variant takes one value of each
+   */
+  options: Array<ProductOption>;
+  categoryIds: Array<string>;
+  collectionIds: Array<string>;
+  /**
+   * Image addresses (https); the first is the product's thumbnail
+   */
+  images: Array<string>;
+};
+
+/**
+ * One page of Product records.
+ */
+export type ProductPageWritable = {
+  items: Array<ProductWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Promotion
+ *
+ * A discount: a percentage or a fixed amount off items, the order or shipping, or buy X get Y; applied automatically or by a code, when its JSON Logic condition over the cart holds, within its dates, usage limit and budget.
+ */
+export type PromotionWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Shown to the shopper in the discount's explanation
+   */
+  name: string;
+  /**
+   * The code a shopper enters (upper case, digits, _ and -), unique in the shop; empty: applied automatically
+   */
+  code?: string | null;
+  kind: 'percentage' | 'fixed' | 'buy-x-get-y';
+  /**
+   * What it discounts: matching items, the whole order, or shipping (buy X get Y: items)
+   */
+  target: 'item' | 'order' | 'shipping';
+  /**
+   * Percentage and buy X get Y: the discount in basis points (1000 = 10 %, 10000 = free)
+   */
+  percentBp?: number | null;
+  /**
+   * Fixed: minor units off (each matching unit for items, once for the order or shipping)
+   */
+  amount?: number | null;
+  /**
+   * The currency of the amount and the budget; a fixed promotion applies only to carts in it
+   */
+  currency?: string | null;
+  /**
+   * Buy X get Y: X, the units bought
+   */
+  buyQuantity?: number | null;
+  /**
+   * Buy X get Y: Y, the cheapest units of each group of X + Y that get the discount
+   */
+  getQuantity?: number | null;
+  /**
+   * Items and buy X get Y: the lines it looks at (any of these variants, products, categories, collections); empty: all
+   */
+  scope: {
+    variantIds?: Array<string>;
+    productIds?: Array<string>;
+    categoryIds?: Array<string>;
+    collectionIds?: Array<string>;
+  };
+  /**
+   * JSON Logic over the cart (subtotal, itemCount, lineCount, shipping, currency, regionId, customerGroupIds, date, at, variantIds, productIds, categoryIds, collectionIds, codes, lines); empty: always
+   */
+  condition?: {
+    [key: string]: unknown;
+  } | null;
+  /**
+   * Stacking order inside its target (items, then order, then shipping): the higher, the earlier
+   */
+  priority: number;
+  /**
+   * Does not combine with other promotions: alone when it ranks first, else not at all
+   */
+  exclusive: boolean;
+  startsAt?: string | null;
+  /**
+   * Ends at this instant (exclusive)
+   */
+  endsAt?: string | null;
+  /**
+   * How many orders may use it; empty: no limit
+   */
+  usageLimit?: number | null;
+  /**
+   * The most it may give away in all, in minor units of its currency; empty: no budget
+   */
+  budget?: number | null;
+  /**
+   * Only active promotions apply
+   */
+  active: boolean;
+};
+
+/**
+ * One page of Promotion records.
+ */
+export type PromotionPageWritable = {
+  items: Array<PromotionWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Region
+ *
+ * Where the shop sells: the countries it ships to, the currency it sells in, whether its prices include tax, and how tax is rounded. Tax rates belong to a region.
+ */
+export type RegionWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Unique in the shop
+   */
+  name: string;
+  /**
+   * ISO 4217 code the region's carts are priced in
+   */
+  currency: string;
+  /**
+   * ISO 3166-1 alpha-2 codes of the countries the region ships to
+   */
+  countries: Array<string>;
+  /**
+   * Prices in this region include tax (gross, as EU shops show them); otherwise tax is added at checkout (net, as US shops do)
+   */
+  taxInclusive: boolean;
+  /**
+   * Round tax per line and add the lines up, or per rate over the whole order and spread it over the lines
+   */
+  taxRounding: 'line' | 'order';
+};
+
+/**
+ * One page of Region records.
+ */
+export type RegionPageWritable = {
+  items: Array<RegionWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Shop settings
+ *
+ * How the shop sells: the currencies it takes and when stock is reserved. One record per tenant; without one, the defaults apply.
+ */
+export type ShopSettingsWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * Always "shop": the unique key that keeps one settings record per tenant
+   */
+  singleton: 'shop';
+  /**
+   * ISO 4217 codes a cart may be in
+   */
+  currencies: Array<string>;
+  /**
+   * When stock is reserved: when a line is added to a cart (held until it expires), at checkout before payment, or at checkout once the payment is authorized
+   */
+  reservationTiming: 'add-to-cart' | 'checkout' | 'payment';
+  /**
+   * How long a cart's reservation holds (reservation at add-to-cart)
+   */
+  cartHoldMinutes: number;
+};
+
+/**
+ * One page of ShopSettings records.
+ */
+export type ShopSettingsPageWritable = {
+  items: Array<ShopSettingsWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Stock location
+ *
+ * A place stock is kept (a warehouse, a shop's back room). Checkout reserves from the locations in order of priority.
+ */
+export type StockLocationWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  name: string;
+  /**
+   * Short code, unique in the shop (WH-BERLIN)
+   */
+  code: string;
+  /**
+   * Checkout reserves from the lowest number first
+   */
+  priority: number;
+  /**
+   * Checkout reserves only from active locations
+   */
+  active: boolean;
+};
+
+/**
+ * One page of StockLocation records.
+ */
+export type StockLocationPageWritable = {
+  items: Array<StockLocationWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Tax rate
+ *
+ * A tax rate of a region in basis points (19 % = 1900). A rate without categories is the region's default; a rate with categories applies to the products in them (a reduced rate for books).
+ */
+export type TaxRateWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  regionId: string;
+  /**
+   * Unique in its region
+   */
+  name: string;
+  /**
+   * The rate in basis points: 1900 is 19 %
+   */
+  rateBp: number;
+  /**
+   * Applies to products in these categories (or below them); empty: the region's default rate
+   */
+  categoryIds: Array<string>;
+};
+
+/**
+ * One page of TaxRate records.
+ */
+export type TaxRatePageWritable = {
+  items: Array<TaxRateWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Variant
+ *
+ * What a shopper buys: one combination of its product's option values, with its SKU (unique in the shop), barcode and shipping weight. Prices and stock are kept per variant.
+ */
+export type VariantWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  productId: string;
+  /**
+   * Made from the option values (M / Red) when left empty
+   */
+  title?: string | null;
+  /**
+   * Stock-keeping unit, unique in the shop; a variant is sold only with one
+   */
+  sku?: string | null;
+  /**
+   * UPC-A (12 digits) or EAN-13 (13 digits) with a valid check digit, unique in the shop
+   */
+  barcode?: string | null;
+  /**
+   * One value of each of the product's options; no two variants of a product take the same combination
+   */
+  optionValues: Array<OptionValue>;
+  /**
+   * Shipping weight in grams
+   */
+  weightGrams?: number | null;
+  /**
+   * Image addresses (https) shown when the variant is picked
+   */
+  images: Array<string>;
+};
+
+/**
+ * One page of Variant records.
+ */
+export type VariantPageWritable = {
+  items: Array<VariantWritable>;
   /**
    * Cursor of the next page; `null` on the last page
    */
@@ -211,12 +3098,1266 @@ export type PageSize = number;
  */
 export type Where = string;
 
-export type ListNotesData = {
+export type ListCartsData = {
   body?: never;
   path?: never;
   query?: {
     /**
-     * Free-text search over `title`, `body`.
+     * Free-text search over `email`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,customerId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'customerId'
+      | '-customerId'
+      | 'email'
+      | '-email'
+      | 'currency'
+      | '-currency'
+      | 'status'
+      | '-status'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'customerId'
+      | 'email'
+      | 'currency'
+      | 'status'
+      | 'lines'
+      | 'shippingAddress'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'customerId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      customerId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      email?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      currency?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      status?:
+        | 'open'
+        | 'checked-out'
+        | {
+            eq?: 'open' | 'checked-out';
+            ne?: 'open' | 'checked-out';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/carts';
+};
+
+export type ListCartsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListCartsError = ListCartsErrors[keyof ListCartsErrors];
+
+export type ListCartsResponses = {
+  /**
+   * A page of carts
+   */
+  200: CartPage;
+};
+
+export type ListCartsResponse = ListCartsResponses[keyof ListCartsResponses];
+
+export type CreateCartData = {
+  body: CartCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/carts';
+};
+
+export type CreateCartErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateCartError = CreateCartErrors[keyof CreateCartErrors];
+
+export type CreateCartResponses = {
+  /**
+   * The created cart
+   */
+  201: Cart;
+};
+
+export type CreateCartResponse = CreateCartResponses[keyof CreateCartResponses];
+
+export type BulkCreateCartsData = {
+  body: {
+    items: Array<CartCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/carts/bulk';
+};
+
+export type BulkCreateCartsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateCartsError = BulkCreateCartsErrors[keyof BulkCreateCartsErrors];
+
+export type BulkCreateCartsResponses = {
+  /**
+   * The created carts, in request order
+   */
+  201: {
+    items: Array<Cart>;
+  };
+};
+
+export type BulkCreateCartsResponse = BulkCreateCartsResponses[keyof BulkCreateCartsResponses];
+
+export type DeleteCartData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/carts/{id}';
+};
+
+export type DeleteCartErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteCartError = DeleteCartErrors[keyof DeleteCartErrors];
+
+export type DeleteCartResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteCartResponse = DeleteCartResponses[keyof DeleteCartResponses];
+
+export type GetCartData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'customerId'
+      | 'email'
+      | 'currency'
+      | 'status'
+      | 'lines'
+      | 'shippingAddress'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'customerId'>;
+  };
+  url: '/carts/{id}';
+};
+
+export type GetCartErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetCartError = GetCartErrors[keyof GetCartErrors];
+
+export type GetCartResponses = {
+  /**
+   * The cart
+   */
+  200: Cart;
+};
+
+export type GetCartResponse = GetCartResponses[keyof GetCartResponses];
+
+export type UpdateCartData = {
+  body: CartPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/carts/{id}';
+};
+
+export type UpdateCartErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateCartError = UpdateCartErrors[keyof UpdateCartErrors];
+
+export type UpdateCartResponses = {
+  /**
+   * The updated cart
+   */
+  200: Cart;
+};
+
+export type UpdateCartResponse = UpdateCartResponses[keyof UpdateCartResponses];
+
+export type CheckoutCartData = {
+  body: {
+    payment: {
+      provider: 'test';
+      /**
+       * A test card number: 4242424242424242 pays; 4000000000000002 is declined; 4000000000009995 fails at capture; 4000000000000119 times out after authorizing
+       */
+      card: string;
+    };
+  };
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/carts/{id}/checkout';
+};
+
+export type CheckoutCartErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CheckoutCartError = CheckoutCartErrors[keyof CheckoutCartErrors];
+
+export type CheckoutCartResponses = {
+  /**
+   * Success
+   */
+  201: Order;
+};
+
+export type CheckoutCartResponse = CheckoutCartResponses[keyof CheckoutCartResponses];
+
+export type ListCategoriesData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `name`, `handle`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'name'
+      | '-name'
+      | 'handle'
+      | '-handle'
+      | 'parentId'
+      | '-parentId'
+      | 'active'
+      | '-active'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'handle'
+      | 'parentId'
+      | 'description'
+      | 'active'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'parentId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      name?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      handle?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      parentId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      description?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      active?:
+        | boolean
+        | {
+            eq?: boolean;
+            ne?: boolean;
+          };
+    };
+  };
+  url: '/categories';
+};
+
+export type ListCategoriesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListCategoriesError = ListCategoriesErrors[keyof ListCategoriesErrors];
+
+export type ListCategoriesResponses = {
+  /**
+   * A page of categories
+   */
+  200: CategoryPage;
+};
+
+export type ListCategoriesResponse = ListCategoriesResponses[keyof ListCategoriesResponses];
+
+export type CreateCategoryData = {
+  body: CategoryCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/categories';
+};
+
+export type CreateCategoryErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateCategoryError = CreateCategoryErrors[keyof CreateCategoryErrors];
+
+export type CreateCategoryResponses = {
+  /**
+   * The created category
+   */
+  201: Category;
+};
+
+export type CreateCategoryResponse = CreateCategoryResponses[keyof CreateCategoryResponses];
+
+export type BulkCreateCategoriesData = {
+  body: {
+    items: Array<CategoryCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/categories/bulk';
+};
+
+export type BulkCreateCategoriesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateCategoriesError = BulkCreateCategoriesErrors[keyof BulkCreateCategoriesErrors];
+
+export type BulkCreateCategoriesResponses = {
+  /**
+   * The created categories, in request order
+   */
+  201: {
+    items: Array<Category>;
+  };
+};
+
+export type BulkCreateCategoriesResponse = BulkCreateCategoriesResponses[keyof BulkCreateCategoriesResponses];
+
+export type DeleteCategoryData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/categories/{id}';
+};
+
+export type DeleteCategoryErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteCategoryError = DeleteCategoryErrors[keyof DeleteCategoryErrors];
+
+export type DeleteCategoryResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteCategoryResponse = DeleteCategoryResponses[keyof DeleteCategoryResponses];
+
+export type GetCategoryData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'handle'
+      | 'parentId'
+      | 'description'
+      | 'active'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'parentId'>;
+  };
+  url: '/categories/{id}';
+};
+
+export type GetCategoryErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetCategoryError = GetCategoryErrors[keyof GetCategoryErrors];
+
+export type GetCategoryResponses = {
+  /**
+   * The category
+   */
+  200: Category;
+};
+
+export type GetCategoryResponse = GetCategoryResponses[keyof GetCategoryResponses];
+
+export type UpdateCategoryData = {
+  body: CategoryPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/categories/{id}';
+};
+
+export type UpdateCategoryErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateCategoryError = UpdateCategoryErrors[keyof UpdateCategoryErrors];
+
+export type UpdateCategoryResponses = {
+  /**
+   * The updated category
+   */
+  200: Category;
+};
+
+export type UpdateCategoryResponse = UpdateCategoryResponses[keyof UpdateCategoryResponses];
+
+export type ListCollectionsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `title`, `handle`.
      */
     q?: string;
     /**
@@ -235,14 +4376,1135 @@ export type ListNotesData = {
       | '-createdBy'
       | 'updatedBy'
       | '-updatedBy'
-      | 'deletedAt'
-      | '-deletedAt'
       | 'title'
       | '-title'
-      | 'status'
-      | '-status'
-      | 'dueDate'
-      | '-dueDate'
+      | 'handle'
+      | '-handle'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'title'
+      | 'handle'
+      | 'description'
+    >;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      title?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      handle?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      description?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/collections';
+};
+
+export type ListCollectionsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListCollectionsError = ListCollectionsErrors[keyof ListCollectionsErrors];
+
+export type ListCollectionsResponses = {
+  /**
+   * A page of collections
+   */
+  200: CollectionPage;
+};
+
+export type ListCollectionsResponse = ListCollectionsResponses[keyof ListCollectionsResponses];
+
+export type CreateCollectionData = {
+  body: CollectionCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/collections';
+};
+
+export type CreateCollectionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateCollectionError = CreateCollectionErrors[keyof CreateCollectionErrors];
+
+export type CreateCollectionResponses = {
+  /**
+   * The created collection
+   */
+  201: Collection;
+};
+
+export type CreateCollectionResponse = CreateCollectionResponses[keyof CreateCollectionResponses];
+
+export type BulkCreateCollectionsData = {
+  body: {
+    items: Array<CollectionCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/collections/bulk';
+};
+
+export type BulkCreateCollectionsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateCollectionsError = BulkCreateCollectionsErrors[keyof BulkCreateCollectionsErrors];
+
+export type BulkCreateCollectionsResponses = {
+  /**
+   * The created collections, in request order
+   */
+  201: {
+    items: Array<Collection>;
+  };
+};
+
+export type BulkCreateCollectionsResponse =
+  BulkCreateCollectionsResponses[keyof BulkCreateCollectionsResponses];
+
+export type DeleteCollectionData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/collections/{id}';
+};
+
+export type DeleteCollectionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteCollectionError = DeleteCollectionErrors[keyof DeleteCollectionErrors];
+
+export type DeleteCollectionResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteCollectionResponse = DeleteCollectionResponses[keyof DeleteCollectionResponses];
+
+export type GetCollectionData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'title'
+      | 'handle'
+      | 'description'
+    >;
+  };
+  url: '/collections/{id}';
+};
+
+export type GetCollectionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetCollectionError = GetCollectionErrors[keyof GetCollectionErrors];
+
+export type GetCollectionResponses = {
+  /**
+   * The collection
+   */
+  200: Collection;
+};
+
+export type GetCollectionResponse = GetCollectionResponses[keyof GetCollectionResponses];
+
+export type UpdateCollectionData = {
+  body: CollectionPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/collections/{id}';
+};
+
+export type UpdateCollectionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateCollectionError = UpdateCollectionErrors[keyof UpdateCollectionErrors];
+
+export type UpdateCollectionResponses = {
+  /**
+   * The updated collection
+   */
+  200: Collection;
+};
+
+export type UpdateCollectionResponse = UpdateCollectionResponses[keyof UpdateCollectionResponses];
+
+export type ListCustomerGroupsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `name`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'name'
+      | '-name'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'description'
+    >;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      name?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      description?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/customer-groups';
+};
+
+export type ListCustomerGroupsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListCustomerGroupsError = ListCustomerGroupsErrors[keyof ListCustomerGroupsErrors];
+
+export type ListCustomerGroupsResponses = {
+  /**
+   * A page of customer groups
+   */
+  200: CustomerGroupPage;
+};
+
+export type ListCustomerGroupsResponse = ListCustomerGroupsResponses[keyof ListCustomerGroupsResponses];
+
+export type CreateCustomerGroupData = {
+  body: CustomerGroupCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/customer-groups';
+};
+
+export type CreateCustomerGroupErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateCustomerGroupError = CreateCustomerGroupErrors[keyof CreateCustomerGroupErrors];
+
+export type CreateCustomerGroupResponses = {
+  /**
+   * The created customer group
+   */
+  201: CustomerGroup;
+};
+
+export type CreateCustomerGroupResponse = CreateCustomerGroupResponses[keyof CreateCustomerGroupResponses];
+
+export type BulkCreateCustomerGroupsData = {
+  body: {
+    items: Array<CustomerGroupCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/customer-groups/bulk';
+};
+
+export type BulkCreateCustomerGroupsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateCustomerGroupsError =
+  BulkCreateCustomerGroupsErrors[keyof BulkCreateCustomerGroupsErrors];
+
+export type BulkCreateCustomerGroupsResponses = {
+  /**
+   * The created customer groups, in request order
+   */
+  201: {
+    items: Array<CustomerGroup>;
+  };
+};
+
+export type BulkCreateCustomerGroupsResponse =
+  BulkCreateCustomerGroupsResponses[keyof BulkCreateCustomerGroupsResponses];
+
+export type DeleteCustomerGroupData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/customer-groups/{id}';
+};
+
+export type DeleteCustomerGroupErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteCustomerGroupError = DeleteCustomerGroupErrors[keyof DeleteCustomerGroupErrors];
+
+export type DeleteCustomerGroupResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteCustomerGroupResponse = DeleteCustomerGroupResponses[keyof DeleteCustomerGroupResponses];
+
+export type GetCustomerGroupData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'description'
+    >;
+  };
+  url: '/customer-groups/{id}';
+};
+
+export type GetCustomerGroupErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetCustomerGroupError = GetCustomerGroupErrors[keyof GetCustomerGroupErrors];
+
+export type GetCustomerGroupResponses = {
+  /**
+   * The customer group
+   */
+  200: CustomerGroup;
+};
+
+export type GetCustomerGroupResponse = GetCustomerGroupResponses[keyof GetCustomerGroupResponses];
+
+export type UpdateCustomerGroupData = {
+  body: CustomerGroupPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/customer-groups/{id}';
+};
+
+export type UpdateCustomerGroupErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateCustomerGroupError = UpdateCustomerGroupErrors[keyof UpdateCustomerGroupErrors];
+
+export type UpdateCustomerGroupResponses = {
+  /**
+   * The updated customer group
+   */
+  200: CustomerGroup;
+};
+
+export type UpdateCustomerGroupResponse = UpdateCustomerGroupResponses[keyof UpdateCustomerGroupResponses];
+
+export type ListCustomersData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `name`, `email`, `phone`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,email`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'deletedAt'
+      | '-deletedAt'
+      | 'email'
+      | '-email'
+      | 'firstName'
+      | '-firstName'
+      | 'lastName'
+      | '-lastName'
+      | 'name'
+      | '-name'
+      | 'phone'
+      | '-phone'
+      | 'acceptsMarketing'
+      | '-acceptsMarketing'
     >;
     /**
      * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
@@ -273,10 +5535,15 @@ export type ListNotesData = {
       | 'updatedBy'
       | 'custom'
       | 'deletedAt'
-      | 'title'
-      | 'body'
-      | 'status'
-      | 'dueDate'
+      | 'email'
+      | 'firstName'
+      | 'lastName'
+      | 'name'
+      | 'phone'
+      | 'groupIds'
+      | 'addresses'
+      | 'acceptsMarketing'
+      | 'note'
     >;
     /**
      * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
@@ -384,7 +5651,7 @@ export type ListNotesData = {
              */
             isNull?: boolean;
           };
-      title?:
+      email?:
         | string
         | {
             eq?: string;
@@ -398,7 +5665,7 @@ export type ListNotesData = {
              */
             contains?: string;
           };
-      body?:
+      firstName?:
         | string
         | {
             eq?: string;
@@ -416,30 +5683,79 @@ export type ListNotesData = {
              */
             isNull?: boolean;
           };
-      status?:
-        | 'draft'
-        | 'published'
-        | {
-            eq?: 'draft' | 'published';
-            ne?: 'draft' | 'published';
-            /**
-             * Comma-separated values, at most 100; matches any of them
-             */
-            in?: string;
-          };
-      dueDate?:
+      lastName?:
         | string
         | {
             eq?: string;
             ne?: string;
-            lt?: string;
-            lte?: string;
-            gt?: string;
-            gte?: string;
             /**
              * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      name?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      phone?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      acceptsMarketing?:
+        | boolean
+        | {
+            eq?: boolean;
+            ne?: boolean;
+          };
+      note?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
             /**
              * `true`: the field is null; `false`: it is not
              */
@@ -447,10 +5763,10 @@ export type ListNotesData = {
           };
     };
   };
-  url: '/notes';
+  url: '/customers';
 };
 
-export type ListNotesErrors = {
+export type ListCustomersErrors = {
   /**
    * Bad request: malformed syntax, or a query or header parameter is invalid
    */
@@ -473,19 +5789,19 @@ export type ListNotesErrors = {
   500: Problem;
 };
 
-export type ListNotesError = ListNotesErrors[keyof ListNotesErrors];
+export type ListCustomersError = ListCustomersErrors[keyof ListCustomersErrors];
 
-export type ListNotesResponses = {
+export type ListCustomersResponses = {
   /**
-   * A page of notes
+   * A page of customers
    */
-  200: NotePage;
+  200: CustomerPage;
 };
 
-export type ListNotesResponse = ListNotesResponses[keyof ListNotesResponses];
+export type ListCustomersResponse = ListCustomersResponses[keyof ListCustomersResponses];
 
-export type CreateNoteData = {
-  body: NoteCreate;
+export type CreateCustomerData = {
+  body: CustomerCreate;
   headers?: {
     /**
      * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
@@ -494,10 +5810,10 @@ export type CreateNoteData = {
   };
   path?: never;
   query?: never;
-  url: '/notes';
+  url: '/customers';
 };
 
-export type CreateNoteErrors = {
+export type CreateCustomerErrors = {
   /**
    * Bad request: malformed syntax, or a query or header parameter is invalid
    */
@@ -532,20 +5848,20 @@ export type CreateNoteErrors = {
   500: Problem;
 };
 
-export type CreateNoteError = CreateNoteErrors[keyof CreateNoteErrors];
+export type CreateCustomerError = CreateCustomerErrors[keyof CreateCustomerErrors];
 
-export type CreateNoteResponses = {
+export type CreateCustomerResponses = {
   /**
-   * The created note
+   * The created customer
    */
-  201: Note;
+  201: Customer;
 };
 
-export type CreateNoteResponse = CreateNoteResponses[keyof CreateNoteResponses];
+export type CreateCustomerResponse = CreateCustomerResponses[keyof CreateCustomerResponses];
 
-export type BulkCreateNotesData = {
+export type BulkCreateCustomersData = {
   body: {
-    items: Array<NoteCreate>;
+    items: Array<CustomerCreate>;
   };
   headers?: {
     /**
@@ -555,10 +5871,10 @@ export type BulkCreateNotesData = {
   };
   path?: never;
   query?: never;
-  url: '/notes/bulk';
+  url: '/customers/bulk';
 };
 
-export type BulkCreateNotesErrors = {
+export type BulkCreateCustomersErrors = {
   /**
    * Bad request: malformed syntax, or a query or header parameter is invalid
    */
@@ -593,20 +5909,20 @@ export type BulkCreateNotesErrors = {
   500: Problem;
 };
 
-export type BulkCreateNotesError = BulkCreateNotesErrors[keyof BulkCreateNotesErrors];
+export type BulkCreateCustomersError = BulkCreateCustomersErrors[keyof BulkCreateCustomersErrors];
 
-export type BulkCreateNotesResponses = {
+export type BulkCreateCustomersResponses = {
   /**
-   * The created notes, in request order
+   * The created customers, in request order
    */
   201: {
-    items: Array<Note>;
+    items: Array<Customer>;
   };
 };
 
-export type BulkCreateNotesResponse = BulkCreateNotesResponses[keyof BulkCreateNotesResponses];
+export type BulkCreateCustomersResponse = BulkCreateCustomersResponses[keyof BulkCreateCustomersResponses];
 
-export type DeleteNoteData = {
+export type DeleteCustomerData = {
   body?: never;
   headers?: {
     /**
@@ -621,10 +5937,10 @@ export type DeleteNoteData = {
     id: string;
   };
   query?: never;
-  url: '/notes/{id}';
+  url: '/customers/{id}';
 };
 
-export type DeleteNoteErrors = {
+export type DeleteCustomerErrors = {
   /**
    * Bad request: malformed syntax, or a query or header parameter is invalid
    */
@@ -659,18 +5975,18 @@ export type DeleteNoteErrors = {
   500: Problem;
 };
 
-export type DeleteNoteError = DeleteNoteErrors[keyof DeleteNoteErrors];
+export type DeleteCustomerError = DeleteCustomerErrors[keyof DeleteCustomerErrors];
 
-export type DeleteNoteResponses = {
+export type DeleteCustomerResponses = {
   /**
    * Deleted
    */
   204: void;
 };
 
-export type DeleteNoteResponse = DeleteNoteResponses[keyof DeleteNoteResponses];
+export type DeleteCustomerResponse = DeleteCustomerResponses[keyof DeleteCustomerResponses];
 
-export type GetNoteData = {
+export type GetCustomerData = {
   body?: never;
   path: {
     /**
@@ -692,16 +6008,21 @@ export type GetNoteData = {
       | 'updatedBy'
       | 'custom'
       | 'deletedAt'
-      | 'title'
-      | 'body'
-      | 'status'
-      | 'dueDate'
+      | 'email'
+      | 'firstName'
+      | 'lastName'
+      | 'name'
+      | 'phone'
+      | 'groupIds'
+      | 'addresses'
+      | 'acceptsMarketing'
+      | 'note'
     >;
   };
-  url: '/notes/{id}';
+  url: '/customers/{id}';
 };
 
-export type GetNoteErrors = {
+export type GetCustomerErrors = {
   /**
    * Bad request: malformed syntax, or a query or header parameter is invalid
    */
@@ -728,19 +6049,19 @@ export type GetNoteErrors = {
   500: Problem;
 };
 
-export type GetNoteError = GetNoteErrors[keyof GetNoteErrors];
+export type GetCustomerError = GetCustomerErrors[keyof GetCustomerErrors];
 
-export type GetNoteResponses = {
+export type GetCustomerResponses = {
   /**
-   * The note
+   * The customer
    */
-  200: Note;
+  200: Customer;
 };
 
-export type GetNoteResponse = GetNoteResponses[keyof GetNoteResponses];
+export type GetCustomerResponse = GetCustomerResponses[keyof GetCustomerResponses];
 
-export type UpdateNoteData = {
-  body: NotePatch;
+export type UpdateCustomerData = {
+  body: CustomerPatch;
   headers: {
     /**
      * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
@@ -754,10 +6075,10 @@ export type UpdateNoteData = {
     id: string;
   };
   query?: never;
-  url: '/notes/{id}';
+  url: '/customers/{id}';
 };
 
-export type UpdateNoteErrors = {
+export type UpdateCustomerErrors = {
   /**
    * Bad request: malformed syntax, or a query or header parameter is invalid
    */
@@ -804,18 +6125,18 @@ export type UpdateNoteErrors = {
   500: Problem;
 };
 
-export type UpdateNoteError = UpdateNoteErrors[keyof UpdateNoteErrors];
+export type UpdateCustomerError = UpdateCustomerErrors[keyof UpdateCustomerErrors];
 
-export type UpdateNoteResponses = {
+export type UpdateCustomerResponses = {
   /**
-   * The updated note
+   * The updated customer
    */
-  200: Note;
+  200: Customer;
 };
 
-export type UpdateNoteResponse = UpdateNoteResponses[keyof UpdateNoteResponses];
+export type UpdateCustomerResponse = UpdateCustomerResponses[keyof UpdateCustomerResponses];
 
-export type RestoreNoteData = {
+export type RestoreCustomerData = {
   body?: never;
   path: {
     /**
@@ -824,10 +6145,10 @@ export type RestoreNoteData = {
     id: string;
   };
   query?: never;
-  url: '/notes/{id}/restore';
+  url: '/customers/{id}/restore';
 };
 
-export type RestoreNoteErrors = {
+export type RestoreCustomerErrors = {
   /**
    * Bad request: malformed syntax, or a query or header parameter is invalid
    */
@@ -858,13 +6179,7809 @@ export type RestoreNoteErrors = {
   500: Problem;
 };
 
-export type RestoreNoteError = RestoreNoteErrors[keyof RestoreNoteErrors];
+export type RestoreCustomerError = RestoreCustomerErrors[keyof RestoreCustomerErrors];
 
-export type RestoreNoteResponses = {
+export type RestoreCustomerResponses = {
   /**
-   * The restored note
+   * The restored customer
    */
-  200: Note;
+  200: Customer;
 };
 
-export type RestoreNoteResponse = RestoreNoteResponses[keyof RestoreNoteResponses];
+export type RestoreCustomerResponse = RestoreCustomerResponses[keyof RestoreCustomerResponses];
+
+export type ListInventoryLevelsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,variantId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'variantId'
+      | '-variantId'
+      | 'locationId'
+      | '-locationId'
+      | 'stocked'
+      | '-stocked'
+      | 'reserved'
+      | '-reserved'
+      | 'available'
+      | '-available'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'variantId'
+      | 'locationId'
+      | 'stocked'
+      | 'reserved'
+      | 'available'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'variantId' | 'locationId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      variantId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      locationId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      stocked?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      reserved?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      available?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/inventory-levels';
+};
+
+export type ListInventoryLevelsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListInventoryLevelsError = ListInventoryLevelsErrors[keyof ListInventoryLevelsErrors];
+
+export type ListInventoryLevelsResponses = {
+  /**
+   * A page of inventory levels
+   */
+  200: InventoryLevelPage;
+};
+
+export type ListInventoryLevelsResponse = ListInventoryLevelsResponses[keyof ListInventoryLevelsResponses];
+
+export type CreateInventoryLevelData = {
+  body: InventoryLevelCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/inventory-levels';
+};
+
+export type CreateInventoryLevelErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateInventoryLevelError = CreateInventoryLevelErrors[keyof CreateInventoryLevelErrors];
+
+export type CreateInventoryLevelResponses = {
+  /**
+   * The created inventory level
+   */
+  201: InventoryLevel;
+};
+
+export type CreateInventoryLevelResponse = CreateInventoryLevelResponses[keyof CreateInventoryLevelResponses];
+
+export type BulkCreateInventoryLevelsData = {
+  body: {
+    items: Array<InventoryLevelCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/inventory-levels/bulk';
+};
+
+export type BulkCreateInventoryLevelsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateInventoryLevelsError =
+  BulkCreateInventoryLevelsErrors[keyof BulkCreateInventoryLevelsErrors];
+
+export type BulkCreateInventoryLevelsResponses = {
+  /**
+   * The created inventory levels, in request order
+   */
+  201: {
+    items: Array<InventoryLevel>;
+  };
+};
+
+export type BulkCreateInventoryLevelsResponse =
+  BulkCreateInventoryLevelsResponses[keyof BulkCreateInventoryLevelsResponses];
+
+export type DeleteInventoryLevelData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/inventory-levels/{id}';
+};
+
+export type DeleteInventoryLevelErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteInventoryLevelError = DeleteInventoryLevelErrors[keyof DeleteInventoryLevelErrors];
+
+export type DeleteInventoryLevelResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteInventoryLevelResponse = DeleteInventoryLevelResponses[keyof DeleteInventoryLevelResponses];
+
+export type GetInventoryLevelData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'variantId'
+      | 'locationId'
+      | 'stocked'
+      | 'reserved'
+      | 'available'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'variantId' | 'locationId'>;
+  };
+  url: '/inventory-levels/{id}';
+};
+
+export type GetInventoryLevelErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetInventoryLevelError = GetInventoryLevelErrors[keyof GetInventoryLevelErrors];
+
+export type GetInventoryLevelResponses = {
+  /**
+   * The inventory level
+   */
+  200: InventoryLevel;
+};
+
+export type GetInventoryLevelResponse = GetInventoryLevelResponses[keyof GetInventoryLevelResponses];
+
+export type UpdateInventoryLevelData = {
+  body: InventoryLevelPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/inventory-levels/{id}';
+};
+
+export type UpdateInventoryLevelErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateInventoryLevelError = UpdateInventoryLevelErrors[keyof UpdateInventoryLevelErrors];
+
+export type UpdateInventoryLevelResponses = {
+  /**
+   * The updated inventory level
+   */
+  200: InventoryLevel;
+};
+
+export type UpdateInventoryLevelResponse = UpdateInventoryLevelResponses[keyof UpdateInventoryLevelResponses];
+
+export type ListOrdersData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `number`, `email`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,number`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'number'
+      | '-number'
+      | 'cartId'
+      | '-cartId'
+      | 'customerId'
+      | '-customerId'
+      | 'email'
+      | '-email'
+      | 'currency'
+      | '-currency'
+      | 'status'
+      | '-status'
+      | 'subtotal'
+      | '-subtotal'
+      | 'total'
+      | '-total'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'number'
+      | 'cartId'
+      | 'customerId'
+      | 'email'
+      | 'currency'
+      | 'status'
+      | 'lines'
+      | 'subtotal'
+      | 'total'
+      | 'shippingAddress'
+      | 'timeline'
+      | 'note'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'cartId' | 'customerId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      number?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      cartId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      customerId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      email?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      currency?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      status?:
+        | 'pending'
+        | 'paid'
+        | 'cancelled'
+        | {
+            eq?: 'pending' | 'paid' | 'cancelled';
+            ne?: 'pending' | 'paid' | 'cancelled';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      subtotal?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      total?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      note?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/orders';
+};
+
+export type ListOrdersErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListOrdersError = ListOrdersErrors[keyof ListOrdersErrors];
+
+export type ListOrdersResponses = {
+  /**
+   * A page of orders
+   */
+  200: OrderPage;
+};
+
+export type ListOrdersResponse = ListOrdersResponses[keyof ListOrdersResponses];
+
+export type CreateOrderData = {
+  body: OrderCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/orders';
+};
+
+export type CreateOrderErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateOrderError = CreateOrderErrors[keyof CreateOrderErrors];
+
+export type CreateOrderResponses = {
+  /**
+   * The created order
+   */
+  201: Order;
+};
+
+export type CreateOrderResponse = CreateOrderResponses[keyof CreateOrderResponses];
+
+export type BulkCreateOrdersData = {
+  body: {
+    items: Array<OrderCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/orders/bulk';
+};
+
+export type BulkCreateOrdersErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateOrdersError = BulkCreateOrdersErrors[keyof BulkCreateOrdersErrors];
+
+export type BulkCreateOrdersResponses = {
+  /**
+   * The created orders, in request order
+   */
+  201: {
+    items: Array<Order>;
+  };
+};
+
+export type BulkCreateOrdersResponse = BulkCreateOrdersResponses[keyof BulkCreateOrdersResponses];
+
+export type DeleteOrderData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/orders/{id}';
+};
+
+export type DeleteOrderErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteOrderError = DeleteOrderErrors[keyof DeleteOrderErrors];
+
+export type DeleteOrderResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteOrderResponse = DeleteOrderResponses[keyof DeleteOrderResponses];
+
+export type GetOrderData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'number'
+      | 'cartId'
+      | 'customerId'
+      | 'email'
+      | 'currency'
+      | 'status'
+      | 'lines'
+      | 'subtotal'
+      | 'total'
+      | 'shippingAddress'
+      | 'timeline'
+      | 'note'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'cartId' | 'customerId'>;
+  };
+  url: '/orders/{id}';
+};
+
+export type GetOrderErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetOrderError = GetOrderErrors[keyof GetOrderErrors];
+
+export type GetOrderResponses = {
+  /**
+   * The order
+   */
+  200: Order;
+};
+
+export type GetOrderResponse = GetOrderResponses[keyof GetOrderResponses];
+
+export type UpdateOrderData = {
+  body: OrderPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/orders/{id}';
+};
+
+export type UpdateOrderErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateOrderError = UpdateOrderErrors[keyof UpdateOrderErrors];
+
+export type UpdateOrderResponses = {
+  /**
+   * The updated order
+   */
+  200: Order;
+};
+
+export type UpdateOrderResponse = UpdateOrderResponses[keyof UpdateOrderResponses];
+
+export type ListPaymentsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,orderId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'orderId'
+      | '-orderId'
+      | 'provider'
+      | '-provider'
+      | 'reference'
+      | '-reference'
+      | 'status'
+      | '-status'
+      | 'amount'
+      | '-amount'
+      | 'refunded'
+      | '-refunded'
+      | 'currency'
+      | '-currency'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'orderId'
+      | 'provider'
+      | 'reference'
+      | 'status'
+      | 'amount'
+      | 'refunded'
+      | 'currency'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'orderId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      orderId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      provider?:
+        | 'test'
+        | {
+            eq?: 'test';
+            ne?: 'test';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      reference?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      status?:
+        | 'authorized'
+        | 'captured'
+        | 'voided'
+        | 'refunded'
+        | {
+            eq?: 'authorized' | 'captured' | 'voided' | 'refunded';
+            ne?: 'authorized' | 'captured' | 'voided' | 'refunded';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      amount?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      refunded?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      currency?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+    };
+  };
+  url: '/payments';
+};
+
+export type ListPaymentsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListPaymentsError = ListPaymentsErrors[keyof ListPaymentsErrors];
+
+export type ListPaymentsResponses = {
+  /**
+   * A page of payments
+   */
+  200: PaymentPage;
+};
+
+export type ListPaymentsResponse = ListPaymentsResponses[keyof ListPaymentsResponses];
+
+export type CreatePaymentData = {
+  body: PaymentCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/payments';
+};
+
+export type CreatePaymentErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreatePaymentError = CreatePaymentErrors[keyof CreatePaymentErrors];
+
+export type CreatePaymentResponses = {
+  /**
+   * The created payment
+   */
+  201: Payment;
+};
+
+export type CreatePaymentResponse = CreatePaymentResponses[keyof CreatePaymentResponses];
+
+export type BulkCreatePaymentsData = {
+  body: {
+    items: Array<PaymentCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/payments/bulk';
+};
+
+export type BulkCreatePaymentsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreatePaymentsError = BulkCreatePaymentsErrors[keyof BulkCreatePaymentsErrors];
+
+export type BulkCreatePaymentsResponses = {
+  /**
+   * The created payments, in request order
+   */
+  201: {
+    items: Array<Payment>;
+  };
+};
+
+export type BulkCreatePaymentsResponse = BulkCreatePaymentsResponses[keyof BulkCreatePaymentsResponses];
+
+export type DeletePaymentData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/payments/{id}';
+};
+
+export type DeletePaymentErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeletePaymentError = DeletePaymentErrors[keyof DeletePaymentErrors];
+
+export type DeletePaymentResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeletePaymentResponse = DeletePaymentResponses[keyof DeletePaymentResponses];
+
+export type GetPaymentData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'orderId'
+      | 'provider'
+      | 'reference'
+      | 'status'
+      | 'amount'
+      | 'refunded'
+      | 'currency'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'orderId'>;
+  };
+  url: '/payments/{id}';
+};
+
+export type GetPaymentErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetPaymentError = GetPaymentErrors[keyof GetPaymentErrors];
+
+export type GetPaymentResponses = {
+  /**
+   * The payment
+   */
+  200: Payment;
+};
+
+export type GetPaymentResponse = GetPaymentResponses[keyof GetPaymentResponses];
+
+export type UpdatePaymentData = {
+  body: PaymentPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/payments/{id}';
+};
+
+export type UpdatePaymentErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdatePaymentError = UpdatePaymentErrors[keyof UpdatePaymentErrors];
+
+export type UpdatePaymentResponses = {
+  /**
+   * The updated payment
+   */
+  200: Payment;
+};
+
+export type UpdatePaymentResponse = UpdatePaymentResponses[keyof UpdatePaymentResponses];
+
+export type PriceCartData = {
+  body: {
+    lines: Array<{
+      variantId: string;
+      quantity: number;
+    }>;
+    regionId: string;
+    /**
+     * Defaults to the region's currency; another one is refused
+     */
+    currency?: string;
+    /**
+     * Prices for this customer's groups
+     */
+    customerId?: string;
+    codes?: Array<string>;
+    /**
+     * The shipping method's amount in minor units, in the region's convention
+     */
+    shipping?: number;
+    /**
+     * Price as at this instant; default: now
+     */
+    at?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/price-cart';
+};
+
+export type PriceCartErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type PriceCartError = PriceCartErrors[keyof PriceCartErrors];
+
+export type PriceCartResponses = {
+  /**
+   * Success
+   */
+  200: {
+    currency: string;
+    regionId: string;
+    taxInclusive: boolean;
+    rounding: 'line' | 'order';
+    at: string;
+    lines: Array<{
+      index: number;
+      variantId: string;
+      quantity: number;
+      unitPrice: number;
+      priceListId: string;
+      tierMinQuantity: number;
+      subtotal: number;
+      discounts: Array<{
+        promotionId: string;
+        amount: number;
+      }>;
+      discountTotal: number;
+      taxRateId: string | null;
+      taxRateBp: number;
+      net: number;
+      tax: number;
+      total: number;
+    }>;
+    shipping: {
+      amount: number;
+      discount: number;
+      taxRateId: string | null;
+      taxRateBp: number;
+      net: number;
+      tax: number;
+      total: number;
+    };
+    discounts: Array<{
+      promotionId: string;
+      code: string | null;
+      target: 'item' | 'order' | 'shipping';
+      amount: number;
+      explanation: {
+        /**
+         * A key of the pricing catalogs (core/pricing/messages.<locale>.json)
+         */
+        key: string;
+        params: {
+          [key: string]: string | number;
+        };
+      };
+      because: Array<{
+        /**
+         * A key of the pricing catalogs (core/pricing/messages.<locale>.json)
+         */
+        key: string;
+        params: {
+          [key: string]: string | number;
+        };
+      }>;
+    }>;
+    rejected: Array<{
+      code: string | null;
+      promotionId: string | null;
+      reason: {
+        /**
+         * A key of the pricing catalogs (core/pricing/messages.<locale>.json)
+         */
+        key: string;
+        params: {
+          [key: string]: string | number;
+        };
+      };
+    }>;
+    totals: {
+      subtotal: number;
+      discount: number;
+      shipping: number;
+      net: number;
+      tax: number;
+      total: number;
+    };
+  };
+};
+
+export type PriceCartResponse = PriceCartResponses[keyof PriceCartResponses];
+
+export type ListPriceListsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `name`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'name'
+      | '-name'
+      | 'currency'
+      | '-currency'
+      | 'customerGroupId'
+      | '-customerGroupId'
+      | 'validFrom'
+      | '-validFrom'
+      | 'validTo'
+      | '-validTo'
+      | 'priority'
+      | '-priority'
+      | 'active'
+      | '-active'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'currency'
+      | 'customerGroupId'
+      | 'validFrom'
+      | 'validTo'
+      | 'priority'
+      | 'active'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'customerGroupId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      name?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      currency?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      customerGroupId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      validFrom?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      validTo?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      priority?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      active?:
+        | boolean
+        | {
+            eq?: boolean;
+            ne?: boolean;
+          };
+    };
+  };
+  url: '/price-lists';
+};
+
+export type ListPriceListsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListPriceListsError = ListPriceListsErrors[keyof ListPriceListsErrors];
+
+export type ListPriceListsResponses = {
+  /**
+   * A page of price lists
+   */
+  200: PriceListPage;
+};
+
+export type ListPriceListsResponse = ListPriceListsResponses[keyof ListPriceListsResponses];
+
+export type CreatePriceListData = {
+  body: PriceListCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/price-lists';
+};
+
+export type CreatePriceListErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreatePriceListError = CreatePriceListErrors[keyof CreatePriceListErrors];
+
+export type CreatePriceListResponses = {
+  /**
+   * The created price list
+   */
+  201: PriceList;
+};
+
+export type CreatePriceListResponse = CreatePriceListResponses[keyof CreatePriceListResponses];
+
+export type BulkCreatePriceListsData = {
+  body: {
+    items: Array<PriceListCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/price-lists/bulk';
+};
+
+export type BulkCreatePriceListsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreatePriceListsError = BulkCreatePriceListsErrors[keyof BulkCreatePriceListsErrors];
+
+export type BulkCreatePriceListsResponses = {
+  /**
+   * The created price lists, in request order
+   */
+  201: {
+    items: Array<PriceList>;
+  };
+};
+
+export type BulkCreatePriceListsResponse = BulkCreatePriceListsResponses[keyof BulkCreatePriceListsResponses];
+
+export type DeletePriceListData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/price-lists/{id}';
+};
+
+export type DeletePriceListErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeletePriceListError = DeletePriceListErrors[keyof DeletePriceListErrors];
+
+export type DeletePriceListResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeletePriceListResponse = DeletePriceListResponses[keyof DeletePriceListResponses];
+
+export type GetPriceListData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'currency'
+      | 'customerGroupId'
+      | 'validFrom'
+      | 'validTo'
+      | 'priority'
+      | 'active'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'customerGroupId'>;
+  };
+  url: '/price-lists/{id}';
+};
+
+export type GetPriceListErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetPriceListError = GetPriceListErrors[keyof GetPriceListErrors];
+
+export type GetPriceListResponses = {
+  /**
+   * The price list
+   */
+  200: PriceList;
+};
+
+export type GetPriceListResponse = GetPriceListResponses[keyof GetPriceListResponses];
+
+export type UpdatePriceListData = {
+  body: PriceListPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/price-lists/{id}';
+};
+
+export type UpdatePriceListErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdatePriceListError = UpdatePriceListErrors[keyof UpdatePriceListErrors];
+
+export type UpdatePriceListResponses = {
+  /**
+   * The updated price list
+   */
+  200: PriceList;
+};
+
+export type UpdatePriceListResponse = UpdatePriceListResponses[keyof UpdatePriceListResponses];
+
+export type ListPricesData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,priceListId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'priceListId'
+      | '-priceListId'
+      | 'variantId'
+      | '-variantId'
+      | 'minQuantity'
+      | '-minQuantity'
+      | 'amount'
+      | '-amount'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'priceListId'
+      | 'variantId'
+      | 'minQuantity'
+      | 'amount'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'priceListId' | 'variantId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      priceListId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      variantId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      minQuantity?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      amount?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+    };
+  };
+  url: '/prices';
+};
+
+export type ListPricesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListPricesError = ListPricesErrors[keyof ListPricesErrors];
+
+export type ListPricesResponses = {
+  /**
+   * A page of prices
+   */
+  200: PricePage;
+};
+
+export type ListPricesResponse = ListPricesResponses[keyof ListPricesResponses];
+
+export type CreatePriceData = {
+  body: PriceCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/prices';
+};
+
+export type CreatePriceErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreatePriceError = CreatePriceErrors[keyof CreatePriceErrors];
+
+export type CreatePriceResponses = {
+  /**
+   * The created price
+   */
+  201: Price;
+};
+
+export type CreatePriceResponse = CreatePriceResponses[keyof CreatePriceResponses];
+
+export type BulkCreatePricesData = {
+  body: {
+    items: Array<PriceCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/prices/bulk';
+};
+
+export type BulkCreatePricesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreatePricesError = BulkCreatePricesErrors[keyof BulkCreatePricesErrors];
+
+export type BulkCreatePricesResponses = {
+  /**
+   * The created prices, in request order
+   */
+  201: {
+    items: Array<Price>;
+  };
+};
+
+export type BulkCreatePricesResponse = BulkCreatePricesResponses[keyof BulkCreatePricesResponses];
+
+export type DeletePriceData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/prices/{id}';
+};
+
+export type DeletePriceErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeletePriceError = DeletePriceErrors[keyof DeletePriceErrors];
+
+export type DeletePriceResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeletePriceResponse = DeletePriceResponses[keyof DeletePriceResponses];
+
+export type GetPriceData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'priceListId'
+      | 'variantId'
+      | 'minQuantity'
+      | 'amount'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'priceListId' | 'variantId'>;
+  };
+  url: '/prices/{id}';
+};
+
+export type GetPriceErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetPriceError = GetPriceErrors[keyof GetPriceErrors];
+
+export type GetPriceResponses = {
+  /**
+   * The price
+   */
+  200: Price;
+};
+
+export type GetPriceResponse = GetPriceResponses[keyof GetPriceResponses];
+
+export type UpdatePriceData = {
+  body: PricePatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/prices/{id}';
+};
+
+export type UpdatePriceErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdatePriceError = UpdatePriceErrors[keyof UpdatePriceErrors];
+
+export type UpdatePriceResponses = {
+  /**
+   * The updated price
+   */
+  200: Price;
+};
+
+export type UpdatePriceResponse = UpdatePriceResponses[keyof UpdatePriceResponses];
+
+export type ListProductsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `title`, `handle`, `brand`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,title`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'title'
+      | '-title'
+      | 'handle'
+      | '-handle'
+      | 'brand'
+      | '-brand'
+      | 'status'
+      | '-status'
+      | 'publishedAt'
+      | '-publishedAt'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'title'
+      | 'handle'
+      | 'description'
+      | 'brand'
+      | 'status'
+      | 'publishedAt'
+      | 'options'
+      | 'categoryIds'
+      | 'collectionIds'
+      | 'images'
+    >;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      title?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      handle?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      description?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      brand?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      status?:
+        | 'draft'
+        | 'published'
+        | 'archived'
+        | {
+            eq?: 'draft' | 'published' | 'archived';
+            ne?: 'draft' | 'published' | 'archived';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      publishedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/products';
+};
+
+export type ListProductsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListProductsError = ListProductsErrors[keyof ListProductsErrors];
+
+export type ListProductsResponses = {
+  /**
+   * A page of products
+   */
+  200: ProductPage;
+};
+
+export type ListProductsResponse = ListProductsResponses[keyof ListProductsResponses];
+
+export type CreateProductData = {
+  body: ProductCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/products';
+};
+
+export type CreateProductErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateProductError = CreateProductErrors[keyof CreateProductErrors];
+
+export type CreateProductResponses = {
+  /**
+   * The created product
+   */
+  201: Product;
+};
+
+export type CreateProductResponse = CreateProductResponses[keyof CreateProductResponses];
+
+export type BulkCreateProductsData = {
+  body: {
+    items: Array<ProductCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/products/bulk';
+};
+
+export type BulkCreateProductsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateProductsError = BulkCreateProductsErrors[keyof BulkCreateProductsErrors];
+
+export type BulkCreateProductsResponses = {
+  /**
+   * The created products, in request order
+   */
+  201: {
+    items: Array<Product>;
+  };
+};
+
+export type BulkCreateProductsResponse = BulkCreateProductsResponses[keyof BulkCreateProductsResponses];
+
+export type DeleteProductData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/products/{id}';
+};
+
+export type DeleteProductErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteProductError = DeleteProductErrors[keyof DeleteProductErrors];
+
+export type DeleteProductResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteProductResponse = DeleteProductResponses[keyof DeleteProductResponses];
+
+export type GetProductData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'title'
+      | 'handle'
+      | 'description'
+      | 'brand'
+      | 'status'
+      | 'publishedAt'
+      | 'options'
+      | 'categoryIds'
+      | 'collectionIds'
+      | 'images'
+    >;
+  };
+  url: '/products/{id}';
+};
+
+export type GetProductErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetProductError = GetProductErrors[keyof GetProductErrors];
+
+export type GetProductResponses = {
+  /**
+   * The product
+   */
+  200: Product;
+};
+
+export type GetProductResponse = GetProductResponses[keyof GetProductResponses];
+
+export type UpdateProductData = {
+  body: ProductPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/products/{id}';
+};
+
+export type UpdateProductErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateProductError = UpdateProductErrors[keyof UpdateProductErrors];
+
+export type UpdateProductResponses = {
+  /**
+   * The updated product
+   */
+  200: Product;
+};
+
+export type UpdateProductResponse = UpdateProductResponses[keyof UpdateProductResponses];
+
+export type TransitionProductData = {
+  body: {
+    /**
+     * Target state
+     */
+    to: 'draft' | 'published' | 'archived';
+  };
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/products/{id}/transition';
+};
+
+export type TransitionProductErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type TransitionProductError = TransitionProductErrors[keyof TransitionProductErrors];
+
+export type TransitionProductResponses = {
+  /**
+   * The product in its new state
+   */
+  200: Product;
+};
+
+export type TransitionProductResponse = TransitionProductResponses[keyof TransitionProductResponses];
+
+export type ListPromotionsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `name`, `code`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'name'
+      | '-name'
+      | 'code'
+      | '-code'
+      | 'kind'
+      | '-kind'
+      | 'target'
+      | '-target'
+      | 'percentBp'
+      | '-percentBp'
+      | 'amount'
+      | '-amount'
+      | 'currency'
+      | '-currency'
+      | 'buyQuantity'
+      | '-buyQuantity'
+      | 'getQuantity'
+      | '-getQuantity'
+      | 'priority'
+      | '-priority'
+      | 'exclusive'
+      | '-exclusive'
+      | 'startsAt'
+      | '-startsAt'
+      | 'endsAt'
+      | '-endsAt'
+      | 'usageLimit'
+      | '-usageLimit'
+      | 'usageCount'
+      | '-usageCount'
+      | 'budget'
+      | '-budget'
+      | 'budgetUsed'
+      | '-budgetUsed'
+      | 'active'
+      | '-active'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'code'
+      | 'kind'
+      | 'target'
+      | 'percentBp'
+      | 'amount'
+      | 'currency'
+      | 'buyQuantity'
+      | 'getQuantity'
+      | 'scope'
+      | 'condition'
+      | 'priority'
+      | 'exclusive'
+      | 'startsAt'
+      | 'endsAt'
+      | 'usageLimit'
+      | 'usageCount'
+      | 'budget'
+      | 'budgetUsed'
+      | 'active'
+    >;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      name?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      code?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      kind?:
+        | 'percentage'
+        | 'fixed'
+        | 'buy-x-get-y'
+        | {
+            eq?: 'percentage' | 'fixed' | 'buy-x-get-y';
+            ne?: 'percentage' | 'fixed' | 'buy-x-get-y';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      target?:
+        | 'item'
+        | 'order'
+        | 'shipping'
+        | {
+            eq?: 'item' | 'order' | 'shipping';
+            ne?: 'item' | 'order' | 'shipping';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      percentBp?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      amount?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      currency?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      buyQuantity?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      getQuantity?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      priority?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      exclusive?:
+        | boolean
+        | {
+            eq?: boolean;
+            ne?: boolean;
+          };
+      startsAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      endsAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      usageLimit?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      usageCount?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      budget?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      budgetUsed?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      active?:
+        | boolean
+        | {
+            eq?: boolean;
+            ne?: boolean;
+          };
+    };
+  };
+  url: '/promotions';
+};
+
+export type ListPromotionsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListPromotionsError = ListPromotionsErrors[keyof ListPromotionsErrors];
+
+export type ListPromotionsResponses = {
+  /**
+   * A page of promotions
+   */
+  200: PromotionPage;
+};
+
+export type ListPromotionsResponse = ListPromotionsResponses[keyof ListPromotionsResponses];
+
+export type CreatePromotionData = {
+  body: PromotionCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/promotions';
+};
+
+export type CreatePromotionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreatePromotionError = CreatePromotionErrors[keyof CreatePromotionErrors];
+
+export type CreatePromotionResponses = {
+  /**
+   * The created promotion
+   */
+  201: Promotion;
+};
+
+export type CreatePromotionResponse = CreatePromotionResponses[keyof CreatePromotionResponses];
+
+export type BulkCreatePromotionsData = {
+  body: {
+    items: Array<PromotionCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/promotions/bulk';
+};
+
+export type BulkCreatePromotionsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreatePromotionsError = BulkCreatePromotionsErrors[keyof BulkCreatePromotionsErrors];
+
+export type BulkCreatePromotionsResponses = {
+  /**
+   * The created promotions, in request order
+   */
+  201: {
+    items: Array<Promotion>;
+  };
+};
+
+export type BulkCreatePromotionsResponse = BulkCreatePromotionsResponses[keyof BulkCreatePromotionsResponses];
+
+export type DeletePromotionData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/promotions/{id}';
+};
+
+export type DeletePromotionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeletePromotionError = DeletePromotionErrors[keyof DeletePromotionErrors];
+
+export type DeletePromotionResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeletePromotionResponse = DeletePromotionResponses[keyof DeletePromotionResponses];
+
+export type GetPromotionData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'code'
+      | 'kind'
+      | 'target'
+      | 'percentBp'
+      | 'amount'
+      | 'currency'
+      | 'buyQuantity'
+      | 'getQuantity'
+      | 'scope'
+      | 'condition'
+      | 'priority'
+      | 'exclusive'
+      | 'startsAt'
+      | 'endsAt'
+      | 'usageLimit'
+      | 'usageCount'
+      | 'budget'
+      | 'budgetUsed'
+      | 'active'
+    >;
+  };
+  url: '/promotions/{id}';
+};
+
+export type GetPromotionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetPromotionError = GetPromotionErrors[keyof GetPromotionErrors];
+
+export type GetPromotionResponses = {
+  /**
+   * The promotion
+   */
+  200: Promotion;
+};
+
+export type GetPromotionResponse = GetPromotionResponses[keyof GetPromotionResponses];
+
+export type UpdatePromotionData = {
+  body: PromotionPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/promotions/{id}';
+};
+
+export type UpdatePromotionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdatePromotionError = UpdatePromotionErrors[keyof UpdatePromotionErrors];
+
+export type UpdatePromotionResponses = {
+  /**
+   * The updated promotion
+   */
+  200: Promotion;
+};
+
+export type UpdatePromotionResponse = UpdatePromotionResponses[keyof UpdatePromotionResponses];
+
+export type ListRegionsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `name`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'name'
+      | '-name'
+      | 'currency'
+      | '-currency'
+      | 'taxInclusive'
+      | '-taxInclusive'
+      | 'taxRounding'
+      | '-taxRounding'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'currency'
+      | 'countries'
+      | 'taxInclusive'
+      | 'taxRounding'
+    >;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      name?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      currency?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      taxInclusive?:
+        | boolean
+        | {
+            eq?: boolean;
+            ne?: boolean;
+          };
+      taxRounding?:
+        | 'line'
+        | 'order'
+        | {
+            eq?: 'line' | 'order';
+            ne?: 'line' | 'order';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+    };
+  };
+  url: '/regions';
+};
+
+export type ListRegionsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListRegionsError = ListRegionsErrors[keyof ListRegionsErrors];
+
+export type ListRegionsResponses = {
+  /**
+   * A page of regions
+   */
+  200: RegionPage;
+};
+
+export type ListRegionsResponse = ListRegionsResponses[keyof ListRegionsResponses];
+
+export type CreateRegionData = {
+  body: RegionCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/regions';
+};
+
+export type CreateRegionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateRegionError = CreateRegionErrors[keyof CreateRegionErrors];
+
+export type CreateRegionResponses = {
+  /**
+   * The created region
+   */
+  201: Region;
+};
+
+export type CreateRegionResponse = CreateRegionResponses[keyof CreateRegionResponses];
+
+export type BulkCreateRegionsData = {
+  body: {
+    items: Array<RegionCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/regions/bulk';
+};
+
+export type BulkCreateRegionsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateRegionsError = BulkCreateRegionsErrors[keyof BulkCreateRegionsErrors];
+
+export type BulkCreateRegionsResponses = {
+  /**
+   * The created regions, in request order
+   */
+  201: {
+    items: Array<Region>;
+  };
+};
+
+export type BulkCreateRegionsResponse = BulkCreateRegionsResponses[keyof BulkCreateRegionsResponses];
+
+export type DeleteRegionData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/regions/{id}';
+};
+
+export type DeleteRegionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteRegionError = DeleteRegionErrors[keyof DeleteRegionErrors];
+
+export type DeleteRegionResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteRegionResponse = DeleteRegionResponses[keyof DeleteRegionResponses];
+
+export type GetRegionData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'currency'
+      | 'countries'
+      | 'taxInclusive'
+      | 'taxRounding'
+    >;
+  };
+  url: '/regions/{id}';
+};
+
+export type GetRegionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetRegionError = GetRegionErrors[keyof GetRegionErrors];
+
+export type GetRegionResponses = {
+  /**
+   * The region
+   */
+  200: Region;
+};
+
+export type GetRegionResponse = GetRegionResponses[keyof GetRegionResponses];
+
+export type UpdateRegionData = {
+  body: RegionPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/regions/{id}';
+};
+
+export type UpdateRegionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateRegionError = UpdateRegionErrors[keyof UpdateRegionErrors];
+
+export type UpdateRegionResponses = {
+  /**
+   * The updated region
+   */
+  200: Region;
+};
+
+export type UpdateRegionResponse = UpdateRegionResponses[keyof UpdateRegionResponses];
+
+export type ListShopSettingsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,singleton`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'singleton'
+      | '-singleton'
+      | 'reservationTiming'
+      | '-reservationTiming'
+      | 'cartHoldMinutes'
+      | '-cartHoldMinutes'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'singleton'
+      | 'currencies'
+      | 'reservationTiming'
+      | 'cartHoldMinutes'
+    >;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      singleton?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      reservationTiming?:
+        | 'add-to-cart'
+        | 'checkout'
+        | 'payment'
+        | {
+            eq?: 'add-to-cart' | 'checkout' | 'payment';
+            ne?: 'add-to-cart' | 'checkout' | 'payment';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      cartHoldMinutes?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+    };
+  };
+  url: '/shop-settings';
+};
+
+export type ListShopSettingsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListShopSettingsError = ListShopSettingsErrors[keyof ListShopSettingsErrors];
+
+export type ListShopSettingsResponses = {
+  /**
+   * A page of shop settings
+   */
+  200: ShopSettingsPage;
+};
+
+export type ListShopSettingsResponse = ListShopSettingsResponses[keyof ListShopSettingsResponses];
+
+export type CreateShopSettingsData = {
+  body: ShopSettingsCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/shop-settings';
+};
+
+export type CreateShopSettingsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateShopSettingsError = CreateShopSettingsErrors[keyof CreateShopSettingsErrors];
+
+export type CreateShopSettingsResponses = {
+  /**
+   * The created shop settings
+   */
+  201: ShopSettings;
+};
+
+export type CreateShopSettingsResponse = CreateShopSettingsResponses[keyof CreateShopSettingsResponses];
+
+export type BulkCreateShopSettingsData = {
+  body: {
+    items: Array<ShopSettingsCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/shop-settings/bulk';
+};
+
+export type BulkCreateShopSettingsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateShopSettingsError = BulkCreateShopSettingsErrors[keyof BulkCreateShopSettingsErrors];
+
+export type BulkCreateShopSettingsResponses = {
+  /**
+   * The created shop settings, in request order
+   */
+  201: {
+    items: Array<ShopSettings>;
+  };
+};
+
+export type BulkCreateShopSettingsResponse =
+  BulkCreateShopSettingsResponses[keyof BulkCreateShopSettingsResponses];
+
+export type DeleteShopSettingsData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/shop-settings/{id}';
+};
+
+export type DeleteShopSettingsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteShopSettingsError = DeleteShopSettingsErrors[keyof DeleteShopSettingsErrors];
+
+export type DeleteShopSettingsResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteShopSettingsResponse = DeleteShopSettingsResponses[keyof DeleteShopSettingsResponses];
+
+export type GetShopSettingsData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'singleton'
+      | 'currencies'
+      | 'reservationTiming'
+      | 'cartHoldMinutes'
+    >;
+  };
+  url: '/shop-settings/{id}';
+};
+
+export type GetShopSettingsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetShopSettingsError = GetShopSettingsErrors[keyof GetShopSettingsErrors];
+
+export type GetShopSettingsResponses = {
+  /**
+   * The shop settings
+   */
+  200: ShopSettings;
+};
+
+export type GetShopSettingsResponse = GetShopSettingsResponses[keyof GetShopSettingsResponses];
+
+export type UpdateShopSettingsData = {
+  body: ShopSettingsPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/shop-settings/{id}';
+};
+
+export type UpdateShopSettingsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateShopSettingsError = UpdateShopSettingsErrors[keyof UpdateShopSettingsErrors];
+
+export type UpdateShopSettingsResponses = {
+  /**
+   * The updated shop settings
+   */
+  200: ShopSettings;
+};
+
+export type UpdateShopSettingsResponse = UpdateShopSettingsResponses[keyof UpdateShopSettingsResponses];
+
+export type ListStockLocationsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `name`, `code`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,name`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'name'
+      | '-name'
+      | 'code'
+      | '-code'
+      | 'priority'
+      | '-priority'
+      | 'active'
+      | '-active'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'code'
+      | 'priority'
+      | 'active'
+    >;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      name?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      code?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      priority?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      active?:
+        | boolean
+        | {
+            eq?: boolean;
+            ne?: boolean;
+          };
+    };
+  };
+  url: '/stock-locations';
+};
+
+export type ListStockLocationsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListStockLocationsError = ListStockLocationsErrors[keyof ListStockLocationsErrors];
+
+export type ListStockLocationsResponses = {
+  /**
+   * A page of stock locations
+   */
+  200: StockLocationPage;
+};
+
+export type ListStockLocationsResponse = ListStockLocationsResponses[keyof ListStockLocationsResponses];
+
+export type CreateStockLocationData = {
+  body: StockLocationCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/stock-locations';
+};
+
+export type CreateStockLocationErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateStockLocationError = CreateStockLocationErrors[keyof CreateStockLocationErrors];
+
+export type CreateStockLocationResponses = {
+  /**
+   * The created stock location
+   */
+  201: StockLocation;
+};
+
+export type CreateStockLocationResponse = CreateStockLocationResponses[keyof CreateStockLocationResponses];
+
+export type BulkCreateStockLocationsData = {
+  body: {
+    items: Array<StockLocationCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/stock-locations/bulk';
+};
+
+export type BulkCreateStockLocationsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateStockLocationsError =
+  BulkCreateStockLocationsErrors[keyof BulkCreateStockLocationsErrors];
+
+export type BulkCreateStockLocationsResponses = {
+  /**
+   * The created stock locations, in request order
+   */
+  201: {
+    items: Array<StockLocation>;
+  };
+};
+
+export type BulkCreateStockLocationsResponse =
+  BulkCreateStockLocationsResponses[keyof BulkCreateStockLocationsResponses];
+
+export type DeleteStockLocationData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/stock-locations/{id}';
+};
+
+export type DeleteStockLocationErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteStockLocationError = DeleteStockLocationErrors[keyof DeleteStockLocationErrors];
+
+export type DeleteStockLocationResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteStockLocationResponse = DeleteStockLocationResponses[keyof DeleteStockLocationResponses];
+
+export type GetStockLocationData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'name'
+      | 'code'
+      | 'priority'
+      | 'active'
+    >;
+  };
+  url: '/stock-locations/{id}';
+};
+
+export type GetStockLocationErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetStockLocationError = GetStockLocationErrors[keyof GetStockLocationErrors];
+
+export type GetStockLocationResponses = {
+  /**
+   * The stock location
+   */
+  200: StockLocation;
+};
+
+export type GetStockLocationResponse = GetStockLocationResponses[keyof GetStockLocationResponses];
+
+export type UpdateStockLocationData = {
+  body: StockLocationPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/stock-locations/{id}';
+};
+
+export type UpdateStockLocationErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateStockLocationError = UpdateStockLocationErrors[keyof UpdateStockLocationErrors];
+
+export type UpdateStockLocationResponses = {
+  /**
+   * The updated stock location
+   */
+  200: StockLocation;
+};
+
+export type UpdateStockLocationResponse = UpdateStockLocationResponses[keyof UpdateStockLocationResponses];
+
+export type ListTaxRatesData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `name`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,regionId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'regionId'
+      | '-regionId'
+      | 'name'
+      | '-name'
+      | 'rateBp'
+      | '-rateBp'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'regionId'
+      | 'name'
+      | 'rateBp'
+      | 'categoryIds'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'regionId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      regionId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      name?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      rateBp?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+    };
+  };
+  url: '/tax-rates';
+};
+
+export type ListTaxRatesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListTaxRatesError = ListTaxRatesErrors[keyof ListTaxRatesErrors];
+
+export type ListTaxRatesResponses = {
+  /**
+   * A page of tax rates
+   */
+  200: TaxRatePage;
+};
+
+export type ListTaxRatesResponse = ListTaxRatesResponses[keyof ListTaxRatesResponses];
+
+export type CreateTaxRateData = {
+  body: TaxRateCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/tax-rates';
+};
+
+export type CreateTaxRateErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateTaxRateError = CreateTaxRateErrors[keyof CreateTaxRateErrors];
+
+export type CreateTaxRateResponses = {
+  /**
+   * The created tax rate
+   */
+  201: TaxRate;
+};
+
+export type CreateTaxRateResponse = CreateTaxRateResponses[keyof CreateTaxRateResponses];
+
+export type BulkCreateTaxRatesData = {
+  body: {
+    items: Array<TaxRateCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/tax-rates/bulk';
+};
+
+export type BulkCreateTaxRatesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateTaxRatesError = BulkCreateTaxRatesErrors[keyof BulkCreateTaxRatesErrors];
+
+export type BulkCreateTaxRatesResponses = {
+  /**
+   * The created tax rates, in request order
+   */
+  201: {
+    items: Array<TaxRate>;
+  };
+};
+
+export type BulkCreateTaxRatesResponse = BulkCreateTaxRatesResponses[keyof BulkCreateTaxRatesResponses];
+
+export type DeleteTaxRateData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/tax-rates/{id}';
+};
+
+export type DeleteTaxRateErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteTaxRateError = DeleteTaxRateErrors[keyof DeleteTaxRateErrors];
+
+export type DeleteTaxRateResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteTaxRateResponse = DeleteTaxRateResponses[keyof DeleteTaxRateResponses];
+
+export type GetTaxRateData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'regionId'
+      | 'name'
+      | 'rateBp'
+      | 'categoryIds'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'regionId'>;
+  };
+  url: '/tax-rates/{id}';
+};
+
+export type GetTaxRateErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetTaxRateError = GetTaxRateErrors[keyof GetTaxRateErrors];
+
+export type GetTaxRateResponses = {
+  /**
+   * The tax rate
+   */
+  200: TaxRate;
+};
+
+export type GetTaxRateResponse = GetTaxRateResponses[keyof GetTaxRateResponses];
+
+export type UpdateTaxRateData = {
+  body: TaxRatePatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/tax-rates/{id}';
+};
+
+export type UpdateTaxRateErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateTaxRateError = UpdateTaxRateErrors[keyof UpdateTaxRateErrors];
+
+export type UpdateTaxRateResponses = {
+  /**
+   * The updated tax rate
+   */
+  200: TaxRate;
+};
+
+export type UpdateTaxRateResponse = UpdateTaxRateResponses[keyof UpdateTaxRateResponses];
+
+export type ListVariantsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `title`, `sku`, `barcode`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,productId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'productId'
+      | '-productId'
+      | 'title'
+      | '-title'
+      | 'sku'
+      | '-sku'
+      | 'barcode'
+      | '-barcode'
+      | 'optionKey'
+      | '-optionKey'
+      | 'weightGrams'
+      | '-weightGrams'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'productId'
+      | 'title'
+      | 'sku'
+      | 'barcode'
+      | 'optionValues'
+      | 'optionKey'
+      | 'weightGrams'
+      | 'images'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'productId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      productId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      title?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      sku?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      barcode?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      optionKey?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      weightGrams?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/variants';
+};
+
+export type ListVariantsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListVariantsError = ListVariantsErrors[keyof ListVariantsErrors];
+
+export type ListVariantsResponses = {
+  /**
+   * A page of variants
+   */
+  200: VariantPage;
+};
+
+export type ListVariantsResponse = ListVariantsResponses[keyof ListVariantsResponses];
+
+export type CreateVariantData = {
+  body: VariantCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/variants';
+};
+
+export type CreateVariantErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateVariantError = CreateVariantErrors[keyof CreateVariantErrors];
+
+export type CreateVariantResponses = {
+  /**
+   * The created variant
+   */
+  201: Variant;
+};
+
+export type CreateVariantResponse = CreateVariantResponses[keyof CreateVariantResponses];
+
+export type BulkCreateVariantsData = {
+  body: {
+    items: Array<VariantCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/variants/bulk';
+};
+
+export type BulkCreateVariantsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateVariantsError = BulkCreateVariantsErrors[keyof BulkCreateVariantsErrors];
+
+export type BulkCreateVariantsResponses = {
+  /**
+   * The created variants, in request order
+   */
+  201: {
+    items: Array<Variant>;
+  };
+};
+
+export type BulkCreateVariantsResponse = BulkCreateVariantsResponses[keyof BulkCreateVariantsResponses];
+
+export type DeleteVariantData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/variants/{id}';
+};
+
+export type DeleteVariantErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteVariantError = DeleteVariantErrors[keyof DeleteVariantErrors];
+
+export type DeleteVariantResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteVariantResponse = DeleteVariantResponses[keyof DeleteVariantResponses];
+
+export type GetVariantData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'productId'
+      | 'title'
+      | 'sku'
+      | 'barcode'
+      | 'optionValues'
+      | 'optionKey'
+      | 'weightGrams'
+      | 'images'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'productId'>;
+  };
+  url: '/variants/{id}';
+};
+
+export type GetVariantErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetVariantError = GetVariantErrors[keyof GetVariantErrors];
+
+export type GetVariantResponses = {
+  /**
+   * The variant
+   */
+  200: Variant;
+};
+
+export type GetVariantResponse = GetVariantResponses[keyof GetVariantResponses];
+
+export type UpdateVariantData = {
+  body: VariantPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/variants/{id}';
+};
+
+export type UpdateVariantErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateVariantError = UpdateVariantErrors[keyof UpdateVariantErrors];
+
+export type UpdateVariantResponses = {
+  /**
+   * The updated variant
+   */
+  200: Variant;
+};
+
+export type UpdateVariantResponse = UpdateVariantResponses[keyof UpdateVariantResponses];
+
+export type EcommerceOrderPlacedWebhookPayload = EcommerceOrderPlacedEvent;
+
+export type EcommerceOrderPlacedWebhookRequest = {
+  body: EcommerceOrderPlacedWebhookPayload;
+  key: 'ecommerce.order.placed';
+  path?: never;
+  query?: never;
+};

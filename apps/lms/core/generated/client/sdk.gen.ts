@@ -4,27 +4,342 @@ import type { Client, Options as Options2, TDataShape } from '@codexion/client';
 
 import { client } from './client.gen.js';
 import type {
-  BulkCreateNotesData,
-  BulkCreateNotesErrors,
-  BulkCreateNotesResponses,
-  CreateNoteData,
-  CreateNoteErrors,
-  CreateNoteResponses,
-  DeleteNoteData,
-  DeleteNoteErrors,
-  DeleteNoteResponses,
-  GetNoteData,
-  GetNoteErrors,
-  GetNoteResponses,
-  ListNotesData,
-  ListNotesErrors,
-  ListNotesResponses,
-  RestoreNoteData,
-  RestoreNoteErrors,
-  RestoreNoteResponses,
-  UpdateNoteData,
-  UpdateNoteErrors,
-  UpdateNoteResponses,
+  BulkCreateAssignmentsData,
+  BulkCreateAssignmentsErrors,
+  BulkCreateAssignmentsResponses,
+  BulkCreateCertificatesData,
+  BulkCreateCertificatesErrors,
+  BulkCreateCertificatesResponses,
+  BulkCreateCohortsData,
+  BulkCreateCohortsErrors,
+  BulkCreateCohortsResponses,
+  BulkCreateCoursesData,
+  BulkCreateCoursesErrors,
+  BulkCreateCoursesResponses,
+  BulkCreateEnrollmentsData,
+  BulkCreateEnrollmentsErrors,
+  BulkCreateEnrollmentsResponses,
+  BulkCreateGradeCategoriesData,
+  BulkCreateGradeCategoriesErrors,
+  BulkCreateGradeCategoriesResponses,
+  BulkCreateGradeEntriesData,
+  BulkCreateGradeEntriesErrors,
+  BulkCreateGradeEntriesResponses,
+  BulkCreateGradeItemsData,
+  BulkCreateGradeItemsErrors,
+  BulkCreateGradeItemsResponses,
+  BulkCreateLessonProgressData,
+  BulkCreateLessonProgressErrors,
+  BulkCreateLessonProgressResponses,
+  BulkCreateLessonsData,
+  BulkCreateLessonsErrors,
+  BulkCreateLessonsResponses,
+  BulkCreateQuestionsData,
+  BulkCreateQuestionsErrors,
+  BulkCreateQuestionsResponses,
+  BulkCreateQuizAttemptsData,
+  BulkCreateQuizAttemptsErrors,
+  BulkCreateQuizAttemptsResponses,
+  BulkCreateQuizzesData,
+  BulkCreateQuizzesErrors,
+  BulkCreateQuizzesResponses,
+  BulkCreateRubricAssessmentsData,
+  BulkCreateRubricAssessmentsErrors,
+  BulkCreateRubricAssessmentsResponses,
+  BulkCreateRubricsData,
+  BulkCreateRubricsErrors,
+  BulkCreateRubricsResponses,
+  BulkCreateSectionsData,
+  BulkCreateSectionsErrors,
+  BulkCreateSectionsResponses,
+  BulkCreateSubmissionsData,
+  BulkCreateSubmissionsErrors,
+  BulkCreateSubmissionsResponses,
+  CourseGradebookData,
+  CourseGradebookErrors,
+  CourseGradebookResponses,
+  CourseProgressData,
+  CourseProgressErrors,
+  CourseProgressResponses,
+  CreateAssignmentData,
+  CreateAssignmentErrors,
+  CreateAssignmentResponses,
+  CreateCertificateData,
+  CreateCertificateErrors,
+  CreateCertificateResponses,
+  CreateCohortData,
+  CreateCohortErrors,
+  CreateCohortResponses,
+  CreateCourseData,
+  CreateCourseErrors,
+  CreateCourseResponses,
+  CreateEnrollmentData,
+  CreateEnrollmentErrors,
+  CreateEnrollmentResponses,
+  CreateGradeCategoryData,
+  CreateGradeCategoryErrors,
+  CreateGradeCategoryResponses,
+  CreateGradeEntryData,
+  CreateGradeEntryErrors,
+  CreateGradeEntryResponses,
+  CreateGradeItemData,
+  CreateGradeItemErrors,
+  CreateGradeItemResponses,
+  CreateLessonData,
+  CreateLessonErrors,
+  CreateLessonProgressData,
+  CreateLessonProgressErrors,
+  CreateLessonProgressResponses,
+  CreateLessonResponses,
+  CreateQuestionData,
+  CreateQuestionErrors,
+  CreateQuestionResponses,
+  CreateQuizAttemptData,
+  CreateQuizAttemptErrors,
+  CreateQuizAttemptResponses,
+  CreateQuizData,
+  CreateQuizErrors,
+  CreateQuizResponses,
+  CreateRubricAssessmentData,
+  CreateRubricAssessmentErrors,
+  CreateRubricAssessmentResponses,
+  CreateRubricData,
+  CreateRubricErrors,
+  CreateRubricResponses,
+  CreateSectionData,
+  CreateSectionErrors,
+  CreateSectionResponses,
+  CreateSubmissionData,
+  CreateSubmissionErrors,
+  CreateSubmissionResponses,
+  DeleteAssignmentData,
+  DeleteAssignmentErrors,
+  DeleteAssignmentResponses,
+  DeleteCertificateData,
+  DeleteCertificateErrors,
+  DeleteCertificateResponses,
+  DeleteCohortData,
+  DeleteCohortErrors,
+  DeleteCohortResponses,
+  DeleteCourseData,
+  DeleteCourseErrors,
+  DeleteCourseResponses,
+  DeleteEnrollmentData,
+  DeleteEnrollmentErrors,
+  DeleteEnrollmentResponses,
+  DeleteGradeCategoryData,
+  DeleteGradeCategoryErrors,
+  DeleteGradeCategoryResponses,
+  DeleteGradeEntryData,
+  DeleteGradeEntryErrors,
+  DeleteGradeEntryResponses,
+  DeleteGradeItemData,
+  DeleteGradeItemErrors,
+  DeleteGradeItemResponses,
+  DeleteLessonData,
+  DeleteLessonErrors,
+  DeleteLessonProgressData,
+  DeleteLessonProgressErrors,
+  DeleteLessonProgressResponses,
+  DeleteLessonResponses,
+  DeleteQuestionData,
+  DeleteQuestionErrors,
+  DeleteQuestionResponses,
+  DeleteQuizAttemptData,
+  DeleteQuizAttemptErrors,
+  DeleteQuizAttemptResponses,
+  DeleteQuizData,
+  DeleteQuizErrors,
+  DeleteQuizResponses,
+  DeleteRubricAssessmentData,
+  DeleteRubricAssessmentErrors,
+  DeleteRubricAssessmentResponses,
+  DeleteRubricData,
+  DeleteRubricErrors,
+  DeleteRubricResponses,
+  DeleteSectionData,
+  DeleteSectionErrors,
+  DeleteSectionResponses,
+  DeleteSubmissionData,
+  DeleteSubmissionErrors,
+  DeleteSubmissionResponses,
+  EnrolWithKeyData,
+  EnrolWithKeyErrors,
+  EnrolWithKeyResponses,
+  GetAssignmentData,
+  GetAssignmentErrors,
+  GetAssignmentResponses,
+  GetCertificateData,
+  GetCertificateErrors,
+  GetCertificateResponses,
+  GetCohortData,
+  GetCohortErrors,
+  GetCohortResponses,
+  GetCourseData,
+  GetCourseErrors,
+  GetCourseResponses,
+  GetEnrollmentData,
+  GetEnrollmentErrors,
+  GetEnrollmentResponses,
+  GetGradeCategoryData,
+  GetGradeCategoryErrors,
+  GetGradeCategoryResponses,
+  GetGradeEntryData,
+  GetGradeEntryErrors,
+  GetGradeEntryResponses,
+  GetGradeItemData,
+  GetGradeItemErrors,
+  GetGradeItemResponses,
+  GetLessonData,
+  GetLessonErrors,
+  GetLessonProgressData,
+  GetLessonProgressErrors,
+  GetLessonProgressResponses,
+  GetLessonResponses,
+  GetQuestionData,
+  GetQuestionErrors,
+  GetQuestionResponses,
+  GetQuizAttemptData,
+  GetQuizAttemptErrors,
+  GetQuizAttemptResponses,
+  GetQuizData,
+  GetQuizErrors,
+  GetQuizResponses,
+  GetRubricAssessmentData,
+  GetRubricAssessmentErrors,
+  GetRubricAssessmentResponses,
+  GetRubricData,
+  GetRubricErrors,
+  GetRubricResponses,
+  GetSectionData,
+  GetSectionErrors,
+  GetSectionResponses,
+  GetSubmissionData,
+  GetSubmissionErrors,
+  GetSubmissionResponses,
+  GradeSubmissionData,
+  GradeSubmissionErrors,
+  GradeSubmissionResponses,
+  ListAssignmentsData,
+  ListAssignmentsErrors,
+  ListAssignmentsResponses,
+  ListCertificatesData,
+  ListCertificatesErrors,
+  ListCertificatesResponses,
+  ListCohortsData,
+  ListCohortsErrors,
+  ListCohortsResponses,
+  ListCoursesData,
+  ListCoursesErrors,
+  ListCoursesResponses,
+  ListEnrollmentsData,
+  ListEnrollmentsErrors,
+  ListEnrollmentsResponses,
+  ListGradeCategoriesData,
+  ListGradeCategoriesErrors,
+  ListGradeCategoriesResponses,
+  ListGradeEntriesData,
+  ListGradeEntriesErrors,
+  ListGradeEntriesResponses,
+  ListGradeItemsData,
+  ListGradeItemsErrors,
+  ListGradeItemsResponses,
+  ListLessonProgressData,
+  ListLessonProgressErrors,
+  ListLessonProgressResponses,
+  ListLessonsData,
+  ListLessonsErrors,
+  ListLessonsResponses,
+  ListQuestionsData,
+  ListQuestionsErrors,
+  ListQuestionsResponses,
+  ListQuizAttemptsData,
+  ListQuizAttemptsErrors,
+  ListQuizAttemptsResponses,
+  ListQuizzesData,
+  ListQuizzesErrors,
+  ListQuizzesResponses,
+  ListRubricAssessmentsData,
+  ListRubricAssessmentsErrors,
+  ListRubricAssessmentsResponses,
+  ListRubricsData,
+  ListRubricsErrors,
+  ListRubricsResponses,
+  ListSectionsData,
+  ListSectionsErrors,
+  ListSectionsResponses,
+  ListSubmissionsData,
+  ListSubmissionsErrors,
+  ListSubmissionsResponses,
+  ReleaseGradesData,
+  ReleaseGradesErrors,
+  ReleaseGradesResponses,
+  RestoreCourseData,
+  RestoreCourseErrors,
+  RestoreCourseResponses,
+  SetEnrolmentKeyData,
+  SetEnrolmentKeyErrors,
+  SetEnrolmentKeyResponses,
+  StartQuizAttemptData,
+  StartQuizAttemptErrors,
+  StartQuizAttemptResponses,
+  SubmitQuizAttemptData,
+  SubmitQuizAttemptErrors,
+  SubmitQuizAttemptResponses,
+  TransitionCourseData,
+  TransitionCourseErrors,
+  TransitionCourseResponses,
+  UpdateAssignmentData,
+  UpdateAssignmentErrors,
+  UpdateAssignmentResponses,
+  UpdateCertificateData,
+  UpdateCertificateErrors,
+  UpdateCertificateResponses,
+  UpdateCohortData,
+  UpdateCohortErrors,
+  UpdateCohortResponses,
+  UpdateCourseData,
+  UpdateCourseErrors,
+  UpdateCourseResponses,
+  UpdateEnrollmentData,
+  UpdateEnrollmentErrors,
+  UpdateEnrollmentResponses,
+  UpdateGradeCategoryData,
+  UpdateGradeCategoryErrors,
+  UpdateGradeCategoryResponses,
+  UpdateGradeEntryData,
+  UpdateGradeEntryErrors,
+  UpdateGradeEntryResponses,
+  UpdateGradeItemData,
+  UpdateGradeItemErrors,
+  UpdateGradeItemResponses,
+  UpdateLessonData,
+  UpdateLessonErrors,
+  UpdateLessonProgressData,
+  UpdateLessonProgressErrors,
+  UpdateLessonProgressResponses,
+  UpdateLessonResponses,
+  UpdateQuestionData,
+  UpdateQuestionErrors,
+  UpdateQuestionResponses,
+  UpdateQuizAttemptData,
+  UpdateQuizAttemptErrors,
+  UpdateQuizAttemptResponses,
+  UpdateQuizData,
+  UpdateQuizErrors,
+  UpdateQuizResponses,
+  UpdateRubricAssessmentData,
+  UpdateRubricAssessmentErrors,
+  UpdateRubricAssessmentResponses,
+  UpdateRubricData,
+  UpdateRubricErrors,
+  UpdateRubricResponses,
+  UpdateSectionData,
+  UpdateSectionErrors,
+  UpdateSectionResponses,
+  UpdateSubmissionData,
+  UpdateSubmissionErrors,
+  UpdateSubmissionResponses,
 } from './types.gen.js';
 
 export type Options<
@@ -46,14 +361,482 @@ export type Options<
 };
 
 /**
- * List notes
+ * List assignments
  *
- * Pages through the notes the caller may read, filtered and sorted.
+ * Pages through the assignments the caller may read, filtered and sorted.
  */
-export const listNotes = <ThrowOnError extends boolean = false>(
-  options?: Options<ListNotesData, ThrowOnError>,
+export const listAssignments = <ThrowOnError extends boolean = false>(
+  options?: Options<ListAssignmentsData, ThrowOnError>,
 ) =>
-  (options?.client ?? client).get<ListNotesResponses, ListNotesErrors, ThrowOnError>({
+  (options?.client ?? client).get<ListAssignmentsResponses, ListAssignmentsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/assignments',
+    ...options,
+  });
+
+/**
+ * Create an assignment
+ */
+export const createAssignment = <ThrowOnError extends boolean = false>(
+  options: Options<CreateAssignmentData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateAssignmentResponses, CreateAssignmentErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/assignments',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several assignments
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateAssignments = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateAssignmentsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateAssignmentsResponses, BulkCreateAssignmentsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/assignments/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete an assignment
+ */
+export const deleteAssignment = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteAssignmentData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteAssignmentResponses, DeleteAssignmentErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/assignments/{id}',
+    ...options,
+  });
+
+/**
+ * Get an assignment
+ */
+export const getAssignment = <ThrowOnError extends boolean = false>(
+  options: Options<GetAssignmentData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetAssignmentResponses, GetAssignmentErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/assignments/{id}',
+    ...options,
+  });
+
+/**
+ * Update an assignment
+ */
+export const updateAssignment = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateAssignmentData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateAssignmentResponses, UpdateAssignmentErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/assignments/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Release an assignment's grades to its learners
+ *
+ * Marks the assignment's assessments released: each learner then reads their own. Emits `lms.grades.released`.
+ */
+export const releaseGrades = <ThrowOnError extends boolean = false>(
+  options: Options<ReleaseGradesData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<ReleaseGradesResponses, ReleaseGradesErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/assignments/{id}/release-grades',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List certificates
+ *
+ * Pages through the certificates the caller may read, filtered and sorted.
+ */
+export const listCertificates = <ThrowOnError extends boolean = false>(
+  options?: Options<ListCertificatesData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListCertificatesResponses, ListCertificatesErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/certificates',
+    ...options,
+  });
+
+/**
+ * Create a certificate
+ */
+export const createCertificate = <ThrowOnError extends boolean = false>(
+  options: Options<CreateCertificateData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateCertificateResponses, CreateCertificateErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/certificates',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several certificates
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateCertificates = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateCertificatesData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<
+    BulkCreateCertificatesResponses,
+    BulkCreateCertificatesErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/certificates/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a certificate
+ */
+export const deleteCertificate = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteCertificateData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteCertificateResponses, DeleteCertificateErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/certificates/{id}',
+    ...options,
+  });
+
+/**
+ * Get a certificate
+ */
+export const getCertificate = <ThrowOnError extends boolean = false>(
+  options: Options<GetCertificateData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetCertificateResponses, GetCertificateErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/certificates/{id}',
+    ...options,
+  });
+
+/**
+ * Update a certificate
+ */
+export const updateCertificate = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateCertificateData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateCertificateResponses, UpdateCertificateErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/certificates/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List cohorts
+ *
+ * Pages through the cohorts the caller may read, filtered and sorted.
+ */
+export const listCohorts = <ThrowOnError extends boolean = false>(
+  options?: Options<ListCohortsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListCohortsResponses, ListCohortsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/cohorts',
+    ...options,
+  });
+
+/**
+ * Create a cohort
+ */
+export const createCohort = <ThrowOnError extends boolean = false>(
+  options: Options<CreateCohortData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateCohortResponses, CreateCohortErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/cohorts',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several cohorts
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateCohorts = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateCohortsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateCohortsResponses, BulkCreateCohortsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/cohorts/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a cohort
+ */
+export const deleteCohort = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteCohortData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteCohortResponses, DeleteCohortErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/cohorts/{id}',
+    ...options,
+  });
+
+/**
+ * Get a cohort
+ */
+export const getCohort = <ThrowOnError extends boolean = false>(
+  options: Options<GetCohortData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetCohortResponses, GetCohortErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/cohorts/{id}',
+    ...options,
+  });
+
+/**
+ * Update a cohort
+ */
+export const updateCohort = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateCohortData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateCohortResponses, UpdateCohortErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/cohorts/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List courses
+ *
+ * Pages through the courses the caller may read, filtered and sorted.
+ */
+export const listCourses = <ThrowOnError extends boolean = false>(
+  options?: Options<ListCoursesData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListCoursesResponses, ListCoursesErrors, ThrowOnError>({
     querySerializer: {
       parameters: { sort: { array: { explode: false } }, fields: { array: { explode: false } } },
     },
@@ -66,17 +849,17 @@ export const listNotes = <ThrowOnError extends boolean = false>(
       { scheme: 'bearer', type: 'http' },
       { name: 'X-API-Key', type: 'apiKey' },
     ],
-    url: '/notes',
+    url: '/courses',
     ...options,
   });
 
 /**
- * Create a note
+ * Create a course
  */
-export const createNote = <ThrowOnError extends boolean = false>(
-  options: Options<CreateNoteData, ThrowOnError>,
+export const createCourse = <ThrowOnError extends boolean = false>(
+  options: Options<CreateCourseData, ThrowOnError>,
 ) =>
-  (options.client ?? client).post<CreateNoteResponses, CreateNoteErrors, ThrowOnError>({
+  (options.client ?? client).post<CreateCourseResponses, CreateCourseErrors, ThrowOnError>({
     security: [
       {
         in: 'cookie',
@@ -86,7 +869,7 @@ export const createNote = <ThrowOnError extends boolean = false>(
       { scheme: 'bearer', type: 'http' },
       { name: 'X-API-Key', type: 'apiKey' },
     ],
-    url: '/notes',
+    url: '/courses',
     ...options,
     headers: {
       'Content-Type': 'application/json',
@@ -95,14 +878,14 @@ export const createNote = <ThrowOnError extends boolean = false>(
   });
 
 /**
- * Create several notes
+ * Create several courses
  *
  * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
  */
-export const bulkCreateNotes = <ThrowOnError extends boolean = false>(
-  options: Options<BulkCreateNotesData, ThrowOnError>,
+export const bulkCreateCourses = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateCoursesData, ThrowOnError>,
 ) =>
-  (options.client ?? client).post<BulkCreateNotesResponses, BulkCreateNotesErrors, ThrowOnError>({
+  (options.client ?? client).post<BulkCreateCoursesResponses, BulkCreateCoursesErrors, ThrowOnError>({
     security: [
       {
         in: 'cookie',
@@ -112,7 +895,7 @@ export const bulkCreateNotes = <ThrowOnError extends boolean = false>(
       { scheme: 'bearer', type: 'http' },
       { name: 'X-API-Key', type: 'apiKey' },
     ],
-    url: '/notes/bulk',
+    url: '/courses/bulk',
     ...options,
     headers: {
       'Content-Type': 'application/json',
@@ -121,14 +904,14 @@ export const bulkCreateNotes = <ThrowOnError extends boolean = false>(
   });
 
 /**
- * Delete a note
+ * Delete a course
  *
  * Soft delete: the record is hidden and can be restored.
  */
-export const deleteNote = <ThrowOnError extends boolean = false>(
-  options: Options<DeleteNoteData, ThrowOnError>,
+export const deleteCourse = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteCourseData, ThrowOnError>,
 ) =>
-  (options.client ?? client).delete<DeleteNoteResponses, DeleteNoteErrors, ThrowOnError>({
+  (options.client ?? client).delete<DeleteCourseResponses, DeleteCourseErrors, ThrowOnError>({
     security: [
       {
         in: 'cookie',
@@ -138,15 +921,17 @@ export const deleteNote = <ThrowOnError extends boolean = false>(
       { scheme: 'bearer', type: 'http' },
       { name: 'X-API-Key', type: 'apiKey' },
     ],
-    url: '/notes/{id}',
+    url: '/courses/{id}',
     ...options,
   });
 
 /**
- * Get a note
+ * Get a course
  */
-export const getNote = <ThrowOnError extends boolean = false>(options: Options<GetNoteData, ThrowOnError>) =>
-  (options.client ?? client).get<GetNoteResponses, GetNoteErrors, ThrowOnError>({
+export const getCourse = <ThrowOnError extends boolean = false>(
+  options: Options<GetCourseData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetCourseResponses, GetCourseErrors, ThrowOnError>({
     querySerializer: { parameters: { fields: { array: { explode: false } } } },
     security: [
       {
@@ -157,17 +942,17 @@ export const getNote = <ThrowOnError extends boolean = false>(options: Options<G
       { scheme: 'bearer', type: 'http' },
       { name: 'X-API-Key', type: 'apiKey' },
     ],
-    url: '/notes/{id}',
+    url: '/courses/{id}',
     ...options,
   });
 
 /**
- * Update a note
+ * Update a course
  */
-export const updateNote = <ThrowOnError extends boolean = false>(
-  options: Options<UpdateNoteData, ThrowOnError>,
+export const updateCourse = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateCourseData, ThrowOnError>,
 ) =>
-  (options.client ?? client).patch<UpdateNoteResponses, UpdateNoteErrors, ThrowOnError>({
+  (options.client ?? client).patch<UpdateCourseResponses, UpdateCourseErrors, ThrowOnError>({
     security: [
       {
         in: 'cookie',
@@ -177,7 +962,7 @@ export const updateNote = <ThrowOnError extends boolean = false>(
       { scheme: 'bearer', type: 'http' },
       { name: 'X-API-Key', type: 'apiKey' },
     ],
-    url: '/notes/{id}',
+    url: '/courses/{id}',
     ...options,
     headers: {
       'Content-Type': 'application/merge-patch+json',
@@ -186,12 +971,14 @@ export const updateNote = <ThrowOnError extends boolean = false>(
   });
 
 /**
- * Restore a deleted note
+ * Enrol yourself in a course with its key
+ *
+ * The signed-in person enrols as a learner in a published course whose self-enrolment key they give (source `self-key`). 422 ENROLMENT_KEY_INVALID for a wrong key or a course without one (nothing written); 409 COURSE_NOT_PUBLISHED for a draft; 409 CONFLICT when already enrolled. Emits `lms.enrollment.created`.
  */
-export const restoreNote = <ThrowOnError extends boolean = false>(
-  options: Options<RestoreNoteData, ThrowOnError>,
+export const enrolWithKey = <ThrowOnError extends boolean = false>(
+  options: Options<EnrolWithKeyData, ThrowOnError>,
 ) =>
-  (options.client ?? client).post<RestoreNoteResponses, RestoreNoteErrors, ThrowOnError>({
+  (options.client ?? client).post<EnrolWithKeyResponses, EnrolWithKeyErrors, ThrowOnError>({
     security: [
       {
         in: 'cookie',
@@ -201,6 +988,2132 @@ export const restoreNote = <ThrowOnError extends boolean = false>(
       { scheme: 'bearer', type: 'http' },
       { name: 'X-API-Key', type: 'apiKey' },
     ],
-    url: '/notes/{id}/restore',
+    url: '/courses/{id}/enrol',
     ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Set or clear a course's self-enrolment key
+ *
+ * Stores the key salted and hashed (scrypt): it can be checked, never read back. `null` clears it, so only staff enrol people.
+ */
+export const setEnrolmentKey = <ThrowOnError extends boolean = false>(
+  options: Options<SetEnrolmentKeyData, ThrowOnError>,
+) =>
+  (options.client ?? client).put<SetEnrolmentKeyResponses, SetEnrolmentKeyErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/courses/{id}/enrolment-key',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * A course's gradebook: every learner's item grades and course grade
+ *
+ * Every active learner of the course with their grade on each grade item (assignments from their latest graded submission, quizzes by the quiz's grade method, manual entries; excused items marked) and their course grade and letter, computed by core/grading's courseGrade (the same code as the browser's). 409 GRADEBOOK_WEIGHTS when the categories' weights do not add up to 100 % or the setup is otherwise unusable. `format=csv` answers the same rows as a CSV download.
+ */
+export const courseGradebook = <ThrowOnError extends boolean = false>(
+  options: Options<CourseGradebookData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<CourseGradebookResponses, CourseGradebookErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/courses/{id}/gradebook',
+    ...options,
+  });
+
+/**
+ * The caller's progress through a course, and why items are locked
+ *
+ * Every lesson of the course in outline order with whether the caller completed it, whether it is locked and the reasons (message keys of core/release/release-messages.json with their parameters, from the same evaluator as the course player), and the next lesson to take.
+ */
+export const courseProgress = <ThrowOnError extends boolean = false>(
+  options: Options<CourseProgressData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<CourseProgressResponses, CourseProgressErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/courses/{id}/progress',
+    ...options,
+  });
+
+/**
+ * Restore a deleted course
+ */
+export const restoreCourse = <ThrowOnError extends boolean = false>(
+  options: Options<RestoreCourseData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<RestoreCourseResponses, RestoreCourseErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/courses/{id}/restore',
+    ...options,
+  });
+
+/**
+ * Move a course to another status
+ *
+ * Changes `status` along an allowed transition. 409 when no transition leads there from the current state; 422 when its guard does not hold; 403 when the transition needs a permission the caller lacks.
+ */
+export const transitionCourse = <ThrowOnError extends boolean = false>(
+  options: Options<TransitionCourseData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<TransitionCourseResponses, TransitionCourseErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/courses/{id}/transition',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List enrollments
+ *
+ * Pages through the enrollments the caller may read, filtered and sorted.
+ */
+export const listEnrollments = <ThrowOnError extends boolean = false>(
+  options?: Options<ListEnrollmentsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListEnrollmentsResponses, ListEnrollmentsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/enrollments',
+    ...options,
+  });
+
+/**
+ * Create an enrollment
+ */
+export const createEnrollment = <ThrowOnError extends boolean = false>(
+  options: Options<CreateEnrollmentData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateEnrollmentResponses, CreateEnrollmentErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/enrollments',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several enrollments
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateEnrollments = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateEnrollmentsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateEnrollmentsResponses, BulkCreateEnrollmentsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/enrollments/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete an enrollment
+ */
+export const deleteEnrollment = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteEnrollmentData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteEnrollmentResponses, DeleteEnrollmentErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/enrollments/{id}',
+    ...options,
+  });
+
+/**
+ * Get an enrollment
+ */
+export const getEnrollment = <ThrowOnError extends boolean = false>(
+  options: Options<GetEnrollmentData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetEnrollmentResponses, GetEnrollmentErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/enrollments/{id}',
+    ...options,
+  });
+
+/**
+ * Update an enrollment
+ */
+export const updateEnrollment = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateEnrollmentData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateEnrollmentResponses, UpdateEnrollmentErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/enrollments/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List grade categories
+ *
+ * Pages through the grade categories the caller may read, filtered and sorted.
+ */
+export const listGradeCategories = <ThrowOnError extends boolean = false>(
+  options?: Options<ListGradeCategoriesData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListGradeCategoriesResponses, ListGradeCategoriesErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/grade-categories',
+    ...options,
+  });
+
+/**
+ * Create a grade category
+ */
+export const createGradeCategory = <ThrowOnError extends boolean = false>(
+  options: Options<CreateGradeCategoryData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateGradeCategoryResponses, CreateGradeCategoryErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/grade-categories',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several grade categories
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateGradeCategories = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateGradeCategoriesData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<
+    BulkCreateGradeCategoriesResponses,
+    BulkCreateGradeCategoriesErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/grade-categories/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a grade category
+ */
+export const deleteGradeCategory = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteGradeCategoryData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteGradeCategoryResponses, DeleteGradeCategoryErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/grade-categories/{id}',
+    ...options,
+  });
+
+/**
+ * Get a grade category
+ */
+export const getGradeCategory = <ThrowOnError extends boolean = false>(
+  options: Options<GetGradeCategoryData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetGradeCategoryResponses, GetGradeCategoryErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/grade-categories/{id}',
+    ...options,
+  });
+
+/**
+ * Update a grade category
+ */
+export const updateGradeCategory = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateGradeCategoryData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateGradeCategoryResponses, UpdateGradeCategoryErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/grade-categories/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List grade entries
+ *
+ * Pages through the grade entries the caller may read, filtered and sorted.
+ */
+export const listGradeEntries = <ThrowOnError extends boolean = false>(
+  options?: Options<ListGradeEntriesData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListGradeEntriesResponses, ListGradeEntriesErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/grade-entries',
+    ...options,
+  });
+
+/**
+ * Create a grade entry
+ */
+export const createGradeEntry = <ThrowOnError extends boolean = false>(
+  options: Options<CreateGradeEntryData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateGradeEntryResponses, CreateGradeEntryErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/grade-entries',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several grade entries
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateGradeEntries = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateGradeEntriesData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<
+    BulkCreateGradeEntriesResponses,
+    BulkCreateGradeEntriesErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/grade-entries/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a grade entry
+ */
+export const deleteGradeEntry = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteGradeEntryData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteGradeEntryResponses, DeleteGradeEntryErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/grade-entries/{id}',
+    ...options,
+  });
+
+/**
+ * Get a grade entry
+ */
+export const getGradeEntry = <ThrowOnError extends boolean = false>(
+  options: Options<GetGradeEntryData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetGradeEntryResponses, GetGradeEntryErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/grade-entries/{id}',
+    ...options,
+  });
+
+/**
+ * Update a grade entry
+ */
+export const updateGradeEntry = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateGradeEntryData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateGradeEntryResponses, UpdateGradeEntryErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/grade-entries/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List grade items
+ *
+ * Pages through the grade items the caller may read, filtered and sorted.
+ */
+export const listGradeItems = <ThrowOnError extends boolean = false>(
+  options?: Options<ListGradeItemsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListGradeItemsResponses, ListGradeItemsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/grade-items',
+    ...options,
+  });
+
+/**
+ * Create a grade item
+ */
+export const createGradeItem = <ThrowOnError extends boolean = false>(
+  options: Options<CreateGradeItemData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateGradeItemResponses, CreateGradeItemErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/grade-items',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several grade items
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateGradeItems = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateGradeItemsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateGradeItemsResponses, BulkCreateGradeItemsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/grade-items/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a grade item
+ */
+export const deleteGradeItem = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteGradeItemData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteGradeItemResponses, DeleteGradeItemErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/grade-items/{id}',
+    ...options,
+  });
+
+/**
+ * Get a grade item
+ */
+export const getGradeItem = <ThrowOnError extends boolean = false>(
+  options: Options<GetGradeItemData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetGradeItemResponses, GetGradeItemErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/grade-items/{id}',
+    ...options,
+  });
+
+/**
+ * Update a grade item
+ */
+export const updateGradeItem = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateGradeItemData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateGradeItemResponses, UpdateGradeItemErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/grade-items/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List lesson progress
+ *
+ * Pages through the lesson progress the caller may read, filtered and sorted.
+ */
+export const listLessonProgress = <ThrowOnError extends boolean = false>(
+  options?: Options<ListLessonProgressData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListLessonProgressResponses, ListLessonProgressErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/lesson-progress',
+    ...options,
+  });
+
+/**
+ * Create a lesson progress
+ */
+export const createLessonProgress = <ThrowOnError extends boolean = false>(
+  options: Options<CreateLessonProgressData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateLessonProgressResponses, CreateLessonProgressErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/lesson-progress',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several lesson progress
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateLessonProgress = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateLessonProgressData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<
+    BulkCreateLessonProgressResponses,
+    BulkCreateLessonProgressErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/lesson-progress/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a lesson progress
+ */
+export const deleteLessonProgress = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteLessonProgressData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteLessonProgressResponses, DeleteLessonProgressErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/lesson-progress/{id}',
+    ...options,
+  });
+
+/**
+ * Get a lesson progress
+ */
+export const getLessonProgress = <ThrowOnError extends boolean = false>(
+  options: Options<GetLessonProgressData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetLessonProgressResponses, GetLessonProgressErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/lesson-progress/{id}',
+    ...options,
+  });
+
+/**
+ * Update a lesson progress
+ */
+export const updateLessonProgress = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateLessonProgressData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateLessonProgressResponses, UpdateLessonProgressErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/lesson-progress/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List lessons
+ *
+ * Pages through the lessons the caller may read, filtered and sorted.
+ */
+export const listLessons = <ThrowOnError extends boolean = false>(
+  options?: Options<ListLessonsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListLessonsResponses, ListLessonsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/lessons',
+    ...options,
+  });
+
+/**
+ * Create a lesson
+ */
+export const createLesson = <ThrowOnError extends boolean = false>(
+  options: Options<CreateLessonData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateLessonResponses, CreateLessonErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/lessons',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several lessons
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateLessons = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateLessonsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateLessonsResponses, BulkCreateLessonsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/lessons/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a lesson
+ */
+export const deleteLesson = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteLessonData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteLessonResponses, DeleteLessonErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/lessons/{id}',
+    ...options,
+  });
+
+/**
+ * Get a lesson
+ */
+export const getLesson = <ThrowOnError extends boolean = false>(
+  options: Options<GetLessonData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetLessonResponses, GetLessonErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/lessons/{id}',
+    ...options,
+  });
+
+/**
+ * Update a lesson
+ */
+export const updateLesson = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateLessonData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateLessonResponses, UpdateLessonErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/lessons/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List questions
+ *
+ * Pages through the questions the caller may read, filtered and sorted.
+ */
+export const listQuestions = <ThrowOnError extends boolean = false>(
+  options?: Options<ListQuestionsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListQuestionsResponses, ListQuestionsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/questions',
+    ...options,
+  });
+
+/**
+ * Create a question
+ */
+export const createQuestion = <ThrowOnError extends boolean = false>(
+  options: Options<CreateQuestionData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateQuestionResponses, CreateQuestionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/questions',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several questions
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateQuestions = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateQuestionsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateQuestionsResponses, BulkCreateQuestionsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/questions/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a question
+ */
+export const deleteQuestion = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteQuestionData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteQuestionResponses, DeleteQuestionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/questions/{id}',
+    ...options,
+  });
+
+/**
+ * Get a question
+ */
+export const getQuestion = <ThrowOnError extends boolean = false>(
+  options: Options<GetQuestionData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetQuestionResponses, GetQuestionErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/questions/{id}',
+    ...options,
+  });
+
+/**
+ * Update a question
+ */
+export const updateQuestion = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateQuestionData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateQuestionResponses, UpdateQuestionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/questions/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List quiz attempts
+ *
+ * Pages through the quiz attempts the caller may read, filtered and sorted.
+ */
+export const listQuizAttempts = <ThrowOnError extends boolean = false>(
+  options?: Options<ListQuizAttemptsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListQuizAttemptsResponses, ListQuizAttemptsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/quiz-attempts',
+    ...options,
+  });
+
+/**
+ * Create a quiz attempt
+ */
+export const createQuizAttempt = <ThrowOnError extends boolean = false>(
+  options: Options<CreateQuizAttemptData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateQuizAttemptResponses, CreateQuizAttemptErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/quiz-attempts',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several quiz attempts
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateQuizAttempts = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateQuizAttemptsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<
+    BulkCreateQuizAttemptsResponses,
+    BulkCreateQuizAttemptsErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/quiz-attempts/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a quiz attempt
+ */
+export const deleteQuizAttempt = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteQuizAttemptData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteQuizAttemptResponses, DeleteQuizAttemptErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/quiz-attempts/{id}',
+    ...options,
+  });
+
+/**
+ * Get a quiz attempt
+ */
+export const getQuizAttempt = <ThrowOnError extends boolean = false>(
+  options: Options<GetQuizAttemptData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetQuizAttemptResponses, GetQuizAttemptErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/quiz-attempts/{id}',
+    ...options,
+  });
+
+/**
+ * Update a quiz attempt
+ */
+export const updateQuizAttempt = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateQuizAttemptData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateQuizAttemptResponses, UpdateQuizAttemptErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/quiz-attempts/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Submit a quiz attempt's answers
+ *
+ * Grades the caller's in-progress attempt with the quiz graders of core/quiz (every question type; essays wait for an instructor) and stores answers and points. Refused, with nothing written: an attempt already submitted or past its time limit (409 ATTEMPT_CLOSED), the quiz's lesson no longer released (409 ITEM_LOCKED), an answer for a question not in the attempt or not of its type's shape (422 at /body/answers/<question id>).
+ */
+export const submitQuizAttempt = <ThrowOnError extends boolean = false>(
+  options: Options<SubmitQuizAttemptData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<SubmitQuizAttemptResponses, SubmitQuizAttemptErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/quiz-attempts/{id}/submit',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List quizzes
+ *
+ * Pages through the quizzes the caller may read, filtered and sorted.
+ */
+export const listQuizzes = <ThrowOnError extends boolean = false>(
+  options?: Options<ListQuizzesData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListQuizzesResponses, ListQuizzesErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/quizzes',
+    ...options,
+  });
+
+/**
+ * Create a quiz
+ */
+export const createQuiz = <ThrowOnError extends boolean = false>(
+  options: Options<CreateQuizData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateQuizResponses, CreateQuizErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/quizzes',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several quizzes
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateQuizzes = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateQuizzesData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateQuizzesResponses, BulkCreateQuizzesErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/quizzes/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a quiz
+ */
+export const deleteQuiz = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteQuizData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteQuizResponses, DeleteQuizErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/quizzes/{id}',
+    ...options,
+  });
+
+/**
+ * Get a quiz
+ */
+export const getQuiz = <ThrowOnError extends boolean = false>(options: Options<GetQuizData, ThrowOnError>) =>
+  (options.client ?? client).get<GetQuizResponses, GetQuizErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/quizzes/{id}',
+    ...options,
+  });
+
+/**
+ * Update a quiz
+ */
+export const updateQuiz = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateQuizData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateQuizResponses, UpdateQuizErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/quizzes/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Start an attempt at a quiz
+ *
+ * Starts the caller's next attempt (the same checks as `POST /quiz-attempts`): enrolled as a learner in the published course, the quiz's lesson released (409 ITEM_LOCKED with the reasons), attempts left (409 ATTEMPTS_EXHAUSTED). Answers the attempt and its questions in the attempt's order, without answer keys.
+ */
+export const startQuizAttempt = <ThrowOnError extends boolean = false>(
+  options: Options<StartQuizAttemptData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<StartQuizAttemptResponses, StartQuizAttemptErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/quizzes/{id}/attempts',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List rubric assessments
+ *
+ * Pages through the rubric assessments the caller may read, filtered and sorted.
+ */
+export const listRubricAssessments = <ThrowOnError extends boolean = false>(
+  options?: Options<ListRubricAssessmentsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListRubricAssessmentsResponses, ListRubricAssessmentsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/rubric-assessments',
+    ...options,
+  });
+
+/**
+ * Create a rubric assessment
+ */
+export const createRubricAssessment = <ThrowOnError extends boolean = false>(
+  options: Options<CreateRubricAssessmentData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<
+    CreateRubricAssessmentResponses,
+    CreateRubricAssessmentErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/rubric-assessments',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several rubric assessments
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateRubricAssessments = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateRubricAssessmentsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<
+    BulkCreateRubricAssessmentsResponses,
+    BulkCreateRubricAssessmentsErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/rubric-assessments/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a rubric assessment
+ */
+export const deleteRubricAssessment = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteRubricAssessmentData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<
+    DeleteRubricAssessmentResponses,
+    DeleteRubricAssessmentErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/rubric-assessments/{id}',
+    ...options,
+  });
+
+/**
+ * Get a rubric assessment
+ */
+export const getRubricAssessment = <ThrowOnError extends boolean = false>(
+  options: Options<GetRubricAssessmentData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetRubricAssessmentResponses, GetRubricAssessmentErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/rubric-assessments/{id}',
+    ...options,
+  });
+
+/**
+ * Update a rubric assessment
+ */
+export const updateRubricAssessment = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateRubricAssessmentData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<
+    UpdateRubricAssessmentResponses,
+    UpdateRubricAssessmentErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/rubric-assessments/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List rubrics
+ *
+ * Pages through the rubrics the caller may read, filtered and sorted.
+ */
+export const listRubrics = <ThrowOnError extends boolean = false>(
+  options?: Options<ListRubricsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListRubricsResponses, ListRubricsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/rubrics',
+    ...options,
+  });
+
+/**
+ * Create a rubric
+ */
+export const createRubric = <ThrowOnError extends boolean = false>(
+  options: Options<CreateRubricData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateRubricResponses, CreateRubricErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/rubrics',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several rubrics
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateRubrics = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateRubricsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateRubricsResponses, BulkCreateRubricsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/rubrics/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a rubric
+ */
+export const deleteRubric = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteRubricData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteRubricResponses, DeleteRubricErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/rubrics/{id}',
+    ...options,
+  });
+
+/**
+ * Get a rubric
+ */
+export const getRubric = <ThrowOnError extends boolean = false>(
+  options: Options<GetRubricData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetRubricResponses, GetRubricErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/rubrics/{id}',
+    ...options,
+  });
+
+/**
+ * Update a rubric
+ */
+export const updateRubric = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateRubricData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateRubricResponses, UpdateRubricErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/rubrics/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List sections
+ *
+ * Pages through the sections the caller may read, filtered and sorted.
+ */
+export const listSections = <ThrowOnError extends boolean = false>(
+  options?: Options<ListSectionsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListSectionsResponses, ListSectionsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/sections',
+    ...options,
+  });
+
+/**
+ * Create a section
+ */
+export const createSection = <ThrowOnError extends boolean = false>(
+  options: Options<CreateSectionData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateSectionResponses, CreateSectionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/sections',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several sections
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateSections = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateSectionsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateSectionsResponses, BulkCreateSectionsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/sections/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a section
+ */
+export const deleteSection = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteSectionData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteSectionResponses, DeleteSectionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/sections/{id}',
+    ...options,
+  });
+
+/**
+ * Get a section
+ */
+export const getSection = <ThrowOnError extends boolean = false>(
+  options: Options<GetSectionData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetSectionResponses, GetSectionErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/sections/{id}',
+    ...options,
+  });
+
+/**
+ * Update a section
+ */
+export const updateSection = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateSectionData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateSectionResponses, UpdateSectionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/sections/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List submissions
+ *
+ * Pages through the submissions the caller may read, filtered and sorted.
+ */
+export const listSubmissions = <ThrowOnError extends boolean = false>(
+  options?: Options<ListSubmissionsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListSubmissionsResponses, ListSubmissionsErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: {
+        sort: { array: { explode: false } },
+        fields: { array: { explode: false } },
+        include: { array: { explode: false } },
+      },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/submissions',
+    ...options,
+  });
+
+/**
+ * Create a submission
+ */
+export const createSubmission = <ThrowOnError extends boolean = false>(
+  options: Options<CreateSubmissionData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateSubmissionResponses, CreateSubmissionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/submissions',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Create several submissions
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateSubmissions = <ThrowOnError extends boolean = false>(
+  options: Options<BulkCreateSubmissionsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BulkCreateSubmissionsResponses, BulkCreateSubmissionsErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/submissions/bulk',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Delete a submission
+ */
+export const deleteSubmission = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteSubmissionData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteSubmissionResponses, DeleteSubmissionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/submissions/{id}',
+    ...options,
+  });
+
+/**
+ * Get a submission
+ */
+export const getSubmission = <ThrowOnError extends boolean = false>(
+  options: Options<GetSubmissionData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetSubmissionResponses, GetSubmissionErrors, ThrowOnError>({
+    querySerializer: {
+      parameters: { fields: { array: { explode: false } }, include: { array: { explode: false } } },
+    },
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/submissions/{id}',
+    ...options,
+  });
+
+/**
+ * Update a submission
+ */
+export const updateSubmission = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateSubmissionData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateSubmissionResponses, UpdateSubmissionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/submissions/{id}',
+    ...options,
+    headers: {
+      'Content-Type': 'application/merge-patch+json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Grade a submission with the assignment's rubric
+ *
+ * Records (or replaces) the submission's rubric assessment: one rating per criterion of the assignment's rubric, inline comments on spans of the submitted text, overall feedback. The points are the ratings' sum (without a rubric: `points`), less the submission's late penalty, capped at the assignment's maximum. Learners see it once the assignment's grades are released. 422 for a criterion or rating the rubric does not have, a criterion left out, or a comment outside the text.
+ */
+export const gradeSubmission = <ThrowOnError extends boolean = false>(
+  options: Options<GradeSubmissionData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<GradeSubmissionResponses, GradeSubmissionErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'codexion_session',
+        type: 'apiKey',
+      },
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/submissions/{id}/grade',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
   });

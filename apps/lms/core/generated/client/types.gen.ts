@@ -4,12 +4,365 @@ export type ClientOptions = {
   baseUrl: `${string}://${string}/api/lms` | (string & {});
 };
 
+export type Webhooks =
+  LmsCourseCompletedWebhookRequest | LmsEnrollmentCreatedWebhookRequest | LmsGradesReleasedWebhookRequest;
+
 /**
- * Note
+ * Assignment
  *
- * An example entity: change it or add schemas beside it.
+ * Work a learner submits (text, a URL or an uploaded file) by a due date; late work loses a penalty per policy; after the hard deadline nothing is taken.
  */
-export type Note = {
+export type Assignment = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  title: string;
+  /**
+   * Markdown (CommonMark and GitHub tables, lists, links); raw HTML is refused and never rendered
+   */
+  instructions?: string | null;
+  dueAt: string;
+  /**
+   * No submission after it; null: the due date itself when the late policy is none, else no limit
+   */
+  hardDeadlineAt?: string | null;
+  /**
+   * none: nothing late is taken; per-day: penalty × started days late; flat: penalty once
+   */
+  latePolicy: 'none' | 'per-day' | 'flat';
+  /**
+   * Percent of the score lost (per started day with per-day)
+   */
+  latePenaltyPercent: number;
+  /**
+   * The most a late submission loses
+   */
+  latePenaltyMaxPercent: number;
+  submissionTypes: Array<'text' | 'url' | 'file'>;
+  /**
+   * Submissions a learner may make (resubmissions keep the earlier ones); 0: no limit
+   */
+  maxSubmissions: number;
+  maxPoints: number;
+  rubricId?: string | null;
+  /**
+   * Learners see their grades once released
+   */
+  readonly gradesReleased?: boolean;
+};
+
+/**
+ * Body that creates one Assignment. Read-only and system fields are set by the server and refused here.
+ */
+export type AssignmentCreate = {
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  title: string;
+  /**
+   * Markdown (CommonMark and GitHub tables, lists, links); raw HTML is refused and never rendered
+   */
+  instructions?: string | null;
+  dueAt: string;
+  /**
+   * No submission after it; null: the due date itself when the late policy is none, else no limit
+   */
+  hardDeadlineAt?: string | null;
+  /**
+   * none: nothing late is taken; per-day: penalty × started days late; flat: penalty once
+   */
+  latePolicy?: 'none' | 'per-day' | 'flat';
+  /**
+   * Percent of the score lost (per started day with per-day)
+   */
+  latePenaltyPercent?: number;
+  /**
+   * The most a late submission loses
+   */
+  latePenaltyMaxPercent?: number;
+  submissionTypes?: Array<'text' | 'url' | 'file'>;
+  /**
+   * Submissions a learner may make (resubmissions keep the earlier ones); 0: no limit
+   */
+  maxSubmissions?: number;
+  maxPoints?: number;
+  rubricId?: string | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Assignment records.
+ */
+export type AssignmentPage = {
+  items: Array<Assignment>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Assignment: send only the fields to change; `null` clears an optional field.
+ */
+export type AssignmentPatch = {
+  /**
+   * The course it belongs to
+   */
+  courseId?: string;
+  title?: string;
+  /**
+   * Markdown (CommonMark and GitHub tables, lists, links); raw HTML is refused and never rendered
+   */
+  instructions?: string | null;
+  dueAt?: string;
+  /**
+   * No submission after it; null: the due date itself when the late policy is none, else no limit
+   */
+  hardDeadlineAt?: string | null;
+  /**
+   * none: nothing late is taken; per-day: penalty × started days late; flat: penalty once
+   */
+  latePolicy?: 'none' | 'per-day' | 'flat';
+  /**
+   * Percent of the score lost (per started day with per-day)
+   */
+  latePenaltyPercent?: number;
+  /**
+   * The most a late submission loses
+   */
+  latePenaltyMaxPercent?: number;
+  submissionTypes?: Array<'text' | 'url' | 'file'>;
+  /**
+   * Submissions a learner may make (resubmissions keep the earlier ones); 0: no limit
+   */
+  maxSubmissions?: number;
+  maxPoints?: number;
+  rubricId?: string | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Certificate
+ *
+ * Issued on completion with a passing grade: a code anyone can verify, signed with the tenant's Ed25519 key.
+ */
+export type Certificate = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  courseId: string;
+  learnerId: string;
+  /**
+   * The verification code printed on the certificate
+   */
+  readonly code?: string;
+  learnerName: string;
+  gradePercent: number;
+  readonly issuedAt?: string;
+  /**
+   * Ed25519 signature (base64url) over the certificate's canonical text
+   */
+  readonly signature?: string | null;
+  readonly revokedAt?: string | null;
+};
+
+/**
+ * Body that creates one Certificate. Read-only and system fields are set by the server and refused here.
+ */
+export type CertificateCreate = {
+  courseId: string;
+  learnerId: string;
+  learnerName: string;
+  gradePercent: number;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Certificate records.
+ */
+export type CertificatePage = {
+  items: Array<Certificate>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Certificate: send only the fields to change; `null` clears an optional field.
+ */
+export type CertificatePatch = {
+  courseId?: string;
+  learnerId?: string;
+  learnerName?: string;
+  gradePercent?: number;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Cohort
+ *
+ * A group of learners of a course who start together; drip release counts from its start date.
+ */
+export type Cohort = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  name: string;
+  startDate: string;
+};
+
+/**
+ * Body that creates one Cohort. Read-only and system fields are set by the server and refused here.
+ */
+export type CohortCreate = {
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  name: string;
+  startDate: string;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Cohort records.
+ */
+export type CohortPage = {
+  items: Array<Cohort>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Cohort: send only the fields to change; `null` clears an optional field.
+ */
+export type CohortPatch = {
+  /**
+   * The course it belongs to
+   */
+  courseId?: string;
+  name?: string;
+  startDate?: string;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Course
+ *
+ * A course: sections of lessons, enrolments, a gradebook. Drafts are invisible to learners until published.
+ */
+export type Course = {
   /**
    * Primary key
    */
@@ -34,19 +387,81 @@ export type Note = {
   };
   readonly deletedAt?: string | null;
   title: string;
-  body?: string | null;
-  status: 'draft' | 'published';
-  dueDate?: string | null;
+  /**
+   * Short unique code, e.g. PY-101
+   */
+  code: string;
+  /**
+   * Markdown (CommonMark and GitHub tables, lists, links); raw HTML is refused and never rendered
+   */
+  summary?: string | null;
+  status: 'draft' | 'published' | 'archived';
+  /**
+   * Lessons unlock in order: each needs the one before it completed
+   */
+  sequential: boolean;
+  /**
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
+   */
+  releaseConditions: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
+  /**
+   * Course grade (percent) a learner needs for a certificate
+   */
+  passingPercent: number;
+  /**
+   * Whether a self-enrolment key is set (the key itself is stored hashed and never read back)
+   */
+  readonly selfEnrolment?: boolean;
 };
 
 /**
- * Body that creates one Note. Read-only and system fields are set by the server and refused here.
+ * Body that creates one Course. Read-only and system fields are set by the server and refused here.
  */
-export type NoteCreate = {
+export type CourseCreate = {
   title: string;
-  body?: string | null;
-  status?: 'draft' | 'published';
-  dueDate?: string | null;
+  /**
+   * Short unique code, e.g. PY-101
+   */
+  code: string;
+  /**
+   * Markdown (CommonMark and GitHub tables, lists, links); raw HTML is refused and never rendered
+   */
+  summary?: string | null;
+  status?: 'draft' | 'published' | 'archived';
+  /**
+   * Lessons unlock in order: each needs the one before it completed
+   */
+  sequential?: boolean;
+  /**
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
+   */
+  releaseConditions?: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
+  /**
+   * Course grade (percent) a learner needs for a certificate
+   */
+  passingPercent?: number;
   /**
    * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
@@ -56,10 +471,10 @@ export type NoteCreate = {
 };
 
 /**
- * One page of Note records.
+ * One page of Course records.
  */
-export type NotePage = {
-  items: Array<Note>;
+export type CoursePage = {
+  items: Array<Course>;
   /**
    * Cursor of the next page; `null` on the last page
    */
@@ -71,19 +486,691 @@ export type NotePage = {
 };
 
 /**
- * JSON Merge Patch (RFC 7396) of one Note: send only the fields to change; `null` clears an optional field.
+ * JSON Merge Patch (RFC 7396) of one Course: send only the fields to change; `null` clears an optional field. `status` changes through the transition operation.
  */
-export type NotePatch = {
+export type CoursePatch = {
   title?: string;
-  body?: string | null;
-  status?: 'draft' | 'published';
-  dueDate?: string | null;
+  /**
+   * Short unique code, e.g. PY-101
+   */
+  code?: string;
+  /**
+   * Markdown (CommonMark and GitHub tables, lists, links); raw HTML is refused and never rendered
+   */
+  summary?: string | null;
+  /**
+   * Lessons unlock in order: each needs the one before it completed
+   */
+  sequential?: boolean;
+  /**
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
+   */
+  releaseConditions?: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
+  /**
+   * Course grade (percent) a learner needs for a certificate
+   */
+  passingPercent?: number;
   /**
    * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
   custom?: {
     [key: string]: unknown;
   } | null;
+};
+
+/**
+ * Enrollment
+ *
+ * A person's place in a course: their role, their cohort, how they came in.
+ */
+export type Enrollment = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  userId: string;
+  role: 'learner' | 'teaching-assistant' | 'instructor';
+  cohortId?: string | null;
+  /**
+   * How the enrolment came about: set by the server
+   */
+  source?: 'instructor' | 'self-key' | 'event';
+  status: 'active' | 'completed' | 'dropped';
+  readonly enrolledAt?: string | null;
+  readonly completedAt?: string | null;
+};
+
+/**
+ * Body that creates one Enrollment. Read-only and system fields are set by the server and refused here.
+ */
+export type EnrollmentCreate = {
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  userId: string;
+  role?: 'learner' | 'teaching-assistant' | 'instructor';
+  cohortId?: string | null;
+  status?: 'active' | 'completed' | 'dropped';
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Enrollment records.
+ */
+export type EnrollmentPage = {
+  items: Array<Enrollment>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Enrollment: send only the fields to change; `null` clears an optional field.
+ */
+export type EnrollmentPatch = {
+  /**
+   * The course it belongs to
+   */
+  courseId?: string;
+  userId?: string;
+  role?: 'learner' | 'teaching-assistant' | 'instructor';
+  cohortId?: string | null;
+  status?: 'active' | 'completed' | 'dropped';
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Grade category
+ *
+ * A weighted group of a course's grade items (weights of a course sum to 100 %), with the lowest/highest scores dropped.
+ */
+export type GradeCategory = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  name: string;
+  weightPercent: number;
+  dropLowest: number;
+  dropHighest: number;
+  /**
+   * Order among its siblings (drag and drop): the engine ranks a new one last
+   */
+  readonly rank?: string;
+};
+
+/**
+ * Body that creates one GradeCategory. Read-only and system fields are set by the server and refused here.
+ */
+export type GradeCategoryCreate = {
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  name: string;
+  weightPercent: number;
+  dropLowest?: number;
+  dropHighest?: number;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of GradeCategory records.
+ */
+export type GradeCategoryPage = {
+  items: Array<GradeCategory>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one GradeCategory: send only the fields to change; `null` clears an optional field.
+ */
+export type GradeCategoryPatch = {
+  /**
+   * The course it belongs to
+   */
+  courseId?: string;
+  name?: string;
+  weightPercent?: number;
+  dropLowest?: number;
+  dropHighest?: number;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Grade entry
+ *
+ * A learner's grade on a manual item, or an item excused for them (left out of their course grade).
+ */
+export type GradeEntry = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  gradeItemId: string;
+  learnerId: string;
+  points?: number | null;
+  excused: boolean;
+};
+
+/**
+ * Body that creates one GradeEntry. Read-only and system fields are set by the server and refused here.
+ */
+export type GradeEntryCreate = {
+  gradeItemId: string;
+  learnerId: string;
+  points?: number | null;
+  excused?: boolean;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of GradeEntry records.
+ */
+export type GradeEntryPage = {
+  items: Array<GradeEntry>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one GradeEntry: send only the fields to change; `null` clears an optional field.
+ */
+export type GradeEntryPatch = {
+  gradeItemId?: string;
+  learnerId?: string;
+  points?: number | null;
+  excused?: boolean;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Grade item
+ *
+ * One column of the gradebook: an assignment, a quiz, or a grade entered by hand.
+ */
+export type GradeItem = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  categoryId: string;
+  title: string;
+  source: 'assignment' | 'quiz' | 'manual';
+  assignmentId?: string | null;
+  quizId?: string | null;
+  maxPoints: number;
+  /**
+   * Order among its siblings (drag and drop): the engine ranks a new one last
+   */
+  readonly rank?: string;
+};
+
+/**
+ * Body that creates one GradeItem. Read-only and system fields are set by the server and refused here.
+ */
+export type GradeItemCreate = {
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  categoryId: string;
+  title: string;
+  source?: 'assignment' | 'quiz' | 'manual';
+  assignmentId?: string | null;
+  quizId?: string | null;
+  maxPoints?: number;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of GradeItem records.
+ */
+export type GradeItemPage = {
+  items: Array<GradeItem>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one GradeItem: send only the fields to change; `null` clears an optional field.
+ */
+export type GradeItemPatch = {
+  /**
+   * The course it belongs to
+   */
+  courseId?: string;
+  categoryId?: string;
+  title?: string;
+  source?: 'assignment' | 'quiz' | 'manual';
+  assignmentId?: string | null;
+  quizId?: string | null;
+  maxPoints?: number;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Lesson
+ *
+ * One item of a section: text, a video or file by URL, a quiz or an assignment.
+ */
+export type Lesson = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  sectionId: string;
+  title: string;
+  kind: 'text' | 'video' | 'file' | 'quiz' | 'assignment';
+  /**
+   * Markdown (CommonMark and GitHub tables, lists, links); raw HTML is refused and never rendered
+   */
+  body?: string | null;
+  /**
+   * Video or file address (https)
+   */
+  mediaUrl?: string | null;
+  quizId?: string | null;
+  assignmentId?: string | null;
+  /**
+   * Order among its siblings (drag and drop): the engine ranks a new one last
+   */
+  readonly rank?: string;
+  /**
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
+   */
+  releaseConditions: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
+};
+
+/**
+ * Body that creates one Lesson. Read-only and system fields are set by the server and refused here.
+ */
+export type LessonCreate = {
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  sectionId: string;
+  title: string;
+  kind?: 'text' | 'video' | 'file' | 'quiz' | 'assignment';
+  /**
+   * Markdown (CommonMark and GitHub tables, lists, links); raw HTML is refused and never rendered
+   */
+  body?: string | null;
+  /**
+   * Video or file address (https)
+   */
+  mediaUrl?: string | null;
+  quizId?: string | null;
+  assignmentId?: string | null;
+  /**
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
+   */
+  releaseConditions?: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Lesson records.
+ */
+export type LessonPage = {
+  items: Array<Lesson>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Lesson: send only the fields to change; `null` clears an optional field.
+ */
+export type LessonPatch = {
+  /**
+   * The course it belongs to
+   */
+  courseId?: string;
+  sectionId?: string;
+  title?: string;
+  kind?: 'text' | 'video' | 'file' | 'quiz' | 'assignment';
+  /**
+   * Markdown (CommonMark and GitHub tables, lists, links); raw HTML is refused and never rendered
+   */
+  body?: string | null;
+  /**
+   * Video or file address (https)
+   */
+  mediaUrl?: string | null;
+  quizId?: string | null;
+  assignmentId?: string | null;
+  /**
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
+   */
+  releaseConditions?: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Lesson progress
+ *
+ * A learner completed a lesson: the progress facts release rules read.
+ */
+export type LessonProgress = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  lessonId: string;
+  readonly courseId?: string;
+  readonly learnerId?: string;
+  readonly completedAt?: string | null;
+};
+
+/**
+ * Body that creates one LessonProgress. Read-only and system fields are set by the server and refused here.
+ */
+export type LessonProgressCreate = {
+  lessonId: string;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of LessonProgress records.
+ */
+export type LessonProgressPage = {
+  items: Array<LessonProgress>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one LessonProgress: send only the fields to change; `null` clears an optional field.
+ */
+export type LessonProgressPatch = {
+  lessonId?: string;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+export type LmsCourseCompletedEvent = {
+  courseId: string;
+  learnerId: string;
+  enrollmentId: string;
+};
+
+export type LmsEnrollmentCreatedEvent = {
+  enrollmentId: string;
+  courseId: string;
+  userId: string;
+  role: 'learner' | 'teaching-assistant' | 'instructor';
+  source: 'instructor' | 'self-key' | 'event';
+};
+
+export type LmsGradesReleasedEvent = {
+  assignmentId: string;
+  courseId: string;
+  count: number;
 };
 
 /**
@@ -139,11 +1226,1127 @@ export type Problem = {
 };
 
 /**
- * Note
+ * Question
  *
- * An example entity: change it or add schemas beside it.
+ * A question of a course's question bank; its answer key is read only by staff and the graders.
  */
-export type NoteWritable = {
+export type Question = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  type:
+    'single-choice' | 'multiple-choice' | 'true-false' | 'short-answer' | 'numerical' | 'matching' | 'essay';
+  /**
+   * Markdown (CommonMark and GitHub tables, lists, links); raw HTML is refused and never rendered
+   */
+  prompt: string;
+  /**
+   * choice options; for matching, the options the prompts are matched to
+   */
+  options: Array<{
+    id: string;
+    text: string;
+  }>;
+  /**
+   * matching: the items to match
+   */
+  matchPrompts: Array<{
+    id: string;
+    text: string;
+  }>;
+  /**
+   * The answer key: never shown to learners (only the question's author and course staff read questions)
+   */
+  answerKey?: {
+    /**
+     * single/multiple choice: the correct options
+     */
+    choiceIds?: Array<string>;
+    /**
+     * true/false: the correct answer
+     */
+    value?: boolean;
+    /**
+     * short answer: the accepted answers
+     */
+    accepted?: Array<string>;
+    caseSensitive?: boolean;
+    /**
+     * numerical: the correct value
+     */
+    number?: number;
+    /**
+     * numerical: how far an answer may be off
+     */
+    tolerance?: number;
+    /**
+     * matching: each prompt's option
+     */
+    pairs?: Array<{
+      promptId: string;
+      optionId: string;
+    }>;
+  } | null;
+  points: number;
+  /**
+   * Markdown (CommonMark and GitHub tables, lists, links); raw HTML is refused and never rendered
+   */
+  feedback?: string | null;
+};
+
+/**
+ * Body that creates one Question. Read-only and system fields are set by the server and refused here.
+ */
+export type QuestionCreate = {
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  type?:
+    'single-choice' | 'multiple-choice' | 'true-false' | 'short-answer' | 'numerical' | 'matching' | 'essay';
+  /**
+   * Markdown (CommonMark and GitHub tables, lists, links); raw HTML is refused and never rendered
+   */
+  prompt: string;
+  /**
+   * choice options; for matching, the options the prompts are matched to
+   */
+  options?: Array<{
+    id: string;
+    text: string;
+  }>;
+  /**
+   * matching: the items to match
+   */
+  matchPrompts?: Array<{
+    id: string;
+    text: string;
+  }>;
+  /**
+   * The answer key: never shown to learners (only the question's author and course staff read questions)
+   */
+  answerKey?: {
+    /**
+     * single/multiple choice: the correct options
+     */
+    choiceIds?: Array<string>;
+    /**
+     * true/false: the correct answer
+     */
+    value?: boolean;
+    /**
+     * short answer: the accepted answers
+     */
+    accepted?: Array<string>;
+    caseSensitive?: boolean;
+    /**
+     * numerical: the correct value
+     */
+    number?: number;
+    /**
+     * numerical: how far an answer may be off
+     */
+    tolerance?: number;
+    /**
+     * matching: each prompt's option
+     */
+    pairs?: Array<{
+      promptId: string;
+      optionId: string;
+    }>;
+  } | null;
+  points?: number;
+  /**
+   * Markdown (CommonMark and GitHub tables, lists, links); raw HTML is refused and never rendered
+   */
+  feedback?: string | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Question records.
+ */
+export type QuestionPage = {
+  items: Array<Question>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Question: send only the fields to change; `null` clears an optional field.
+ */
+export type QuestionPatch = {
+  /**
+   * The course it belongs to
+   */
+  courseId?: string;
+  type?:
+    'single-choice' | 'multiple-choice' | 'true-false' | 'short-answer' | 'numerical' | 'matching' | 'essay';
+  /**
+   * Markdown (CommonMark and GitHub tables, lists, links); raw HTML is refused and never rendered
+   */
+  prompt?: string;
+  /**
+   * choice options; for matching, the options the prompts are matched to
+   */
+  options?: Array<{
+    id: string;
+    text: string;
+  }>;
+  /**
+   * matching: the items to match
+   */
+  matchPrompts?: Array<{
+    id: string;
+    text: string;
+  }>;
+  /**
+   * The answer key: never shown to learners (only the question's author and course staff read questions)
+   */
+  answerKey?: {
+    /**
+     * single/multiple choice: the correct options
+     */
+    choiceIds?: Array<string>;
+    /**
+     * true/false: the correct answer
+     */
+    value?: boolean;
+    /**
+     * short answer: the accepted answers
+     */
+    accepted?: Array<string>;
+    caseSensitive?: boolean;
+    /**
+     * numerical: the correct value
+     */
+    number?: number;
+    /**
+     * numerical: how far an answer may be off
+     */
+    tolerance?: number;
+    /**
+     * matching: each prompt's option
+     */
+    pairs?: Array<{
+      promptId: string;
+      optionId: string;
+    }>;
+  } | null;
+  points?: number;
+  /**
+   * Markdown (CommonMark and GitHub tables, lists, links); raw HTML is refused and never rendered
+   */
+  feedback?: string | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Quiz
+ *
+ * Questions from the bank with the rules of an attempt.
+ */
+export type Quiz = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  title: string;
+  questionIds: Array<string>;
+  /**
+   * 0: no limit
+   */
+  attemptsLimit: number;
+  /**
+   * null: no limit
+   */
+  timeLimitMinutes?: number | null;
+  /**
+   * Each attempt gets its own question order
+   */
+  shuffle: boolean;
+  /**
+   * Which attempts give the quiz's grade (core/quiz/quiz-score.ts): the highest share, the mean of all, or the last
+   */
+  gradeMethod: 'highest' | 'average' | 'last';
+  /**
+   * What a learner sees after submitting: nothing, the score, or the score with each answer's correctness and feedback
+   */
+  feedbackMode: 'none' | 'score' | 'answers';
+  /**
+   * Sum of its questions' points
+   */
+  readonly maxPoints?: number;
+};
+
+/**
+ * Quiz attempt
+ *
+ * A learner's attempt at a quiz: started, then submitted with answers and graded.
+ */
+export type QuizAttempt = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  quizId: string;
+  readonly courseId?: string;
+  readonly learnerId?: string;
+  readonly attemptNumber?: number;
+  status?: 'in-progress' | 'submitted';
+  /**
+   * The questions in the order this attempt shows them
+   */
+  readonly questionIds?: Array<string>;
+  readonly startedAt?: string | null;
+  /**
+   * Start + the quiz's time limit; null: no limit
+   */
+  readonly deadlineAt?: string | null;
+  readonly submittedAt?: string | null;
+  readonly answers?: Array<{
+    questionId: string;
+    choiceIds?: Array<string>;
+    value?: boolean;
+    text?: string;
+    number?: number;
+    pairs?: Array<{
+      promptId: string;
+      optionId: string;
+    }>;
+    /**
+     * awarded: null while an essay waits for manual grading
+     */
+    points?: number | null;
+    correct?: boolean | null;
+  }>;
+  readonly points?: number | null;
+  readonly maxPoints?: number | null;
+  readonly needsManualGrading?: boolean;
+};
+
+/**
+ * Body that creates one QuizAttempt. Read-only and system fields are set by the server and refused here.
+ */
+export type QuizAttemptCreate = {
+  quizId: string;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of QuizAttempt records.
+ */
+export type QuizAttemptPage = {
+  items: Array<QuizAttempt>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one QuizAttempt: send only the fields to change; `null` clears an optional field.
+ */
+export type QuizAttemptPatch = {
+  quizId?: string;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Body that creates one Quiz. Read-only and system fields are set by the server and refused here.
+ */
+export type QuizCreate = {
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  title: string;
+  questionIds?: Array<string>;
+  /**
+   * 0: no limit
+   */
+  attemptsLimit?: number;
+  /**
+   * null: no limit
+   */
+  timeLimitMinutes?: number | null;
+  /**
+   * Each attempt gets its own question order
+   */
+  shuffle?: boolean;
+  /**
+   * Which attempts give the quiz's grade (core/quiz/quiz-score.ts): the highest share, the mean of all, or the last
+   */
+  gradeMethod?: 'highest' | 'average' | 'last';
+  /**
+   * What a learner sees after submitting: nothing, the score, or the score with each answer's correctness and feedback
+   */
+  feedbackMode?: 'none' | 'score' | 'answers';
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Quiz records.
+ */
+export type QuizPage = {
+  items: Array<Quiz>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Quiz: send only the fields to change; `null` clears an optional field.
+ */
+export type QuizPatch = {
+  /**
+   * The course it belongs to
+   */
+  courseId?: string;
+  title?: string;
+  questionIds?: Array<string>;
+  /**
+   * 0: no limit
+   */
+  attemptsLimit?: number;
+  /**
+   * null: no limit
+   */
+  timeLimitMinutes?: number | null;
+  /**
+   * Each attempt gets its own question order
+   */
+  shuffle?: boolean;
+  /**
+   * Which attempts give the quiz's grade (core/quiz/quiz-score.ts): the highest share, the mean of all, or the last
+   */
+  gradeMethod?: 'highest' | 'average' | 'last';
+  /**
+   * What a learner sees after submitting: nothing, the score, or the score with each answer's correctness and feedback
+   */
+  feedbackMode?: 'none' | 'score' | 'answers';
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Rubric
+ *
+ * Criteria × ratings: a rubric's score is the sum of the points of the rating chosen per criterion.
+ */
+export type Rubric = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  title: string;
+  criteria: Array<{
+    id: string;
+    title: string;
+    description?: string | null;
+    ratings: Array<{
+      id: string;
+      title: string;
+      description?: string | null;
+      points: number;
+    }>;
+  }>;
+};
+
+/**
+ * Rubric assessment
+ *
+ * The grade of a submission: a rating per criterion, inline feedback; learners see it once the assignment's grades are released.
+ */
+export type RubricAssessment = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  submissionId: string;
+  readonly assignmentId?: string;
+  readonly courseId?: string;
+  readonly learnerId?: string;
+  ratings?: Array<{
+    criterionId: string;
+    ratingId: string;
+    comment?: string | null;
+  }>;
+  /**
+   * Inline feedback: a remark on a span of the submitted text
+   */
+  comments?: Array<{
+    start: number;
+    end: number;
+    text: string;
+  }>;
+  feedback?: string | null;
+  /**
+   * Sum of the chosen ratings' points
+   */
+  readonly rawPoints?: number;
+  /**
+   * After the late penalty, capped at the assignment's maximum
+   */
+  readonly points?: number;
+  readonly released?: boolean;
+};
+
+/**
+ * Body that creates one RubricAssessment. Read-only and system fields are set by the server and refused here.
+ */
+export type RubricAssessmentCreate = {
+  submissionId: string;
+  ratings?: Array<{
+    criterionId: string;
+    ratingId: string;
+    comment?: string | null;
+  }>;
+  /**
+   * Inline feedback: a remark on a span of the submitted text
+   */
+  comments?: Array<{
+    start: number;
+    end: number;
+    text: string;
+  }>;
+  feedback?: string | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of RubricAssessment records.
+ */
+export type RubricAssessmentPage = {
+  items: Array<RubricAssessment>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one RubricAssessment: send only the fields to change; `null` clears an optional field.
+ */
+export type RubricAssessmentPatch = {
+  submissionId?: string;
+  ratings?: Array<{
+    criterionId: string;
+    ratingId: string;
+    comment?: string | null;
+  }> | null;
+  /**
+   * Inline feedback: a remark on a span of the submitted text
+   */
+  comments?: Array<{
+    start: number;
+    end: number;
+    text: string;
+  }> | null;
+  feedback?: string | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Body that creates one Rubric. Read-only and system fields are set by the server and refused here.
+ */
+export type RubricCreate = {
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  title: string;
+  criteria: Array<{
+    id: string;
+    title: string;
+    description?: string | null;
+    ratings: Array<{
+      id: string;
+      title: string;
+      description?: string | null;
+      points: number;
+    }>;
+  }>;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Rubric records.
+ */
+export type RubricPage = {
+  items: Array<Rubric>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Rubric: send only the fields to change; `null` clears an optional field.
+ */
+export type RubricPatch = {
+  /**
+   * The course it belongs to
+   */
+  courseId?: string;
+  title?: string;
+  criteria?: Array<{
+    id: string;
+    title: string;
+    description?: string | null;
+    ratings: Array<{
+      id: string;
+      title: string;
+      description?: string | null;
+      points: number;
+    }>;
+  }>;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Section
+ *
+ * A part of a course's outline, holding lessons in order.
+ */
+export type Section = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  title: string;
+  /**
+   * Order among its siblings (drag and drop): the engine ranks a new one last
+   */
+  readonly rank?: string;
+  /**
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
+   */
+  releaseConditions: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
+};
+
+/**
+ * Body that creates one Section. Read-only and system fields are set by the server and refused here.
+ */
+export type SectionCreate = {
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  title: string;
+  /**
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
+   */
+  releaseConditions?: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Section records.
+ */
+export type SectionPage = {
+  items: Array<Section>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Section: send only the fields to change; `null` clears an optional field.
+ */
+export type SectionPatch = {
+  /**
+   * The course it belongs to
+   */
+  courseId?: string;
+  title?: string;
+  /**
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
+   */
+  releaseConditions?: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Submission
+ *
+ * One submission of an assignment by a learner. A resubmission is a new one with the next attempt number; the earlier ones stay.
+ */
+export type Submission = {
+  /**
+   * Primary key
+   */
+  readonly id: string;
+  /**
+   * Owning tenant
+   */
+  readonly tenantId: string;
+  /**
+   * Incremented on every write; the ETag of the record
+   */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string | null;
+  readonly updatedBy: string | null;
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  assignmentId: string;
+  readonly courseId?: string;
+  readonly learnerId?: string;
+  readonly attempt?: number;
+  text?: string | null;
+  url?: string | null;
+  /**
+   * Key of the uploaded file in the platform's storage
+   */
+  fileRef?: string | null;
+  readonly submittedAt?: string | null;
+  /**
+   * Percent taken off the score for lateness, per the assignment's policy at submission
+   */
+  readonly latePenaltyPercent?: number;
+  status?: 'submitted' | 'graded';
+};
+
+/**
+ * Body that creates one Submission. Read-only and system fields are set by the server and refused here.
+ */
+export type SubmissionCreate = {
+  assignmentId: string;
+  text?: string | null;
+  url?: string | null;
+  /**
+   * Key of the uploaded file in the platform's storage
+   */
+  fileRef?: string | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  };
+};
+
+/**
+ * One page of Submission records.
+ */
+export type SubmissionPage = {
+  items: Array<Submission>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * JSON Merge Patch (RFC 7396) of one Submission: send only the fields to change; `null` clears an optional field.
+ */
+export type SubmissionPatch = {
+  assignmentId?: string;
+  text?: string | null;
+  url?: string | null;
+  /**
+   * Key of the uploaded file in the platform's storage
+   */
+  fileRef?: string | null;
+  /**
+   * Values of the tenant's custom fields, by field key: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom?: {
+    [key: string]: unknown;
+  } | null;
+};
+
+/**
+ * Assignment
+ *
+ * Work a learner submits (text, a URL or an uploaded file) by a due date; late work loses a penalty per policy; after the hard deadline nothing is taken.
+ */
+export type AssignmentWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  title: string;
+  /**
+   * Markdown (CommonMark and GitHub tables, lists, links); raw HTML is refused and never rendered
+   */
+  instructions?: string | null;
+  dueAt: string;
+  /**
+   * No submission after it; null: the due date itself when the late policy is none, else no limit
+   */
+  hardDeadlineAt?: string | null;
+  /**
+   * none: nothing late is taken; per-day: penalty × started days late; flat: penalty once
+   */
+  latePolicy: 'none' | 'per-day' | 'flat';
+  /**
+   * Percent of the score lost (per started day with per-day)
+   */
+  latePenaltyPercent: number;
+  /**
+   * The most a late submission loses
+   */
+  latePenaltyMaxPercent: number;
+  submissionTypes: Array<'text' | 'url' | 'file'>;
+  /**
+   * Submissions a learner may make (resubmissions keep the earlier ones); 0: no limit
+   */
+  maxSubmissions: number;
+  maxPoints: number;
+  rubricId?: string | null;
+};
+
+/**
+ * One page of Assignment records.
+ */
+export type AssignmentPageWritable = {
+  items: Array<AssignmentWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Certificate
+ *
+ * Issued on completion with a passing grade: a code anyone can verify, signed with the tenant's Ed25519 key.
+ */
+export type CertificateWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  courseId: string;
+  learnerId: string;
+  learnerName: string;
+  gradePercent: number;
+};
+
+/**
+ * One page of Certificate records.
+ */
+export type CertificatePageWritable = {
+  items: Array<CertificateWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Cohort
+ *
+ * A group of learners of a course who start together; drip release counts from its start date.
+ */
+export type CohortWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  name: string;
+  startDate: string;
+};
+
+/**
+ * One page of Cohort records.
+ */
+export type CohortPageWritable = {
+  items: Array<CohortWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Course
+ *
+ * A course: sections of lessons, enrolments, a gradebook. Drafts are invisible to learners until published.
+ */
+export type CourseWritable = {
   /**
    * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
    */
@@ -151,16 +2354,632 @@ export type NoteWritable = {
     [key: string]: unknown;
   };
   title: string;
-  body?: string | null;
-  status: 'draft' | 'published';
-  dueDate?: string | null;
+  /**
+   * Short unique code, e.g. PY-101
+   */
+  code: string;
+  /**
+   * Markdown (CommonMark and GitHub tables, lists, links); raw HTML is refused and never rendered
+   */
+  summary?: string | null;
+  status: 'draft' | 'published' | 'archived';
+  /**
+   * Lessons unlock in order: each needs the one before it completed
+   */
+  sequential: boolean;
+  /**
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
+   */
+  releaseConditions: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
+  /**
+   * Course grade (percent) a learner needs for a certificate
+   */
+  passingPercent: number;
 };
 
 /**
- * One page of Note records.
+ * One page of Course records.
  */
-export type NotePageWritable = {
-  items: Array<NoteWritable>;
+export type CoursePageWritable = {
+  items: Array<CourseWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Enrollment
+ *
+ * A person's place in a course: their role, their cohort, how they came in.
+ */
+export type EnrollmentWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  userId: string;
+  role: 'learner' | 'teaching-assistant' | 'instructor';
+  cohortId?: string | null;
+  status: 'active' | 'completed' | 'dropped';
+};
+
+/**
+ * One page of Enrollment records.
+ */
+export type EnrollmentPageWritable = {
+  items: Array<EnrollmentWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Grade category
+ *
+ * A weighted group of a course's grade items (weights of a course sum to 100 %), with the lowest/highest scores dropped.
+ */
+export type GradeCategoryWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  name: string;
+  weightPercent: number;
+  dropLowest: number;
+  dropHighest: number;
+};
+
+/**
+ * One page of GradeCategory records.
+ */
+export type GradeCategoryPageWritable = {
+  items: Array<GradeCategoryWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Grade entry
+ *
+ * A learner's grade on a manual item, or an item excused for them (left out of their course grade).
+ */
+export type GradeEntryWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  gradeItemId: string;
+  learnerId: string;
+  points?: number | null;
+  excused: boolean;
+};
+
+/**
+ * One page of GradeEntry records.
+ */
+export type GradeEntryPageWritable = {
+  items: Array<GradeEntryWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Grade item
+ *
+ * One column of the gradebook: an assignment, a quiz, or a grade entered by hand.
+ */
+export type GradeItemWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  categoryId: string;
+  title: string;
+  source: 'assignment' | 'quiz' | 'manual';
+  assignmentId?: string | null;
+  quizId?: string | null;
+  maxPoints: number;
+};
+
+/**
+ * One page of GradeItem records.
+ */
+export type GradeItemPageWritable = {
+  items: Array<GradeItemWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Lesson
+ *
+ * One item of a section: text, a video or file by URL, a quiz or an assignment.
+ */
+export type LessonWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  sectionId: string;
+  title: string;
+  kind: 'text' | 'video' | 'file' | 'quiz' | 'assignment';
+  /**
+   * Markdown (CommonMark and GitHub tables, lists, links); raw HTML is refused and never rendered
+   */
+  body?: string | null;
+  /**
+   * Video or file address (https)
+   */
+  mediaUrl?: string | null;
+  quizId?: string | null;
+  assignmentId?: string | null;
+  /**
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
+   */
+  releaseConditions: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
+};
+
+/**
+ * One page of Lesson records.
+ */
+export type LessonPageWritable = {
+  items: Array<LessonWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Lesson progress
+ *
+ * A learner completed a lesson: the progress facts release rules read.
+ */
+export type LessonProgressWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  lessonId: string;
+};
+
+/**
+ * One page of LessonProgress records.
+ */
+export type LessonProgressPageWritable = {
+  items: Array<LessonProgressWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Question
+ *
+ * A question of a course's question bank; its answer key is read only by staff and the graders.
+ */
+export type QuestionWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  type:
+    'single-choice' | 'multiple-choice' | 'true-false' | 'short-answer' | 'numerical' | 'matching' | 'essay';
+  /**
+   * Markdown (CommonMark and GitHub tables, lists, links); raw HTML is refused and never rendered
+   */
+  prompt: string;
+  /**
+   * choice options; for matching, the options the prompts are matched to
+   */
+  options: Array<{
+    id: string;
+    text: string;
+  }>;
+  /**
+   * matching: the items to match
+   */
+  matchPrompts: Array<{
+    id: string;
+    text: string;
+  }>;
+  /**
+   * The answer key: never shown to learners (only the question's author and course staff read questions)
+   */
+  answerKey?: {
+    /**
+     * single/multiple choice: the correct options
+     */
+    choiceIds?: Array<string>;
+    /**
+     * true/false: the correct answer
+     */
+    value?: boolean;
+    /**
+     * short answer: the accepted answers
+     */
+    accepted?: Array<string>;
+    caseSensitive?: boolean;
+    /**
+     * numerical: the correct value
+     */
+    number?: number;
+    /**
+     * numerical: how far an answer may be off
+     */
+    tolerance?: number;
+    /**
+     * matching: each prompt's option
+     */
+    pairs?: Array<{
+      promptId: string;
+      optionId: string;
+    }>;
+  } | null;
+  points: number;
+  /**
+   * Markdown (CommonMark and GitHub tables, lists, links); raw HTML is refused and never rendered
+   */
+  feedback?: string | null;
+};
+
+/**
+ * One page of Question records.
+ */
+export type QuestionPageWritable = {
+  items: Array<QuestionWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Quiz
+ *
+ * Questions from the bank with the rules of an attempt.
+ */
+export type QuizWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  title: string;
+  questionIds: Array<string>;
+  /**
+   * 0: no limit
+   */
+  attemptsLimit: number;
+  /**
+   * null: no limit
+   */
+  timeLimitMinutes?: number | null;
+  /**
+   * Each attempt gets its own question order
+   */
+  shuffle: boolean;
+  /**
+   * Which attempts give the quiz's grade (core/quiz/quiz-score.ts): the highest share, the mean of all, or the last
+   */
+  gradeMethod: 'highest' | 'average' | 'last';
+  /**
+   * What a learner sees after submitting: nothing, the score, or the score with each answer's correctness and feedback
+   */
+  feedbackMode: 'none' | 'score' | 'answers';
+};
+
+/**
+ * Quiz attempt
+ *
+ * A learner's attempt at a quiz: started, then submitted with answers and graded.
+ */
+export type QuizAttemptWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  quizId: string;
+};
+
+/**
+ * One page of QuizAttempt records.
+ */
+export type QuizAttemptPageWritable = {
+  items: Array<QuizAttemptWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * One page of Quiz records.
+ */
+export type QuizPageWritable = {
+  items: Array<QuizWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Rubric
+ *
+ * Criteria × ratings: a rubric's score is the sum of the points of the rating chosen per criterion.
+ */
+export type RubricWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  title: string;
+  criteria: Array<{
+    id: string;
+    title: string;
+    description?: string | null;
+    ratings: Array<{
+      id: string;
+      title: string;
+      description?: string | null;
+      points: number;
+    }>;
+  }>;
+};
+
+/**
+ * Rubric assessment
+ *
+ * The grade of a submission: a rating per criterion, inline feedback; learners see it once the assignment's grades are released.
+ */
+export type RubricAssessmentWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  submissionId: string;
+  ratings?: Array<{
+    criterionId: string;
+    ratingId: string;
+    comment?: string | null;
+  }>;
+  /**
+   * Inline feedback: a remark on a span of the submitted text
+   */
+  comments?: Array<{
+    start: number;
+    end: number;
+    text: string;
+  }>;
+  feedback?: string | null;
+};
+
+/**
+ * One page of RubricAssessment records.
+ */
+export type RubricAssessmentPageWritable = {
+  items: Array<RubricAssessmentWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * One page of Rubric records.
+ */
+export type RubricPageWritable = {
+  items: Array<RubricWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Section
+ *
+ * A part of a course's outline, holding lessons in order.
+ */
+export type SectionWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  /**
+   * The course it belongs to
+   */
+  courseId: string;
+  title: string;
+  /**
+   * Release conditions (core/release/release-logic.ts): all must hold before a learner opens it
+   */
+  releaseConditions: Array<
+    | {
+        kind: 'prerequisite';
+        itemIds: Array<string>;
+        minPercent?: number | null;
+      }
+    | {
+        kind: 'drip';
+        from: 'enrolment' | 'cohort';
+        days: number;
+      }
+  >;
+};
+
+/**
+ * One page of Section records.
+ */
+export type SectionPageWritable = {
+  items: Array<SectionWritable>;
+  /**
+   * Cursor of the next page; `null` on the last page
+   */
+  nextCursor: string | null;
+  /**
+   * Count of all matching records; present only when `total=true` was asked
+   */
+  total?: number;
+};
+
+/**
+ * Submission
+ *
+ * One submission of an assignment by a learner. A resubmission is a new one with the next attempt number; the earlier ones stay.
+ */
+export type SubmissionWritable = {
+  /**
+   * Custom fields defined at runtime per tenant: at most 100 keys of at most 64 characters, nested at most 5 levels deep (this object included)
+   */
+  custom: {
+    [key: string]: unknown;
+  };
+  assignmentId: string;
+  text?: string | null;
+  url?: string | null;
+  /**
+   * Key of the uploaded file in the platform's storage
+   */
+  fileRef?: string | null;
+};
+
+/**
+ * One page of Submission records.
+ */
+export type SubmissionPageWritable = {
+  items: Array<SubmissionWritable>;
   /**
    * Cursor of the next page; `null` on the last page
    */
@@ -211,12 +3030,2035 @@ export type PageSize = number;
  */
 export type Where = string;
 
-export type ListNotesData = {
+export type ListAssignmentsData = {
   body?: never;
   path?: never;
   query?: {
     /**
-     * Free-text search over `title`, `body`.
+     * Free-text search over `title`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,courseId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'courseId'
+      | '-courseId'
+      | 'title'
+      | '-title'
+      | 'dueAt'
+      | '-dueAt'
+      | 'hardDeadlineAt'
+      | '-hardDeadlineAt'
+      | 'latePolicy'
+      | '-latePolicy'
+      | 'latePenaltyPercent'
+      | '-latePenaltyPercent'
+      | 'latePenaltyMaxPercent'
+      | '-latePenaltyMaxPercent'
+      | 'maxSubmissions'
+      | '-maxSubmissions'
+      | 'maxPoints'
+      | '-maxPoints'
+      | 'rubricId'
+      | '-rubricId'
+      | 'gradesReleased'
+      | '-gradesReleased'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'title'
+      | 'instructions'
+      | 'dueAt'
+      | 'hardDeadlineAt'
+      | 'latePolicy'
+      | 'latePenaltyPercent'
+      | 'latePenaltyMaxPercent'
+      | 'submissionTypes'
+      | 'maxSubmissions'
+      | 'maxPoints'
+      | 'rubricId'
+      | 'gradesReleased'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId' | 'rubricId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      courseId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      title?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      instructions?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      dueAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      hardDeadlineAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      latePolicy?:
+        | 'none'
+        | 'per-day'
+        | 'flat'
+        | {
+            eq?: 'none' | 'per-day' | 'flat';
+            ne?: 'none' | 'per-day' | 'flat';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      latePenaltyPercent?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      latePenaltyMaxPercent?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      maxSubmissions?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      maxPoints?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      rubricId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      gradesReleased?:
+        | boolean
+        | {
+            eq?: boolean;
+            ne?: boolean;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/assignments';
+};
+
+export type ListAssignmentsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListAssignmentsError = ListAssignmentsErrors[keyof ListAssignmentsErrors];
+
+export type ListAssignmentsResponses = {
+  /**
+   * A page of assignments
+   */
+  200: AssignmentPage;
+};
+
+export type ListAssignmentsResponse = ListAssignmentsResponses[keyof ListAssignmentsResponses];
+
+export type CreateAssignmentData = {
+  body: AssignmentCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/assignments';
+};
+
+export type CreateAssignmentErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateAssignmentError = CreateAssignmentErrors[keyof CreateAssignmentErrors];
+
+export type CreateAssignmentResponses = {
+  /**
+   * The created assignment
+   */
+  201: Assignment;
+};
+
+export type CreateAssignmentResponse = CreateAssignmentResponses[keyof CreateAssignmentResponses];
+
+export type BulkCreateAssignmentsData = {
+  body: {
+    items: Array<AssignmentCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/assignments/bulk';
+};
+
+export type BulkCreateAssignmentsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateAssignmentsError = BulkCreateAssignmentsErrors[keyof BulkCreateAssignmentsErrors];
+
+export type BulkCreateAssignmentsResponses = {
+  /**
+   * The created assignments, in request order
+   */
+  201: {
+    items: Array<Assignment>;
+  };
+};
+
+export type BulkCreateAssignmentsResponse =
+  BulkCreateAssignmentsResponses[keyof BulkCreateAssignmentsResponses];
+
+export type DeleteAssignmentData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/assignments/{id}';
+};
+
+export type DeleteAssignmentErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteAssignmentError = DeleteAssignmentErrors[keyof DeleteAssignmentErrors];
+
+export type DeleteAssignmentResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteAssignmentResponse = DeleteAssignmentResponses[keyof DeleteAssignmentResponses];
+
+export type GetAssignmentData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'title'
+      | 'instructions'
+      | 'dueAt'
+      | 'hardDeadlineAt'
+      | 'latePolicy'
+      | 'latePenaltyPercent'
+      | 'latePenaltyMaxPercent'
+      | 'submissionTypes'
+      | 'maxSubmissions'
+      | 'maxPoints'
+      | 'rubricId'
+      | 'gradesReleased'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId' | 'rubricId'>;
+  };
+  url: '/assignments/{id}';
+};
+
+export type GetAssignmentErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetAssignmentError = GetAssignmentErrors[keyof GetAssignmentErrors];
+
+export type GetAssignmentResponses = {
+  /**
+   * The assignment
+   */
+  200: Assignment;
+};
+
+export type GetAssignmentResponse = GetAssignmentResponses[keyof GetAssignmentResponses];
+
+export type UpdateAssignmentData = {
+  body: AssignmentPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/assignments/{id}';
+};
+
+export type UpdateAssignmentErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateAssignmentError = UpdateAssignmentErrors[keyof UpdateAssignmentErrors];
+
+export type UpdateAssignmentResponses = {
+  /**
+   * The updated assignment
+   */
+  200: Assignment;
+};
+
+export type UpdateAssignmentResponse = UpdateAssignmentResponses[keyof UpdateAssignmentResponses];
+
+export type ReleaseGradesData = {
+  body?: {
+    [key: string]: never;
+  };
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/assignments/{id}/release-grades';
+};
+
+export type ReleaseGradesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ReleaseGradesError = ReleaseGradesErrors[keyof ReleaseGradesErrors];
+
+export type ReleaseGradesResponses = {
+  /**
+   * Success
+   */
+  200: {
+    assignmentId: string;
+    released: number;
+  };
+};
+
+export type ReleaseGradesResponse = ReleaseGradesResponses[keyof ReleaseGradesResponses];
+
+export type ListCertificatesData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,courseId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'courseId'
+      | '-courseId'
+      | 'learnerId'
+      | '-learnerId'
+      | 'code'
+      | '-code'
+      | 'learnerName'
+      | '-learnerName'
+      | 'gradePercent'
+      | '-gradePercent'
+      | 'issuedAt'
+      | '-issuedAt'
+      | 'signature'
+      | '-signature'
+      | 'revokedAt'
+      | '-revokedAt'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'learnerId'
+      | 'code'
+      | 'learnerName'
+      | 'gradePercent'
+      | 'issuedAt'
+      | 'signature'
+      | 'revokedAt'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId' | 'learnerId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      courseId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      learnerId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      code?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      learnerName?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      gradePercent?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      issuedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      signature?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      revokedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/certificates';
+};
+
+export type ListCertificatesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListCertificatesError = ListCertificatesErrors[keyof ListCertificatesErrors];
+
+export type ListCertificatesResponses = {
+  /**
+   * A page of certificates
+   */
+  200: CertificatePage;
+};
+
+export type ListCertificatesResponse = ListCertificatesResponses[keyof ListCertificatesResponses];
+
+export type CreateCertificateData = {
+  body: CertificateCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/certificates';
+};
+
+export type CreateCertificateErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateCertificateError = CreateCertificateErrors[keyof CreateCertificateErrors];
+
+export type CreateCertificateResponses = {
+  /**
+   * The created certificate
+   */
+  201: Certificate;
+};
+
+export type CreateCertificateResponse = CreateCertificateResponses[keyof CreateCertificateResponses];
+
+export type BulkCreateCertificatesData = {
+  body: {
+    items: Array<CertificateCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/certificates/bulk';
+};
+
+export type BulkCreateCertificatesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateCertificatesError = BulkCreateCertificatesErrors[keyof BulkCreateCertificatesErrors];
+
+export type BulkCreateCertificatesResponses = {
+  /**
+   * The created certificates, in request order
+   */
+  201: {
+    items: Array<Certificate>;
+  };
+};
+
+export type BulkCreateCertificatesResponse =
+  BulkCreateCertificatesResponses[keyof BulkCreateCertificatesResponses];
+
+export type DeleteCertificateData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/certificates/{id}';
+};
+
+export type DeleteCertificateErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteCertificateError = DeleteCertificateErrors[keyof DeleteCertificateErrors];
+
+export type DeleteCertificateResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteCertificateResponse = DeleteCertificateResponses[keyof DeleteCertificateResponses];
+
+export type GetCertificateData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'learnerId'
+      | 'code'
+      | 'learnerName'
+      | 'gradePercent'
+      | 'issuedAt'
+      | 'signature'
+      | 'revokedAt'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId' | 'learnerId'>;
+  };
+  url: '/certificates/{id}';
+};
+
+export type GetCertificateErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetCertificateError = GetCertificateErrors[keyof GetCertificateErrors];
+
+export type GetCertificateResponses = {
+  /**
+   * The certificate
+   */
+  200: Certificate;
+};
+
+export type GetCertificateResponse = GetCertificateResponses[keyof GetCertificateResponses];
+
+export type UpdateCertificateData = {
+  body: CertificatePatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/certificates/{id}';
+};
+
+export type UpdateCertificateErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateCertificateError = UpdateCertificateErrors[keyof UpdateCertificateErrors];
+
+export type UpdateCertificateResponses = {
+  /**
+   * The updated certificate
+   */
+  200: Certificate;
+};
+
+export type UpdateCertificateResponse = UpdateCertificateResponses[keyof UpdateCertificateResponses];
+
+export type ListCohortsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `name`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,courseId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'courseId'
+      | '-courseId'
+      | 'name'
+      | '-name'
+      | 'startDate'
+      | '-startDate'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'name'
+      | 'startDate'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      courseId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      name?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      startDate?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+    };
+  };
+  url: '/cohorts';
+};
+
+export type ListCohortsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListCohortsError = ListCohortsErrors[keyof ListCohortsErrors];
+
+export type ListCohortsResponses = {
+  /**
+   * A page of cohorts
+   */
+  200: CohortPage;
+};
+
+export type ListCohortsResponse = ListCohortsResponses[keyof ListCohortsResponses];
+
+export type CreateCohortData = {
+  body: CohortCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/cohorts';
+};
+
+export type CreateCohortErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateCohortError = CreateCohortErrors[keyof CreateCohortErrors];
+
+export type CreateCohortResponses = {
+  /**
+   * The created cohort
+   */
+  201: Cohort;
+};
+
+export type CreateCohortResponse = CreateCohortResponses[keyof CreateCohortResponses];
+
+export type BulkCreateCohortsData = {
+  body: {
+    items: Array<CohortCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/cohorts/bulk';
+};
+
+export type BulkCreateCohortsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateCohortsError = BulkCreateCohortsErrors[keyof BulkCreateCohortsErrors];
+
+export type BulkCreateCohortsResponses = {
+  /**
+   * The created cohorts, in request order
+   */
+  201: {
+    items: Array<Cohort>;
+  };
+};
+
+export type BulkCreateCohortsResponse = BulkCreateCohortsResponses[keyof BulkCreateCohortsResponses];
+
+export type DeleteCohortData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/cohorts/{id}';
+};
+
+export type DeleteCohortErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteCohortError = DeleteCohortErrors[keyof DeleteCohortErrors];
+
+export type DeleteCohortResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteCohortResponse = DeleteCohortResponses[keyof DeleteCohortResponses];
+
+export type GetCohortData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'name'
+      | 'startDate'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId'>;
+  };
+  url: '/cohorts/{id}';
+};
+
+export type GetCohortErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetCohortError = GetCohortErrors[keyof GetCohortErrors];
+
+export type GetCohortResponses = {
+  /**
+   * The cohort
+   */
+  200: Cohort;
+};
+
+export type GetCohortResponse = GetCohortResponses[keyof GetCohortResponses];
+
+export type UpdateCohortData = {
+  body: CohortPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/cohorts/{id}';
+};
+
+export type UpdateCohortErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateCohortError = UpdateCohortErrors[keyof UpdateCohortErrors];
+
+export type UpdateCohortResponses = {
+  /**
+   * The updated cohort
+   */
+  200: Cohort;
+};
+
+export type UpdateCohortResponse = UpdateCohortResponses[keyof UpdateCohortResponses];
+
+export type ListCoursesData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `title`, `code`.
      */
     q?: string;
     /**
@@ -239,10 +5081,16 @@ export type ListNotesData = {
       | '-deletedAt'
       | 'title'
       | '-title'
+      | 'code'
+      | '-code'
       | 'status'
       | '-status'
-      | 'dueDate'
-      | '-dueDate'
+      | 'sequential'
+      | '-sequential'
+      | 'passingPercent'
+      | '-passingPercent'
+      | 'selfEnrolment'
+      | '-selfEnrolment'
     >;
     /**
      * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
@@ -274,9 +5122,13 @@ export type ListNotesData = {
       | 'custom'
       | 'deletedAt'
       | 'title'
-      | 'body'
+      | 'code'
+      | 'summary'
       | 'status'
-      | 'dueDate'
+      | 'sequential'
+      | 'releaseConditions'
+      | 'passingPercent'
+      | 'selfEnrolment'
     >;
     /**
      * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
@@ -398,7 +5250,21 @@ export type ListNotesData = {
              */
             contains?: string;
           };
-      body?:
+      code?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      summary?:
         | string
         | {
             eq?: string;
@@ -419,27 +5285,40 @@ export type ListNotesData = {
       status?:
         | 'draft'
         | 'published'
+        | 'archived'
         | {
-            eq?: 'draft' | 'published';
-            ne?: 'draft' | 'published';
+            eq?: 'draft' | 'published' | 'archived';
+            ne?: 'draft' | 'published' | 'archived';
             /**
              * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
           };
-      dueDate?:
-        | string
+      sequential?:
+        | boolean
         | {
-            eq?: string;
-            ne?: string;
-            lt?: string;
-            lte?: string;
-            gt?: string;
-            gte?: string;
+            eq?: boolean;
+            ne?: boolean;
+          };
+      passingPercent?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
             /**
              * Comma-separated values, at most 100; matches any of them
              */
             in?: string;
+          };
+      selfEnrolment?:
+        | boolean
+        | {
+            eq?: boolean;
+            ne?: boolean;
             /**
              * `true`: the field is null; `false`: it is not
              */
@@ -447,10 +5326,10 @@ export type ListNotesData = {
           };
     };
   };
-  url: '/notes';
+  url: '/courses';
 };
 
-export type ListNotesErrors = {
+export type ListCoursesErrors = {
   /**
    * Bad request: malformed syntax, or a query or header parameter is invalid
    */
@@ -473,19 +5352,19 @@ export type ListNotesErrors = {
   500: Problem;
 };
 
-export type ListNotesError = ListNotesErrors[keyof ListNotesErrors];
+export type ListCoursesError = ListCoursesErrors[keyof ListCoursesErrors];
 
-export type ListNotesResponses = {
+export type ListCoursesResponses = {
   /**
-   * A page of notes
+   * A page of courses
    */
-  200: NotePage;
+  200: CoursePage;
 };
 
-export type ListNotesResponse = ListNotesResponses[keyof ListNotesResponses];
+export type ListCoursesResponse = ListCoursesResponses[keyof ListCoursesResponses];
 
-export type CreateNoteData = {
-  body: NoteCreate;
+export type CreateCourseData = {
+  body: CourseCreate;
   headers?: {
     /**
      * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
@@ -494,10 +5373,10 @@ export type CreateNoteData = {
   };
   path?: never;
   query?: never;
-  url: '/notes';
+  url: '/courses';
 };
 
-export type CreateNoteErrors = {
+export type CreateCourseErrors = {
   /**
    * Bad request: malformed syntax, or a query or header parameter is invalid
    */
@@ -532,20 +5411,20 @@ export type CreateNoteErrors = {
   500: Problem;
 };
 
-export type CreateNoteError = CreateNoteErrors[keyof CreateNoteErrors];
+export type CreateCourseError = CreateCourseErrors[keyof CreateCourseErrors];
 
-export type CreateNoteResponses = {
+export type CreateCourseResponses = {
   /**
-   * The created note
+   * The created course
    */
-  201: Note;
+  201: Course;
 };
 
-export type CreateNoteResponse = CreateNoteResponses[keyof CreateNoteResponses];
+export type CreateCourseResponse = CreateCourseResponses[keyof CreateCourseResponses];
 
-export type BulkCreateNotesData = {
+export type BulkCreateCoursesData = {
   body: {
-    items: Array<NoteCreate>;
+    items: Array<CourseCreate>;
   };
   headers?: {
     /**
@@ -555,10 +5434,10 @@ export type BulkCreateNotesData = {
   };
   path?: never;
   query?: never;
-  url: '/notes/bulk';
+  url: '/courses/bulk';
 };
 
-export type BulkCreateNotesErrors = {
+export type BulkCreateCoursesErrors = {
   /**
    * Bad request: malformed syntax, or a query or header parameter is invalid
    */
@@ -593,20 +5472,20 @@ export type BulkCreateNotesErrors = {
   500: Problem;
 };
 
-export type BulkCreateNotesError = BulkCreateNotesErrors[keyof BulkCreateNotesErrors];
+export type BulkCreateCoursesError = BulkCreateCoursesErrors[keyof BulkCreateCoursesErrors];
 
-export type BulkCreateNotesResponses = {
+export type BulkCreateCoursesResponses = {
   /**
-   * The created notes, in request order
+   * The created courses, in request order
    */
   201: {
-    items: Array<Note>;
+    items: Array<Course>;
   };
 };
 
-export type BulkCreateNotesResponse = BulkCreateNotesResponses[keyof BulkCreateNotesResponses];
+export type BulkCreateCoursesResponse = BulkCreateCoursesResponses[keyof BulkCreateCoursesResponses];
 
-export type DeleteNoteData = {
+export type DeleteCourseData = {
   body?: never;
   headers?: {
     /**
@@ -621,10 +5500,10 @@ export type DeleteNoteData = {
     id: string;
   };
   query?: never;
-  url: '/notes/{id}';
+  url: '/courses/{id}';
 };
 
-export type DeleteNoteErrors = {
+export type DeleteCourseErrors = {
   /**
    * Bad request: malformed syntax, or a query or header parameter is invalid
    */
@@ -659,18 +5538,18 @@ export type DeleteNoteErrors = {
   500: Problem;
 };
 
-export type DeleteNoteError = DeleteNoteErrors[keyof DeleteNoteErrors];
+export type DeleteCourseError = DeleteCourseErrors[keyof DeleteCourseErrors];
 
-export type DeleteNoteResponses = {
+export type DeleteCourseResponses = {
   /**
    * Deleted
    */
   204: void;
 };
 
-export type DeleteNoteResponse = DeleteNoteResponses[keyof DeleteNoteResponses];
+export type DeleteCourseResponse = DeleteCourseResponses[keyof DeleteCourseResponses];
 
-export type GetNoteData = {
+export type GetCourseData = {
   body?: never;
   path: {
     /**
@@ -693,15 +5572,19 @@ export type GetNoteData = {
       | 'custom'
       | 'deletedAt'
       | 'title'
-      | 'body'
+      | 'code'
+      | 'summary'
       | 'status'
-      | 'dueDate'
+      | 'sequential'
+      | 'releaseConditions'
+      | 'passingPercent'
+      | 'selfEnrolment'
     >;
   };
-  url: '/notes/{id}';
+  url: '/courses/{id}';
 };
 
-export type GetNoteErrors = {
+export type GetCourseErrors = {
   /**
    * Bad request: malformed syntax, or a query or header parameter is invalid
    */
@@ -728,19 +5611,19 @@ export type GetNoteErrors = {
   500: Problem;
 };
 
-export type GetNoteError = GetNoteErrors[keyof GetNoteErrors];
+export type GetCourseError = GetCourseErrors[keyof GetCourseErrors];
 
-export type GetNoteResponses = {
+export type GetCourseResponses = {
   /**
-   * The note
+   * The course
    */
-  200: Note;
+  200: Course;
 };
 
-export type GetNoteResponse = GetNoteResponses[keyof GetNoteResponses];
+export type GetCourseResponse = GetCourseResponses[keyof GetCourseResponses];
 
-export type UpdateNoteData = {
-  body: NotePatch;
+export type UpdateCourseData = {
+  body: CoursePatch;
   headers: {
     /**
      * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
@@ -754,10 +5637,10 @@ export type UpdateNoteData = {
     id: string;
   };
   query?: never;
-  url: '/notes/{id}';
+  url: '/courses/{id}';
 };
 
-export type UpdateNoteErrors = {
+export type UpdateCourseErrors = {
   /**
    * Bad request: malformed syntax, or a query or header parameter is invalid
    */
@@ -804,18 +5687,284 @@ export type UpdateNoteErrors = {
   500: Problem;
 };
 
-export type UpdateNoteError = UpdateNoteErrors[keyof UpdateNoteErrors];
+export type UpdateCourseError = UpdateCourseErrors[keyof UpdateCourseErrors];
 
-export type UpdateNoteResponses = {
+export type UpdateCourseResponses = {
   /**
-   * The updated note
+   * The updated course
    */
-  200: Note;
+  200: Course;
 };
 
-export type UpdateNoteResponse = UpdateNoteResponses[keyof UpdateNoteResponses];
+export type UpdateCourseResponse = UpdateCourseResponses[keyof UpdateCourseResponses];
 
-export type RestoreNoteData = {
+export type EnrolWithKeyData = {
+  body: {
+    key: string;
+    /**
+     * A cohort of the course to join
+     */
+    cohortId?: string;
+  };
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/courses/{id}/enrol';
+};
+
+export type EnrolWithKeyErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type EnrolWithKeyError = EnrolWithKeyErrors[keyof EnrolWithKeyErrors];
+
+export type EnrolWithKeyResponses = {
+  /**
+   * Success
+   */
+  201: Enrollment;
+};
+
+export type EnrolWithKeyResponse = EnrolWithKeyResponses[keyof EnrolWithKeyResponses];
+
+export type SetEnrolmentKeyData = {
+  body: {
+    key: string | null;
+  };
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/courses/{id}/enrolment-key';
+};
+
+export type SetEnrolmentKeyErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type SetEnrolmentKeyError = SetEnrolmentKeyErrors[keyof SetEnrolmentKeyErrors];
+
+export type SetEnrolmentKeyResponses = {
+  /**
+   * Success
+   */
+  200: Course;
+};
+
+export type SetEnrolmentKeyResponse = SetEnrolmentKeyResponses[keyof SetEnrolmentKeyResponses];
+
+export type CourseGradebookData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: {
+    /**
+     * `csv` answers a text/csv download of the same rows
+     */
+    format?: 'json' | 'csv';
+  };
+  url: '/courses/{id}/gradebook';
+};
+
+export type CourseGradebookErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CourseGradebookError = CourseGradebookErrors[keyof CourseGradebookErrors];
+
+export type CourseGradebookResponses = {
+  /**
+   * Success
+   */
+  200: {
+    courseId: string;
+    items: Array<{
+      id: string;
+      title: string;
+      categoryId: string;
+      maxPoints: number;
+    }>;
+    learners: Array<{
+      learnerId: string;
+      /**
+       * the course grade in percent, two decimals; null while nothing counts
+       */
+      percent: number | null;
+      letter: string | null;
+      /**
+       * in the order of items
+       */
+      grades: Array<{
+        itemId: string;
+        points: number | null;
+        excused: boolean;
+      }>;
+    }>;
+  };
+};
+
+export type CourseGradebookResponse = CourseGradebookResponses[keyof CourseGradebookResponses];
+
+export type CourseProgressData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/courses/{id}/progress';
+};
+
+export type CourseProgressErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CourseProgressError = CourseProgressErrors[keyof CourseProgressErrors];
+
+export type CourseProgressResponses = {
+  /**
+   * Success
+   */
+  200: {
+    courseId: string;
+    completed: number;
+    total: number;
+    nextLessonId?: string | null;
+    lessons: Array<{
+      lessonId: string;
+      sectionId: string;
+      completed: boolean;
+      locked: boolean;
+      reasons: Array<{
+        key: 'prerequisite' | 'prerequisiteGrade' | 'drip' | 'dripCohort' | 'sequential' | 'parentLocked';
+        params: {
+          [key: string]: string | number | Array<string>;
+        };
+      }>;
+    }>;
+  };
+};
+
+export type CourseProgressResponse = CourseProgressResponses[keyof CourseProgressResponses];
+
+export type RestoreCourseData = {
   body?: never;
   path: {
     /**
@@ -824,10 +5973,10 @@ export type RestoreNoteData = {
     id: string;
   };
   query?: never;
-  url: '/notes/{id}/restore';
+  url: '/courses/{id}/restore';
 };
 
-export type RestoreNoteErrors = {
+export type RestoreCourseErrors = {
   /**
    * Bad request: malformed syntax, or a query or header parameter is invalid
    */
@@ -858,13 +6007,8613 @@ export type RestoreNoteErrors = {
   500: Problem;
 };
 
-export type RestoreNoteError = RestoreNoteErrors[keyof RestoreNoteErrors];
+export type RestoreCourseError = RestoreCourseErrors[keyof RestoreCourseErrors];
 
-export type RestoreNoteResponses = {
+export type RestoreCourseResponses = {
   /**
-   * The restored note
+   * The restored course
    */
-  200: Note;
+  200: Course;
 };
 
-export type RestoreNoteResponse = RestoreNoteResponses[keyof RestoreNoteResponses];
+export type RestoreCourseResponse = RestoreCourseResponses[keyof RestoreCourseResponses];
+
+export type TransitionCourseData = {
+  body: {
+    /**
+     * Target state
+     */
+    to: 'draft' | 'published' | 'archived';
+  };
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/courses/{id}/transition';
+};
+
+export type TransitionCourseErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type TransitionCourseError = TransitionCourseErrors[keyof TransitionCourseErrors];
+
+export type TransitionCourseResponses = {
+  /**
+   * The course in its new state
+   */
+  200: Course;
+};
+
+export type TransitionCourseResponse = TransitionCourseResponses[keyof TransitionCourseResponses];
+
+export type ListEnrollmentsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,courseId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'courseId'
+      | '-courseId'
+      | 'userId'
+      | '-userId'
+      | 'role'
+      | '-role'
+      | 'cohortId'
+      | '-cohortId'
+      | 'source'
+      | '-source'
+      | 'status'
+      | '-status'
+      | 'enrolledAt'
+      | '-enrolledAt'
+      | 'completedAt'
+      | '-completedAt'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'userId'
+      | 'role'
+      | 'cohortId'
+      | 'source'
+      | 'status'
+      | 'enrolledAt'
+      | 'completedAt'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId' | 'userId' | 'cohortId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      courseId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      userId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      role?:
+        | 'learner'
+        | 'teaching-assistant'
+        | 'instructor'
+        | {
+            eq?: 'learner' | 'teaching-assistant' | 'instructor';
+            ne?: 'learner' | 'teaching-assistant' | 'instructor';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      cohortId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      source?:
+        | 'instructor'
+        | 'self-key'
+        | 'event'
+        | {
+            eq?: 'instructor' | 'self-key' | 'event';
+            ne?: 'instructor' | 'self-key' | 'event';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      status?:
+        | 'active'
+        | 'completed'
+        | 'dropped'
+        | {
+            eq?: 'active' | 'completed' | 'dropped';
+            ne?: 'active' | 'completed' | 'dropped';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      enrolledAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      completedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/enrollments';
+};
+
+export type ListEnrollmentsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListEnrollmentsError = ListEnrollmentsErrors[keyof ListEnrollmentsErrors];
+
+export type ListEnrollmentsResponses = {
+  /**
+   * A page of enrollments
+   */
+  200: EnrollmentPage;
+};
+
+export type ListEnrollmentsResponse = ListEnrollmentsResponses[keyof ListEnrollmentsResponses];
+
+export type CreateEnrollmentData = {
+  body: EnrollmentCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/enrollments';
+};
+
+export type CreateEnrollmentErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateEnrollmentError = CreateEnrollmentErrors[keyof CreateEnrollmentErrors];
+
+export type CreateEnrollmentResponses = {
+  /**
+   * The created enrollment
+   */
+  201: Enrollment;
+};
+
+export type CreateEnrollmentResponse = CreateEnrollmentResponses[keyof CreateEnrollmentResponses];
+
+export type BulkCreateEnrollmentsData = {
+  body: {
+    items: Array<EnrollmentCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/enrollments/bulk';
+};
+
+export type BulkCreateEnrollmentsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateEnrollmentsError = BulkCreateEnrollmentsErrors[keyof BulkCreateEnrollmentsErrors];
+
+export type BulkCreateEnrollmentsResponses = {
+  /**
+   * The created enrollments, in request order
+   */
+  201: {
+    items: Array<Enrollment>;
+  };
+};
+
+export type BulkCreateEnrollmentsResponse =
+  BulkCreateEnrollmentsResponses[keyof BulkCreateEnrollmentsResponses];
+
+export type DeleteEnrollmentData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/enrollments/{id}';
+};
+
+export type DeleteEnrollmentErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteEnrollmentError = DeleteEnrollmentErrors[keyof DeleteEnrollmentErrors];
+
+export type DeleteEnrollmentResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteEnrollmentResponse = DeleteEnrollmentResponses[keyof DeleteEnrollmentResponses];
+
+export type GetEnrollmentData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'userId'
+      | 'role'
+      | 'cohortId'
+      | 'source'
+      | 'status'
+      | 'enrolledAt'
+      | 'completedAt'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId' | 'userId' | 'cohortId'>;
+  };
+  url: '/enrollments/{id}';
+};
+
+export type GetEnrollmentErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetEnrollmentError = GetEnrollmentErrors[keyof GetEnrollmentErrors];
+
+export type GetEnrollmentResponses = {
+  /**
+   * The enrollment
+   */
+  200: Enrollment;
+};
+
+export type GetEnrollmentResponse = GetEnrollmentResponses[keyof GetEnrollmentResponses];
+
+export type UpdateEnrollmentData = {
+  body: EnrollmentPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/enrollments/{id}';
+};
+
+export type UpdateEnrollmentErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateEnrollmentError = UpdateEnrollmentErrors[keyof UpdateEnrollmentErrors];
+
+export type UpdateEnrollmentResponses = {
+  /**
+   * The updated enrollment
+   */
+  200: Enrollment;
+};
+
+export type UpdateEnrollmentResponse = UpdateEnrollmentResponses[keyof UpdateEnrollmentResponses];
+
+export type ListGradeCategoriesData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,courseId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'courseId'
+      | '-courseId'
+      | 'name'
+      | '-name'
+      | 'weightPercent'
+      | '-weightPercent'
+      | 'dropLowest'
+      | '-dropLowest'
+      | 'dropHighest'
+      | '-dropHighest'
+      | 'rank'
+      | '-rank'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'name'
+      | 'weightPercent'
+      | 'dropLowest'
+      | 'dropHighest'
+      | 'rank'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      courseId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      name?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      weightPercent?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      dropLowest?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      dropHighest?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      rank?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/grade-categories';
+};
+
+export type ListGradeCategoriesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListGradeCategoriesError = ListGradeCategoriesErrors[keyof ListGradeCategoriesErrors];
+
+export type ListGradeCategoriesResponses = {
+  /**
+   * A page of grade categories
+   */
+  200: GradeCategoryPage;
+};
+
+export type ListGradeCategoriesResponse = ListGradeCategoriesResponses[keyof ListGradeCategoriesResponses];
+
+export type CreateGradeCategoryData = {
+  body: GradeCategoryCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/grade-categories';
+};
+
+export type CreateGradeCategoryErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateGradeCategoryError = CreateGradeCategoryErrors[keyof CreateGradeCategoryErrors];
+
+export type CreateGradeCategoryResponses = {
+  /**
+   * The created grade category
+   */
+  201: GradeCategory;
+};
+
+export type CreateGradeCategoryResponse = CreateGradeCategoryResponses[keyof CreateGradeCategoryResponses];
+
+export type BulkCreateGradeCategoriesData = {
+  body: {
+    items: Array<GradeCategoryCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/grade-categories/bulk';
+};
+
+export type BulkCreateGradeCategoriesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateGradeCategoriesError =
+  BulkCreateGradeCategoriesErrors[keyof BulkCreateGradeCategoriesErrors];
+
+export type BulkCreateGradeCategoriesResponses = {
+  /**
+   * The created grade categories, in request order
+   */
+  201: {
+    items: Array<GradeCategory>;
+  };
+};
+
+export type BulkCreateGradeCategoriesResponse =
+  BulkCreateGradeCategoriesResponses[keyof BulkCreateGradeCategoriesResponses];
+
+export type DeleteGradeCategoryData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/grade-categories/{id}';
+};
+
+export type DeleteGradeCategoryErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteGradeCategoryError = DeleteGradeCategoryErrors[keyof DeleteGradeCategoryErrors];
+
+export type DeleteGradeCategoryResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteGradeCategoryResponse = DeleteGradeCategoryResponses[keyof DeleteGradeCategoryResponses];
+
+export type GetGradeCategoryData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'name'
+      | 'weightPercent'
+      | 'dropLowest'
+      | 'dropHighest'
+      | 'rank'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId'>;
+  };
+  url: '/grade-categories/{id}';
+};
+
+export type GetGradeCategoryErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetGradeCategoryError = GetGradeCategoryErrors[keyof GetGradeCategoryErrors];
+
+export type GetGradeCategoryResponses = {
+  /**
+   * The grade category
+   */
+  200: GradeCategory;
+};
+
+export type GetGradeCategoryResponse = GetGradeCategoryResponses[keyof GetGradeCategoryResponses];
+
+export type UpdateGradeCategoryData = {
+  body: GradeCategoryPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/grade-categories/{id}';
+};
+
+export type UpdateGradeCategoryErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateGradeCategoryError = UpdateGradeCategoryErrors[keyof UpdateGradeCategoryErrors];
+
+export type UpdateGradeCategoryResponses = {
+  /**
+   * The updated grade category
+   */
+  200: GradeCategory;
+};
+
+export type UpdateGradeCategoryResponse = UpdateGradeCategoryResponses[keyof UpdateGradeCategoryResponses];
+
+export type ListGradeEntriesData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,gradeItemId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'gradeItemId'
+      | '-gradeItemId'
+      | 'learnerId'
+      | '-learnerId'
+      | 'points'
+      | '-points'
+      | 'excused'
+      | '-excused'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'gradeItemId'
+      | 'learnerId'
+      | 'points'
+      | 'excused'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'gradeItemId' | 'learnerId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      gradeItemId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      learnerId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      points?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      excused?:
+        | boolean
+        | {
+            eq?: boolean;
+            ne?: boolean;
+          };
+    };
+  };
+  url: '/grade-entries';
+};
+
+export type ListGradeEntriesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListGradeEntriesError = ListGradeEntriesErrors[keyof ListGradeEntriesErrors];
+
+export type ListGradeEntriesResponses = {
+  /**
+   * A page of grade entries
+   */
+  200: GradeEntryPage;
+};
+
+export type ListGradeEntriesResponse = ListGradeEntriesResponses[keyof ListGradeEntriesResponses];
+
+export type CreateGradeEntryData = {
+  body: GradeEntryCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/grade-entries';
+};
+
+export type CreateGradeEntryErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateGradeEntryError = CreateGradeEntryErrors[keyof CreateGradeEntryErrors];
+
+export type CreateGradeEntryResponses = {
+  /**
+   * The created grade entry
+   */
+  201: GradeEntry;
+};
+
+export type CreateGradeEntryResponse = CreateGradeEntryResponses[keyof CreateGradeEntryResponses];
+
+export type BulkCreateGradeEntriesData = {
+  body: {
+    items: Array<GradeEntryCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/grade-entries/bulk';
+};
+
+export type BulkCreateGradeEntriesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateGradeEntriesError = BulkCreateGradeEntriesErrors[keyof BulkCreateGradeEntriesErrors];
+
+export type BulkCreateGradeEntriesResponses = {
+  /**
+   * The created grade entries, in request order
+   */
+  201: {
+    items: Array<GradeEntry>;
+  };
+};
+
+export type BulkCreateGradeEntriesResponse =
+  BulkCreateGradeEntriesResponses[keyof BulkCreateGradeEntriesResponses];
+
+export type DeleteGradeEntryData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/grade-entries/{id}';
+};
+
+export type DeleteGradeEntryErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteGradeEntryError = DeleteGradeEntryErrors[keyof DeleteGradeEntryErrors];
+
+export type DeleteGradeEntryResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteGradeEntryResponse = DeleteGradeEntryResponses[keyof DeleteGradeEntryResponses];
+
+export type GetGradeEntryData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'gradeItemId'
+      | 'learnerId'
+      | 'points'
+      | 'excused'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'gradeItemId' | 'learnerId'>;
+  };
+  url: '/grade-entries/{id}';
+};
+
+export type GetGradeEntryErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetGradeEntryError = GetGradeEntryErrors[keyof GetGradeEntryErrors];
+
+export type GetGradeEntryResponses = {
+  /**
+   * The grade entry
+   */
+  200: GradeEntry;
+};
+
+export type GetGradeEntryResponse = GetGradeEntryResponses[keyof GetGradeEntryResponses];
+
+export type UpdateGradeEntryData = {
+  body: GradeEntryPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/grade-entries/{id}';
+};
+
+export type UpdateGradeEntryErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateGradeEntryError = UpdateGradeEntryErrors[keyof UpdateGradeEntryErrors];
+
+export type UpdateGradeEntryResponses = {
+  /**
+   * The updated grade entry
+   */
+  200: GradeEntry;
+};
+
+export type UpdateGradeEntryResponse = UpdateGradeEntryResponses[keyof UpdateGradeEntryResponses];
+
+export type ListGradeItemsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,courseId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'courseId'
+      | '-courseId'
+      | 'categoryId'
+      | '-categoryId'
+      | 'title'
+      | '-title'
+      | 'source'
+      | '-source'
+      | 'assignmentId'
+      | '-assignmentId'
+      | 'quizId'
+      | '-quizId'
+      | 'maxPoints'
+      | '-maxPoints'
+      | 'rank'
+      | '-rank'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'categoryId'
+      | 'title'
+      | 'source'
+      | 'assignmentId'
+      | 'quizId'
+      | 'maxPoints'
+      | 'rank'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId' | 'categoryId' | 'assignmentId' | 'quizId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      courseId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      categoryId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      title?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      source?:
+        | 'assignment'
+        | 'quiz'
+        | 'manual'
+        | {
+            eq?: 'assignment' | 'quiz' | 'manual';
+            ne?: 'assignment' | 'quiz' | 'manual';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      assignmentId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      quizId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      maxPoints?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      rank?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/grade-items';
+};
+
+export type ListGradeItemsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListGradeItemsError = ListGradeItemsErrors[keyof ListGradeItemsErrors];
+
+export type ListGradeItemsResponses = {
+  /**
+   * A page of grade items
+   */
+  200: GradeItemPage;
+};
+
+export type ListGradeItemsResponse = ListGradeItemsResponses[keyof ListGradeItemsResponses];
+
+export type CreateGradeItemData = {
+  body: GradeItemCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/grade-items';
+};
+
+export type CreateGradeItemErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateGradeItemError = CreateGradeItemErrors[keyof CreateGradeItemErrors];
+
+export type CreateGradeItemResponses = {
+  /**
+   * The created grade item
+   */
+  201: GradeItem;
+};
+
+export type CreateGradeItemResponse = CreateGradeItemResponses[keyof CreateGradeItemResponses];
+
+export type BulkCreateGradeItemsData = {
+  body: {
+    items: Array<GradeItemCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/grade-items/bulk';
+};
+
+export type BulkCreateGradeItemsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateGradeItemsError = BulkCreateGradeItemsErrors[keyof BulkCreateGradeItemsErrors];
+
+export type BulkCreateGradeItemsResponses = {
+  /**
+   * The created grade items, in request order
+   */
+  201: {
+    items: Array<GradeItem>;
+  };
+};
+
+export type BulkCreateGradeItemsResponse = BulkCreateGradeItemsResponses[keyof BulkCreateGradeItemsResponses];
+
+export type DeleteGradeItemData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/grade-items/{id}';
+};
+
+export type DeleteGradeItemErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteGradeItemError = DeleteGradeItemErrors[keyof DeleteGradeItemErrors];
+
+export type DeleteGradeItemResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteGradeItemResponse = DeleteGradeItemResponses[keyof DeleteGradeItemResponses];
+
+export type GetGradeItemData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'categoryId'
+      | 'title'
+      | 'source'
+      | 'assignmentId'
+      | 'quizId'
+      | 'maxPoints'
+      | 'rank'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId' | 'categoryId' | 'assignmentId' | 'quizId'>;
+  };
+  url: '/grade-items/{id}';
+};
+
+export type GetGradeItemErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetGradeItemError = GetGradeItemErrors[keyof GetGradeItemErrors];
+
+export type GetGradeItemResponses = {
+  /**
+   * The grade item
+   */
+  200: GradeItem;
+};
+
+export type GetGradeItemResponse = GetGradeItemResponses[keyof GetGradeItemResponses];
+
+export type UpdateGradeItemData = {
+  body: GradeItemPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/grade-items/{id}';
+};
+
+export type UpdateGradeItemErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateGradeItemError = UpdateGradeItemErrors[keyof UpdateGradeItemErrors];
+
+export type UpdateGradeItemResponses = {
+  /**
+   * The updated grade item
+   */
+  200: GradeItem;
+};
+
+export type UpdateGradeItemResponse = UpdateGradeItemResponses[keyof UpdateGradeItemResponses];
+
+export type ListLessonProgressData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,lessonId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'lessonId'
+      | '-lessonId'
+      | 'courseId'
+      | '-courseId'
+      | 'learnerId'
+      | '-learnerId'
+      | 'completedAt'
+      | '-completedAt'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'lessonId'
+      | 'courseId'
+      | 'learnerId'
+      | 'completedAt'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'lessonId' | 'courseId' | 'learnerId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      lessonId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      courseId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      learnerId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      completedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/lesson-progress';
+};
+
+export type ListLessonProgressErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListLessonProgressError = ListLessonProgressErrors[keyof ListLessonProgressErrors];
+
+export type ListLessonProgressResponses = {
+  /**
+   * A page of lesson progress
+   */
+  200: LessonProgressPage;
+};
+
+export type ListLessonProgressResponse = ListLessonProgressResponses[keyof ListLessonProgressResponses];
+
+export type CreateLessonProgressData = {
+  body: LessonProgressCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/lesson-progress';
+};
+
+export type CreateLessonProgressErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateLessonProgressError = CreateLessonProgressErrors[keyof CreateLessonProgressErrors];
+
+export type CreateLessonProgressResponses = {
+  /**
+   * The created lesson progress
+   */
+  201: LessonProgress;
+};
+
+export type CreateLessonProgressResponse = CreateLessonProgressResponses[keyof CreateLessonProgressResponses];
+
+export type BulkCreateLessonProgressData = {
+  body: {
+    items: Array<LessonProgressCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/lesson-progress/bulk';
+};
+
+export type BulkCreateLessonProgressErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateLessonProgressError =
+  BulkCreateLessonProgressErrors[keyof BulkCreateLessonProgressErrors];
+
+export type BulkCreateLessonProgressResponses = {
+  /**
+   * The created lesson progress, in request order
+   */
+  201: {
+    items: Array<LessonProgress>;
+  };
+};
+
+export type BulkCreateLessonProgressResponse =
+  BulkCreateLessonProgressResponses[keyof BulkCreateLessonProgressResponses];
+
+export type DeleteLessonProgressData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/lesson-progress/{id}';
+};
+
+export type DeleteLessonProgressErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteLessonProgressError = DeleteLessonProgressErrors[keyof DeleteLessonProgressErrors];
+
+export type DeleteLessonProgressResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteLessonProgressResponse = DeleteLessonProgressResponses[keyof DeleteLessonProgressResponses];
+
+export type GetLessonProgressData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'lessonId'
+      | 'courseId'
+      | 'learnerId'
+      | 'completedAt'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'lessonId' | 'courseId' | 'learnerId'>;
+  };
+  url: '/lesson-progress/{id}';
+};
+
+export type GetLessonProgressErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetLessonProgressError = GetLessonProgressErrors[keyof GetLessonProgressErrors];
+
+export type GetLessonProgressResponses = {
+  /**
+   * The lesson progress
+   */
+  200: LessonProgress;
+};
+
+export type GetLessonProgressResponse = GetLessonProgressResponses[keyof GetLessonProgressResponses];
+
+export type UpdateLessonProgressData = {
+  body: LessonProgressPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/lesson-progress/{id}';
+};
+
+export type UpdateLessonProgressErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateLessonProgressError = UpdateLessonProgressErrors[keyof UpdateLessonProgressErrors];
+
+export type UpdateLessonProgressResponses = {
+  /**
+   * The updated lesson progress
+   */
+  200: LessonProgress;
+};
+
+export type UpdateLessonProgressResponse = UpdateLessonProgressResponses[keyof UpdateLessonProgressResponses];
+
+export type ListLessonsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `title`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,courseId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'courseId'
+      | '-courseId'
+      | 'sectionId'
+      | '-sectionId'
+      | 'title'
+      | '-title'
+      | 'kind'
+      | '-kind'
+      | 'quizId'
+      | '-quizId'
+      | 'assignmentId'
+      | '-assignmentId'
+      | 'rank'
+      | '-rank'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'sectionId'
+      | 'title'
+      | 'kind'
+      | 'body'
+      | 'mediaUrl'
+      | 'quizId'
+      | 'assignmentId'
+      | 'rank'
+      | 'releaseConditions'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId' | 'sectionId' | 'quizId' | 'assignmentId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      courseId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      sectionId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      title?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      kind?:
+        | 'text'
+        | 'video'
+        | 'file'
+        | 'quiz'
+        | 'assignment'
+        | {
+            eq?: 'text' | 'video' | 'file' | 'quiz' | 'assignment';
+            ne?: 'text' | 'video' | 'file' | 'quiz' | 'assignment';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      body?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      mediaUrl?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      quizId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      assignmentId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      rank?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/lessons';
+};
+
+export type ListLessonsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListLessonsError = ListLessonsErrors[keyof ListLessonsErrors];
+
+export type ListLessonsResponses = {
+  /**
+   * A page of lessons
+   */
+  200: LessonPage;
+};
+
+export type ListLessonsResponse = ListLessonsResponses[keyof ListLessonsResponses];
+
+export type CreateLessonData = {
+  body: LessonCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/lessons';
+};
+
+export type CreateLessonErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateLessonError = CreateLessonErrors[keyof CreateLessonErrors];
+
+export type CreateLessonResponses = {
+  /**
+   * The created lesson
+   */
+  201: Lesson;
+};
+
+export type CreateLessonResponse = CreateLessonResponses[keyof CreateLessonResponses];
+
+export type BulkCreateLessonsData = {
+  body: {
+    items: Array<LessonCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/lessons/bulk';
+};
+
+export type BulkCreateLessonsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateLessonsError = BulkCreateLessonsErrors[keyof BulkCreateLessonsErrors];
+
+export type BulkCreateLessonsResponses = {
+  /**
+   * The created lessons, in request order
+   */
+  201: {
+    items: Array<Lesson>;
+  };
+};
+
+export type BulkCreateLessonsResponse = BulkCreateLessonsResponses[keyof BulkCreateLessonsResponses];
+
+export type DeleteLessonData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/lessons/{id}';
+};
+
+export type DeleteLessonErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteLessonError = DeleteLessonErrors[keyof DeleteLessonErrors];
+
+export type DeleteLessonResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteLessonResponse = DeleteLessonResponses[keyof DeleteLessonResponses];
+
+export type GetLessonData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'sectionId'
+      | 'title'
+      | 'kind'
+      | 'body'
+      | 'mediaUrl'
+      | 'quizId'
+      | 'assignmentId'
+      | 'rank'
+      | 'releaseConditions'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId' | 'sectionId' | 'quizId' | 'assignmentId'>;
+  };
+  url: '/lessons/{id}';
+};
+
+export type GetLessonErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetLessonError = GetLessonErrors[keyof GetLessonErrors];
+
+export type GetLessonResponses = {
+  /**
+   * The lesson
+   */
+  200: Lesson;
+};
+
+export type GetLessonResponse = GetLessonResponses[keyof GetLessonResponses];
+
+export type UpdateLessonData = {
+  body: LessonPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/lessons/{id}';
+};
+
+export type UpdateLessonErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateLessonError = UpdateLessonErrors[keyof UpdateLessonErrors];
+
+export type UpdateLessonResponses = {
+  /**
+   * The updated lesson
+   */
+  200: Lesson;
+};
+
+export type UpdateLessonResponse = UpdateLessonResponses[keyof UpdateLessonResponses];
+
+export type ListQuestionsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `prompt`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,courseId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'courseId'
+      | '-courseId'
+      | 'type'
+      | '-type'
+      | 'points'
+      | '-points'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'type'
+      | 'prompt'
+      | 'options'
+      | 'matchPrompts'
+      | 'answerKey'
+      | 'points'
+      | 'feedback'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      courseId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      type?:
+        | 'single-choice'
+        | 'multiple-choice'
+        | 'true-false'
+        | 'short-answer'
+        | 'numerical'
+        | 'matching'
+        | 'essay'
+        | {
+            eq?:
+              | 'single-choice'
+              | 'multiple-choice'
+              | 'true-false'
+              | 'short-answer'
+              | 'numerical'
+              | 'matching'
+              | 'essay';
+            ne?:
+              | 'single-choice'
+              | 'multiple-choice'
+              | 'true-false'
+              | 'short-answer'
+              | 'numerical'
+              | 'matching'
+              | 'essay';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      prompt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      points?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      feedback?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/questions';
+};
+
+export type ListQuestionsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListQuestionsError = ListQuestionsErrors[keyof ListQuestionsErrors];
+
+export type ListQuestionsResponses = {
+  /**
+   * A page of questions
+   */
+  200: QuestionPage;
+};
+
+export type ListQuestionsResponse = ListQuestionsResponses[keyof ListQuestionsResponses];
+
+export type CreateQuestionData = {
+  body: QuestionCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/questions';
+};
+
+export type CreateQuestionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateQuestionError = CreateQuestionErrors[keyof CreateQuestionErrors];
+
+export type CreateQuestionResponses = {
+  /**
+   * The created question
+   */
+  201: Question;
+};
+
+export type CreateQuestionResponse = CreateQuestionResponses[keyof CreateQuestionResponses];
+
+export type BulkCreateQuestionsData = {
+  body: {
+    items: Array<QuestionCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/questions/bulk';
+};
+
+export type BulkCreateQuestionsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateQuestionsError = BulkCreateQuestionsErrors[keyof BulkCreateQuestionsErrors];
+
+export type BulkCreateQuestionsResponses = {
+  /**
+   * The created questions, in request order
+   */
+  201: {
+    items: Array<Question>;
+  };
+};
+
+export type BulkCreateQuestionsResponse = BulkCreateQuestionsResponses[keyof BulkCreateQuestionsResponses];
+
+export type DeleteQuestionData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/questions/{id}';
+};
+
+export type DeleteQuestionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteQuestionError = DeleteQuestionErrors[keyof DeleteQuestionErrors];
+
+export type DeleteQuestionResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteQuestionResponse = DeleteQuestionResponses[keyof DeleteQuestionResponses];
+
+export type GetQuestionData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'type'
+      | 'prompt'
+      | 'options'
+      | 'matchPrompts'
+      | 'answerKey'
+      | 'points'
+      | 'feedback'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId'>;
+  };
+  url: '/questions/{id}';
+};
+
+export type GetQuestionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetQuestionError = GetQuestionErrors[keyof GetQuestionErrors];
+
+export type GetQuestionResponses = {
+  /**
+   * The question
+   */
+  200: Question;
+};
+
+export type GetQuestionResponse = GetQuestionResponses[keyof GetQuestionResponses];
+
+export type UpdateQuestionData = {
+  body: QuestionPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/questions/{id}';
+};
+
+export type UpdateQuestionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateQuestionError = UpdateQuestionErrors[keyof UpdateQuestionErrors];
+
+export type UpdateQuestionResponses = {
+  /**
+   * The updated question
+   */
+  200: Question;
+};
+
+export type UpdateQuestionResponse = UpdateQuestionResponses[keyof UpdateQuestionResponses];
+
+export type ListQuizAttemptsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,quizId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'quizId'
+      | '-quizId'
+      | 'courseId'
+      | '-courseId'
+      | 'learnerId'
+      | '-learnerId'
+      | 'attemptNumber'
+      | '-attemptNumber'
+      | 'status'
+      | '-status'
+      | 'startedAt'
+      | '-startedAt'
+      | 'deadlineAt'
+      | '-deadlineAt'
+      | 'submittedAt'
+      | '-submittedAt'
+      | 'points'
+      | '-points'
+      | 'maxPoints'
+      | '-maxPoints'
+      | 'needsManualGrading'
+      | '-needsManualGrading'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'quizId'
+      | 'courseId'
+      | 'learnerId'
+      | 'attemptNumber'
+      | 'status'
+      | 'questionIds'
+      | 'startedAt'
+      | 'deadlineAt'
+      | 'submittedAt'
+      | 'answers'
+      | 'points'
+      | 'maxPoints'
+      | 'needsManualGrading'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'quizId' | 'courseId' | 'learnerId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      quizId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      courseId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      learnerId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      attemptNumber?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      status?:
+        | 'in-progress'
+        | 'submitted'
+        | {
+            eq?: 'in-progress' | 'submitted';
+            ne?: 'in-progress' | 'submitted';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      startedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      deadlineAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      submittedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      points?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      maxPoints?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      needsManualGrading?:
+        | boolean
+        | {
+            eq?: boolean;
+            ne?: boolean;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/quiz-attempts';
+};
+
+export type ListQuizAttemptsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListQuizAttemptsError = ListQuizAttemptsErrors[keyof ListQuizAttemptsErrors];
+
+export type ListQuizAttemptsResponses = {
+  /**
+   * A page of quiz attempts
+   */
+  200: QuizAttemptPage;
+};
+
+export type ListQuizAttemptsResponse = ListQuizAttemptsResponses[keyof ListQuizAttemptsResponses];
+
+export type CreateQuizAttemptData = {
+  body: QuizAttemptCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/quiz-attempts';
+};
+
+export type CreateQuizAttemptErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateQuizAttemptError = CreateQuizAttemptErrors[keyof CreateQuizAttemptErrors];
+
+export type CreateQuizAttemptResponses = {
+  /**
+   * The created quiz attempt
+   */
+  201: QuizAttempt;
+};
+
+export type CreateQuizAttemptResponse = CreateQuizAttemptResponses[keyof CreateQuizAttemptResponses];
+
+export type BulkCreateQuizAttemptsData = {
+  body: {
+    items: Array<QuizAttemptCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/quiz-attempts/bulk';
+};
+
+export type BulkCreateQuizAttemptsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateQuizAttemptsError = BulkCreateQuizAttemptsErrors[keyof BulkCreateQuizAttemptsErrors];
+
+export type BulkCreateQuizAttemptsResponses = {
+  /**
+   * The created quiz attempts, in request order
+   */
+  201: {
+    items: Array<QuizAttempt>;
+  };
+};
+
+export type BulkCreateQuizAttemptsResponse =
+  BulkCreateQuizAttemptsResponses[keyof BulkCreateQuizAttemptsResponses];
+
+export type DeleteQuizAttemptData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/quiz-attempts/{id}';
+};
+
+export type DeleteQuizAttemptErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteQuizAttemptError = DeleteQuizAttemptErrors[keyof DeleteQuizAttemptErrors];
+
+export type DeleteQuizAttemptResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteQuizAttemptResponse = DeleteQuizAttemptResponses[keyof DeleteQuizAttemptResponses];
+
+export type GetQuizAttemptData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'quizId'
+      | 'courseId'
+      | 'learnerId'
+      | 'attemptNumber'
+      | 'status'
+      | 'questionIds'
+      | 'startedAt'
+      | 'deadlineAt'
+      | 'submittedAt'
+      | 'answers'
+      | 'points'
+      | 'maxPoints'
+      | 'needsManualGrading'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'quizId' | 'courseId' | 'learnerId'>;
+  };
+  url: '/quiz-attempts/{id}';
+};
+
+export type GetQuizAttemptErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetQuizAttemptError = GetQuizAttemptErrors[keyof GetQuizAttemptErrors];
+
+export type GetQuizAttemptResponses = {
+  /**
+   * The quiz attempt
+   */
+  200: QuizAttempt;
+};
+
+export type GetQuizAttemptResponse = GetQuizAttemptResponses[keyof GetQuizAttemptResponses];
+
+export type UpdateQuizAttemptData = {
+  body: QuizAttemptPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/quiz-attempts/{id}';
+};
+
+export type UpdateQuizAttemptErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateQuizAttemptError = UpdateQuizAttemptErrors[keyof UpdateQuizAttemptErrors];
+
+export type UpdateQuizAttemptResponses = {
+  /**
+   * The updated quiz attempt
+   */
+  200: QuizAttempt;
+};
+
+export type UpdateQuizAttemptResponse = UpdateQuizAttemptResponses[keyof UpdateQuizAttemptResponses];
+
+export type SubmitQuizAttemptData = {
+  body: {
+    /**
+     * answers by question id; a question left out is unanswered
+     */
+    answers: {
+      [key: string]: {
+        optionId?: string;
+        optionIds?: Array<string>;
+        value?: boolean | number;
+        text?: string;
+        pairs?: {
+          [key: string]: string;
+        };
+      };
+    };
+  };
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/quiz-attempts/{id}/submit';
+};
+
+export type SubmitQuizAttemptErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type SubmitQuizAttemptError = SubmitQuizAttemptErrors[keyof SubmitQuizAttemptErrors];
+
+export type SubmitQuizAttemptResponses = {
+  /**
+   * Success
+   */
+  200: QuizAttempt;
+};
+
+export type SubmitQuizAttemptResponse = SubmitQuizAttemptResponses[keyof SubmitQuizAttemptResponses];
+
+export type ListQuizzesData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `title`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,courseId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'courseId'
+      | '-courseId'
+      | 'title'
+      | '-title'
+      | 'attemptsLimit'
+      | '-attemptsLimit'
+      | 'timeLimitMinutes'
+      | '-timeLimitMinutes'
+      | 'shuffle'
+      | '-shuffle'
+      | 'gradeMethod'
+      | '-gradeMethod'
+      | 'feedbackMode'
+      | '-feedbackMode'
+      | 'maxPoints'
+      | '-maxPoints'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'title'
+      | 'questionIds'
+      | 'attemptsLimit'
+      | 'timeLimitMinutes'
+      | 'shuffle'
+      | 'gradeMethod'
+      | 'feedbackMode'
+      | 'maxPoints'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      courseId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      title?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      attemptsLimit?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      timeLimitMinutes?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      shuffle?:
+        | boolean
+        | {
+            eq?: boolean;
+            ne?: boolean;
+          };
+      gradeMethod?:
+        | 'highest'
+        | 'average'
+        | 'last'
+        | {
+            eq?: 'highest' | 'average' | 'last';
+            ne?: 'highest' | 'average' | 'last';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      feedbackMode?:
+        | 'none'
+        | 'score'
+        | 'answers'
+        | {
+            eq?: 'none' | 'score' | 'answers';
+            ne?: 'none' | 'score' | 'answers';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      maxPoints?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/quizzes';
+};
+
+export type ListQuizzesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListQuizzesError = ListQuizzesErrors[keyof ListQuizzesErrors];
+
+export type ListQuizzesResponses = {
+  /**
+   * A page of quizzes
+   */
+  200: QuizPage;
+};
+
+export type ListQuizzesResponse = ListQuizzesResponses[keyof ListQuizzesResponses];
+
+export type CreateQuizData = {
+  body: QuizCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/quizzes';
+};
+
+export type CreateQuizErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateQuizError = CreateQuizErrors[keyof CreateQuizErrors];
+
+export type CreateQuizResponses = {
+  /**
+   * The created quiz
+   */
+  201: Quiz;
+};
+
+export type CreateQuizResponse = CreateQuizResponses[keyof CreateQuizResponses];
+
+export type BulkCreateQuizzesData = {
+  body: {
+    items: Array<QuizCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/quizzes/bulk';
+};
+
+export type BulkCreateQuizzesErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateQuizzesError = BulkCreateQuizzesErrors[keyof BulkCreateQuizzesErrors];
+
+export type BulkCreateQuizzesResponses = {
+  /**
+   * The created quizzes, in request order
+   */
+  201: {
+    items: Array<Quiz>;
+  };
+};
+
+export type BulkCreateQuizzesResponse = BulkCreateQuizzesResponses[keyof BulkCreateQuizzesResponses];
+
+export type DeleteQuizData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/quizzes/{id}';
+};
+
+export type DeleteQuizErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteQuizError = DeleteQuizErrors[keyof DeleteQuizErrors];
+
+export type DeleteQuizResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteQuizResponse = DeleteQuizResponses[keyof DeleteQuizResponses];
+
+export type GetQuizData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'title'
+      | 'questionIds'
+      | 'attemptsLimit'
+      | 'timeLimitMinutes'
+      | 'shuffle'
+      | 'gradeMethod'
+      | 'feedbackMode'
+      | 'maxPoints'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId'>;
+  };
+  url: '/quizzes/{id}';
+};
+
+export type GetQuizErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetQuizError = GetQuizErrors[keyof GetQuizErrors];
+
+export type GetQuizResponses = {
+  /**
+   * The quiz
+   */
+  200: Quiz;
+};
+
+export type GetQuizResponse = GetQuizResponses[keyof GetQuizResponses];
+
+export type UpdateQuizData = {
+  body: QuizPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/quizzes/{id}';
+};
+
+export type UpdateQuizErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateQuizError = UpdateQuizErrors[keyof UpdateQuizErrors];
+
+export type UpdateQuizResponses = {
+  /**
+   * The updated quiz
+   */
+  200: Quiz;
+};
+
+export type UpdateQuizResponse = UpdateQuizResponses[keyof UpdateQuizResponses];
+
+export type StartQuizAttemptData = {
+  body?: {
+    [key: string]: never;
+  };
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/quizzes/{id}/attempts';
+};
+
+export type StartQuizAttemptErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type StartQuizAttemptError = StartQuizAttemptErrors[keyof StartQuizAttemptErrors];
+
+export type StartQuizAttemptResponses = {
+  /**
+   * Success
+   */
+  201: {
+    attempt: QuizAttempt;
+    questions: Array<{
+      id: string;
+      type:
+        | 'single-choice'
+        | 'multiple-choice'
+        | 'true-false'
+        | 'short-answer'
+        | 'numerical'
+        | 'matching'
+        | 'essay';
+      prompt: string;
+      points: number;
+      options: Array<{
+        id: string;
+        text: string;
+      }>;
+      matchPrompts: Array<{
+        id: string;
+        text: string;
+      }>;
+    }>;
+  };
+};
+
+export type StartQuizAttemptResponse = StartQuizAttemptResponses[keyof StartQuizAttemptResponses];
+
+export type ListRubricAssessmentsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,submissionId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'submissionId'
+      | '-submissionId'
+      | 'assignmentId'
+      | '-assignmentId'
+      | 'courseId'
+      | '-courseId'
+      | 'learnerId'
+      | '-learnerId'
+      | 'rawPoints'
+      | '-rawPoints'
+      | 'points'
+      | '-points'
+      | 'released'
+      | '-released'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'submissionId'
+      | 'assignmentId'
+      | 'courseId'
+      | 'learnerId'
+      | 'ratings'
+      | 'comments'
+      | 'feedback'
+      | 'rawPoints'
+      | 'points'
+      | 'released'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'submissionId' | 'assignmentId' | 'courseId' | 'learnerId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      submissionId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      assignmentId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      courseId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      learnerId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      feedback?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      rawPoints?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      points?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      released?:
+        | boolean
+        | {
+            eq?: boolean;
+            ne?: boolean;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/rubric-assessments';
+};
+
+export type ListRubricAssessmentsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListRubricAssessmentsError = ListRubricAssessmentsErrors[keyof ListRubricAssessmentsErrors];
+
+export type ListRubricAssessmentsResponses = {
+  /**
+   * A page of rubric assessments
+   */
+  200: RubricAssessmentPage;
+};
+
+export type ListRubricAssessmentsResponse =
+  ListRubricAssessmentsResponses[keyof ListRubricAssessmentsResponses];
+
+export type CreateRubricAssessmentData = {
+  body: RubricAssessmentCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/rubric-assessments';
+};
+
+export type CreateRubricAssessmentErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateRubricAssessmentError = CreateRubricAssessmentErrors[keyof CreateRubricAssessmentErrors];
+
+export type CreateRubricAssessmentResponses = {
+  /**
+   * The created rubric assessment
+   */
+  201: RubricAssessment;
+};
+
+export type CreateRubricAssessmentResponse =
+  CreateRubricAssessmentResponses[keyof CreateRubricAssessmentResponses];
+
+export type BulkCreateRubricAssessmentsData = {
+  body: {
+    items: Array<RubricAssessmentCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/rubric-assessments/bulk';
+};
+
+export type BulkCreateRubricAssessmentsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateRubricAssessmentsError =
+  BulkCreateRubricAssessmentsErrors[keyof BulkCreateRubricAssessmentsErrors];
+
+export type BulkCreateRubricAssessmentsResponses = {
+  /**
+   * The created rubric assessments, in request order
+   */
+  201: {
+    items: Array<RubricAssessment>;
+  };
+};
+
+export type BulkCreateRubricAssessmentsResponse =
+  BulkCreateRubricAssessmentsResponses[keyof BulkCreateRubricAssessmentsResponses];
+
+export type DeleteRubricAssessmentData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/rubric-assessments/{id}';
+};
+
+export type DeleteRubricAssessmentErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteRubricAssessmentError = DeleteRubricAssessmentErrors[keyof DeleteRubricAssessmentErrors];
+
+export type DeleteRubricAssessmentResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteRubricAssessmentResponse =
+  DeleteRubricAssessmentResponses[keyof DeleteRubricAssessmentResponses];
+
+export type GetRubricAssessmentData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'submissionId'
+      | 'assignmentId'
+      | 'courseId'
+      | 'learnerId'
+      | 'ratings'
+      | 'comments'
+      | 'feedback'
+      | 'rawPoints'
+      | 'points'
+      | 'released'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'submissionId' | 'assignmentId' | 'courseId' | 'learnerId'>;
+  };
+  url: '/rubric-assessments/{id}';
+};
+
+export type GetRubricAssessmentErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetRubricAssessmentError = GetRubricAssessmentErrors[keyof GetRubricAssessmentErrors];
+
+export type GetRubricAssessmentResponses = {
+  /**
+   * The rubric assessment
+   */
+  200: RubricAssessment;
+};
+
+export type GetRubricAssessmentResponse = GetRubricAssessmentResponses[keyof GetRubricAssessmentResponses];
+
+export type UpdateRubricAssessmentData = {
+  body: RubricAssessmentPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/rubric-assessments/{id}';
+};
+
+export type UpdateRubricAssessmentErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateRubricAssessmentError = UpdateRubricAssessmentErrors[keyof UpdateRubricAssessmentErrors];
+
+export type UpdateRubricAssessmentResponses = {
+  /**
+   * The updated rubric assessment
+   */
+  200: RubricAssessment;
+};
+
+export type UpdateRubricAssessmentResponse =
+  UpdateRubricAssessmentResponses[keyof UpdateRubricAssessmentResponses];
+
+export type ListRubricsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `title`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,courseId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'courseId'
+      | '-courseId'
+      | 'title'
+      | '-title'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'title'
+      | 'criteria'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      courseId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      title?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+    };
+  };
+  url: '/rubrics';
+};
+
+export type ListRubricsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListRubricsError = ListRubricsErrors[keyof ListRubricsErrors];
+
+export type ListRubricsResponses = {
+  /**
+   * A page of rubrics
+   */
+  200: RubricPage;
+};
+
+export type ListRubricsResponse = ListRubricsResponses[keyof ListRubricsResponses];
+
+export type CreateRubricData = {
+  body: RubricCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/rubrics';
+};
+
+export type CreateRubricErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateRubricError = CreateRubricErrors[keyof CreateRubricErrors];
+
+export type CreateRubricResponses = {
+  /**
+   * The created rubric
+   */
+  201: Rubric;
+};
+
+export type CreateRubricResponse = CreateRubricResponses[keyof CreateRubricResponses];
+
+export type BulkCreateRubricsData = {
+  body: {
+    items: Array<RubricCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/rubrics/bulk';
+};
+
+export type BulkCreateRubricsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateRubricsError = BulkCreateRubricsErrors[keyof BulkCreateRubricsErrors];
+
+export type BulkCreateRubricsResponses = {
+  /**
+   * The created rubrics, in request order
+   */
+  201: {
+    items: Array<Rubric>;
+  };
+};
+
+export type BulkCreateRubricsResponse = BulkCreateRubricsResponses[keyof BulkCreateRubricsResponses];
+
+export type DeleteRubricData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/rubrics/{id}';
+};
+
+export type DeleteRubricErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteRubricError = DeleteRubricErrors[keyof DeleteRubricErrors];
+
+export type DeleteRubricResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteRubricResponse = DeleteRubricResponses[keyof DeleteRubricResponses];
+
+export type GetRubricData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'title'
+      | 'criteria'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId'>;
+  };
+  url: '/rubrics/{id}';
+};
+
+export type GetRubricErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetRubricError = GetRubricErrors[keyof GetRubricErrors];
+
+export type GetRubricResponses = {
+  /**
+   * The rubric
+   */
+  200: Rubric;
+};
+
+export type GetRubricResponse = GetRubricResponses[keyof GetRubricResponses];
+
+export type UpdateRubricData = {
+  body: RubricPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/rubrics/{id}';
+};
+
+export type UpdateRubricErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateRubricError = UpdateRubricErrors[keyof UpdateRubricErrors];
+
+export type UpdateRubricResponses = {
+  /**
+   * The updated rubric
+   */
+  200: Rubric;
+};
+
+export type UpdateRubricResponse = UpdateRubricResponses[keyof UpdateRubricResponses];
+
+export type ListSectionsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Free-text search over `title`.
+     */
+    q?: string;
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,courseId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'courseId'
+      | '-courseId'
+      | 'title'
+      | '-title'
+      | 'rank'
+      | '-rank'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'title'
+      | 'rank'
+      | 'releaseConditions'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      courseId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      title?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+          };
+      rank?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/sections';
+};
+
+export type ListSectionsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListSectionsError = ListSectionsErrors[keyof ListSectionsErrors];
+
+export type ListSectionsResponses = {
+  /**
+   * A page of sections
+   */
+  200: SectionPage;
+};
+
+export type ListSectionsResponse = ListSectionsResponses[keyof ListSectionsResponses];
+
+export type CreateSectionData = {
+  body: SectionCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/sections';
+};
+
+export type CreateSectionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateSectionError = CreateSectionErrors[keyof CreateSectionErrors];
+
+export type CreateSectionResponses = {
+  /**
+   * The created section
+   */
+  201: Section;
+};
+
+export type CreateSectionResponse = CreateSectionResponses[keyof CreateSectionResponses];
+
+export type BulkCreateSectionsData = {
+  body: {
+    items: Array<SectionCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/sections/bulk';
+};
+
+export type BulkCreateSectionsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateSectionsError = BulkCreateSectionsErrors[keyof BulkCreateSectionsErrors];
+
+export type BulkCreateSectionsResponses = {
+  /**
+   * The created sections, in request order
+   */
+  201: {
+    items: Array<Section>;
+  };
+};
+
+export type BulkCreateSectionsResponse = BulkCreateSectionsResponses[keyof BulkCreateSectionsResponses];
+
+export type DeleteSectionData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/sections/{id}';
+};
+
+export type DeleteSectionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteSectionError = DeleteSectionErrors[keyof DeleteSectionErrors];
+
+export type DeleteSectionResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteSectionResponse = DeleteSectionResponses[keyof DeleteSectionResponses];
+
+export type GetSectionData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'courseId'
+      | 'title'
+      | 'rank'
+      | 'releaseConditions'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'courseId'>;
+  };
+  url: '/sections/{id}';
+};
+
+export type GetSectionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetSectionError = GetSectionErrors[keyof GetSectionErrors];
+
+export type GetSectionResponses = {
+  /**
+   * The section
+   */
+  200: Section;
+};
+
+export type GetSectionResponse = GetSectionResponses[keyof GetSectionResponses];
+
+export type UpdateSectionData = {
+  body: SectionPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/sections/{id}';
+};
+
+export type UpdateSectionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateSectionError = UpdateSectionErrors[keyof UpdateSectionErrors];
+
+export type UpdateSectionResponses = {
+  /**
+   * The updated section
+   */
+  200: Section;
+};
+
+export type UpdateSectionResponse = UpdateSectionResponses[keyof UpdateSectionResponses];
+
+export type ListSubmissionsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    /**
+     * Comma-separated sort keys, applied in order; prefix a field with `-` for descending, e.g. `-updatedAt,assignmentId`. At most 3 keys; the primary key is always appended as a tiebreaker. Text longer than 500 characters is not sortable.
+     */
+    sort?: Array<
+      | 'id'
+      | '-id'
+      | 'version'
+      | '-version'
+      | 'createdAt'
+      | '-createdAt'
+      | 'updatedAt'
+      | '-updatedAt'
+      | 'createdBy'
+      | '-createdBy'
+      | 'updatedBy'
+      | '-updatedBy'
+      | 'assignmentId'
+      | '-assignmentId'
+      | 'courseId'
+      | '-courseId'
+      | 'learnerId'
+      | '-learnerId'
+      | 'attempt'
+      | '-attempt'
+      | 'fileRef'
+      | '-fileRef'
+      | 'submittedAt'
+      | '-submittedAt'
+      | 'latePenaltyPercent'
+      | '-latePenaltyPercent'
+      | 'status'
+      | '-status'
+    >;
+    /**
+     * Opaque keyset cursor: the `nextCursor` of the previous page. Cannot be combined with `page`; keeps its place when records are inserted, unlike offset pages.
+     */
+    cursor?: string;
+    /**
+     * 1-based page number for offset pagination. Cannot be combined with `cursor`.
+     */
+    page?: number;
+    /**
+     * Number of records per page.
+     */
+    pageSize?: number;
+    /**
+     * Also count all matching records into `total`; costs a second query, so off by default.
+     */
+    total?: boolean;
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'assignmentId'
+      | 'courseId'
+      | 'learnerId'
+      | 'attempt'
+      | 'text'
+      | 'url'
+      | 'fileRef'
+      | 'submittedAt'
+      | 'latePenaltyPercent'
+      | 'status'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'assignmentId' | 'courseId' | 'learnerId'>;
+    /**
+     * Filter as a JSON-encoded JSON Logic expression over the record (`var` names a field). Combined with `filter` and `q` by AND.
+     */
+    where?: string;
+    /**
+     * Per-field conditions, combined by AND: `filter[field]=value` for equality or `filter[field][op]=value` with op one of eq, ne, lt, lte, gt, gte, in (comma-separated list), contains (substring), isNull (true|false); each field lists the operators it supports.
+     */
+    filter?: {
+      id?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      version?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      updatedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      createdBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      updatedBy?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      assignmentId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+          };
+      courseId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      learnerId?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      attempt?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      text?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      url?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      fileRef?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * Substring match
+             */
+            contains?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      submittedAt?:
+        | string
+        | {
+            eq?: string;
+            ne?: string;
+            lt?: string;
+            lte?: string;
+            gt?: string;
+            gte?: string;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      latePenaltyPercent?:
+        | number
+        | {
+            eq?: number;
+            ne?: number;
+            lt?: number;
+            lte?: number;
+            gt?: number;
+            gte?: number;
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+      status?:
+        | 'submitted'
+        | 'graded'
+        | {
+            eq?: 'submitted' | 'graded';
+            ne?: 'submitted' | 'graded';
+            /**
+             * Comma-separated values, at most 100; matches any of them
+             */
+            in?: string;
+            /**
+             * `true`: the field is null; `false`: it is not
+             */
+            isNull?: boolean;
+          };
+    };
+  };
+  url: '/submissions';
+};
+
+export type ListSubmissionsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type ListSubmissionsError = ListSubmissionsErrors[keyof ListSubmissionsErrors];
+
+export type ListSubmissionsResponses = {
+  /**
+   * A page of submissions
+   */
+  200: SubmissionPage;
+};
+
+export type ListSubmissionsResponse = ListSubmissionsResponses[keyof ListSubmissionsResponses];
+
+export type CreateSubmissionData = {
+  body: SubmissionCreate;
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/submissions';
+};
+
+export type CreateSubmissionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type CreateSubmissionError = CreateSubmissionErrors[keyof CreateSubmissionErrors];
+
+export type CreateSubmissionResponses = {
+  /**
+   * The created submission
+   */
+  201: Submission;
+};
+
+export type CreateSubmissionResponse = CreateSubmissionResponses[keyof CreateSubmissionResponses];
+
+export type BulkCreateSubmissionsData = {
+  body: {
+    items: Array<SubmissionCreate>;
+  };
+  headers?: {
+    /**
+     * Client-chosen unique key, kept 24 hours per tenant and credential: a retry with the same key and body returns the first response (status, headers, body; `Idempotent-Replayed: true`) instead of running again; the same key with a different body is a 422, and while the first request still runs a 409. Visible ASCII characters only.
+     */
+    'Idempotency-Key'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/submissions/bulk';
+};
+
+export type BulkCreateSubmissionsErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type BulkCreateSubmissionsError = BulkCreateSubmissionsErrors[keyof BulkCreateSubmissionsErrors];
+
+export type BulkCreateSubmissionsResponses = {
+  /**
+   * The created submissions, in request order
+   */
+  201: {
+    items: Array<Submission>;
+  };
+};
+
+export type BulkCreateSubmissionsResponse =
+  BulkCreateSubmissionsResponses[keyof BulkCreateSubmissionsResponses];
+
+export type DeleteSubmissionData = {
+  body?: never;
+  headers?: {
+    /**
+     * ETag of the record as last read; when given and stale the request fails with 412.
+     */
+    'If-Match'?: string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/submissions/{id}';
+};
+
+export type DeleteSubmissionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type DeleteSubmissionError = DeleteSubmissionErrors[keyof DeleteSubmissionErrors];
+
+export type DeleteSubmissionResponses = {
+  /**
+   * Deleted
+   */
+  204: void;
+};
+
+export type DeleteSubmissionResponse = DeleteSubmissionResponses[keyof DeleteSubmissionResponses];
+
+export type GetSubmissionData = {
+  body?: never;
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: {
+    /**
+     * Comma-separated properties to return; `id` and `version` are always returned. All when absent.
+     */
+    fields?: Array<
+      | 'id'
+      | 'tenantId'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'createdBy'
+      | 'updatedBy'
+      | 'custom'
+      | 'assignmentId'
+      | 'courseId'
+      | 'learnerId'
+      | 'attempt'
+      | 'text'
+      | 'url'
+      | 'fileRef'
+      | 'submittedAt'
+      | 'latePenaltyPercent'
+      | 'status'
+    >;
+    /**
+     * Comma-separated to-one relation fields (`x-codexion.ref`) whose records to expand.
+     */
+    include?: Array<'assignmentId' | 'courseId' | 'learnerId'>;
+  };
+  url: '/submissions/{id}';
+};
+
+export type GetSubmissionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GetSubmissionError = GetSubmissionErrors[keyof GetSubmissionErrors];
+
+export type GetSubmissionResponses = {
+  /**
+   * The submission
+   */
+  200: Submission;
+};
+
+export type GetSubmissionResponse = GetSubmissionResponses[keyof GetSubmissionResponses];
+
+export type UpdateSubmissionData = {
+  body: SubmissionPatch;
+  headers: {
+    /**
+     * ETag of the record as last read; a stale one fails with 412 so concurrent edits are not lost.
+     */
+    'If-Match': string;
+  };
+  path: {
+    /**
+     * Primary key (`id`) of the record
+     */
+    id: string;
+  };
+  query?: never;
+  url: '/submissions/{id}';
+};
+
+export type UpdateSubmissionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * If-Match does not match the current ETag: the record changed since it was read
+   */
+  412: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * If-Match is missing: send the ETag of the record as last read
+   */
+  428: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type UpdateSubmissionError = UpdateSubmissionErrors[keyof UpdateSubmissionErrors];
+
+export type UpdateSubmissionResponses = {
+  /**
+   * The updated submission
+   */
+  200: Submission;
+};
+
+export type UpdateSubmissionResponse = UpdateSubmissionResponses[keyof UpdateSubmissionResponses];
+
+export type GradeSubmissionData = {
+  body: {
+    ratings?: Array<{
+      criterionId: string;
+      ratingId: string;
+      comment?: string | null;
+    }>;
+    /**
+     * Without a rubric: the points awarded before the late penalty
+     */
+    points?: number;
+    comments?: Array<{
+      start: number;
+      end: number;
+      text: string;
+    }>;
+    feedback?: string | null;
+  };
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/submissions/{id}/grade';
+};
+
+export type GradeSubmissionErrors = {
+  /**
+   * Bad request: malformed syntax, or a query or header parameter is invalid
+   */
+  400: Problem;
+  /**
+   * Not authenticated: no valid session, bearer token or API key
+   */
+  401: Problem;
+  /**
+   * Authenticated but lacking the permission the operation needs
+   */
+  403: Problem;
+  /**
+   * No record with this id, or not visible to the caller
+   */
+  404: Problem;
+  /**
+   * Conflicts with the current state: a unique key is taken, a related record blocks it, or the state does not allow it
+   */
+  409: Problem;
+  /**
+   * The request body is larger than the server accepts
+   */
+  413: Problem;
+  /**
+   * The body is well-formed but invalid: schema or business rule failures are listed in `errors`
+   */
+  422: Problem;
+  /**
+   * Rate limit exceeded: wait `Retry-After` seconds
+   */
+  429: Problem;
+  /**
+   * Unexpected server error; quote `requestId` when reporting it
+   */
+  500: Problem;
+};
+
+export type GradeSubmissionError = GradeSubmissionErrors[keyof GradeSubmissionErrors];
+
+export type GradeSubmissionResponses = {
+  /**
+   * Success
+   */
+  200: RubricAssessment;
+};
+
+export type GradeSubmissionResponse = GradeSubmissionResponses[keyof GradeSubmissionResponses];
+
+export type LmsCourseCompletedWebhookPayload = LmsCourseCompletedEvent;
+
+export type LmsCourseCompletedWebhookRequest = {
+  body: LmsCourseCompletedWebhookPayload;
+  key: 'lms.course.completed';
+  path?: never;
+  query?: never;
+};
+
+export type LmsEnrollmentCreatedWebhookPayload = LmsEnrollmentCreatedEvent;
+
+export type LmsEnrollmentCreatedWebhookRequest = {
+  body: LmsEnrollmentCreatedWebhookPayload;
+  key: 'lms.enrollment.created';
+  path?: never;
+  query?: never;
+};
+
+export type LmsGradesReleasedWebhookPayload = LmsGradesReleasedEvent;
+
+export type LmsGradesReleasedWebhookRequest = {
+  body: LmsGradesReleasedWebhookPayload;
+  key: 'lms.grades.released';
+  path?: never;
+  query?: never;
+};

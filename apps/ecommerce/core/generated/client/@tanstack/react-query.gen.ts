@@ -9,37 +9,433 @@ import {
 
 import { client } from '../client.gen.js';
 import {
-  bulkCreateNotes,
-  createNote,
-  deleteNote,
-  getNote,
-  listNotes,
+  bulkCreateCarts,
+  bulkCreateCategories,
+  bulkCreateCollections,
+  bulkCreateCustomerGroups,
+  bulkCreateCustomers,
+  bulkCreateInventoryLevels,
+  bulkCreateOrders,
+  bulkCreatePayments,
+  bulkCreatePriceLists,
+  bulkCreatePrices,
+  bulkCreateProducts,
+  bulkCreatePromotions,
+  bulkCreateRegions,
+  bulkCreateShopSettings,
+  bulkCreateStockLocations,
+  bulkCreateTaxRates,
+  bulkCreateVariants,
+  checkoutCart,
+  createCart,
+  createCategory,
+  createCollection,
+  createCustomer,
+  createCustomerGroup,
+  createInventoryLevel,
+  createOrder,
+  createPayment,
+  createPrice,
+  createPriceList,
+  createProduct,
+  createPromotion,
+  createRegion,
+  createShopSettings,
+  createStockLocation,
+  createTaxRate,
+  createVariant,
+  deleteCart,
+  deleteCategory,
+  deleteCollection,
+  deleteCustomer,
+  deleteCustomerGroup,
+  deleteInventoryLevel,
+  deleteOrder,
+  deletePayment,
+  deletePrice,
+  deletePriceList,
+  deleteProduct,
+  deletePromotion,
+  deleteRegion,
+  deleteShopSettings,
+  deleteStockLocation,
+  deleteTaxRate,
+  deleteVariant,
+  getCart,
+  getCategory,
+  getCollection,
+  getCustomer,
+  getCustomerGroup,
+  getInventoryLevel,
+  getOrder,
+  getPayment,
+  getPrice,
+  getPriceList,
+  getProduct,
+  getPromotion,
+  getRegion,
+  getShopSettings,
+  getStockLocation,
+  getTaxRate,
+  getVariant,
+  listCarts,
+  listCategories,
+  listCollections,
+  listCustomerGroups,
+  listCustomers,
+  listInventoryLevels,
+  listOrders,
+  listPayments,
+  listPriceLists,
+  listPrices,
+  listProducts,
+  listPromotions,
+  listRegions,
+  listShopSettings,
+  listStockLocations,
+  listTaxRates,
+  listVariants,
   type Options,
-  restoreNote,
-  updateNote,
+  priceCart,
+  restoreCustomer,
+  transitionProduct,
+  updateCart,
+  updateCategory,
+  updateCollection,
+  updateCustomer,
+  updateCustomerGroup,
+  updateInventoryLevel,
+  updateOrder,
+  updatePayment,
+  updatePrice,
+  updatePriceList,
+  updateProduct,
+  updatePromotion,
+  updateRegion,
+  updateShopSettings,
+  updateStockLocation,
+  updateTaxRate,
+  updateVariant,
 } from '../sdk.gen.js';
 import type {
-  BulkCreateNotesData,
-  BulkCreateNotesError,
-  BulkCreateNotesResponse,
-  CreateNoteData,
-  CreateNoteError,
-  CreateNoteResponse,
-  DeleteNoteData,
-  DeleteNoteError,
-  DeleteNoteResponse,
-  GetNoteData,
-  GetNoteError,
-  GetNoteResponse,
-  ListNotesData,
-  ListNotesError,
-  ListNotesResponse,
-  RestoreNoteData,
-  RestoreNoteError,
-  RestoreNoteResponse,
-  UpdateNoteData,
-  UpdateNoteError,
-  UpdateNoteResponse,
+  BulkCreateCartsData,
+  BulkCreateCartsError,
+  BulkCreateCartsResponse,
+  BulkCreateCategoriesData,
+  BulkCreateCategoriesError,
+  BulkCreateCategoriesResponse,
+  BulkCreateCollectionsData,
+  BulkCreateCollectionsError,
+  BulkCreateCollectionsResponse,
+  BulkCreateCustomerGroupsData,
+  BulkCreateCustomerGroupsError,
+  BulkCreateCustomerGroupsResponse,
+  BulkCreateCustomersData,
+  BulkCreateCustomersError,
+  BulkCreateCustomersResponse,
+  BulkCreateInventoryLevelsData,
+  BulkCreateInventoryLevelsError,
+  BulkCreateInventoryLevelsResponse,
+  BulkCreateOrdersData,
+  BulkCreateOrdersError,
+  BulkCreateOrdersResponse,
+  BulkCreatePaymentsData,
+  BulkCreatePaymentsError,
+  BulkCreatePaymentsResponse,
+  BulkCreatePriceListsData,
+  BulkCreatePriceListsError,
+  BulkCreatePriceListsResponse,
+  BulkCreatePricesData,
+  BulkCreatePricesError,
+  BulkCreatePricesResponse,
+  BulkCreateProductsData,
+  BulkCreateProductsError,
+  BulkCreateProductsResponse,
+  BulkCreatePromotionsData,
+  BulkCreatePromotionsError,
+  BulkCreatePromotionsResponse,
+  BulkCreateRegionsData,
+  BulkCreateRegionsError,
+  BulkCreateRegionsResponse,
+  BulkCreateShopSettingsData,
+  BulkCreateShopSettingsError,
+  BulkCreateShopSettingsResponse,
+  BulkCreateStockLocationsData,
+  BulkCreateStockLocationsError,
+  BulkCreateStockLocationsResponse,
+  BulkCreateTaxRatesData,
+  BulkCreateTaxRatesError,
+  BulkCreateTaxRatesResponse,
+  BulkCreateVariantsData,
+  BulkCreateVariantsError,
+  BulkCreateVariantsResponse,
+  CheckoutCartData,
+  CheckoutCartError,
+  CheckoutCartResponse,
+  CreateCartData,
+  CreateCartError,
+  CreateCartResponse,
+  CreateCategoryData,
+  CreateCategoryError,
+  CreateCategoryResponse,
+  CreateCollectionData,
+  CreateCollectionError,
+  CreateCollectionResponse,
+  CreateCustomerData,
+  CreateCustomerError,
+  CreateCustomerGroupData,
+  CreateCustomerGroupError,
+  CreateCustomerGroupResponse,
+  CreateCustomerResponse,
+  CreateInventoryLevelData,
+  CreateInventoryLevelError,
+  CreateInventoryLevelResponse,
+  CreateOrderData,
+  CreateOrderError,
+  CreateOrderResponse,
+  CreatePaymentData,
+  CreatePaymentError,
+  CreatePaymentResponse,
+  CreatePriceData,
+  CreatePriceError,
+  CreatePriceListData,
+  CreatePriceListError,
+  CreatePriceListResponse,
+  CreatePriceResponse,
+  CreateProductData,
+  CreateProductError,
+  CreateProductResponse,
+  CreatePromotionData,
+  CreatePromotionError,
+  CreatePromotionResponse,
+  CreateRegionData,
+  CreateRegionError,
+  CreateRegionResponse,
+  CreateShopSettingsData,
+  CreateShopSettingsError,
+  CreateShopSettingsResponse,
+  CreateStockLocationData,
+  CreateStockLocationError,
+  CreateStockLocationResponse,
+  CreateTaxRateData,
+  CreateTaxRateError,
+  CreateTaxRateResponse,
+  CreateVariantData,
+  CreateVariantError,
+  CreateVariantResponse,
+  DeleteCartData,
+  DeleteCartError,
+  DeleteCartResponse,
+  DeleteCategoryData,
+  DeleteCategoryError,
+  DeleteCategoryResponse,
+  DeleteCollectionData,
+  DeleteCollectionError,
+  DeleteCollectionResponse,
+  DeleteCustomerData,
+  DeleteCustomerError,
+  DeleteCustomerGroupData,
+  DeleteCustomerGroupError,
+  DeleteCustomerGroupResponse,
+  DeleteCustomerResponse,
+  DeleteInventoryLevelData,
+  DeleteInventoryLevelError,
+  DeleteInventoryLevelResponse,
+  DeleteOrderData,
+  DeleteOrderError,
+  DeleteOrderResponse,
+  DeletePaymentData,
+  DeletePaymentError,
+  DeletePaymentResponse,
+  DeletePriceData,
+  DeletePriceError,
+  DeletePriceListData,
+  DeletePriceListError,
+  DeletePriceListResponse,
+  DeletePriceResponse,
+  DeleteProductData,
+  DeleteProductError,
+  DeleteProductResponse,
+  DeletePromotionData,
+  DeletePromotionError,
+  DeletePromotionResponse,
+  DeleteRegionData,
+  DeleteRegionError,
+  DeleteRegionResponse,
+  DeleteShopSettingsData,
+  DeleteShopSettingsError,
+  DeleteShopSettingsResponse,
+  DeleteStockLocationData,
+  DeleteStockLocationError,
+  DeleteStockLocationResponse,
+  DeleteTaxRateData,
+  DeleteTaxRateError,
+  DeleteTaxRateResponse,
+  DeleteVariantData,
+  DeleteVariantError,
+  DeleteVariantResponse,
+  GetCartData,
+  GetCartError,
+  GetCartResponse,
+  GetCategoryData,
+  GetCategoryError,
+  GetCategoryResponse,
+  GetCollectionData,
+  GetCollectionError,
+  GetCollectionResponse,
+  GetCustomerData,
+  GetCustomerError,
+  GetCustomerGroupData,
+  GetCustomerGroupError,
+  GetCustomerGroupResponse,
+  GetCustomerResponse,
+  GetInventoryLevelData,
+  GetInventoryLevelError,
+  GetInventoryLevelResponse,
+  GetOrderData,
+  GetOrderError,
+  GetOrderResponse,
+  GetPaymentData,
+  GetPaymentError,
+  GetPaymentResponse,
+  GetPriceData,
+  GetPriceError,
+  GetPriceListData,
+  GetPriceListError,
+  GetPriceListResponse,
+  GetPriceResponse,
+  GetProductData,
+  GetProductError,
+  GetProductResponse,
+  GetPromotionData,
+  GetPromotionError,
+  GetPromotionResponse,
+  GetRegionData,
+  GetRegionError,
+  GetRegionResponse,
+  GetShopSettingsData,
+  GetShopSettingsError,
+  GetShopSettingsResponse,
+  GetStockLocationData,
+  GetStockLocationError,
+  GetStockLocationResponse,
+  GetTaxRateData,
+  GetTaxRateError,
+  GetTaxRateResponse,
+  GetVariantData,
+  GetVariantError,
+  GetVariantResponse,
+  ListCartsData,
+  ListCartsError,
+  ListCartsResponse,
+  ListCategoriesData,
+  ListCategoriesError,
+  ListCategoriesResponse,
+  ListCollectionsData,
+  ListCollectionsError,
+  ListCollectionsResponse,
+  ListCustomerGroupsData,
+  ListCustomerGroupsError,
+  ListCustomerGroupsResponse,
+  ListCustomersData,
+  ListCustomersError,
+  ListCustomersResponse,
+  ListInventoryLevelsData,
+  ListInventoryLevelsError,
+  ListInventoryLevelsResponse,
+  ListOrdersData,
+  ListOrdersError,
+  ListOrdersResponse,
+  ListPaymentsData,
+  ListPaymentsError,
+  ListPaymentsResponse,
+  ListPriceListsData,
+  ListPriceListsError,
+  ListPriceListsResponse,
+  ListPricesData,
+  ListPricesError,
+  ListPricesResponse,
+  ListProductsData,
+  ListProductsError,
+  ListProductsResponse,
+  ListPromotionsData,
+  ListPromotionsError,
+  ListPromotionsResponse,
+  ListRegionsData,
+  ListRegionsError,
+  ListRegionsResponse,
+  ListShopSettingsData,
+  ListShopSettingsError,
+  ListShopSettingsResponse,
+  ListStockLocationsData,
+  ListStockLocationsError,
+  ListStockLocationsResponse,
+  ListTaxRatesData,
+  ListTaxRatesError,
+  ListTaxRatesResponse,
+  ListVariantsData,
+  ListVariantsError,
+  ListVariantsResponse,
+  PriceCartData,
+  PriceCartError,
+  PriceCartResponse,
+  RestoreCustomerData,
+  RestoreCustomerError,
+  RestoreCustomerResponse,
+  TransitionProductData,
+  TransitionProductError,
+  TransitionProductResponse,
+  UpdateCartData,
+  UpdateCartError,
+  UpdateCartResponse,
+  UpdateCategoryData,
+  UpdateCategoryError,
+  UpdateCategoryResponse,
+  UpdateCollectionData,
+  UpdateCollectionError,
+  UpdateCollectionResponse,
+  UpdateCustomerData,
+  UpdateCustomerError,
+  UpdateCustomerGroupData,
+  UpdateCustomerGroupError,
+  UpdateCustomerGroupResponse,
+  UpdateCustomerResponse,
+  UpdateInventoryLevelData,
+  UpdateInventoryLevelError,
+  UpdateInventoryLevelResponse,
+  UpdateOrderData,
+  UpdateOrderError,
+  UpdateOrderResponse,
+  UpdatePaymentData,
+  UpdatePaymentError,
+  UpdatePaymentResponse,
+  UpdatePriceData,
+  UpdatePriceError,
+  UpdatePriceListData,
+  UpdatePriceListError,
+  UpdatePriceListResponse,
+  UpdatePriceResponse,
+  UpdateProductData,
+  UpdateProductError,
+  UpdateProductResponse,
+  UpdatePromotionData,
+  UpdatePromotionError,
+  UpdatePromotionResponse,
+  UpdateRegionData,
+  UpdateRegionError,
+  UpdateRegionResponse,
+  UpdateShopSettingsData,
+  UpdateShopSettingsError,
+  UpdateShopSettingsResponse,
+  UpdateStockLocationData,
+  UpdateStockLocationError,
+  UpdateStockLocationResponse,
+  UpdateTaxRateData,
+  UpdateTaxRateError,
+  UpdateTaxRateResponse,
+  UpdateVariantData,
+  UpdateVariantError,
+  UpdateVariantResponse,
 } from '../types.gen.js';
 
 export type QueryKey<TOptions extends Options> = [
@@ -81,17 +477,17 @@ const createQueryKey = <TOptions extends Options>(
   return [params];
 };
 
-export const listNotesQueryKey = (options?: Options<ListNotesData>) => createQueryKey('listNotes', options);
+export const listCartsQueryKey = (options?: Options<ListCartsData>) => createQueryKey('listCarts', options);
 
 /**
- * List notes
+ * List carts
  *
- * Pages through the notes the caller may read, filtered and sorted.
+ * Pages through the carts the caller may read, filtered and sorted.
  */
-export const listNotesOptions = (options?: Options<ListNotesData>) =>
-  queryOptions<ListNotesResponse, ListNotesError, ListNotesResponse, ReturnType<typeof listNotesQueryKey>>({
+export const listCartsOptions = (options?: Options<ListCartsData>) =>
+  queryOptions<ListCartsResponse, ListCartsError, ListCartsResponse, ReturnType<typeof listCartsQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
-      const { data } = await listNotes({
+      const { data } = await listCarts({
         ...options,
         ...queryKey[0],
         signal,
@@ -99,7 +495,7 @@ export const listNotesOptions = (options?: Options<ListNotesData>) =>
       });
       return data;
     },
-    queryKey: listNotesQueryKey(options),
+    queryKey: listCartsQueryKey(options),
   });
 
 const createInfiniteParams = <K extends Pick<QueryKey<Options>[0], 'body' | 'headers' | 'path' | 'query'>>(
@@ -134,28 +530,28 @@ const createInfiniteParams = <K extends Pick<QueryKey<Options>[0], 'body' | 'hea
   return params as unknown as typeof page;
 };
 
-export const listNotesInfiniteQueryKey = (
-  options?: Options<ListNotesData>,
-): QueryKey<Options<ListNotesData>> => createQueryKey('listNotes', options, true);
+export const listCartsInfiniteQueryKey = (
+  options?: Options<ListCartsData>,
+): QueryKey<Options<ListCartsData>> => createQueryKey('listCarts', options, true);
 
 /**
- * List notes
+ * List carts
  *
- * Pages through the notes the caller may read, filtered and sorted.
+ * Pages through the carts the caller may read, filtered and sorted.
  */
-export const listNotesInfiniteOptions = (options?: Options<ListNotesData>) =>
+export const listCartsInfiniteOptions = (options?: Options<ListCartsData>) =>
   infiniteQueryOptions<
-    ListNotesResponse,
-    ListNotesError,
-    InfiniteData<ListNotesResponse>,
-    QueryKey<Options<ListNotesData>>,
-    string | Pick<QueryKey<Options<ListNotesData>>[0], 'body' | 'headers' | 'path' | 'query'>
+    ListCartsResponse,
+    ListCartsError,
+    InfiniteData<ListCartsResponse>,
+    QueryKey<Options<ListCartsData>>,
+    string | Pick<QueryKey<Options<ListCartsData>>[0], 'body' | 'headers' | 'path' | 'query'>
   >(
     // @ts-ignore
     {
       queryFn: async ({ pageParam, queryKey, signal }) => {
         // @ts-ignore
-        const page: Pick<QueryKey<Options<ListNotesData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+        const page: Pick<QueryKey<Options<ListCartsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
           typeof pageParam === 'object'
             ? pageParam
             : {
@@ -164,7 +560,7 @@ export const listNotesInfiniteOptions = (options?: Options<ListNotesData>) =>
                 },
               };
         const params = createInfiniteParams(queryKey, page);
-        const { data } = await listNotes({
+        const { data } = await listCarts({
           ...options,
           ...params,
           signal,
@@ -172,19 +568,19 @@ export const listNotesInfiniteOptions = (options?: Options<ListNotesData>) =>
         });
         return data;
       },
-      queryKey: listNotesInfiniteQueryKey(options),
+      queryKey: listCartsInfiniteQueryKey(options),
     },
   );
 
 /**
- * Create a note
+ * Create a cart
  */
-export const createNoteMutation = (
-  options?: Partial<Options<CreateNoteData>>,
-): UseMutationOptions<CreateNoteResponse, CreateNoteError, Options<CreateNoteData>> => {
-  const mutationOptions: UseMutationOptions<CreateNoteResponse, CreateNoteError, Options<CreateNoteData>> = {
+export const createCartMutation = (
+  options?: Partial<Options<CreateCartData>>,
+): UseMutationOptions<CreateCartResponse, CreateCartError, Options<CreateCartData>> => {
+  const mutationOptions: UseMutationOptions<CreateCartResponse, CreateCartError, Options<CreateCartData>> = {
     mutationFn: async (fnOptions) => {
-      const { data } = await createNote({
+      const { data } = await createCart({
         ...options,
         ...fnOptions,
         throwOnError: true,
@@ -196,20 +592,20 @@ export const createNoteMutation = (
 };
 
 /**
- * Create several notes
+ * Create several carts
  *
  * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
  */
-export const bulkCreateNotesMutation = (
-  options?: Partial<Options<BulkCreateNotesData>>,
-): UseMutationOptions<BulkCreateNotesResponse, BulkCreateNotesError, Options<BulkCreateNotesData>> => {
+export const bulkCreateCartsMutation = (
+  options?: Partial<Options<BulkCreateCartsData>>,
+): UseMutationOptions<BulkCreateCartsResponse, BulkCreateCartsError, Options<BulkCreateCartsData>> => {
   const mutationOptions: UseMutationOptions<
-    BulkCreateNotesResponse,
-    BulkCreateNotesError,
-    Options<BulkCreateNotesData>
+    BulkCreateCartsResponse,
+    BulkCreateCartsError,
+    Options<BulkCreateCartsData>
   > = {
     mutationFn: async (fnOptions) => {
-      const { data } = await bulkCreateNotes({
+      const { data } = await bulkCreateCarts({
         ...options,
         ...fnOptions,
         throwOnError: true,
@@ -221,16 +617,14 @@ export const bulkCreateNotesMutation = (
 };
 
 /**
- * Delete a note
- *
- * Soft delete: the record is hidden and can be restored.
+ * Delete a cart
  */
-export const deleteNoteMutation = (
-  options?: Partial<Options<DeleteNoteData>>,
-): UseMutationOptions<DeleteNoteResponse, DeleteNoteError, Options<DeleteNoteData>> => {
-  const mutationOptions: UseMutationOptions<DeleteNoteResponse, DeleteNoteError, Options<DeleteNoteData>> = {
+export const deleteCartMutation = (
+  options?: Partial<Options<DeleteCartData>>,
+): UseMutationOptions<DeleteCartResponse, DeleteCartError, Options<DeleteCartData>> => {
+  const mutationOptions: UseMutationOptions<DeleteCartResponse, DeleteCartError, Options<DeleteCartData>> = {
     mutationFn: async (fnOptions) => {
-      const { data } = await deleteNote({
+      const { data } = await deleteCart({
         ...options,
         ...fnOptions,
         throwOnError: true,
@@ -241,15 +635,15 @@ export const deleteNoteMutation = (
   return mutationOptions;
 };
 
-export const getNoteQueryKey = (options: Options<GetNoteData>) => createQueryKey('getNote', options);
+export const getCartQueryKey = (options: Options<GetCartData>) => createQueryKey('getCart', options);
 
 /**
- * Get a note
+ * Get a cart
  */
-export const getNoteOptions = (options: Options<GetNoteData>) =>
-  queryOptions<GetNoteResponse, GetNoteError, GetNoteResponse, ReturnType<typeof getNoteQueryKey>>({
+export const getCartOptions = (options: Options<GetCartData>) =>
+  queryOptions<GetCartResponse, GetCartError, GetCartResponse, ReturnType<typeof getCartQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
-      const { data } = await getNote({
+      const { data } = await getCart({
         ...options,
         ...queryKey[0],
         signal,
@@ -257,18 +651,18 @@ export const getNoteOptions = (options: Options<GetNoteData>) =>
       });
       return data;
     },
-    queryKey: getNoteQueryKey(options),
+    queryKey: getCartQueryKey(options),
   });
 
 /**
- * Update a note
+ * Update a cart
  */
-export const updateNoteMutation = (
-  options?: Partial<Options<UpdateNoteData>>,
-): UseMutationOptions<UpdateNoteResponse, UpdateNoteError, Options<UpdateNoteData>> => {
-  const mutationOptions: UseMutationOptions<UpdateNoteResponse, UpdateNoteError, Options<UpdateNoteData>> = {
+export const updateCartMutation = (
+  options?: Partial<Options<UpdateCartData>>,
+): UseMutationOptions<UpdateCartResponse, UpdateCartError, Options<UpdateCartData>> => {
+  const mutationOptions: UseMutationOptions<UpdateCartResponse, UpdateCartError, Options<UpdateCartData>> = {
     mutationFn: async (fnOptions) => {
-      const { data } = await updateNote({
+      const { data } = await updateCart({
         ...options,
         ...fnOptions,
         throwOnError: true,
@@ -280,18 +674,3190 @@ export const updateNoteMutation = (
 };
 
 /**
- * Restore a deleted note
+ * Check a cart out
+ *
+ * Places the cart's order as a saga (ADR 0028): validate the cart → reserve stock → authorize the payment with the test provider → create the order → capture → emit ecommerce.order.placed. A failure at any step undoes the steps before it (reservations released, authorization voided, capture refunded, order cancelled). 409 OUT_OF_STOCK when a line's variant has not enough available stock (the path names the line), 422 PAYMENT_DECLINED, 409 PAYMENT_FAILED (capture), 409 PAYMENT_TIMEOUT, 409 CART_CHECKED_OUT, 422 for an empty cart or a cart in a currency the shop does not sell in. With an Idempotency-Key a retry places the order once.
  */
-export const restoreNoteMutation = (
-  options?: Partial<Options<RestoreNoteData>>,
-): UseMutationOptions<RestoreNoteResponse, RestoreNoteError, Options<RestoreNoteData>> => {
+export const checkoutCartMutation = (
+  options?: Partial<Options<CheckoutCartData>>,
+): UseMutationOptions<CheckoutCartResponse, CheckoutCartError, Options<CheckoutCartData>> => {
   const mutationOptions: UseMutationOptions<
-    RestoreNoteResponse,
-    RestoreNoteError,
-    Options<RestoreNoteData>
+    CheckoutCartResponse,
+    CheckoutCartError,
+    Options<CheckoutCartData>
   > = {
     mutationFn: async (fnOptions) => {
-      const { data } = await restoreNote({
+      const { data } = await checkoutCart({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listCategoriesQueryKey = (options?: Options<ListCategoriesData>) =>
+  createQueryKey('listCategories', options);
+
+/**
+ * List categories
+ *
+ * Pages through the categories the caller may read, filtered and sorted.
+ */
+export const listCategoriesOptions = (options?: Options<ListCategoriesData>) =>
+  queryOptions<
+    ListCategoriesResponse,
+    ListCategoriesError,
+    ListCategoriesResponse,
+    ReturnType<typeof listCategoriesQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listCategories({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listCategoriesQueryKey(options),
+  });
+
+export const listCategoriesInfiniteQueryKey = (
+  options?: Options<ListCategoriesData>,
+): QueryKey<Options<ListCategoriesData>> => createQueryKey('listCategories', options, true);
+
+/**
+ * List categories
+ *
+ * Pages through the categories the caller may read, filtered and sorted.
+ */
+export const listCategoriesInfiniteOptions = (options?: Options<ListCategoriesData>) =>
+  infiniteQueryOptions<
+    ListCategoriesResponse,
+    ListCategoriesError,
+    InfiniteData<ListCategoriesResponse>,
+    QueryKey<Options<ListCategoriesData>>,
+    string | Pick<QueryKey<Options<ListCategoriesData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListCategoriesData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listCategories({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listCategoriesInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a category
+ */
+export const createCategoryMutation = (
+  options?: Partial<Options<CreateCategoryData>>,
+): UseMutationOptions<CreateCategoryResponse, CreateCategoryError, Options<CreateCategoryData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateCategoryResponse,
+    CreateCategoryError,
+    Options<CreateCategoryData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createCategory({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several categories
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateCategoriesMutation = (
+  options?: Partial<Options<BulkCreateCategoriesData>>,
+): UseMutationOptions<
+  BulkCreateCategoriesResponse,
+  BulkCreateCategoriesError,
+  Options<BulkCreateCategoriesData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateCategoriesResponse,
+    BulkCreateCategoriesError,
+    Options<BulkCreateCategoriesData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateCategories({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a category
+ */
+export const deleteCategoryMutation = (
+  options?: Partial<Options<DeleteCategoryData>>,
+): UseMutationOptions<DeleteCategoryResponse, DeleteCategoryError, Options<DeleteCategoryData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteCategoryResponse,
+    DeleteCategoryError,
+    Options<DeleteCategoryData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteCategory({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getCategoryQueryKey = (options: Options<GetCategoryData>) =>
+  createQueryKey('getCategory', options);
+
+/**
+ * Get a category
+ */
+export const getCategoryOptions = (options: Options<GetCategoryData>) =>
+  queryOptions<
+    GetCategoryResponse,
+    GetCategoryError,
+    GetCategoryResponse,
+    ReturnType<typeof getCategoryQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getCategory({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getCategoryQueryKey(options),
+  });
+
+/**
+ * Update a category
+ */
+export const updateCategoryMutation = (
+  options?: Partial<Options<UpdateCategoryData>>,
+): UseMutationOptions<UpdateCategoryResponse, UpdateCategoryError, Options<UpdateCategoryData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateCategoryResponse,
+    UpdateCategoryError,
+    Options<UpdateCategoryData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateCategory({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listCollectionsQueryKey = (options?: Options<ListCollectionsData>) =>
+  createQueryKey('listCollections', options);
+
+/**
+ * List collections
+ *
+ * Pages through the collections the caller may read, filtered and sorted.
+ */
+export const listCollectionsOptions = (options?: Options<ListCollectionsData>) =>
+  queryOptions<
+    ListCollectionsResponse,
+    ListCollectionsError,
+    ListCollectionsResponse,
+    ReturnType<typeof listCollectionsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listCollections({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listCollectionsQueryKey(options),
+  });
+
+export const listCollectionsInfiniteQueryKey = (
+  options?: Options<ListCollectionsData>,
+): QueryKey<Options<ListCollectionsData>> => createQueryKey('listCollections', options, true);
+
+/**
+ * List collections
+ *
+ * Pages through the collections the caller may read, filtered and sorted.
+ */
+export const listCollectionsInfiniteOptions = (options?: Options<ListCollectionsData>) =>
+  infiniteQueryOptions<
+    ListCollectionsResponse,
+    ListCollectionsError,
+    InfiniteData<ListCollectionsResponse>,
+    QueryKey<Options<ListCollectionsData>>,
+    string | Pick<QueryKey<Options<ListCollectionsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListCollectionsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listCollections({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listCollectionsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a collection
+ */
+export const createCollectionMutation = (
+  options?: Partial<Options<CreateCollectionData>>,
+): UseMutationOptions<CreateCollectionResponse, CreateCollectionError, Options<CreateCollectionData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateCollectionResponse,
+    CreateCollectionError,
+    Options<CreateCollectionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createCollection({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several collections
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateCollectionsMutation = (
+  options?: Partial<Options<BulkCreateCollectionsData>>,
+): UseMutationOptions<
+  BulkCreateCollectionsResponse,
+  BulkCreateCollectionsError,
+  Options<BulkCreateCollectionsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateCollectionsResponse,
+    BulkCreateCollectionsError,
+    Options<BulkCreateCollectionsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateCollections({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a collection
+ */
+export const deleteCollectionMutation = (
+  options?: Partial<Options<DeleteCollectionData>>,
+): UseMutationOptions<DeleteCollectionResponse, DeleteCollectionError, Options<DeleteCollectionData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteCollectionResponse,
+    DeleteCollectionError,
+    Options<DeleteCollectionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteCollection({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getCollectionQueryKey = (options: Options<GetCollectionData>) =>
+  createQueryKey('getCollection', options);
+
+/**
+ * Get a collection
+ */
+export const getCollectionOptions = (options: Options<GetCollectionData>) =>
+  queryOptions<
+    GetCollectionResponse,
+    GetCollectionError,
+    GetCollectionResponse,
+    ReturnType<typeof getCollectionQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getCollection({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getCollectionQueryKey(options),
+  });
+
+/**
+ * Update a collection
+ */
+export const updateCollectionMutation = (
+  options?: Partial<Options<UpdateCollectionData>>,
+): UseMutationOptions<UpdateCollectionResponse, UpdateCollectionError, Options<UpdateCollectionData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateCollectionResponse,
+    UpdateCollectionError,
+    Options<UpdateCollectionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateCollection({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listCustomerGroupsQueryKey = (options?: Options<ListCustomerGroupsData>) =>
+  createQueryKey('listCustomerGroups', options);
+
+/**
+ * List customer groups
+ *
+ * Pages through the customer groups the caller may read, filtered and sorted.
+ */
+export const listCustomerGroupsOptions = (options?: Options<ListCustomerGroupsData>) =>
+  queryOptions<
+    ListCustomerGroupsResponse,
+    ListCustomerGroupsError,
+    ListCustomerGroupsResponse,
+    ReturnType<typeof listCustomerGroupsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listCustomerGroups({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listCustomerGroupsQueryKey(options),
+  });
+
+export const listCustomerGroupsInfiniteQueryKey = (
+  options?: Options<ListCustomerGroupsData>,
+): QueryKey<Options<ListCustomerGroupsData>> => createQueryKey('listCustomerGroups', options, true);
+
+/**
+ * List customer groups
+ *
+ * Pages through the customer groups the caller may read, filtered and sorted.
+ */
+export const listCustomerGroupsInfiniteOptions = (options?: Options<ListCustomerGroupsData>) =>
+  infiniteQueryOptions<
+    ListCustomerGroupsResponse,
+    ListCustomerGroupsError,
+    InfiniteData<ListCustomerGroupsResponse>,
+    QueryKey<Options<ListCustomerGroupsData>>,
+    string | Pick<QueryKey<Options<ListCustomerGroupsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<
+          QueryKey<Options<ListCustomerGroupsData>>[0],
+          'body' | 'headers' | 'path' | 'query'
+        > =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listCustomerGroups({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listCustomerGroupsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a customer group
+ */
+export const createCustomerGroupMutation = (
+  options?: Partial<Options<CreateCustomerGroupData>>,
+): UseMutationOptions<
+  CreateCustomerGroupResponse,
+  CreateCustomerGroupError,
+  Options<CreateCustomerGroupData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    CreateCustomerGroupResponse,
+    CreateCustomerGroupError,
+    Options<CreateCustomerGroupData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createCustomerGroup({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several customer groups
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateCustomerGroupsMutation = (
+  options?: Partial<Options<BulkCreateCustomerGroupsData>>,
+): UseMutationOptions<
+  BulkCreateCustomerGroupsResponse,
+  BulkCreateCustomerGroupsError,
+  Options<BulkCreateCustomerGroupsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateCustomerGroupsResponse,
+    BulkCreateCustomerGroupsError,
+    Options<BulkCreateCustomerGroupsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateCustomerGroups({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a customer group
+ */
+export const deleteCustomerGroupMutation = (
+  options?: Partial<Options<DeleteCustomerGroupData>>,
+): UseMutationOptions<
+  DeleteCustomerGroupResponse,
+  DeleteCustomerGroupError,
+  Options<DeleteCustomerGroupData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteCustomerGroupResponse,
+    DeleteCustomerGroupError,
+    Options<DeleteCustomerGroupData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteCustomerGroup({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getCustomerGroupQueryKey = (options: Options<GetCustomerGroupData>) =>
+  createQueryKey('getCustomerGroup', options);
+
+/**
+ * Get a customer group
+ */
+export const getCustomerGroupOptions = (options: Options<GetCustomerGroupData>) =>
+  queryOptions<
+    GetCustomerGroupResponse,
+    GetCustomerGroupError,
+    GetCustomerGroupResponse,
+    ReturnType<typeof getCustomerGroupQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getCustomerGroup({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getCustomerGroupQueryKey(options),
+  });
+
+/**
+ * Update a customer group
+ */
+export const updateCustomerGroupMutation = (
+  options?: Partial<Options<UpdateCustomerGroupData>>,
+): UseMutationOptions<
+  UpdateCustomerGroupResponse,
+  UpdateCustomerGroupError,
+  Options<UpdateCustomerGroupData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateCustomerGroupResponse,
+    UpdateCustomerGroupError,
+    Options<UpdateCustomerGroupData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateCustomerGroup({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listCustomersQueryKey = (options?: Options<ListCustomersData>) =>
+  createQueryKey('listCustomers', options);
+
+/**
+ * List customers
+ *
+ * Pages through the customers the caller may read, filtered and sorted.
+ */
+export const listCustomersOptions = (options?: Options<ListCustomersData>) =>
+  queryOptions<
+    ListCustomersResponse,
+    ListCustomersError,
+    ListCustomersResponse,
+    ReturnType<typeof listCustomersQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listCustomers({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listCustomersQueryKey(options),
+  });
+
+export const listCustomersInfiniteQueryKey = (
+  options?: Options<ListCustomersData>,
+): QueryKey<Options<ListCustomersData>> => createQueryKey('listCustomers', options, true);
+
+/**
+ * List customers
+ *
+ * Pages through the customers the caller may read, filtered and sorted.
+ */
+export const listCustomersInfiniteOptions = (options?: Options<ListCustomersData>) =>
+  infiniteQueryOptions<
+    ListCustomersResponse,
+    ListCustomersError,
+    InfiniteData<ListCustomersResponse>,
+    QueryKey<Options<ListCustomersData>>,
+    string | Pick<QueryKey<Options<ListCustomersData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListCustomersData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listCustomers({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listCustomersInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a customer
+ */
+export const createCustomerMutation = (
+  options?: Partial<Options<CreateCustomerData>>,
+): UseMutationOptions<CreateCustomerResponse, CreateCustomerError, Options<CreateCustomerData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateCustomerResponse,
+    CreateCustomerError,
+    Options<CreateCustomerData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createCustomer({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several customers
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateCustomersMutation = (
+  options?: Partial<Options<BulkCreateCustomersData>>,
+): UseMutationOptions<
+  BulkCreateCustomersResponse,
+  BulkCreateCustomersError,
+  Options<BulkCreateCustomersData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateCustomersResponse,
+    BulkCreateCustomersError,
+    Options<BulkCreateCustomersData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateCustomers({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a customer
+ *
+ * Soft delete: the record is hidden and can be restored.
+ */
+export const deleteCustomerMutation = (
+  options?: Partial<Options<DeleteCustomerData>>,
+): UseMutationOptions<DeleteCustomerResponse, DeleteCustomerError, Options<DeleteCustomerData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteCustomerResponse,
+    DeleteCustomerError,
+    Options<DeleteCustomerData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteCustomer({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getCustomerQueryKey = (options: Options<GetCustomerData>) =>
+  createQueryKey('getCustomer', options);
+
+/**
+ * Get a customer
+ */
+export const getCustomerOptions = (options: Options<GetCustomerData>) =>
+  queryOptions<
+    GetCustomerResponse,
+    GetCustomerError,
+    GetCustomerResponse,
+    ReturnType<typeof getCustomerQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getCustomer({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getCustomerQueryKey(options),
+  });
+
+/**
+ * Update a customer
+ */
+export const updateCustomerMutation = (
+  options?: Partial<Options<UpdateCustomerData>>,
+): UseMutationOptions<UpdateCustomerResponse, UpdateCustomerError, Options<UpdateCustomerData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateCustomerResponse,
+    UpdateCustomerError,
+    Options<UpdateCustomerData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateCustomer({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Restore a deleted customer
+ */
+export const restoreCustomerMutation = (
+  options?: Partial<Options<RestoreCustomerData>>,
+): UseMutationOptions<RestoreCustomerResponse, RestoreCustomerError, Options<RestoreCustomerData>> => {
+  const mutationOptions: UseMutationOptions<
+    RestoreCustomerResponse,
+    RestoreCustomerError,
+    Options<RestoreCustomerData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await restoreCustomer({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listInventoryLevelsQueryKey = (options?: Options<ListInventoryLevelsData>) =>
+  createQueryKey('listInventoryLevels', options);
+
+/**
+ * List inventory levels
+ *
+ * Pages through the inventory levels the caller may read, filtered and sorted.
+ */
+export const listInventoryLevelsOptions = (options?: Options<ListInventoryLevelsData>) =>
+  queryOptions<
+    ListInventoryLevelsResponse,
+    ListInventoryLevelsError,
+    ListInventoryLevelsResponse,
+    ReturnType<typeof listInventoryLevelsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listInventoryLevels({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listInventoryLevelsQueryKey(options),
+  });
+
+export const listInventoryLevelsInfiniteQueryKey = (
+  options?: Options<ListInventoryLevelsData>,
+): QueryKey<Options<ListInventoryLevelsData>> => createQueryKey('listInventoryLevels', options, true);
+
+/**
+ * List inventory levels
+ *
+ * Pages through the inventory levels the caller may read, filtered and sorted.
+ */
+export const listInventoryLevelsInfiniteOptions = (options?: Options<ListInventoryLevelsData>) =>
+  infiniteQueryOptions<
+    ListInventoryLevelsResponse,
+    ListInventoryLevelsError,
+    InfiniteData<ListInventoryLevelsResponse>,
+    QueryKey<Options<ListInventoryLevelsData>>,
+    string | Pick<QueryKey<Options<ListInventoryLevelsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<
+          QueryKey<Options<ListInventoryLevelsData>>[0],
+          'body' | 'headers' | 'path' | 'query'
+        > =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listInventoryLevels({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listInventoryLevelsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create an inventory level
+ */
+export const createInventoryLevelMutation = (
+  options?: Partial<Options<CreateInventoryLevelData>>,
+): UseMutationOptions<
+  CreateInventoryLevelResponse,
+  CreateInventoryLevelError,
+  Options<CreateInventoryLevelData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    CreateInventoryLevelResponse,
+    CreateInventoryLevelError,
+    Options<CreateInventoryLevelData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createInventoryLevel({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several inventory levels
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateInventoryLevelsMutation = (
+  options?: Partial<Options<BulkCreateInventoryLevelsData>>,
+): UseMutationOptions<
+  BulkCreateInventoryLevelsResponse,
+  BulkCreateInventoryLevelsError,
+  Options<BulkCreateInventoryLevelsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateInventoryLevelsResponse,
+    BulkCreateInventoryLevelsError,
+    Options<BulkCreateInventoryLevelsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateInventoryLevels({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete an inventory level
+ */
+export const deleteInventoryLevelMutation = (
+  options?: Partial<Options<DeleteInventoryLevelData>>,
+): UseMutationOptions<
+  DeleteInventoryLevelResponse,
+  DeleteInventoryLevelError,
+  Options<DeleteInventoryLevelData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteInventoryLevelResponse,
+    DeleteInventoryLevelError,
+    Options<DeleteInventoryLevelData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteInventoryLevel({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getInventoryLevelQueryKey = (options: Options<GetInventoryLevelData>) =>
+  createQueryKey('getInventoryLevel', options);
+
+/**
+ * Get an inventory level
+ */
+export const getInventoryLevelOptions = (options: Options<GetInventoryLevelData>) =>
+  queryOptions<
+    GetInventoryLevelResponse,
+    GetInventoryLevelError,
+    GetInventoryLevelResponse,
+    ReturnType<typeof getInventoryLevelQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getInventoryLevel({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getInventoryLevelQueryKey(options),
+  });
+
+/**
+ * Update an inventory level
+ */
+export const updateInventoryLevelMutation = (
+  options?: Partial<Options<UpdateInventoryLevelData>>,
+): UseMutationOptions<
+  UpdateInventoryLevelResponse,
+  UpdateInventoryLevelError,
+  Options<UpdateInventoryLevelData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateInventoryLevelResponse,
+    UpdateInventoryLevelError,
+    Options<UpdateInventoryLevelData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateInventoryLevel({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listOrdersQueryKey = (options?: Options<ListOrdersData>) =>
+  createQueryKey('listOrders', options);
+
+/**
+ * List orders
+ *
+ * Pages through the orders the caller may read, filtered and sorted.
+ */
+export const listOrdersOptions = (options?: Options<ListOrdersData>) =>
+  queryOptions<
+    ListOrdersResponse,
+    ListOrdersError,
+    ListOrdersResponse,
+    ReturnType<typeof listOrdersQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listOrders({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listOrdersQueryKey(options),
+  });
+
+export const listOrdersInfiniteQueryKey = (
+  options?: Options<ListOrdersData>,
+): QueryKey<Options<ListOrdersData>> => createQueryKey('listOrders', options, true);
+
+/**
+ * List orders
+ *
+ * Pages through the orders the caller may read, filtered and sorted.
+ */
+export const listOrdersInfiniteOptions = (options?: Options<ListOrdersData>) =>
+  infiniteQueryOptions<
+    ListOrdersResponse,
+    ListOrdersError,
+    InfiniteData<ListOrdersResponse>,
+    QueryKey<Options<ListOrdersData>>,
+    string | Pick<QueryKey<Options<ListOrdersData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListOrdersData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listOrders({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listOrdersInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create an order
+ */
+export const createOrderMutation = (
+  options?: Partial<Options<CreateOrderData>>,
+): UseMutationOptions<CreateOrderResponse, CreateOrderError, Options<CreateOrderData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateOrderResponse,
+    CreateOrderError,
+    Options<CreateOrderData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createOrder({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several orders
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateOrdersMutation = (
+  options?: Partial<Options<BulkCreateOrdersData>>,
+): UseMutationOptions<BulkCreateOrdersResponse, BulkCreateOrdersError, Options<BulkCreateOrdersData>> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateOrdersResponse,
+    BulkCreateOrdersError,
+    Options<BulkCreateOrdersData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateOrders({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete an order
+ */
+export const deleteOrderMutation = (
+  options?: Partial<Options<DeleteOrderData>>,
+): UseMutationOptions<DeleteOrderResponse, DeleteOrderError, Options<DeleteOrderData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteOrderResponse,
+    DeleteOrderError,
+    Options<DeleteOrderData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteOrder({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getOrderQueryKey = (options: Options<GetOrderData>) => createQueryKey('getOrder', options);
+
+/**
+ * Get an order
+ */
+export const getOrderOptions = (options: Options<GetOrderData>) =>
+  queryOptions<GetOrderResponse, GetOrderError, GetOrderResponse, ReturnType<typeof getOrderQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getOrder({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getOrderQueryKey(options),
+  });
+
+/**
+ * Update an order
+ */
+export const updateOrderMutation = (
+  options?: Partial<Options<UpdateOrderData>>,
+): UseMutationOptions<UpdateOrderResponse, UpdateOrderError, Options<UpdateOrderData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateOrderResponse,
+    UpdateOrderError,
+    Options<UpdateOrderData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateOrder({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listPaymentsQueryKey = (options?: Options<ListPaymentsData>) =>
+  createQueryKey('listPayments', options);
+
+/**
+ * List payments
+ *
+ * Pages through the payments the caller may read, filtered and sorted.
+ */
+export const listPaymentsOptions = (options?: Options<ListPaymentsData>) =>
+  queryOptions<
+    ListPaymentsResponse,
+    ListPaymentsError,
+    ListPaymentsResponse,
+    ReturnType<typeof listPaymentsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listPayments({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listPaymentsQueryKey(options),
+  });
+
+export const listPaymentsInfiniteQueryKey = (
+  options?: Options<ListPaymentsData>,
+): QueryKey<Options<ListPaymentsData>> => createQueryKey('listPayments', options, true);
+
+/**
+ * List payments
+ *
+ * Pages through the payments the caller may read, filtered and sorted.
+ */
+export const listPaymentsInfiniteOptions = (options?: Options<ListPaymentsData>) =>
+  infiniteQueryOptions<
+    ListPaymentsResponse,
+    ListPaymentsError,
+    InfiniteData<ListPaymentsResponse>,
+    QueryKey<Options<ListPaymentsData>>,
+    string | Pick<QueryKey<Options<ListPaymentsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListPaymentsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listPayments({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listPaymentsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a payment
+ */
+export const createPaymentMutation = (
+  options?: Partial<Options<CreatePaymentData>>,
+): UseMutationOptions<CreatePaymentResponse, CreatePaymentError, Options<CreatePaymentData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreatePaymentResponse,
+    CreatePaymentError,
+    Options<CreatePaymentData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createPayment({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several payments
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreatePaymentsMutation = (
+  options?: Partial<Options<BulkCreatePaymentsData>>,
+): UseMutationOptions<
+  BulkCreatePaymentsResponse,
+  BulkCreatePaymentsError,
+  Options<BulkCreatePaymentsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreatePaymentsResponse,
+    BulkCreatePaymentsError,
+    Options<BulkCreatePaymentsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreatePayments({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a payment
+ */
+export const deletePaymentMutation = (
+  options?: Partial<Options<DeletePaymentData>>,
+): UseMutationOptions<DeletePaymentResponse, DeletePaymentError, Options<DeletePaymentData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeletePaymentResponse,
+    DeletePaymentError,
+    Options<DeletePaymentData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deletePayment({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getPaymentQueryKey = (options: Options<GetPaymentData>) => createQueryKey('getPayment', options);
+
+/**
+ * Get a payment
+ */
+export const getPaymentOptions = (options: Options<GetPaymentData>) =>
+  queryOptions<
+    GetPaymentResponse,
+    GetPaymentError,
+    GetPaymentResponse,
+    ReturnType<typeof getPaymentQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getPayment({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getPaymentQueryKey(options),
+  });
+
+/**
+ * Update a payment
+ */
+export const updatePaymentMutation = (
+  options?: Partial<Options<UpdatePaymentData>>,
+): UseMutationOptions<UpdatePaymentResponse, UpdatePaymentError, Options<UpdatePaymentData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdatePaymentResponse,
+    UpdatePaymentError,
+    Options<UpdatePaymentData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updatePayment({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Price a cart
+ *
+ * Prices lines with the shop's price lists (currency, customer group, dates, priority, quantity tiers), the region's tax rates (tax-inclusive or exclusive, rounded per line or per order as the region says) and the active promotions (automatic ones and those of the codes entered), and answers each line's unit price, discounts, net, tax and total, the order's totals, every applied discount with its explanation (a message key of the pricing catalogs and its parameters) and every rejected code with its reason. Writes nothing: the back office, the storefront and the checkout share this one computation. A variant no price list prices answers 422 PRICE_NOT_FOUND at its line.
+ */
+export const priceCartMutation = (
+  options?: Partial<Options<PriceCartData>>,
+): UseMutationOptions<PriceCartResponse, PriceCartError, Options<PriceCartData>> => {
+  const mutationOptions: UseMutationOptions<PriceCartResponse, PriceCartError, Options<PriceCartData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await priceCart({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listPriceListsQueryKey = (options?: Options<ListPriceListsData>) =>
+  createQueryKey('listPriceLists', options);
+
+/**
+ * List price lists
+ *
+ * Pages through the price lists the caller may read, filtered and sorted.
+ */
+export const listPriceListsOptions = (options?: Options<ListPriceListsData>) =>
+  queryOptions<
+    ListPriceListsResponse,
+    ListPriceListsError,
+    ListPriceListsResponse,
+    ReturnType<typeof listPriceListsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listPriceLists({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listPriceListsQueryKey(options),
+  });
+
+export const listPriceListsInfiniteQueryKey = (
+  options?: Options<ListPriceListsData>,
+): QueryKey<Options<ListPriceListsData>> => createQueryKey('listPriceLists', options, true);
+
+/**
+ * List price lists
+ *
+ * Pages through the price lists the caller may read, filtered and sorted.
+ */
+export const listPriceListsInfiniteOptions = (options?: Options<ListPriceListsData>) =>
+  infiniteQueryOptions<
+    ListPriceListsResponse,
+    ListPriceListsError,
+    InfiniteData<ListPriceListsResponse>,
+    QueryKey<Options<ListPriceListsData>>,
+    string | Pick<QueryKey<Options<ListPriceListsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListPriceListsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listPriceLists({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listPriceListsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a price list
+ */
+export const createPriceListMutation = (
+  options?: Partial<Options<CreatePriceListData>>,
+): UseMutationOptions<CreatePriceListResponse, CreatePriceListError, Options<CreatePriceListData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreatePriceListResponse,
+    CreatePriceListError,
+    Options<CreatePriceListData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createPriceList({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several price lists
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreatePriceListsMutation = (
+  options?: Partial<Options<BulkCreatePriceListsData>>,
+): UseMutationOptions<
+  BulkCreatePriceListsResponse,
+  BulkCreatePriceListsError,
+  Options<BulkCreatePriceListsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreatePriceListsResponse,
+    BulkCreatePriceListsError,
+    Options<BulkCreatePriceListsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreatePriceLists({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a price list
+ */
+export const deletePriceListMutation = (
+  options?: Partial<Options<DeletePriceListData>>,
+): UseMutationOptions<DeletePriceListResponse, DeletePriceListError, Options<DeletePriceListData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeletePriceListResponse,
+    DeletePriceListError,
+    Options<DeletePriceListData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deletePriceList({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getPriceListQueryKey = (options: Options<GetPriceListData>) =>
+  createQueryKey('getPriceList', options);
+
+/**
+ * Get a price list
+ */
+export const getPriceListOptions = (options: Options<GetPriceListData>) =>
+  queryOptions<
+    GetPriceListResponse,
+    GetPriceListError,
+    GetPriceListResponse,
+    ReturnType<typeof getPriceListQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getPriceList({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getPriceListQueryKey(options),
+  });
+
+/**
+ * Update a price list
+ */
+export const updatePriceListMutation = (
+  options?: Partial<Options<UpdatePriceListData>>,
+): UseMutationOptions<UpdatePriceListResponse, UpdatePriceListError, Options<UpdatePriceListData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdatePriceListResponse,
+    UpdatePriceListError,
+    Options<UpdatePriceListData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updatePriceList({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listPricesQueryKey = (options?: Options<ListPricesData>) =>
+  createQueryKey('listPrices', options);
+
+/**
+ * List prices
+ *
+ * Pages through the prices the caller may read, filtered and sorted.
+ */
+export const listPricesOptions = (options?: Options<ListPricesData>) =>
+  queryOptions<
+    ListPricesResponse,
+    ListPricesError,
+    ListPricesResponse,
+    ReturnType<typeof listPricesQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listPrices({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listPricesQueryKey(options),
+  });
+
+export const listPricesInfiniteQueryKey = (
+  options?: Options<ListPricesData>,
+): QueryKey<Options<ListPricesData>> => createQueryKey('listPrices', options, true);
+
+/**
+ * List prices
+ *
+ * Pages through the prices the caller may read, filtered and sorted.
+ */
+export const listPricesInfiniteOptions = (options?: Options<ListPricesData>) =>
+  infiniteQueryOptions<
+    ListPricesResponse,
+    ListPricesError,
+    InfiniteData<ListPricesResponse>,
+    QueryKey<Options<ListPricesData>>,
+    string | Pick<QueryKey<Options<ListPricesData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListPricesData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listPrices({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listPricesInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a price
+ */
+export const createPriceMutation = (
+  options?: Partial<Options<CreatePriceData>>,
+): UseMutationOptions<CreatePriceResponse, CreatePriceError, Options<CreatePriceData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreatePriceResponse,
+    CreatePriceError,
+    Options<CreatePriceData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createPrice({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several prices
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreatePricesMutation = (
+  options?: Partial<Options<BulkCreatePricesData>>,
+): UseMutationOptions<BulkCreatePricesResponse, BulkCreatePricesError, Options<BulkCreatePricesData>> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreatePricesResponse,
+    BulkCreatePricesError,
+    Options<BulkCreatePricesData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreatePrices({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a price
+ */
+export const deletePriceMutation = (
+  options?: Partial<Options<DeletePriceData>>,
+): UseMutationOptions<DeletePriceResponse, DeletePriceError, Options<DeletePriceData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeletePriceResponse,
+    DeletePriceError,
+    Options<DeletePriceData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deletePrice({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getPriceQueryKey = (options: Options<GetPriceData>) => createQueryKey('getPrice', options);
+
+/**
+ * Get a price
+ */
+export const getPriceOptions = (options: Options<GetPriceData>) =>
+  queryOptions<GetPriceResponse, GetPriceError, GetPriceResponse, ReturnType<typeof getPriceQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getPrice({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getPriceQueryKey(options),
+  });
+
+/**
+ * Update a price
+ */
+export const updatePriceMutation = (
+  options?: Partial<Options<UpdatePriceData>>,
+): UseMutationOptions<UpdatePriceResponse, UpdatePriceError, Options<UpdatePriceData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdatePriceResponse,
+    UpdatePriceError,
+    Options<UpdatePriceData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updatePrice({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listProductsQueryKey = (options?: Options<ListProductsData>) =>
+  createQueryKey('listProducts', options);
+
+/**
+ * List products
+ *
+ * Pages through the products the caller may read, filtered and sorted.
+ */
+export const listProductsOptions = (options?: Options<ListProductsData>) =>
+  queryOptions<
+    ListProductsResponse,
+    ListProductsError,
+    ListProductsResponse,
+    ReturnType<typeof listProductsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listProducts({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listProductsQueryKey(options),
+  });
+
+export const listProductsInfiniteQueryKey = (
+  options?: Options<ListProductsData>,
+): QueryKey<Options<ListProductsData>> => createQueryKey('listProducts', options, true);
+
+/**
+ * List products
+ *
+ * Pages through the products the caller may read, filtered and sorted.
+ */
+export const listProductsInfiniteOptions = (options?: Options<ListProductsData>) =>
+  infiniteQueryOptions<
+    ListProductsResponse,
+    ListProductsError,
+    InfiniteData<ListProductsResponse>,
+    QueryKey<Options<ListProductsData>>,
+    string | Pick<QueryKey<Options<ListProductsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListProductsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listProducts({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listProductsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a product
+ */
+export const createProductMutation = (
+  options?: Partial<Options<CreateProductData>>,
+): UseMutationOptions<CreateProductResponse, CreateProductError, Options<CreateProductData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateProductResponse,
+    CreateProductError,
+    Options<CreateProductData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createProduct({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several products
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateProductsMutation = (
+  options?: Partial<Options<BulkCreateProductsData>>,
+): UseMutationOptions<
+  BulkCreateProductsResponse,
+  BulkCreateProductsError,
+  Options<BulkCreateProductsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateProductsResponse,
+    BulkCreateProductsError,
+    Options<BulkCreateProductsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateProducts({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a product
+ *
+ * 409 `RECORD_LOCKED` while `status` is `archived`: a transition moves it out.
+ */
+export const deleteProductMutation = (
+  options?: Partial<Options<DeleteProductData>>,
+): UseMutationOptions<DeleteProductResponse, DeleteProductError, Options<DeleteProductData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteProductResponse,
+    DeleteProductError,
+    Options<DeleteProductData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteProduct({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getProductQueryKey = (options: Options<GetProductData>) => createQueryKey('getProduct', options);
+
+/**
+ * Get a product
+ */
+export const getProductOptions = (options: Options<GetProductData>) =>
+  queryOptions<
+    GetProductResponse,
+    GetProductError,
+    GetProductResponse,
+    ReturnType<typeof getProductQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getProduct({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getProductQueryKey(options),
+  });
+
+/**
+ * Update a product
+ *
+ * 409 `RECORD_LOCKED` while `status` is `archived`: a transition moves it out.
+ */
+export const updateProductMutation = (
+  options?: Partial<Options<UpdateProductData>>,
+): UseMutationOptions<UpdateProductResponse, UpdateProductError, Options<UpdateProductData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateProductResponse,
+    UpdateProductError,
+    Options<UpdateProductData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateProduct({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Move a product to another status
+ *
+ * Changes `status` along an allowed transition. 409 when no transition leads there from the current state; 422 when its guard does not hold; 403 when the transition needs a permission the caller lacks.
+ */
+export const transitionProductMutation = (
+  options?: Partial<Options<TransitionProductData>>,
+): UseMutationOptions<TransitionProductResponse, TransitionProductError, Options<TransitionProductData>> => {
+  const mutationOptions: UseMutationOptions<
+    TransitionProductResponse,
+    TransitionProductError,
+    Options<TransitionProductData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await transitionProduct({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listPromotionsQueryKey = (options?: Options<ListPromotionsData>) =>
+  createQueryKey('listPromotions', options);
+
+/**
+ * List promotions
+ *
+ * Pages through the promotions the caller may read, filtered and sorted.
+ */
+export const listPromotionsOptions = (options?: Options<ListPromotionsData>) =>
+  queryOptions<
+    ListPromotionsResponse,
+    ListPromotionsError,
+    ListPromotionsResponse,
+    ReturnType<typeof listPromotionsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listPromotions({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listPromotionsQueryKey(options),
+  });
+
+export const listPromotionsInfiniteQueryKey = (
+  options?: Options<ListPromotionsData>,
+): QueryKey<Options<ListPromotionsData>> => createQueryKey('listPromotions', options, true);
+
+/**
+ * List promotions
+ *
+ * Pages through the promotions the caller may read, filtered and sorted.
+ */
+export const listPromotionsInfiniteOptions = (options?: Options<ListPromotionsData>) =>
+  infiniteQueryOptions<
+    ListPromotionsResponse,
+    ListPromotionsError,
+    InfiniteData<ListPromotionsResponse>,
+    QueryKey<Options<ListPromotionsData>>,
+    string | Pick<QueryKey<Options<ListPromotionsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListPromotionsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listPromotions({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listPromotionsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a promotion
+ */
+export const createPromotionMutation = (
+  options?: Partial<Options<CreatePromotionData>>,
+): UseMutationOptions<CreatePromotionResponse, CreatePromotionError, Options<CreatePromotionData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreatePromotionResponse,
+    CreatePromotionError,
+    Options<CreatePromotionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createPromotion({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several promotions
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreatePromotionsMutation = (
+  options?: Partial<Options<BulkCreatePromotionsData>>,
+): UseMutationOptions<
+  BulkCreatePromotionsResponse,
+  BulkCreatePromotionsError,
+  Options<BulkCreatePromotionsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreatePromotionsResponse,
+    BulkCreatePromotionsError,
+    Options<BulkCreatePromotionsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreatePromotions({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a promotion
+ */
+export const deletePromotionMutation = (
+  options?: Partial<Options<DeletePromotionData>>,
+): UseMutationOptions<DeletePromotionResponse, DeletePromotionError, Options<DeletePromotionData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeletePromotionResponse,
+    DeletePromotionError,
+    Options<DeletePromotionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deletePromotion({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getPromotionQueryKey = (options: Options<GetPromotionData>) =>
+  createQueryKey('getPromotion', options);
+
+/**
+ * Get a promotion
+ */
+export const getPromotionOptions = (options: Options<GetPromotionData>) =>
+  queryOptions<
+    GetPromotionResponse,
+    GetPromotionError,
+    GetPromotionResponse,
+    ReturnType<typeof getPromotionQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getPromotion({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getPromotionQueryKey(options),
+  });
+
+/**
+ * Update a promotion
+ */
+export const updatePromotionMutation = (
+  options?: Partial<Options<UpdatePromotionData>>,
+): UseMutationOptions<UpdatePromotionResponse, UpdatePromotionError, Options<UpdatePromotionData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdatePromotionResponse,
+    UpdatePromotionError,
+    Options<UpdatePromotionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updatePromotion({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listRegionsQueryKey = (options?: Options<ListRegionsData>) =>
+  createQueryKey('listRegions', options);
+
+/**
+ * List regions
+ *
+ * Pages through the regions the caller may read, filtered and sorted.
+ */
+export const listRegionsOptions = (options?: Options<ListRegionsData>) =>
+  queryOptions<
+    ListRegionsResponse,
+    ListRegionsError,
+    ListRegionsResponse,
+    ReturnType<typeof listRegionsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listRegions({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listRegionsQueryKey(options),
+  });
+
+export const listRegionsInfiniteQueryKey = (
+  options?: Options<ListRegionsData>,
+): QueryKey<Options<ListRegionsData>> => createQueryKey('listRegions', options, true);
+
+/**
+ * List regions
+ *
+ * Pages through the regions the caller may read, filtered and sorted.
+ */
+export const listRegionsInfiniteOptions = (options?: Options<ListRegionsData>) =>
+  infiniteQueryOptions<
+    ListRegionsResponse,
+    ListRegionsError,
+    InfiniteData<ListRegionsResponse>,
+    QueryKey<Options<ListRegionsData>>,
+    string | Pick<QueryKey<Options<ListRegionsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListRegionsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listRegions({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listRegionsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a region
+ */
+export const createRegionMutation = (
+  options?: Partial<Options<CreateRegionData>>,
+): UseMutationOptions<CreateRegionResponse, CreateRegionError, Options<CreateRegionData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateRegionResponse,
+    CreateRegionError,
+    Options<CreateRegionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createRegion({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several regions
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateRegionsMutation = (
+  options?: Partial<Options<BulkCreateRegionsData>>,
+): UseMutationOptions<BulkCreateRegionsResponse, BulkCreateRegionsError, Options<BulkCreateRegionsData>> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateRegionsResponse,
+    BulkCreateRegionsError,
+    Options<BulkCreateRegionsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateRegions({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a region
+ */
+export const deleteRegionMutation = (
+  options?: Partial<Options<DeleteRegionData>>,
+): UseMutationOptions<DeleteRegionResponse, DeleteRegionError, Options<DeleteRegionData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteRegionResponse,
+    DeleteRegionError,
+    Options<DeleteRegionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteRegion({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getRegionQueryKey = (options: Options<GetRegionData>) => createQueryKey('getRegion', options);
+
+/**
+ * Get a region
+ */
+export const getRegionOptions = (options: Options<GetRegionData>) =>
+  queryOptions<GetRegionResponse, GetRegionError, GetRegionResponse, ReturnType<typeof getRegionQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getRegion({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getRegionQueryKey(options),
+  });
+
+/**
+ * Update a region
+ */
+export const updateRegionMutation = (
+  options?: Partial<Options<UpdateRegionData>>,
+): UseMutationOptions<UpdateRegionResponse, UpdateRegionError, Options<UpdateRegionData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateRegionResponse,
+    UpdateRegionError,
+    Options<UpdateRegionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateRegion({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listShopSettingsQueryKey = (options?: Options<ListShopSettingsData>) =>
+  createQueryKey('listShopSettings', options);
+
+/**
+ * List shop settings
+ *
+ * Pages through the shop settings the caller may read, filtered and sorted.
+ */
+export const listShopSettingsOptions = (options?: Options<ListShopSettingsData>) =>
+  queryOptions<
+    ListShopSettingsResponse,
+    ListShopSettingsError,
+    ListShopSettingsResponse,
+    ReturnType<typeof listShopSettingsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listShopSettings({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listShopSettingsQueryKey(options),
+  });
+
+export const listShopSettingsInfiniteQueryKey = (
+  options?: Options<ListShopSettingsData>,
+): QueryKey<Options<ListShopSettingsData>> => createQueryKey('listShopSettings', options, true);
+
+/**
+ * List shop settings
+ *
+ * Pages through the shop settings the caller may read, filtered and sorted.
+ */
+export const listShopSettingsInfiniteOptions = (options?: Options<ListShopSettingsData>) =>
+  infiniteQueryOptions<
+    ListShopSettingsResponse,
+    ListShopSettingsError,
+    InfiniteData<ListShopSettingsResponse>,
+    QueryKey<Options<ListShopSettingsData>>,
+    string | Pick<QueryKey<Options<ListShopSettingsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListShopSettingsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listShopSettings({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listShopSettingsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a shop settings
+ */
+export const createShopSettingsMutation = (
+  options?: Partial<Options<CreateShopSettingsData>>,
+): UseMutationOptions<
+  CreateShopSettingsResponse,
+  CreateShopSettingsError,
+  Options<CreateShopSettingsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    CreateShopSettingsResponse,
+    CreateShopSettingsError,
+    Options<CreateShopSettingsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createShopSettings({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several shop settings
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateShopSettingsMutation = (
+  options?: Partial<Options<BulkCreateShopSettingsData>>,
+): UseMutationOptions<
+  BulkCreateShopSettingsResponse,
+  BulkCreateShopSettingsError,
+  Options<BulkCreateShopSettingsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateShopSettingsResponse,
+    BulkCreateShopSettingsError,
+    Options<BulkCreateShopSettingsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateShopSettings({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a shop settings
+ */
+export const deleteShopSettingsMutation = (
+  options?: Partial<Options<DeleteShopSettingsData>>,
+): UseMutationOptions<
+  DeleteShopSettingsResponse,
+  DeleteShopSettingsError,
+  Options<DeleteShopSettingsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteShopSettingsResponse,
+    DeleteShopSettingsError,
+    Options<DeleteShopSettingsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteShopSettings({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getShopSettingsQueryKey = (options: Options<GetShopSettingsData>) =>
+  createQueryKey('getShopSettings', options);
+
+/**
+ * Get a shop settings
+ */
+export const getShopSettingsOptions = (options: Options<GetShopSettingsData>) =>
+  queryOptions<
+    GetShopSettingsResponse,
+    GetShopSettingsError,
+    GetShopSettingsResponse,
+    ReturnType<typeof getShopSettingsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getShopSettings({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getShopSettingsQueryKey(options),
+  });
+
+/**
+ * Update a shop settings
+ */
+export const updateShopSettingsMutation = (
+  options?: Partial<Options<UpdateShopSettingsData>>,
+): UseMutationOptions<
+  UpdateShopSettingsResponse,
+  UpdateShopSettingsError,
+  Options<UpdateShopSettingsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateShopSettingsResponse,
+    UpdateShopSettingsError,
+    Options<UpdateShopSettingsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateShopSettings({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listStockLocationsQueryKey = (options?: Options<ListStockLocationsData>) =>
+  createQueryKey('listStockLocations', options);
+
+/**
+ * List stock locations
+ *
+ * Pages through the stock locations the caller may read, filtered and sorted.
+ */
+export const listStockLocationsOptions = (options?: Options<ListStockLocationsData>) =>
+  queryOptions<
+    ListStockLocationsResponse,
+    ListStockLocationsError,
+    ListStockLocationsResponse,
+    ReturnType<typeof listStockLocationsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listStockLocations({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listStockLocationsQueryKey(options),
+  });
+
+export const listStockLocationsInfiniteQueryKey = (
+  options?: Options<ListStockLocationsData>,
+): QueryKey<Options<ListStockLocationsData>> => createQueryKey('listStockLocations', options, true);
+
+/**
+ * List stock locations
+ *
+ * Pages through the stock locations the caller may read, filtered and sorted.
+ */
+export const listStockLocationsInfiniteOptions = (options?: Options<ListStockLocationsData>) =>
+  infiniteQueryOptions<
+    ListStockLocationsResponse,
+    ListStockLocationsError,
+    InfiniteData<ListStockLocationsResponse>,
+    QueryKey<Options<ListStockLocationsData>>,
+    string | Pick<QueryKey<Options<ListStockLocationsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<
+          QueryKey<Options<ListStockLocationsData>>[0],
+          'body' | 'headers' | 'path' | 'query'
+        > =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listStockLocations({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listStockLocationsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a stock location
+ */
+export const createStockLocationMutation = (
+  options?: Partial<Options<CreateStockLocationData>>,
+): UseMutationOptions<
+  CreateStockLocationResponse,
+  CreateStockLocationError,
+  Options<CreateStockLocationData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    CreateStockLocationResponse,
+    CreateStockLocationError,
+    Options<CreateStockLocationData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createStockLocation({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several stock locations
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateStockLocationsMutation = (
+  options?: Partial<Options<BulkCreateStockLocationsData>>,
+): UseMutationOptions<
+  BulkCreateStockLocationsResponse,
+  BulkCreateStockLocationsError,
+  Options<BulkCreateStockLocationsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateStockLocationsResponse,
+    BulkCreateStockLocationsError,
+    Options<BulkCreateStockLocationsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateStockLocations({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a stock location
+ */
+export const deleteStockLocationMutation = (
+  options?: Partial<Options<DeleteStockLocationData>>,
+): UseMutationOptions<
+  DeleteStockLocationResponse,
+  DeleteStockLocationError,
+  Options<DeleteStockLocationData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteStockLocationResponse,
+    DeleteStockLocationError,
+    Options<DeleteStockLocationData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteStockLocation({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getStockLocationQueryKey = (options: Options<GetStockLocationData>) =>
+  createQueryKey('getStockLocation', options);
+
+/**
+ * Get a stock location
+ */
+export const getStockLocationOptions = (options: Options<GetStockLocationData>) =>
+  queryOptions<
+    GetStockLocationResponse,
+    GetStockLocationError,
+    GetStockLocationResponse,
+    ReturnType<typeof getStockLocationQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getStockLocation({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getStockLocationQueryKey(options),
+  });
+
+/**
+ * Update a stock location
+ */
+export const updateStockLocationMutation = (
+  options?: Partial<Options<UpdateStockLocationData>>,
+): UseMutationOptions<
+  UpdateStockLocationResponse,
+  UpdateStockLocationError,
+  Options<UpdateStockLocationData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateStockLocationResponse,
+    UpdateStockLocationError,
+    Options<UpdateStockLocationData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateStockLocation({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listTaxRatesQueryKey = (options?: Options<ListTaxRatesData>) =>
+  createQueryKey('listTaxRates', options);
+
+/**
+ * List tax rates
+ *
+ * Pages through the tax rates the caller may read, filtered and sorted.
+ */
+export const listTaxRatesOptions = (options?: Options<ListTaxRatesData>) =>
+  queryOptions<
+    ListTaxRatesResponse,
+    ListTaxRatesError,
+    ListTaxRatesResponse,
+    ReturnType<typeof listTaxRatesQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listTaxRates({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listTaxRatesQueryKey(options),
+  });
+
+export const listTaxRatesInfiniteQueryKey = (
+  options?: Options<ListTaxRatesData>,
+): QueryKey<Options<ListTaxRatesData>> => createQueryKey('listTaxRates', options, true);
+
+/**
+ * List tax rates
+ *
+ * Pages through the tax rates the caller may read, filtered and sorted.
+ */
+export const listTaxRatesInfiniteOptions = (options?: Options<ListTaxRatesData>) =>
+  infiniteQueryOptions<
+    ListTaxRatesResponse,
+    ListTaxRatesError,
+    InfiniteData<ListTaxRatesResponse>,
+    QueryKey<Options<ListTaxRatesData>>,
+    string | Pick<QueryKey<Options<ListTaxRatesData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListTaxRatesData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listTaxRates({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listTaxRatesInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a tax rate
+ */
+export const createTaxRateMutation = (
+  options?: Partial<Options<CreateTaxRateData>>,
+): UseMutationOptions<CreateTaxRateResponse, CreateTaxRateError, Options<CreateTaxRateData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateTaxRateResponse,
+    CreateTaxRateError,
+    Options<CreateTaxRateData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createTaxRate({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several tax rates
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateTaxRatesMutation = (
+  options?: Partial<Options<BulkCreateTaxRatesData>>,
+): UseMutationOptions<
+  BulkCreateTaxRatesResponse,
+  BulkCreateTaxRatesError,
+  Options<BulkCreateTaxRatesData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateTaxRatesResponse,
+    BulkCreateTaxRatesError,
+    Options<BulkCreateTaxRatesData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateTaxRates({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a tax rate
+ */
+export const deleteTaxRateMutation = (
+  options?: Partial<Options<DeleteTaxRateData>>,
+): UseMutationOptions<DeleteTaxRateResponse, DeleteTaxRateError, Options<DeleteTaxRateData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteTaxRateResponse,
+    DeleteTaxRateError,
+    Options<DeleteTaxRateData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteTaxRate({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getTaxRateQueryKey = (options: Options<GetTaxRateData>) => createQueryKey('getTaxRate', options);
+
+/**
+ * Get a tax rate
+ */
+export const getTaxRateOptions = (options: Options<GetTaxRateData>) =>
+  queryOptions<
+    GetTaxRateResponse,
+    GetTaxRateError,
+    GetTaxRateResponse,
+    ReturnType<typeof getTaxRateQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getTaxRate({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getTaxRateQueryKey(options),
+  });
+
+/**
+ * Update a tax rate
+ */
+export const updateTaxRateMutation = (
+  options?: Partial<Options<UpdateTaxRateData>>,
+): UseMutationOptions<UpdateTaxRateResponse, UpdateTaxRateError, Options<UpdateTaxRateData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateTaxRateResponse,
+    UpdateTaxRateError,
+    Options<UpdateTaxRateData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateTaxRate({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listVariantsQueryKey = (options?: Options<ListVariantsData>) =>
+  createQueryKey('listVariants', options);
+
+/**
+ * List variants
+ *
+ * Pages through the variants the caller may read, filtered and sorted.
+ */
+export const listVariantsOptions = (options?: Options<ListVariantsData>) =>
+  queryOptions<
+    ListVariantsResponse,
+    ListVariantsError,
+    ListVariantsResponse,
+    ReturnType<typeof listVariantsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listVariants({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listVariantsQueryKey(options),
+  });
+
+export const listVariantsInfiniteQueryKey = (
+  options?: Options<ListVariantsData>,
+): QueryKey<Options<ListVariantsData>> => createQueryKey('listVariants', options, true);
+
+/**
+ * List variants
+ *
+ * Pages through the variants the caller may read, filtered and sorted.
+ */
+export const listVariantsInfiniteOptions = (options?: Options<ListVariantsData>) =>
+  infiniteQueryOptions<
+    ListVariantsResponse,
+    ListVariantsError,
+    InfiniteData<ListVariantsResponse>,
+    QueryKey<Options<ListVariantsData>>,
+    string | Pick<QueryKey<Options<ListVariantsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListVariantsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listVariants({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listVariantsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a variant
+ */
+export const createVariantMutation = (
+  options?: Partial<Options<CreateVariantData>>,
+): UseMutationOptions<CreateVariantResponse, CreateVariantError, Options<CreateVariantData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateVariantResponse,
+    CreateVariantError,
+    Options<CreateVariantData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createVariant({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several variants
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateVariantsMutation = (
+  options?: Partial<Options<BulkCreateVariantsData>>,
+): UseMutationOptions<
+  BulkCreateVariantsResponse,
+  BulkCreateVariantsError,
+  Options<BulkCreateVariantsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateVariantsResponse,
+    BulkCreateVariantsError,
+    Options<BulkCreateVariantsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateVariants({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a variant
+ */
+export const deleteVariantMutation = (
+  options?: Partial<Options<DeleteVariantData>>,
+): UseMutationOptions<DeleteVariantResponse, DeleteVariantError, Options<DeleteVariantData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteVariantResponse,
+    DeleteVariantError,
+    Options<DeleteVariantData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteVariant({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getVariantQueryKey = (options: Options<GetVariantData>) => createQueryKey('getVariant', options);
+
+/**
+ * Get a variant
+ */
+export const getVariantOptions = (options: Options<GetVariantData>) =>
+  queryOptions<
+    GetVariantResponse,
+    GetVariantError,
+    GetVariantResponse,
+    ReturnType<typeof getVariantQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getVariant({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getVariantQueryKey(options),
+  });
+
+/**
+ * Update a variant
+ */
+export const updateVariantMutation = (
+  options?: Partial<Options<UpdateVariantData>>,
+): UseMutationOptions<UpdateVariantResponse, UpdateVariantError, Options<UpdateVariantData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateVariantResponse,
+    UpdateVariantError,
+    Options<UpdateVariantData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateVariant({
         ...options,
         ...fnOptions,
         throwOnError: true,

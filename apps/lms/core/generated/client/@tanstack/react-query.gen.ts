@@ -9,37 +9,457 @@ import {
 
 import { client } from '../client.gen.js';
 import {
-  bulkCreateNotes,
-  createNote,
-  deleteNote,
-  getNote,
-  listNotes,
+  bulkCreateAssignments,
+  bulkCreateCertificates,
+  bulkCreateCohorts,
+  bulkCreateCourses,
+  bulkCreateEnrollments,
+  bulkCreateGradeCategories,
+  bulkCreateGradeEntries,
+  bulkCreateGradeItems,
+  bulkCreateLessonProgress,
+  bulkCreateLessons,
+  bulkCreateQuestions,
+  bulkCreateQuizAttempts,
+  bulkCreateQuizzes,
+  bulkCreateRubricAssessments,
+  bulkCreateRubrics,
+  bulkCreateSections,
+  bulkCreateSubmissions,
+  courseGradebook,
+  courseProgress,
+  createAssignment,
+  createCertificate,
+  createCohort,
+  createCourse,
+  createEnrollment,
+  createGradeCategory,
+  createGradeEntry,
+  createGradeItem,
+  createLesson,
+  createLessonProgress,
+  createQuestion,
+  createQuiz,
+  createQuizAttempt,
+  createRubric,
+  createRubricAssessment,
+  createSection,
+  createSubmission,
+  deleteAssignment,
+  deleteCertificate,
+  deleteCohort,
+  deleteCourse,
+  deleteEnrollment,
+  deleteGradeCategory,
+  deleteGradeEntry,
+  deleteGradeItem,
+  deleteLesson,
+  deleteLessonProgress,
+  deleteQuestion,
+  deleteQuiz,
+  deleteQuizAttempt,
+  deleteRubric,
+  deleteRubricAssessment,
+  deleteSection,
+  deleteSubmission,
+  enrolWithKey,
+  getAssignment,
+  getCertificate,
+  getCohort,
+  getCourse,
+  getEnrollment,
+  getGradeCategory,
+  getGradeEntry,
+  getGradeItem,
+  getLesson,
+  getLessonProgress,
+  getQuestion,
+  getQuiz,
+  getQuizAttempt,
+  getRubric,
+  getRubricAssessment,
+  getSection,
+  getSubmission,
+  gradeSubmission,
+  listAssignments,
+  listCertificates,
+  listCohorts,
+  listCourses,
+  listEnrollments,
+  listGradeCategories,
+  listGradeEntries,
+  listGradeItems,
+  listLessonProgress,
+  listLessons,
+  listQuestions,
+  listQuizAttempts,
+  listQuizzes,
+  listRubricAssessments,
+  listRubrics,
+  listSections,
+  listSubmissions,
   type Options,
-  restoreNote,
-  updateNote,
+  releaseGrades,
+  restoreCourse,
+  setEnrolmentKey,
+  startQuizAttempt,
+  submitQuizAttempt,
+  transitionCourse,
+  updateAssignment,
+  updateCertificate,
+  updateCohort,
+  updateCourse,
+  updateEnrollment,
+  updateGradeCategory,
+  updateGradeEntry,
+  updateGradeItem,
+  updateLesson,
+  updateLessonProgress,
+  updateQuestion,
+  updateQuiz,
+  updateQuizAttempt,
+  updateRubric,
+  updateRubricAssessment,
+  updateSection,
+  updateSubmission,
 } from '../sdk.gen.js';
 import type {
-  BulkCreateNotesData,
-  BulkCreateNotesError,
-  BulkCreateNotesResponse,
-  CreateNoteData,
-  CreateNoteError,
-  CreateNoteResponse,
-  DeleteNoteData,
-  DeleteNoteError,
-  DeleteNoteResponse,
-  GetNoteData,
-  GetNoteError,
-  GetNoteResponse,
-  ListNotesData,
-  ListNotesError,
-  ListNotesResponse,
-  RestoreNoteData,
-  RestoreNoteError,
-  RestoreNoteResponse,
-  UpdateNoteData,
-  UpdateNoteError,
-  UpdateNoteResponse,
+  BulkCreateAssignmentsData,
+  BulkCreateAssignmentsError,
+  BulkCreateAssignmentsResponse,
+  BulkCreateCertificatesData,
+  BulkCreateCertificatesError,
+  BulkCreateCertificatesResponse,
+  BulkCreateCohortsData,
+  BulkCreateCohortsError,
+  BulkCreateCohortsResponse,
+  BulkCreateCoursesData,
+  BulkCreateCoursesError,
+  BulkCreateCoursesResponse,
+  BulkCreateEnrollmentsData,
+  BulkCreateEnrollmentsError,
+  BulkCreateEnrollmentsResponse,
+  BulkCreateGradeCategoriesData,
+  BulkCreateGradeCategoriesError,
+  BulkCreateGradeCategoriesResponse,
+  BulkCreateGradeEntriesData,
+  BulkCreateGradeEntriesError,
+  BulkCreateGradeEntriesResponse,
+  BulkCreateGradeItemsData,
+  BulkCreateGradeItemsError,
+  BulkCreateGradeItemsResponse,
+  BulkCreateLessonProgressData,
+  BulkCreateLessonProgressError,
+  BulkCreateLessonProgressResponse,
+  BulkCreateLessonsData,
+  BulkCreateLessonsError,
+  BulkCreateLessonsResponse,
+  BulkCreateQuestionsData,
+  BulkCreateQuestionsError,
+  BulkCreateQuestionsResponse,
+  BulkCreateQuizAttemptsData,
+  BulkCreateQuizAttemptsError,
+  BulkCreateQuizAttemptsResponse,
+  BulkCreateQuizzesData,
+  BulkCreateQuizzesError,
+  BulkCreateQuizzesResponse,
+  BulkCreateRubricAssessmentsData,
+  BulkCreateRubricAssessmentsError,
+  BulkCreateRubricAssessmentsResponse,
+  BulkCreateRubricsData,
+  BulkCreateRubricsError,
+  BulkCreateRubricsResponse,
+  BulkCreateSectionsData,
+  BulkCreateSectionsError,
+  BulkCreateSectionsResponse,
+  BulkCreateSubmissionsData,
+  BulkCreateSubmissionsError,
+  BulkCreateSubmissionsResponse,
+  CourseGradebookData,
+  CourseGradebookError,
+  CourseGradebookResponse,
+  CourseProgressData,
+  CourseProgressError,
+  CourseProgressResponse,
+  CreateAssignmentData,
+  CreateAssignmentError,
+  CreateAssignmentResponse,
+  CreateCertificateData,
+  CreateCertificateError,
+  CreateCertificateResponse,
+  CreateCohortData,
+  CreateCohortError,
+  CreateCohortResponse,
+  CreateCourseData,
+  CreateCourseError,
+  CreateCourseResponse,
+  CreateEnrollmentData,
+  CreateEnrollmentError,
+  CreateEnrollmentResponse,
+  CreateGradeCategoryData,
+  CreateGradeCategoryError,
+  CreateGradeCategoryResponse,
+  CreateGradeEntryData,
+  CreateGradeEntryError,
+  CreateGradeEntryResponse,
+  CreateGradeItemData,
+  CreateGradeItemError,
+  CreateGradeItemResponse,
+  CreateLessonData,
+  CreateLessonError,
+  CreateLessonProgressData,
+  CreateLessonProgressError,
+  CreateLessonProgressResponse,
+  CreateLessonResponse,
+  CreateQuestionData,
+  CreateQuestionError,
+  CreateQuestionResponse,
+  CreateQuizAttemptData,
+  CreateQuizAttemptError,
+  CreateQuizAttemptResponse,
+  CreateQuizData,
+  CreateQuizError,
+  CreateQuizResponse,
+  CreateRubricAssessmentData,
+  CreateRubricAssessmentError,
+  CreateRubricAssessmentResponse,
+  CreateRubricData,
+  CreateRubricError,
+  CreateRubricResponse,
+  CreateSectionData,
+  CreateSectionError,
+  CreateSectionResponse,
+  CreateSubmissionData,
+  CreateSubmissionError,
+  CreateSubmissionResponse,
+  DeleteAssignmentData,
+  DeleteAssignmentError,
+  DeleteAssignmentResponse,
+  DeleteCertificateData,
+  DeleteCertificateError,
+  DeleteCertificateResponse,
+  DeleteCohortData,
+  DeleteCohortError,
+  DeleteCohortResponse,
+  DeleteCourseData,
+  DeleteCourseError,
+  DeleteCourseResponse,
+  DeleteEnrollmentData,
+  DeleteEnrollmentError,
+  DeleteEnrollmentResponse,
+  DeleteGradeCategoryData,
+  DeleteGradeCategoryError,
+  DeleteGradeCategoryResponse,
+  DeleteGradeEntryData,
+  DeleteGradeEntryError,
+  DeleteGradeEntryResponse,
+  DeleteGradeItemData,
+  DeleteGradeItemError,
+  DeleteGradeItemResponse,
+  DeleteLessonData,
+  DeleteLessonError,
+  DeleteLessonProgressData,
+  DeleteLessonProgressError,
+  DeleteLessonProgressResponse,
+  DeleteLessonResponse,
+  DeleteQuestionData,
+  DeleteQuestionError,
+  DeleteQuestionResponse,
+  DeleteQuizAttemptData,
+  DeleteQuizAttemptError,
+  DeleteQuizAttemptResponse,
+  DeleteQuizData,
+  DeleteQuizError,
+  DeleteQuizResponse,
+  DeleteRubricAssessmentData,
+  DeleteRubricAssessmentError,
+  DeleteRubricAssessmentResponse,
+  DeleteRubricData,
+  DeleteRubricError,
+  DeleteRubricResponse,
+  DeleteSectionData,
+  DeleteSectionError,
+  DeleteSectionResponse,
+  DeleteSubmissionData,
+  DeleteSubmissionError,
+  DeleteSubmissionResponse,
+  EnrolWithKeyData,
+  EnrolWithKeyError,
+  EnrolWithKeyResponse,
+  GetAssignmentData,
+  GetAssignmentError,
+  GetAssignmentResponse,
+  GetCertificateData,
+  GetCertificateError,
+  GetCertificateResponse,
+  GetCohortData,
+  GetCohortError,
+  GetCohortResponse,
+  GetCourseData,
+  GetCourseError,
+  GetCourseResponse,
+  GetEnrollmentData,
+  GetEnrollmentError,
+  GetEnrollmentResponse,
+  GetGradeCategoryData,
+  GetGradeCategoryError,
+  GetGradeCategoryResponse,
+  GetGradeEntryData,
+  GetGradeEntryError,
+  GetGradeEntryResponse,
+  GetGradeItemData,
+  GetGradeItemError,
+  GetGradeItemResponse,
+  GetLessonData,
+  GetLessonError,
+  GetLessonProgressData,
+  GetLessonProgressError,
+  GetLessonProgressResponse,
+  GetLessonResponse,
+  GetQuestionData,
+  GetQuestionError,
+  GetQuestionResponse,
+  GetQuizAttemptData,
+  GetQuizAttemptError,
+  GetQuizAttemptResponse,
+  GetQuizData,
+  GetQuizError,
+  GetQuizResponse,
+  GetRubricAssessmentData,
+  GetRubricAssessmentError,
+  GetRubricAssessmentResponse,
+  GetRubricData,
+  GetRubricError,
+  GetRubricResponse,
+  GetSectionData,
+  GetSectionError,
+  GetSectionResponse,
+  GetSubmissionData,
+  GetSubmissionError,
+  GetSubmissionResponse,
+  GradeSubmissionData,
+  GradeSubmissionError,
+  GradeSubmissionResponse,
+  ListAssignmentsData,
+  ListAssignmentsError,
+  ListAssignmentsResponse,
+  ListCertificatesData,
+  ListCertificatesError,
+  ListCertificatesResponse,
+  ListCohortsData,
+  ListCohortsError,
+  ListCohortsResponse,
+  ListCoursesData,
+  ListCoursesError,
+  ListCoursesResponse,
+  ListEnrollmentsData,
+  ListEnrollmentsError,
+  ListEnrollmentsResponse,
+  ListGradeCategoriesData,
+  ListGradeCategoriesError,
+  ListGradeCategoriesResponse,
+  ListGradeEntriesData,
+  ListGradeEntriesError,
+  ListGradeEntriesResponse,
+  ListGradeItemsData,
+  ListGradeItemsError,
+  ListGradeItemsResponse,
+  ListLessonProgressData,
+  ListLessonProgressError,
+  ListLessonProgressResponse,
+  ListLessonsData,
+  ListLessonsError,
+  ListLessonsResponse,
+  ListQuestionsData,
+  ListQuestionsError,
+  ListQuestionsResponse,
+  ListQuizAttemptsData,
+  ListQuizAttemptsError,
+  ListQuizAttemptsResponse,
+  ListQuizzesData,
+  ListQuizzesError,
+  ListQuizzesResponse,
+  ListRubricAssessmentsData,
+  ListRubricAssessmentsError,
+  ListRubricAssessmentsResponse,
+  ListRubricsData,
+  ListRubricsError,
+  ListRubricsResponse,
+  ListSectionsData,
+  ListSectionsError,
+  ListSectionsResponse,
+  ListSubmissionsData,
+  ListSubmissionsError,
+  ListSubmissionsResponse,
+  ReleaseGradesData,
+  ReleaseGradesError,
+  ReleaseGradesResponse,
+  RestoreCourseData,
+  RestoreCourseError,
+  RestoreCourseResponse,
+  SetEnrolmentKeyData,
+  SetEnrolmentKeyError,
+  SetEnrolmentKeyResponse,
+  StartQuizAttemptData,
+  StartQuizAttemptError,
+  StartQuizAttemptResponse,
+  SubmitQuizAttemptData,
+  SubmitQuizAttemptError,
+  SubmitQuizAttemptResponse,
+  TransitionCourseData,
+  TransitionCourseError,
+  TransitionCourseResponse,
+  UpdateAssignmentData,
+  UpdateAssignmentError,
+  UpdateAssignmentResponse,
+  UpdateCertificateData,
+  UpdateCertificateError,
+  UpdateCertificateResponse,
+  UpdateCohortData,
+  UpdateCohortError,
+  UpdateCohortResponse,
+  UpdateCourseData,
+  UpdateCourseError,
+  UpdateCourseResponse,
+  UpdateEnrollmentData,
+  UpdateEnrollmentError,
+  UpdateEnrollmentResponse,
+  UpdateGradeCategoryData,
+  UpdateGradeCategoryError,
+  UpdateGradeCategoryResponse,
+  UpdateGradeEntryData,
+  UpdateGradeEntryError,
+  UpdateGradeEntryResponse,
+  UpdateGradeItemData,
+  UpdateGradeItemError,
+  UpdateGradeItemResponse,
+  UpdateLessonData,
+  UpdateLessonError,
+  UpdateLessonProgressData,
+  UpdateLessonProgressError,
+  UpdateLessonProgressResponse,
+  UpdateLessonResponse,
+  UpdateQuestionData,
+  UpdateQuestionError,
+  UpdateQuestionResponse,
+  UpdateQuizAttemptData,
+  UpdateQuizAttemptError,
+  UpdateQuizAttemptResponse,
+  UpdateQuizData,
+  UpdateQuizError,
+  UpdateQuizResponse,
+  UpdateRubricAssessmentData,
+  UpdateRubricAssessmentError,
+  UpdateRubricAssessmentResponse,
+  UpdateRubricData,
+  UpdateRubricError,
+  UpdateRubricResponse,
+  UpdateSectionData,
+  UpdateSectionError,
+  UpdateSectionResponse,
+  UpdateSubmissionData,
+  UpdateSubmissionError,
+  UpdateSubmissionResponse,
 } from '../types.gen.js';
 
 export type QueryKey<TOptions extends Options> = [
@@ -81,17 +501,23 @@ const createQueryKey = <TOptions extends Options>(
   return [params];
 };
 
-export const listNotesQueryKey = (options?: Options<ListNotesData>) => createQueryKey('listNotes', options);
+export const listAssignmentsQueryKey = (options?: Options<ListAssignmentsData>) =>
+  createQueryKey('listAssignments', options);
 
 /**
- * List notes
+ * List assignments
  *
- * Pages through the notes the caller may read, filtered and sorted.
+ * Pages through the assignments the caller may read, filtered and sorted.
  */
-export const listNotesOptions = (options?: Options<ListNotesData>) =>
-  queryOptions<ListNotesResponse, ListNotesError, ListNotesResponse, ReturnType<typeof listNotesQueryKey>>({
+export const listAssignmentsOptions = (options?: Options<ListAssignmentsData>) =>
+  queryOptions<
+    ListAssignmentsResponse,
+    ListAssignmentsError,
+    ListAssignmentsResponse,
+    ReturnType<typeof listAssignmentsQueryKey>
+  >({
     queryFn: async ({ queryKey, signal }) => {
-      const { data } = await listNotes({
+      const { data } = await listAssignments({
         ...options,
         ...queryKey[0],
         signal,
@@ -99,7 +525,7 @@ export const listNotesOptions = (options?: Options<ListNotesData>) =>
       });
       return data;
     },
-    queryKey: listNotesQueryKey(options),
+    queryKey: listAssignmentsQueryKey(options),
   });
 
 const createInfiniteParams = <K extends Pick<QueryKey<Options>[0], 'body' | 'headers' | 'path' | 'query'>>(
@@ -134,28 +560,28 @@ const createInfiniteParams = <K extends Pick<QueryKey<Options>[0], 'body' | 'hea
   return params as unknown as typeof page;
 };
 
-export const listNotesInfiniteQueryKey = (
-  options?: Options<ListNotesData>,
-): QueryKey<Options<ListNotesData>> => createQueryKey('listNotes', options, true);
+export const listAssignmentsInfiniteQueryKey = (
+  options?: Options<ListAssignmentsData>,
+): QueryKey<Options<ListAssignmentsData>> => createQueryKey('listAssignments', options, true);
 
 /**
- * List notes
+ * List assignments
  *
- * Pages through the notes the caller may read, filtered and sorted.
+ * Pages through the assignments the caller may read, filtered and sorted.
  */
-export const listNotesInfiniteOptions = (options?: Options<ListNotesData>) =>
+export const listAssignmentsInfiniteOptions = (options?: Options<ListAssignmentsData>) =>
   infiniteQueryOptions<
-    ListNotesResponse,
-    ListNotesError,
-    InfiniteData<ListNotesResponse>,
-    QueryKey<Options<ListNotesData>>,
-    string | Pick<QueryKey<Options<ListNotesData>>[0], 'body' | 'headers' | 'path' | 'query'>
+    ListAssignmentsResponse,
+    ListAssignmentsError,
+    InfiniteData<ListAssignmentsResponse>,
+    QueryKey<Options<ListAssignmentsData>>,
+    string | Pick<QueryKey<Options<ListAssignmentsData>>[0], 'body' | 'headers' | 'path' | 'query'>
   >(
     // @ts-ignore
     {
       queryFn: async ({ pageParam, queryKey, signal }) => {
         // @ts-ignore
-        const page: Pick<QueryKey<Options<ListNotesData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+        const page: Pick<QueryKey<Options<ListAssignmentsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
           typeof pageParam === 'object'
             ? pageParam
             : {
@@ -164,7 +590,7 @@ export const listNotesInfiniteOptions = (options?: Options<ListNotesData>) =>
                 },
               };
         const params = createInfiniteParams(queryKey, page);
-        const { data } = await listNotes({
+        const { data } = await listAssignments({
           ...options,
           ...params,
           signal,
@@ -172,19 +598,23 @@ export const listNotesInfiniteOptions = (options?: Options<ListNotesData>) =>
         });
         return data;
       },
-      queryKey: listNotesInfiniteQueryKey(options),
+      queryKey: listAssignmentsInfiniteQueryKey(options),
     },
   );
 
 /**
- * Create a note
+ * Create an assignment
  */
-export const createNoteMutation = (
-  options?: Partial<Options<CreateNoteData>>,
-): UseMutationOptions<CreateNoteResponse, CreateNoteError, Options<CreateNoteData>> => {
-  const mutationOptions: UseMutationOptions<CreateNoteResponse, CreateNoteError, Options<CreateNoteData>> = {
+export const createAssignmentMutation = (
+  options?: Partial<Options<CreateAssignmentData>>,
+): UseMutationOptions<CreateAssignmentResponse, CreateAssignmentError, Options<CreateAssignmentData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateAssignmentResponse,
+    CreateAssignmentError,
+    Options<CreateAssignmentData>
+  > = {
     mutationFn: async (fnOptions) => {
-      const { data } = await createNote({
+      const { data } = await createAssignment({
         ...options,
         ...fnOptions,
         throwOnError: true,
@@ -196,20 +626,24 @@ export const createNoteMutation = (
 };
 
 /**
- * Create several notes
+ * Create several assignments
  *
  * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
  */
-export const bulkCreateNotesMutation = (
-  options?: Partial<Options<BulkCreateNotesData>>,
-): UseMutationOptions<BulkCreateNotesResponse, BulkCreateNotesError, Options<BulkCreateNotesData>> => {
+export const bulkCreateAssignmentsMutation = (
+  options?: Partial<Options<BulkCreateAssignmentsData>>,
+): UseMutationOptions<
+  BulkCreateAssignmentsResponse,
+  BulkCreateAssignmentsError,
+  Options<BulkCreateAssignmentsData>
+> => {
   const mutationOptions: UseMutationOptions<
-    BulkCreateNotesResponse,
-    BulkCreateNotesError,
-    Options<BulkCreateNotesData>
+    BulkCreateAssignmentsResponse,
+    BulkCreateAssignmentsError,
+    Options<BulkCreateAssignmentsData>
   > = {
     mutationFn: async (fnOptions) => {
-      const { data } = await bulkCreateNotes({
+      const { data } = await bulkCreateAssignments({
         ...options,
         ...fnOptions,
         throwOnError: true,
@@ -221,16 +655,18 @@ export const bulkCreateNotesMutation = (
 };
 
 /**
- * Delete a note
- *
- * Soft delete: the record is hidden and can be restored.
+ * Delete an assignment
  */
-export const deleteNoteMutation = (
-  options?: Partial<Options<DeleteNoteData>>,
-): UseMutationOptions<DeleteNoteResponse, DeleteNoteError, Options<DeleteNoteData>> => {
-  const mutationOptions: UseMutationOptions<DeleteNoteResponse, DeleteNoteError, Options<DeleteNoteData>> = {
+export const deleteAssignmentMutation = (
+  options?: Partial<Options<DeleteAssignmentData>>,
+): UseMutationOptions<DeleteAssignmentResponse, DeleteAssignmentError, Options<DeleteAssignmentData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteAssignmentResponse,
+    DeleteAssignmentError,
+    Options<DeleteAssignmentData>
+  > = {
     mutationFn: async (fnOptions) => {
-      const { data } = await deleteNote({
+      const { data } = await deleteAssignment({
         ...options,
         ...fnOptions,
         throwOnError: true,
@@ -241,15 +677,21 @@ export const deleteNoteMutation = (
   return mutationOptions;
 };
 
-export const getNoteQueryKey = (options: Options<GetNoteData>) => createQueryKey('getNote', options);
+export const getAssignmentQueryKey = (options: Options<GetAssignmentData>) =>
+  createQueryKey('getAssignment', options);
 
 /**
- * Get a note
+ * Get an assignment
  */
-export const getNoteOptions = (options: Options<GetNoteData>) =>
-  queryOptions<GetNoteResponse, GetNoteError, GetNoteResponse, ReturnType<typeof getNoteQueryKey>>({
+export const getAssignmentOptions = (options: Options<GetAssignmentData>) =>
+  queryOptions<
+    GetAssignmentResponse,
+    GetAssignmentError,
+    GetAssignmentResponse,
+    ReturnType<typeof getAssignmentQueryKey>
+  >({
     queryFn: async ({ queryKey, signal }) => {
-      const { data } = await getNote({
+      const { data } = await getAssignment({
         ...options,
         ...queryKey[0],
         signal,
@@ -257,18 +699,22 @@ export const getNoteOptions = (options: Options<GetNoteData>) =>
       });
       return data;
     },
-    queryKey: getNoteQueryKey(options),
+    queryKey: getAssignmentQueryKey(options),
   });
 
 /**
- * Update a note
+ * Update an assignment
  */
-export const updateNoteMutation = (
-  options?: Partial<Options<UpdateNoteData>>,
-): UseMutationOptions<UpdateNoteResponse, UpdateNoteError, Options<UpdateNoteData>> => {
-  const mutationOptions: UseMutationOptions<UpdateNoteResponse, UpdateNoteError, Options<UpdateNoteData>> = {
+export const updateAssignmentMutation = (
+  options?: Partial<Options<UpdateAssignmentData>>,
+): UseMutationOptions<UpdateAssignmentResponse, UpdateAssignmentError, Options<UpdateAssignmentData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateAssignmentResponse,
+    UpdateAssignmentError,
+    Options<UpdateAssignmentData>
+  > = {
     mutationFn: async (fnOptions) => {
-      const { data } = await updateNote({
+      const { data } = await updateAssignment({
         ...options,
         ...fnOptions,
         throwOnError: true,
@@ -280,18 +726,3303 @@ export const updateNoteMutation = (
 };
 
 /**
- * Restore a deleted note
+ * Release an assignment's grades to its learners
+ *
+ * Marks the assignment's assessments released: each learner then reads their own. Emits `lms.grades.released`.
  */
-export const restoreNoteMutation = (
-  options?: Partial<Options<RestoreNoteData>>,
-): UseMutationOptions<RestoreNoteResponse, RestoreNoteError, Options<RestoreNoteData>> => {
+export const releaseGradesMutation = (
+  options?: Partial<Options<ReleaseGradesData>>,
+): UseMutationOptions<ReleaseGradesResponse, ReleaseGradesError, Options<ReleaseGradesData>> => {
   const mutationOptions: UseMutationOptions<
-    RestoreNoteResponse,
-    RestoreNoteError,
-    Options<RestoreNoteData>
+    ReleaseGradesResponse,
+    ReleaseGradesError,
+    Options<ReleaseGradesData>
   > = {
     mutationFn: async (fnOptions) => {
-      const { data } = await restoreNote({
+      const { data } = await releaseGrades({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listCertificatesQueryKey = (options?: Options<ListCertificatesData>) =>
+  createQueryKey('listCertificates', options);
+
+/**
+ * List certificates
+ *
+ * Pages through the certificates the caller may read, filtered and sorted.
+ */
+export const listCertificatesOptions = (options?: Options<ListCertificatesData>) =>
+  queryOptions<
+    ListCertificatesResponse,
+    ListCertificatesError,
+    ListCertificatesResponse,
+    ReturnType<typeof listCertificatesQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listCertificates({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listCertificatesQueryKey(options),
+  });
+
+export const listCertificatesInfiniteQueryKey = (
+  options?: Options<ListCertificatesData>,
+): QueryKey<Options<ListCertificatesData>> => createQueryKey('listCertificates', options, true);
+
+/**
+ * List certificates
+ *
+ * Pages through the certificates the caller may read, filtered and sorted.
+ */
+export const listCertificatesInfiniteOptions = (options?: Options<ListCertificatesData>) =>
+  infiniteQueryOptions<
+    ListCertificatesResponse,
+    ListCertificatesError,
+    InfiniteData<ListCertificatesResponse>,
+    QueryKey<Options<ListCertificatesData>>,
+    string | Pick<QueryKey<Options<ListCertificatesData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListCertificatesData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listCertificates({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listCertificatesInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a certificate
+ */
+export const createCertificateMutation = (
+  options?: Partial<Options<CreateCertificateData>>,
+): UseMutationOptions<CreateCertificateResponse, CreateCertificateError, Options<CreateCertificateData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateCertificateResponse,
+    CreateCertificateError,
+    Options<CreateCertificateData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createCertificate({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several certificates
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateCertificatesMutation = (
+  options?: Partial<Options<BulkCreateCertificatesData>>,
+): UseMutationOptions<
+  BulkCreateCertificatesResponse,
+  BulkCreateCertificatesError,
+  Options<BulkCreateCertificatesData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateCertificatesResponse,
+    BulkCreateCertificatesError,
+    Options<BulkCreateCertificatesData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateCertificates({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a certificate
+ */
+export const deleteCertificateMutation = (
+  options?: Partial<Options<DeleteCertificateData>>,
+): UseMutationOptions<DeleteCertificateResponse, DeleteCertificateError, Options<DeleteCertificateData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteCertificateResponse,
+    DeleteCertificateError,
+    Options<DeleteCertificateData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteCertificate({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getCertificateQueryKey = (options: Options<GetCertificateData>) =>
+  createQueryKey('getCertificate', options);
+
+/**
+ * Get a certificate
+ */
+export const getCertificateOptions = (options: Options<GetCertificateData>) =>
+  queryOptions<
+    GetCertificateResponse,
+    GetCertificateError,
+    GetCertificateResponse,
+    ReturnType<typeof getCertificateQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getCertificate({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getCertificateQueryKey(options),
+  });
+
+/**
+ * Update a certificate
+ */
+export const updateCertificateMutation = (
+  options?: Partial<Options<UpdateCertificateData>>,
+): UseMutationOptions<UpdateCertificateResponse, UpdateCertificateError, Options<UpdateCertificateData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateCertificateResponse,
+    UpdateCertificateError,
+    Options<UpdateCertificateData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateCertificate({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listCohortsQueryKey = (options?: Options<ListCohortsData>) =>
+  createQueryKey('listCohorts', options);
+
+/**
+ * List cohorts
+ *
+ * Pages through the cohorts the caller may read, filtered and sorted.
+ */
+export const listCohortsOptions = (options?: Options<ListCohortsData>) =>
+  queryOptions<
+    ListCohortsResponse,
+    ListCohortsError,
+    ListCohortsResponse,
+    ReturnType<typeof listCohortsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listCohorts({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listCohortsQueryKey(options),
+  });
+
+export const listCohortsInfiniteQueryKey = (
+  options?: Options<ListCohortsData>,
+): QueryKey<Options<ListCohortsData>> => createQueryKey('listCohorts', options, true);
+
+/**
+ * List cohorts
+ *
+ * Pages through the cohorts the caller may read, filtered and sorted.
+ */
+export const listCohortsInfiniteOptions = (options?: Options<ListCohortsData>) =>
+  infiniteQueryOptions<
+    ListCohortsResponse,
+    ListCohortsError,
+    InfiniteData<ListCohortsResponse>,
+    QueryKey<Options<ListCohortsData>>,
+    string | Pick<QueryKey<Options<ListCohortsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListCohortsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listCohorts({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listCohortsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a cohort
+ */
+export const createCohortMutation = (
+  options?: Partial<Options<CreateCohortData>>,
+): UseMutationOptions<CreateCohortResponse, CreateCohortError, Options<CreateCohortData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateCohortResponse,
+    CreateCohortError,
+    Options<CreateCohortData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createCohort({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several cohorts
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateCohortsMutation = (
+  options?: Partial<Options<BulkCreateCohortsData>>,
+): UseMutationOptions<BulkCreateCohortsResponse, BulkCreateCohortsError, Options<BulkCreateCohortsData>> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateCohortsResponse,
+    BulkCreateCohortsError,
+    Options<BulkCreateCohortsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateCohorts({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a cohort
+ */
+export const deleteCohortMutation = (
+  options?: Partial<Options<DeleteCohortData>>,
+): UseMutationOptions<DeleteCohortResponse, DeleteCohortError, Options<DeleteCohortData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteCohortResponse,
+    DeleteCohortError,
+    Options<DeleteCohortData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteCohort({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getCohortQueryKey = (options: Options<GetCohortData>) => createQueryKey('getCohort', options);
+
+/**
+ * Get a cohort
+ */
+export const getCohortOptions = (options: Options<GetCohortData>) =>
+  queryOptions<GetCohortResponse, GetCohortError, GetCohortResponse, ReturnType<typeof getCohortQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getCohort({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getCohortQueryKey(options),
+  });
+
+/**
+ * Update a cohort
+ */
+export const updateCohortMutation = (
+  options?: Partial<Options<UpdateCohortData>>,
+): UseMutationOptions<UpdateCohortResponse, UpdateCohortError, Options<UpdateCohortData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateCohortResponse,
+    UpdateCohortError,
+    Options<UpdateCohortData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateCohort({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listCoursesQueryKey = (options?: Options<ListCoursesData>) =>
+  createQueryKey('listCourses', options);
+
+/**
+ * List courses
+ *
+ * Pages through the courses the caller may read, filtered and sorted.
+ */
+export const listCoursesOptions = (options?: Options<ListCoursesData>) =>
+  queryOptions<
+    ListCoursesResponse,
+    ListCoursesError,
+    ListCoursesResponse,
+    ReturnType<typeof listCoursesQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listCourses({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listCoursesQueryKey(options),
+  });
+
+export const listCoursesInfiniteQueryKey = (
+  options?: Options<ListCoursesData>,
+): QueryKey<Options<ListCoursesData>> => createQueryKey('listCourses', options, true);
+
+/**
+ * List courses
+ *
+ * Pages through the courses the caller may read, filtered and sorted.
+ */
+export const listCoursesInfiniteOptions = (options?: Options<ListCoursesData>) =>
+  infiniteQueryOptions<
+    ListCoursesResponse,
+    ListCoursesError,
+    InfiniteData<ListCoursesResponse>,
+    QueryKey<Options<ListCoursesData>>,
+    string | Pick<QueryKey<Options<ListCoursesData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListCoursesData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listCourses({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listCoursesInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a course
+ */
+export const createCourseMutation = (
+  options?: Partial<Options<CreateCourseData>>,
+): UseMutationOptions<CreateCourseResponse, CreateCourseError, Options<CreateCourseData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateCourseResponse,
+    CreateCourseError,
+    Options<CreateCourseData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createCourse({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several courses
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateCoursesMutation = (
+  options?: Partial<Options<BulkCreateCoursesData>>,
+): UseMutationOptions<BulkCreateCoursesResponse, BulkCreateCoursesError, Options<BulkCreateCoursesData>> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateCoursesResponse,
+    BulkCreateCoursesError,
+    Options<BulkCreateCoursesData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateCourses({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a course
+ *
+ * Soft delete: the record is hidden and can be restored.
+ */
+export const deleteCourseMutation = (
+  options?: Partial<Options<DeleteCourseData>>,
+): UseMutationOptions<DeleteCourseResponse, DeleteCourseError, Options<DeleteCourseData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteCourseResponse,
+    DeleteCourseError,
+    Options<DeleteCourseData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteCourse({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getCourseQueryKey = (options: Options<GetCourseData>) => createQueryKey('getCourse', options);
+
+/**
+ * Get a course
+ */
+export const getCourseOptions = (options: Options<GetCourseData>) =>
+  queryOptions<GetCourseResponse, GetCourseError, GetCourseResponse, ReturnType<typeof getCourseQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getCourse({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getCourseQueryKey(options),
+  });
+
+/**
+ * Update a course
+ */
+export const updateCourseMutation = (
+  options?: Partial<Options<UpdateCourseData>>,
+): UseMutationOptions<UpdateCourseResponse, UpdateCourseError, Options<UpdateCourseData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateCourseResponse,
+    UpdateCourseError,
+    Options<UpdateCourseData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateCourse({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Enrol yourself in a course with its key
+ *
+ * The signed-in person enrols as a learner in a published course whose self-enrolment key they give (source `self-key`). 422 ENROLMENT_KEY_INVALID for a wrong key or a course without one (nothing written); 409 COURSE_NOT_PUBLISHED for a draft; 409 CONFLICT when already enrolled. Emits `lms.enrollment.created`.
+ */
+export const enrolWithKeyMutation = (
+  options?: Partial<Options<EnrolWithKeyData>>,
+): UseMutationOptions<EnrolWithKeyResponse, EnrolWithKeyError, Options<EnrolWithKeyData>> => {
+  const mutationOptions: UseMutationOptions<
+    EnrolWithKeyResponse,
+    EnrolWithKeyError,
+    Options<EnrolWithKeyData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await enrolWithKey({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Set or clear a course's self-enrolment key
+ *
+ * Stores the key salted and hashed (scrypt): it can be checked, never read back. `null` clears it, so only staff enrol people.
+ */
+export const setEnrolmentKeyMutation = (
+  options?: Partial<Options<SetEnrolmentKeyData>>,
+): UseMutationOptions<SetEnrolmentKeyResponse, SetEnrolmentKeyError, Options<SetEnrolmentKeyData>> => {
+  const mutationOptions: UseMutationOptions<
+    SetEnrolmentKeyResponse,
+    SetEnrolmentKeyError,
+    Options<SetEnrolmentKeyData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await setEnrolmentKey({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const courseGradebookQueryKey = (options: Options<CourseGradebookData>) =>
+  createQueryKey('courseGradebook', options);
+
+/**
+ * A course's gradebook: every learner's item grades and course grade
+ *
+ * Every active learner of the course with their grade on each grade item (assignments from their latest graded submission, quizzes by the quiz's grade method, manual entries; excused items marked) and their course grade and letter, computed by core/grading's courseGrade (the same code as the browser's). 409 GRADEBOOK_WEIGHTS when the categories' weights do not add up to 100 % or the setup is otherwise unusable. `format=csv` answers the same rows as a CSV download.
+ */
+export const courseGradebookOptions = (options: Options<CourseGradebookData>) =>
+  queryOptions<
+    CourseGradebookResponse,
+    CourseGradebookError,
+    CourseGradebookResponse,
+    ReturnType<typeof courseGradebookQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await courseGradebook({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: courseGradebookQueryKey(options),
+  });
+
+export const courseProgressQueryKey = (options: Options<CourseProgressData>) =>
+  createQueryKey('courseProgress', options);
+
+/**
+ * The caller's progress through a course, and why items are locked
+ *
+ * Every lesson of the course in outline order with whether the caller completed it, whether it is locked and the reasons (message keys of core/release/release-messages.json with their parameters, from the same evaluator as the course player), and the next lesson to take.
+ */
+export const courseProgressOptions = (options: Options<CourseProgressData>) =>
+  queryOptions<
+    CourseProgressResponse,
+    CourseProgressError,
+    CourseProgressResponse,
+    ReturnType<typeof courseProgressQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await courseProgress({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: courseProgressQueryKey(options),
+  });
+
+/**
+ * Restore a deleted course
+ */
+export const restoreCourseMutation = (
+  options?: Partial<Options<RestoreCourseData>>,
+): UseMutationOptions<RestoreCourseResponse, RestoreCourseError, Options<RestoreCourseData>> => {
+  const mutationOptions: UseMutationOptions<
+    RestoreCourseResponse,
+    RestoreCourseError,
+    Options<RestoreCourseData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await restoreCourse({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Move a course to another status
+ *
+ * Changes `status` along an allowed transition. 409 when no transition leads there from the current state; 422 when its guard does not hold; 403 when the transition needs a permission the caller lacks.
+ */
+export const transitionCourseMutation = (
+  options?: Partial<Options<TransitionCourseData>>,
+): UseMutationOptions<TransitionCourseResponse, TransitionCourseError, Options<TransitionCourseData>> => {
+  const mutationOptions: UseMutationOptions<
+    TransitionCourseResponse,
+    TransitionCourseError,
+    Options<TransitionCourseData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await transitionCourse({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listEnrollmentsQueryKey = (options?: Options<ListEnrollmentsData>) =>
+  createQueryKey('listEnrollments', options);
+
+/**
+ * List enrollments
+ *
+ * Pages through the enrollments the caller may read, filtered and sorted.
+ */
+export const listEnrollmentsOptions = (options?: Options<ListEnrollmentsData>) =>
+  queryOptions<
+    ListEnrollmentsResponse,
+    ListEnrollmentsError,
+    ListEnrollmentsResponse,
+    ReturnType<typeof listEnrollmentsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listEnrollments({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listEnrollmentsQueryKey(options),
+  });
+
+export const listEnrollmentsInfiniteQueryKey = (
+  options?: Options<ListEnrollmentsData>,
+): QueryKey<Options<ListEnrollmentsData>> => createQueryKey('listEnrollments', options, true);
+
+/**
+ * List enrollments
+ *
+ * Pages through the enrollments the caller may read, filtered and sorted.
+ */
+export const listEnrollmentsInfiniteOptions = (options?: Options<ListEnrollmentsData>) =>
+  infiniteQueryOptions<
+    ListEnrollmentsResponse,
+    ListEnrollmentsError,
+    InfiniteData<ListEnrollmentsResponse>,
+    QueryKey<Options<ListEnrollmentsData>>,
+    string | Pick<QueryKey<Options<ListEnrollmentsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListEnrollmentsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listEnrollments({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listEnrollmentsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create an enrollment
+ */
+export const createEnrollmentMutation = (
+  options?: Partial<Options<CreateEnrollmentData>>,
+): UseMutationOptions<CreateEnrollmentResponse, CreateEnrollmentError, Options<CreateEnrollmentData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateEnrollmentResponse,
+    CreateEnrollmentError,
+    Options<CreateEnrollmentData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createEnrollment({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several enrollments
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateEnrollmentsMutation = (
+  options?: Partial<Options<BulkCreateEnrollmentsData>>,
+): UseMutationOptions<
+  BulkCreateEnrollmentsResponse,
+  BulkCreateEnrollmentsError,
+  Options<BulkCreateEnrollmentsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateEnrollmentsResponse,
+    BulkCreateEnrollmentsError,
+    Options<BulkCreateEnrollmentsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateEnrollments({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete an enrollment
+ */
+export const deleteEnrollmentMutation = (
+  options?: Partial<Options<DeleteEnrollmentData>>,
+): UseMutationOptions<DeleteEnrollmentResponse, DeleteEnrollmentError, Options<DeleteEnrollmentData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteEnrollmentResponse,
+    DeleteEnrollmentError,
+    Options<DeleteEnrollmentData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteEnrollment({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getEnrollmentQueryKey = (options: Options<GetEnrollmentData>) =>
+  createQueryKey('getEnrollment', options);
+
+/**
+ * Get an enrollment
+ */
+export const getEnrollmentOptions = (options: Options<GetEnrollmentData>) =>
+  queryOptions<
+    GetEnrollmentResponse,
+    GetEnrollmentError,
+    GetEnrollmentResponse,
+    ReturnType<typeof getEnrollmentQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getEnrollment({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getEnrollmentQueryKey(options),
+  });
+
+/**
+ * Update an enrollment
+ */
+export const updateEnrollmentMutation = (
+  options?: Partial<Options<UpdateEnrollmentData>>,
+): UseMutationOptions<UpdateEnrollmentResponse, UpdateEnrollmentError, Options<UpdateEnrollmentData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateEnrollmentResponse,
+    UpdateEnrollmentError,
+    Options<UpdateEnrollmentData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateEnrollment({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listGradeCategoriesQueryKey = (options?: Options<ListGradeCategoriesData>) =>
+  createQueryKey('listGradeCategories', options);
+
+/**
+ * List grade categories
+ *
+ * Pages through the grade categories the caller may read, filtered and sorted.
+ */
+export const listGradeCategoriesOptions = (options?: Options<ListGradeCategoriesData>) =>
+  queryOptions<
+    ListGradeCategoriesResponse,
+    ListGradeCategoriesError,
+    ListGradeCategoriesResponse,
+    ReturnType<typeof listGradeCategoriesQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listGradeCategories({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listGradeCategoriesQueryKey(options),
+  });
+
+export const listGradeCategoriesInfiniteQueryKey = (
+  options?: Options<ListGradeCategoriesData>,
+): QueryKey<Options<ListGradeCategoriesData>> => createQueryKey('listGradeCategories', options, true);
+
+/**
+ * List grade categories
+ *
+ * Pages through the grade categories the caller may read, filtered and sorted.
+ */
+export const listGradeCategoriesInfiniteOptions = (options?: Options<ListGradeCategoriesData>) =>
+  infiniteQueryOptions<
+    ListGradeCategoriesResponse,
+    ListGradeCategoriesError,
+    InfiniteData<ListGradeCategoriesResponse>,
+    QueryKey<Options<ListGradeCategoriesData>>,
+    string | Pick<QueryKey<Options<ListGradeCategoriesData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<
+          QueryKey<Options<ListGradeCategoriesData>>[0],
+          'body' | 'headers' | 'path' | 'query'
+        > =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listGradeCategories({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listGradeCategoriesInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a grade category
+ */
+export const createGradeCategoryMutation = (
+  options?: Partial<Options<CreateGradeCategoryData>>,
+): UseMutationOptions<
+  CreateGradeCategoryResponse,
+  CreateGradeCategoryError,
+  Options<CreateGradeCategoryData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    CreateGradeCategoryResponse,
+    CreateGradeCategoryError,
+    Options<CreateGradeCategoryData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createGradeCategory({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several grade categories
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateGradeCategoriesMutation = (
+  options?: Partial<Options<BulkCreateGradeCategoriesData>>,
+): UseMutationOptions<
+  BulkCreateGradeCategoriesResponse,
+  BulkCreateGradeCategoriesError,
+  Options<BulkCreateGradeCategoriesData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateGradeCategoriesResponse,
+    BulkCreateGradeCategoriesError,
+    Options<BulkCreateGradeCategoriesData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateGradeCategories({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a grade category
+ */
+export const deleteGradeCategoryMutation = (
+  options?: Partial<Options<DeleteGradeCategoryData>>,
+): UseMutationOptions<
+  DeleteGradeCategoryResponse,
+  DeleteGradeCategoryError,
+  Options<DeleteGradeCategoryData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteGradeCategoryResponse,
+    DeleteGradeCategoryError,
+    Options<DeleteGradeCategoryData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteGradeCategory({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getGradeCategoryQueryKey = (options: Options<GetGradeCategoryData>) =>
+  createQueryKey('getGradeCategory', options);
+
+/**
+ * Get a grade category
+ */
+export const getGradeCategoryOptions = (options: Options<GetGradeCategoryData>) =>
+  queryOptions<
+    GetGradeCategoryResponse,
+    GetGradeCategoryError,
+    GetGradeCategoryResponse,
+    ReturnType<typeof getGradeCategoryQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getGradeCategory({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getGradeCategoryQueryKey(options),
+  });
+
+/**
+ * Update a grade category
+ */
+export const updateGradeCategoryMutation = (
+  options?: Partial<Options<UpdateGradeCategoryData>>,
+): UseMutationOptions<
+  UpdateGradeCategoryResponse,
+  UpdateGradeCategoryError,
+  Options<UpdateGradeCategoryData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateGradeCategoryResponse,
+    UpdateGradeCategoryError,
+    Options<UpdateGradeCategoryData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateGradeCategory({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listGradeEntriesQueryKey = (options?: Options<ListGradeEntriesData>) =>
+  createQueryKey('listGradeEntries', options);
+
+/**
+ * List grade entries
+ *
+ * Pages through the grade entries the caller may read, filtered and sorted.
+ */
+export const listGradeEntriesOptions = (options?: Options<ListGradeEntriesData>) =>
+  queryOptions<
+    ListGradeEntriesResponse,
+    ListGradeEntriesError,
+    ListGradeEntriesResponse,
+    ReturnType<typeof listGradeEntriesQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listGradeEntries({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listGradeEntriesQueryKey(options),
+  });
+
+export const listGradeEntriesInfiniteQueryKey = (
+  options?: Options<ListGradeEntriesData>,
+): QueryKey<Options<ListGradeEntriesData>> => createQueryKey('listGradeEntries', options, true);
+
+/**
+ * List grade entries
+ *
+ * Pages through the grade entries the caller may read, filtered and sorted.
+ */
+export const listGradeEntriesInfiniteOptions = (options?: Options<ListGradeEntriesData>) =>
+  infiniteQueryOptions<
+    ListGradeEntriesResponse,
+    ListGradeEntriesError,
+    InfiniteData<ListGradeEntriesResponse>,
+    QueryKey<Options<ListGradeEntriesData>>,
+    string | Pick<QueryKey<Options<ListGradeEntriesData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListGradeEntriesData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listGradeEntries({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listGradeEntriesInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a grade entry
+ */
+export const createGradeEntryMutation = (
+  options?: Partial<Options<CreateGradeEntryData>>,
+): UseMutationOptions<CreateGradeEntryResponse, CreateGradeEntryError, Options<CreateGradeEntryData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateGradeEntryResponse,
+    CreateGradeEntryError,
+    Options<CreateGradeEntryData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createGradeEntry({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several grade entries
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateGradeEntriesMutation = (
+  options?: Partial<Options<BulkCreateGradeEntriesData>>,
+): UseMutationOptions<
+  BulkCreateGradeEntriesResponse,
+  BulkCreateGradeEntriesError,
+  Options<BulkCreateGradeEntriesData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateGradeEntriesResponse,
+    BulkCreateGradeEntriesError,
+    Options<BulkCreateGradeEntriesData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateGradeEntries({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a grade entry
+ */
+export const deleteGradeEntryMutation = (
+  options?: Partial<Options<DeleteGradeEntryData>>,
+): UseMutationOptions<DeleteGradeEntryResponse, DeleteGradeEntryError, Options<DeleteGradeEntryData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteGradeEntryResponse,
+    DeleteGradeEntryError,
+    Options<DeleteGradeEntryData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteGradeEntry({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getGradeEntryQueryKey = (options: Options<GetGradeEntryData>) =>
+  createQueryKey('getGradeEntry', options);
+
+/**
+ * Get a grade entry
+ */
+export const getGradeEntryOptions = (options: Options<GetGradeEntryData>) =>
+  queryOptions<
+    GetGradeEntryResponse,
+    GetGradeEntryError,
+    GetGradeEntryResponse,
+    ReturnType<typeof getGradeEntryQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getGradeEntry({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getGradeEntryQueryKey(options),
+  });
+
+/**
+ * Update a grade entry
+ */
+export const updateGradeEntryMutation = (
+  options?: Partial<Options<UpdateGradeEntryData>>,
+): UseMutationOptions<UpdateGradeEntryResponse, UpdateGradeEntryError, Options<UpdateGradeEntryData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateGradeEntryResponse,
+    UpdateGradeEntryError,
+    Options<UpdateGradeEntryData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateGradeEntry({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listGradeItemsQueryKey = (options?: Options<ListGradeItemsData>) =>
+  createQueryKey('listGradeItems', options);
+
+/**
+ * List grade items
+ *
+ * Pages through the grade items the caller may read, filtered and sorted.
+ */
+export const listGradeItemsOptions = (options?: Options<ListGradeItemsData>) =>
+  queryOptions<
+    ListGradeItemsResponse,
+    ListGradeItemsError,
+    ListGradeItemsResponse,
+    ReturnType<typeof listGradeItemsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listGradeItems({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listGradeItemsQueryKey(options),
+  });
+
+export const listGradeItemsInfiniteQueryKey = (
+  options?: Options<ListGradeItemsData>,
+): QueryKey<Options<ListGradeItemsData>> => createQueryKey('listGradeItems', options, true);
+
+/**
+ * List grade items
+ *
+ * Pages through the grade items the caller may read, filtered and sorted.
+ */
+export const listGradeItemsInfiniteOptions = (options?: Options<ListGradeItemsData>) =>
+  infiniteQueryOptions<
+    ListGradeItemsResponse,
+    ListGradeItemsError,
+    InfiniteData<ListGradeItemsResponse>,
+    QueryKey<Options<ListGradeItemsData>>,
+    string | Pick<QueryKey<Options<ListGradeItemsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListGradeItemsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listGradeItems({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listGradeItemsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a grade item
+ */
+export const createGradeItemMutation = (
+  options?: Partial<Options<CreateGradeItemData>>,
+): UseMutationOptions<CreateGradeItemResponse, CreateGradeItemError, Options<CreateGradeItemData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateGradeItemResponse,
+    CreateGradeItemError,
+    Options<CreateGradeItemData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createGradeItem({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several grade items
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateGradeItemsMutation = (
+  options?: Partial<Options<BulkCreateGradeItemsData>>,
+): UseMutationOptions<
+  BulkCreateGradeItemsResponse,
+  BulkCreateGradeItemsError,
+  Options<BulkCreateGradeItemsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateGradeItemsResponse,
+    BulkCreateGradeItemsError,
+    Options<BulkCreateGradeItemsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateGradeItems({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a grade item
+ */
+export const deleteGradeItemMutation = (
+  options?: Partial<Options<DeleteGradeItemData>>,
+): UseMutationOptions<DeleteGradeItemResponse, DeleteGradeItemError, Options<DeleteGradeItemData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteGradeItemResponse,
+    DeleteGradeItemError,
+    Options<DeleteGradeItemData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteGradeItem({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getGradeItemQueryKey = (options: Options<GetGradeItemData>) =>
+  createQueryKey('getGradeItem', options);
+
+/**
+ * Get a grade item
+ */
+export const getGradeItemOptions = (options: Options<GetGradeItemData>) =>
+  queryOptions<
+    GetGradeItemResponse,
+    GetGradeItemError,
+    GetGradeItemResponse,
+    ReturnType<typeof getGradeItemQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getGradeItem({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getGradeItemQueryKey(options),
+  });
+
+/**
+ * Update a grade item
+ */
+export const updateGradeItemMutation = (
+  options?: Partial<Options<UpdateGradeItemData>>,
+): UseMutationOptions<UpdateGradeItemResponse, UpdateGradeItemError, Options<UpdateGradeItemData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateGradeItemResponse,
+    UpdateGradeItemError,
+    Options<UpdateGradeItemData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateGradeItem({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listLessonProgressQueryKey = (options?: Options<ListLessonProgressData>) =>
+  createQueryKey('listLessonProgress', options);
+
+/**
+ * List lesson progress
+ *
+ * Pages through the lesson progress the caller may read, filtered and sorted.
+ */
+export const listLessonProgressOptions = (options?: Options<ListLessonProgressData>) =>
+  queryOptions<
+    ListLessonProgressResponse,
+    ListLessonProgressError,
+    ListLessonProgressResponse,
+    ReturnType<typeof listLessonProgressQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listLessonProgress({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listLessonProgressQueryKey(options),
+  });
+
+export const listLessonProgressInfiniteQueryKey = (
+  options?: Options<ListLessonProgressData>,
+): QueryKey<Options<ListLessonProgressData>> => createQueryKey('listLessonProgress', options, true);
+
+/**
+ * List lesson progress
+ *
+ * Pages through the lesson progress the caller may read, filtered and sorted.
+ */
+export const listLessonProgressInfiniteOptions = (options?: Options<ListLessonProgressData>) =>
+  infiniteQueryOptions<
+    ListLessonProgressResponse,
+    ListLessonProgressError,
+    InfiniteData<ListLessonProgressResponse>,
+    QueryKey<Options<ListLessonProgressData>>,
+    string | Pick<QueryKey<Options<ListLessonProgressData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<
+          QueryKey<Options<ListLessonProgressData>>[0],
+          'body' | 'headers' | 'path' | 'query'
+        > =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listLessonProgress({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listLessonProgressInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a lesson progress
+ */
+export const createLessonProgressMutation = (
+  options?: Partial<Options<CreateLessonProgressData>>,
+): UseMutationOptions<
+  CreateLessonProgressResponse,
+  CreateLessonProgressError,
+  Options<CreateLessonProgressData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    CreateLessonProgressResponse,
+    CreateLessonProgressError,
+    Options<CreateLessonProgressData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createLessonProgress({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several lesson progress
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateLessonProgressMutation = (
+  options?: Partial<Options<BulkCreateLessonProgressData>>,
+): UseMutationOptions<
+  BulkCreateLessonProgressResponse,
+  BulkCreateLessonProgressError,
+  Options<BulkCreateLessonProgressData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateLessonProgressResponse,
+    BulkCreateLessonProgressError,
+    Options<BulkCreateLessonProgressData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateLessonProgress({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a lesson progress
+ */
+export const deleteLessonProgressMutation = (
+  options?: Partial<Options<DeleteLessonProgressData>>,
+): UseMutationOptions<
+  DeleteLessonProgressResponse,
+  DeleteLessonProgressError,
+  Options<DeleteLessonProgressData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteLessonProgressResponse,
+    DeleteLessonProgressError,
+    Options<DeleteLessonProgressData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteLessonProgress({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getLessonProgressQueryKey = (options: Options<GetLessonProgressData>) =>
+  createQueryKey('getLessonProgress', options);
+
+/**
+ * Get a lesson progress
+ */
+export const getLessonProgressOptions = (options: Options<GetLessonProgressData>) =>
+  queryOptions<
+    GetLessonProgressResponse,
+    GetLessonProgressError,
+    GetLessonProgressResponse,
+    ReturnType<typeof getLessonProgressQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getLessonProgress({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getLessonProgressQueryKey(options),
+  });
+
+/**
+ * Update a lesson progress
+ */
+export const updateLessonProgressMutation = (
+  options?: Partial<Options<UpdateLessonProgressData>>,
+): UseMutationOptions<
+  UpdateLessonProgressResponse,
+  UpdateLessonProgressError,
+  Options<UpdateLessonProgressData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateLessonProgressResponse,
+    UpdateLessonProgressError,
+    Options<UpdateLessonProgressData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateLessonProgress({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listLessonsQueryKey = (options?: Options<ListLessonsData>) =>
+  createQueryKey('listLessons', options);
+
+/**
+ * List lessons
+ *
+ * Pages through the lessons the caller may read, filtered and sorted.
+ */
+export const listLessonsOptions = (options?: Options<ListLessonsData>) =>
+  queryOptions<
+    ListLessonsResponse,
+    ListLessonsError,
+    ListLessonsResponse,
+    ReturnType<typeof listLessonsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listLessons({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listLessonsQueryKey(options),
+  });
+
+export const listLessonsInfiniteQueryKey = (
+  options?: Options<ListLessonsData>,
+): QueryKey<Options<ListLessonsData>> => createQueryKey('listLessons', options, true);
+
+/**
+ * List lessons
+ *
+ * Pages through the lessons the caller may read, filtered and sorted.
+ */
+export const listLessonsInfiniteOptions = (options?: Options<ListLessonsData>) =>
+  infiniteQueryOptions<
+    ListLessonsResponse,
+    ListLessonsError,
+    InfiniteData<ListLessonsResponse>,
+    QueryKey<Options<ListLessonsData>>,
+    string | Pick<QueryKey<Options<ListLessonsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListLessonsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listLessons({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listLessonsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a lesson
+ */
+export const createLessonMutation = (
+  options?: Partial<Options<CreateLessonData>>,
+): UseMutationOptions<CreateLessonResponse, CreateLessonError, Options<CreateLessonData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateLessonResponse,
+    CreateLessonError,
+    Options<CreateLessonData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createLesson({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several lessons
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateLessonsMutation = (
+  options?: Partial<Options<BulkCreateLessonsData>>,
+): UseMutationOptions<BulkCreateLessonsResponse, BulkCreateLessonsError, Options<BulkCreateLessonsData>> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateLessonsResponse,
+    BulkCreateLessonsError,
+    Options<BulkCreateLessonsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateLessons({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a lesson
+ */
+export const deleteLessonMutation = (
+  options?: Partial<Options<DeleteLessonData>>,
+): UseMutationOptions<DeleteLessonResponse, DeleteLessonError, Options<DeleteLessonData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteLessonResponse,
+    DeleteLessonError,
+    Options<DeleteLessonData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteLesson({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getLessonQueryKey = (options: Options<GetLessonData>) => createQueryKey('getLesson', options);
+
+/**
+ * Get a lesson
+ */
+export const getLessonOptions = (options: Options<GetLessonData>) =>
+  queryOptions<GetLessonResponse, GetLessonError, GetLessonResponse, ReturnType<typeof getLessonQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getLesson({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getLessonQueryKey(options),
+  });
+
+/**
+ * Update a lesson
+ */
+export const updateLessonMutation = (
+  options?: Partial<Options<UpdateLessonData>>,
+): UseMutationOptions<UpdateLessonResponse, UpdateLessonError, Options<UpdateLessonData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateLessonResponse,
+    UpdateLessonError,
+    Options<UpdateLessonData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateLesson({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listQuestionsQueryKey = (options?: Options<ListQuestionsData>) =>
+  createQueryKey('listQuestions', options);
+
+/**
+ * List questions
+ *
+ * Pages through the questions the caller may read, filtered and sorted.
+ */
+export const listQuestionsOptions = (options?: Options<ListQuestionsData>) =>
+  queryOptions<
+    ListQuestionsResponse,
+    ListQuestionsError,
+    ListQuestionsResponse,
+    ReturnType<typeof listQuestionsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listQuestions({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listQuestionsQueryKey(options),
+  });
+
+export const listQuestionsInfiniteQueryKey = (
+  options?: Options<ListQuestionsData>,
+): QueryKey<Options<ListQuestionsData>> => createQueryKey('listQuestions', options, true);
+
+/**
+ * List questions
+ *
+ * Pages through the questions the caller may read, filtered and sorted.
+ */
+export const listQuestionsInfiniteOptions = (options?: Options<ListQuestionsData>) =>
+  infiniteQueryOptions<
+    ListQuestionsResponse,
+    ListQuestionsError,
+    InfiniteData<ListQuestionsResponse>,
+    QueryKey<Options<ListQuestionsData>>,
+    string | Pick<QueryKey<Options<ListQuestionsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListQuestionsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listQuestions({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listQuestionsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a question
+ */
+export const createQuestionMutation = (
+  options?: Partial<Options<CreateQuestionData>>,
+): UseMutationOptions<CreateQuestionResponse, CreateQuestionError, Options<CreateQuestionData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateQuestionResponse,
+    CreateQuestionError,
+    Options<CreateQuestionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createQuestion({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several questions
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateQuestionsMutation = (
+  options?: Partial<Options<BulkCreateQuestionsData>>,
+): UseMutationOptions<
+  BulkCreateQuestionsResponse,
+  BulkCreateQuestionsError,
+  Options<BulkCreateQuestionsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateQuestionsResponse,
+    BulkCreateQuestionsError,
+    Options<BulkCreateQuestionsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateQuestions({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a question
+ */
+export const deleteQuestionMutation = (
+  options?: Partial<Options<DeleteQuestionData>>,
+): UseMutationOptions<DeleteQuestionResponse, DeleteQuestionError, Options<DeleteQuestionData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteQuestionResponse,
+    DeleteQuestionError,
+    Options<DeleteQuestionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteQuestion({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getQuestionQueryKey = (options: Options<GetQuestionData>) =>
+  createQueryKey('getQuestion', options);
+
+/**
+ * Get a question
+ */
+export const getQuestionOptions = (options: Options<GetQuestionData>) =>
+  queryOptions<
+    GetQuestionResponse,
+    GetQuestionError,
+    GetQuestionResponse,
+    ReturnType<typeof getQuestionQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getQuestion({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getQuestionQueryKey(options),
+  });
+
+/**
+ * Update a question
+ */
+export const updateQuestionMutation = (
+  options?: Partial<Options<UpdateQuestionData>>,
+): UseMutationOptions<UpdateQuestionResponse, UpdateQuestionError, Options<UpdateQuestionData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateQuestionResponse,
+    UpdateQuestionError,
+    Options<UpdateQuestionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateQuestion({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listQuizAttemptsQueryKey = (options?: Options<ListQuizAttemptsData>) =>
+  createQueryKey('listQuizAttempts', options);
+
+/**
+ * List quiz attempts
+ *
+ * Pages through the quiz attempts the caller may read, filtered and sorted.
+ */
+export const listQuizAttemptsOptions = (options?: Options<ListQuizAttemptsData>) =>
+  queryOptions<
+    ListQuizAttemptsResponse,
+    ListQuizAttemptsError,
+    ListQuizAttemptsResponse,
+    ReturnType<typeof listQuizAttemptsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listQuizAttempts({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listQuizAttemptsQueryKey(options),
+  });
+
+export const listQuizAttemptsInfiniteQueryKey = (
+  options?: Options<ListQuizAttemptsData>,
+): QueryKey<Options<ListQuizAttemptsData>> => createQueryKey('listQuizAttempts', options, true);
+
+/**
+ * List quiz attempts
+ *
+ * Pages through the quiz attempts the caller may read, filtered and sorted.
+ */
+export const listQuizAttemptsInfiniteOptions = (options?: Options<ListQuizAttemptsData>) =>
+  infiniteQueryOptions<
+    ListQuizAttemptsResponse,
+    ListQuizAttemptsError,
+    InfiniteData<ListQuizAttemptsResponse>,
+    QueryKey<Options<ListQuizAttemptsData>>,
+    string | Pick<QueryKey<Options<ListQuizAttemptsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListQuizAttemptsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listQuizAttempts({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listQuizAttemptsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a quiz attempt
+ */
+export const createQuizAttemptMutation = (
+  options?: Partial<Options<CreateQuizAttemptData>>,
+): UseMutationOptions<CreateQuizAttemptResponse, CreateQuizAttemptError, Options<CreateQuizAttemptData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateQuizAttemptResponse,
+    CreateQuizAttemptError,
+    Options<CreateQuizAttemptData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createQuizAttempt({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several quiz attempts
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateQuizAttemptsMutation = (
+  options?: Partial<Options<BulkCreateQuizAttemptsData>>,
+): UseMutationOptions<
+  BulkCreateQuizAttemptsResponse,
+  BulkCreateQuizAttemptsError,
+  Options<BulkCreateQuizAttemptsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateQuizAttemptsResponse,
+    BulkCreateQuizAttemptsError,
+    Options<BulkCreateQuizAttemptsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateQuizAttempts({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a quiz attempt
+ */
+export const deleteQuizAttemptMutation = (
+  options?: Partial<Options<DeleteQuizAttemptData>>,
+): UseMutationOptions<DeleteQuizAttemptResponse, DeleteQuizAttemptError, Options<DeleteQuizAttemptData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteQuizAttemptResponse,
+    DeleteQuizAttemptError,
+    Options<DeleteQuizAttemptData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteQuizAttempt({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getQuizAttemptQueryKey = (options: Options<GetQuizAttemptData>) =>
+  createQueryKey('getQuizAttempt', options);
+
+/**
+ * Get a quiz attempt
+ */
+export const getQuizAttemptOptions = (options: Options<GetQuizAttemptData>) =>
+  queryOptions<
+    GetQuizAttemptResponse,
+    GetQuizAttemptError,
+    GetQuizAttemptResponse,
+    ReturnType<typeof getQuizAttemptQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getQuizAttempt({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getQuizAttemptQueryKey(options),
+  });
+
+/**
+ * Update a quiz attempt
+ */
+export const updateQuizAttemptMutation = (
+  options?: Partial<Options<UpdateQuizAttemptData>>,
+): UseMutationOptions<UpdateQuizAttemptResponse, UpdateQuizAttemptError, Options<UpdateQuizAttemptData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateQuizAttemptResponse,
+    UpdateQuizAttemptError,
+    Options<UpdateQuizAttemptData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateQuizAttempt({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Submit a quiz attempt's answers
+ *
+ * Grades the caller's in-progress attempt with the quiz graders of core/quiz (every question type; essays wait for an instructor) and stores answers and points. Refused, with nothing written: an attempt already submitted or past its time limit (409 ATTEMPT_CLOSED), the quiz's lesson no longer released (409 ITEM_LOCKED), an answer for a question not in the attempt or not of its type's shape (422 at /body/answers/<question id>).
+ */
+export const submitQuizAttemptMutation = (
+  options?: Partial<Options<SubmitQuizAttemptData>>,
+): UseMutationOptions<SubmitQuizAttemptResponse, SubmitQuizAttemptError, Options<SubmitQuizAttemptData>> => {
+  const mutationOptions: UseMutationOptions<
+    SubmitQuizAttemptResponse,
+    SubmitQuizAttemptError,
+    Options<SubmitQuizAttemptData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await submitQuizAttempt({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listQuizzesQueryKey = (options?: Options<ListQuizzesData>) =>
+  createQueryKey('listQuizzes', options);
+
+/**
+ * List quizzes
+ *
+ * Pages through the quizzes the caller may read, filtered and sorted.
+ */
+export const listQuizzesOptions = (options?: Options<ListQuizzesData>) =>
+  queryOptions<
+    ListQuizzesResponse,
+    ListQuizzesError,
+    ListQuizzesResponse,
+    ReturnType<typeof listQuizzesQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listQuizzes({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listQuizzesQueryKey(options),
+  });
+
+export const listQuizzesInfiniteQueryKey = (
+  options?: Options<ListQuizzesData>,
+): QueryKey<Options<ListQuizzesData>> => createQueryKey('listQuizzes', options, true);
+
+/**
+ * List quizzes
+ *
+ * Pages through the quizzes the caller may read, filtered and sorted.
+ */
+export const listQuizzesInfiniteOptions = (options?: Options<ListQuizzesData>) =>
+  infiniteQueryOptions<
+    ListQuizzesResponse,
+    ListQuizzesError,
+    InfiniteData<ListQuizzesResponse>,
+    QueryKey<Options<ListQuizzesData>>,
+    string | Pick<QueryKey<Options<ListQuizzesData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListQuizzesData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listQuizzes({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listQuizzesInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a quiz
+ */
+export const createQuizMutation = (
+  options?: Partial<Options<CreateQuizData>>,
+): UseMutationOptions<CreateQuizResponse, CreateQuizError, Options<CreateQuizData>> => {
+  const mutationOptions: UseMutationOptions<CreateQuizResponse, CreateQuizError, Options<CreateQuizData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createQuiz({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several quizzes
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateQuizzesMutation = (
+  options?: Partial<Options<BulkCreateQuizzesData>>,
+): UseMutationOptions<BulkCreateQuizzesResponse, BulkCreateQuizzesError, Options<BulkCreateQuizzesData>> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateQuizzesResponse,
+    BulkCreateQuizzesError,
+    Options<BulkCreateQuizzesData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateQuizzes({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a quiz
+ */
+export const deleteQuizMutation = (
+  options?: Partial<Options<DeleteQuizData>>,
+): UseMutationOptions<DeleteQuizResponse, DeleteQuizError, Options<DeleteQuizData>> => {
+  const mutationOptions: UseMutationOptions<DeleteQuizResponse, DeleteQuizError, Options<DeleteQuizData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteQuiz({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getQuizQueryKey = (options: Options<GetQuizData>) => createQueryKey('getQuiz', options);
+
+/**
+ * Get a quiz
+ */
+export const getQuizOptions = (options: Options<GetQuizData>) =>
+  queryOptions<GetQuizResponse, GetQuizError, GetQuizResponse, ReturnType<typeof getQuizQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getQuiz({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getQuizQueryKey(options),
+  });
+
+/**
+ * Update a quiz
+ */
+export const updateQuizMutation = (
+  options?: Partial<Options<UpdateQuizData>>,
+): UseMutationOptions<UpdateQuizResponse, UpdateQuizError, Options<UpdateQuizData>> => {
+  const mutationOptions: UseMutationOptions<UpdateQuizResponse, UpdateQuizError, Options<UpdateQuizData>> = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateQuiz({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Start an attempt at a quiz
+ *
+ * Starts the caller's next attempt (the same checks as `POST /quiz-attempts`): enrolled as a learner in the published course, the quiz's lesson released (409 ITEM_LOCKED with the reasons), attempts left (409 ATTEMPTS_EXHAUSTED). Answers the attempt and its questions in the attempt's order, without answer keys.
+ */
+export const startQuizAttemptMutation = (
+  options?: Partial<Options<StartQuizAttemptData>>,
+): UseMutationOptions<StartQuizAttemptResponse, StartQuizAttemptError, Options<StartQuizAttemptData>> => {
+  const mutationOptions: UseMutationOptions<
+    StartQuizAttemptResponse,
+    StartQuizAttemptError,
+    Options<StartQuizAttemptData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await startQuizAttempt({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listRubricAssessmentsQueryKey = (options?: Options<ListRubricAssessmentsData>) =>
+  createQueryKey('listRubricAssessments', options);
+
+/**
+ * List rubric assessments
+ *
+ * Pages through the rubric assessments the caller may read, filtered and sorted.
+ */
+export const listRubricAssessmentsOptions = (options?: Options<ListRubricAssessmentsData>) =>
+  queryOptions<
+    ListRubricAssessmentsResponse,
+    ListRubricAssessmentsError,
+    ListRubricAssessmentsResponse,
+    ReturnType<typeof listRubricAssessmentsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listRubricAssessments({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listRubricAssessmentsQueryKey(options),
+  });
+
+export const listRubricAssessmentsInfiniteQueryKey = (
+  options?: Options<ListRubricAssessmentsData>,
+): QueryKey<Options<ListRubricAssessmentsData>> => createQueryKey('listRubricAssessments', options, true);
+
+/**
+ * List rubric assessments
+ *
+ * Pages through the rubric assessments the caller may read, filtered and sorted.
+ */
+export const listRubricAssessmentsInfiniteOptions = (options?: Options<ListRubricAssessmentsData>) =>
+  infiniteQueryOptions<
+    ListRubricAssessmentsResponse,
+    ListRubricAssessmentsError,
+    InfiniteData<ListRubricAssessmentsResponse>,
+    QueryKey<Options<ListRubricAssessmentsData>>,
+    string | Pick<QueryKey<Options<ListRubricAssessmentsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<
+          QueryKey<Options<ListRubricAssessmentsData>>[0],
+          'body' | 'headers' | 'path' | 'query'
+        > =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listRubricAssessments({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listRubricAssessmentsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a rubric assessment
+ */
+export const createRubricAssessmentMutation = (
+  options?: Partial<Options<CreateRubricAssessmentData>>,
+): UseMutationOptions<
+  CreateRubricAssessmentResponse,
+  CreateRubricAssessmentError,
+  Options<CreateRubricAssessmentData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    CreateRubricAssessmentResponse,
+    CreateRubricAssessmentError,
+    Options<CreateRubricAssessmentData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createRubricAssessment({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several rubric assessments
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateRubricAssessmentsMutation = (
+  options?: Partial<Options<BulkCreateRubricAssessmentsData>>,
+): UseMutationOptions<
+  BulkCreateRubricAssessmentsResponse,
+  BulkCreateRubricAssessmentsError,
+  Options<BulkCreateRubricAssessmentsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateRubricAssessmentsResponse,
+    BulkCreateRubricAssessmentsError,
+    Options<BulkCreateRubricAssessmentsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateRubricAssessments({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a rubric assessment
+ */
+export const deleteRubricAssessmentMutation = (
+  options?: Partial<Options<DeleteRubricAssessmentData>>,
+): UseMutationOptions<
+  DeleteRubricAssessmentResponse,
+  DeleteRubricAssessmentError,
+  Options<DeleteRubricAssessmentData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteRubricAssessmentResponse,
+    DeleteRubricAssessmentError,
+    Options<DeleteRubricAssessmentData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteRubricAssessment({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getRubricAssessmentQueryKey = (options: Options<GetRubricAssessmentData>) =>
+  createQueryKey('getRubricAssessment', options);
+
+/**
+ * Get a rubric assessment
+ */
+export const getRubricAssessmentOptions = (options: Options<GetRubricAssessmentData>) =>
+  queryOptions<
+    GetRubricAssessmentResponse,
+    GetRubricAssessmentError,
+    GetRubricAssessmentResponse,
+    ReturnType<typeof getRubricAssessmentQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getRubricAssessment({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getRubricAssessmentQueryKey(options),
+  });
+
+/**
+ * Update a rubric assessment
+ */
+export const updateRubricAssessmentMutation = (
+  options?: Partial<Options<UpdateRubricAssessmentData>>,
+): UseMutationOptions<
+  UpdateRubricAssessmentResponse,
+  UpdateRubricAssessmentError,
+  Options<UpdateRubricAssessmentData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateRubricAssessmentResponse,
+    UpdateRubricAssessmentError,
+    Options<UpdateRubricAssessmentData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateRubricAssessment({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listRubricsQueryKey = (options?: Options<ListRubricsData>) =>
+  createQueryKey('listRubrics', options);
+
+/**
+ * List rubrics
+ *
+ * Pages through the rubrics the caller may read, filtered and sorted.
+ */
+export const listRubricsOptions = (options?: Options<ListRubricsData>) =>
+  queryOptions<
+    ListRubricsResponse,
+    ListRubricsError,
+    ListRubricsResponse,
+    ReturnType<typeof listRubricsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listRubrics({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listRubricsQueryKey(options),
+  });
+
+export const listRubricsInfiniteQueryKey = (
+  options?: Options<ListRubricsData>,
+): QueryKey<Options<ListRubricsData>> => createQueryKey('listRubrics', options, true);
+
+/**
+ * List rubrics
+ *
+ * Pages through the rubrics the caller may read, filtered and sorted.
+ */
+export const listRubricsInfiniteOptions = (options?: Options<ListRubricsData>) =>
+  infiniteQueryOptions<
+    ListRubricsResponse,
+    ListRubricsError,
+    InfiniteData<ListRubricsResponse>,
+    QueryKey<Options<ListRubricsData>>,
+    string | Pick<QueryKey<Options<ListRubricsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListRubricsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listRubrics({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listRubricsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a rubric
+ */
+export const createRubricMutation = (
+  options?: Partial<Options<CreateRubricData>>,
+): UseMutationOptions<CreateRubricResponse, CreateRubricError, Options<CreateRubricData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateRubricResponse,
+    CreateRubricError,
+    Options<CreateRubricData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createRubric({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several rubrics
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateRubricsMutation = (
+  options?: Partial<Options<BulkCreateRubricsData>>,
+): UseMutationOptions<BulkCreateRubricsResponse, BulkCreateRubricsError, Options<BulkCreateRubricsData>> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateRubricsResponse,
+    BulkCreateRubricsError,
+    Options<BulkCreateRubricsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateRubrics({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a rubric
+ */
+export const deleteRubricMutation = (
+  options?: Partial<Options<DeleteRubricData>>,
+): UseMutationOptions<DeleteRubricResponse, DeleteRubricError, Options<DeleteRubricData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteRubricResponse,
+    DeleteRubricError,
+    Options<DeleteRubricData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteRubric({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getRubricQueryKey = (options: Options<GetRubricData>) => createQueryKey('getRubric', options);
+
+/**
+ * Get a rubric
+ */
+export const getRubricOptions = (options: Options<GetRubricData>) =>
+  queryOptions<GetRubricResponse, GetRubricError, GetRubricResponse, ReturnType<typeof getRubricQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getRubric({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getRubricQueryKey(options),
+  });
+
+/**
+ * Update a rubric
+ */
+export const updateRubricMutation = (
+  options?: Partial<Options<UpdateRubricData>>,
+): UseMutationOptions<UpdateRubricResponse, UpdateRubricError, Options<UpdateRubricData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateRubricResponse,
+    UpdateRubricError,
+    Options<UpdateRubricData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateRubric({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listSectionsQueryKey = (options?: Options<ListSectionsData>) =>
+  createQueryKey('listSections', options);
+
+/**
+ * List sections
+ *
+ * Pages through the sections the caller may read, filtered and sorted.
+ */
+export const listSectionsOptions = (options?: Options<ListSectionsData>) =>
+  queryOptions<
+    ListSectionsResponse,
+    ListSectionsError,
+    ListSectionsResponse,
+    ReturnType<typeof listSectionsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listSections({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listSectionsQueryKey(options),
+  });
+
+export const listSectionsInfiniteQueryKey = (
+  options?: Options<ListSectionsData>,
+): QueryKey<Options<ListSectionsData>> => createQueryKey('listSections', options, true);
+
+/**
+ * List sections
+ *
+ * Pages through the sections the caller may read, filtered and sorted.
+ */
+export const listSectionsInfiniteOptions = (options?: Options<ListSectionsData>) =>
+  infiniteQueryOptions<
+    ListSectionsResponse,
+    ListSectionsError,
+    InfiniteData<ListSectionsResponse>,
+    QueryKey<Options<ListSectionsData>>,
+    string | Pick<QueryKey<Options<ListSectionsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListSectionsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listSections({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listSectionsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a section
+ */
+export const createSectionMutation = (
+  options?: Partial<Options<CreateSectionData>>,
+): UseMutationOptions<CreateSectionResponse, CreateSectionError, Options<CreateSectionData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateSectionResponse,
+    CreateSectionError,
+    Options<CreateSectionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createSection({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several sections
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateSectionsMutation = (
+  options?: Partial<Options<BulkCreateSectionsData>>,
+): UseMutationOptions<
+  BulkCreateSectionsResponse,
+  BulkCreateSectionsError,
+  Options<BulkCreateSectionsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateSectionsResponse,
+    BulkCreateSectionsError,
+    Options<BulkCreateSectionsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateSections({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a section
+ */
+export const deleteSectionMutation = (
+  options?: Partial<Options<DeleteSectionData>>,
+): UseMutationOptions<DeleteSectionResponse, DeleteSectionError, Options<DeleteSectionData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteSectionResponse,
+    DeleteSectionError,
+    Options<DeleteSectionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteSection({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getSectionQueryKey = (options: Options<GetSectionData>) => createQueryKey('getSection', options);
+
+/**
+ * Get a section
+ */
+export const getSectionOptions = (options: Options<GetSectionData>) =>
+  queryOptions<
+    GetSectionResponse,
+    GetSectionError,
+    GetSectionResponse,
+    ReturnType<typeof getSectionQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getSection({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getSectionQueryKey(options),
+  });
+
+/**
+ * Update a section
+ */
+export const updateSectionMutation = (
+  options?: Partial<Options<UpdateSectionData>>,
+): UseMutationOptions<UpdateSectionResponse, UpdateSectionError, Options<UpdateSectionData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateSectionResponse,
+    UpdateSectionError,
+    Options<UpdateSectionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateSection({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const listSubmissionsQueryKey = (options?: Options<ListSubmissionsData>) =>
+  createQueryKey('listSubmissions', options);
+
+/**
+ * List submissions
+ *
+ * Pages through the submissions the caller may read, filtered and sorted.
+ */
+export const listSubmissionsOptions = (options?: Options<ListSubmissionsData>) =>
+  queryOptions<
+    ListSubmissionsResponse,
+    ListSubmissionsError,
+    ListSubmissionsResponse,
+    ReturnType<typeof listSubmissionsQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await listSubmissions({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: listSubmissionsQueryKey(options),
+  });
+
+export const listSubmissionsInfiniteQueryKey = (
+  options?: Options<ListSubmissionsData>,
+): QueryKey<Options<ListSubmissionsData>> => createQueryKey('listSubmissions', options, true);
+
+/**
+ * List submissions
+ *
+ * Pages through the submissions the caller may read, filtered and sorted.
+ */
+export const listSubmissionsInfiniteOptions = (options?: Options<ListSubmissionsData>) =>
+  infiniteQueryOptions<
+    ListSubmissionsResponse,
+    ListSubmissionsError,
+    InfiniteData<ListSubmissionsResponse>,
+    QueryKey<Options<ListSubmissionsData>>,
+    string | Pick<QueryKey<Options<ListSubmissionsData>>[0], 'body' | 'headers' | 'path' | 'query'>
+  >(
+    // @ts-ignore
+    {
+      queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListSubmissionsData>>[0], 'body' | 'headers' | 'path' | 'query'> =
+          typeof pageParam === 'object'
+            ? pageParam
+            : {
+                query: {
+                  cursor: pageParam,
+                },
+              };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listSubmissions({
+          ...options,
+          ...params,
+          signal,
+          throwOnError: true,
+        });
+        return data;
+      },
+      queryKey: listSubmissionsInfiniteQueryKey(options),
+    },
+  );
+
+/**
+ * Create a submission
+ */
+export const createSubmissionMutation = (
+  options?: Partial<Options<CreateSubmissionData>>,
+): UseMutationOptions<CreateSubmissionResponse, CreateSubmissionError, Options<CreateSubmissionData>> => {
+  const mutationOptions: UseMutationOptions<
+    CreateSubmissionResponse,
+    CreateSubmissionError,
+    Options<CreateSubmissionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await createSubmission({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Create several submissions
+ *
+ * All or nothing: when one item fails nothing is created, and `errors[].path` names the item.
+ */
+export const bulkCreateSubmissionsMutation = (
+  options?: Partial<Options<BulkCreateSubmissionsData>>,
+): UseMutationOptions<
+  BulkCreateSubmissionsResponse,
+  BulkCreateSubmissionsError,
+  Options<BulkCreateSubmissionsData>
+> => {
+  const mutationOptions: UseMutationOptions<
+    BulkCreateSubmissionsResponse,
+    BulkCreateSubmissionsError,
+    Options<BulkCreateSubmissionsData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await bulkCreateSubmissions({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Delete a submission
+ */
+export const deleteSubmissionMutation = (
+  options?: Partial<Options<DeleteSubmissionData>>,
+): UseMutationOptions<DeleteSubmissionResponse, DeleteSubmissionError, Options<DeleteSubmissionData>> => {
+  const mutationOptions: UseMutationOptions<
+    DeleteSubmissionResponse,
+    DeleteSubmissionError,
+    Options<DeleteSubmissionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await deleteSubmission({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+export const getSubmissionQueryKey = (options: Options<GetSubmissionData>) =>
+  createQueryKey('getSubmission', options);
+
+/**
+ * Get a submission
+ */
+export const getSubmissionOptions = (options: Options<GetSubmissionData>) =>
+  queryOptions<
+    GetSubmissionResponse,
+    GetSubmissionError,
+    GetSubmissionResponse,
+    ReturnType<typeof getSubmissionQueryKey>
+  >({
+    queryFn: async ({ queryKey, signal }) => {
+      const { data } = await getSubmission({
+        ...options,
+        ...queryKey[0],
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    queryKey: getSubmissionQueryKey(options),
+  });
+
+/**
+ * Update a submission
+ */
+export const updateSubmissionMutation = (
+  options?: Partial<Options<UpdateSubmissionData>>,
+): UseMutationOptions<UpdateSubmissionResponse, UpdateSubmissionError, Options<UpdateSubmissionData>> => {
+  const mutationOptions: UseMutationOptions<
+    UpdateSubmissionResponse,
+    UpdateSubmissionError,
+    Options<UpdateSubmissionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await updateSubmission({
+        ...options,
+        ...fnOptions,
+        throwOnError: true,
+      });
+      return data;
+    },
+  };
+  return mutationOptions;
+};
+
+/**
+ * Grade a submission with the assignment's rubric
+ *
+ * Records (or replaces) the submission's rubric assessment: one rating per criterion of the assignment's rubric, inline comments on spans of the submitted text, overall feedback. The points are the ratings' sum (without a rubric: `points`), less the submission's late penalty, capped at the assignment's maximum. Learners see it once the assignment's grades are released. 422 for a criterion or rating the rubric does not have, a criterion left out, or a comment outside the text.
+ */
+export const gradeSubmissionMutation = (
+  options?: Partial<Options<GradeSubmissionData>>,
+): UseMutationOptions<GradeSubmissionResponse, GradeSubmissionError, Options<GradeSubmissionData>> => {
+  const mutationOptions: UseMutationOptions<
+    GradeSubmissionResponse,
+    GradeSubmissionError,
+    Options<GradeSubmissionData>
+  > = {
+    mutationFn: async (fnOptions) => {
+      const { data } = await gradeSubmission({
         ...options,
         ...fnOptions,
         throwOnError: true,
