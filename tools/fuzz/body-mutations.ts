@@ -198,7 +198,10 @@ export function bodyMutations(baseline: Baseline, context: BodyMutationContext):
   for (const position of schemaPositions(schema)) {
     const target = `/body${jsonPointer(position.pointer)}`;
     for (const bad of badValues(position.schema, context)) {
-      add(bad.kind, target, shapeWith(baseline, withValueAt(body, position.pointer, bad.value)));
+      const shape = shapeWith(baseline, withValueAt(body, position.pointer, bad.value));
+      // one item past `maxItems` of large items can be past the body limit: refused as too large, unread
+      const tooLarge = (shape.body?.byteLength ?? 0) > context.bodyLimit;
+      add(bad.kind, target, shape, tooLarge ? { beforeAuth: true, expect: [413] } : {});
     }
     const object = objectBranch(position.schema);
     if (object !== undefined) {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EcommerceKernel, ecommerceKernel, refusal } from '../ecommerce-kernel.test-helper.js';
+import { type EcommerceKernel, ecommerceKernel, refusal, tenantB } from '../ecommerce-kernel.test-helper.js';
 
 let shop: EcommerceKernel;
 
@@ -68,6 +68,35 @@ describe('promotion checks', () => {
     ]);
     expect(refusal(await promotion({ code: 'lower case' }))[0]).toBe('422');
     expect(await count('promotions')).toBe(before);
+  });
+
+  it('refuses a scope naming another tenant’s records (or none), at the id, writing nothing', async () => {
+    const product = await shop.call('createProduct', 'POST', '/products', {
+      body: { title: 'Tenant B lamp', options: [] },
+      tenant: tenantB,
+    });
+    expect(product.status).toBe(201);
+    const before = await count('promotions');
+    const answer = await promotion({
+      target: 'item',
+      scope: {
+        productIds: [String(product.body.id)],
+        collectionIds: ['00000000-0000-4000-8000-000000000000'],
+      },
+    });
+    expect(refusal(answer)).toEqual([
+      '422',
+      '/body/scope/productIds/0 reference',
+      '/body/scope/collectionIds/0 reference',
+    ]);
+    expect(await count('promotions')).toBe(before);
+    // the tenant's own product is taken
+    const own = await shop.call('createProduct', 'POST', '/products', {
+      body: { title: 'Lamp', options: [] },
+    });
+    expect((await promotion({ target: 'item', scope: { productIds: [String(own.body.id)] } })).status).toBe(
+      201,
+    );
   });
 
   it('checks an update the same way', async () => {

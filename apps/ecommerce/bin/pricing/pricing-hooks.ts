@@ -1,7 +1,10 @@
+import type { Db } from '@codexion/framework/data';
 import { validationFailed } from '@codexion/framework/errors';
 import type { AppHooks } from '@codexion/framework/plugins';
 import type { ValidationIssue } from '@codexion/schema';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { EcommerceContract } from '../../core/generated/contract.js';
+import { categories, collections, products, variants } from '../../core/generated/tables.js';
 import type { JsonLogicExpression } from '../../core/pricing/pricing-model.js';
 import { promotionConditionIssues } from '../../core/pricing/promotion-condition-issues.js';
 import { ecommerce } from '../ecommerce.js';
@@ -43,11 +46,55 @@ function promotionIssues(promotion: PromotionFields): ValidationIssue[] {
   return [...issues, ...promotionConditionIssues(condition, '/condition')];
 }
 
+type PromotionScope = {
+  variantIds?: string[];
+  productIds?: string[];
+  categoryIds?: string[];
+  collectionIds?: string[];
+};
+
+/** The tables a promotion's scope names records of, by its property. */
+const scopeTables = {
+  variantIds: { table: variants, entity: 'variant' },
+  productIds: { table: products, entity: 'product' },
+  categoryIds: { table: categories, entity: 'category' },
+  collectionIds: { table: collections, entity: 'collection' },
+} as const;
+
+/**
+ * A promotion's scope names only the tenant's own variants, products, categories and collections:
+ * an id of another tenant's record (or of none) is refused at its index, as a relation is.
+ */
+async function scopeIssues(tx: Db, tenantId: string, scope: PromotionScope | null | undefined) {
+  const issues: ValidationIssue[] = [];
+  for (const [key, { table, entity }] of Object.entries(scopeTables) as [
+    keyof PromotionScope,
+    (typeof scopeTables)[keyof PromotionScope],
+  ][]) {
+    const ids = scope?.[key] ?? [];
+    if (ids.length === 0) continue;
+    const found = await tx
+      .select({ id: table.id })
+      .from(table)
+      .where(and(eq(table.tenantId, tenantId), inArray(table.id, ids)));
+    const known = new Set(found.map((row) => row.id));
+    ids.forEach((id, index) => {
+      if (!known.has(id))
+        issues.push({
+          path: `/scope/${key}/${index}`,
+          code: 'reference',
+          message: `refers to no ${entity} of this tenant`,
+        });
+    });
+  }
+  return issues;
+}
+
 /**
  * The checks of the pricing entities the schemas and rules cannot make, before each write (422
  * with the field's path, nothing written): a promotion's condition is JSON Logic of the rules'
- * operators over the cart facts only (`promotionConditionIssues`), and a promotion or a price
- * list ends after it starts.
+ * operators over the cart facts only (`promotionConditionIssues`), its scope names only the
+ * tenant's own records, and a promotion or a price list ends after it starts.
  *
  * @example
  * ecommerce.definePlugin({ …, hooks: { ...pricingHooks() } })
@@ -55,8 +102,10 @@ function promotionIssues(promotion: PromotionFields): ValidationIssue[] {
 export function pricingHooks(): Pick<AppHooks<EcommerceContract>, 'promotion' | 'price-list'> {
   return {
     promotion: ecommerce.defineHooks('promotion', {
-      beforeCreate: (_ctx, record) => refuse(promotionIssues(record)),
-      beforeUpdate: (_ctx, next) => refuse(promotionIssues(next)),
+      beforeCreate: async (ctx, record) =>
+        refuse([...promotionIssues(record), ...(await scopeIssues(ctx.tx, ctx.tenantId, record.scope))]),
+      beforeUpdate: async (ctx, next) =>
+        refuse([...promotionIssues(next), ...(await scopeIssues(ctx.tx, ctx.tenantId, next.scope))]),
     }),
     'price-list': ecommerce.defineHooks('price-list', {
       beforeCreate: (_ctx, record) => refuse(intervalIssue(record.validFrom, record.validTo, '/validTo')),
