@@ -8,7 +8,12 @@
   "framework": "^0.1.0",
   "permissions": [],
   "nav": [
-    { "label": "Notes", "path": "/notes", "icon": "notebook-pen", "permission": "{{name}}:note:read" }
+    {
+      "label": "Notes",
+      "path": "/notes",
+      "icon": "notebook-pen",
+      "permission": "{{name}}:note:read"
+    }
   ],
   "events": []
 }
