@@ -1,5 +1,5 @@
 import type { Db } from '@codexion/framework/data';
-import { validationFailed } from '@codexion/framework/errors';
+import { referenceIssue, validationFailed } from '@codexion/framework/errors';
 import type { AppHooks } from '@codexion/framework/plugins';
 import type { ValidationIssue } from '@codexion/schema';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -79,12 +79,7 @@ async function scopeIssues(tx: Db, tenantId: string, scope: PromotionScope | nul
       .where(and(eq(table.tenantId, tenantId), inArray(table.id, ids)));
     const known = new Set(found.map((row) => row.id));
     ids.forEach((id, index) => {
-      if (!known.has(id))
-        issues.push({
-          path: `/scope/${key}/${index}`,
-          code: 'reference',
-          message: `refers to no ${entity} of this tenant`,
-        });
+      if (!known.has(id)) issues.push(referenceIssue(`/scope/${key}/${index}`, entity));
     });
   }
   return issues;

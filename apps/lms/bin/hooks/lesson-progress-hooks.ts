@@ -1,4 +1,4 @@
-import { validationFailed } from '@codexion/framework/errors';
+import { referenceIssue, validationFailed } from '@codexion/framework/errors';
 import type { ResourceHooks } from '@codexion/framework/plugins';
 import { and, eq, sql } from 'drizzle-orm';
 import type { LessonProgress } from '../../core/generated/client/types.gen.js';
@@ -30,10 +30,7 @@ export function lessonProgressHooks(events: LmsEventOutbox): ResourceHooks<Lesso
         .select()
         .from(lessons)
         .where(and(eq(lessons.tenantId, ctx.tenantId), eq(lessons.id, progress.lessonId)));
-      if (lesson === undefined)
-        throw validationFailed([
-          { path: '/lessonId', code: 'reference', message: 'refers to no lesson of this tenant' },
-        ]);
+      if (lesson === undefined) throw validationFailed([referenceIssue('/lessonId', 'lesson')]);
       const { enrollment } = await requireLearnerOnReleased(ctx, {
         courseId: lesson.courseId,
         learnerId: progress.learnerId,

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { validationFailed } from '@codexion/framework/errors';
+import { referenceIssue, validationFailed } from '@codexion/framework/errors';
 import type { ResourceHooks } from '@codexion/framework/plugins';
 import { and, eq } from 'drizzle-orm';
 import type { QuizAttempt } from '../../core/generated/client/types.gen.js';
@@ -36,10 +36,7 @@ export function quizAttemptHooks(): ResourceHooks<QuizAttempt> {
         .select()
         .from(quizzes)
         .where(and(eq(quizzes.tenantId, ctx.tenantId), eq(quizzes.id, attempt.quizId)));
-      if (quiz === undefined)
-        throw validationFailed([
-          { path: '/quizId', code: 'reference', message: 'refers to no quiz of this tenant' },
-        ]);
+      if (quiz === undefined) throw validationFailed([referenceIssue('/quizId', 'quiz')]);
       const { enrollment } = await requireLearnerOnReleased(ctx, {
         courseId: quiz.courseId,
         learnerId: attempt.learnerId,

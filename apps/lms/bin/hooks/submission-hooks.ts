@@ -1,4 +1,4 @@
-import { validationFailed } from '@codexion/framework/errors';
+import { referenceIssue, validationFailed } from '@codexion/framework/errors';
 import type { ResourceHooks } from '@codexion/framework/plugins';
 import { and, eq } from 'drizzle-orm';
 import { lateness } from '../../core/assignment/late-penalty.js';
@@ -26,10 +26,7 @@ export function submissionHooks(): ResourceHooks<Submission> {
         .select()
         .from(assignments)
         .where(and(eq(assignments.tenantId, ctx.tenantId), eq(assignments.id, submission.assignmentId)));
-      if (assignment === undefined)
-        throw validationFailed([
-          { path: '/assignmentId', code: 'reference', message: 'refers to no assignment of this tenant' },
-        ]);
+      if (assignment === undefined) throw validationFailed([referenceIssue('/assignmentId', 'assignment')]);
       const { enrollment } = await requireLearnerOnReleased(ctx, {
         courseId: assignment.courseId,
         learnerId: submission.learnerId,
